@@ -1,0 +1,1 @@
+Console.WriteLine(DuLuan.Analysis.Text.VietnameseFold.Fold("Đà Nẵng"));
