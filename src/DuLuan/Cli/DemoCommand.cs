@@ -1,0 +1,48 @@
+using System.CommandLine;
+using DuLuan.Data;
+using DuLuan.Infrastructure;
+
+namespace DuLuan.Cli;
+
+public static class DemoCommand
+{
+    public static Command Create()
+    {
+        var urls = CliOptions.Urls();
+        var command = new Command("demo", "Tạo CSDL mẫu (nếu chưa có), nạp dữ liệu mẫu một lần và chạy máy chủ / Create the demo database once, seed it and serve") { urls };
+        command.SetAction(async (parse, ct) =>
+        {
+            var database = CliHost.Database(parse);
+            if (database.Provider != DatabaseProvider.Sqlite)
+            {
+                return CliHost.Fail(parse, "Bản demo chỉ chạy trên SQLite nhúng / The demo runs on the embedded SQLite only.");
+            }
+
+            var output = parse.InvocationConfiguration.Output;
+            var app = WebHost.Build(new WebHostSettings(database, parse.GetValue(urls)!));
+            DemoSignIn signIn;
+            using (var scope = app.Services.CreateScope())
+            {
+                output.WriteLine("Đang chuẩn bị dữ liệu mẫu... / Preparing demo data...");
+                await MigrateCommand.MigrateAsync(scope.ServiceProvider, ct);
+                signIn = await DemoSeed.EnsureAsync(scope.ServiceProvider, Path.GetFullPath(database.DataDirectory), ct);
+            }
+
+            await app.StartAsync(ct);
+            var url = app.Urls.First();
+            output.WriteLine();
+            output.WriteLine($"DuLuan đang chạy tại / is running at: {url}");
+            output.WriteLine($"Đăng nhập mẫu / Demo sign-in: {signIn.Email}  mật khẩu / password: {signIn.Password}");
+            if (signIn.AdminSetupToken is not null)
+            {
+                output.WriteLine($"Quản trị viên {signIn.AdminEmail} đặt mật khẩu tại / Admin sets a password at:");
+                output.WriteLine($"  {url.TrimEnd('/')}/Account/Setup?token={signIn.AdminSetupToken}");
+            }
+
+            output.WriteLine("Nhấn Ctrl+C để dừng / Press Ctrl+C to stop.");
+            await app.WaitForShutdownAsync(ct);
+            return 0;
+        });
+        return command;
+    }
+}

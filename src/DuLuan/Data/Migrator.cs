@@ -1,0 +1,137 @@
+using System.Data;
+using System.Data.Common;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+
+namespace DuLuan.Data;
+
+/// <summary>
+/// Applies the versioned SQL scripts embedded under Data/Migrations/{Sqlite,Postgres} in order,
+/// each in its own transaction, recording them in schema_migrations. EF design-time tooling is not
+/// available here, so every schema change adds one script per provider (see docs/architecture.md).
+/// </summary>
+public sealed class Migrator(AppDbContext db, ILogger<Migrator> logger)
+{
+    private const long PostgresLockKey = 0x44754C75616E; // "DuLuan"
+
+    public static IReadOnlyList<(string Version, string Sql)> Scripts(DatabaseProvider provider)
+    {
+        var assembly = typeof(Migrator).Assembly;
+        var prefix = $"DuLuan.Data.Migrations.{provider}.";
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(n => (n[prefix.Length..^4], Read(assembly, n)))
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            if (db.Provider == DatabaseProvider.Postgres)
+            {
+                await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({PostgresLockKey})", cancellationToken);
+            }
+
+            await ExecuteAsync(connection, null,
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version VARCHAR(100) NOT NULL PRIMARY KEY, applied_at VARCHAR(40) NOT NULL)",
+                cancellationToken);
+            var applied = await AppliedAsync(connection, cancellationToken);
+            var done = new List<string>();
+            foreach (var (version, sql) in Scripts(db.Provider))
+            {
+                if (applied.Contains(version))
+                {
+                    continue;
+                }
+
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await ExecuteAsync(connection, transaction, sql, cancellationToken);
+                await using (var record = connection.CreateCommand())
+                {
+                    record.Transaction = transaction;
+                    record.CommandText = "INSERT INTO schema_migrations (version, applied_at) VALUES (@v, @a)";
+                    AddParameter(record, "@v", version);
+                    AddParameter(record, "@a", DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+                    await record.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+                logger.LogInformation("Applied migration {Version}", version);
+                done.Add(version);
+            }
+
+            return done;
+        }
+        finally
+        {
+            if (db.Provider == DatabaseProvider.Postgres)
+            {
+                await ExecuteAsync(connection, null, $"SELECT pg_advisory_unlock({PostgresLockKey})", CancellationToken.None);
+            }
+
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    public async Task<bool> IsUpToDateAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var applied = await AppliedAsync(connection, cancellationToken);
+            return Scripts(db.Provider).All(s => applied.Contains(s.Version));
+        }
+        catch (DbException)
+        {
+            return false;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<HashSet<string>> AppliedAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT version FROM schema_migrations";
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(reader.GetString(0));
+        }
+
+        return result;
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.CommandTimeout = 600;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        parameter.DbType = DbType.String;
+        command.Parameters.Add(parameter);
+    }
+
+    private static string Read(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

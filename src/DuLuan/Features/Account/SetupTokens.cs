@@ -1,0 +1,43 @@
+using System.Security.Cryptography;
+using System.Text;
+using DuLuan.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DuLuan.Features.Account;
+
+/// <summary>One-time setup links: the token is shown once, only its SHA-256 is stored.</summary>
+public sealed class SetupTokens(AppDbContext db, TimeProvider clock)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(3);
+
+    public async Task<string> IssueAsync(string memberId, CancellationToken cancellationToken = default)
+    {
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+        db.SetupTokens.Add(new SetupToken
+        {
+            MemberId = memberId,
+            TokenHash = Hash(token),
+            ExpiresAt = clock.GetUtcNow().UtcDateTime + Lifetime,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return token;
+    }
+
+    /// <summary>The unused, unexpired token's record, or null.</summary>
+    public async Task<SetupToken?> FindValidAsync(string token, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
+        {
+            return null;
+        }
+
+        var hash = Hash(token);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var record = await db.SetupTokens.Include(t => t.Member).FirstOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
+        return record is { UsedAt: null } && record.ExpiresAt > now ? record : null;
+    }
+
+    public void MarkUsed(SetupToken token) => token.UsedAt = clock.GetUtcNow().UtcDateTime;
+
+    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}

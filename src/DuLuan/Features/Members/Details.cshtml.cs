@@ -1,0 +1,95 @@
+using DuLuan.Data;
+using DuLuan.Features.Units;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace DuLuan.Features.Members;
+
+/// <summary>
+/// A member's roles as seen from the viewer's subtrees. A member with no role inside them does not
+/// exist for the viewer (404). Admins grant and revoke roles and disable accounts in their subtree.
+/// </summary>
+public sealed class DetailsModel(AppDbContext db, UnitScope scope, MemberAdmin admin, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public sealed record Row(long Id, long UnitId, string UnitName, Role Role, bool CanManage);
+
+    public Member Member { get; private set; } = null!;
+
+    public List<Row> Memberships { get; private set; } = [];
+
+    public List<Unit> Manageable { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostGrantAsync(string id, string? unitCode, Role role, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var manageable = await scope.UnitsAsync(Permission.ManageMembers, ct);
+        var unit = unitCode is { Length: > 0 and <= 20 } ? await manageable.FirstOrDefaultAsync(u => u.Code == unitCode.Trim(), ct) : null;
+        if (unit is null || !Enum.IsDefined(role))
+        {
+            ModelState.AddModelError("unitCode", l["Members.GrantUnitMissing"]);
+            return Page();
+        }
+
+        await admin.GrantAsync(Member, unit, role, ct);
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(string id, long membershipId, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var manageable = await scope.InScope(db.Memberships, m => m.UnitId, Permission.ManageMembers, ct);
+        var membership = await manageable.FirstOrDefaultAsync(m => m.Id == membershipId && m.MemberId == id, ct);
+        if (membership is null)
+        {
+            return NotFound();
+        }
+
+        await admin.RevokeAsync(membership, ct);
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync(string id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct) || Memberships.All(m => !m.CanManage) || id == scope.MemberId)
+        {
+            return NotFound();
+        }
+
+        var tracked = await db.Users.FirstAsync(m => m.Id == id, ct);
+        await admin.DisableAsync(tracked, Memberships.First(m => m.CanManage).UnitId, ct);
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(string id, CancellationToken ct)
+    {
+        var visible = await scope.InScope(db.Memberships.AsNoTracking(), m => m.UnitId, cancellationToken: ct);
+        var rows = await visible.Where(m => m.MemberId == id).Select(m => new { m.Id, m.UnitId, m.Unit!.Name, m.Unit.Path, m.Role }).ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            return false;
+        }
+
+        Member = await db.Users.AsNoTracking().FirstAsync(m => m.Id == id, ct);
+        var managePaths = await scope.PathsAsync(Permission.ManageMembers, ct);
+        Memberships = rows.Select(r => new Row(r.Id, r.UnitId, r.Name, r.Role, managePaths.Any(p => r.Path.StartsWith(p, StringComparison.Ordinal)))).ToList();
+        if (managePaths.Count > 0)
+        {
+            var manageable = await scope.UnitsAsync(Permission.ManageMembers, ct);
+            Manageable = await manageable.Where(u => u.Code != null && u.Depth <= 1).OrderBy(u => u.NameFolded).Take(100).ToListAsync(ct);
+        }
+
+        return true;
+    }
+}

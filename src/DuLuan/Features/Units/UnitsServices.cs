@@ -1,0 +1,11 @@
+namespace DuLuan.Features.Units;
+
+public static class UnitsServices
+{
+    public static IServiceCollection AddUnits(this IServiceCollection services)
+    {
+        services.AddScoped<UnitTree>();
+        services.AddScoped<UnitImporter>();
+        return services;
+    }
+}

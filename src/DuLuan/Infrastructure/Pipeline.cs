@@ -1,0 +1,40 @@
+using DuLuan.Data;
+using DuLuan.Features.Account;
+using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Metrics;
+using Microsoft.EntityFrameworkCore;
+
+namespace DuLuan.Infrastructure;
+
+public static class Pipeline
+{
+    public static WebApplication UseDuLuanPipeline(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseExceptionHandler(ProblemDetailsExceptionHandler.Configure);
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseMiddleware<TwoFactorEnrolmentMiddleware>();
+        app.UseAuthorization();
+
+        app.MapGet("/health", async (AppDbContext db, CancellationToken ct) =>
+            await db.Database.CanConnectAsync(ct)
+                ? Results.Text("ok")
+                : Results.Text("database unreachable", statusCode: StatusCodes.Status503ServiceUnavailable))
+            .AllowAnonymous().DisableRateLimiting();
+        app.MapPrometheusMetrics();
+        app.MapUnitsApi();
+        app.MapRazorPages();
+        return app;
+    }
+
+    public static IServiceCollection AddFallbackAuthorization(this IServiceCollection services)
+        => services.AddAuthorization(o => o.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+    public static bool IsApi(this HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
+}

@@ -1,0 +1,54 @@
+using DuLuan.Data;
+using DuLuan.Features.Account;
+using DuLuan.Features.Audit;
+using DuLuan.Features.Members;
+using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Metrics;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace DuLuan.Infrastructure;
+
+/// <summary>Composition root of the web host, shared by `serve`, `demo` and the tests.</summary>
+public static class WebHost
+{
+    public static WebApplication Build(WebHostSettings settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = settings.Args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(settings.Overrides);
+        builder.WebHost.UseUrls(settings.Urls);
+        builder.Services.AddDuLuanServices(builder.Configuration, settings.Database);
+        var app = builder.Build();
+        app.UseDuLuanPipeline();
+        return app;
+    }
+
+    public static IServiceCollection AddDuLuanServices(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
+    {
+        services.AddDuLuanCore(configuration, database);
+        services.AddDuLuanWeb(configuration, configuration.GetValue("Security:SecureCookies", false));
+        services.AddFallbackAuthorization();
+        return services;
+    }
+
+    /// <summary>Everything but the HTTP pipeline: also used by CLI verbs.</summary>
+    public static IServiceCollection AddDuLuanCore(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
+    {
+        var secureCookies = configuration.GetValue("Security:SecureCookies", false);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddDuLuanData(database);
+        services.AddDataProtection().SetApplicationName("DuLuan").PersistKeysToDbContext<AppDbContext>();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddAccount(secureCookies);
+        services.AddScoped<AuditLog>();
+        services.AddScoped<UnitScope>();
+        services.AddScoped<MemberAdmin>();
+        services.AddUnits();
+        services.AddDuLuanMetrics(configuration);
+        return services;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace DuLuan.Infrastructure;
+
+public static class WebServices
+{
+    public const string SignInPolicy = "sign-in";
+    public static readonly CultureInfo[] Cultures = [new("vi"), new("en")];
+
+    public static IServiceCollection AddDuLuanWeb(this IServiceCollection services, IConfiguration configuration, bool secureCookies)
+    {
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = secureCookies ? "__Host-duluan-af" : "duluan-af";
+            o.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("vi");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        services.AddProblemDetails();
+        var signInPermits = configuration.GetValue("RateLimits:SignInPerMinute", 10);
+        var requestPermits = configuration.GetValue("RateLimits:RequestsPerMinute", 600);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPermits, Window = TimeSpan.FromMinutes(1) }));
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = requestPermits, Window = TimeSpan.FromMinutes(1) }));
+        });
+        return services;
+    }
+}
