@@ -17,6 +17,8 @@ public static class WebHost
         {
             Args = settings.Args,
             ContentRootPath = AppContext.BaseDirectory,
+            // Pages live in this assembly even when a test or benchmark is the entry assembly.
+            ApplicationName = typeof(WebHost).Assembly.GetName().Name,
         });
         builder.Configuration.AddInMemoryCollection(settings.Overrides);
         builder.WebHost.UseUrls(settings.Urls);

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs what the tests need (PostgreSQL, Chromium), starts a throwaway PostgreSQL cluster on a
+# free loopback port, runs every test project against SQLite and PostgreSQL, stops the cluster and
+# prints one summary line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+need_apt=()
+command -v /usr/lib/postgresql/15/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql postgresql-contrib)
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "== installing ${need_apt[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+PG_BIN=/usr/lib/postgresql/15/bin
+PG_DIR=$(mktemp -d /tmp/duluan-pg.XXXXXX)
+PG_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 55432)
+run_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
+[ "$(id -u)" -eq 0 ] && chown postgres "$PG_DIR"
+echo "== starting PostgreSQL on 127.0.0.1:$PG_PORT"
+run_pg "$PG_BIN/initdb -D $PG_DIR/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null" || { echo "0 passed, 1 failed (initdb)"; exit 1; }
+run_pg "$PG_BIN/pg_ctl -D $PG_DIR/data -o '-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off' -w -l $PG_DIR/log start >/dev/null" || { cat "$PG_DIR/log"; echo "0 passed, 1 failed (pg_ctl)"; exit 1; }
+stop_pg() { run_pg "$PG_BIN/pg_ctl -D $PG_DIR/data -m immediate stop >/dev/null 2>&1"; rm -rf "$PG_DIR"; }
+trap stop_pg EXIT
+export DULUAN_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
+
+passed=0; failed=0
+echo "== format"
+if dotnet format DuLuan.slnx --verify-no-changes >/tmp/duluan-format.log 2>&1; then passed=$((passed+1)); else cat /tmp/duluan-format.log; echo "format: FAILED"; failed=$((failed+1)); fi
+
+echo "== build"
+if ! dotnet build DuLuan.slnx -c Release -nologo -v q 2>&1 | tail -5; then failed=$((failed+1)); fi
+
+for project in tests/DuLuan.Analysis.Tests tests/DuLuan.Tests tests/DuLuan.Browser.Tests; do
+  echo "== $project"
+  log=$(mktemp)
+  dotnet test "$project" -c Release --no-build -nologo 2>&1 | tee "$log" | grep -E "^\s*(Failed |Passed!|Failed!|error)|\[FAIL\]" || true
+  p=$(grep -oE "Passed: +[0-9]+" "$log" | grep -oE "[0-9]+" | awk '{s+=$1} END {print s+0}')
+  f=$(grep -oE "Failed: +[0-9]+" "$log" | grep -oE "[0-9]+" | awk '{s+=$1} END {print s+0}')
+  if ! grep -qE "Passed!|Failed!" "$log"; then echo "$project did not run"; f=$((f+1)); fi
+  passed=$((passed+p)); failed=$((failed+f))
+  rm -f "$log"
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
