@@ -13,6 +13,16 @@ public static class Pipeline
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler(ProblemDetailsExceptionHandler.Configure);
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.Use((context, next) =>
+        {
+            // The API answers with its own status codes and problem+json, never the error page.
+            if (context.Request.IsApi() && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
+
+            return next(context);
+        });
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();

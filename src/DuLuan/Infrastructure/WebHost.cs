@@ -11,7 +11,7 @@ namespace DuLuan.Infrastructure;
 /// <summary>Composition root of the web host, shared by `serve`, `demo` and the tests.</summary>
 public static class WebHost
 {
-    public static WebApplication Build(WebHostSettings settings)
+    public static WebApplication Build(WebHostSettings settings, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -23,6 +23,7 @@ public static class WebHost
         builder.Configuration.AddInMemoryCollection(settings.Overrides);
         builder.WebHost.UseUrls(settings.Urls);
         builder.Services.AddDuLuanServices(builder.Configuration, settings.Database);
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.UseDuLuanPipeline();
         return app;

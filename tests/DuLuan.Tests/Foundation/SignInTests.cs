@@ -146,7 +146,9 @@ public sealed class SignInTests
         foreach (var email in new[] { new string('a', 100_000) + "@x.vn", "'; DROP TABLE units; --", "<script>alert(1)</script>", "\u0000\uFFFF\uD800", string.Empty })
         {
             using var response = await client.SignInAsync(email, new string('p', 10_000));
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            // Control characters may be refused outright (400); nothing may become a server error.
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{response.StatusCode} for {email[..Math.Min(20, email.Length)]}");
+            Assert.DoesNotContain("Exception", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             Assert.DoesNotContain("<script>alert(1)</script>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 

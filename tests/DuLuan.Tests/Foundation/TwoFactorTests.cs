@@ -26,11 +26,11 @@ public sealed partial class TwoFactorTests
 
         using (var api = await client.GetAsync("/api/units/search?q=da"))
         {
-            Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
+            Assert.True(api.StatusCode == HttpStatusCode.Forbidden, $"{api.StatusCode} {api.Headers.Location}");
         }
 
         var page = await client.GetStringAsync("/Account/EnableAuthenticator");
-        Assert.Contains("data:image/svg+xml;base64,", page, StringComparison.Ordinal);
+        Assert.Contains("data:image/svg", page, StringComparison.Ordinal);
         var key = Totp.FromBase32(SharedKey().Match(page).Groups[1].Value);
         var step = Totp.StepAt(DateTimeOffset.UtcNow);
 

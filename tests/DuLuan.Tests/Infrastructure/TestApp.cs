@@ -3,6 +3,7 @@ using DuLuan.Data;
 using DuLuan.Features.Members;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure;
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,7 +49,7 @@ public sealed class TestApp : IAsyncDisposable
             settings[key] = value;
         }
 
-        var app = WebHost.Build(new WebHostSettings(database.Options, ["http://127.0.0.1:0"]) { Overrides = settings });
+        var app = WebHost.Build(new WebHostSettings(database.Options, ["http://127.0.0.1:0"]) { Overrides = settings }, b => b.Logging.AddProvider(new TestOutputLoggerProvider()));
         var testApp = new TestApp(database, app);
         await using (var scope = app.Services.CreateAsyncScope())
         {

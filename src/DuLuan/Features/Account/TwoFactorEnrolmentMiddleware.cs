@@ -10,6 +10,8 @@ public sealed class TwoFactorEnrolmentMiddleware(RequestDelegate next)
             && !path.StartsWithSegments("/Account", StringComparison.OrdinalIgnoreCase)
             && !path.StartsWithSegments("/lib", StringComparison.OrdinalIgnoreCase)
             && !path.StartsWithSegments("/css", StringComparison.OrdinalIgnoreCase)
+            && !path.StartsWithSegments("/Error", StringComparison.OrdinalIgnoreCase)
+            && !path.StartsWithSegments("/Culture", StringComparison.OrdinalIgnoreCase)
             && !path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase))
         {
             if (path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))

@@ -42,6 +42,7 @@ public sealed class MemberAdmin(AppDbContext db, UserManager<Member> users, Setu
 
     public async Task GrantAsync(Member member, Unit unit, Role role, CancellationToken cancellationToken = default)
     {
+        member = await users.FindByIdAsync(member.Id) ?? member;
         var exists = await db.Memberships.AnyAsync(m => m.MemberId == member.Id && m.UnitId == unit.Id && m.Role == role, cancellationToken);
         if (!exists)
         {
