@@ -16,6 +16,9 @@ public static class WebHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = settings.Args,
+            // Razor Pages are discovered from the application assembly; name ours, or a host built
+            // from another entry assembly (tests, benchmarks) finds no pages at all.
+            ApplicationName = typeof(WebHost).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration.AddInMemoryCollection(settings.Overrides);
