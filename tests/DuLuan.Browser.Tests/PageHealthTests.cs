@@ -34,8 +34,8 @@ public sealed class PageHealthTests(TestApp app)
         var fontReady = await page.EvaluateAsync<bool>("() => document.fonts.check('16px \"Be Vietnam Pro\"', '\u0110\u00E0 N\u1EB5ng')");
         violations.AddRange(await PageWatch.CspViolationsAsync(page));
 
-        Assert.Empty(violations);
-        Assert.Empty(watch.Problems);
+        Assert.True(violations.Count == 0, "CSP violations: " + string.Join("\n", violations));
+        Assert.True(watch.Problems.Count == 0, "Problems: " + string.Join("\n", watch.Problems));
         Assert.True(fontReady, "Be Vietnam Pro is not ready for Vietnamese text.");
         var fontResponses = watch.Responses.Where(r => r.Url.Contains("/lib/be-vietnam-pro/", StringComparison.Ordinal)).ToList();
         Assert.Contains(fontResponses, r => r.Url.EndsWith(".woff2", StringComparison.Ordinal));
