@@ -4,8 +4,8 @@ using DuLuan.Data;
 using DuLuan.Features.Members;
 using DuLuan.Features.Units;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DuLuan.Browser.Tests;
 

@@ -1,7 +1,7 @@
 namespace DuLuan.Bench.Foundation;
 
 /// <summary>
-/// `DuLuan.Bench foundation [startup|subtree] [--runs N]`: start-up of `duluan serve` against a bare
+/// `DuLuan.Bench foundation [startup [--duluan PATH]|subtree] [--runs N]`: start-up of `duluan serve` against a bare
 /// ASP.NET Core app, and the subtree count through EF against hand-written SQL. Program.cs passes
 /// the arguments after (or including) "foundation"; `bare-health --urls URL` is the baseline app the
 /// start-up benchmark launches from this same executable.
@@ -21,7 +21,7 @@ public static class FoundationBenchmarks
             case "bare-health":
                 return BareHealthApp.Run(Option(args, "--urls") ?? "http://127.0.0.1:5099");
             case "startup":
-                return StartupBenchmark.Run(RunsOption(args, 5));
+                return StartupBenchmark.Run(RunsOption(args, 5), Option(args, "--duluan"));
             case "subtree":
                 return SubtreeQueryBenchmark.Run(RunsOption(args, 300));
             case "all":
