@@ -172,7 +172,7 @@ public static partial class FeedDateParser
     [GeneratedRegex(@"^(?<y>\d{4})-(?<mo>\d{1,2})-(?<d>\d{1,2})(?:[T ](?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:[.,](?<f>\d{1,7})\d*)?)?)? ?(?<z>Z|[+-]\d{2}:?\d{2}|[A-Za-z]{2,4})?$", RegexOptions.CultureInvariant)]
     private static partial Regex Iso();
 
-    [GeneratedRegex(@"^(?:[A-Za-z]{2,9}\.?,? )?(?<d>\d{1,2})[ -](?<mo>[A-Za-z]{3,9})\.?[ -](?<y>\d{4}|\d{2})(?:,? (?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?)? ?(?<z>[+-]\d{2}:?\d{2}|[A-Za-z]{1,5}(?:[+-]\d{1,2})?)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:[A-Za-z]{2,9}\.?,? ?)?(?<d>\d{1,2})[ -](?<mo>[A-Za-z]{3,9})\.?[ -](?<y>\d{4}|\d{2})(?:,? (?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?)? ?(?<z>[+-]\d{2}:?\d{2}|[A-Za-z]{1,5}(?:[+-]\d{1,2})?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Rfc822();
 
     [GeneratedRegex(@"^(?<s>[+-])(?<h>\d{2}):?(?<m>\d{2})$", RegexOptions.CultureInvariant)]
