@@ -153,7 +153,14 @@ public sealed class FeedFetcher : IDisposable
             var elapsed = _time.GetElapsedTime(bodyStarted);
             if (elapsed >= _options.ThroughputGracePeriod && Interlocked.Read(ref total) / elapsed.TotalSeconds < _options.MinBytesPerSecond)
             {
-                slow.Cancel();
+                try
+                {
+                    slow.Cancel();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The fetch finished while this tick was running.
+                }
             }
         }, null, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(250));
 

@@ -57,6 +57,11 @@ public sealed class HtmlSanitizer
         {
             return new SanitizedHtml("", "");
         }
+        if (html.AsSpan().IndexOfAny('<', '&') < 0)
+        {
+            var plain = HtmlText.CollapseLine(html);
+            return new SanitizedHtml(HtmlEscape.Escape(plain), plain);
+        }
         if (HtmlDepth.Estimate(html) > HtmlDepth.Limit)
         {
             var flat = HtmlDepth.StripTags(html);
