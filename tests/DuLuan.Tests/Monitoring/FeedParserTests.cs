@@ -208,4 +208,47 @@ public class FeedParserTests
         Assert.Contains(feed.Warnings, w => w.Contains("Not a recognised feed", StringComparison.Ordinal));
         Assert.Equal(FeedFormat.Unknown, new FeedParser().Parse([]).Format);
     }
+
+    [Fact]
+    public void Utf16_without_bom_is_detected()
+    {
+        var text = "<?xml version=\"1.0\" encoding=\"utf-16\"?><rss version=\"2.0\"><channel><title>Huế</title></channel></rss>";
+        Assert.Equal("Huế", new FeedParser().Parse(System.Text.Encoding.BigEndianUnicode.GetBytes(text)).Title);
+        Assert.Equal("Huế", new FeedParser().Parse(System.Text.Encoding.Unicode.GetBytes(text)).Title);
+    }
+
+    [Fact]
+    public void Relative_links_fall_back_to_the_feed_url_without_a_channel_link()
+    {
+        var feed = new FeedParser().ParseText(
+            "<rss version=\"2.0\"><channel><title>t</title><item><title>a</title><link>../bai/1.html</link>"
+            + "<description>&lt;img src=\"anh.jpg\"&gt;</description></item></channel></rss>",
+            new Uri("https://tinh.example.vn/rss/tin.xml"));
+        Assert.Equal("https://tinh.example.vn/bai/1.html", feed.Entries[0].Link);
+        Assert.Equal("<img src=\"https://tinh.example.vn/rss/anh.jpg\">", feed.Entries[0].Summary);
+    }
+
+    [Fact]
+    public void Media_rss_and_itunes_fields_do_not_replace_the_entry_fields()
+    {
+        var feed = new FeedParser().ParseText(
+            "<rss version=\"2.0\" xmlns:media=\"http://search.yahoo.com/mrss/\" xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\">"
+            + "<channel><title>Kênh</title><itunes:title>Sai</itunes:title><item>"
+            + "<media:title>Ảnh minh họa</media:title><media:description>chú thích</media:description>"
+            + "<media:content url=\"https://x.example.vn/a.jpg\"><media:title>lồng</media:title></media:content>"
+            + "<title>Tiêu đề thật</title><description>Tóm tắt thật</description></item></channel></rss>");
+        Assert.Equal("Kênh", feed.Title);
+        Assert.Equal("Tiêu đề thật", feed.Entries[0].Title);
+        Assert.Equal("Tóm tắt thật", feed.Entries[0].Summary);
+        Assert.Null(feed.Entries[0].Content);
+    }
+
+    [Fact]
+    public void Mixed_case_doctype_is_removed_too()
+    {
+        var feed = new FeedParser().ParseText(
+            "<!DocType rss [<!ENTITY a \"AAAAAAAAAA\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>"
+            + "<rss version=\"2.0\"><channel><title>&b;</title></channel></rss>");
+        Assert.Equal("&b;", feed.Title);
+    }
 }

@@ -134,6 +134,15 @@ public sealed class FeedTextDecoder
             length = 2;
             return new UnicodeEncoding(true, false);
         }
+        // No BOM but "<" as UTF-16 (XML 1.0 appendix F): as certain as a BOM.
+        if (b.Length >= 4 && b[0] == '<' && b[1] == 0 && b[2] != 0 && b[3] == 0)
+        {
+            return new UnicodeEncoding(false, false);
+        }
+        if (b.Length >= 4 && b[0] == 0 && b[1] == '<' && b[2] == 0 && b[3] != 0)
+        {
+            return new UnicodeEncoding(true, false);
+        }
         return null;
     }
 

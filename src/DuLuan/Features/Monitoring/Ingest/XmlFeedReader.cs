@@ -12,6 +12,17 @@ internal static class XmlFeedReader
 {
     private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
 
+    /// <summary>Extension vocabularies whose local names (title, description, content, category)
+    /// would otherwise be mistaken for the entry's own fields.</summary>
+    private static readonly HashSet<string> ForeignNamespaces = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "http://search.yahoo.com/mrss/",
+        "http://search.yahoo.com/mrss",
+        "http://www.itunes.com/dtds/podcast-1.0.dtd",
+        "http://www.google.com/schemas/play-podcasts/1.0",
+        "http://rssnamespace.org/feedburner/ext/1.0",
+    };
+
     public static XmlReaderSettings Settings() => new()
     {
         DtdProcessing = DtdProcessing.Ignore,
@@ -81,6 +92,11 @@ internal static class XmlFeedReader
                 r.Read();
                 continue;
             }
+            if (ForeignNamespaces.Contains(r.NamespaceURI))
+            {
+                r.Skip();
+                continue;
+            }
             var elementBase = Base(r, xmlBase, feedUrl);
             switch (Lower(r.LocalName))
             {
@@ -142,6 +158,11 @@ internal static class XmlFeedReader
             if (r.NodeType != XmlNodeType.Element)
             {
                 r.Read();
+                continue;
+            }
+            if (ForeignNamespaces.Contains(r.NamespaceURI))
+            {
+                r.Skip();
                 continue;
             }
             switch (Lower(r.LocalName))

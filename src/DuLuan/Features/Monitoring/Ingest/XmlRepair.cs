@@ -41,7 +41,7 @@ public static class XmlRepair
                     i = CopyUntil(text, i, "-->", sb);
                     continue;
                 }
-                if (Starts(text, i, "<!DOCTYPE") || Starts(text, i, "<!doctype"))
+                if (string.Compare(text, i, "<!DOCTYPE", 0, 9, StringComparison.OrdinalIgnoreCase) == 0)
                 {
                     i = SkipDoctype(text, i);
                     warnings.Add("Bỏ qua khai báo DOCTYPE/DTD (không bao giờ xử lý thực thể)",
