@@ -189,4 +189,25 @@ public class FeedFetcherTests(FeedTestServer server) : IClassFixture<FeedTestSer
         Assert.Equal(FetchStatus.Failed, result.Status);
         Assert.Contains(result.Error!.Kind, new[] { FetchErrorKind.HostNotFound, FetchErrorKind.ConnectionFailed });
     }
+
+    [Theory]
+    [InlineData("rss-windows1258.xml", null, "Người dân đón Tết an toàn")]
+    [InlineData("rss-windows1258.xml", "windows-1258", "Người dân đón Tết an toàn")]
+    [InlineData("rss-declared-latin1.xml", "utf-8", null)]
+    public async Task Fetched_bytes_and_charset_feed_the_parser(string fixture, string? charset, string? firstTitle)
+    {
+        using var fetcher = Fetcher();
+        var query = charset is null ? "" : "?charset=" + charset;
+        var result = await fetcher.FetchAsync(server.Url("fixture/" + fixture + query), cancellationToken: Ct);
+        Assert.Equal(charset, result.Charset);
+        var feed = new FeedParser().Parse(result.Body!, result.Charset, result.FinalUrl);
+        if (firstTitle is null)
+        {
+            Assert.Equal("Tiếng Việt", feed.Title); // HTTP charset beat the XML declaration
+        }
+        else
+        {
+            Assert.Equal(firstTitle, feed.Entries[0].Title);
+        }
+    }
 }

@@ -91,6 +91,11 @@ public sealed class FeedTestServer : IAsyncLifetime
                 await Task.Delay(1000, ctx.RequestAborted);
             }
         });
+        _app.MapGet("/fixture/{name}", (string name, string? charset) =>
+        {
+            var bytes = File.ReadAllBytes(FixtureFiles.PathOf(Path.GetFileName(name)));
+            return Results.Bytes(bytes, "application/xml" + (charset is null ? "" : "; charset=" + charset));
+        });
         _app.MapGet("/redirect", (string to) => Results.Redirect(to));
         _app.MapGet("/redirect-permanent", () => Results.Redirect("/feed", permanent: true));
         _app.MapGet("/loop", () => Results.Redirect("/loop"));
