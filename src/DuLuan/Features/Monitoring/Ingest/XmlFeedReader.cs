@@ -1,4 +1,3 @@
-using System.Text;
 using System.Xml;
 
 namespace DuLuan.Features.Monitoring.Ingest;
@@ -10,8 +9,6 @@ namespace DuLuan.Features.Monitoring.Ingest;
 /// </summary>
 internal static class XmlFeedReader
 {
-    private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
-
     /// <summary>Extension vocabularies whose local names (title, description, content, category)
     /// would otherwise be mistaken for the entry's own fields.</summary>
     private static readonly HashSet<string> ForeignNamespaces = new(StringComparer.OrdinalIgnoreCase)
@@ -53,7 +50,7 @@ internal static class XmlFeedReader
         {
             return;
         }
-        feed.XmlBase = Base(r, null, feedUrl);
+        feed.XmlBase = XmlContent.Base(r, null, feedUrl);
         ReadContainer(r, feed, feed.XmlBase, feedUrl, consumeEnd: false);
         feed.RootClosed = true;
         try
@@ -97,7 +94,7 @@ internal static class XmlFeedReader
                 r.Skip();
                 continue;
             }
-            var elementBase = Base(r, xmlBase, feedUrl);
+            var elementBase = XmlContent.Base(r, xmlBase, feedUrl);
             switch (Lower(r.LocalName))
             {
                 case "channel":
@@ -107,19 +104,19 @@ internal static class XmlFeedReader
                     ReadEntry(r, feed, elementBase, feedUrl);
                     break;
                 case "title":
-                    Keep(feed.Title, ReadContent(r), v => feed.Title = v);
+                    XmlContent.Keep(feed.Title, XmlContent.ReadContent(r), v => feed.Title = v);
                     break;
                 case "link":
-                    Keep(feed.Link, ReadLink(r), v => feed.Link = v);
+                    XmlContent.Keep(feed.Link, XmlContent.ReadLink(r), v => feed.Link = v);
                     break;
                 case "description" or "subtitle" or "tagline":
-                    Keep(feed.Description, ReadContent(r), v => feed.Description = v);
+                    XmlContent.Keep(feed.Description, XmlContent.ReadContent(r), v => feed.Description = v);
                     break;
                 case "language":
-                    Keep(feed.Language, ReadContent(r), v => feed.Language = v);
+                    XmlContent.Keep(feed.Language, XmlContent.ReadContent(r), v => feed.Language = v);
                     break;
                 case "lastbuilddate" or "updated" or "modified" or "date" or "pubdate":
-                    Keep(feed.Updated, ReadContent(r), v => feed.Updated = v);
+                    XmlContent.Keep(feed.Updated, XmlContent.ReadContent(r), v => feed.Updated = v);
                     break;
                 default:
                     r.Skip();
@@ -168,41 +165,41 @@ internal static class XmlFeedReader
             switch (Lower(r.LocalName))
             {
                 case "title":
-                    Keep(e.Title, ReadContent(r), v => e.Title = v);
+                    XmlContent.Keep(e.Title, XmlContent.ReadContent(r), v => e.Title = v);
                     break;
                 case "link":
-                    Keep(e.Link, ReadLink(r), v => e.Link = v);
+                    XmlContent.Keep(e.Link, XmlContent.ReadLink(r), v => e.Link = v);
                     break;
                 case "guid":
                     var permaLink = r.GetAttribute("isPermaLink");
-                    var guid = ReadContent(r).Trim();
-                    Keep(e.Id, guid, v => e.Id = v);
+                    var guid = XmlContent.ReadContent(r).Trim();
+                    XmlContent.Keep(e.Id, guid, v => e.Id = v);
                     if (!string.Equals(permaLink, "false", StringComparison.OrdinalIgnoreCase))
                     {
                         e.PermaLinkGuid ??= guid;
                     }
                     break;
                 case "id" or "identifier":
-                    Keep(e.Id, ReadContent(r).Trim(), v => e.Id = v);
+                    XmlContent.Keep(e.Id, XmlContent.ReadContent(r).Trim(), v => e.Id = v);
                     break;
                 case "description" or "summary" or "abstract":
-                    Keep(e.Summary, ReadContent(r), v => e.Summary = v);
+                    XmlContent.Keep(e.Summary, XmlContent.ReadContent(r), v => e.Summary = v);
                     break;
                 case "encoded" or "content":
-                    Keep(e.Content, ReadContent(r), v => e.Content = v);
+                    XmlContent.Keep(e.Content, XmlContent.ReadContent(r), v => e.Content = v);
                     break;
                 case "pubdate" or "published" or "issued" or "date" or "created":
-                    Keep(e.Published, ReadContent(r), v => e.Published = v);
+                    XmlContent.Keep(e.Published, XmlContent.ReadContent(r), v => e.Published = v);
                     break;
                 case "updated" or "modified" or "lastbuilddate":
-                    Keep(e.Updated, ReadContent(r), v => e.Updated = v);
+                    XmlContent.Keep(e.Updated, XmlContent.ReadContent(r), v => e.Updated = v);
                     break;
                 case "author" or "creator":
-                    Keep(e.Author, ReadPerson(r), v => e.Author = v);
+                    XmlContent.Keep(e.Author, XmlContent.ReadPerson(r), v => e.Author = v);
                     break;
                 case "category" or "subject":
                     var term = r.GetAttribute("term") ?? r.GetAttribute("label");
-                    var text = ReadContent(r);
+                    var text = XmlContent.ReadContent(r);
                     if (!string.IsNullOrWhiteSpace(term ?? text) && e.Categories.Count < 100)
                     {
                         e.Categories.Add(term ?? text);
@@ -214,122 +211,6 @@ internal static class XmlFeedReader
             }
         }
         r.Read();
-    }
-
-    /// <summary>
-    /// Text of an element, consuming it. If it holds child elements (Atom xhtml, raw HTML pasted
-    /// into a description), their markup is returned instead, text escaped, so it can be sanitised.
-    /// </summary>
-    private static string ReadContent(XmlReader r)
-    {
-        if (r.IsEmptyElement)
-        {
-            r.Read();
-            return "";
-        }
-        var depth = r.Depth;
-        var text = new StringBuilder();
-        StringBuilder? markup = null;
-        r.Read();
-        while (!(r.NodeType == XmlNodeType.EndElement && r.Depth == depth))
-        {
-            if (r.EOF)
-            {
-                throw new XmlException("Unexpected end of document.");
-            }
-            switch (r.NodeType)
-            {
-                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
-                    text.Append(r.Value);
-                    r.Read();
-                    break;
-                case XmlNodeType.Element:
-                    markup ??= new StringBuilder(HtmlEscape.Escape(text.ToString()));
-                    markup.Append(r.ReadOuterXml());
-                    continue;
-                default:
-                    r.Read();
-                    break;
-            }
-            if (markup is not null && text.Length > 0)
-            {
-                markup.Append(HtmlEscape.Escape(text.ToString()));
-                text.Clear();
-            }
-        }
-        r.Read();
-        return markup?.ToString() ?? text.ToString();
-    }
-
-    /// <summary>RSS &lt;link&gt;text&lt;/link&gt; or Atom &lt;link rel="alternate" href="..."/&gt;.</summary>
-    private static string? ReadLink(XmlReader r)
-    {
-        var href = r.GetAttribute("href");
-        var rel = r.GetAttribute("rel");
-        var text = ReadContent(r).Trim();
-        if (href is not null)
-        {
-            return rel is null || string.Equals(rel, "alternate", StringComparison.OrdinalIgnoreCase) ? href.Trim() : null;
-        }
-        return text.Length > 0 ? text : null;
-    }
-
-    /// <summary>Atom &lt;author&gt;&lt;name&gt;...&lt;/name&gt;&lt;/author&gt; or a plain string.</summary>
-    private static string ReadPerson(XmlReader r)
-    {
-        if (r.IsEmptyElement)
-        {
-            r.Read();
-            return "";
-        }
-        var depth = r.Depth;
-        var text = new StringBuilder();
-        string? name = null;
-        r.Read();
-        while (!(r.NodeType == XmlNodeType.EndElement && r.Depth == depth))
-        {
-            if (r.EOF)
-            {
-                throw new XmlException("Unexpected end of document.");
-            }
-            if (r.NodeType == XmlNodeType.Element)
-            {
-                if (Lower(r.LocalName) == "name")
-                {
-                    name ??= ReadContent(r);
-                }
-                else
-                {
-                    r.Skip();
-                }
-                continue;
-            }
-            if (r.NodeType is XmlNodeType.Text or XmlNodeType.CDATA)
-            {
-                text.Append(r.Value);
-            }
-            r.Read();
-        }
-        r.Read();
-        return name ?? text.ToString();
-    }
-
-    private static Uri? Base(XmlReader r, Uri? parent, Uri? feedUrl)
-    {
-        var value = r.GetAttribute("base", XmlNamespace);
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return parent;
-        }
-        return SafeUrl.ToAbsolute(value, parent ?? feedUrl) ?? parent;
-    }
-
-    private static void Keep(string? existing, string? value, Action<string> set)
-    {
-        if (string.IsNullOrWhiteSpace(existing) && !string.IsNullOrWhiteSpace(value))
-        {
-            set(value);
-        }
     }
 
     private static string Lower(string name) => name.ToLowerInvariant();
