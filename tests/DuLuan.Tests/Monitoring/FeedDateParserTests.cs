@@ -22,6 +22,12 @@ public class FeedDateParserTests
     [InlineData("2026-11-22T01:30:00.123456789Z", 2026, 11, 22, 1, 30, 0, 0)]
     [InlineData("2026-11-22 08:30:00+0700", 2026, 11, 22, 8, 30, 0, 7)]
     [InlineData("2026-11-22", 2026, 11, 22, 0, 0, 0, 7)]
+    [InlineData("Sun, 22 Nov 2026 08:30:00 +0700 (ICT)", 2026, 11, 22, 8, 30, 0, 7)]
+    [InlineData("Sun, 22 Nov 2026 08:30:00 GMT+0700", 2026, 11, 22, 8, 30, 0, 7)]
+    [InlineData("Sun, 22 Nov 2026 08:30:00 GMT+7", 2026, 11, 22, 8, 30, 0, 7)]
+    [InlineData("Sun, 22 Nov 2026 8:30:00 +0700", 2026, 11, 22, 8, 30, 0, 7)]
+    [InlineData("2026/11/22 08:30:00 +07:00", 2026, 11, 22, 8, 30, 0, 7)]
+    [InlineData("2026-11-22T08:30:00.000+0700", 2026, 11, 22, 8, 30, 0, 7)]
     public void Zoned_forms_are_read_without_warning(string raw, int y, int mo, int d, int h, int mi, int s, int offset)
     {
         var warnings = new FeedWarnings();
@@ -76,5 +82,13 @@ public class FeedDateParserTests
         var warnings = new FeedWarnings();
         Assert.Null(FeedDateParser.Parse("  ", warnings));
         Assert.True(warnings.IsEmpty);
+    }
+
+    [Fact]
+    public void Very_long_text_is_not_searched_for_a_date()
+    {
+        var warnings = new FeedWarnings();
+        Assert.Null(FeedDateParser.Parse(string.Concat(Enumerable.Repeat("22/11/2026 08:30 ", 100)), warnings));
+        Assert.False(warnings.IsEmpty);
     }
 }

@@ -23,7 +23,12 @@ public static partial class FeedDateParser
         {
             return null;
         }
-        var s = Whitespace().Replace(raw.Trim(), " ");
+        if (raw.Length > 200)
+        {
+            warnings.Add("Ngày quá dài, bỏ qua", "Date text too long, ignored");
+            return null;
+        }
+        var s = TrailingComment().Replace(Whitespace().Replace(raw.Trim(), " "), "");
         var result = TryIso(s, out var noZone) ?? TryRfc822(s, out noZone) ?? TryVietnamese(s, out noZone);
         if (result is null)
         {
@@ -149,6 +154,10 @@ public static partial class FeedDateParser
             case "CET": return TimeSpan.FromHours(1);
             case "JST": return TimeSpan.FromHours(9);
         }
+        if (z.StartsWith("GMT", StringComparison.OrdinalIgnoreCase) || z.StartsWith("UTC", StringComparison.OrdinalIgnoreCase))
+        {
+            z = z[3..];
+        }
         var m = NumericZone().Match(z);
         if (m.Success)
         {
@@ -169,10 +178,13 @@ public static partial class FeedDateParser
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
-    [GeneratedRegex(@"^(?<y>\d{4})-(?<mo>\d{1,2})-(?<d>\d{1,2})(?:[T ](?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:[.,](?<f>\d{1,7})\d*)?)?)? ?(?<z>Z|[+-]\d{2}:?\d{2}|[A-Za-z]{2,4})?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@" ?\([A-Za-z +:0-9]{1,20}\)$")]
+    private static partial Regex TrailingComment();
+
+    [GeneratedRegex(@"^(?<y>\d{4})[-/.](?<mo>\d{1,2})[-/.](?<d>\d{1,2})(?:[T ](?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:[.,](?<f>\d{1,7})\d*)?)?)? ?(?<z>Z|[+-]\d{2}:?\d{2}|[A-Za-z]{2,4})?$", RegexOptions.CultureInvariant)]
     private static partial Regex Iso();
 
-    [GeneratedRegex(@"^(?:[A-Za-z]{2,9}\.?,? ?)?(?<d>\d{1,2})[ -](?<mo>[A-Za-z]{3,9})\.?[ -](?<y>\d{4}|\d{2})(?:,? (?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?)? ?(?<z>[+-]\d{2}:?\d{2}|[A-Za-z]{1,5}(?:[+-]\d{1,2})?)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:[A-Za-z]{2,9}\.?,? ?)?(?<d>\d{1,2})[ -](?<mo>[A-Za-z]{3,9})\.?[ -](?<y>\d{4}|\d{2})(?:,? (?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?)? ?(?<z>(?:GMT|UTC)?[+-]\d{2}:?\d{2}|[A-Za-z]{1,5}(?:[+-]\d{1,2})?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Rfc822();
 
     [GeneratedRegex(@"^(?<s>[+-])(?<h>\d{2}):?(?<m>\d{2})$", RegexOptions.CultureInvariant)]
