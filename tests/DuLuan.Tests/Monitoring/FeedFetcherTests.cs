@@ -126,6 +126,10 @@ public class FeedFetcherTests(FeedTestServer server) : IClassFixture<FeedTestSer
     [InlineData("http://[::ffff:127.0.0.1]:{port}/feed")]
     [InlineData("http://0.0.0.0:{port}/feed")]
     [InlineData("http://10.0.0.1/")]
+    [InlineData("http://[::1]:{port}/feed")]
+    [InlineData("http://[fe80::1]/")]
+    [InlineData("http://[fd00:ec2::254]/latest/meta-data/")]
+    [InlineData("http://100.100.100.200/latest/meta-data/")]
     public async Task Redirect_to_a_non_allowed_internal_address_is_refused(string target)
     {
         using var fetcher = Fetcher(o => o.ConnectTimeout = TimeSpan.FromSeconds(2));

@@ -123,7 +123,12 @@ public sealed class FeedFetcher : IDisposable
 
     private HttpRequestMessage BuildRequest(Uri url, string? etag, DateTimeOffset? lastModified)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        // HTTP/1.1 or 2 only: HTTP/3 runs over QUIC, which would not pass through ConnectCallback.
+        var request = new HttpRequestMessage(HttpMethod.Get, url)
+        {
+            Version = HttpVersion.Version11,
+            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
         request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
         request.Headers.TryAddWithoutValidation("Accept",
             "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5");
