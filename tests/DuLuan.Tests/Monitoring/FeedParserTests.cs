@@ -251,4 +251,22 @@ public class FeedParserTests
             + "<rss version=\"2.0\"><channel><title>&b;</title></channel></rss>");
         Assert.Equal("&b;", feed.Title);
     }
+
+    [Fact]
+    public void Empty_document_says_so()
+    {
+        var feed = new FeedParser().Parse("   \n"u8.ToArray());
+        Assert.Equal(FeedFormat.Unknown, feed.Format);
+        Assert.Contains(feed.Warnings, w => w.Contains("Empty document", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Undeclared_media_prefix_is_still_skipped_in_lenient_mode()
+    {
+        var feed = new FeedParser().ParseText(
+            "<rss version=\"2.0\"><channel><item><media:description>chú thích ảnh</media:description>"
+            + "<title>Tin</title><description>Tóm tắt</description></item></channel></rss>");
+        Assert.Equal("Tóm tắt", feed.Entries[0].Summary);
+        Assert.Contains(feed.Warnings, w => w.Contains("lenient parser", StringComparison.Ordinal));
+    }
 }

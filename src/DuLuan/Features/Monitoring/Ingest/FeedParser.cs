@@ -58,6 +58,11 @@ public sealed class FeedParser(FeedParserOptions? options = null)
     private ParsedFeed ParseDecoded(string text, string encoding, Uri? feedUrl, FeedWarnings warnings)
     {
         var trimmed = text.AsSpan().TrimStart();
+        if (trimmed.IsEmpty)
+        {
+            warnings.Add("Tài liệu rỗng", "Empty document");
+            return new FeedEntryBuilder(_sanitizer, warnings).Build(new RawFeed(0), feedUrl, encoding);
+        }
         var raw = trimmed.Length > 0 && trimmed[0] is '{' or '['
             ? ReadJson(text, warnings)
             : ReadXml(text, feedUrl, warnings);

@@ -89,7 +89,7 @@ internal static class XmlFeedReader
                 r.Read();
                 continue;
             }
-            if (ForeignNamespaces.Contains(r.NamespaceURI))
+            if (IsForeign(r))
             {
                 r.Skip();
                 continue;
@@ -157,7 +157,7 @@ internal static class XmlFeedReader
                 r.Read();
                 continue;
             }
-            if (ForeignNamespaces.Contains(r.NamespaceURI))
+            if (IsForeign(r))
             {
                 r.Skip();
                 continue;
@@ -212,6 +212,9 @@ internal static class XmlFeedReader
         }
         r.Read();
     }
+
+    private static bool IsForeign(XmlReader r) =>
+        ForeignNamespaces.Contains(r.NamespaceURI) || r.Prefix is "media" or "itunes" or "googleplay" or "feedburner";
 
     private static string Lower(string name) => name.ToLowerInvariant();
 }
