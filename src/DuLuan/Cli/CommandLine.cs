@@ -16,6 +16,7 @@ public static class CommandLine
             UsersCommand.Create(),
             BackupCommands.Backup(),
             BackupCommands.Restore(),
+            FeedsCommand.Create(),
             SchemaScriptCommand.Create(),
         };
         root.Options.Add(CliOptions.Data);

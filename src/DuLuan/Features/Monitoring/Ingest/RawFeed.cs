@@ -1,0 +1,38 @@
+namespace DuLuan.Features.Monitoring.Ingest;
+
+/// <summary>One entry as read from the document, strings untouched; turned into a ParsedEntry at the end.</summary>
+internal sealed class RawEntry
+{
+    public Uri? XmlBase { get; set; }
+    public string? Id { get; set; }
+    public string? Title { get; set; }
+    public string? Link { get; set; }
+    public string? PermaLinkGuid { get; set; }
+    public string? Summary { get; set; }
+    public string? Content { get; set; }
+    public string? ContentText { get; set; }
+    public string? Published { get; set; }
+    public string? Updated { get; set; }
+    public string? Author { get; set; }
+    public List<string> Categories { get; } = [];
+}
+
+/// <summary>What a reader collected from one document, before cleaning.</summary>
+internal sealed class RawFeed(int maxEntries)
+{
+    public FeedFormat Format { get; set; }
+    public Uri? XmlBase { get; set; }
+    public string? Title { get; set; }
+    public string? Link { get; set; }
+    public string? Description { get; set; }
+    public string? Language { get; set; }
+    public string? Updated { get; set; }
+    public List<RawEntry> Entries { get; } = [];
+    public int Dropped { get; private set; }
+    public bool RootClosed { get; set; }
+    public bool TrailingJunk { get; set; }
+
+    public bool HasRoom => Entries.Count < maxEntries;
+
+    public void Drop() => Dropped++;
+}

@@ -1,0 +1,220 @@
+using System.Xml;
+
+namespace DuLuan.Features.Monitoring.Ingest;
+
+/// <summary>
+/// Streaming reader for RSS 0.9x/2.0, RSS 1.0/0.90 (RDF) and Atom 0.3/1.0 on XmlReader: no DOM,
+/// one entry in memory at a time besides those kept. Element names are matched case-insensitively
+/// by local name, so prefixes and casing mistakes in the wild do not matter.
+/// </summary>
+internal static class XmlFeedReader
+{
+    /// <summary>Extension vocabularies whose local names (title, description, content, category)
+    /// would otherwise be mistaken for the entry's own fields.</summary>
+    private static readonly HashSet<string> ForeignNamespaces = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "http://search.yahoo.com/mrss/",
+        "http://search.yahoo.com/mrss",
+        "http://www.itunes.com/dtds/podcast-1.0.dtd",
+        "http://www.google.com/schemas/play-podcasts/1.0",
+        "http://rssnamespace.org/feedburner/ext/1.0",
+    };
+
+    public static XmlReaderSettings Settings() => new()
+    {
+        DtdProcessing = DtdProcessing.Ignore,
+        XmlResolver = null,
+        MaxCharactersFromEntities = 1024,
+        CheckCharacters = false,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+    };
+
+    /// <summary>Reads into <paramref name="feed"/>; throws XmlException where the document breaks.</summary>
+    public static void Read(TextReader text, RawFeed feed, Uri? feedUrl)
+    {
+        using var r = XmlReader.Create(text, Settings());
+        if (r.MoveToContent() != XmlNodeType.Element)
+        {
+            return;
+        }
+        feed.Format = Lower(r.LocalName) switch
+        {
+            "rss" => FeedFormat.Rss2,
+            "rdf" => FeedFormat.Rss1,
+            "feed" => FeedFormat.Atom,
+            "channel" => FeedFormat.Rss2,
+            _ => FeedFormat.Unknown,
+        };
+        if (feed.Format == FeedFormat.Unknown)
+        {
+            return;
+        }
+        feed.XmlBase = XmlContent.Base(r, null, feedUrl);
+        ReadContainer(r, feed, feed.XmlBase, feedUrl, consumeEnd: false);
+        feed.RootClosed = true;
+        try
+        {
+            while (r.Read())
+            {
+            }
+        }
+        catch (XmlException)
+        {
+            feed.TrailingJunk = true;
+        }
+    }
+
+    /// <summary>Reads the children of the current element (rss, channel, RDF or feed) and consumes it.</summary>
+    private static void ReadContainer(XmlReader r, RawFeed feed, Uri? xmlBase, Uri? feedUrl, bool consumeEnd = true)
+    {
+        if (r.IsEmptyElement)
+        {
+            if (consumeEnd)
+            {
+                r.Read();
+            }
+            return;
+        }
+        var depth = r.Depth;
+        r.Read();
+        while (!(r.NodeType == XmlNodeType.EndElement && r.Depth == depth))
+        {
+            if (r.EOF)
+            {
+                throw new XmlException("Unexpected end of document.");
+            }
+            if (r.NodeType != XmlNodeType.Element)
+            {
+                r.Read();
+                continue;
+            }
+            if (IsForeign(r))
+            {
+                r.Skip();
+                continue;
+            }
+            var elementBase = XmlContent.Base(r, xmlBase, feedUrl);
+            switch (Lower(r.LocalName))
+            {
+                case "channel":
+                    ReadContainer(r, feed, elementBase, feedUrl);
+                    break;
+                case "item" or "entry":
+                    ReadEntry(r, feed, elementBase, feedUrl);
+                    break;
+                case "title":
+                    XmlContent.Keep(feed.Title, XmlContent.ReadContent(r), v => feed.Title = v);
+                    break;
+                case "link":
+                    XmlContent.Keep(feed.Link, XmlContent.ReadLink(r), v => feed.Link = v);
+                    break;
+                case "description" or "subtitle" or "tagline":
+                    XmlContent.Keep(feed.Description, XmlContent.ReadContent(r), v => feed.Description = v);
+                    break;
+                case "language":
+                    XmlContent.Keep(feed.Language, XmlContent.ReadContent(r), v => feed.Language = v);
+                    break;
+                case "lastbuilddate" or "updated" or "modified" or "date" or "pubdate":
+                    XmlContent.Keep(feed.Updated, XmlContent.ReadContent(r), v => feed.Updated = v);
+                    break;
+                default:
+                    r.Skip();
+                    break;
+            }
+        }
+        if (consumeEnd)
+        {
+            r.Read();
+        }
+    }
+
+    private static void ReadEntry(XmlReader r, RawFeed feed, Uri? xmlBase, Uri? feedUrl)
+    {
+        if (!feed.HasRoom)
+        {
+            feed.Drop();
+            r.Skip();
+            return;
+        }
+        var e = new RawEntry { XmlBase = xmlBase, Id = r.GetAttribute("about", "http://www.w3.org/1999/02/22-rdf-syntax-ns#") };
+        feed.Entries.Add(e);
+        if (r.IsEmptyElement)
+        {
+            r.Read();
+            return;
+        }
+        var depth = r.Depth;
+        r.Read();
+        while (!(r.NodeType == XmlNodeType.EndElement && r.Depth == depth))
+        {
+            if (r.EOF)
+            {
+                throw new XmlException("Unexpected end of document.");
+            }
+            if (r.NodeType != XmlNodeType.Element)
+            {
+                r.Read();
+                continue;
+            }
+            if (IsForeign(r))
+            {
+                r.Skip();
+                continue;
+            }
+            switch (Lower(r.LocalName))
+            {
+                case "title":
+                    XmlContent.Keep(e.Title, XmlContent.ReadContent(r), v => e.Title = v);
+                    break;
+                case "link":
+                    XmlContent.Keep(e.Link, XmlContent.ReadLink(r), v => e.Link = v);
+                    break;
+                case "guid":
+                    var permaLink = r.GetAttribute("isPermaLink");
+                    var guid = XmlContent.ReadContent(r).Trim();
+                    XmlContent.Keep(e.Id, guid, v => e.Id = v);
+                    if (!string.Equals(permaLink, "false", StringComparison.OrdinalIgnoreCase))
+                    {
+                        e.PermaLinkGuid ??= guid;
+                    }
+                    break;
+                case "id" or "identifier":
+                    XmlContent.Keep(e.Id, XmlContent.ReadContent(r).Trim(), v => e.Id = v);
+                    break;
+                case "description" or "summary" or "abstract":
+                    XmlContent.Keep(e.Summary, XmlContent.ReadContent(r), v => e.Summary = v);
+                    break;
+                case "encoded" or "content":
+                    XmlContent.Keep(e.Content, XmlContent.ReadContent(r), v => e.Content = v);
+                    break;
+                case "pubdate" or "published" or "issued" or "date" or "created":
+                    XmlContent.Keep(e.Published, XmlContent.ReadContent(r), v => e.Published = v);
+                    break;
+                case "updated" or "modified" or "lastbuilddate":
+                    XmlContent.Keep(e.Updated, XmlContent.ReadContent(r), v => e.Updated = v);
+                    break;
+                case "author" or "creator":
+                    XmlContent.Keep(e.Author, XmlContent.ReadPerson(r), v => e.Author = v);
+                    break;
+                case "category" or "subject":
+                    var term = r.GetAttribute("term") ?? r.GetAttribute("label");
+                    var text = XmlContent.ReadContent(r);
+                    if (!string.IsNullOrWhiteSpace(term ?? text) && e.Categories.Count < 100)
+                    {
+                        e.Categories.Add(term ?? text);
+                    }
+                    break;
+                default:
+                    r.Skip();
+                    break;
+            }
+        }
+        r.Read();
+    }
+
+    private static bool IsForeign(XmlReader r) =>
+        ForeignNamespaces.Contains(r.NamespaceURI) || r.Prefix is "media" or "itunes" or "googleplay" or "feedburner";
+
+    private static string Lower(string name) => name.ToLowerInvariant();
+}
