@@ -1,0 +1,80 @@
+using System.Globalization;
+
+namespace DuLuan.Analysis.Text;
+
+/// <summary>Moves each syllable's single tone mark to its canonical vowel ("baỏ" -> "bảo", "hoà" -> "hòa").</summary>
+internal static class ToneMarkRepair
+{
+    internal static string Apply(string s, ToneMarkStyle style)
+    {
+        char[]? output = null;
+        Span<char> fixedRun = stackalloc char[8];
+        var i = 0;
+        while (i < s.Length)
+        {
+            if (!VietnameseLetters.IsLetter(s[i]))
+            {
+                i++;
+                continue;
+            }
+            var start = i;
+            var tones = 0;
+            var vowels = 0;
+            while (i < s.Length && VietnameseLetters.IsLetter(s[i]))
+            {
+                var c = s[i];
+                if (VietnameseLetters.VowelOf(c) >= 0)
+                {
+                    vowels++;
+                    if (VietnameseLetters.ToneOf(c) != 0) tones++;
+                }
+                i++;
+            }
+            if (tones != 1 || vowels < 2 || i - start > 7) continue;
+            if (!IsWordBoundary(s, start - 1) || !IsWordBoundary(s, i)) continue;
+            var source = output is null ? s.AsSpan(start, i - start) : output.AsSpan(start, i - start);
+            if (!TryRepair(source, style, fixedRun)) continue;
+            output ??= s.ToCharArray();
+            fixedRun[..(i - start)].CopyTo(output.AsSpan(start));
+        }
+        return output is null ? s : new string(output);
+    }
+
+    private static bool IsWordBoundary(string s, int index)
+    {
+        if (index < 0 || index >= s.Length) return true;
+        var c = s[index];
+        if (char.IsLetter(c) || char.IsSurrogate(c)) return false;
+        var category = CharUnicodeInfo.GetUnicodeCategory(c);
+        return category is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark);
+    }
+
+    /// <summary>Writes the repaired syllable into <paramref name="result"/>; false when nothing changes.</summary>
+    internal static bool TryRepair(ReadOnlySpan<char> syllable, ToneMarkStyle style, Span<char> result)
+    {
+        Span<char> plain = stackalloc char[8];
+        var tone = 0;
+        var current = -1;
+        for (var k = 0; k < syllable.Length; k++)
+        {
+            var c = syllable[k];
+            plain[k] = VietnameseLetters.Plain(c);
+            var t = VietnameseLetters.ToneOf(c);
+            if (t != 0)
+            {
+                tone = t;
+                current = k;
+            }
+        }
+        var p = plain[..syllable.Length];
+        if (!SyllableShape.TryParse(p, strict: false, out var shape)) return false;
+        var target = shape.TonePosition(p, style);
+        if (target == current) return false;
+        syllable.CopyTo(result);
+        var from = syllable[current];
+        result[current] = VietnameseLetters.Compose(VietnameseLetters.VowelOf(from), 0, VietnameseLetters.IsUpper(from));
+        var to = syllable[target];
+        result[target] = VietnameseLetters.Compose(VietnameseLetters.VowelOf(to), tone, VietnameseLetters.IsUpper(to));
+        return true;
+    }
+}
