@@ -1,1 +1,3 @@
-Console.WriteLine(DuLuan.Analysis.Text.VietnameseFold.Fold("Đà Nẵng"));
+using System.CommandLine;
+
+return new RootCommand("DuLuan") { DuLuan.Cli.TextCommand.Create() }.Parse(args).Invoke();
