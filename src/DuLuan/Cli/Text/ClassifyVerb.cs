@@ -55,7 +55,7 @@ internal static class ClassifyVerb
                     macroF1 = report.MacroF1,
                     documents = report.Count,
                     labels = report.PerLabel.Select(l => new { label = l.Label, precision = l.Precision, recall = l.Recall, f1 = l.F1, support = l.Support }),
-                }));
+                }, CliJson.Options));
                 return 0;
             }
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"accuracy  {report.Accuracy:P2}"));

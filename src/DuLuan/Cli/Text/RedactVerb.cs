@@ -27,7 +27,7 @@ internal static class RedactVerb
                 {
                     text = result.Text,
                     spans = result.Spans.Select(s => new { start = s.Start, length = s.Length, kind = s.Kind.ToString(), label = PersonalDataRedactor.LabelOf(s.Kind) }),
-                }));
+                }, CliJson.Options));
             }
             return 0;
         }));
