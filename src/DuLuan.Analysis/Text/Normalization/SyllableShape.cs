@@ -3,10 +3,6 @@ namespace DuLuan.Analysis.Text;
 /// <summary>Onset / nucleus / coda split of one toneless, lower-case syllable ("nghiêm" = ngh + iê + m).</summary>
 internal readonly record struct SyllableShape(int NucleusStart, int NucleusLength, int CodaLength)
 {
-    private static readonly string[] Onsets =
-        ["ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
-         "b", "c", "d", "\u0111", "g", "h", "k", "l", "m", "n", "p", "q", "r", "s", "t", "v", "x", "f", "j", "w", "z"];
-
     private static readonly string[] Codas = ["ng", "nh", "ch", "c", "m", "n", "p", "t"];
 
     private static readonly HashSet<string> Nuclei = new(StringComparer.Ordinal)
@@ -25,15 +21,7 @@ internal readonly record struct SyllableShape(int NucleusStart, int NucleusLengt
     {
         shape = default;
         if (plain.Length is 0 or > 7) return false;
-        var onset = 0;
-        foreach (var o in Onsets)
-        {
-            if (plain.StartsWith(o, StringComparison.Ordinal))
-            {
-                onset = o.Length;
-                break;
-            }
-        }
+        var onset = OnsetLength(plain);
         // "gi" and "qu" own their vowel only when another vowel follows ("gìn", "gì" keep i as nucleus).
         if (onset == 2 && plain[0] is 'g' or 'q' && (plain.Length == 2 || VietnameseLetters.VowelOf(plain[2]) < 0))
         {
@@ -60,6 +48,27 @@ internal readonly record struct SyllableShape(int NucleusStart, int NucleusLengt
         if (strict && !NucleusLookup.Contains(plain.Slice(onset, nucleus))) return false;
         shape = new SyllableShape(onset, nucleus, coda.Length);
         return true;
+    }
+
+    private static int OnsetLength(ReadOnlySpan<char> p)
+    {
+        var second = p.Length > 1 ? p[1] : '\0';
+        switch (p[0])
+        {
+            case 'n':
+                if (second == 'g') return p.Length > 2 && p[2] == 'h' ? 3 : 2;
+                return second == 'h' ? 2 : 1;
+            case 'c' or 'k' or 'p' or 't':
+                return second == 'h' || (p[0] == 't' && second == 'r') ? 2 : 1;
+            case 'g':
+                return second is 'h' or 'i' ? 2 : 1;
+            case 'q':
+                return second == 'u' ? 2 : 1;
+            case 'b' or 'd' or '\u0111' or 'h' or 'l' or 'm' or 'r' or 's' or 'v' or 'x' or 'f' or 'j' or 'w' or 'z':
+                return 1;
+            default:
+                return 0;
+        }
     }
 
     /// <summary>Index (into the whole syllable) of the vowel that carries the tone.</summary>

@@ -9,10 +9,13 @@ internal static class ToneMarkRepair
     {
         char[]? output = null;
         Span<char> fixedRun = stackalloc char[8];
+        var table = VietnameseLetters.InfoTable;
         var i = 0;
         while (i < s.Length)
         {
-            if (!VietnameseLetters.IsLetter(s[i]))
+            var c0 = s[i];
+            var info = c0 < table.Length ? table[c0] : 0;
+            if ((info & 0x100) == 0)
             {
                 i++;
                 continue;
@@ -20,17 +23,32 @@ internal static class ToneMarkRepair
             var start = i;
             var tones = 0;
             var vowels = 0;
-            while (i < s.Length && VietnameseLetters.IsLetter(s[i]))
+            var tonedInfo = 0;
+            var hasHornO = false;
+            var modifiedAfterTone = false;
+            do
             {
-                var c = s[i];
-                if (VietnameseLetters.VowelOf(c) >= 0)
+                var vowel = (info & 0xF) - 1;
+                if (vowel >= 0)
                 {
                     vowels++;
-                    if (VietnameseLetters.ToneOf(c) != 0) tones++;
+                    hasHornO |= vowel == HornO;
+                    if (tones > 0 && IsModified(vowel)) modifiedAfterTone = true;
+                    if ((info & 0x70) != 0)
+                    {
+                        tones++;
+                        tonedInfo = info;
+                    }
                 }
-                i++;
+                if (++i >= s.Length) break;
+                var c = s[i];
+                info = c < table.Length ? table[c] : 0;
             }
+            while ((info & 0x100) != 0);
             if (tones != 1 || vowels < 2 || i - start > 7) continue;
+            // Tone already on a modified vowel (ê, ô, ơ, ư, â, ă) with none after it and no ơ to claim it: canonical.
+            var tonedVowel = (tonedInfo & 0xF) - 1;
+            if (IsModified(tonedVowel) && !modifiedAfterTone && (tonedVowel == HornO || !hasHornO)) continue;
             if (!IsWordBoundary(s, start - 1) || !IsWordBoundary(s, i)) continue;
             var source = output is null ? s.AsSpan(start, i - start) : output.AsSpan(start, i - start);
             if (!TryRepair(source, style, fixedRun)) continue;
@@ -39,6 +57,11 @@ internal static class ToneMarkRepair
         }
         return output is null ? s : new string(output);
     }
+
+    private const int HornO = 8;
+
+    // Indexes into VietnameseLetters.BaseVowels of ă, â, ê, ô, ơ, ư.
+    private static bool IsModified(int vowel) => vowel is 1 or 2 or 4 or 7 or 8 or 10;
 
     private static bool IsWordBoundary(string s, int index)
     {

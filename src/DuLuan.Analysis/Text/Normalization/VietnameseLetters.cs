@@ -39,6 +39,12 @@ internal static class VietnameseLetters
 
     private static int Index(int vowel, int tone, bool upper) => ((vowel * ToneCount) + tone) * 2 + (upper ? 1 : 0);
 
+    /// <summary>Raw table entry (see bit layout above); 0 for characters that are not Vietnamese letters.</summary>
+    internal static int InfoOf(char c) => c < TableSize ? Info[c] : 0;
+
+    /// <summary>The table itself, for hot loops that hoist it into a local (one static access instead of one per character).</summary>
+    internal static ushort[] InfoTable => Info;
+
     internal static bool IsLetter(char c) => c < TableSize && (Info[c] & 0x100) != 0;
 
     /// <summary>Vowel index 0..11, or -1 for a consonant or non-letter.</summary>
