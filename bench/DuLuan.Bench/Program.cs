@@ -1,14 +1,19 @@
 using DuLuan.Bench.Foundation;
+using DuLuan.Bench.Text;
 
 // dotnet run -c Release --project bench/DuLuan.Bench -- <group> [options]
-return args switch
+return args.FirstOrDefault() switch
 {
-    ["foundation", ..] => FoundationBenchmarks.Run(args),
+    "foundation" => FoundationBenchmarks.Run(args),
+    "text" => TextBenchmarks.Run(args.Skip(1).ToArray()),
+    "train-segmenter" => TrainSegmenter.Run(
+        args.ElementAtOrDefault(1) ?? "../shared/data/segmentation",
+        args.ElementAtOrDefault(2) ?? "src/DuLuan.Analysis/Text/Segmentation/vi-segmenter.bin"),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: DuLuan.Bench foundation [startup|subtree|bare-health ...]");
+    Console.Error.WriteLine("usage: DuLuan.Bench foundation [startup|subtree|bare-health ...] | text [filter] | train-segmenter [conllu-dir] [out.bin]");
     return 2;
 }

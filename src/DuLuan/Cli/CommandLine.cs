@@ -17,6 +17,7 @@ public static class CommandLine
             BackupCommands.Backup(),
             BackupCommands.Restore(),
             FeedsCommand.Create(),
+            TextCommand.Create(),
             SchemaScriptCommand.Create(),
         };
         root.Options.Add(CliOptions.Data);

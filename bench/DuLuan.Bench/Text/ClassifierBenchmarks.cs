@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using System.Globalization;
+using DuLuan.Analysis.Text;
+
+namespace DuLuan.Bench.Text;
+
+internal static class ClassifierBenchmarks
+{
+    public static void Run()
+    {
+        const string dir = "/work/shared/data/uit-vsfc";
+        var train = Load(Path.Combine(dir, "train"));
+        var test = Load(Path.Combine(dir, "test"));
+        var rows = new List<string[]>();
+        foreach (var (name, options) in new[]
+        {
+            ("plain multinomial NB (syllable unigrams, counts) - baseline", ClassifierOptions.PlainNaiveBayes),
+            ("NB + bigrams + words", ClassifierOptions.PlainNaiveBayes with { Bigrams = true, Words = true }),
+            ("TF-IDF softmax regression (syllable 1-2 grams + words) - default", new ClassifierOptions()),
+        })
+        {
+            var sw = Stopwatch.StartNew();
+            var model = TextClassifier.Train(train, options);
+            var trainSeconds = sw.Elapsed.TotalSeconds;
+            var report = ClassifierEvaluation.Evaluate(model, test);
+            var probabilities = new float[model.Labels.Count];
+            var scratch = new Dictionary<ulong, int>();
+            var predict = Harness.Measure(test.Count, () => { foreach (var (text, _) in test) model.Predict(text, probabilities, scratch); }, repetitions: 3);
+            rows.Add([name, Harness.F(trainSeconds, "N2") + " s", Harness.F(report.Accuracy * 100, "N2"), Harness.F(report.MacroF1 * 100, "N2"),
+                Harness.F(test.Count / predict.Seconds, "N0"), Harness.F(predict.AllocatedPerOp, "N0")]);
+        }
+        Harness.Table($"Classifier on UIT-VSFC topics (train {train.Count:N0}, test {test.Count:N0})", "dotnet run -c Release --project bench/DuLuan.Bench -- text classifier",
+            ["model", "train time", "accuracy %", "macro-F1 %", "docs/s", "B/doc classified"], rows);
+    }
+
+    private static List<(string, string)> Load(string split)
+    {
+        string[] names = ["lecturer", "curriculum", "facility", "others"];
+        return File.ReadAllLines(Path.Combine(split, "sents.txt")).Zip(File.ReadAllLines(Path.Combine(split, "topics.txt")))
+            .Select(p => (p.First, names[int.Parse(p.Second.Trim(), CultureInfo.InvariantCulture)])).ToList();
+    }
+}

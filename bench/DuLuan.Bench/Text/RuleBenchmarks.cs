@@ -1,0 +1,47 @@
+using System.Text;
+using DuLuan.Analysis.Text;
+
+namespace DuLuan.Bench.Text;
+
+internal static class RuleBenchmarks
+{
+    public static void Run(List<string> sentences)
+    {
+        // Topic words are what monitors watch for: content words seen a few times, not "và" or "của".
+        var vocabulary = sentences.SelectMany(s => s.Split(' ')).Where(w => w.Length > 1 && w.All(char.IsLetter))
+            .GroupBy(w => w.ToLowerInvariant(), StringComparer.Ordinal).Where(g => g.Count() is >= 2 and <= 30).Select(g => g.Key).Order(StringComparer.Ordinal).ToArray();
+        var lines = Corpus.Articles(sentences, 2048, 10_000, seed: 3);
+        var megabytes = lines.Sum(l => (long)Encoding.UTF8.GetByteCount(l)) / 1e6;
+        var rows = new List<string[]>();
+        double? baseline = null;
+        foreach (var count in new[] { 10, 1000 })
+        {
+            var set = WatchTopicSet.Compile(Topics(vocabulary, count));
+            var matched = 0;
+            var result = Harness.Measure(lines.Count, () => { foreach (var l in lines) matched += set.Match(l).Count; }, repetitions: 3);
+            baseline ??= result.Seconds;
+            var ratio = result.Seconds / baseline.Value;
+            rows.Add([Harness.F(count, "N0"), Harness.F(megabytes / result.Seconds, "N1"), Harness.F(ratio, "N2") + "x", Harness.F(result.AllocatedPerOp, "N0"),
+                Harness.F(matched / 4.0, "N0"), count == 10 ? "baseline" : ratio < 2 ? "met" : "not met"]);
+        }
+        Harness.Table($"Watch topics: 1,000 vs 10 over {megabytes:N0} MB of news text (10,000 articles)", "dotnet run -c Release --project bench/DuLuan.Bench -- text rules",
+            ["topics", "MB/s", "time vs 10 topics", "B/article", "matches per pass", "goal < 2x"], rows);
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> Topics(string[] vocabulary, int count)
+    {
+        var random = new Random(count);
+        string W() => vocabulary[random.Next(vocabulary.Length)];
+        for (var i = 0; i < count; i++)
+        {
+            var expression = (i % 4) switch
+            {
+                0 => $"{W()} {W()} AND ({W()} OR {W()})",
+                1 => $"{W()} NEAR/5 {W()}",
+                2 => $"\"{W()}\" AND NOT {W()}",
+                _ => $"({W()} OR {W()} OR {W()}) AND {W()}",
+            };
+            yield return KeyValuePair.Create($"topic{i}", expression);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using System.Buffers;
+using System.Text;
+
+namespace DuLuan.Analysis.Text;
+
+/// <summary>
+/// Canonical Vietnamese text for comparison: cleaned characters, NFC, one tone-mark placement.
+/// Returns the input instance unchanged (no allocation) when it is already normal.
+/// </summary>
+public static class VietnameseNormalizer
+{
+    public static string Normalize(string text, ToneMarkStyle style = ToneMarkStyle.New)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var cleaned = Clean(text, out var needsNfc);
+        if (needsNfc) cleaned = SafeNfc(cleaned);
+        return ToneMarkRepair.Apply(cleaned, style);
+    }
+
+    private static string SafeNfc(string s)
+    {
+        try
+        {
+            return s.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            return s;
+        }
+    }
+
+    /// <summary>Drops invisible characters, maps spaces/quotes/dashes/look-alikes, repairs surrogates, cuts mark floods.</summary>
+    internal static string Clean(string s, out bool needsNfc)
+    {
+        needsNfc = false;
+        var classes = CharTables.Class;
+        var markRun = 0;
+        var i = 0;
+        for (; i < s.Length; i++)
+        {
+            var k = classes[s[i]];
+            if (k == CharTables.Keep)
+            {
+                markRun = 0;
+                continue;
+            }
+            if (k == CharTables.NeedsNfc)
+            {
+                needsNfc = true;
+                markRun = 0;
+                continue;
+            }
+            if (k == CharTables.Mark && ++markRun <= CharTables.MaxMarkRun)
+            {
+                needsNfc = true;
+                continue;
+            }
+            if (k == CharTables.HighSurrogate && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+            {
+                if (!CharTables.IsStableSupplementary(s[i], s[i + 1])) needsNfc = true;
+                markRun = 0;
+                i++;
+                continue;
+            }
+            break;
+        }
+        if (i == s.Length) return s;
+        return CleanSlow(s, i, markRun, ref needsNfc);
+    }
+
+    private static string CleanSlow(string s, int start, int markRun, ref bool needsNfc)
+    {
+        var buffer = ArrayPool<char>.Shared.Rent(s.Length);
+        try
+        {
+            s.AsSpan(0, start).CopyTo(buffer);
+            var w = start;
+            var classes = CharTables.Class;
+            for (var i = start; i < s.Length; i++)
+            {
+                var c = s[i];
+                switch (classes[c])
+                {
+                    case CharTables.Keep:
+                        markRun = 0;
+                        buffer[w++] = c;
+                        break;
+                    case CharTables.NeedsNfc:
+                        markRun = 0;
+                        needsNfc = true;
+                        buffer[w++] = c;
+                        break;
+                    case CharTables.Mark:
+                        if (++markRun <= CharTables.MaxMarkRun)
+                        {
+                            needsNfc = true;
+                            buffer[w++] = c;
+                        }
+                        break;
+                    case CharTables.Drop:
+                        break;
+                    case CharTables.Map:
+                        markRun = 0;
+                        buffer[w++] = CharTables.Mapped[c];
+                        break;
+                    case CharTables.HighSurrogate when i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]):
+                        markRun = 0;
+                        if (!CharTables.IsStableSupplementary(c, s[i + 1])) needsNfc = true;
+                        buffer[w++] = c;
+                        buffer[w++] = s[++i];
+                        break;
+                    default:
+                        markRun = 0;
+                        buffer[w++] = '\uFFFD';
+                        break;
+                }
+            }
+            return new string(buffer, 0, w);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+}
