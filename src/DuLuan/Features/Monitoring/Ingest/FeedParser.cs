@@ -9,8 +9,8 @@ public sealed record FeedParserOptions
     /// <summary>Entries kept per document; the rest are counted and dropped with a warning.</summary>
     public int MaxEntries { get; init; } = 20_000;
 
-    /// <summary>Seam for the TCVN3/VNI detector of DuLuan.Analysis.Text; see FeedTextDecoder.</summary>
-    public Func<byte[], string?>? LegacyDecoder { get; init; }
+    /// <summary>Legacy Vietnamese detector (TCVN3, VNI) from the text core; see FeedTextDecoder.</summary>
+    public Func<byte[], string?>? LegacyDecoder { get; init; } = LegacyVietnamese.Decode;
 }
 
 /// <summary>
