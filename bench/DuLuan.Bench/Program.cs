@@ -5,6 +5,7 @@ using DuLuan.Bench.Text;
 return args.FirstOrDefault() switch
 {
     "foundation" => FoundationBenchmarks.Run(args),
+    "text" when args.ElementAtOrDefault(1) == "segment-eval" => SegmentationEval.Run(),
     "text" => TextBenchmarks.Run(args.Skip(1).ToArray()),
     "train-segmenter" => TrainSegmenter.Run(
         args.ElementAtOrDefault(1) ?? "../shared/data/segmentation",

@@ -8,7 +8,7 @@ internal static class ClassifierBenchmarks
 {
     public static void Run()
     {
-        const string dir = "/work/shared/data/uit-vsfc";
+        var dir = Path.Combine(Corpus.SharedData, "uit-vsfc");
         var train = Load(Path.Combine(dir, "train"));
         var test = Load(Path.Combine(dir, "test"));
         var rows = new List<string[]>();

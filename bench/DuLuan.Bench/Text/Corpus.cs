@@ -5,7 +5,10 @@ namespace DuLuan.Bench.Text;
 /// <summary>Realistic Vietnamese news text: the sentences of UD Vietnamese-VTB dev (news genre), detokenised lightly.</summary>
 internal static class Corpus
 {
-    public const string SegmentationDir = "/work/shared/data/segmentation";
+    /// <summary>The founders' data beside the repository (run from the repository root), else /work/shared.</summary>
+    public static string SharedData { get; } = Directory.Exists("../shared/data") ? Path.GetFullPath("../shared/data") : "/work/shared/data";
+
+    public static string SegmentationDir => Path.Combine(SharedData, "segmentation");
 
     public static List<string> Sentences()
     {

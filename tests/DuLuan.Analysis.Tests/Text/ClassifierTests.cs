@@ -42,21 +42,6 @@ public class ClassifierTests
         Assert.Throws<ModelFormatException>(() => TextClassifier.Load(new MemoryStream([1, 2, 3])));
     }
 
-    [Fact]
-    public void Uit_vsfc_topics_beat_plain_naive_bayes()
-    {
-        const string dir = "/work/shared/data/uit-vsfc";
-        if (!Directory.Exists(dir)) return;
-        var train = Load(Path.Combine(dir, "train"));
-        var test = Load(Path.Combine(dir, "test"));
-        var nb = ClassifierEvaluation.Evaluate(TextClassifier.Train(train, ClassifierOptions.PlainNaiveBayes), test);
-        var lr = ClassifierEvaluation.Evaluate(TextClassifier.Train(train), test);
-        TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"UIT-VSFC topics test: plain NB accuracy {nb.Accuracy:P2} macro-F1 {nb.MacroF1:P2}; TF-IDF logistic accuracy {lr.Accuracy:P2} macro-F1 {lr.MacroF1:P2}"));
-        Assert.True(lr.Accuracy > 0.85);
-        Assert.True(lr.MacroF1 >= nb.MacroF1 - 0.01);
-    }
-
     internal static List<(string, string)> Load(string split)
     {
         var sents = File.ReadAllLines(Path.Combine(split, "sents.txt"));

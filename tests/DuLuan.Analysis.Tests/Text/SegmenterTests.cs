@@ -5,7 +5,7 @@ namespace DuLuan.Analysis.Tests.Text;
 
 public class SegmenterTests
 {
-    private const string DataDir = "/work/shared/data/segmentation";
+    private static readonly string Excerpt = Path.Combine(AppContext.BaseDirectory, "data", "segmentation", "vtb-dev-excerpt.conllu");
 
     [Theory]
     [InlineData("Hiện nay xã có 68 tổ nhân dân .", "Hiện_nay xã có 68 tổ nhân_dân .")]
@@ -13,18 +13,19 @@ public class SegmenterTests
     public void Joins_multi_syllable_words(string input, string expected) =>
         Assert.Equal(expected, WordSegmenter.Default.SegmentToText(input));
 
+    /// <summary>
+    /// A gold excerpt of UD VTB dev ships with the tests; the full train/dev F1 is measured by
+    /// `DuLuan.Bench text segment-eval` on ../shared (88.4 % dev, 99.4 % train, see docs/text-core.md).
+    /// </summary>
     [Fact]
-    public void Reports_f1_on_vtb_train_and_dev()
+    public void Scores_on_a_gold_excerpt_of_vtb_dev()
     {
-        if (!File.Exists(Path.Combine(DataDir, "vi_vtb-ud-dev.conllu"))) return;
-        var train = ReadForms(Path.Combine(DataDir, "vi_vtb-ud-train.conllu"));
-        var dev = ReadForms(Path.Combine(DataDir, "vi_vtb-ud-dev.conllu"));
-        var t = SegmentationEvaluator.Evaluate(WordSegmenter.Default, train);
-        var d = SegmentationEvaluator.Evaluate(WordSegmenter.Default, dev);
+        var gold = ReadForms(Excerpt);
+        Assert.Equal(40, gold.Count);
+        var d = SegmentationEvaluator.Evaluate(WordSegmenter.Default, gold);
         TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"segmentation F1 train {t.F1:P2} (P {t.Precision:P2} R {t.Recall:P2}); dev {d.F1:P2} (P {d.Precision:P2} R {d.Recall:P2})"));
-        Assert.True(t.F1 > 0.97);
-        Assert.True(d.F1 > 0.86);
+            $"segmentation F1 on the 40-sentence dev excerpt {d.F1:P2} (P {d.Precision:P2} R {d.Recall:P2})"));
+        Assert.True(d.F1 > 0.84, $"F1 {d.F1:P2}");
     }
 
     [Fact]
