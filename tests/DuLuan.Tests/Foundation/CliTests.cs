@@ -80,6 +80,29 @@ public sealed class CliTests
         Assert.Equal(3, await CountUnitsAsync(fresh));
     }
 
+    [Fact]
+    public async Task Backup_and_restore_on_PostgreSQL_keep_the_data_and_the_keys()
+    {
+        await using var source = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        var protectedText = await WithServicesAsync(source.Options, async s =>
+        {
+            await MigrateCommand.MigrateAsync(s, CancellationToken.None);
+            var tree = s.GetRequiredService<DuLuan.Features.Units.UnitTree>();
+            await tree.AddChildAsync(await tree.EnsureRootAsync(), "Tỉnh Thử", DuLuan.Features.Units.UnitKind.Province, "77");
+            return s.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("bí mật");
+        });
+        var file = Path.Combine(TempDir(), "pg.dump");
+
+        await DatabaseBackup.BackupAsync(source.Options, file, CancellationToken.None);
+        await using var target = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await DatabaseBackup.RestoreAsync(target.Options, file, CancellationToken.None);
+
+        Assert.Equal(2, await WithServicesAsync(target.Options, s => s.GetRequiredService<AppDbContext>().Units.CountAsync()));
+        var unprotected = await WithServicesAsync(target.Options, s => Task.FromResult(s.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(protectedText)));
+        Assert.Equal("bí mật", unprotected);
+        await Assert.ThrowsAsync<BackupException>(() => DatabaseBackup.RestoreAsync(target.Options, Path.Combine(TempDir(), "missing.dump"), CancellationToken.None));
+    }
+
     private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
     {
         var output = new StringWriter();
@@ -90,11 +113,14 @@ public sealed class CliTests
 
     private static Task<int> CountUnitsAsync(string dir) => WithServicesAsync(dir, s => s.GetRequiredService<AppDbContext>().Units.CountAsync());
 
-    private static async Task<T> WithServicesAsync<T>(string dir, Func<IServiceProvider, Task<T>> action)
+    private static Task<T> WithServicesAsync<T>(string dir, Func<IServiceProvider, Task<T>> action)
+        => WithServicesAsync(new DatabaseOptions { DataDirectory = dir }, action);
+
+    private static async Task<T> WithServicesAsync<T>(DatabaseOptions options, Func<IServiceProvider, Task<T>> action)
     {
         var configuration = new ConfigurationBuilder().Build();
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
-        services.AddDuLuanCore(configuration, new DatabaseOptions { DataDirectory = dir });
+        services.AddDuLuanCore(configuration, options);
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         return await action(scope.ServiceProvider);
