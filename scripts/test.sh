@@ -39,7 +39,7 @@ if ! dotnet build DuLuan.slnx -c Release -nologo -v q 2>&1 | tail -5; then faile
 for project in tests/DuLuan.Analysis.Tests tests/DuLuan.Tests tests/DuLuan.Browser.Tests; do
   echo "== $project"
   log=$(mktemp)
-  dotnet test "$project" -c Release --no-build -nologo 2>&1 | tee "$log" | grep -E "^\s*(Failed |Passed!|Failed!|error)|\[FAIL\]" || true
+  dotnet test "$project" -c Release --no-build -nologo 2>&1 | tee "$log" | grep -E -A8 "^\s*(Failed |Passed!|Failed!|error)" | grep -vE "^\s+at " || true
   p=$(grep -oE "Passed: +[0-9]+" "$log" | grep -oE "[0-9]+" | awk '{s+=$1} END {print s+0}')
   f=$(grep -oE "Failed: +[0-9]+" "$log" | grep -oE "[0-9]+" | awk '{s+=$1} END {print s+0}')
   if ! grep -qE "Passed!|Failed!" "$log"; then echo "$project did not run"; f=$((f+1)); fi
