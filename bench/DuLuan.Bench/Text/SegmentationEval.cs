@@ -12,39 +12,11 @@ internal static class SegmentationEval
         Console.WriteLine("| --- | --- | --- | --- | --- |");
         foreach (var split in new[] { "train", "dev" })
         {
-            var gold = ReadForms(Path.Combine(Corpus.SegmentationDir, $"vi_vtb-ud-{split}.conllu"));
+            var gold = Conllu.Read(Path.Combine(Corpus.SegmentationDir, $"vi_vtb-ud-{split}.conllu"));
             var score = SegmentationEvaluator.Evaluate(WordSegmenter.Default, gold);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {split} | {gold.Count:N0} | {score.Precision:P2} | {score.Recall:P2} | {score.F1:P2} |"));
         }
 
         return 0;
-    }
-
-    private static List<IReadOnlyList<string>> ReadForms(string path)
-    {
-        var sentences = new List<IReadOnlyList<string>>();
-        var current = new List<string>();
-        foreach (var line in File.ReadLines(path).Append(string.Empty))
-        {
-            if (line.Length == 0)
-            {
-                if (current.Count > 0)
-                {
-                    sentences.Add(current);
-                }
-
-                current = [];
-            }
-            else if (line[0] != '#')
-            {
-                var columns = line.Split('\t');
-                if (!columns[0].Contains('-', StringComparison.Ordinal))
-                {
-                    current.Add(columns[1]);
-                }
-            }
-        }
-
-        return sentences;
     }
 }
