@@ -1,4 +1,3 @@
-using DuLuan.Analysis.Text;
 using DuLuan.Features.Members;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,11 +21,10 @@ public sealed class IndexModel(UnitScope scope) : PageModel
         var rootPaths = await scope.PathsAsync(Permission.View, ct);
         Roots = await units.Where(u => rootPaths.Contains(u.Path)).OrderBy(u => u.Depth).ThenBy(u => u.NameFolded)
             .Select(u => new UnitSummary(u.Id, u.Code, u.Name, u.Kind.ToString(), u.ParentId, u.Depth)).ToListAsync(ct);
-        var key = VietnameseFold.Fold(UnitTree.CleanName(Q ?? string.Empty));
-        if (key.Length is > 0 and <= UnitsApi.MaxQueryLength)
+        var key = UnitSearch.Key(Q);
+        if (key.Length > 0)
         {
-            Results = await units.Where(u => u.NameFolded.Contains(key)).OrderBy(u => u.Depth).ThenBy(u => u.NameFolded).Take(50)
-                .Select(u => new UnitSummary(u.Id, u.Code, u.Name, u.Kind.ToString(), u.ParentId, u.Depth)).ToListAsync(ct);
+            Results = await UnitSearch.Find(units, key, take: 50).ToListAsync(ct);
         }
     }
 }

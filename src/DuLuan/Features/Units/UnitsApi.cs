@@ -1,4 +1,3 @@
-using DuLuan.Analysis.Text;
 using DuLuan.Features.Members;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +9,6 @@ public sealed record UnitSummary(long Id, string? Code, string Name, string Kind
 /// <summary>JSON for the unit picker: diacritic- and case-insensitive search and lazy children, within the member's scope.</summary>
 public static class UnitsApi
 {
-    public const int MaxQueryLength = 100;
-
     public static void MapUnitsApi(this WebApplication app)
     {
         var group = app.MapGroup("/api/units");
@@ -21,24 +18,16 @@ public static class UnitsApi
 
     private static async Task<Results<Ok<List<UnitSummary>>, ValidationProblem>> Search(string? q, UnitScope scope, CancellationToken ct)
     {
-        if (q is { Length: > MaxQueryLength })
+        if (q is { Length: > UnitSearch.MaxQueryLength })
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["q"] = [$"Từ khoá dài quá {MaxQueryLength} ký tự / The query is longer than {MaxQueryLength} characters."],
+                ["q"] = [$"Từ khoá dài quá {UnitSearch.MaxQueryLength} ký tự / The query is longer than {UnitSearch.MaxQueryLength} characters."],
             });
         }
 
         var units = await scope.UnitsAsync(cancellationToken: ct);
-        var key = VietnameseFold.Fold(UnitTree.CleanName(q ?? string.Empty));
-        if (key.Length > 0)
-        {
-            units = units.Where(u => u.NameFolded.Contains(key));
-        }
-
-        var found = await units.OrderBy(u => u.Depth).ThenBy(u => u.NameFolded).Take(30)
-            .Select(u => new UnitSummary(u.Id, u.Code, u.Name, u.Kind.ToString(), u.ParentId, u.Depth))
-            .ToListAsync(ct);
+        var found = await UnitSearch.Find(units, UnitSearch.Key(q), take: 30).ToListAsync(ct);
         return TypedResults.Ok(found);
     }
 
