@@ -152,8 +152,9 @@ internal static class EstimateVerb
         foreach (var r in rows)
         {
             var e = r.Estimate;
+            var deff = double.IsFinite(e.DesignEffect) ? e.DesignEffect.ToString("F3", CultureInfo.InvariantCulture) : "-";
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{r.Group ?? "-",-12} {r.Category ?? "-",-16} {e.Estimate,13:G8} {e.StandardError,13:G6} {e.CiLow,13:G8} {e.CiHigh,13:G8} {e.DesignEffect,7:F3} {e.Count,7}"));
+                $"{r.Group ?? "-",-12} {r.Category ?? "-",-16} {e.Estimate,13:G8} {e.StandardError,13:G6} {e.CiLow,13:G8} {e.CiHigh,13:G8} {deff,7} {e.Count,7}"));
         }
     }
 }
