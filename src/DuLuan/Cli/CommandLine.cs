@@ -18,6 +18,7 @@ public static class CommandLine
             BackupCommands.Restore(),
             FeedsCommand.Create(),
             TextCommand.Create(),
+            StatsCommand.Create(),
             SchemaScriptCommand.Create(),
         };
         root.Options.Add(CliOptions.Data);
