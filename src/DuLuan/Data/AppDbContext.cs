@@ -1,5 +1,6 @@
 using DuLuan.Features.Account;
 using DuLuan.Features.Audit;
+using DuLuan.Features.Cases;
 using DuLuan.Features.Members;
 using DuLuan.Features.Units;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -20,6 +21,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Holiday> Holidays => Set<Holiday>();
 
     public abstract DatabaseProvider Provider { get; }
 

@@ -1,6 +1,7 @@
 using DuLuan.Data;
 using DuLuan.Features.Account;
 using DuLuan.Features.Audit;
+using DuLuan.Features.Cases;
 using DuLuan.Features.Members;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Metrics;
@@ -51,6 +52,7 @@ public static class WebHost
         services.AddScoped<UnitScope>();
         services.AddScoped<MemberAdmin>();
         services.AddUnits();
+        services.AddCases(configuration);
         services.AddDuLuanMetrics(configuration);
         return services;
     }
