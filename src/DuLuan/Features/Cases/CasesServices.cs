@@ -10,6 +10,7 @@ public static class CasesServices
             .Validate(o => TryCalendar(o), "Cases:WorkingHours has an unknown time zone or malformed periods.")
             .ValidateOnStart();
         services.AddScoped<Holidays>();
+        services.AddScoped<CaseWorkflow>();
         return services;
     }
 
