@@ -11,6 +11,8 @@ public static class CasesServices
             .ValidateOnStart();
         services.AddScoped<Holidays>();
         services.AddScoped<CaseWorkflow>();
+        services.AddScoped<EscalationSweep>();
+        services.AddHostedService<EscalationService>();
         return services;
     }
 

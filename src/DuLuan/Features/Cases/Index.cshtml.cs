@@ -12,6 +12,8 @@ public sealed class IndexModel(AppDbContext db, CaseAccess access) : PageModel
 
     public List<Row> Rows { get; private set; } = [];
 
+    public List<Notification> Notifications { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var query = await access.InScope(db.Cases.AsNoTracking(), c => c.UnitId, null, ct);
@@ -19,6 +21,8 @@ public sealed class IndexModel(AppDbContext db, CaseAccess access) : PageModel
             .OrderBy(c => c.DueAt).Take(200)
             .Select(c => new Row(c.Id, c.Title, c.Status, c.Severity, c.DueAt, c.OverdueSince != null))
             .ToListAsync(ct);
+        var notifications = await access.InScope(db.Notifications.AsNoTracking(), n => n.UnitId, null, ct);
+        Notifications = await notifications.OrderByDescending(n => n.Id).Take(20).ToListAsync(ct);
         return Page();
     }
 }

@@ -24,4 +24,7 @@ public sealed class WorkingHoursOptions
 
     /// <summary>Complex (needs several agencies or a site visit): answer within this many working days.</summary>
     public int ComplexWorkingDays { get; set; } = 10;
+
+    /// <summary>How often the escalation sweep looks for overdue cases; 0 turns it off.</summary>
+    public int SweepMinutes { get; set; } = 5;
 }

@@ -1,4 +1,4 @@
--- 0004: working calendar (holidays), concerns, cases and their status history.
+-- 0004: working calendar (holidays), concerns, cases, their status history, notifications.
 CREATE TABLE "holidays" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_holidays" PRIMARY KEY AUTOINCREMENT,
     "Date" TEXT NOT NULL,
@@ -22,6 +22,14 @@ CREATE TABLE "cases" (
     "Version" INTEGER NOT NULL,
     CONSTRAINT "FK_cases_units_AgencyId" FOREIGN KEY ("AgencyId") REFERENCES "units" ("Id") ON DELETE RESTRICT,
     CONSTRAINT "FK_cases_units_UnitId" FOREIGN KEY ("UnitId") REFERENCES "units" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "notifications" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_notifications" PRIMARY KEY AUTOINCREMENT,
+    "UnitId" INTEGER NOT NULL,
+    "Text" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_notifications_units_UnitId" FOREIGN KEY ("UnitId") REFERENCES "units" ("Id") ON DELETE CASCADE
 );
 
 CREATE TABLE "case_events" (
@@ -69,3 +77,5 @@ CREATE INDEX "IX_concerns_SimilarCaseId" ON "concerns" ("SimilarCaseId");
 CREATE INDEX "IX_concerns_UnitId_ReceivedAt" ON "concerns" ("UnitId", "ReceivedAt");
 
 CREATE UNIQUE INDEX "IX_holidays_Date" ON "holidays" ("Date");
+
+CREATE INDEX "IX_notifications_UnitId_CreatedAt" ON "notifications" ("UnitId", "CreatedAt");
