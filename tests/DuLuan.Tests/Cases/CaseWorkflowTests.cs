@@ -42,20 +42,31 @@ public sealed class CaseWorkflowTests
         // Mass assignment of an agency outside the editor's scope is refused.
         using var foreign = await editor.PostFormAsync(createPage, new Dictionary<string, string>
         {
-            ["ConcernId"] = S(concern.ConcernId), ["Title"] = "Rác ở chợ", ["Description"] = Text, ["Severity"] = "Normal", ["AgencyId"] = S(foreignAgency.Id),
+            ["ConcernId"] = S(concern.ConcernId),
+            ["Title"] = "Rác ở chợ",
+            ["Description"] = Text,
+            ["Severity"] = "Normal",
+            ["AgencyId"] = S(foreignAgency.Id),
         });
         Assert.Equal(HttpStatusCode.OK, foreign.StatusCode);
         Assert.Contains("ngoài phạm vi", await foreign.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var badSeverity = await editor.PostFormAsync(createPage, new Dictionary<string, string>
         {
-            ["ConcernId"] = S(concern.ConcernId), ["Title"] = "Rác ở chợ", ["Description"] = Text, ["Severity"] = "99",
+            ["ConcernId"] = S(concern.ConcernId),
+            ["Title"] = "Rác ở chợ",
+            ["Description"] = Text,
+            ["Severity"] = "99",
         });
         Assert.Equal(HttpStatusCode.OK, badSeverity.StatusCode);
         Assert.Equal(0, await app.WithDbAsync(db => db.Cases.CountAsync()));
 
         using var created = await editor.PostFormAsync(createPage, new Dictionary<string, string>
         {
-            ["ConcernId"] = S(concern.ConcernId), ["Title"] = "Rác ở chợ Hoà Khánh", ["Description"] = Text + " Gọi 0905 222 333.", ["Severity"] = "Normal", ["AgencyId"] = S(agency.Id),
+            ["ConcernId"] = S(concern.ConcernId),
+            ["Title"] = "Rác ở chợ Hoà Khánh",
+            ["Description"] = Text + " Gọi 0905 222 333.",
+            ["Severity"] = "Normal",
+            ["AgencyId"] = S(agency.Id),
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var item = await app.WithDbAsync(db => db.Cases.SingleAsync());
@@ -105,7 +116,10 @@ public sealed class CaseWorkflowTests
         await editor.SignInOkAsync("editor@48.vn");
         using var created = await editor.PostFormAsync($"/Cases/Create?concernId={first.ConcernId}", new Dictionary<string, string>
         {
-            ["ConcernId"] = S(first.ConcernId), ["Title"] = "Rác thải ở chợ Hoà Khánh", ["Description"] = Text, ["Severity"] = "Urgent",
+            ["ConcernId"] = S(first.ConcernId),
+            ["Title"] = "Rác thải ở chợ Hoà Khánh",
+            ["Description"] = Text,
+            ["Severity"] = "Urgent",
         });
         var caseId = await app.WithDbAsync(db => db.Cases.Select(c => c.Id).SingleAsync());
 

@@ -26,8 +26,14 @@ public sealed class EscalationTests
         {
             Case Make(string title, Severity severity, CaseStatus status, long? agencyId) => new()
             {
-                UnitId = app.Tree.CommuneA1.Id, Title = title, Description = "Nội dung", Severity = severity, Status = status,
-                AgencyId = agencyId, CreatedAt = start, DueAt = calendar.DueAt(options, severity, start),
+                UnitId = app.Tree.CommuneA1.Id,
+                Title = title,
+                Description = "Nội dung",
+                Severity = severity,
+                Status = status,
+                AgencyId = agencyId,
+                CreatedAt = start,
+                DueAt = calendar.DueAt(options, severity, start),
             };
             db.Cases.AddRange(
                 Make("khẩn 1", Severity.Urgent, CaseStatus.Assigned, agency.Id),

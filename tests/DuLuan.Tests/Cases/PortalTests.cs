@@ -138,7 +138,10 @@ public sealed class PortalTests
 
         using var huge = await client.Http.PostAsync($"/phan-anh/{unit}", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = form.Token, ["Started"] = form.Started, ["Title"] = Title, ["Description"] = new string('b', 200_000),
+            ["__RequestVerificationToken"] = form.Token,
+            ["Started"] = form.Started,
+            ["Title"] = Title,
+            ["Description"] = new string('b', 200_000),
         }));
         Assert.False(huge.IsSuccessStatusCode || huge.StatusCode == HttpStatusCode.Redirect, huge.StatusCode.ToString());
 

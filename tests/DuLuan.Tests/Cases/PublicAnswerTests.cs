@@ -25,8 +25,13 @@ public sealed class PublicAnswerTests
         {
             var item = new Case
             {
-                UnitId = app.Tree.CommuneA1.Id, AgencyId = agency.Id, Title = "Ổ gà trên đường Âu Cơ", Description = "Ổ gà lớn gây nguy hiểm.",
-                Status = CaseStatus.InProgress, CreatedAt = DateTime.UtcNow, Answer = "Đã vá <script>alert(1)</script> xong.",
+                UnitId = app.Tree.CommuneA1.Id,
+                AgencyId = agency.Id,
+                Title = "Ổ gà trên đường Âu Cơ",
+                Description = "Ổ gà lớn gây nguy hiểm.",
+                Status = CaseStatus.InProgress,
+                CreatedAt = DateTime.UtcNow,
+                Answer = "Đã vá <script>alert(1)</script> xong.",
             };
             db.Cases.Add(item);
             await db.SaveChangesAsync();
