@@ -1,5 +1,7 @@
 using DuLuan.Features.Account;
 using DuLuan.Features.Audit;
+using DuLuan.Features.Cases;
+using DuLuan.Features.Concerns;
 using DuLuan.Features.Members;
 using DuLuan.Features.Units;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -20,6 +22,16 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Holiday> Holidays => Set<Holiday>();
+
+    public DbSet<Concern> Concerns => Set<Concern>();
+
+    public DbSet<Case> Cases => Set<Case>();
+
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     public abstract DatabaseProvider Provider { get; }
 

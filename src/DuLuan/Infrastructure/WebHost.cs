@@ -1,6 +1,8 @@
 using DuLuan.Data;
 using DuLuan.Features.Account;
 using DuLuan.Features.Audit;
+using DuLuan.Features.Cases;
+using DuLuan.Features.Concerns;
 using DuLuan.Features.Members;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Metrics;
@@ -51,6 +53,8 @@ public static class WebHost
         services.AddScoped<UnitScope>();
         services.AddScoped<MemberAdmin>();
         services.AddUnits();
+        services.AddCases(configuration);
+        services.AddConcerns(configuration);
         services.AddDuLuanMetrics(configuration);
         return services;
     }

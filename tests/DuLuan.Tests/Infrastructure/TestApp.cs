@@ -34,7 +34,7 @@ public sealed class TestApp : IAsyncDisposable
 
     public SeededTree Tree { get; private set; } = null!;
 
-    public static async Task<TestApp> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? overrides = null)
+    public static async Task<TestApp> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? overrides = null, Action<WebApplicationBuilder>? configure = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var settings = new Dictionary<string, string?>
@@ -49,7 +49,11 @@ public sealed class TestApp : IAsyncDisposable
             settings[key] = value;
         }
 
-        var app = WebHost.Build(new WebHostSettings(database.Options, ["http://127.0.0.1:0"]) { Overrides = settings }, b => b.Logging.AddProvider(new TestOutputLoggerProvider()));
+        var app = WebHost.Build(new WebHostSettings(database.Options, ["http://127.0.0.1:0"]) { Overrides = settings }, b =>
+        {
+            b.Logging.AddProvider(new TestOutputLoggerProvider());
+            configure?.Invoke(b);
+        });
         var testApp = new TestApp(database, app);
         await using (var scope = app.Services.CreateAsyncScope())
         {

@@ -1,0 +1,52 @@
+namespace DuLuan.Features.Concerns;
+
+public enum ConcernSource
+{
+    Portal,
+    Staff,
+}
+
+public enum ConcernStatus
+{
+    New,
+
+    /// <summary>Looks like link spam: staff review it before it joins a case.</summary>
+    Held,
+    Linked,
+    Dismissed,
+}
+
+/// <summary>
+/// A resident's concern (phản ánh, kiến nghị). Free text is stored redacted; the optional contact
+/// is encrypted, read only to answer (each read audited) and purged after the case closes. No
+/// address, cookie or account of the sender is kept.
+/// </summary>
+public sealed class Concern
+{
+    public long Id { get; set; }
+
+    public long UnitId { get; set; }
+
+    public required string Title { get; set; }
+
+    public required string Description { get; set; }
+
+    public ConcernSource Source { get; set; }
+
+    public ConcernStatus Status { get; set; }
+
+    public long? CaseId { get; set; }
+
+    /// <summary>The open case this concern most resembles when it arrived, for staff to join.</summary>
+    public long? SimilarCaseId { get; set; }
+
+    /// <summary>Hash of normalised text, unit and local day: identical submissions collapse into one row.</summary>
+    public required string DedupKey { get; set; }
+
+    public DateTime ReceivedAt { get; set; }
+
+    /// <summary>Contact details encrypted with Data Protection; null when anonymous or purged.</summary>
+    public string? ContactProtected { get; set; }
+
+    public DateTime? ContactPurgedAt { get; set; }
+}

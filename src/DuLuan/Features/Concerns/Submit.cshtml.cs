@@ -1,0 +1,124 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using DuLuan.Data;
+using DuLuan.Features.Units;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace DuLuan.Features.Concerns;
+
+/// <summary>
+/// The public form (no account) where a resident raises a concern about a commune or province.
+/// Anonymous unless they leave a contact for the answer. Bots meet a honeypot, a minimum fill time,
+/// a per-address rate limit and size limits; nothing about the sender is kept.
+/// </summary>
+[AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(ConcernsServices.PortalPolicy)]
+[RequestSizeLimit(64 * 1024)]
+[RequestFormLimits(ValueLengthLimit = 16 * 1024, ValueCountLimit = 20)]
+public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, FormTimestamp timestamps, IOptions<ConcernOptions> options, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(200, MinimumLength = 5, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Concerns.Field.Title")]
+    public string Title { get; set; } = string.Empty;
+
+    [BindProperty]
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(4000, MinimumLength = 10, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Concerns.Field.Description")]
+    public string Description { get; set; } = string.Empty;
+
+    [BindProperty]
+    [StringLength(254, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Concerns.Field.Email")]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    [StringLength(20, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Concerns.Field.Phone")]
+    public string? Phone { get; set; }
+
+    /// <summary>Honeypot: hidden from people, filled by bots.</summary>
+    [BindProperty]
+    public string? Website { get; set; }
+
+    [BindProperty]
+    public string? Started { get; set; }
+
+    public Unit Place { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(long unitId, CancellationToken ct)
+    {
+        if (!await LoadPlaceAsync(unitId, ct))
+        {
+            return NotFound();
+        }
+
+        Started = timestamps.Issue();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(long unitId, CancellationToken ct)
+    {
+        if (!await LoadPlaceAsync(unitId, ct))
+        {
+            return NotFound();
+        }
+
+        if (!string.IsNullOrEmpty(Website))
+        {
+            // Say thanks and keep nothing, so the bot learns nothing.
+            return RedirectToPage("Thanks");
+        }
+
+        if (!timestamps.IsAcceptable(Started, TimeSpan.FromSeconds(options.Value.MinimumFillSeconds)))
+        {
+            ModelState.AddModelError(string.Empty, l["Concerns.TooFast"]);
+        }
+
+        Email = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim();
+        Phone = string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim();
+        if (Email is not null && (!MailAddress.TryCreate(Email, out var address) || address.Address != Email))
+        {
+            ModelState.AddModelError(nameof(Email), l["Validation.Email", l["Concerns.Field.Email"]]);
+        }
+
+        if (Phone is not null && !PhonePattern().IsMatch(Phone))
+        {
+            ModelState.AddModelError(nameof(Phone), l["Concerns.PhoneInvalid"]);
+        }
+
+        if (ModelState.IsValid && (PortalText.StripHtml(Title).Length < 5 || PortalText.StripHtml(Description).Length < 10))
+        {
+            ModelState.AddModelError(nameof(Description), l["Concerns.NoText"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Started = timestamps.Issue();
+            ModelState.Remove(nameof(Started));
+            return Page();
+        }
+
+        var result = await intake.SubmitAsync(new ConcernDraft(Place.Id, Title, Description, new Contact(Email, Phone), ConcernSource.Portal), ct);
+        return RedirectToPage("Thanks", new { held = result.Status == ConcernStatus.Held ? 1 : (int?)null });
+    }
+
+    private async Task<bool> LoadPlaceAsync(long unitId, CancellationToken ct)
+    {
+        var place = await db.Units.AsNoTracking()
+            .FirstOrDefaultAsync(u => u.Id == unitId && u.ActiveTo == null && (u.Kind == UnitKind.Commune || u.Kind == UnitKind.Province), ct);
+        Place = place!;
+        return place is not null;
+    }
+
+    [GeneratedRegex(@"^\+?[0-9][0-9 .\-]{7,18}$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex PhonePattern();
+}
