@@ -95,7 +95,7 @@ public sealed class Fts5SearchTests : IDisposable
             {
                 query = SearchQuery.Parse(SearchQueryHostileTests.HostileString(random));
             }
-            catch (SearchQueryException)
+            catch (TextSyntaxException)
             {
                 continue;
             }

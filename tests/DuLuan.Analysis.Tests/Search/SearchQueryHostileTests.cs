@@ -44,7 +44,7 @@ public partial class SearchQueryHostileTests
             {
                 query = SearchQuery.Parse(input);
             }
-            catch (SearchQueryException error)
+            catch (TextSyntaxException error)
             {
                 Assert.InRange(error.Position, 0, input.Length);
                 Assert.False(string.IsNullOrWhiteSpace(error.ReasonVi));

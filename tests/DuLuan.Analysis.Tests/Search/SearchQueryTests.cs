@@ -70,7 +70,7 @@ public class SearchQueryTests
     [InlineData("-lũ OR bão", 4, "OR phải")]
     public void Bad_input_gets_a_position_and_a_reason(string input, int position, string reasonPart)
     {
-        var error = Assert.Throws<SearchQueryException>(() => SearchQuery.Parse(input));
+        var error = Assert.Throws<TextSyntaxException>(() => SearchQuery.Parse(input));
         Assert.Equal(position, error.Position);
         Assert.Contains(reasonPart, error.ReasonVi, StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(error.ReasonEn));
@@ -80,12 +80,12 @@ public class SearchQueryTests
     public void Limits_on_length_and_word_count()
     {
         var tooLong = new string('a', SearchQuery.MaxLength + 1);
-        Assert.Equal(SearchQuery.MaxLength, Assert.Throws<SearchQueryException>(() => SearchQuery.Parse(tooLong)).Position);
+        Assert.Equal(SearchQuery.MaxLength, Assert.Throws<TextSyntaxException>(() => SearchQuery.Parse(tooLong)).Position);
         SearchQuery.Parse(new string('a', SearchQuery.MaxLength));
 
         var words = string.Join(' ', Enumerable.Range(0, SearchQuery.MaxTerms).Select(i => $"w{i}"));
         Assert.Equal(SearchQuery.MaxTerms, SearchQuery.Parse(words).Groups.Count);
-        var error = Assert.Throws<SearchQueryException>(() => SearchQuery.Parse(words + " one-more"));
+        var error = Assert.Throws<TextSyntaxException>(() => SearchQuery.Parse(words + " one-more"));
         Assert.Equal(words.Length + 1, error.Position);
     }
 }

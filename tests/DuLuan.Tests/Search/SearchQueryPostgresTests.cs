@@ -69,7 +69,7 @@ public class SearchQueryPostgresTests
             {
                 query = SearchQuery.Parse(input).ToPostgresTsQuery();
             }
-            catch (SearchQueryException)
+            catch (TextSyntaxException)
             {
                 continue;
             }

@@ -20,14 +20,14 @@ internal sealed class RuleParser
         ArgumentNullException.ThrowIfNull(expression);
         var parser = new RuleParser(VietnameseNormalizer.Normalize(expression));
         parser.SkipSpace();
-        if (parser.AtEnd) throw new RuleSyntaxException(0, "biểu thức rỗng", "the expression is empty");
+        if (parser.AtEnd) throw new TextSyntaxException(0, "biểu thức rỗng", "the expression is empty");
         var node = parser.ParseOr();
         parser.SkipSpace();
         if (!parser.AtEnd)
         {
             throw parser.source[parser.position] == ')'
-                ? new RuleSyntaxException(parser.position, "thừa dấu ')'", "unexpected ')' without a matching '('")
-                : new RuleSyntaxException(parser.position, "thiếu toán tử (AND, OR, NOT, NEAR/n)", "expected an operator (AND, OR, NOT, NEAR/n)");
+                ? new TextSyntaxException(parser.position, "thừa dấu ')'", "unexpected ')' without a matching '('")
+                : new TextSyntaxException(parser.position, "thiếu toán tử (AND, OR, NOT, NEAR/n)", "expected an operator (AND, OR, NOT, NEAR/n)");
         }
         return node;
     }
@@ -64,18 +64,18 @@ internal sealed class RuleParser
         SkipSpace();
         var at = position;
         if (!TryKeyword("NEAR")) return left;
-        if (AtEnd || source[position] != '/') throw new RuleSyntaxException(position, "NEAR cần khoảng cách, ví dụ NEAR/5", "NEAR needs a distance, e.g. NEAR/5");
+        if (AtEnd || source[position] != '/') throw new TextSyntaxException(position, "NEAR cần khoảng cách, ví dụ NEAR/5", "NEAR needs a distance, e.g. NEAR/5");
         position++;
         var digits = position;
         while (!AtEnd && char.IsAsciiDigit(source[position])) position++;
         if (digits == position || !int.TryParse(source.AsSpan(digits, position - digits), NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > 1000)
         {
-            throw new RuleSyntaxException(digits, "khoảng cách NEAR phải là số từ 1 đến 1000", "the NEAR distance must be a number from 1 to 1000");
+            throw new TextSyntaxException(digits, "khoảng cách NEAR phải là số từ 1 đến 1000", "the NEAR distance must be a number from 1 to 1000");
         }
         var right = Expect(ParsePrimary, "NEAR");
         if (left is not TermNode l || right is not TermNode r)
         {
-            throw new RuleSyntaxException(at, "NEAR chỉ nối hai từ hoặc cụm từ", "NEAR joins two words or phrases, not groups");
+            throw new TextSyntaxException(at, "NEAR chỉ nối hai từ hoặc cụm từ", "NEAR joins two words or phrases, not groups");
         }
         return new NearNode(l, r, n);
     }
@@ -83,21 +83,21 @@ internal sealed class RuleParser
     private RuleNode ParsePrimary()
     {
         SkipSpace();
-        if (AtEnd) throw new RuleSyntaxException(position, "thiếu từ khóa ở cuối biểu thức", "expected a word, phrase or '(' at the end");
+        if (AtEnd) throw new TextSyntaxException(position, "thiếu từ khóa ở cuối biểu thức", "expected a word, phrase or '(' at the end");
         var c = source[position];
         if (c == '(')
         {
             var open = position++;
             SkipSpace();
-            if (!AtEnd && source[position] == ')') throw new RuleSyntaxException(open, "cặp ngoặc rỗng", "empty parentheses");
+            if (!AtEnd && source[position] == ')') throw new TextSyntaxException(open, "cặp ngoặc rỗng", "empty parentheses");
             var inner = ParseOr();
             SkipSpace();
-            if (AtEnd || source[position] != ')') throw new RuleSyntaxException(open, "thiếu dấu ')' đóng ngoặc", "'(' is never closed");
+            if (AtEnd || source[position] != ')') throw new TextSyntaxException(open, "thiếu dấu ')' đóng ngoặc", "'(' is never closed");
             position++;
             return inner;
         }
         if (c == '"') return ParseQuoted();
-        if (c == ')') throw new RuleSyntaxException(position, "thiếu từ khóa trước ')'", "expected a word before ')'");
+        if (c == ')') throw new TextSyntaxException(position, "thiếu từ khóa trước ')'", "expected a word before ')'");
         var words = new List<string>();
         while (true)
         {
@@ -110,11 +110,11 @@ internal sealed class RuleParser
         if (words.Count == 0)
         {
             throw IsKeywordHere()
-                ? new RuleSyntaxException(position, "toán tử đứng ở chỗ cần từ khóa", "an operator where a word was expected")
-                : new RuleSyntaxException(position, $"ký tự không hợp lệ '{source[position]}'", $"unexpected character '{source[position]}'");
+                ? new TextSyntaxException(position, "toán tử đứng ở chỗ cần từ khóa", "an operator where a word was expected")
+                : new TextSyntaxException(position, $"ký tự không hợp lệ '{source[position]}'", $"unexpected character '{source[position]}'");
         }
         var syllables = words.SelectMany(w => SyllableTokenizer.Tokenize(w).Where(t => t.Kind is TokenKind.Syllable or TokenKind.Number).Select(t => t.Text(w))).ToList();
-        if (syllables.Count == 0) throw new RuleSyntaxException(position, "từ khóa không có chữ hoặc số", "the term has no letters or digits");
+        if (syllables.Count == 0) throw new TextSyntaxException(position, "từ khóa không có chữ hoặc số", "the term has no letters or digits");
         return Term(syllables, exact: false);
     }
 
@@ -122,11 +122,11 @@ internal sealed class RuleParser
     {
         var open = position++;
         var close = source.IndexOf('"', position);
-        if (close < 0) throw new RuleSyntaxException(open, "thiếu dấu \" đóng cụm từ", "the quoted phrase is never closed");
+        if (close < 0) throw new TextSyntaxException(open, "thiếu dấu \" đóng cụm từ", "the quoted phrase is never closed");
         var inner = source[position..close];
         position = close + 1;
         var words = SyllableTokenizer.Tokenize(inner).Where(t => t.Kind is TokenKind.Syllable or TokenKind.Number).Select(t => t.Text(inner)).ToList();
-        if (words.Count == 0) throw new RuleSyntaxException(open, "cụm từ trong ngoặc kép rỗng", "the quoted phrase is empty");
+        if (words.Count == 0) throw new TextSyntaxException(open, "cụm từ trong ngoặc kép rỗng", "the quoted phrase is empty");
         return Term(words, exact: true);
     }
 
@@ -136,7 +136,7 @@ internal sealed class RuleParser
     private RuleNode Expect(Func<RuleNode> parse, string after)
     {
         SkipSpace();
-        if (AtEnd) throw new RuleSyntaxException(position, $"thiếu từ khóa sau {after}", $"expected a word or phrase after {after}");
+        if (AtEnd) throw new TextSyntaxException(position, $"thiếu từ khóa sau {after}", $"expected a word or phrase after {after}");
         return parse();
     }
 

@@ -20,7 +20,7 @@ public sealed class WatchTopicSet
 
     public int Count => topics.Count;
 
-    /// <summary>Parses and compiles; throws <see cref="RuleSyntaxException"/> naming the topic, position and reason.</summary>
+    /// <summary>Parses and compiles; throws <see cref="TextSyntaxException"/> naming the topic, position and reason.</summary>
     public static WatchTopicSet Compile(IEnumerable<KeyValuePair<string, string>> topics)
     {
         ArgumentNullException.ThrowIfNull(topics);
@@ -32,9 +32,9 @@ public sealed class WatchTopicSet
             {
                 rule = RuleParser.Parse(expression);
             }
-            catch (RuleSyntaxException e)
+            catch (TextSyntaxException e)
             {
-                throw new RuleSyntaxException(e.Position, $"chủ đề '{id}': {e.ReasonVi}", $"topic '{id}': {e.ReasonEn}");
+                throw new TextSyntaxException(e.Position, $"chủ đề '{id}': {e.ReasonVi}", $"topic '{id}': {e.ReasonEn}");
             }
             set.Add(id, rule);
         }
@@ -43,14 +43,14 @@ public sealed class WatchTopicSet
     }
 
     /// <summary>Checks one expression; null when valid, else the error (for form validation).</summary>
-    public static RuleSyntaxException? Validate(string expression)
+    public static TextSyntaxException? Validate(string expression)
     {
         try
         {
             RuleParser.Parse(expression);
             return null;
         }
-        catch (RuleSyntaxException e)
+        catch (TextSyntaxException e)
         {
             return e;
         }

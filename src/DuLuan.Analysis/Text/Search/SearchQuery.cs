@@ -32,7 +32,7 @@ public sealed class SearchQuery
     /// <summary>The distinct positive words and phrases, for <see cref="Snippet"/>.</summary>
     public IReadOnlyList<SearchPhrase> Highlights { get; }
 
-    /// <exception cref="SearchQueryException">Empty, only exclusions, unclosed quote, dangling OR, too long.</exception>
+    /// <exception cref="TextSyntaxException">Empty, only exclusions, unclosed quote, dangling OR, too long.</exception>
     public static SearchQuery Parse(string input) => SearchQueryParser.Parse(input);
 
     /// <summary>An SQLite FTS5 MATCH expression, e.g. <c>("da nang" AND ("bao" OR "lu")) NOT ("sat lo")</c>.</summary>

@@ -13,7 +13,7 @@ internal static class SearchQueryParser
         ArgumentNullException.ThrowIfNull(input);
         if (input.Length > SearchQuery.MaxLength)
         {
-            throw new SearchQueryException(
+            throw new TextSyntaxException(
                 SearchQuery.MaxLength,
                 $"câu tìm kiếm dài quá {SearchQuery.MaxLength} ký tự",
                 $"the search is longer than {SearchQuery.MaxLength} characters");
@@ -37,7 +37,7 @@ internal static class SearchQueryParser
             tokenCount += item.Phrase!.Tokens.Count;
             if (tokenCount > SearchQuery.MaxTerms)
             {
-                throw new SearchQueryException(
+                throw new TextSyntaxException(
                     item.Position,
                     $"câu tìm kiếm có quá {SearchQuery.MaxTerms} từ",
                     $"the search has more than {SearchQuery.MaxTerms} words");
@@ -61,16 +61,16 @@ internal static class SearchQueryParser
         if (pendingOr is { } dangling) throw DanglingOr(dangling);
         if (groups.Count == 0 && excluded.Count == 0)
         {
-            throw new SearchQueryException(0, "chưa có từ nào để tìm", "there is nothing to search for");
+            throw new TextSyntaxException(0, "chưa có từ nào để tìm", "there is nothing to search for");
         }
         if (groups.Count == 0)
         {
-            throw new SearchQueryException(0, "cần ít nhất một từ cần tìm (không chỉ các từ loại trừ)", "at least one word to find is needed (not only exclusions)");
+            throw new TextSyntaxException(0, "cần ít nhất một từ cần tìm (không chỉ các từ loại trừ)", "at least one word to find is needed (not only exclusions)");
         }
         return new SearchQuery(groups, excluded);
     }
 
-    private static SearchQueryException DanglingOr(int position) =>
+    private static TextSyntaxException DanglingOr(int position) =>
         new(position, "OR phải nằm giữa hai từ hoặc cụm từ cần tìm", "OR must stand between two words or phrases to find");
 
     private static IEnumerable<Item> Lex(string input)
@@ -106,7 +106,7 @@ internal static class SearchQueryParser
                 var close = input.IndexOf('"', i + 1);
                 if (close < 0)
                 {
-                    throw new SearchQueryException(i, "thiếu dấu ngoặc kép đóng cụm từ", "a quoted phrase is not closed");
+                    throw new TextSyntaxException(i, "thiếu dấu ngoặc kép đóng cụm từ", "a quoted phrase is not closed");
                 }
                 raw = input[(i + 1)..close];
                 i = close + 1;

@@ -47,7 +47,7 @@ internal static class DedupVerb
                 || !doc.RootElement.TryGetProperty("id", out var id)
                 || !doc.RootElement.TryGetProperty("text", out var text) || text.ValueKind != JsonValueKind.String)
             {
-                throw new CliError($"dòng {number}: cần đối tượng có \"id\" và \"text\" (chuỗi)", $"line {number}: expected an object with \"id\" and string \"text\"");
+                throw new CliError($"dòng {number}: cần một bản ghi JSON có \"id\" và \"text\" (chuỗi)", $"line {number}: expected an object with \"id\" and string \"text\"");
             }
             return (id.GetRawText(), text.GetString()!);
         }

@@ -1,9 +1,9 @@
 namespace DuLuan.Analysis.Text;
 
-/// <summary>A search box entry that cannot be searched: where (0-based character position) and why, in Vietnamese and English.</summary>
-public sealed class SearchQueryException : FormatException
+/// <summary>A watch-topic rule or a search-box query that cannot be read: where (0-based character position) and why, in Vietnamese and English.</summary>
+public sealed class TextSyntaxException : FormatException
 {
-    public SearchQueryException(int position, string reasonVi, string reasonEn)
+    public TextSyntaxException(int position, string reasonVi, string reasonEn)
         : base($"Vị trí {position + 1}: {reasonVi} / Position {position + 1}: {reasonEn}")
     {
         Position = position;
@@ -11,19 +11,19 @@ public sealed class SearchQueryException : FormatException
         ReasonEn = reasonEn;
     }
 
-    public SearchQueryException()
-        : this(0, "không tìm được", "cannot search")
+    public TextSyntaxException()
+        : this(0, "lỗi cú pháp", "syntax error")
     {
     }
 
-    public SearchQueryException(string message)
+    public TextSyntaxException(string message)
         : base(message)
     {
         ReasonVi = message;
         ReasonEn = message;
     }
 
-    public SearchQueryException(string message, Exception innerException)
+    public TextSyntaxException(string message, Exception innerException)
         : base(message, innerException)
     {
         ReasonVi = message;
