@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DuLuan.Data;
 
 /// <summary>The one model; <see cref="SqliteAppDbContext"/> and <see cref="PostgresAppDbContext"/> bind it to a provider.</summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<Member>(options), IDataProtectionKeyContext
+public abstract partial class AppDbContext(DbContextOptions options) : IdentityDbContext<Member>(options), IDataProtectionKeyContext
 {
     public DbSet<Unit> Units => Set<Unit>();
 
