@@ -1,3 +1,5 @@
+using DuLuan.Features.Monitoring;
+using DuLuan.Infrastructure.Mail;
 using DuLuan.Data;
 using DuLuan.Features.Account;
 using DuLuan.Features.Audit;
@@ -55,6 +57,8 @@ public static class WebHost
         services.AddUnits();
         services.AddCases(configuration);
         services.AddConcerns(configuration);
+        services.AddMail(configuration);
+        services.AddMonitoring(configuration);
         services.AddDuLuanMetrics(configuration);
         return services;
     }

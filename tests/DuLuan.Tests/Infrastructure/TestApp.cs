@@ -43,6 +43,9 @@ public sealed class TestApp : IAsyncDisposable
             ["RateLimits:SignInPerMinute"] = "1000",
             ["RateLimits:RequestsPerMinute"] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Tests drive feed polling and alert sweeps themselves.
+            ["Monitoring:SchedulerSeconds"] = "0",
+            ["Monitoring:AlertMinutes"] = "0",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

@@ -1,0 +1,125 @@
+using System.Globalization;
+using DuLuan.Analysis.Text;
+using DuLuan.Analysis.Trends;
+using DuLuan.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DuLuan.Features.Monitoring;
+
+public sealed record AlertSweepResult(int TopicAlerts, int StoryAlerts);
+
+/// <summary>
+/// Looks for topics rising against their own baseline (<see cref="SpikeDetector"/>: same hours over the last two
+/// weeks and the same weekday over four) and for stories spreading fast (at least 5 articles from 3 outlets in the
+/// last 3 hours, twice their own rate of the day before), and records one alert per subject and window with the
+/// reason in plain words.
+/// </summary>
+public sealed class AlertSweep(AppDbContext db, TimeProvider clock)
+{
+    public const int StoryMinimumArticles = 5;
+
+    public const int StoryMinimumOutlets = 3;
+
+    private static readonly SpikeOptions Spike = new();
+
+    public async Task<AlertSweepResult> RunAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var hour = new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc);
+        var topicAlerts = 0;
+        var storyAlerts = 0;
+        var unitIds = await db.Feeds.Where(f => f.Active).Select(f => f.UnitId).Distinct().ToListAsync(ct);
+        foreach (var unitId in unitIds)
+        {
+            topicAlerts += await TopicsAsync(unitId, now, hour, ct);
+            storyAlerts += await StoriesAsync(unitId, now, hour, ct);
+        }
+        return new AlertSweepResult(topicAlerts, storyAlerts);
+    }
+
+    private async Task<int> TopicsAsync(long unitId, DateTime now, DateTime hour, CancellationToken ct)
+    {
+        var topics = await db.WatchTopics.AsNoTracking().Where(t => t.UnitId == unitId && t.Active).ToListAsync(ct);
+        if (topics.Count == 0) return 0;
+        var from = hour.AddHours(-(Spike.BaselineWeeks * 24 * 7 + Spike.WindowHours));
+        var windowStart = hour.AddHours(-(Spike.WindowHours - 1));
+        var raised = 0;
+        foreach (var topic in topics)
+        {
+            var hits = await db.TopicHits.AsNoTracking().Where(h => h.TopicId == topic.Id && h.At >= from && h.At <= now).Select(h => h.At).ToListAsync(ct);
+            if (hits.Count == 0) continue;
+            var counts = hits.GroupBy(at => new DateTime(at.Year, at.Month, at.Day, at.Hour, 0, 0, DateTimeKind.Utc)).Select(g => (g.Key, g.Count()));
+            var result = SpikeDetector.Detect(counts, hour, Spike);
+            if (!result.IsSpike) continue;
+            var recent = windowStart.AddHours(-Spike.WindowHours);
+            if (await db.Alerts.AnyAsync(a => a.UnitId == unitId && a.Kind == AlertKind.Topic && a.SubjectId == topic.Id && a.WindowStart > recent, ct)) continue;
+            var inWindow = await db.TopicHits.Where(h => h.TopicId == topic.Id && h.At >= windowStart)
+                .Join(db.Articles, h => h.ArticleId, a => a.Id, (h, a) => new { a.Outlet, a.Title, a.Text })
+                .Take(2000).ToListAsync(ct);
+            var background = await db.TopicHits.Where(h => h.TopicId == topic.Id && h.At < windowStart && h.At >= from)
+                .Join(db.Articles, h => h.ArticleId, a => a.Id, (h, a) => a.Title)
+                .Take(2000).ToListAsync(ct);
+            var phrases = KeyphraseExtractor.Extract(inWindow.Select(a => a.Title + ". " + a.Text), background, top: 3, minCount: 2)
+                .Select(p => p.Phrase).ToList();
+            var outlets = inWindow.Select(a => a.Outlet).Distinct(StringComparer.Ordinal).Count();
+            db.Alerts.Add(new Alert
+            {
+                UnitId = unitId,
+                Kind = AlertKind.Topic,
+                SubjectId = topic.Id,
+                WindowStart = windowStart,
+                CreatedAt = now,
+                ReasonVi = ReasonVi(topic.Name, result, outlets, phrases),
+                ReasonEn = ReasonEn(topic.Name, result, outlets, phrases),
+            });
+            await db.SaveChangesAsync(ct);
+            raised++;
+        }
+        return raised;
+    }
+
+    private async Task<int> StoriesAsync(long unitId, DateTime now, DateTime hour, CancellationToken ct)
+    {
+        var windowStart = now.AddHours(-Spike.WindowHours);
+        var dayBefore = windowStart.AddHours(-21);
+        var candidates = await db.Articles.AsNoTracking()
+            .Where(a => a.UnitId == unitId && a.PublishedAt >= windowStart && a.PublishedAt <= now)
+            .GroupBy(a => a.StoryId)
+            .Select(g => new { StoryId = g.Key, Articles = g.Count(), Outlets = g.Select(a => a.Outlet).Distinct().Count() })
+            .Where(g => g.Articles >= StoryMinimumArticles && g.Outlets >= StoryMinimumOutlets)
+            .ToListAsync(ct);
+        var raised = 0;
+        var day = hour.Date;
+        foreach (var candidate in candidates)
+        {
+            var before = await db.Articles.CountAsync(a => a.StoryId == candidate.StoryId && a.PublishedAt >= dayBefore && a.PublishedAt < windowStart, ct);
+            // Its own rate over the 21 hours before, per 3 hours; the window must at least double it.
+            if (candidate.Articles < 2.0 * before / 7.0) continue;
+            if (await db.Alerts.AnyAsync(a => a.UnitId == unitId && a.Kind == AlertKind.Story && a.SubjectId == candidate.StoryId && a.WindowStart == day, ct)) continue;
+            var title = await db.Stories.Where(s => s.Id == candidate.StoryId).Select(s => s.Title).SingleAsync(ct);
+            db.Alerts.Add(new Alert
+            {
+                UnitId = unitId,
+                Kind = AlertKind.Story,
+                SubjectId = candidate.StoryId,
+                WindowStart = day,
+                CreatedAt = now,
+                ReasonVi = $"Tin \"{title}\" đang lan nhanh: {candidate.Articles} bài trong {Spike.WindowHours} giờ từ {candidate.Outlets} nguồn (21 giờ trước đó: {before} bài).",
+                ReasonEn = $"Story \"{title}\" is spreading: {candidate.Articles} articles in {Spike.WindowHours} hours from {candidate.Outlets} outlets ({before} in the 21 hours before).",
+            });
+            await db.SaveChangesAsync(ct);
+            raised++;
+        }
+        return raised;
+    }
+
+    private static string ReasonVi(string topic, SpikeResult r, int outlets, List<string> phrases) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"Chủ đề \"{topic}\" tăng đột biến: {r.Observed} bài trong {Spike.WindowHours} giờ từ {outlets} nguồn, thường {r.TypicalDailyLow}–{r.TypicalDailyHigh} bài/ngày (kỳ vọng {r.Expected:0.#} trong khung giờ này, p = {r.PValue:0.####})")
+            + (phrases.Count > 0 ? "; cụm từ nổi bật: " + string.Join(", ", phrases) : "") + ".";
+
+    private static string ReasonEn(string topic, SpikeResult r, int outlets, List<string> phrases) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"Topic \"{topic}\" is rising: {r.Observed} articles in {Spike.WindowHours} hours from {outlets} outlets, usually {r.TypicalDailyLow}–{r.TypicalDailyHigh} a day (expected {r.Expected:0.#} for these hours, p = {r.PValue:0.####})")
+            + (phrases.Count > 0 ? "; top phrases: " + string.Join(", ", phrases) : "") + ".";
+}

@@ -1,0 +1,200 @@
+using System.Globalization;
+using DuLuan.Analysis.Text;
+using DuLuan.Data;
+using DuLuan.Features.Concerns;
+using DuLuan.Features.Monitoring.Ingest;
+using Microsoft.EntityFrameworkCore;
+
+namespace DuLuan.Features.Monitoring;
+
+public sealed record IngestResult(int Stored, int AlreadyKnown);
+
+/// <summary>
+/// Stores a feed's parsed entries: each article once per unit (by <see cref="ArticleKey"/>), normalised, with its
+/// search form and MinHash signature, joined to a story of near-duplicates and to the watch topics it matches.
+/// One transaction per batch; when another instance stored one of the same articles first, the batch is retried
+/// article by article so the unique key, not luck, decides.
+/// </summary>
+public sealed class ArticleIngest(AppDbContext db, StoryIndex stories, TimeProvider clock)
+{
+    public const int TextLimit = 4000;
+
+    public const int TitleLimit = 500;
+
+    private const int BatchSize = 500;
+
+    public async Task<IngestResult> IngestAsync(Feed feed, IReadOnlyList<ParsedEntry> entries, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var stored = 0;
+        var known = 0;
+        var topics = await TopicsAsync(feed.UnitId, ct);
+        using var hold = await stories.LockAsync(feed.UnitId, ct);
+        for (var start = 0; start < entries.Count; start += BatchSize)
+        {
+            var batch = entries.Skip(start).Take(BatchSize).Select(e => Prepare(feed, e, now)).ToList();
+            var result = await StoreBatchAsync(feed, batch, topics, ct);
+            stored += result.Stored;
+            known += result.AlreadyKnown;
+        }
+        return new IngestResult(stored, known);
+    }
+
+    private async Task<IngestResult> StoreBatchAsync(Feed feed, List<Article> batch, WatchTopicSet? topics, CancellationToken ct)
+    {
+        try
+        {
+            return await TryStoreAsync(feed, batch, topics, ct);
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            // Another instance stored one of these first: rebuild the index from the database, then go one by one.
+            db.ChangeTracker.Clear();
+            stories.Forget(feed.UnitId);
+            var stored = 0;
+            var known = 0;
+            foreach (var article in batch)
+            {
+                try
+                {
+                    var one = await TryStoreAsync(feed, [Copy(article)], topics, ct);
+                    stored += one.Stored;
+                    known += one.AlreadyKnown;
+                }
+                catch (DbUpdateException inner) when (UniqueViolation.Is(inner))
+                {
+                    db.ChangeTracker.Clear();
+                    stories.Forget(feed.UnitId);
+                    known++;
+                }
+            }
+            return new IngestResult(stored, known);
+        }
+    }
+
+    private async Task<IngestResult> TryStoreAsync(Feed feed, List<Article> batch, WatchTopicSet? topics, CancellationToken ct)
+    {
+        var keys = batch.Select(a => a.Key).Distinct(StringComparer.Ordinal).ToList();
+        var existing = (await db.Articles.AsNoTracking()
+            .Where(a => a.UnitId == feed.UnitId && keys.Contains(a.Key))
+            .Select(a => a.Key)
+            .ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var fresh = new List<Article>();
+        foreach (var article in batch)
+        {
+            if (existing.Add(article.Key)) fresh.Add(article);
+        }
+        if (fresh.Count == 0) return new IngestResult(0, batch.Count);
+
+        await stories.TopUpAsync(db, feed.UnitId, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var touched = new Dictionary<long, Story>();
+        var created = new List<(Article Article, Story Story)>();
+        foreach (var article in fresh)
+        {
+            var signature = StoryIndex.ToSignature(article.Signature);
+            var joined = stories.Probe(feed.UnitId, signature);
+            Story story;
+            if (joined is null)
+            {
+                story = new Story { UnitId = feed.UnitId, Title = article.Title, FirstSeenAt = article.PublishedAt, LastSeenAt = article.PublishedAt };
+                db.Stories.Add(story);
+            }
+            else if (joined.Entity is not null)
+            {
+                story = joined.Entity;
+            }
+            else if (!touched.TryGetValue(joined.Id, out story!))
+            {
+                story = await db.Stories.SingleAsync(s => s.Id == joined.Id, ct);
+                touched[story.Id] = story;
+            }
+            stories.Fill(feed.UnitId, new StoryRef(story, 0));
+            story.ArticleCount++;
+            if (article.PublishedAt < story.FirstSeenAt) story.FirstSeenAt = article.PublishedAt;
+            if (article.PublishedAt > story.LastSeenAt) story.LastSeenAt = article.PublishedAt;
+            created.Add((article, story));
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var (article, story) in created)
+        {
+            article.StoryId = story.Id;
+            db.Articles.Add(article);
+        }
+        await db.SaveChangesAsync(ct);
+        if (topics is not null)
+        {
+            foreach (var (article, _) in created)
+            {
+                foreach (var topicId in topics.Match(article.Title + "\n" + article.Text).Select(m => m.TopicId).Distinct(StringComparer.Ordinal))
+                {
+                    db.TopicHits.Add(new TopicHit { TopicId = long.Parse(topicId, CultureInfo.InvariantCulture), ArticleId = article.Id, At = article.PublishedAt });
+                }
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
+        stories.MarkKnown(feed.UnitId, created.Select(c => c.Article.Id));
+        db.ChangeTracker.Clear();
+        return new IngestResult(fresh.Count, batch.Count - fresh.Count);
+    }
+
+    private async Task<WatchTopicSet?> TopicsAsync(long unitId, CancellationToken ct)
+    {
+        var rules = await db.WatchTopics.AsNoTracking()
+            .Where(t => t.UnitId == unitId && t.Active)
+            .Select(t => new { t.Id, t.Rule })
+            .ToListAsync(ct);
+        if (rules.Count == 0) return null;
+        // Rules were validated when saved; a rule that no longer parses (after a grammar change) is skipped, not fatal.
+        var valid = rules.Where(r => WatchTopicSet.Validate(r.Rule) is null)
+            .Select(r => KeyValuePair.Create(r.Id.ToString(CultureInfo.InvariantCulture), r.Rule));
+        return WatchTopicSet.Compile(valid);
+    }
+
+    /// <summary>Builds the article for an entry; dates out of the believable range (year 0, 9999) become the fetch time.</summary>
+    public static Article Prepare(Feed feed, ParsedEntry entry, DateTime now)
+    {
+        var title = Cut(VietnameseNormalizer.Normalize(entry.Title ?? ""), TitleLimit).Trim();
+        var text = Cut(VietnameseNormalizer.Normalize(entry.ContentText ?? ""), TextLimit).Trim();
+        if (title.Length == 0) title = Cut(text, 120);
+        var link = SafeLink(entry.Link);
+        var published = (entry.Published ?? entry.Updated)?.UtcDateTime ?? now;
+        if (published > now.AddDays(1) || published < new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc)) published = now;
+        var body = title + "\n" + text;
+        return new Article
+        {
+            UnitId = feed.UnitId,
+            FeedId = feed.Id,
+            Key = ArticleKey.Of(link, entry.Id),
+            Url = link,
+            Title = title,
+            Text = text,
+            Outlet = feed.Outlet,
+            PublishedAt = DateTime.SpecifyKind(published, DateTimeKind.Utc),
+            FetchedAt = now,
+            Folded = SearchText.IndexForm(body),
+            Signature = StoryIndex.ToBytes(StoryIndex.Hasher.Signature(body)),
+        };
+    }
+
+    /// <summary>Only http(s) links are kept; anything else (javascript:, data:) is dropped, never rendered.</summary>
+    private static string? SafeLink(string? link) =>
+        link is not null && link.Length <= 2000 && Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri.AbsoluteUri
+            : null;
+
+    private static string Cut(string text, int limit)
+    {
+        if (text.Length <= limit) return text;
+        var cut = limit;
+        if (char.IsLowSurrogate(text[cut])) cut--;
+        return text[..cut];
+    }
+
+    private static Article Copy(Article a) => new()
+    {
+        UnitId = a.UnitId, FeedId = a.FeedId, Key = a.Key, Url = a.Url, Title = a.Title, Text = a.Text, Outlet = a.Outlet,
+        PublishedAt = a.PublishedAt, FetchedAt = a.FetchedAt, Folded = a.Folded, Signature = a.Signature,
+    };
+}

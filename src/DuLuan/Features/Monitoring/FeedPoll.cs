@@ -1,0 +1,95 @@
+using DuLuan.Data;
+using DuLuan.Features.Monitoring.Ingest;
+using Microsoft.EntityFrameworkCore;
+
+namespace DuLuan.Features.Monitoring;
+
+public sealed record FeedPollResult(bool Ok, int Stored, string? Error);
+
+/// <summary>
+/// Fetches, parses and ingests one feed, then records its health: the next poll time (its interval after a success,
+/// exponential back-off after a failure), the error in plain words, and a visible alert when it has failed for a day.
+/// </summary>
+public sealed class FeedPoll(AppDbContext db, FeedFetcher fetcher, FeedParser parser, ArticleIngest ingest, FetchBackoff backoff, TimeProvider clock)
+{
+    public async Task<FeedPollResult> RunAsync(Feed feed, CancellationToken ct)
+    {
+        string? error = null;
+        var stored = 0;
+        var items = 0;
+        FetchResult? fetched = null;
+        try
+        {
+            fetched = await fetcher.FetchAsync(new Uri(feed.Url), feed.ETag,
+                feed.LastModified is { } lm ? new DateTimeOffset(DateTime.SpecifyKind(lm, DateTimeKind.Utc)) : null, ct);
+            if (fetched.Status == FetchStatus.Failed)
+            {
+                error = fetched.Error?.ToString() ?? "Không tải được nguồn tin / The feed could not be fetched";
+            }
+            else if (fetched.Status == FetchStatus.Ok)
+            {
+                var parsed = parser.Parse(fetched.Body ?? [], fetched.Charset, fetched.FinalUrl ?? new Uri(feed.Url));
+                if (parsed.Format == FeedFormat.Unknown && parsed.Entries.Count == 0)
+                {
+                    error = "Nội dung không phải RSS, Atom hay JSON Feed / The content is not RSS, Atom or JSON Feed";
+                }
+                else
+                {
+                    items = parsed.Entries.Count;
+                    stored = (await ingest.IngestAsync(feed, parsed.Entries, ct)).Stored;
+                }
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            error = "Lỗi khi xử lý nguồn tin / The feed could not be processed: " + e.GetType().Name;
+        }
+        await RecordAsync(feed.Id, fetched, error, items, ct);
+        return new FeedPollResult(error is null, stored, error);
+    }
+
+    private async Task RecordAsync(long feedId, FetchResult? fetched, string? error, int items, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var feed = await db.Feeds.SingleAsync(f => f.Id == feedId, ct);
+        feed.LastAttemptAt = now;
+        if (error is null)
+        {
+            feed.LastSuccessAt = now;
+            feed.LastError = null;
+            feed.ConsecutiveFailures = 0;
+            feed.NextPollAt = now.AddMinutes(Math.Max(5, feed.PollMinutes));
+            if (fetched?.Status == FetchStatus.Ok)
+            {
+                feed.ETag = fetched.ETag is { Length: <= 500 } etag ? etag : null;
+                feed.LastModified = fetched.LastModified?.UtcDateTime;
+                feed.LastItemCount = items;
+            }
+        }
+        else
+        {
+            feed.ConsecutiveFailures++;
+            feed.LastError = error.Length > 1000 ? error[..1000] : error;
+            feed.NextPollAt = backoff.NextAttempt(now, feed.ConsecutiveFailures, Random.Shared).UtcDateTime;
+            if (backoff.IsFailingForADay(now, feed.LastSuccessAt, feed.CreatedAt, feed.ConsecutiveFailures)) await RaiseFailingAsync(feed, now, ct);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task RaiseFailingAsync(Feed feed, DateTime now, CancellationToken ct)
+    {
+        var day = now.Date;
+        if (await db.Alerts.AnyAsync(a => a.UnitId == feed.UnitId && a.Kind == AlertKind.FeedFailing && a.SubjectId == feed.Id && a.WindowStart == day, ct)) return;
+        var since = (feed.LastSuccessAt ?? feed.CreatedAt).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        db.Alerts.Add(new Alert
+        {
+            UnitId = feed.UnitId,
+            Kind = AlertKind.FeedFailing,
+            SubjectId = feed.Id,
+            WindowStart = day,
+            CreatedAt = now,
+            ReasonVi = $"Nguồn tin \"{feed.Name}\" không lấy được tin từ {since} (UTC): {feed.LastError}",
+            ReasonEn = $"Feed \"{feed.Name}\" has not been fetched since {since} (UTC): {feed.LastError}",
+        });
+    }
+}

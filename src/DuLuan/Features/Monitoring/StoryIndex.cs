@@ -1,0 +1,141 @@
+using System.Collections.Concurrent;
+using DuLuan.Analysis.Text;
+using DuLuan.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DuLuan.Features.Monitoring;
+
+/// <summary>
+/// Per-unit near-duplicate index over the last <see cref="WindowDays"/> days of articles, kept in memory and topped
+/// up from the stored signatures of articles this instance has not seen (by id), so restarts and other instances
+/// agree on which story an article joins. Callers hold <see cref="LockAsync"/> for a unit while they assign.
+/// </summary>
+public sealed class StoryIndex(TimeProvider clock)
+{
+    public const int WindowDays = 14;
+
+    public const double Threshold = 0.4;
+
+    private readonly ConcurrentDictionary<long, UnitState> units = new();
+
+    public static readonly MinHasher Hasher = new();
+
+    public async Task<IDisposable> LockAsync(long unitId, CancellationToken ct)
+    {
+        var state = units.GetOrAdd(unitId, _ => new UnitState());
+        await state.Gate.WaitAsync(ct);
+        return new Release(state.Gate);
+    }
+
+    /// <summary>Adds articles stored since the last call (by this or another instance). Caller holds the unit's lock.</summary>
+    public async Task TopUpAsync(AppDbContext db, long unitId, CancellationToken ct)
+    {
+        var state = units.GetOrAdd(unitId, _ => new UnitState());
+        var since = clock.GetUtcNow().UtcDateTime.AddDays(-WindowDays);
+        while (true)
+        {
+            var watermark = state.Watermark;
+            var rows = await db.Articles.AsNoTracking()
+                .Where(a => a.UnitId == unitId && a.Id > watermark && a.FetchedAt >= since)
+                .OrderBy(a => a.Id)
+                .Select(a => new { a.Id, a.StoryId, a.Signature })
+                .Take(5000)
+                .ToListAsync(ct);
+            foreach (var row in rows)
+            {
+                if (state.Known.Add(row.Id)) state.Add(ToSignature(row.Signature), row.StoryId);
+                state.Watermark = row.Id;
+            }
+            if (rows.Count < 5000) return;
+        }
+    }
+
+    /// <summary>
+    /// Adds a new article's signature and returns the story it joins, or null when it starts one; the caller then
+    /// gives the article's story with <see cref="Fill"/> before the next probe. Caller holds the unit's lock.
+    /// </summary>
+    public StoryRef? Probe(long unitId, uint[] signature) => units.GetOrAdd(unitId, _ => new UnitState()).Probe(signature);
+
+    public void Fill(long unitId, StoryRef story) => units.GetOrAdd(unitId, _ => new UnitState()).Fill(story);
+
+    /// <summary>Marks stored article ids as already in the index so a top-up does not add them twice.</summary>
+    public void MarkKnown(long unitId, IEnumerable<long> articleIds)
+    {
+        var state = units.GetOrAdd(unitId, _ => new UnitState());
+        foreach (var id in articleIds) state.Known.Add(id);
+    }
+
+    /// <summary>Drops a unit's state (after a failed transaction); the next top-up rebuilds it from the database.</summary>
+    public void Forget(long unitId)
+    {
+        if (units.TryGetValue(unitId, out var state)) state.Reset();
+    }
+
+    public static byte[] ToBytes(uint[] signature)
+    {
+        var bytes = new byte[signature.Length * 4];
+        for (var i = 0; i < signature.Length; i++) System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i * 4), signature[i]);
+        return bytes;
+    }
+
+    public static uint[] ToSignature(byte[] bytes)
+    {
+        var signature = new uint[bytes.Length / 4];
+        for (var i = 0; i < signature.Length; i++) signature[i] = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(i * 4));
+        return signature;
+    }
+
+    private sealed class UnitState
+    {
+        private NearDuplicateIndex index = new(Threshold, Hasher);
+
+        private List<StoryRef?> storyOfDocument = [];
+
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public HashSet<long> Known { get; private set; } = [];
+
+        public long Watermark { get; set; }
+
+        public void Add(uint[] signature, long storyId)
+        {
+            index.Add(signature);
+            storyOfDocument.Add(new StoryRef(null, storyId));
+        }
+
+        public StoryRef? Probe(uint[] signature)
+        {
+            var cluster = index.Add(signature);
+            storyOfDocument.Add(null);
+            return cluster == storyOfDocument.Count - 1 ? null : storyOfDocument[cluster];
+        }
+
+        public void Fill(StoryRef story) => storyOfDocument[^1] = story;
+
+        public void Reset()
+        {
+            index = new NearDuplicateIndex(Threshold, Hasher);
+            storyOfDocument = [];
+            Known = [];
+            Watermark = 0;
+        }
+    }
+
+    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    {
+        private int released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0) gate.Release();
+        }
+    }
+}
+
+/// <summary>A story known by id, or one created in the current batch whose id the database assigns on save.</summary>
+public sealed class StoryRef(Story? entity, long id)
+{
+    public Story? Entity { get; } = entity;
+
+    public long Id => Entity?.Id ?? id;
+}
