@@ -100,7 +100,7 @@ public sealed class ArticleIngest(AppDbContext db, StoryIndex stories, TimeProvi
                 story = new Story { UnitId = feed.UnitId, Title = article.Title, FirstSeenAt = article.PublishedAt, LastSeenAt = article.PublishedAt };
                 db.Stories.Add(story);
             }
-            else if (joined.Entity is not null)
+            else if (joined.Entity is not null && db.Entry(joined.Entity).State != EntityState.Detached)
             {
                 story = joined.Entity;
             }
