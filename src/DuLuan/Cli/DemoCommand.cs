@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DuLuan.Data;
+using DuLuan.Features.Monitoring;
 using DuLuan.Infrastructure;
 
 namespace DuLuan.Cli;
@@ -19,13 +20,20 @@ public static class DemoCommand
             }
 
             var output = parse.InvocationConfiguration.Output;
-            var app = WebHost.Build(new WebHostSettings(database, parse.GetValue(urls)!));
+            var listen = parse.GetValue(urls)!;
+            var demoBase = new Uri(listen[0].Replace("*", "localhost", StringComparison.Ordinal).Replace("+", "localhost", StringComparison.Ordinal));
+            // The demo's feeds are served by the demo itself on loopback, so that one host is allowed explicitly.
+            var app = WebHost.Build(new WebHostSettings(database, listen)
+            {
+                Overrides = new Dictionary<string, string?> { ["Monitoring:DemoFeeds"] = "true", ["Monitoring:AllowedHosts:0"] = demoBase.Authority },
+            });
             DemoSignIn signIn;
             using (var scope = app.Services.CreateScope())
             {
                 output.WriteLine("Đang chuẩn bị dữ liệu mẫu... / Preparing demo data...");
                 await MigrateCommand.MigrateAsync(scope.ServiceProvider, ct);
                 signIn = await DemoSeed.EnsureAsync(scope.ServiceProvider, Path.GetFullPath(database.DataDirectory), ct);
+                await MonitoringDemoSeed.EnsureAsync(scope.ServiceProvider, await DemoSeed.DaNangIdAsync(scope.ServiceProvider, ct), demoBase.AbsoluteUri, ct);
             }
 
             await app.StartAsync(ct);

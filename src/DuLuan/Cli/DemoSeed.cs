@@ -58,6 +58,9 @@ public static class DemoSeed
         return new DemoSignIn(lines.ElementAtOrDefault(0) ?? EditorEmail, lines.ElementAtOrDefault(1) ?? "(xem / see demo-sign-in.txt)", adminMember?.Email, setupToken);
     }
 
+    public static Task<long> DaNangIdAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<AppDbContext>().Units.Where(u => u.Code == DaNangCode).Select(u => u.Id).SingleAsync(ct);
+
     private static async Task SeedTreeAsync(IServiceProvider services, CancellationToken ct)
     {
         await using (var stream = typeof(DemoSeed).Assembly.GetManifestResourceStream("DuLuan.Units.Official.json")!)

@@ -1,12 +1,12 @@
-using DuLuan.Features.Monitoring;
-using DuLuan.Infrastructure.Mail;
 using DuLuan.Data;
 using DuLuan.Features.Account;
 using DuLuan.Features.Audit;
 using DuLuan.Features.Cases;
 using DuLuan.Features.Concerns;
 using DuLuan.Features.Members;
+using DuLuan.Features.Monitoring;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Mail;
 using DuLuan.Infrastructure.Metrics;
 using Microsoft.AspNetCore.DataProtection;
 

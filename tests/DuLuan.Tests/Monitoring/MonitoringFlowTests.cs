@@ -190,7 +190,11 @@ public sealed class MonitoringFlowTests
             // Background: one article every other day for four weeks.
             var history = Enumerable.Range(1, 14).Select(d => new ParsedEntry
             {
-                Id = "h" + d, Title = $"Nguy cơ sạt lở ở thôn {d}", Link = $"https://bao0.example.vn/h{d}", ContentText = $"Cảnh báo sạt lở đất tại khu vực đồi núi thôn {d} trong mùa mưa bão năm nay số {d * 37}.", Published = now.AddDays(-2 * d),
+                Id = "h" + d,
+                Title = $"Nguy cơ sạt lở ở thôn {d}",
+                Link = $"https://bao0.example.vn/h{d}",
+                ContentText = $"Cảnh báo sạt lở đất tại khu vực đồi núi thôn {d} trong mùa mưa bão năm nay số {d * 37}.",
+                Published = now.AddDays(-2 * d),
             }).ToList();
             await ingest.IngestAsync(feeds[0], history);
             // Now: twelve different articles in the last two hours from four outlets.

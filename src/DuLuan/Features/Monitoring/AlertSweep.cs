@@ -59,8 +59,8 @@ public sealed class AlertSweep(AppDbContext db, TimeProvider clock)
             var background = await db.TopicHits.Where(h => h.TopicId == topic.Id && h.At < windowStart && h.At >= from)
                 .Join(db.Articles, h => h.ArticleId, a => a.Id, (h, a) => a.Title)
                 .Take(2000).ToListAsync(ct);
-            var phrases = KeyphraseExtractor.Extract(inWindow.Select(a => a.Title + ". " + a.Text), background, top: 3, minCount: 2)
-                .Select(p => p.Phrase).ToList();
+            var texts = inWindow.Select(a => a.Title + ". " + a.Text).ToList();
+            var phrases = SurfaceForms(KeyphraseExtractor.Extract(texts, background, top: 3, minCount: 2).Select(p => p.Phrase), texts);
             var outlets = inWindow.Select(a => a.Outlet).Distinct(StringComparer.Ordinal).Count();
             db.Alerts.Add(new Alert
             {
@@ -113,13 +113,27 @@ public sealed class AlertSweep(AppDbContext db, TimeProvider clock)
         return raised;
     }
 
+    private static string P(double p) => p < 0.0001 ? "< 0.0001" : string.Create(CultureInfo.InvariantCulture, $"= {p:0.####}");
+
+    /// <summary>Keyphrases come folded; show each as first written in one of the texts.</summary>
+    public static List<string> SurfaceForms(IEnumerable<string> phrases, IReadOnlyList<string> texts) => phrases.Select(phrase =>
+    {
+        foreach (var text in texts)
+        {
+            var folded = VietnameseFold.Fold(text);
+            var at = folded.IndexOf(phrase, StringComparison.Ordinal);
+            if (at >= 0 && folded.Length == text.Length) return text.Substring(at, phrase.Length).ToLower(CultureInfo.GetCultureInfo("vi-VN"));
+        }
+        return phrase;
+    }).ToList();
+
     private static string ReasonVi(string topic, SpikeResult r, int outlets, List<string> phrases) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"Chủ đề \"{topic}\" tăng đột biến: {r.Observed} bài trong {Spike.WindowHours} giờ từ {outlets} nguồn, thường {r.TypicalDailyLow}–{r.TypicalDailyHigh} bài/ngày (kỳ vọng {r.Expected:0.#} trong khung giờ này, p = {r.PValue:0.####})")
+            $"Chủ đề \"{topic}\" tăng đột biến: {r.Observed} bài trong {Spike.WindowHours} giờ từ {outlets} nguồn, thường {r.TypicalDailyLow}–{r.TypicalDailyHigh} bài/ngày (kỳ vọng {r.Expected:0.#} trong khung giờ này, p {P(r.PValue)})")
             + (phrases.Count > 0 ? "; cụm từ nổi bật: " + string.Join(", ", phrases) : "") + ".";
 
     private static string ReasonEn(string topic, SpikeResult r, int outlets, List<string> phrases) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"Topic \"{topic}\" is rising: {r.Observed} articles in {Spike.WindowHours} hours from {outlets} outlets, usually {r.TypicalDailyLow}–{r.TypicalDailyHigh} a day (expected {r.Expected:0.#} for these hours, p = {r.PValue:0.####})")
+            $"Topic \"{topic}\" is rising: {r.Observed} articles in {Spike.WindowHours} hours from {outlets} outlets, usually {r.TypicalDailyLow}–{r.TypicalDailyHigh} a day (expected {r.Expected:0.#} for these hours, p {P(r.PValue)})")
             + (phrases.Count > 0 ? "; top phrases: " + string.Join(", ", phrases) : "") + ".";
 }

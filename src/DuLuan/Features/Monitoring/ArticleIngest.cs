@@ -23,6 +23,9 @@ public sealed class ArticleIngest(AppDbContext db, StoryIndex stories, TimeProvi
 
     private const int BatchSize = 500;
 
+    /// <summary>How long a story may go quiet and still gather rewrites.</summary>
+    public static readonly TimeSpan StoryGap = TimeSpan.FromDays(3);
+
     public async Task<IngestResult> IngestAsync(Feed feed, IReadOnlyList<ParsedEntry> entries, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -95,6 +98,7 @@ public sealed class ArticleIngest(AppDbContext db, StoryIndex stories, TimeProvi
             var signature = StoryIndex.ToSignature(article.Signature);
             var joined = stories.Probe(feed.UnitId, signature);
             Story story;
+            if (joined is not null && await IsStaleAsync(joined, article.PublishedAt, touched, ct)) joined = null;
             if (joined is null)
             {
                 story = new Story { UnitId = feed.UnitId, Title = article.Title, FirstSeenAt = article.PublishedAt, LastSeenAt = article.PublishedAt };
@@ -137,6 +141,18 @@ public sealed class ArticleIngest(AppDbContext db, StoryIndex stories, TimeProvi
         stories.MarkKnown(feed.UnitId, created.Select(c => c.Article.Id));
         db.ChangeTracker.Clear();
         return new IngestResult(fresh.Count, batch.Count - fresh.Count);
+    }
+
+    /// <summary>A story quiet for more than <see cref="StoryGap"/> before this article is over: the article starts a new one.</summary>
+    private async Task<bool> IsStaleAsync(StoryRef joined, DateTime publishedAt, Dictionary<long, Story> touched, CancellationToken ct)
+    {
+        Story? story = joined.Entity is not null && db.Entry(joined.Entity).State != EntityState.Detached ? joined.Entity : null;
+        if (story is null && !touched.TryGetValue(joined.Id, out story))
+        {
+            story = await db.Stories.SingleAsync(s => s.Id == joined.Id, ct);
+            touched[story.Id] = story;
+        }
+        return publishedAt > story.LastSeenAt + StoryGap;
     }
 
     private async Task<WatchTopicSet?> TopicsAsync(long unitId, CancellationToken ct)
@@ -194,7 +210,16 @@ public sealed class ArticleIngest(AppDbContext db, StoryIndex stories, TimeProvi
 
     private static Article Copy(Article a) => new()
     {
-        UnitId = a.UnitId, FeedId = a.FeedId, Key = a.Key, Url = a.Url, Title = a.Title, Text = a.Text, Outlet = a.Outlet,
-        PublishedAt = a.PublishedAt, FetchedAt = a.FetchedAt, Folded = a.Folded, Signature = a.Signature,
+        UnitId = a.UnitId,
+        FeedId = a.FeedId,
+        Key = a.Key,
+        Url = a.Url,
+        Title = a.Title,
+        Text = a.Text,
+        Outlet = a.Outlet,
+        PublishedAt = a.PublishedAt,
+        FetchedAt = a.FetchedAt,
+        Folded = a.Folded,
+        Signature = a.Signature,
     };
 }

@@ -91,6 +91,9 @@ public sealed class StoryIndex(TimeProvider clock)
 
         private List<StoryRef?> storyOfDocument = [];
 
+        // The newest story each cluster fed, so a rewrite weeks later that began a new story keeps feeding that one.
+        private Dictionary<int, StoryRef> latestOfCluster = [];
+
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
         public HashSet<long> Known { get; private set; } = [];
@@ -99,23 +102,31 @@ public sealed class StoryIndex(TimeProvider clock)
 
         public void Add(uint[] signature, long storyId)
         {
-            index.Add(signature);
-            storyOfDocument.Add(new StoryRef(null, storyId));
+            var cluster = index.Add(signature);
+            var story = new StoryRef(null, storyId);
+            storyOfDocument.Add(story);
+            if (!latestOfCluster.TryGetValue(cluster, out var latest) || latest.Id < storyId) latestOfCluster[cluster] = story;
         }
 
         public StoryRef? Probe(uint[] signature)
         {
             var cluster = index.Add(signature);
             storyOfDocument.Add(null);
-            return cluster == storyOfDocument.Count - 1 ? null : storyOfDocument[cluster];
+            if (cluster == storyOfDocument.Count - 1) return null;
+            return latestOfCluster.TryGetValue(cluster, out var latest) ? latest : storyOfDocument[cluster];
         }
 
-        public void Fill(StoryRef story) => storyOfDocument[^1] = story;
+        public void Fill(StoryRef story)
+        {
+            storyOfDocument[^1] = story;
+            latestOfCluster[index.ClusterOf(storyOfDocument.Count - 1)] = story;
+        }
 
         public void Reset()
         {
             index = new NearDuplicateIndex(Threshold, Hasher);
             storyOfDocument = [];
+            latestOfCluster = [];
             Known = [];
             Watermark = 0;
         }
