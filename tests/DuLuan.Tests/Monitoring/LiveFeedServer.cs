@@ -21,16 +21,34 @@ public sealed class LiveFeedServer : IAsyncDisposable
 
     public ConcurrentDictionary<string, int> Requests { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Most requests for one feed in flight at once (politeness and leases keep it at 1).</summary>
+    public ConcurrentDictionary<string, int> MostInFlight { get; } = new(StringComparer.Ordinal);
+
+    private readonly ConcurrentDictionary<string, int> inFlight = new(StringComparer.Ordinal);
+
+    /// <summary>How long each answer takes.</summary>
+    public int DelayMilliseconds { get; set; }
+
     public static async Task<LiveFeedServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var server = new LiveFeedServer(builder.Build());
-        server.app.MapGet("/rss/{name}", (string name) =>
+        server.app.MapGet("/rss/{name}", async (string name, CancellationToken ct) =>
         {
             server.Requests.AddOrUpdate(name, 1, (_, n) => n + 1);
-            return server.feeds.TryGetValue(name, out var xml) ? Results.Text(xml, "application/rss+xml; charset=utf-8") : Results.NotFound();
+            var now = server.inFlight.AddOrUpdate(name, 1, (_, n) => n + 1);
+            server.MostInFlight.AddOrUpdate(name, now, (_, n) => Math.Max(n, now));
+            try
+            {
+                if (server.DelayMilliseconds > 0) await Task.Delay(server.DelayMilliseconds, ct);
+                return server.feeds.TryGetValue(name, out var xml) ? Results.Text(xml, "application/rss+xml; charset=utf-8") : Results.NotFound();
+            }
+            finally
+            {
+                server.inFlight.AddOrUpdate(name, 0, (_, n) => n - 1);
+            }
         });
         server.app.MapGet("/redirect", (string to) => Results.Redirect(to));
         await server.app.StartAsync();

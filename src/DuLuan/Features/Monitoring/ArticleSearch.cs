@@ -33,6 +33,9 @@ public sealed class ArticleSearch(AppDbContext db)
 {
     public const int CountCap = 1000;
 
+    /// <summary>Relevance is ranked among this many newest matches.</summary>
+    public const int RankWindow = 20000;
+
     public async Task<ArticleSearchPage> SearchAsync(ArticleSearchRequest request, CancellationToken ct = default)
     {
         if (request.UnitIds.Count == 0) return new ArticleSearchPage([], 0, false);
@@ -78,10 +81,15 @@ public sealed class ArticleSearch(AppDbContext db)
             parameters.Add(("@topic", topic));
         }
         var condition = string.Join(" AND ", where);
-        var order = request.Sort == SearchSort.Newest ? "a.\"PublishedAt\" DESC, a.\"Id\" DESC" : rank + ", a.\"PublishedAt\" DESC";
         var take = Math.Clamp(request.Take, 1, 100);
         var skip = Math.Clamp(request.Skip, 0, CountCap);
-        var ids = await ReadIdsAsync($"SELECT a.\"Id\" FROM {from} WHERE {condition} ORDER BY {order} LIMIT {take} OFFSET {skip}", parameters, ct);
+        // Newest first walks the index in id (arrival) order and stops at the page. Relevance ranks only the newest
+        // RankWindow matches: a word found in half a million articles would otherwise be scored half a million times.
+        var arrival = sqlite ? "f.rowid" : "a.\"Id\"";
+        var sql = request.Sort == SearchSort.Newest
+            ? $"SELECT a.\"Id\" FROM {from} WHERE {condition} ORDER BY {arrival} DESC LIMIT {take} OFFSET {skip}"
+            : $"SELECT m.\"Id\" FROM (SELECT a.\"Id\", {rank} AS score FROM {from} WHERE {condition} ORDER BY {arrival} DESC LIMIT {RankWindow}) m ORDER BY m.score, m.\"Id\" DESC LIMIT {take} OFFSET {skip}";
+        var ids = await ReadIdsAsync(sql, parameters, ct);
         var total = await ReadIdsAsync($"SELECT COUNT(*) FROM (SELECT 1 FROM {from} WHERE {condition} LIMIT {CountCap + 1}) x", parameters, ct);
         var articles = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(ct);
         var ordered = ids.Select(id => articles.First(a => a.Id == id)).ToList();
