@@ -268,4 +268,29 @@ public sealed class MonitoringFlowTests
         var newest = await editor.GetStringAsync("/Monitoring/Search?q=gia+OR+ngap&sort=Newest");
         Assert.True(newest.IndexOf("xăng", StringComparison.Ordinal) < newest.IndexOf("ngập", StringComparison.Ordinal));
     }
+
+    [Theory, Providers]
+    public async Task Parallel_ingest_of_the_same_entries_stores_each_once(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var feed = await AddFeedAsync(app, app.Tree.ProvinceA.Id, "https://baoa.example.vn/rss", "Báo A");
+        var entries = Enumerable.Range(0, 60).Select(i => new ParsedEntry
+        {
+            Id = "e" + i,
+            Title = $"Tin số {i} về chủ đề riêng {i * 7919}",
+            Link = $"https://baoa.example.vn/{i}",
+            ContentText = $"Nội dung riêng của tin số {i}, mã {i * 7919 % 1000} và {i * 31}.",
+            Published = DateTimeOffset.UtcNow.AddMinutes(-i),
+        }).ToList();
+        // Separate story indexes, as in two processes: only the unique key can keep them apart.
+        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
+        {
+            await using var scope = app.App.Services.CreateAsyncScope();
+            var ingest = new ArticleIngest(scope.ServiceProvider.GetRequiredService<AppDbContext>(), new StoryIndex(TimeProvider.System), TimeProvider.System);
+            return await ingest.IngestAsync(feed, entries);
+        })));
+        Assert.Equal(60, results.Sum(r => r.Stored));
+        Assert.Equal(60, await app.WithDbAsync(db => db.Articles.CountAsync()));
+        Assert.Equal(60, await app.WithDbAsync(db => db.Stories.SumAsync(s => s.ArticleCount)));
+    }
 }

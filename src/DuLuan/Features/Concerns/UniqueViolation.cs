@@ -9,7 +9,10 @@ public static class UniqueViolation
 {
     private const int SqliteConstraintUnique = 2067;
 
-    public static bool Is(DbUpdateException exception) => exception.InnerException switch
+    public static bool Is(DbUpdateException exception) => exception.InnerException is { } inner && Is(inner);
+
+    /// <summary>The provider's own exception, as raised by plain ADO.NET commands.</summary>
+    public static bool Is(Exception exception) => exception switch
     {
         SqliteException sqlite => sqlite.SqliteExtendedErrorCode == SqliteConstraintUnique,
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,

@@ -49,25 +49,21 @@ public sealed class ArticleIngest(AppDbContext db, StoryIndex stories, TimeProvi
         {
             return await TryStoreAsync(feed, batch, topics, ct);
         }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        catch (Exception ex) when (UniqueViolation.Is(ex))
         {
-            // Another instance stored one of these first: rebuild the index from the database, then go one by one.
-            db.ChangeTracker.Clear();
-            stories.Forget(feed.UnitId);
+            // Another instance stored one of these first: go one by one and let the unique key decide.
             var stored = 0;
             var known = 0;
             foreach (var article in batch)
             {
                 try
                 {
-                    var one = await TryStoreAsync(feed, [Copy(article)], topics, ct);
+                    var one = await TryStoreAsync(feed, [article], topics, ct);
                     stored += one.Stored;
                     known += one.AlreadyKnown;
                 }
-                catch (DbUpdateException inner) when (UniqueViolation.Is(inner))
+                catch (Exception inner) when (UniqueViolation.Is(inner))
                 {
-                    db.ChangeTracker.Clear();
-                    stories.Forget(feed.UnitId);
                     known++;
                 }
             }
@@ -90,69 +86,58 @@ public sealed class ArticleIngest(AppDbContext db, StoryIndex stories, TimeProvi
         if (fresh.Count == 0) return new IngestResult(0, batch.Count);
 
         await stories.TopUpAsync(db, feed.UnitId, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var touched = new Dictionary<long, Story>();
-        var created = new List<(Article Article, Story Story)>();
-        foreach (var article in fresh)
+        var stored = new List<Article>();
+        try
         {
-            var signature = StoryIndex.ToSignature(article.Signature);
-            var joined = stories.Probe(feed.UnitId, signature);
-            Story story;
-            if (joined is not null && await IsStaleAsync(joined, article.PublishedAt, touched, ct)) joined = null;
-            if (joined is null)
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var writer = new ArticleWriter(db);
+            foreach (var article in fresh)
             {
-                story = new Story { UnitId = feed.UnitId, Title = article.Title, FirstSeenAt = article.PublishedAt, LastSeenAt = article.PublishedAt };
-                db.Stories.Add(story);
-            }
-            else if (joined.Entity is not null && db.Entry(joined.Entity).State != EntityState.Detached)
-            {
-                story = joined.Entity;
-            }
-            else if (!touched.TryGetValue(joined.Id, out story!))
-            {
-                story = await db.Stories.SingleAsync(s => s.Id == joined.Id, ct);
-                touched[story.Id] = story;
-            }
-            stories.Fill(feed.UnitId, new StoryRef(story, 0));
-            story.ArticleCount++;
-            if (article.PublishedAt < story.FirstSeenAt) story.FirstSeenAt = article.PublishedAt;
-            if (article.PublishedAt > story.LastSeenAt) story.LastSeenAt = article.PublishedAt;
-            created.Add((article, story));
-        }
-        await db.SaveChangesAsync(ct);
-        foreach (var (article, story) in created)
-        {
-            article.StoryId = story.Id;
-            db.Articles.Add(article);
-        }
-        await db.SaveChangesAsync(ct);
-        if (topics is not null)
-        {
-            foreach (var (article, _) in created)
-            {
+                var joined = stories.Probe(feed.UnitId, StoryIndex.ToSignature(article.Signature));
+                var story = joined is null ? null : await StoryAsync(joined.Id, touched, ct);
+                // A story quiet for longer than StoryGap is over: a rewrite weeks later starts a new one.
+                if (story is not null && article.PublishedAt > story.LastSeenAt + StoryGap) story = null;
+                if (story is null)
+                {
+                    story = new Story { UnitId = feed.UnitId, Title = article.Title, FirstSeenAt = article.PublishedAt, LastSeenAt = article.PublishedAt };
+                    await writer.InsertStoryAsync(story, ct);
+                    touched[story.Id] = story;
+                }
+                stories.Fill(feed.UnitId, new StoryRef(null, story.Id));
+                story.ArticleCount++;
+                if (article.PublishedAt < story.FirstSeenAt) story.FirstSeenAt = article.PublishedAt;
+                if (article.PublishedAt > story.LastSeenAt) story.LastSeenAt = article.PublishedAt;
+                article.StoryId = story.Id;
+                await writer.InsertArticleAsync(article, ct);
+                stored.Add(article);
+                if (topics is null) continue;
                 foreach (var topicId in topics.Match(article.Title + "\n" + article.Text).Select(m => m.TopicId).Distinct(StringComparer.Ordinal))
                 {
-                    db.TopicHits.Add(new TopicHit { TopicId = long.Parse(topicId, CultureInfo.InvariantCulture), ArticleId = article.Id, At = article.PublishedAt });
+                    await writer.InsertHitAsync(long.Parse(topicId, CultureInfo.InvariantCulture), article.Id, article.PublishedAt, ct);
                 }
             }
-            await db.SaveChangesAsync(ct);
+            foreach (var story in touched.Values) await writer.UpdateStoryAsync(story, ct);
+            await transaction.CommitAsync(ct);
         }
-        await transaction.CommitAsync(ct);
-        stories.MarkKnown(feed.UnitId, created.Select(c => c.Article.Id));
-        db.ChangeTracker.Clear();
+        catch
+        {
+            // The index already holds this batch's signatures; rebuild it from what the database really has.
+            stories.Forget(feed.UnitId);
+            throw;
+        }
+        stories.MarkKnown(feed.UnitId, stored.Select(a => a.Id));
         return new IngestResult(fresh.Count, batch.Count - fresh.Count);
     }
 
-    /// <summary>A story quiet for more than <see cref="StoryGap"/> before this article is over: the article starts a new one.</summary>
-    private async Task<bool> IsStaleAsync(StoryRef joined, DateTime publishedAt, Dictionary<long, Story> touched, CancellationToken ct)
+    private async Task<Story> StoryAsync(long id, Dictionary<long, Story> touched, CancellationToken ct)
     {
-        Story? story = joined.Entity is not null && db.Entry(joined.Entity).State != EntityState.Detached ? joined.Entity : null;
-        if (story is null && !touched.TryGetValue(joined.Id, out story))
+        if (!touched.TryGetValue(id, out var story))
         {
-            story = await db.Stories.SingleAsync(s => s.Id == joined.Id, ct);
-            touched[story.Id] = story;
+            story = await db.Stories.AsNoTracking().SingleAsync(s => s.Id == id, ct);
+            touched[id] = story;
         }
-        return publishedAt > story.LastSeenAt + StoryGap;
+        return story;
     }
 
     private async Task<WatchTopicSet?> TopicsAsync(long unitId, CancellationToken ct)
@@ -207,19 +192,4 @@ public sealed class ArticleIngest(AppDbContext db, StoryIndex stories, TimeProvi
         if (char.IsLowSurrogate(text[cut])) cut--;
         return text[..cut];
     }
-
-    private static Article Copy(Article a) => new()
-    {
-        UnitId = a.UnitId,
-        FeedId = a.FeedId,
-        Key = a.Key,
-        Url = a.Url,
-        Title = a.Title,
-        Text = a.Text,
-        Outlet = a.Outlet,
-        PublishedAt = a.PublishedAt,
-        FetchedAt = a.FetchedAt,
-        Folded = a.Folded,
-        Signature = a.Signature,
-    };
 }
