@@ -201,8 +201,21 @@ public static class IngestBenchmark
                 transaction.Commit();
             }
         }
+        await TimeSearchesAsync(provider, $"{articles:N0} articles, SQLite FTS5");
+        var postgres = Environment.GetEnvironmentVariable("DULUAN_BENCH_POSTGRES");
+        if (postgres is null)
+        {
+            Console.WriteLine("(set DULUAN_BENCH_POSTGRES to a server connection string to measure PostgreSQL too)");
+            return;
+        }
+        await using var pg = await PostgresSearchDb.CreateAsync(postgres, articles, i => (Sentence(random, 8, 14), Sentence(random, 40, 80)));
+        await TimeSearchesAsync(pg.Services, $"{articles:N0} articles, PostgreSQL GIN");
+    }
+
+    private static async Task TimeSearchesAsync(IServiceProvider provider, string label0)
+    {
         Console.WriteLine();
-        Console.WriteLine($"| Search, {articles:N0} articles, SQLite FTS5 | p50 ms | p95 ms |");
+        Console.WriteLine($"| Search, {label0} | p50 ms | p95 ms |");
         Console.WriteLine("|---|---:|---:|");
         foreach (var (label, query) in new[] { ("one word", "ngập"), ("two-word phrase", "\"giá xăng\""), ("folded, no diacritics", "sat lo dat"), ("two words, newest first", "cầu khánh") })
         {

@@ -26,7 +26,7 @@ public sealed record ArticleSearchPage(IReadOnlyList<Article> Articles, int Tota
 
 /// <summary>
 /// Full-text search over <see cref="Article.Folded"/>: SQLite FTS5 (bm25) in the embedded default, a GIN index on
-/// to_tsvector('simple', …) (ts_rank) on PostgreSQL. Queries arrive parsed (<see cref="SearchQuery"/>), so every term
+/// the stored column search_vector = to_tsvector('simple', Folded) (ts_rank) on PostgreSQL. Queries arrive parsed (<see cref="SearchQuery"/>), so every term
 /// is quoted and no user text reaches the engine's syntax.
 /// </summary>
 public sealed class ArticleSearch(AppDbContext db)
@@ -54,9 +54,9 @@ public sealed class ArticleSearch(AppDbContext db)
         else
         {
             from = "articles a";
-            where.Add("to_tsvector('simple', a.\"Folded\") @@ to_tsquery('simple', @q)");
+            where.Add("a.search_vector @@ to_tsquery('simple', @q)");
             parameters.Add(("@q", request.Query.ToPostgresTsQuery()));
-            rank = "-ts_rank(to_tsvector('simple', a.\"Folded\"), to_tsquery('simple', @q))";
+            rank = "-ts_rank(a.search_vector, to_tsquery('simple', @q))";
         }
         where.Add("a.\"UnitId\" IN (" + string.Join(", ", request.UnitIds.Select((_, i) => "@u" + i)) + ")");
         parameters.AddRange(request.UnitIds.Select((id, i) => ("@u" + i, (object)id)));
