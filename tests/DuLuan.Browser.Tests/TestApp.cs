@@ -38,6 +38,9 @@ public sealed class TestApp : IAsyncLifetime
                 ["RateLimits:SignInPerMinute"] = "1000",
                 ["RateLimits:RequestsPerMinute"] = "10000",
                 ["Logging:LogLevel:Default"] = "Warning",
+                // The seeded feeds point nowhere; the pages are tested on the seeded history.
+                ["Monitoring:SchedulerSeconds"] = "0",
+                ["Monitoring:AlertMinutes"] = "0",
             },
         });
         await using (var scope = app.Services.CreateAsyncScope())

@@ -45,6 +45,7 @@ public static class TestSeed
         var province = await db.Units.SingleAsync(u => u.Code == DaNangCode, ct);
         var commune = await db.Units.SingleAsync(u => u.Code == HaiVanCode, ct);
         var sibling = await db.Units.SingleAsync(u => u.Code == LienChieuCode, ct);
+        await DuLuan.Features.Monitoring.MonitoringDemoSeed.EnsureAsync(services, province.Id, "https://demo.invalid/", ct);
         return new SeededData(
             await AddMemberAsync(services, "admin@browser.test", "Browser test admin", province, Role.Admin, ct),
             await AddMemberAsync(services, "viewer@browser.test", "Browser test viewer", province, Role.Viewer, ct),
