@@ -67,7 +67,7 @@ public sealed class BriefingTests
             S_(fees, Tendency.Undecided, 1, Spread.FewPeople, OpinionSources.OfficialPage));
         await ReportAsync(app, ctvB1, t.CommuneB1.Id, October, S_(powerB, Tendency.Agree, 5, Spread.Beyond, OpinionSources.Loudspeaker));
 
-        // The previous 31 days: 31 Aug to 30 Sep.
+        // October is a whole month: the previous period is September.
         await ReportAsync(app, ctvA1, t.CommuneA1.Id, new DateOnly(2026, 9, 1),
             S_(power, Tendency.Agree, 2, Spread.FewPeople, OpinionSources.Conversation),
             S_(roadA1, Tendency.Agree, 5, Spread.Commune, OpinionSources.Meeting),
@@ -85,7 +85,7 @@ public sealed class BriefingTests
         var root = doc.RootElement;
         Assert.Equal(2, root.GetProperty("communes").GetInt32());
         Assert.Equal(3, root.GetProperty("reports").GetInt32());
-        Assert.Equal("2026-08-31", root.GetProperty("previousFrom").GetString());
+        Assert.Equal("2026-09-01", root.GetProperty("previousFrom").GetString());
         var topics = root.GetProperty("topics").EnumerateArray().ToDictionary(e => e.GetProperty("topic").GetString()!);
         Assert.Equal(3, topics.Count);
         var p = topics["Giá điện"];

@@ -186,6 +186,13 @@ public sealed class FilingTests
         Assert.Equal(0, await app.WithDbAsync(db => db.OpinionReports.CountAsync()));
         Assert.Equal(0, await app.WithDbAsync(db => db.OpinionTopics.CountAsync()));
 
+        // Without the antiforgery token nothing is stored.
+        var unsigned = new List<KeyValuePair<string, string>> { new("IdempotencyKey", "no-token-key-00000001"), new("PeriodStart", form.Start), new("PeriodEnd", form.End) };
+        using (var forged = await ctv.Http.PostAsync($"/Opinions/New?unitId={S(unit)}", new FormUrlEncodedContent(unsigned.Concat(Stream(0)))))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        }
+
         // A megabyte of summary never reaches the database.
         using (var huge = await PostAsync(ctv, unit, form, Stream(0, summary: new string('x', 1024 * 1024))))
         {

@@ -15,7 +15,10 @@ public static partial class OpinionForm
     public static async Task<Opened> OpenAsync(TestClient client, long unitId)
     {
         var html = await client.GetStringAsync($"/Opinions/New?unitId={S(unitId)}");
-        var token = TokenPattern().Match(html);
+        // The token of the report form itself, not the one of the header's sign-out form.
+        var formAt = html.IndexOf("id=\"opinion-form\"", StringComparison.Ordinal);
+        Assert.True(formAt >= 0, html[..Math.Min(3000, html.Length)]);
+        var token = TokenPattern().Match(html, formAt);
         var key = KeyPattern().Match(html);
         var start = StartPattern().Match(html);
         var end = EndPattern().Match(html);

@@ -7,8 +7,28 @@ public readonly record struct ReportingPeriod(DateOnly Start, DateOnly End)
 {
     public int Days => End.DayNumber - Start.DayNumber + 1;
 
-    /// <summary>The period of equal length just before this one, for trends.</summary>
-    public ReportingPeriod Previous() => new(Start.AddDays(-Days), Start.AddDays(-1));
+    /// <summary>
+    /// The period of equal length just before this one, for trends: whole calendar months step back by
+    /// as many months (November's previous is October, not 2 Oct – 31 Oct), anything else by as many days.
+    /// </summary>
+    public ReportingPeriod Previous()
+    {
+        var months = WholeMonths();
+        return months > 0
+            ? new(Start.AddMonths(-months), Start.AddDays(-1))
+            : new(Start.AddDays(-Days), Start.AddDays(-1));
+    }
+
+    private int WholeMonths()
+    {
+        if (Start.Day != 1 || End.AddDays(1).Day != 1)
+        {
+            return 0;
+        }
+
+        var next = End.AddDays(1);
+        return ((next.Year - Start.Year) * 12) + next.Month - Start.Month;
+    }
 
     public bool Overlaps(DateOnly start, DateOnly end) => start <= End && end >= Start;
 
