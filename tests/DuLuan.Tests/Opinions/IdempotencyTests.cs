@@ -82,6 +82,25 @@ public sealed class IdempotencyTests
     }
 
     [Theory, Providers]
+    public async Task Reports_adding_the_same_new_topic_at_once_share_one_topic(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await app.AddMemberAsync("ctv@a1.vn", app.Tree.CommuneA1, Role.Collaborator);
+        using var ctv = app.Client();
+        await ctv.SignInOkAsync("ctv@a1.vn");
+        var unit = app.Tree.CommuneA1.Id;
+        var form = await OpenAsync(ctv, unit);
+        var ids = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
+        {
+            using var response = await PostAsync(ctv, unit, form, Stream(0, newTopic: "Trường học xuống cấp"), $"same-topic-key-{i:D8}");
+            return ReportId(response);
+        }));
+        Assert.Equal(8, ids.Distinct().Count());
+        Assert.Equal(1, await app.WithDbAsync(db => db.OpinionTopics.CountAsync()));
+        Assert.Equal(8, await app.WithDbAsync(db => db.OpinionStreams.CountAsync()));
+    }
+
+    [Theory, Providers]
     public async Task The_form_works_offline_from_static_files_only(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);

@@ -81,6 +81,7 @@ public sealed class MissingTests
         }
 
         Assert.Equal(1, await app.WithDbAsync(db => db.OpinionCadences.CountAsync()));
+        Assert.Equal(["Weekly", "Quarterly"], await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == Cadences.AuditAction).OrderBy(a => a.Id).Select(a => a.Detail!).ToListAsync()));
 
         // Collaborators see no one's reporting status.
         Assert.Equal(HttpStatusCode.NotFound, (await lanClient.GetAsync("/Opinions/Missing")).StatusCode);

@@ -1,4 +1,5 @@
 using DuLuan.Data;
+using DuLuan.Features.Audit;
 using DuLuan.Features.Cases;
 using DuLuan.Features.Members;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,10 @@ namespace DuLuan.Features.Opinions;
 public sealed record CollaboratorStatus(long MembershipId, string DisplayName, string UnitName, Cadence Cadence, ReportingPeriod Period, DateTime? LastSubmittedAt, bool Reported);
 
 /// <summary>Cadence per collaborator membership (monthly unless set) and who has filed for their current period.</summary>
-public sealed class Cadences(AppDbContext db, OpinionAccess access, TimeProvider clock, IOptions<WorkingHoursOptions> hours)
+public sealed class Cadences(AppDbContext db, OpinionAccess access, AuditLog audit, TimeProvider clock, IOptions<WorkingHoursOptions> hours)
 {
+    public const string AuditAction = "opinion-cadence";
+
     public DateOnly Today()
         => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById(hours.Value.TimeZone)));
 
@@ -64,7 +67,8 @@ public sealed class Cadences(AppDbContext db, OpinionAccess access, TimeProvider
     public async Task<bool> SetAsync(long membershipId, Cadence cadence, CancellationToken ct)
     {
         var units = (await access.UnitsAsync(OpinionAccess.Leads, ct)).Select(u => u.Id);
-        if (!await db.Memberships.AnyAsync(m => m.Id == membershipId && m.Role == Role.Collaborator && units.Contains(m.UnitId), ct))
+        var unitId = await db.Memberships.Where(m => m.Id == membershipId && m.Role == Role.Collaborator && units.Contains(m.UnitId)).Select(m => (long?)m.UnitId).FirstOrDefaultAsync(ct);
+        if (unitId is null)
         {
             return false;
         }
@@ -79,6 +83,7 @@ public sealed class Cadences(AppDbContext db, OpinionAccess access, TimeProvider
             row.Cadence = cadence;
         }
 
+        audit.Add(AuditAction, unitId, membershipId.ToString(System.Globalization.CultureInfo.InvariantCulture), cadence.ToString());
         await db.SaveChangesAsync(ct);
         return true;
     }

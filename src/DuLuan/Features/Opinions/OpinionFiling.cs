@@ -47,6 +47,20 @@ public sealed class OpinionFiling(AppDbContext db, ConcernIntake intake, TimePro
 
     public async Task<FilingResult> FileAsync(string memberId, Unit unit, ReportDraft draft, CancellationToken ct)
     {
+        try
+        {
+            return await FileOnceAsync(memberId, unit, draft, ct);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            // Another report added the same new topic at the same moment: the second try finds it.
+            db.ChangeTracker.Clear();
+            return await FileOnceAsync(memberId, unit, draft, ct);
+        }
+    }
+
+    private async Task<FilingResult> FileOnceAsync(string memberId, Unit unit, ReportDraft draft, CancellationToken ct)
+    {
         if (await ExistingAsync(memberId, draft.IdempotencyKey, ct) is { } existing)
         {
             return new FilingResult(existing, true);
