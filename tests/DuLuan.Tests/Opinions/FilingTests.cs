@@ -173,6 +173,8 @@ public sealed class FilingTests
         await Refused(Stream(0, summary: new string('a', 2001)), "Luồng 1 — Tóm tắt");
         await Refused(Stream(0, newTopic: "<script>alert(1)</script>"), "Luồng 1 — Chủ đề");
         await Refused(Stream(0, newTopic: null), "Luồng 1 — Chủ đề");
+        await Refused(Stream(0, newTopic: "Ông Nguyễn Văn An"), "Luồng 1 — Chủ đề: chủ đề nói về vấn đề");
+        await Refused(Stream(0, newTopic: "Gọi 0905 123 456"), "Luồng 1 — Chủ đề: chủ đề nói về vấn đề");
         await Refused(Stream(0, suggestion: new string('b', 1001)), "Luồng 1 — Kiến nghị");
         await Refused(Stream(0).Concat(Stream(1, intensity: "7")), "Luồng 2 — Mức độ quan tâm");
         await Refused([], "cần từ 1 đến 10 luồng");

@@ -32,6 +32,11 @@ public static class StreamValidator
             {
                 errors.Add(("NewTopic", l["Opinions.Error.Topic", number]));
             }
+            else if (OpinionText.Clean(input.NewTopic).Removed.Count > 0)
+            {
+                // A topic is a matter residents talk about, never a person.
+                errors.Add(("NewTopic", l["Opinions.Error.TopicPerson", number]));
+            }
             else
             {
                 newTopic = name;
