@@ -5,6 +5,7 @@ using DuLuan.Features.Cases;
 using DuLuan.Features.Concerns;
 using DuLuan.Features.Members;
 using DuLuan.Features.Monitoring;
+using DuLuan.Features.Opinions;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Mail;
 using DuLuan.Infrastructure.Metrics;
@@ -59,6 +60,7 @@ public static class WebHost
         services.AddConcerns(configuration);
         services.AddMail(configuration);
         services.AddMonitoring(configuration);
+        services.AddOpinions();
         services.AddDuLuanMetrics(configuration);
         return services;
     }

@@ -4,6 +4,9 @@ public enum ConcernSource
 {
     Portal,
     Staff,
+
+    /// <summary>A suggestion in a collaborator's opinion report.</summary>
+    OpinionReport,
 }
 
 public enum ConcernStatus

@@ -1,0 +1,49 @@
+using DuLuan.Data;
+using DuLuan.Features.Members;
+using DuLuan.Features.Units;
+using Microsoft.EntityFrameworkCore;
+
+namespace DuLuan.Features.Opinions;
+
+/// <summary>
+/// Who may do what with opinion reports, as subtree filters built on <see cref="UnitScope"/>'s grants.
+/// Outside them a unit or report is not found (404).
+/// </summary>
+public sealed class OpinionAccess(AppDbContext db, UnitScope scope)
+{
+    /// <summary>File reports for communes in their subtree.</summary>
+    public static readonly Role[] Filers = [Role.Collaborator];
+
+    /// <summary>Read briefings and reports of their subtree.</summary>
+    public static readonly Role[] Readers = [Role.Editor, Role.Lead, Role.Admin];
+
+    /// <summary>See who has not reported and set cadences.</summary>
+    public static readonly Role[] Leads = [Role.Lead, Role.Admin];
+
+    public string? MemberId => scope.MemberId;
+
+    public async Task<IQueryable<Unit>> UnitsAsync(IReadOnlyCollection<Role> roles, CancellationToken cancellationToken = default)
+    {
+        var paths = (await scope.GrantsAsync(cancellationToken))
+            .Where(g => roles.Contains(g.Role))
+            .Select(g => g.Path)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return db.Units.Where(UnitScope.SubtreePredicate<Unit>(paths, u => u.Path));
+    }
+
+    /// <summary>Active communes the member files for.</summary>
+    public async Task<IQueryable<Unit>> FilingUnitsAsync(CancellationToken cancellationToken = default)
+        => (await UnitsAsync(Filers, cancellationToken)).Where(u => u.Kind == UnitKind.Commune && u.ActiveTo == null);
+
+    public async Task<bool> HasAnyAsync(IReadOnlyCollection<Role> roles, CancellationToken cancellationToken = default)
+        => (await scope.GrantsAsync(cancellationToken)).Any(g => roles.Contains(g.Role));
+
+    /// <summary>Reports the member may read: their own, and every report in a subtree they read.</summary>
+    public async Task<IQueryable<OpinionReport>> ReadableReportsAsync(CancellationToken cancellationToken = default)
+    {
+        var units = (await UnitsAsync(Readers, cancellationToken)).Select(u => u.Id);
+        var me = MemberId ?? string.Empty;
+        return db.OpinionReports.Where(r => r.MemberId == me || units.Contains(r.UnitId));
+    }
+}

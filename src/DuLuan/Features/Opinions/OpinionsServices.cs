@@ -1,0 +1,13 @@
+namespace DuLuan.Features.Opinions;
+
+public static class OpinionsServices
+{
+    public static IServiceCollection AddOpinions(this IServiceCollection services)
+    {
+        services.AddScoped<OpinionAccess>();
+        services.AddScoped<OpinionFiling>();
+        services.AddScoped<Briefings>();
+        services.AddScoped<Cadences>();
+        return services;
+    }
+}
