@@ -5,6 +5,7 @@ using DuLuan.Features.Cases;
 using DuLuan.Features.Concerns;
 using DuLuan.Features.Members;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Mail;
 using DuLuan.Infrastructure.Metrics;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -53,6 +54,7 @@ public static class WebHost
         services.AddScoped<UnitScope>();
         services.AddScoped<MemberAdmin>();
         services.AddUnits();
+        services.AddMail(configuration);
         services.AddCases(configuration);
         services.AddConcerns(configuration);
         services.AddDuLuanMetrics(configuration);

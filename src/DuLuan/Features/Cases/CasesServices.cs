@@ -11,6 +11,8 @@ public static class CasesServices
             .ValidateOnStart();
         services.AddScoped<Holidays>();
         services.AddScoped<CaseWorkflow>();
+        services.AddScoped<CaseResponder>();
+        services.AddScoped<CaseAnswerMail>();
         services.AddScoped<EscalationSweep>();
         services.AddHostedService<EscalationService>();
         return services;
