@@ -3,7 +3,12 @@ namespace DuLuan.Features.Concerns;
 public enum ConcernSource
 {
     Portal,
+
+    /// <summary>Entered by staff without saying how it arrived (older rows).</summary>
     Staff,
+    Phone,
+    Paper,
+    Meeting,
 }
 
 public enum ConcernStatus
