@@ -13,6 +13,7 @@ public static class CasesServices
         services.AddScoped<CaseWorkflow>();
         services.AddScoped<CaseResponder>();
         services.AddScoped<CaseAnswerMail>();
+        services.AddScoped<EscalationMail>();
         services.AddScoped<EscalationSweep>();
         services.AddHostedService<EscalationService>();
         return services;
