@@ -4,6 +4,7 @@ using DuLuan.Features.Audit;
 using DuLuan.Features.Cases;
 using DuLuan.Features.Concerns;
 using DuLuan.Features.Members;
+using DuLuan.Features.Open311;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Mail;
 using DuLuan.Infrastructure.Metrics;
@@ -57,6 +58,7 @@ public static class WebHost
         services.AddMail(configuration);
         services.AddCases(configuration);
         services.AddConcerns(configuration);
+        services.AddOpen311(configuration);
         services.AddDuLuanMetrics(configuration);
         return services;
     }

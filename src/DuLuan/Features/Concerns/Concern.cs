@@ -9,6 +9,9 @@ public enum ConcernSource
     Phone,
     Paper,
     Meeting,
+
+    /// <summary>Posted by an Open311 GeoReport client with an API key.</summary>
+    Open311,
 }
 
 public enum ConcernStatus

@@ -1,4 +1,13 @@
--- 0005: agency side of cases: internal notes, re-route requests with decisions, answer templates.
+-- 0005: agency side of cases (internal notes, re-route requests with decisions, answer templates) and Open311 API keys (hashes only).
+CREATE TABLE "open311_keys" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_open311_keys" PRIMARY KEY AUTOINCREMENT,
+    "Name" TEXT NOT NULL,
+    "Prefix" TEXT NOT NULL,
+    "KeyHash" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "RevokedAt" TEXT NULL
+);
+
 CREATE TABLE "answer_templates" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_answer_templates" PRIMARY KEY AUTOINCREMENT,
     "AgencyId" INTEGER NOT NULL,
@@ -43,3 +52,5 @@ CREATE INDEX "IX_case_reroutes_CaseId_Decision" ON "case_reroutes" ("CaseId", "D
 CREATE INDEX "IX_case_reroutes_FromAgencyId" ON "case_reroutes" ("FromAgencyId");
 
 CREATE INDEX "IX_case_reroutes_ToAgencyId" ON "case_reroutes" ("ToAgencyId");
+
+CREATE UNIQUE INDEX "IX_open311_keys_KeyHash" ON "open311_keys" ("KeyHash");
