@@ -10,4 +10,6 @@ public abstract partial class AppDbContext
     public DbSet<RerouteRequest> RerouteRequests => Set<RerouteRequest>();
 
     public DbSet<AnswerTemplate> AnswerTemplates => Set<AnswerTemplate>();
+
+    public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
 }

@@ -16,6 +16,8 @@ public sealed partial class DetailsModel
 
     public List<Unit> Agencies { get; private set; } = [];
 
+    public List<AttachmentRow> Attachments { get; private set; } = [];
+
     public RerouteRequest? PendingReroute => Reroutes.Select(r => r.Request).FirstOrDefault(r => r.Decision == RerouteDecision.Pending);
 
     public async Task<IActionResult> OnPostNoteAsync(long id, string? text, CancellationToken ct)
@@ -83,6 +85,7 @@ public sealed partial class DetailsModel
     private async Task LoadRespondAsync(long id, CancellationToken ct)
     {
         Notes = await CaseNotes.ForCaseAsync(db, id, ct);
+        Attachments = await AttachmentsModel.ForCaseAsync(db, id, ct);
         Reroutes = await db.RerouteRequests.AsNoTracking().Where(r => r.CaseId == id).OrderBy(r => r.RequestedAt).ThenBy(r => r.Id)
             .Select(r => new RerouteRow(r, db.Units.Where(u => u.Id == r.FromAgencyId).Select(u => u.Name).First(), db.Units.Where(u => u.Id == r.ToAgencyId).Select(u => u.Name).FirstOrDefault()))
             .ToListAsync(ct);

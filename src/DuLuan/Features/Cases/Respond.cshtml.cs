@@ -27,6 +27,8 @@ public sealed class RespondModel(AppDbContext db, CaseResponder responder, CaseW
 
     public RerouteRequest? PendingReroute { get; private set; }
 
+    public List<AttachmentRow> Attachments { get; private set; } = [];
+
     public bool CanAnswer => CaseWorkflow.CanMove(Case.Status, CaseStatus.Answered);
 
     public bool CanStart => Case.Status is CaseStatus.Assigned or CaseStatus.Reopened;
@@ -168,6 +170,7 @@ public sealed class RespondModel(AppDbContext db, CaseResponder responder, CaseW
         History = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
         Notes = await CaseNotes.ForCaseAsync(db, id, ct);
         Templates = await db.AnswerTemplates.AsNoTracking().Where(t => t.AgencyId == item.AgencyId).OrderBy(t => t.Title).ToListAsync(ct);
+        Attachments = await AttachmentsModel.ForCaseAsync(db, id, ct);
         PendingReroute = await db.RerouteRequests.AsNoTracking().FirstOrDefaultAsync(r => r.CaseId == id && r.Decision == RerouteDecision.Pending, ct);
         return true;
     }

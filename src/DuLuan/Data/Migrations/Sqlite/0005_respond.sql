@@ -1,4 +1,4 @@
--- 0005: agency side of cases (internal notes, re-route requests with decisions, answer templates) and Open311 API keys (hashes only).
+-- 0005: agency side of cases (internal notes, re-route requests with decisions, answer templates, attachments) and Open311 API keys (hashes only).
 CREATE TABLE "open311_keys" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_open311_keys" PRIMARY KEY AUTOINCREMENT,
     "Name" TEXT NOT NULL,
@@ -15,6 +15,18 @@ CREATE TABLE "answer_templates" (
     "Body" TEXT NOT NULL,
     "CreatedAt" TEXT NOT NULL,
     CONSTRAINT "FK_answer_templates_units_AgencyId" FOREIGN KEY ("AgencyId") REFERENCES "units" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "case_attachments" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_case_attachments" PRIMARY KEY AUTOINCREMENT,
+    "CaseId" INTEGER NOT NULL,
+    "FileName" TEXT NOT NULL,
+    "ContentType" TEXT NOT NULL,
+    "Size" INTEGER NOT NULL,
+    "Content" BLOB NOT NULL,
+    "UploadedAt" TEXT NOT NULL,
+    "UploadedBy" TEXT NULL,
+    CONSTRAINT "FK_case_attachments_cases_CaseId" FOREIGN KEY ("CaseId") REFERENCES "cases" ("Id") ON DELETE CASCADE
 );
 
 CREATE TABLE "case_notes" (
@@ -44,6 +56,8 @@ CREATE TABLE "case_reroutes" (
 );
 
 CREATE INDEX "IX_answer_templates_AgencyId" ON "answer_templates" ("AgencyId");
+
+CREATE INDEX "IX_case_attachments_CaseId" ON "case_attachments" ("CaseId");
 
 CREATE INDEX "IX_case_notes_CaseId_At" ON "case_notes" ("CaseId", "At");
 
