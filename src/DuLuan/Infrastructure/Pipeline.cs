@@ -1,6 +1,7 @@
 using DuLuan.Data;
 using DuLuan.Features.Account;
 using DuLuan.Features.Monitoring;
+using DuLuan.Features.Open311;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Metrics;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,7 @@ public static class Pipeline
         app.MapPrometheusMetrics();
         app.MapUnitsApi();
         app.MapDemoFeeds();
+        app.MapOpen311();
         app.MapRazorPages();
         return app;
     }
@@ -47,6 +49,8 @@ public static class Pipeline
     public static IServiceCollection AddFallbackAuthorization(this IServiceCollection services)
         => services.AddAuthorization(o => o.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
-    public static bool IsApi(this HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+    public static bool IsApi(this HttpRequest request)
+        => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+           || request.Path.StartsWithSegments(Features.Open311.GeoReportApi.Root, StringComparison.OrdinalIgnoreCase);
 
 }

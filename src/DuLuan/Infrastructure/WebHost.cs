@@ -6,6 +6,7 @@ using DuLuan.Features.Concerns;
 using DuLuan.Features.Members;
 using DuLuan.Features.Monitoring;
 using DuLuan.Features.Opinions;
+using DuLuan.Features.Open311;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Mail;
 using DuLuan.Infrastructure.Metrics;
@@ -56,11 +57,12 @@ public static class WebHost
         services.AddScoped<UnitScope>();
         services.AddScoped<MemberAdmin>();
         services.AddUnits();
+        services.AddMail(configuration);
         services.AddCases(configuration);
         services.AddConcerns(configuration);
-        services.AddMail(configuration);
         services.AddMonitoring(configuration);
         services.AddOpinions();
+        services.AddOpen311(configuration);
         services.AddDuLuanMetrics(configuration);
         return services;
     }

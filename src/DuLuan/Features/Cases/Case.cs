@@ -46,5 +46,8 @@ public sealed class Case
     /// <summary>Optimistic concurrency: bumped on every change, so a stale edit is refused.</summary>
     public int Version { get; set; }
 
+    /// <summary>Still with its agency: not yet answered, closed or rejected.</summary>
+    public bool IsOpenForAgency => Status is CaseStatus.New or CaseStatus.Assigned or CaseStatus.InProgress or CaseStatus.Reopened;
+
     public static bool IsOpen(CaseStatus status) => status is not (CaseStatus.Closed or CaseStatus.Rejected);
 }

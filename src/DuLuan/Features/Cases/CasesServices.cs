@@ -11,6 +11,9 @@ public static class CasesServices
             .ValidateOnStart();
         services.AddScoped<Holidays>();
         services.AddScoped<CaseWorkflow>();
+        services.AddScoped<CaseResponder>();
+        services.AddScoped<CaseAnswerMail>();
+        services.AddScoped<EscalationMail>();
         services.AddScoped<EscalationSweep>();
         services.AddHostedService<EscalationService>();
         return services;

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace DuLuan.Features.Cases;
 
 /// <summary>One case: deadline, status history, answer; handlers move it along its workflow.</summary>
-public sealed class DetailsModel(AppDbContext db, CaseAccess access, CaseWorkflow workflow, IStringLocalizer<SharedResource> l) : PageModel
+public sealed partial class DetailsModel(AppDbContext db, CaseAccess access, CaseWorkflow workflow, CaseResponder responder, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Case Case { get; private set; } = null!;
 
@@ -30,8 +30,8 @@ public sealed class DetailsModel(AppDbContext db, CaseAccess access, CaseWorkflo
             return NotFound();
         }
 
-        note = string.IsNullOrWhiteSpace(note) ? null : PortalText.Clean(note);
-        answer = string.IsNullOrWhiteSpace(answer) ? null : PortalText.Clean(answer);
+        note = PortalText.CleanOrNull(note);
+        answer = PortalText.CleanOrNull(answer);
         if (!Enum.IsDefined(status) || !CaseWorkflow.CanMove(Case.Status, status))
         {
             ModelState.AddModelError("status", l["Cases.BadStep"]);
@@ -55,12 +55,10 @@ public sealed class DetailsModel(AppDbContext db, CaseAccess access, CaseWorkflo
         }
 
         var tracked = await db.Cases.SingleAsync(c => c.Id == id, ct);
-        if (answer is not null && status == CaseStatus.Answered)
-        {
-            tracked.Answer = answer;
-        }
-
-        if (!await workflow.MoveAsync(tracked, status, note, version, ct))
+        var moved = status == CaseStatus.Answered
+            ? await responder.AnswerAsync(tracked, answer!, note, version, ct)
+            : await workflow.MoveAsync(tracked, status, note, version, ct);
+        if (!moved)
         {
             db.ChangeTracker.Clear();
             await LoadAsync(id, ct);
@@ -85,6 +83,7 @@ public sealed class DetailsModel(AppDbContext db, CaseAccess access, CaseWorkflo
         AgencyName = await db.Units.Where(u => u.Id == item.AgencyId).Select(u => u.Name).FirstOrDefaultAsync(ct);
         History = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
         CanHandle = await (await access.InScope(db.Units, u => u.Id, CaseAccess.Handlers, ct)).AnyAsync(u => u.Id == item.UnitId, ct);
+        await LoadRespondAsync(id, ct);
         return true;
     }
 }

@@ -10,9 +10,9 @@ namespace DuLuan.Features.Cases;
 /// lead follows up. A fixed number of queries whatever the number of cases: one update, then one
 /// grouped query per level.
 /// </summary>
-public sealed class EscalationSweep(AppDbContext db, TimeProvider clock)
+public sealed class EscalationSweep(AppDbContext db, TimeProvider clock, EscalationMail mail)
 {
-    public sealed record Result(int Flagged, int Notifications);
+    public sealed record Result(int Flagged, int Notifications, int Mails = 0);
 
     public async Task<Result> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -47,7 +47,9 @@ public sealed class EscalationSweep(AppDbContext db, TimeProvider clock)
         db.Notifications.AddRange(notes);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new Result(flagged, notes.Count);
+        // Mail after the commit: a slow or failing mail server never holds the sweep's locks.
+        var mails = await mail.SendAsync(now, cancellationToken);
+        return new Result(flagged, notes.Count, mails);
     }
 
     private static Notification Note(long unitId, int count, string what, DateTime now)

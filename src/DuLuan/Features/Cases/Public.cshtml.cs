@@ -72,8 +72,8 @@ public sealed class PublicModel(AppDbContext db, CaseWorkflow workflow, TimeProv
         Case = item;
         UnitName = await db.Units.Where(u => u.Id == item.UnitId).Select(u => u.Name).FirstAsync(ct);
         AgencyName = await db.Units.Where(u => u.Id == item.AgencyId).Select(u => u.Name).FirstOrDefaultAsync(ct);
-        // Only public reasons leave the office: why a case was rejected or reopened, not internal notes.
-        History = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.At).ThenBy(e => e.Id)
+        // Only public reasons leave the office: why a case was rejected or reopened, not internal notes or re-route requests.
+        History = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == id && !e.RerouteRequested).OrderBy(e => e.At).ThenBy(e => e.Id)
             .Select(e => new Step(e.At, e.Status, e.Status == CaseStatus.Rejected || e.Status == CaseStatus.Reopened ? e.Note : null))
             .ToListAsync(ct);
         return true;

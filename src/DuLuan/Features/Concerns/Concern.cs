@@ -3,10 +3,19 @@ namespace DuLuan.Features.Concerns;
 public enum ConcernSource
 {
     Portal,
+
+    /// <summary>Entered by staff without saying how it arrived (older rows).</summary>
     Staff,
 
     /// <summary>A suggestion in a collaborator's opinion report.</summary>
     OpinionReport,
+
+    Phone,
+    Paper,
+    Meeting,
+
+    /// <summary>Posted by an Open311 GeoReport client with an API key.</summary>
+    Open311,
 }
 
 public enum ConcernStatus

@@ -38,6 +38,18 @@ public static partial class PortalText
     /// <summary>Normalised, markup-free and redacted: what may be stored.</summary>
     public static string Clean(string text) => PersonalDataRedactor.Redact(VietnameseNormalizer.Normalize(StripHtml(text))).Text;
 
+    /// <summary>Like <see cref="Clean"/>, but null when nothing readable is left (blank, or markup only).</summary>
+    public static string? CleanOrNull(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var clean = Clean(text);
+        return clean.Length == 0 ? null : clean;
+    }
+
     private static string CollapseSpaces(string text)
     {
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')

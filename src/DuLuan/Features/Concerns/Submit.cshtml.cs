@@ -120,5 +120,5 @@ public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, F
     }
 
     [GeneratedRegex(@"^\+?[0-9][0-9 .\-]{7,18}$", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex PhonePattern();
+    internal static partial Regex PhonePattern();
 }
