@@ -1,5 +1,6 @@
 using DuLuan.Data;
 using DuLuan.Features.Account;
+using DuLuan.Features.Surveys;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Metrics;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,7 @@ public static class Pipeline
             .AllowAnonymous().DisableRateLimiting();
         app.MapPrometheusMetrics();
         app.MapUnitsApi();
+        app.MapSurveysApi();
         app.MapRazorPages();
         return app;
     }

@@ -4,6 +4,7 @@ using DuLuan.Features.Audit;
 using DuLuan.Features.Cases;
 using DuLuan.Features.Concerns;
 using DuLuan.Features.Members;
+using DuLuan.Features.Surveys;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Metrics;
 using Microsoft.AspNetCore.DataProtection;
@@ -55,6 +56,7 @@ public static class WebHost
         services.AddUnits();
         services.AddCases(configuration);
         services.AddConcerns(configuration);
+        services.AddSurveys(configuration);
         services.AddDuLuanMetrics(configuration);
         return services;
     }
