@@ -164,7 +164,7 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
             db.SurveyBatches.Add(new SurveyBatch { SurveyId = survey.Id, Key = key, Count = rows.Count });
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        catch (DbUpdateException e) when (Duplicate(e))
         {
             // The same batch arrived twice at once: the other request stored it.
             await transaction.RollbackAsync(ct);
@@ -222,7 +222,7 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        catch (DbUpdateException e) when (Duplicate(e))
         {
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
@@ -232,6 +232,12 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
         await transaction.CommitAsync(ct);
         return new IntakeResult(IntakeOutcome.Accepted, rows.Count);
     }
+
+    /// <summary>A unique index or (SQLite reports these apart) a primary key refused the row.</summary>
+    private static bool Duplicate(DbUpdateException e)
+        => UniqueViolation.Is(e) || e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: SqlitePrimaryKey };
+
+    private const int SqlitePrimaryKey = 1555;
 
     private DateOnly Today()
         => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh")));

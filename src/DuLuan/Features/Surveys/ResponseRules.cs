@@ -64,7 +64,7 @@ public static class ResponseRules
                 {
                     if (q.Required)
                     {
-                        errors.Add(q.RequiredMessage is { } custom
+                        errors.Add(q.RequiredMessage is { } custom && !string.IsNullOrWhiteSpace(custom.In("vi"))
                             ? new AnswerError(q.Key, $"{Name(q, "vi")}: {custom.In("vi")} / {Name(q, "en")}: {custom.In("en")}")
                             : Error(q, "bắt buộc trả lời", "an answer is required"));
                     }
@@ -251,7 +251,7 @@ public static class ResponseRules
     private static AnswerError Error(SurveyQuestion q, string vi, string en) => new(q.Key, $"{Name(q, "vi")}: {vi} / {Name(q, "en")}: {en}");
 
     private static AnswerError Constraint(SurveyQuestion q, string vi, string en)
-        => q.ConstraintMessage is { } custom
+        => q.ConstraintMessage is { } custom && !string.IsNullOrWhiteSpace(custom.In("vi"))
             ? new AnswerError(q.Key, $"{Name(q, "vi")}: {custom.In("vi")} ({vi}) / {Name(q, "en")}: {custom.In("en")} ({en})")
             : Error(q, vi, en);
 
