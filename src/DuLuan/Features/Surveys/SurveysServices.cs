@@ -11,6 +11,7 @@ public static class SurveysServices
     {
         services.AddScoped<ResponseIntake>();
         services.AddScoped<SurveyResults>();
+        services.AddScoped<SurveyAccess>();
         services.AddSingleton<PublishedDefinitions>();
         // Generous: a commune office behind one address may send many paper responses. The address is used in memory only.
         var perMinute = configuration.GetValue("Surveys:SubmissionsPerMinute", 600);
