@@ -47,6 +47,7 @@ public static class DemoSeed
             }
         }
 
+        await Features.Surveys.SurveyDemoSeed.EnsureAsync(services, ct);
         var lines = File.Exists(credentialsFile) ? await File.ReadAllLinesAsync(credentialsFile, ct) : [];
         var adminMember = await users.FindByEmailAsync(AdminEmail);
         string? setupToken = null;
