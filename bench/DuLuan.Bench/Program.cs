@@ -1,10 +1,12 @@
 using DuLuan.Bench.Foundation;
+using DuLuan.Bench.Surveys;
 using DuLuan.Bench.Text;
 
 // dotnet run -c Release --project bench/DuLuan.Bench -- <group> [options]
 return args.FirstOrDefault() switch
 {
     "foundation" => FoundationBenchmarks.Run(args),
+    "surveys" => ResponseBenchmark.Run(args),
     "text" when args.ElementAtOrDefault(1) == "segment-eval" => SegmentationEval.Run(),
     "text" => TextBenchmarks.Run(args.Skip(1).ToArray()),
     "train-segmenter" => TrainSegmenter.Run(
@@ -15,6 +17,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: DuLuan.Bench foundation [startup|subtree|bare-health ...] | text [filter] | train-segmenter [conllu-dir] [out.bin]");
+    Console.Error.WriteLine("usage: DuLuan.Bench foundation [startup|subtree|bare-health ...] | surveys [--clients N] [--seconds S] | text [filter] | train-segmenter [conllu-dir] [out.bin]");
     return 2;
 }

@@ -26,10 +26,19 @@ public enum IntakeOutcome
 
 public sealed record IntakeResult(IntakeOutcome Outcome, int Count = 0, Dictionary<string, string[]>? Errors = null, string? Message = null);
 
+/// <summary>One writer at a time on SQLite (one per process; several processes share only PostgreSQL).</summary>
+public sealed class SurveyWriteGate : IDisposable
+{
+    public SemaphoreSlim Lock { get; } = new(1, 1);
+
+    public void Dispose() => Lock.Dispose();
+}
+
 /// <summary>Frozen versions parsed once: a published version never changes.</summary>
 public sealed class PublishedDefinitions
 {
     private readonly ConcurrentDictionary<(long Survey, int Version), SurveyDefinition> cache = new();
+    private readonly ConcurrentDictionary<long, (HashSet<long> Ids, DateTimeOffset Until)> units = new();
 
     public async Task<SurveyDefinition?> GetAsync(AppDbContext db, long surveyId, int version, CancellationToken ct)
     {
@@ -42,13 +51,27 @@ public sealed class PublishedDefinitions
         var definition = json is null ? null : SurveyDefinition.Parse(json, out _);
         return definition is null ? null : cache.GetOrAdd((surveyId, version), definition);
     }
+
+    /// <summary>Ids a unit question accepts, kept a few minutes: the tree changes rarely.</summary>
+    public async Task<IReadOnlySet<long>> UnitIdsAsync(AppDbContext db, long surveyUnitId, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (units.TryGetValue(surveyUnitId, out var found) && found.Until > now)
+        {
+            return found.Ids;
+        }
+
+        var ids = (await ResponseIntake.AnswerUnitsAsync(db, surveyUnitId, ct)).Select(u => u.Id).ToHashSet();
+        units[surveyUnitId] = (ids, now.AddMinutes(5));
+        return ids;
+    }
 }
 
 /// <summary>
 /// Stores a batch of responses all-or-nothing: validated first, then one transaction holding the
 /// idempotency key, the repeat-answer tokens, the quota counters and the responses.
 /// </summary>
-public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions definitions, TimeProvider clock)
+public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions definitions, SurveyWriteGate gate, TimeProvider clock)
 {
     public const int MaxBatch = 100;
 
@@ -102,7 +125,7 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
             ?? throw new InvalidOperationException($"Survey {surveyId} has no version {survey.CurrentVersion}.");
         var hasUnitQuestion = definition.Questions.Any(q => q.Type == QuestionType.Unit);
         IReadOnlySet<long> units = hasUnitQuestion
-            ? (await AnswerUnitsAsync(db, survey.UnitId, ct)).Select(u => u.Id).ToHashSet()
+            ? await definitions.UnitIdsAsync(db, survey.UnitId, clock, ct)
             : new HashSet<long>();
         var today = Today();
         var rows = new List<(SurveyResponse Response, List<AnswerValue> Values)>();
@@ -153,48 +176,44 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
             return new IntakeResult(IntakeOutcome.Invalid, Errors: errors);
         }
 
-        return await StoreAsync(survey, batch.IdempotencyKey, rows, tokens, ct);
+        // SQLite has one writer: waiting in line here is far faster than its busy-timeout back-off.
+        var sqlite = db.Database.IsSqlite();
+        if (sqlite)
+        {
+            await gate.Lock.WaitAsync(ct);
+        }
+
+        try
+        {
+            return await StoreAsync(survey, batch.IdempotencyKey, rows, tokens, ct);
+        }
+        finally
+        {
+            if (sqlite)
+            {
+                gate.Lock.Release();
+            }
+        }
     }
 
     private async Task<IntakeResult> StoreAsync(Survey survey, string key, List<(SurveyResponse Response, List<AnswerValue> Values)> rows, HashSet<string> tokens, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            db.SurveyBatches.Add(new SurveyBatch { SurveyId = survey.Id, Key = key, Count = rows.Count });
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (Duplicate(e))
-        {
-            // The same batch arrived twice at once: the other request stored it.
-            await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return new IntakeResult(IntakeOutcome.Replayed, rows.Count);
-        }
-
         if (tokens.Count > 0)
         {
             var list = tokens.ToList();
             if (await db.SurveyTokens.AnyAsync(t => t.SurveyId == survey.Id && list.Contains(t.Hash), ct))
             {
                 await transaction.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                return new IntakeResult(IntakeOutcome.Refused, Message: "Thiết bị này đã trả lời khảo sát; mỗi người chỉ trả lời một lần / This device has already answered the survey; one response per person.");
+                return new IntakeResult(IntakeOutcome.Refused, Message: AlreadyAnswered);
             }
-
-            db.SurveyTokens.AddRange(list.Select(h => new SurveyToken { SurveyId = survey.Id, Hash = h }));
         }
 
-        foreach (var group in rows.GroupBy(r => r.Response.UnitId))
+        var units = rows.Select(r => r.Response.UnitId).Distinct().ToList();
+        var counted = await db.SurveyUnits.AsNoTracking().Where(u => u.SurveyId == survey.Id && units.Contains(u.UnitId)).Select(u => u.UnitId).ToListAsync(ct);
+        foreach (var unitId in counted)
         {
-            var n = group.Count();
-            var unitId = group.Key;
-            var quota = await db.SurveyUnits.AsNoTracking().Where(u => u.SurveyId == survey.Id && u.UnitId == unitId).Select(u => (int?)u.Received).FirstOrDefaultAsync(ct);
-            if (quota is null)
-            {
-                continue;
-            }
-
+            var n = rows.Count(r => r.Response.UnitId == unitId);
             // Atomic on both engines: the row is locked and the condition re-checked, so a quota is never overrun.
             var updated = await db.SurveyUnits
                 .Where(u => u.SurveyId == survey.Id && u.UnitId == unitId && (u.Quota == null || u.Received + n <= u.Quota))
@@ -202,12 +221,13 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
             if (updated == 0)
             {
                 await transaction.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
                 var name = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstAsync(ct);
                 return new IntakeResult(IntakeOutcome.Refused, Message: $"Đã đủ số phiếu cần thu cho {name}; khảo sát không nhận thêm phiếu của đơn vị này. Xin cảm ơn / The quota for {name} is full; no more responses are taken for this unit. Thank you.");
             }
         }
 
+        db.SurveyBatches.Add(new SurveyBatch { SurveyId = survey.Id, Key = key, Count = rows.Count });
+        db.SurveyTokens.AddRange(tokens.Select(h => new SurveyToken { SurveyId = survey.Id, Hash = h }));
         db.SurveyResponses.AddRange(rows.Select(r => r.Response));
         db.SurveyAnswers.AddRange(rows.SelectMany(r => r.Values.Select(v => new SurveyAnswer
         {
@@ -224,14 +244,19 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
         }
         catch (DbUpdateException e) when (Duplicate(e))
         {
+            // The same batch (or the same device) arrived at the same moment: the other request stored it.
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return new IntakeResult(IntakeOutcome.Refused, Message: "Thiết bị này đã trả lời khảo sát / This device has already answered the survey.");
+            return await db.SurveyBatches.AnyAsync(b => b.SurveyId == survey.Id && b.Key == key, ct)
+                ? new IntakeResult(IntakeOutcome.Replayed, rows.Count)
+                : new IntakeResult(IntakeOutcome.Refused, Message: AlreadyAnswered);
         }
 
         await transaction.CommitAsync(ct);
         return new IntakeResult(IntakeOutcome.Accepted, rows.Count);
     }
+
+    private const string AlreadyAnswered = "Thiết bị này đã trả lời khảo sát; mỗi người chỉ trả lời một lần / This device has already answered the survey; one response per person.";
 
     /// <summary>A unique index or (SQLite reports these apart) a primary key refused the row.</summary>
     private static bool Duplicate(DbUpdateException e)

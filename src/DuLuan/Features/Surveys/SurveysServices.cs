@@ -13,6 +13,7 @@ public static class SurveysServices
         services.AddScoped<SurveyResults>();
         services.AddScoped<SurveyAccess>();
         services.AddSingleton<PublishedDefinitions>();
+        services.AddSingleton<SurveyWriteGate>();
         // Generous: a commune office behind one address may send many paper responses. The address is used in memory only.
         var perMinute = configuration.GetValue("Surveys:SubmissionsPerMinute", 600);
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(SubmitPolicy, context =>
