@@ -90,7 +90,8 @@ public static class SurveyDemoSeed
                 SurveyId = survey.Id,
                 UnitId = communes[c].Id,
                 Population = 18_000 + (((c * 7919) % 11) * 4_000),
-                Quota = c < 4 ? 400 : null,
+                // Quotas for four communes, set above what they received so the progress bars show part-way.
+                Quota = c < 4 ? ((received[c] / 100) + 2) * 100 : null,
                 Received = received[c],
             });
         }
