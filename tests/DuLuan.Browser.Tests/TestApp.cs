@@ -24,6 +24,9 @@ public sealed class TestApp : IAsyncLifetime
 
     public SeededData Seed { get; private set; } = null!;
 
+    /// <summary>The app's services, for tests that seed or check rows directly.</summary>
+    public IServiceProvider Services => app?.Services ?? throw new InvalidOperationException("The app is not started.");
+
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser is not started.");
 
     public async ValueTask InitializeAsync()

@@ -2,6 +2,7 @@ using DuLuan.Data;
 using DuLuan.Features.Account;
 using DuLuan.Features.Monitoring;
 using DuLuan.Features.Open311;
+using DuLuan.Features.Surveys;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Metrics;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,7 @@ public static class Pipeline
         app.MapUnitsApi();
         app.MapDemoFeeds();
         app.MapOpen311();
+        app.MapSurveysApi();
         app.MapRazorPages();
         return app;
     }

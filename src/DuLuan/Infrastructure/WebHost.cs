@@ -7,6 +7,7 @@ using DuLuan.Features.Members;
 using DuLuan.Features.Monitoring;
 using DuLuan.Features.Opinions;
 using DuLuan.Features.Open311;
+using DuLuan.Features.Surveys;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Mail;
 using DuLuan.Infrastructure.Metrics;
@@ -63,6 +64,7 @@ public static class WebHost
         services.AddMonitoring(configuration);
         services.AddOpinions();
         services.AddOpen311(configuration);
+        services.AddSurveys(configuration);
         services.AddDuLuanMetrics(configuration);
         return services;
     }

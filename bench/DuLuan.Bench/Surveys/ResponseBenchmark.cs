@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using DuLuan.Bench.Foundation;
+using DuLuan.Cli;
+using DuLuan.Data;
+using DuLuan.Features.Surveys;
+using DuLuan.Features.Units;
+using DuLuan.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DuLuan.Bench.Surveys;
+
+/// <summary>
+/// `DuLuan.Bench surveys [--clients 100] [--seconds 10]`: responses accepted per second by the public
+/// submit endpoint over HTTP on the embedded SQLite default, against the same number of concurrent
+/// writers doing plain parameterised inserts of one row into SQLite (same pragmas) in the same run.
+/// </summary>
+public static class ResponseBenchmark
+{
+    public static int Run(string[] args)
+    {
+        var clients = int.TryParse(FoundationBenchmarks.Option(args, "--clients"), out var c) && c > 0 ? c : 100;
+        var seconds = int.TryParse(FoundationBenchmarks.Option(args, "--seconds"), out var s) && s > 0 ? s : 10;
+        var dir = Path.Combine(Path.GetTempPath(), "duluan-bench-surveys-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var baseline = Inserts(Path.Combine(dir, "baseline.db"), clients, TimeSpan.FromSeconds(seconds)).GetAwaiter().GetResult();
+            var app = Http(dir, clients, TimeSpan.FromSeconds(seconds)).GetAwaiter().GetResult();
+            Console.WriteLine($"Survey responses accepted, {clients} concurrent clients, {seconds} s each, SQLite (WAL), {Environment.ProcessorCount} cores");
+            Stats.PrintTable(["what", "per second", "p50 ms", "p99 ms", "ratio to baseline"],
+            [
+                ["plain parameterised INSERT (baseline)", Stats.F(baseline.Rate, "0"), Stats.F(baseline.P50), Stats.F(baseline.P99), "1.00"],
+                ["POST /api/public/surveys/{id}/responses over HTTP", Stats.F(app.Rate, "0"), Stats.F(app.P50), Stats.F(app.P99), Stats.F(app.Rate / baseline.Rate)],
+            ]);
+            return 0;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private sealed record Result(double Rate, double P50, double P99);
+
+    private static async Task<Result> Inserts(string path, int clients, TimeSpan duration)
+    {
+        await using (var setup = new SqliteConnection($"Data Source={path}"))
+        {
+            await setup.OpenAsync();
+            await using var create = setup.CreateCommand();
+            create.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE answers (id INTEGER PRIMARY KEY, survey INTEGER NOT NULL, question TEXT NOT NULL, choice TEXT);";
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return await Drive(clients, duration, async () =>
+        {
+            var connection = new SqliteConnection($"Data Source={path}");
+            await connection.OpenAsync();
+            await using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;";
+                await pragma.ExecuteNonQueryAsync();
+            }
+
+            return async () =>
+            {
+                await using var insert = connection.CreateCommand();
+                insert.CommandText = "INSERT INTO answers (survey, question, choice) VALUES ($s, $q, $c)";
+                insert.Parameters.AddWithValue("$s", 1);
+                insert.Parameters.AddWithValue("$q", "q_use");
+                insert.Parameters.AddWithValue("$c", "yes");
+                await insert.ExecuteNonQueryAsync();
+            };
+        });
+    }
+
+    private static async Task<Result> Http(string dir, int clients, TimeSpan duration)
+    {
+        var database = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = dir };
+        var app = WebHost.Build(new WebHostSettings(database, ["http://127.0.0.1:0"])
+        {
+            Overrides = new Dictionary<string, string?>
+            {
+                ["Surveys:SubmissionsPerMinute"] = "100000000",
+                ["RateLimits:RequestsPerMinute"] = "100000000",
+                ["Logging:LogLevel:Default"] = "Warning",
+            },
+        });
+        long surveyId;
+        long commune;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await MigrateCommand.MigrateAsync(scope.ServiceProvider, CancellationToken.None);
+            var tree = scope.ServiceProvider.GetRequiredService<UnitTree>();
+            var root = await tree.EnsureRootAsync();
+            var province = await tree.AddChildAsync(root, "Thành phố Đà Nẵng", UnitKind.Province, "48");
+            commune = (await tree.AddChildAsync(province, "Phường Hải Vân", UnitKind.Commune, "20194")).Id;
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var json = SurveyDefinition.Parse(Definition, out _)!.ToJson();
+            var survey = new Survey { UnitId = province.Id, Title = "Bench", Status = SurveyStatus.Published, DraftJson = json, CurrentVersion = 1 };
+            db.Surveys.Add(survey);
+            await db.SaveChangesAsync();
+            db.SurveyVersions.Add(new SurveyVersion { SurveyId = survey.Id, Number = 1, DefinitionJson = json });
+            await db.SaveChangesAsync();
+            surveyId = survey.Id;
+        }
+
+        await app.StartAsync();
+        try
+        {
+            using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients };
+            using var http = new HttpClient(handler) { BaseAddress = new Uri(app.Urls.First()) };
+            return await Drive(clients, duration, () => Task.FromResult<Func<Task>>(async () =>
+            {
+                var body = new
+                {
+                    idempotencyKey = Guid.NewGuid().ToString("N"),
+                    responses = new[] { new { version = 1, answers = new Dictionary<string, object> { ["commune"] = commune, ["use"] = "yes", ["why"] = new[] { "land", "birth" }, ["score"] = 4 } } },
+                };
+                using var response = await http.PostAsJsonAsync($"/api/public/surveys/{surveyId}/responses", body);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new InvalidOperationException($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                }
+            }));
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    /// <summary>Runs <paramref name="clients"/> loops for a short warm-up, then for <paramref name="duration"/>, timing each call.</summary>
+    private static async Task<Result> Drive(int clients, TimeSpan duration, Func<Task<Func<Task>>> makeClient)
+    {
+        var calls = new List<Func<Task>>();
+        for (var i = 0; i < clients; i++)
+        {
+            calls.Add(await makeClient());
+        }
+
+        await Task.WhenAll(calls.Take(Math.Min(clients, 10)).Select(call => call()));
+        var latencies = new List<double>[clients];
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(calls.Select(async (call, i) =>
+        {
+            latencies[i] = [];
+            while (clock.Elapsed < duration)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await call();
+                latencies[i].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }));
+        var all = latencies.SelectMany(l => l).ToList();
+        return new Result(all.Count / clock.Elapsed.TotalSeconds, Stats.Median(all), Stats.Percentile(all, 0.99));
+    }
+
+    private const string Definition = """
+    {
+      "languages": ["vi", "en"],
+      "title": { "vi": "Khảo sát", "en": "Survey" },
+      "sections": [ { "key": "s1", "title": { "vi": "Phần 1", "en": "Part 1" }, "questions": [
+        { "key": "commune", "type": "unit", "label": { "vi": "Xã", "en": "Commune" }, "required": true },
+        { "key": "use", "type": "single", "label": { "vi": "Đã dùng?", "en": "Used?" }, "required": true,
+          "options": [ { "key": "yes", "label": { "vi": "Có", "en": "Yes" } }, { "key": "no", "label": { "vi": "Không", "en": "No" } } ] },
+        { "key": "why", "type": "multiple", "label": { "vi": "Vì sao", "en": "Why" },
+          "options": [ { "key": "birth", "label": { "vi": "Khai sinh", "en": "Birth" } }, { "key": "land", "label": { "vi": "Đất", "en": "Land" } } ],
+          "relevant": [ { "question": "use", "op": "equals", "value": "yes" } ] },
+        { "key": "score", "type": "rating", "label": { "vi": "Điểm", "en": "Score" }, "min": 1, "max": 5 }
+      ] } ]
+    }
+    """;
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text.Json;
+using DuLuan.Data;
+using DuLuan.Features.Units;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DuLuan.Features.Surveys;
+
+/// <summary>
+/// The public answer page (khảo sát) in the language the resident picks. Answers are sent as JSON by
+/// wwwroot/js/survey-answer.js to the submit API; this page stores nothing and sets no tracking cookie.
+/// </summary>
+[AllowAnonymous]
+public sealed class AnswerModel(AppDbContext db, PublishedDefinitions definitions) : PageModel
+{
+    public Survey Survey { get; private set; } = null!;
+
+    public SurveyDefinition Definition { get; private set; } = null!;
+
+    public string Language { get; private set; } = "vi";
+
+    public List<Unit> Units { get; private set; } = [];
+
+    public static string LanguageName(string code)
+    {
+        try
+        {
+            var name = CultureInfo.GetCultureInfo(code).NativeName;
+            return string.IsNullOrEmpty(name) || name.Contains("Unknown", StringComparison.Ordinal) ? code : name;
+        }
+        catch (CultureNotFoundException)
+        {
+            return code;
+        }
+    }
+
+    public static string Conditions(List<SurveyCondition>? conditions)
+        => conditions is { Count: > 0 } ? JsonSerializer.Serialize(conditions, SurveyDefinition.Json) : string.Empty;
+
+    /// <summary>Options in the order shown: shuffled for each visit when the question asks for it.</summary>
+    public static IEnumerable<SurveyOption> Ordered(SurveyQuestion q)
+    {
+        var options = (q.Options ?? []).ToArray();
+        if (q.Randomize)
+        {
+            Random.Shared.Shuffle(options);
+        }
+
+        return options;
+    }
+
+    public async Task<IActionResult> OnGetAsync(long id, string? lang, CancellationToken ct)
+    {
+        var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (survey is null || survey.CurrentVersion == 0 || survey.Status == SurveyStatus.Draft)
+        {
+            return NotFound();
+        }
+
+        Survey = survey;
+        Definition = (await definitions.GetAsync(db, id, survey.CurrentVersion, ct))!;
+        var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        Language = lang is not null && Definition.Languages.Contains(lang) ? lang
+            : Definition.Languages.Contains(culture) ? culture : "vi";
+        if (Definition.Questions.Any(q => q.Type == QuestionType.Unit))
+        {
+            Units = await ResponseIntake.AnswerUnitsAsync(db, survey.UnitId, ct);
+        }
+
+        return Page();
+    }
+}

@@ -1,0 +1,185 @@
+using System.Globalization;
+using DuLuan.Data;
+using DuLuan.Features.Audit;
+using DuLuan.Features.Units;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using QRCoder;
+
+namespace DuLuan.Features.Surveys;
+
+/// <summary>A survey's status, versions, public link and QR code, publishing, and per-unit quotas and population.</summary>
+public sealed class DetailsModel(AppDbContext db, SurveyAccess access, AuditLog audit, TimeProvider clock) : PageModel
+{
+    public sealed record Target(long UnitId, string Unit, int Responses, int? Quota, long? Population);
+
+    [BindProperty(SupportsGet = true)]
+    public long Id { get; set; }
+
+    public Survey Survey { get; private set; } = null!;
+
+    public bool CanBuild { get; private set; }
+
+    public List<SurveyVersion> Versions { get; private set; } = [];
+
+    public List<Target> Targets { get; private set; } = [];
+
+    public List<string> Errors { get; private set; } = [];
+
+    public bool DraftChanged { get; private set; }
+
+    public string PublicUrl => $"{Request.Scheme}://{Request.Host}/khao-sat/{Survey.Id}";
+
+    public string QrDataUri { get; private set; } = string.Empty;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+        => await LoadAsync(edit: false, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostPublishAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(edit: true, ct))
+        {
+            return NotFound();
+        }
+
+        var definition = SurveyDefinition.Parse(Survey.DraftJson, out var error);
+        Errors = definition is null ? [error!] : DefinitionRules.Validate(definition);
+        if (definition is not null && !definition.Questions.Any())
+        {
+            Errors.Add("Cần ít nhất một câu hỏi trước khi công bố / Add at least one question before publishing.");
+        }
+
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+
+        var tracked = await db.Surveys.SingleAsync(s => s.Id == Id, ct);
+        if (DraftChanged)
+        {
+            tracked.CurrentVersion++;
+            db.SurveyVersions.Add(new SurveyVersion { SurveyId = Id, Number = tracked.CurrentVersion, DefinitionJson = tracked.DraftJson, PublishedAt = clock.GetUtcNow().UtcDateTime });
+        }
+
+        tracked.Status = SurveyStatus.Published;
+        await db.SaveChangesAsync(ct);
+        await audit.WriteAsync("survey.publish", tracked.UnitId, $"survey:{Id}", $"v{tracked.CurrentVersion}", ct);
+        return Redirect($"/Surveys/Details?id={Id}");
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(edit: true, ct))
+        {
+            return NotFound();
+        }
+
+        var tracked = await db.Surveys.SingleAsync(s => s.Id == Id, ct);
+        if (tracked.Status == SurveyStatus.Published)
+        {
+            tracked.Status = SurveyStatus.Closed;
+            await db.SaveChangesAsync(ct);
+            await audit.WriteAsync("survey.close", tracked.UnitId, $"survey:{Id}", cancellationToken: ct);
+        }
+
+        return Redirect($"/Surveys/Details?id={Id}");
+    }
+
+    /// <summary>Quotas and population per unit: fields Quota_{unitId} and Population_{unitId}; empty clears.</summary>
+    public async Task<IActionResult> OnPostTargetsAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(edit: true, ct))
+        {
+            return NotFound();
+        }
+
+        var changes = new List<(long Unit, int? Quota, long? Population)>();
+        foreach (var target in Targets)
+        {
+            var quota = Request.Form[$"Quota_{target.UnitId}"].ToString().Trim();
+            var population = Request.Form[$"Population_{target.UnitId}"].ToString().Trim();
+            int? q = null;
+            long? p = null;
+            if (quota.Length > 0)
+            {
+                if (!int.TryParse(quota, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value is < 1 or > 10_000_000)
+                {
+                    Errors.Add($"{target.Unit}: chỉ tiêu phải là số nguyên từ 1 đến 10.000.000 / quota must be a whole number from 1 to 10,000,000.");
+                }
+
+                q = value;
+            }
+
+            if (population.Length > 0)
+            {
+                if (!long.TryParse(population, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value is < 1 or > 1_000_000_000)
+                {
+                    Errors.Add($"{target.Unit}: dân số phải là số nguyên từ 1 đến 1.000.000.000 / population must be a whole number from 1 to 1,000,000,000.");
+                }
+
+                p = value;
+            }
+
+            changes.Add((target.UnitId, q, p));
+        }
+
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var existing = await db.SurveyUnits.Where(u => u.SurveyId == Id).ToListAsync(ct);
+        var counts = await db.SurveyResponses.Where(r => r.SurveyId == Id).GroupBy(r => r.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        foreach (var (unit, quota, population) in changes)
+        {
+            var row = existing.FirstOrDefault(e => e.UnitId == unit);
+            if (quota is null && population is null)
+            {
+                if (row is not null)
+                {
+                    db.SurveyUnits.Remove(row);
+                }
+
+                continue;
+            }
+
+            if (row is null)
+            {
+                row = new SurveyUnit { SurveyId = Id, UnitId = unit };
+                db.SurveyUnits.Add(row);
+            }
+
+            row.Quota = quota;
+            row.Population = population;
+            row.Received = counts.GetValueOrDefault(unit);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        await audit.WriteAsync("survey.targets", Survey.UnitId, $"survey:{Id}", cancellationToken: ct);
+        return Redirect($"/Surveys/Details?id={Id}");
+    }
+
+    private async Task<bool> LoadAsync(bool edit, CancellationToken ct)
+    {
+        var survey = await access.FindAsync(Id, edit, ct);
+        if (survey is null)
+        {
+            return false;
+        }
+
+        Survey = survey;
+        CanBuild = edit || await access.FindAsync(Id, edit: true, ct) is not null;
+        Versions = await db.SurveyVersions.AsNoTracking().Where(v => v.SurveyId == Id).OrderByDescending(v => v.Number).ToListAsync(ct);
+        DraftChanged = Versions.Count == 0 || Versions[0].DefinitionJson != survey.DraftJson;
+        var units = await ResponseIntake.AnswerUnitsAsync(db, survey.UnitId, ct);
+        var targets = await db.SurveyUnits.AsNoTracking().Where(u => u.SurveyId == Id).ToListAsync(ct);
+        var counts = await db.SurveyResponses.Where(r => r.SurveyId == Id).GroupBy(r => r.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        Targets = units.Select(u => new Target(u.Id, u.Name, counts.GetValueOrDefault(u.Id), targets.FirstOrDefault(t => t.UnitId == u.Id)?.Quota, targets.FirstOrDefault(t => t.UnitId == u.Id)?.Population)).ToList();
+        using var data = QRCodeGenerator.GenerateQrCode(PublicUrl, QRCodeGenerator.ECCLevel.M);
+        QrDataUri = "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(new SvgQRCode(data).GetGraphic(6)));
+        return true;
+    }
+}

@@ -1,0 +1,274 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using DuLuan.Data;
+using DuLuan.Features.Concerns;
+using DuLuan.Features.Units;
+using Microsoft.EntityFrameworkCore;
+
+namespace DuLuan.Features.Surveys;
+
+public sealed record SubmittedResponse(int Version, string? Token, JsonElement Answers);
+
+public sealed record SubmittedBatch(string? IdempotencyKey, List<SubmittedResponse>? Responses);
+
+public enum IntakeOutcome
+{
+    Accepted,
+    Replayed,
+    Invalid,
+    NotFound,
+    Refused,
+}
+
+public sealed record IntakeResult(IntakeOutcome Outcome, int Count = 0, Dictionary<string, string[]>? Errors = null, string? Message = null);
+
+/// <summary>One writer at a time on SQLite (one per process; several processes share only PostgreSQL).</summary>
+public sealed class SurveyWriteGate : IDisposable
+{
+    public SemaphoreSlim Lock { get; } = new(1, 1);
+
+    public void Dispose() => Lock.Dispose();
+}
+
+/// <summary>Frozen versions parsed once: a published version never changes.</summary>
+public sealed class PublishedDefinitions
+{
+    private readonly ConcurrentDictionary<(long Survey, int Version), SurveyDefinition> cache = new();
+    private readonly ConcurrentDictionary<long, (HashSet<long> Ids, DateTimeOffset Until)> units = new();
+
+    public async Task<SurveyDefinition?> GetAsync(AppDbContext db, long surveyId, int version, CancellationToken ct)
+    {
+        if (cache.TryGetValue((surveyId, version), out var found))
+        {
+            return found;
+        }
+
+        var json = await db.SurveyVersions.AsNoTracking().Where(v => v.SurveyId == surveyId && v.Number == version).Select(v => v.DefinitionJson).FirstOrDefaultAsync(ct);
+        var definition = json is null ? null : SurveyDefinition.Parse(json, out _);
+        return definition is null ? null : cache.GetOrAdd((surveyId, version), definition);
+    }
+
+    /// <summary>Ids a unit question accepts, kept a few minutes: the tree changes rarely.</summary>
+    public async Task<IReadOnlySet<long>> UnitIdsAsync(AppDbContext db, long surveyUnitId, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (units.TryGetValue(surveyUnitId, out var found) && found.Until > now)
+        {
+            return found.Ids;
+        }
+
+        var ids = (await ResponseIntake.AnswerUnitsAsync(db, surveyUnitId, ct)).Select(u => u.Id).ToHashSet();
+        units[surveyUnitId] = (ids, now.AddMinutes(5));
+        return ids;
+    }
+}
+
+/// <summary>
+/// Stores a batch of responses all-or-nothing: validated first, then one transaction holding the
+/// idempotency key, the repeat-answer tokens, the quota counters and the responses.
+/// </summary>
+public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions definitions, SurveyWriteGate gate, TimeProvider clock)
+{
+    public const int MaxBatch = 100;
+
+    public static string TokenHash(long surveyId, string token)
+        => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"duluan-survey:{surveyId.ToString(CultureInfo.InvariantCulture)}:{token}"))).ToLowerInvariant();
+
+    /// <summary>Units a response may be answered for: the communes under the survey's unit, or the unit itself.</summary>
+    public static async Task<List<Unit>> AnswerUnitsAsync(AppDbContext db, long surveyUnitId, CancellationToken ct)
+    {
+        var unit = await db.Units.AsNoTracking().FirstAsync(u => u.Id == surveyUnitId, ct);
+        var communes = await db.Units.AsNoTracking()
+            .Where(u => u.Path.StartsWith(unit.Path) && u.Kind == UnitKind.Commune && u.ActiveTo == null)
+            .OrderBy(u => u.NameFolded).Take(5000).ToListAsync(ct);
+        return communes.Count > 0 ? communes : [unit];
+    }
+
+    public async Task<IntakeResult> SubmitAsync(long surveyId, SubmittedBatch batch, CancellationToken ct)
+    {
+        var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == surveyId, ct);
+        if (survey is null || survey.Status == SurveyStatus.Draft || survey.CurrentVersion == 0)
+        {
+            return new IntakeResult(IntakeOutcome.NotFound);
+        }
+
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (batch.IdempotencyKey is null || !KeyPattern().IsMatch(batch.IdempotencyKey))
+        {
+            errors["idempotencyKey"] = ["Cần khoá chống gửi lặp (8–64 ký tự chữ, số, - hoặc _) / An idempotency key (8–64 letters, digits, - or _) is required."];
+            return new IntakeResult(IntakeOutcome.Invalid, Errors: errors);
+        }
+
+        var previous = await db.SurveyBatches.AsNoTracking().FirstOrDefaultAsync(b => b.SurveyId == surveyId && b.Key == batch.IdempotencyKey, ct);
+        if (previous is not null)
+        {
+            return new IntakeResult(IntakeOutcome.Replayed, previous.Count);
+        }
+
+        if (survey.Status == SurveyStatus.Closed)
+        {
+            return new IntakeResult(IntakeOutcome.Refused, Message: "Khảo sát đã đóng, không nhận thêm phiếu / This survey is closed and takes no more responses.");
+        }
+
+        var responses = batch.Responses ?? [];
+        if (responses.Count is 0 or > MaxBatch)
+        {
+            errors["responses"] = [$"Cần từ 1 đến {MaxBatch} phiếu trong một lần gửi / A batch holds 1 to {MaxBatch} responses."];
+            return new IntakeResult(IntakeOutcome.Invalid, Errors: errors);
+        }
+
+        var definition = await definitions.GetAsync(db, surveyId, survey.CurrentVersion, ct)
+            ?? throw new InvalidOperationException($"Survey {surveyId} has no version {survey.CurrentVersion}.");
+        var hasUnitQuestion = definition.Questions.Any(q => q.Type == QuestionType.Unit);
+        IReadOnlySet<long> units = hasUnitQuestion
+            ? await definitions.UnitIdsAsync(db, survey.UnitId, clock, ct)
+            : new HashSet<long>();
+        var today = Today();
+        var rows = new List<(SurveyResponse Response, List<AnswerValue> Values)>();
+        var tokens = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < responses.Count; i++)
+        {
+            var response = responses[i];
+            if (response.Version != survey.CurrentVersion)
+            {
+                errors[$"responses[{i}].version"] = [$"Phiếu theo phiên bản {response.Version} đã cũ; phiên bản hiện tại là {survey.CurrentVersion}, vui lòng tải lại phiếu / The form version {response.Version} is out of date; the current version is {survey.CurrentVersion}, please reload the form."];
+                continue;
+            }
+
+            if (response.Token is { } token)
+            {
+                if (token.Length is < 16 or > 128)
+                {
+                    errors[$"responses[{i}].token"] = ["Mã chống trả lời lặp không hợp lệ / The repeat-answer token is not valid."];
+                    continue;
+                }
+
+                if (!tokens.Add(TokenHash(surveyId, token)))
+                {
+                    errors[$"responses[{i}].token"] = ["Thiết bị này đã trả lời khảo sát / This device has already answered the survey."];
+                    continue;
+                }
+            }
+
+            var (values, unitId, answerErrors) = ResponseRules.Check(definition, response.Answers, units);
+            foreach (var error in answerErrors)
+            {
+                var key = $"responses[{i}].answers.{error.Question}";
+                errors[key] = [.. errors.GetValueOrDefault(key) ?? [], error.Message];
+            }
+
+            rows.Add((new SurveyResponse
+            {
+                Id = NewId(),
+                SurveyId = surveyId,
+                Version = survey.CurrentVersion,
+                UnitId = unitId ?? survey.UnitId,
+                ReceivedOn = today,
+            }, values));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new IntakeResult(IntakeOutcome.Invalid, Errors: errors);
+        }
+
+        // SQLite has one writer: waiting in line here is far faster than its busy-timeout back-off.
+        var sqlite = db.Database.IsSqlite();
+        if (sqlite)
+        {
+            await gate.Lock.WaitAsync(ct);
+        }
+
+        try
+        {
+            return await StoreAsync(survey, batch.IdempotencyKey, rows, tokens, ct);
+        }
+        finally
+        {
+            if (sqlite)
+            {
+                gate.Lock.Release();
+            }
+        }
+    }
+
+    private async Task<IntakeResult> StoreAsync(Survey survey, string key, List<(SurveyResponse Response, List<AnswerValue> Values)> rows, HashSet<string> tokens, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (tokens.Count > 0)
+        {
+            var list = tokens.ToList();
+            if (await db.SurveyTokens.AnyAsync(t => t.SurveyId == survey.Id && list.Contains(t.Hash), ct))
+            {
+                await transaction.RollbackAsync(ct);
+                return new IntakeResult(IntakeOutcome.Refused, Message: AlreadyAnswered);
+            }
+        }
+
+        var units = rows.Select(r => r.Response.UnitId).Distinct().ToList();
+        var counted = await db.SurveyUnits.AsNoTracking().Where(u => u.SurveyId == survey.Id && units.Contains(u.UnitId)).Select(u => u.UnitId).ToListAsync(ct);
+        foreach (var unitId in counted)
+        {
+            var n = rows.Count(r => r.Response.UnitId == unitId);
+            // Atomic on both engines: the row is locked and the condition re-checked, so a quota is never overrun.
+            var updated = await db.SurveyUnits
+                .Where(u => u.SurveyId == survey.Id && u.UnitId == unitId && (u.Quota == null || u.Received + n <= u.Quota))
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.Received, u => u.Received + n), ct);
+            if (updated == 0)
+            {
+                await transaction.RollbackAsync(ct);
+                var name = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstAsync(ct);
+                return new IntakeResult(IntakeOutcome.Refused, Message: $"Đã đủ số phiếu cần thu cho {name}; khảo sát không nhận thêm phiếu của đơn vị này. Xin cảm ơn / The quota for {name} is full; no more responses are taken for this unit. Thank you.");
+            }
+        }
+
+        db.SurveyBatches.Add(new SurveyBatch { SurveyId = survey.Id, Key = key, Count = rows.Count });
+        db.SurveyTokens.AddRange(tokens.Select(h => new SurveyToken { SurveyId = survey.Id, Hash = h }));
+        db.SurveyResponses.AddRange(rows.Select(r => r.Response));
+        db.SurveyAnswers.AddRange(rows.SelectMany(r => r.Values.Select(v => new SurveyAnswer
+        {
+            ResponseId = r.Response.Id,
+            SurveyId = survey.Id,
+            QuestionKey = v.Question,
+            Choice = v.Choice,
+            Number = v.Number,
+            Text = v.Text,
+        })));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (Duplicate(e))
+        {
+            // The same batch (or the same device) arrived at the same moment: the other request stored it.
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return await db.SurveyBatches.AnyAsync(b => b.SurveyId == survey.Id && b.Key == key, ct)
+                ? new IntakeResult(IntakeOutcome.Replayed, rows.Count)
+                : new IntakeResult(IntakeOutcome.Refused, Message: AlreadyAnswered);
+        }
+
+        await transaction.CommitAsync(ct);
+        return new IntakeResult(IntakeOutcome.Accepted, rows.Count);
+    }
+
+    private const string AlreadyAnswered = "Thiết bị này đã trả lời khảo sát; mỗi người chỉ trả lời một lần / This device has already answered the survey; one response per person.";
+
+    /// <summary>A unique index or (SQLite reports these apart) a primary key refused the row.</summary>
+    private static bool Duplicate(DbUpdateException e)
+        => UniqueViolation.Is(e) || e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: SqlitePrimaryKey };
+
+    private const int SqlitePrimaryKey = 1555;
+
+    private DateOnly Today()
+        => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh")));
+
+    private static string NewId() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{8,64}$")]
+    private static partial Regex KeyPattern();
+}

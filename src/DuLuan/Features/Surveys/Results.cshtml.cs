@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text;
+using DuLuan.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DuLuan.Features.Surveys;
+
+/// <summary>Weighted results with margins of error, a cross-tab by unit, charts and a CSV export in the chosen language.</summary>
+public sealed class ResultsModel(AppDbContext db, SurveyAccess access, SurveyResults results) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public long Id { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Lang { get; set; }
+
+    public ResultsReport Report { get; private set; } = null!;
+
+    public List<string> Languages { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+        => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        var vi = Report.Language == "vi";
+        var csv = new StringBuilder();
+        Row(csv, vi ? ["câu hỏi", "mã", "lựa chọn", "đơn vị", "số phiếu", "tỷ lệ %", "sai số ± điểm", "hiệu ứng thiết kế", "diễn giải"]
+                    : ["question", "code", "option", "unit", "count", "percent", "margin ± points", "design effect", "summary"]);
+        var all = vi ? "Tất cả" : "All";
+        var hidden = vi ? "<5" : "<5";
+        foreach (var q in Report.Questions)
+        {
+            foreach (var o in q.Options)
+            {
+                Row(csv, [q.Label, q.Key, o.Label, all, o.Count?.ToString(CultureInfo.InvariantCulture) ?? hidden, Num(o.Percent), Num(o.Margin), Num(o.DesignEffect), o.Summary ?? string.Empty]);
+            }
+
+            if (q.Mean is { } mean)
+            {
+                Row(csv, [q.Label, q.Key, vi ? "trung bình" : "mean", all, q.Answered.ToString(CultureInfo.InvariantCulture), Num(mean.Estimate), Num(mean.Margin), Num(mean.DesignEffect), mean.Summary]);
+            }
+
+            foreach (var unit in q.ByUnit)
+            {
+                for (var i = 0; i < q.Options.Count; i++)
+                {
+                    var cell = unit.Cells[i];
+                    Row(csv, [q.Label, q.Key, q.Options[i].Label, unit.Unit, cell.Count?.ToString(CultureInfo.InvariantCulture) ?? hidden, Num(cell.Percent), string.Empty, string.Empty, string.Empty]);
+                }
+            }
+        }
+
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"khao-sat-{Id}-{Report.Language}.csv");
+    }
+
+    private static string Num(double? v) => v?.ToString("0.##", CultureInfo.InvariantCulture) ?? string.Empty;
+
+    /// <summary>RFC 4180 quoting; a cell that a spreadsheet would run as a formula is prefixed with an apostrophe.</summary>
+    private static void Row(StringBuilder csv, string[] cells)
+    {
+        csv.AppendJoin(',', cells.Select(c =>
+        {
+            if (c.Length > 0 && "=+-@\t\r".Contains(c[0], StringComparison.Ordinal) && !double.TryParse(c, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            {
+                c = "'" + c;
+            }
+
+            return "\"" + c.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        }));
+        csv.Append("\r\n");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var survey = await access.FindAsync(Id, edit: false, ct);
+        if (survey is null || survey.CurrentVersion == 0)
+        {
+            return false;
+        }
+
+        var json = await db.SurveyVersions.AsNoTracking().Where(v => v.SurveyId == Id && v.Number == survey.CurrentVersion).Select(v => v.DefinitionJson).FirstAsync(ct);
+        var definition = SurveyDefinition.Parse(json, out _)!;
+        Languages = definition.Languages;
+        var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var language = Lang is not null && definition.Languages.Contains(Lang) ? Lang : definition.Languages.Contains(culture) ? culture : "vi";
+        Report = await results.BuildAsync(survey, definition, language, ct);
+        return true;
+    }
+}

@@ -1,0 +1,126 @@
+// Public answer page: shows only relevant questions, sends the answers as JSON with an idempotency key
+// (a retry after a lost connection stores nothing twice) and a random per-survey token kept in this
+// browser, so the same device does not answer twice. Nothing identifies the person.
+(function () {
+  "use strict";
+  var form = document.getElementById("answer-form");
+  if (!form) return;
+  var surveyId = form.getAttribute("data-survey");
+  var vi = (document.documentElement.lang || "vi") === "vi";
+  var errorsBox = document.getElementById("answer-errors");
+  var questions = Array.prototype.slice.call(form.querySelectorAll(".survey-question"));
+  var sections = Array.prototype.slice.call(form.querySelectorAll(".survey-section"));
+
+  function random() {
+    var bytes = new Uint8Array(24);
+    (window.crypto || window.msCrypto).getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+  function token() {
+    var key = "duluan-survey-" + surveyId;
+    try {
+      var t = localStorage.getItem(key);
+      if (!t) { t = random(); localStorage.setItem(key, t); }
+      return t;
+    } catch (e) { return null; }
+  }
+  var idempotencyKey = random();
+
+  function value(fs) {
+    var type = fs.getAttribute("data-type");
+    var name = fs.id;
+    if (type === "multiple") {
+      return Array.prototype.map.call(fs.querySelectorAll("input[name='" + name + "']:checked"), function (i) { return i.value; });
+    }
+    if (type === "single" || type === "likert" || type === "rating") {
+      var c = fs.querySelector("input[name='" + name + "']:checked");
+      if (!c) return null;
+      return type === "rating" ? Number(c.value) : c.value;
+    }
+    var input = fs.querySelector("[name='" + name + "']");
+    if (!input || input.value.trim() === "") return null;
+    if (type === "number") return Number(input.value);
+    if (type === "unit") return Number(input.value);
+    return input.value;
+  }
+  function answered(v) { return v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0); }
+  function holds(conditions, answers) {
+    return conditions.every(function (c) {
+      var a = answers[c.question];
+      switch (c.op) {
+        case "answered": return answered(a);
+        case "equals": return answered(a) && String(Array.isArray(a) ? a[0] : a) === String(c.value);
+        case "notEquals": return !answered(a) || String(Array.isArray(a) ? a[0] : a) !== String(c.value);
+        case "includes": return Array.isArray(a) && a.indexOf(c.value) >= 0;
+        case "greaterThan": return typeof a === "number" && a > Number(c.value);
+        case "lessThan": return typeof a === "number" && a < Number(c.value);
+        default: return false;
+      }
+    });
+  }
+  function conditions(node) {
+    var raw = node.getAttribute("data-relevant");
+    return raw ? JSON.parse(raw) : [];
+  }
+  // Walks the form in order, as the server does: a hidden question counts as unanswered.
+  function collect() {
+    var answers = {};
+    sections.forEach(function (s) {
+      var sectionOn = holds(conditions(s), answers);
+      s.hidden = !sectionOn;
+      Array.prototype.forEach.call(s.querySelectorAll(".survey-question"), function (fs) {
+        var on = sectionOn && holds(conditions(fs), answers);
+        fs.hidden = !on;
+        if (!on) return;
+        var v = value(fs);
+        if (answered(v)) answers[fs.getAttribute("data-key")] = v;
+      });
+    });
+    return answers;
+  }
+  form.addEventListener("change", collect);
+  form.addEventListener("input", collect);
+  collect();
+
+  function clearErrors() {
+    errorsBox.replaceChildren();
+    questions.forEach(function (fs) { var p = fs.querySelector(".question-error"); p.hidden = true; p.textContent = ""; fs.classList.remove("invalid"); });
+  }
+  function showTop(text) {
+    var p = document.createElement("p"); p.textContent = text; errorsBox.appendChild(p); errorsBox.focus();
+  }
+  function showErrors(problem) {
+    var errors = problem.errors || {};
+    Object.keys(errors).forEach(function (k) {
+      var m = /answers\.([A-Za-z0-9_]+)$/.exec(k);
+      var fs = m && document.getElementById("q-" + m[1]);
+      var text = errors[k].join(" ");
+      if (fs) { var p = fs.querySelector(".question-error"); p.textContent = text; p.hidden = false; fs.classList.add("invalid"); }
+      showTop(text);
+    });
+    if (!Object.keys(errors).length) showTop(problem.detail || problem.title || "");
+  }
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    clearErrors();
+    var missing = questions.filter(function (fs) { return !fs.hidden && fs.getAttribute("data-required") === "true" && !answered(value(fs)); });
+    if (missing.length) {
+      missing.forEach(function (fs) { var p = fs.querySelector(".question-error"); p.textContent = vi ? "Câu này bắt buộc trả lời." : "This question needs an answer."; p.hidden = false; });
+      showTop(vi ? "Còn câu bắt buộc chưa trả lời." : "Some required questions have no answer.");
+      return;
+    }
+    var body = { idempotencyKey: idempotencyKey, responses: [{ version: Number(form.getAttribute("data-version")), token: token(), answers: collect() }] };
+    var send = document.getElementById("send");
+    send.disabled = true;
+    fetch(form.getAttribute("data-endpoint"), { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body), credentials: "omit" })
+      .then(function (r) {
+        if (r.ok) { form.hidden = true; document.getElementById("answer-done").hidden = false; idempotencyKey = random(); return; }
+        return r.json().then(function (p) {
+          if (r.status === 409 && /đã trả lời|already answered/.test(p.detail || "")) { form.hidden = true; document.getElementById("answer-already").hidden = false; return; }
+          showErrors(p);
+        });
+      })
+      .catch(function () { showTop(vi ? "Không gửi được, vui lòng thử lại khi có mạng." : "Could not send; please try again when you are online."); })
+      .then(function () { send.disabled = false; });
+  });
+})();
