@@ -65,7 +65,9 @@ public sealed class PageHealthTests(TestApp app)
             }
 
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            Assert.True(overflow <= 0, $"{path} scrolls sideways by {overflow} px on a phone.");
+            var wide = overflow <= 0 ? "" : await page.EvaluateAsync<string>(
+                "() => { const w = document.documentElement.clientWidth, out = [], walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); for (let n = walk.nextNode(); n && out.length < 6; n = walk.nextNode()) { const r = document.createRange(); r.selectNodeContents(n); if (r.getBoundingClientRect().right > w + 1) out.push(n.parentElement.tagName + ' ' + Math.round(r.getBoundingClientRect().right) + ' ' + n.textContent.trim().slice(0, 60)); } return out.join(' | '); }");
+            Assert.True(overflow <= 0, $"{path} scrolls sideways by {overflow} px on a phone: {wide}");
         }
     }
 }

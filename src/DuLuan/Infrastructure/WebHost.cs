@@ -22,7 +22,9 @@ public static class WebHost
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            Args = settings.Args,
+            // Settings are read once at start; watching appsettings files for changes would cost an inotify
+            // instance per host (a per-user limit of 128 on Linux) for nothing.
+            Args = [.. settings.Args, "--hostBuilder:reloadConfigOnChange=false"],
             ContentRootPath = AppContext.BaseDirectory,
             // Pages live in this assembly even when a test or benchmark is the entry assembly.
             ApplicationName = typeof(WebHost).Assembly.GetName().Name,
