@@ -27,9 +27,10 @@ run_pg "$PG_BIN/initdb -D $PG_DIR/data -U postgres --auth=trust -E UTF8 --locale
 run_pg "$PG_BIN/pg_ctl -D $PG_DIR/data -o '-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off' -w -l $PG_DIR/log start >/dev/null" || { cat "$PG_DIR/log"; echo "0 passed, 1 failed (pg_ctl)"; exit 1; }
 stop_pg() { run_pg "$PG_BIN/pg_ctl -D $PG_DIR/data -m immediate stop >/dev/null 2>&1"; rm -rf "$PG_DIR"; }
 trap stop_pg EXIT
-# Test hosts (feed and SMTP stand-ins, spawned `duluan serve` processes) never reload configuration files:
-# each file watcher is an inotify instance, and Linux allows 128 per user.
+# Dozens of test hosts run at once; each file watcher (configuration reload, asp-append-version on wwwroot)
+# would be an inotify instance, and Linux allows 128 per user. Tests poll instead and never reload settings.
 export DOTNET_hostBuilder__reloadConfigOnChange=false
+export DOTNET_USE_POLLING_FILE_WATCHER=1
 export DULUAN_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
 
 passed=0; failed=0
