@@ -95,7 +95,7 @@ public sealed class ArticleIngest(AppDbContext db, StoryIndex stories, TimeProvi
             foreach (var article in fresh)
             {
                 var joined = stories.Probe(feed.UnitId, StoryIndex.ToSignature(article.Signature));
-                var story = joined is null ? null : await StoryAsync(joined.Id, touched, ct);
+                var story = joined is null ? null : await StoryAsync(joined.Value, touched, ct);
                 // A story quiet for longer than StoryGap is over: a rewrite weeks later starts a new one.
                 if (story is not null && article.PublishedAt > story.LastSeenAt + StoryGap) story = null;
                 if (story is null)
@@ -104,7 +104,7 @@ public sealed class ArticleIngest(AppDbContext db, StoryIndex stories, TimeProvi
                     await writer.InsertStoryAsync(story, ct);
                     touched[story.Id] = story;
                 }
-                stories.Fill(feed.UnitId, new StoryRef(null, story.Id));
+                stories.Fill(feed.UnitId, story.Id);
                 story.ArticleCount++;
                 if (article.PublishedAt < story.FirstSeenAt) story.FirstSeenAt = article.PublishedAt;
                 if (article.PublishedAt > story.LastSeenAt) story.LastSeenAt = article.PublishedAt;

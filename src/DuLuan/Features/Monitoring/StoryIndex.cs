@@ -54,9 +54,9 @@ public sealed class StoryIndex(TimeProvider clock)
     /// Adds a new article's signature and returns the story it joins, or null when it starts one; the caller then
     /// gives the article's story with <see cref="Fill"/> before the next probe. Caller holds the unit's lock.
     /// </summary>
-    public StoryRef? Probe(long unitId, uint[] signature) => units.GetOrAdd(unitId, _ => new UnitState()).Probe(signature);
+    public long? Probe(long unitId, uint[] signature) => units.GetOrAdd(unitId, _ => new UnitState()).Probe(signature);
 
-    public void Fill(long unitId, StoryRef story) => units.GetOrAdd(unitId, _ => new UnitState()).Fill(story);
+    public void Fill(long unitId, long storyId) => units.GetOrAdd(unitId, _ => new UnitState()).Fill(storyId);
 
     /// <summary>Marks stored article ids as already in the index so a top-up does not add them twice.</summary>
     public void MarkKnown(long unitId, IEnumerable<long> articleIds)
@@ -89,10 +89,10 @@ public sealed class StoryIndex(TimeProvider clock)
     {
         private NearDuplicateIndex index = new(Threshold, Hasher);
 
-        private List<StoryRef?> storyOfDocument = [];
+        private List<long> storyOfDocument = [];
 
         // The newest story each cluster fed, so a rewrite weeks later that began a new story keeps feeding that one.
-        private Dictionary<int, StoryRef> latestOfCluster = [];
+        private Dictionary<int, long> latestOfCluster = [];
 
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
@@ -103,23 +103,22 @@ public sealed class StoryIndex(TimeProvider clock)
         public void Add(uint[] signature, long storyId)
         {
             var cluster = index.Add(signature);
-            var story = new StoryRef(null, storyId);
-            storyOfDocument.Add(story);
-            if (!latestOfCluster.TryGetValue(cluster, out var latest) || latest.Id < storyId) latestOfCluster[cluster] = story;
+            storyOfDocument.Add(storyId);
+            if (!latestOfCluster.TryGetValue(cluster, out var latest) || latest < storyId) latestOfCluster[cluster] = storyId;
         }
 
-        public StoryRef? Probe(uint[] signature)
+        public long? Probe(uint[] signature)
         {
             var cluster = index.Add(signature);
-            storyOfDocument.Add(null);
+            storyOfDocument.Add(0);
             if (cluster == storyOfDocument.Count - 1) return null;
             return latestOfCluster.TryGetValue(cluster, out var latest) ? latest : storyOfDocument[cluster];
         }
 
-        public void Fill(StoryRef story)
+        public void Fill(long storyId)
         {
-            storyOfDocument[^1] = story;
-            latestOfCluster[index.ClusterOf(storyOfDocument.Count - 1)] = story;
+            storyOfDocument[^1] = storyId;
+            latestOfCluster[index.ClusterOf(storyOfDocument.Count - 1)] = storyId;
         }
 
         public void Reset()
@@ -141,12 +140,4 @@ public sealed class StoryIndex(TimeProvider clock)
             if (Interlocked.Exchange(ref released, 1) == 0) gate.Release();
         }
     }
-}
-
-/// <summary>A story known by id, or one created in the current batch whose id the database assigns on save.</summary>
-public sealed class StoryRef(Story? entity, long id)
-{
-    public Story? Entity { get; } = entity;
-
-    public long Id => Entity?.Id ?? id;
 }

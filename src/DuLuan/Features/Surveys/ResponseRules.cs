@@ -24,7 +24,7 @@ public static class ResponseRules
         long? unitId = null;
         if (answers.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(new AnswerError(string.Empty, "Câu trả lời phải là một đối tượng JSON / Answers must be a JSON object."));
+            errors.Add(new AnswerError(string.Empty, "Câu trả lời phải có dạng JSON object (tên câu hỏi: giá trị) / Answers must be a JSON object."));
             return (values, null, errors);
         }
 
