@@ -1,0 +1,57 @@
+namespace DuLuan.Analysis.Statistics;
+
+/// <summary>
+/// What a stratum contributes to a domain mean when every row of the stratum has the same weight
+/// (post-stratification with strata = the post-strata): its sample size <see cref="Size"/> (all rows,
+/// in the domain or not), the common <see cref="Weight"/>, and, over its rows in the domain, their
+/// count and the sum and sum of squares of the variable (for a proportion y is 0/1, so both sums are
+/// the count picking the category).
+/// </summary>
+public readonly record struct StratumSums(long Size, double Weight, long InDomain, double Sum, double SumSquares);
+
+/// <summary>
+/// The estimator of <see cref="DesignEstimator.Mean"/> on a stratified design with one weight per
+/// stratum, no finite population correction and lonely strata contributing no variance
+/// (<see cref="LonelyPsu.Certainty"/>), computed from per-stratum sums instead of rows, so results
+/// can be kept as running totals. Algebraically identical: with scores z = w (y − ȳ)/N̂,
+/// Σ_h z = w_h (S1_h − ȳ d_h)/N̂ and Σ_h z² = w_h² (S2_h − 2ȳ S1_h + ȳ² d_h)/N̂².
+/// </summary>
+public static class StratumSumsEstimator
+{
+    /// <summary>Weighted domain mean with its linearised standard error and design effect; throws as <see cref="DesignEstimator.Mean"/> when the domain is empty.</summary>
+    public static DesignEstimate Mean(IReadOnlyList<StratumSums> strata)
+    {
+        ArgumentNullException.ThrowIfNull(strata);
+        var count = 0L;
+        var population = 0.0;
+        var weightedSum = 0.0;
+        foreach (var s in strata)
+        {
+            if (s.InDomain == 0) continue;
+            if (!double.IsFinite(s.Weight) || s.Weight < 0) throw new SurveyDesignException(DesignProblem.InvalidWeight, $"Weight {s.Weight} is not a non-negative number.");
+            population += s.Weight * s.InDomain;
+            weightedSum += s.Weight * s.Sum;
+            if (s.Weight != 0) count += s.InDomain;
+        }
+        if (count == 0) throw new SurveyDesignException(DesignProblem.Shape, "No row with a positive weight in this domain.");
+        var mean = weightedSum / population;
+        var variance = 0.0;
+        var spread = 0.0;
+        foreach (var s in strata)
+        {
+            if (s.InDomain == 0) continue;
+            // Σ (y − ȳ)² over the stratum's domain rows, never below 0 (rounding).
+            var squares = Math.Max(0, s.SumSquares - (2 * mean * s.Sum) + (mean * mean * s.InDomain));
+            spread += s.Weight * squares;
+            if (s.Size < 2) continue;
+            var scale = s.Weight / population;
+            var sumZ = scale * (s.Sum - (mean * s.InDomain));
+            var sumZ2 = scale * scale * squares;
+            var within = Math.Max(0, sumZ2 - (sumZ * sumZ / s.Size));
+            variance += (double)s.Size / (s.Size - 1) * within;
+        }
+        var srs = count < 2 ? double.NaN : spread / population * count / (count - 1) * (population - count) / (population * count);
+        var effect = population > count && srs > 0 ? variance / srs : double.NaN;
+        return new DesignEstimate(mean, Math.Sqrt(variance), effect, (int)Math.Min(count, int.MaxValue));
+    }
+}
