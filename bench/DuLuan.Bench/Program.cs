@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "foundation" => FoundationBenchmarks.Run(args),
     "monitoring" => await IngestBenchmark.Run(args),
     "respond" => RespondBenchmarks.Run(args),
+    "surveys" when args.ElementAtOrDefault(1) == "results" => ResultsBenchmark.Run(args),
     "surveys" => ResponseBenchmark.Run(args),
     "text" when args.ElementAtOrDefault(1) == "segment-eval" => SegmentationEval.Run(),
     "text" => TextBenchmarks.Run(args.Skip(1).ToArray()),
@@ -21,6 +22,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: DuLuan.Bench monitoring [entries] [search-articles] | foundation [startup|subtree|bare-health ...] | respond [open-cases] [sweep-cases] | surveys [--clients N] [--seconds S] | text [filter] | train-segmenter [conllu-dir] [out.bin]");
+    Console.Error.WriteLine("usage: DuLuan.Bench monitoring [entries] [search-articles] | foundation [startup|subtree|bare-health ...] | respond [open-cases] [sweep-cases] | surveys [--clients N] [--seconds S] | surveys results [--responses N] | text [filter] | train-segmenter [conllu-dir] [out.bin]");
     return 2;
 }

@@ -40,14 +40,17 @@ public static class StratumSumsEstimator
         foreach (var s in strata)
         {
             if (s.InDomain == 0) continue;
-            // Σ (y − ȳ)² over the stratum's domain rows, never below 0 (rounding).
-            var squares = Math.Max(0, s.SumSquares - (2 * mean * s.Sum) + (mean * mean * s.InDomain));
-            spread += s.Weight * squares;
+            // Written around the stratum's own domain mean so that no large sums cancel:
+            // Σ (y − c)² over the domain rows = Q + d (ȳ_d − c)², with Q = S2 − S1²/d.
+            var domainMean = s.Sum / s.InDomain;
+            var spreadWithin = Math.Max(0, s.SumSquares - (s.Sum * domainMean));
+            spread += s.Weight * (spreadWithin + (s.InDomain * (domainMean - mean) * (domainMean - mean)));
             if (s.Size < 2) continue;
-            var scale = s.Weight / population;
-            var sumZ = scale * (s.Sum - (mean * s.InDomain));
-            var sumZ2 = scale * scale * squares;
-            var within = Math.Max(0, sumZ2 - (sumZ * sumZ / s.Size));
+            // Scores z = k (y − ȳ) in the domain, 0 elsewhere; their stratum mean is z̄ = k (S1 − ȳ d)/n.
+            var k = s.Weight / population;
+            var zBar = k * (s.Sum - (mean * s.InDomain)) / s.Size;
+            var centre = domainMean - mean - (k == 0 ? 0 : zBar / k);
+            var within = (k * k * (spreadWithin + (s.InDomain * centre * centre))) + ((s.Size - s.InDomain) * zBar * zBar);
             variance += (double)s.Size / (s.Size - 1) * within;
         }
         var srs = count < 2 ? double.NaN : spread / population * count / (count - 1) * (population - count) / (population * count);

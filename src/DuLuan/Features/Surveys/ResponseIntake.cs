@@ -185,7 +185,7 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
 
         try
         {
-            return await StoreAsync(survey, batch.IdempotencyKey, rows, tokens, ct);
+            return await StoreAsync(survey, definition, batch.IdempotencyKey, rows, tokens, ct);
         }
         finally
         {
@@ -196,7 +196,7 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
         }
     }
 
-    private async Task<IntakeResult> StoreAsync(Survey survey, string key, List<(SurveyResponse Response, List<AnswerValue> Values)> rows, HashSet<string> tokens, CancellationToken ct)
+    private async Task<IntakeResult> StoreAsync(Survey survey, SurveyDefinition definition, string key, List<(SurveyResponse Response, List<AnswerValue> Values)> rows, HashSet<string> tokens, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (tokens.Count > 0)
@@ -252,6 +252,8 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
                 : new IntakeResult(IntakeOutcome.Refused, Message: AlreadyAnswered);
         }
 
+        // The results' running totals move in the same transaction: committed together or not at all.
+        await SurveyTallies.ApplyAsync(db, SurveyTallies.Deltas(definition, rows), ct);
         await transaction.CommitAsync(ct);
         return new IntakeResult(IntakeOutcome.Accepted, rows.Count);
     }

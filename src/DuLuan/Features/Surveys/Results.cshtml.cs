@@ -16,7 +16,37 @@ public sealed class ResultsModel(AppDbContext db, SurveyAccess access, SurveyRes
     [BindProperty(SupportsGet = true)]
     public string? Lang { get; set; }
 
+    /// <summary>Filter: only respondents of this unit.</summary>
+    [BindProperty(SupportsGet = true)]
+    public long? Unit { get; set; }
+
+    /// <summary>Filter: only respondents who picked <see cref="Opt"/> at this question.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Opt { get; set; }
+
+    /// <summary>Cross-tab by "unit" (default) or by a question with options.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? By { get; set; }
+
     public ResultsReport Report { get; private set; } = null!;
+
+    /// <summary>The filter's problems (field → message); the report is then unfiltered.</summary>
+    public Dictionary<string, string[]> FilterErrors { get; private set; } = [];
+
+    /// <summary>Questions a filter or cross-tab can use, with their options, in the report's language.</summary>
+    public List<(string Key, string Label, List<(string Key, string Label)> Options)> Choices { get; private set; } = [];
+
+    public List<(long Id, string Name)> AnswerUnits { get; private set; } = [];
+
+    /// <summary>The query string of the current filter, for the API and export links.</summary>
+    public string FilterQuery => FilterErrors.Count > 0 ? string.Empty : string.Concat(
+        Unit is { } u ? "&unit=" + u.ToString(CultureInfo.InvariantCulture) : string.Empty,
+        string.IsNullOrEmpty(Q) ? string.Empty : "&q=" + Uri.EscapeDataString(Q),
+        string.IsNullOrEmpty(Opt) ? string.Empty : "&opt=" + Uri.EscapeDataString(Opt),
+        string.IsNullOrEmpty(By) ? string.Empty : "&by=" + Uri.EscapeDataString(By));
 
     public List<string> Languages { get; private set; } = [];
 
@@ -91,7 +121,12 @@ public sealed class ResultsModel(AppDbContext db, SurveyAccess access, SurveyRes
         Languages = definition.Languages;
         var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         var language = Lang is not null && definition.Languages.Contains(Lang) ? Lang : definition.Languages.Contains(culture) ? culture : "vi";
-        Report = await results.BuildAsync(survey, definition, language, ct);
+        var answerUnits = await ResponseIntake.AnswerUnitsAsync(db, survey.UnitId, ct);
+        AnswerUnits = [.. answerUnits.Select(u => (u.Id, u.Name))];
+        Choices = [.. definition.Questions.Select(q => (q.Key, q.Label.In(language), SurveyResults.OptionsOf(q, AnswerUnits, language))).Where(c => c.Item3.Count > 0)];
+        var query = new ResultsQuery(Unit, string.IsNullOrEmpty(Q) ? null : Q, string.IsNullOrEmpty(Opt) ? null : Opt, string.IsNullOrEmpty(By) ? null : By);
+        FilterErrors = SurveyResults.Check(definition, query, answerUnits);
+        Report = await results.BuildAsync(survey, definition, language, ct, FilterErrors.Count > 0 ? null : query);
         return true;
     }
 }

@@ -98,6 +98,7 @@ public static class SurveyDemoSeed
 
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
+        await SurveyTallies.RebuildAsync(db, survey.Id, ct);
     }
 
     private static Labels L(string vi, string en) => new() { ["vi"] = vi, ["en"] = en };

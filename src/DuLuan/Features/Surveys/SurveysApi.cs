@@ -59,7 +59,7 @@ public static class SurveysApi
         };
     }
 
-    private static async Task<Results<Ok<ResultsReport>, NotFound>> Results(long id, string? lang, AppDbContext db, CaseAccess access, SurveyResults results, CancellationToken ct)
+    private static async Task<Results<Ok<ResultsReport>, NotFound, ValidationProblem>> Results(long id, string? lang, long? unit, string? q, string? opt, string? by, AppDbContext db, CaseAccess access, SurveyResults results, CancellationToken ct)
     {
         var surveys = await access.InScope(db.Surveys.AsNoTracking(), s => s.UnitId, null, ct);
         var survey = await surveys.FirstOrDefaultAsync(s => s.Id == id, ct);
@@ -71,6 +71,13 @@ public static class SurveysApi
         var json = await db.SurveyVersions.AsNoTracking().Where(v => v.SurveyId == id && v.Number == survey.CurrentVersion).Select(v => v.DefinitionJson).FirstAsync(ct);
         var definition = SurveyDefinition.Parse(json, out _)!;
         var language = lang is not null && definition.Languages.Contains(lang) ? lang : "vi";
-        return TypedResults.Ok(await results.BuildAsync(survey, definition, language, ct));
+        var query = new ResultsQuery(unit, string.IsNullOrEmpty(q) ? null : q, string.IsNullOrEmpty(opt) ? null : opt, string.IsNullOrEmpty(by) ? null : by);
+        var errors = SurveyResults.Check(definition, query, await ResponseIntake.AnswerUnitsAsync(db, survey.UnitId, ct));
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Bộ lọc không hợp lệ / The filter is not valid.");
+        }
+
+        return TypedResults.Ok(await results.BuildAsync(survey, definition, language, ct, query));
     }
 }

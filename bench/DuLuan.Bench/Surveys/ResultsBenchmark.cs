@@ -1,0 +1,262 @@
+using System.Diagnostics;
+using System.Globalization;
+using DuLuan.Bench.Foundation;
+using DuLuan.Cli;
+using DuLuan.Data;
+using DuLuan.Features.Surveys;
+using DuLuan.Features.Units;
+using DuLuan.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DuLuan.Bench.Surveys;
+
+/// <summary>
+/// `DuLuan.Bench surveys results [--responses 1000000]`: a 20-question survey over twelve communes
+/// with post-stratification weights; the full results (every question, weights, margins, cross-tab by
+/// unit) from the running totals the intake keeps, against the row-by-row computation that reads every
+/// answer, in the same run on the embedded SQLite default. Also times a filter (raw-scan path).
+/// </summary>
+public static class ResultsBenchmark
+{
+    private const int Communes = 12;
+
+    public static int Run(string[] args)
+    {
+        var responses = int.TryParse(FoundationBenchmarks.Option(args, "--responses"), out var n) && n > 0 ? n : 1_000_000;
+        var dir = Path.Combine(Path.GetTempPath(), "duluan-bench-survey-results-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            return RunAsync(dir, responses).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static async Task<int> RunAsync(string dir, int responses)
+    {
+        var database = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = dir };
+        var app = WebHost.Build(new WebHostSettings(database, ["http://127.0.0.1:0"])
+        {
+            Overrides = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" },
+        });
+        await using var scope = app.Services.CreateAsyncScope();
+        await MigrateCommand.MigrateAsync(scope.ServiceProvider, CancellationToken.None);
+        var tree = scope.ServiceProvider.GetRequiredService<UnitTree>();
+        var root = await tree.EnsureRootAsync();
+        var province = await tree.AddChildAsync(root, "Thành phố Đà Nẵng", UnitKind.Province, "48");
+        var communes = new List<long>();
+        for (var c = 0; c < Communes; c++)
+        {
+            communes.Add((await tree.AddChildAsync(province, $"Phường {c + 1}", UnitKind.Commune, (20100 + c).ToString(CultureInfo.InvariantCulture))).Id);
+        }
+
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var definition = Definition();
+        var json = definition.ToJson();
+        var survey = new Survey { UnitId = province.Id, Title = "Bench", Status = SurveyStatus.Published, DraftJson = json, CurrentVersion = 1 };
+        db.Surveys.Add(survey);
+        await db.SaveChangesAsync();
+        db.SurveyVersions.Add(new SurveyVersion { SurveyId = survey.Id, Number = 1, DefinitionJson = json });
+        db.SurveyUnits.AddRange(communes.Select((id, c) => new SurveyUnit { SurveyId = survey.Id, UnitId = id, Population = 15_000 + (c * 3_000) }));
+        await db.SaveChangesAsync();
+
+        var load = Stopwatch.StartNew();
+        var answerRows = await LoadAsync(db, Path.Combine(dir, "duluan.db"), survey.Id, definition, communes, responses);
+        Console.WriteLine($"loaded {responses:N0} responses, {answerRows:N0} answer rows and their running totals in {load.Elapsed.TotalSeconds:0} s");
+
+        var results = new SurveyResults(db);
+        var raw = new RawSurveyResults(db);
+        await results.BuildAsync(survey, definition, "vi", CancellationToken.None);
+        var tallied = new List<double>();
+        ResultsReport report = null!;
+        for (var i = 0; i < 5; i++)
+        {
+            db.ChangeTracker.Clear();
+            var started = Stopwatch.GetTimestamp();
+            report = await results.BuildAsync(survey, definition, "vi", CancellationToken.None);
+            tallied.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        var filterStarted = Stopwatch.GetTimestamp();
+        await results.BuildAsync(survey, definition, "vi", CancellationToken.None, new ResultsQuery(Question: "q02", Option: "o1", By: "q03"));
+        var filtered = Stopwatch.GetElapsedTime(filterStarted).TotalMilliseconds;
+
+        GC.Collect();
+        var rawStarted = Stopwatch.GetTimestamp();
+        var rawReport = await raw.BuildAsync(survey, definition, "vi", CancellationToken.None);
+        var rawMs = Stopwatch.GetElapsedTime(rawStarted).TotalMilliseconds;
+        var same = Same(report, rawReport);
+
+        Console.WriteLine($"Survey results, {definition.Questions.Count()} questions, {responses:N0} responses over {Communes} communes, post-stratified, SQLite, {Environment.ProcessorCount} cores");
+        Stats.PrintTable(["what", "ms (median of 5 / one run)", "ratio to baseline"],
+        [
+            ["row-by-row computation, every answer read (baseline)", Stats.F(rawMs, "0"), "1.00"],
+            ["full results from running totals (weights, margins, cross-tab by unit)", Stats.F(Stats.Median(tallied), "0.0"), Stats.F(Stats.Median(tallied) / rawMs, "0.0000")],
+            ["filter on a question + cross-tab by a question (raw scan)", Stats.F(filtered, "0"), Stats.F(filtered / rawMs, "0.00")],
+        ]);
+        Console.WriteLine($"weighted: {report.Weighted}; figures equal to the baseline's (1e-9): {same}");
+        return same ? 0 : 1;
+    }
+
+    private static bool Same(ResultsReport a, ResultsReport b)
+    {
+        static bool Near(double? x, double? y) => x.HasValue == y.HasValue && (x is null || Math.Abs(x.Value - y!.Value) <= 1e-9 * Math.Max(1, Math.Abs(x.Value)));
+        return a.Responses == b.Responses && a.Questions.Zip(b.Questions).All(p =>
+            p.First.Answered == p.Second.Answered
+            && p.First.Options.Zip(p.Second.Options).All(o => o.First.Count == o.Second.Count && Near(o.First.Percent, o.Second.Percent) && Near(o.First.Margin, o.Second.Margin))
+            && Near(p.First.Mean?.Estimate, p.Second.Mean?.Estimate) && Near(p.First.Mean?.Margin, p.Second.Mean?.Margin)
+            && p.First.ByUnit.Zip(p.Second.ByUnit).All(u => u.First.Answered == u.Second.Answered && u.First.Cells.Zip(u.Second.Cells).All(c => c.First.Count == c.Second.Count)));
+    }
+
+    /// <summary>Responses and answers straight into SQLite (prepared inserts, 20,000 responses a transaction), totals through the intake's own delta code.</summary>
+    private static async Task<long> LoadAsync(AppDbContext db, string path, long surveyId, SurveyDefinition definition, List<long> communes, int responses)
+    {
+        var random = new Random(20261202);
+        var questions = definition.Questions.ToList();
+        var rows = 0L;
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA cache_size=-200000;";
+            await pragma.ExecuteNonQueryAsync();
+        }
+
+        const int Chunk = 20_000;
+        for (var start = 0; start < responses; start += Chunk)
+        {
+            var batch = new List<(SurveyResponse Response, List<AnswerValue> Values)>();
+            await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync())
+            {
+                await using var response = connection.CreateCommand();
+                response.Transaction = transaction;
+                response.CommandText = "INSERT INTO survey_responses (\"Id\", \"SurveyId\", \"Version\", \"UnitId\", \"ReceivedOn\") VALUES ($id, $s, 1, $u, '2026-12-01')";
+                var rid = response.Parameters.Add("$id", SqliteType.Text);
+                response.Parameters.AddWithValue("$s", surveyId);
+                var ru = response.Parameters.Add("$u", SqliteType.Integer);
+                await using var answer = connection.CreateCommand();
+                answer.Transaction = transaction;
+                answer.CommandText = "INSERT INTO survey_answers (\"ResponseId\", \"SurveyId\", \"QuestionKey\", \"Choice\", \"Number\") VALUES ($r, $s, $q, $c, $n)";
+                var ar = answer.Parameters.Add("$r", SqliteType.Text);
+                answer.Parameters.AddWithValue("$s", surveyId);
+                var aq = answer.Parameters.Add("$q", SqliteType.Text);
+                var ac = answer.Parameters.Add("$c", SqliteType.Text);
+                var an = answer.Parameters.Add("$n", SqliteType.Real);
+                response.Prepare();
+                answer.Prepare();
+                for (var i = start; i < Math.Min(responses, start + Chunk); i++)
+                {
+                    var c = (int)Math.Min(Communes - 1, Math.Floor(Math.Pow(random.NextDouble(), 1.4) * Communes));
+                    var id = "r" + i.ToString("D9", CultureInfo.InvariantCulture);
+                    var values = Answers(questions, communes[c], c, random);
+                    rid.Value = id;
+                    ru.Value = communes[c];
+                    await response.ExecuteNonQueryAsync();
+                    foreach (var v in values)
+                    {
+                        ar.Value = id;
+                        aq.Value = v.Question;
+                        ac.Value = (object?)v.Choice ?? DBNull.Value;
+                        an.Value = (object?)v.Number ?? DBNull.Value;
+                        await answer.ExecuteNonQueryAsync();
+                        rows++;
+                    }
+
+                    batch.Add((new SurveyResponse { Id = id, SurveyId = surveyId, Version = 1, UnitId = communes[c] }, values));
+                }
+
+                await transaction.CommitAsync();
+            }
+
+            await SurveyTallies.ApplyAsync(db, SurveyTallies.Deltas(definition, batch), CancellationToken.None);
+        }
+
+        return rows;
+    }
+
+    private static List<AnswerValue> Answers(List<SurveyQuestion> questions, long commune, int c, Random random)
+    {
+        var values = new List<AnswerValue>(24);
+        foreach (var q in questions)
+        {
+            switch (q.Type)
+            {
+                case QuestionType.Unit:
+                    values.Add(new AnswerValue(q.Key, commune.ToString(CultureInfo.InvariantCulture), null, null));
+                    break;
+                case QuestionType.Single or QuestionType.Likert:
+                    var options = q.Options!;
+                    var pick = (int)Math.Min(options.Count - 1, Math.Floor(Math.Pow(random.NextDouble(), 1 + (c * 0.05)) * options.Count));
+                    values.Add(new AnswerValue(q.Key, options[pick].Key, null, null));
+                    break;
+                case QuestionType.Multiple:
+                    if (random.NextDouble() < 0.7)
+                    {
+                        foreach (var o in q.Options!.Where(_ => random.NextDouble() < 0.35 + (c * 0.01)).DefaultIfEmpty(q.Options![0]))
+                        {
+                            values.Add(new AnswerValue(q.Key, o.Key, null, null));
+                        }
+                    }
+
+                    break;
+                case QuestionType.Rating:
+                    values.Add(new AnswerValue(q.Key, null, random.Next(1, 6), null));
+                    break;
+                case QuestionType.Number:
+                    if (random.NextDouble() < 0.9)
+                    {
+                        values.Add(new AnswerValue(q.Key, null, Math.Round(18 + (random.NextDouble() * 60) + c, 0), null));
+                    }
+
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return values;
+    }
+
+    private static Labels L(string vi, string en) => new() { ["vi"] = vi, ["en"] = en };
+
+    /// <summary>20 questions: the commune, 12 single/Likert, 3 multiple choice, 2 ratings, 2 numbers.</summary>
+    private static SurveyDefinition Definition()
+    {
+        var questions = new List<SurveyQuestion> { new() { Key = "q01", Type = QuestionType.Unit, Required = true, Label = L("Xã", "Commune") } };
+        for (var i = 2; i <= 20; i++)
+        {
+            var key = "q" + i.ToString("D2", CultureInfo.InvariantCulture);
+            var type = i switch { <= 9 => QuestionType.Single, <= 13 => QuestionType.Likert, <= 16 => QuestionType.Multiple, <= 18 => QuestionType.Rating, _ => QuestionType.Number };
+            var count = type switch { QuestionType.Likert => 5, QuestionType.Multiple => 4, _ => 2 + (i % 4) };
+            questions.Add(new SurveyQuestion
+            {
+                Key = key,
+                Type = type,
+                Label = L("Câu " + key, "Question " + key),
+                Min = type switch { QuestionType.Rating => 1, QuestionType.Number => 0, _ => null },
+                Max = type switch { QuestionType.Rating => 5, QuestionType.Number => 120, _ => null },
+                Options = type is QuestionType.Single or QuestionType.Likert or QuestionType.Multiple
+                    ? [.. Enumerable.Range(1, count).Select(o => new SurveyOption { Key = "o" + o.ToString(CultureInfo.InvariantCulture), Label = L("Lựa chọn " + o.ToString(CultureInfo.InvariantCulture), "Option " + o.ToString(CultureInfo.InvariantCulture)) })]
+                    : null,
+            });
+        }
+
+        return new SurveyDefinition
+        {
+            Title = L("Khảo sát 20 câu", "20-question survey"),
+            Sections = [new SurveySection { Key = "s1", Title = L("Phần 1", "Part 1"), Questions = questions }],
+        };
+    }
+}

@@ -1,0 +1,30 @@
+-- 0008: running totals of survey results (per survey, version, unit, question, option), kept by the
+-- intake in the same transaction as the responses; filled here from the responses already stored.
+CREATE TABLE survey_tallies (
+    "SurveyId" bigint NOT NULL,
+    "Version" integer NOT NULL,
+    "UnitId" bigint NOT NULL,
+    "QuestionKey" character varying(40) NOT NULL,
+    "OptionKey" character varying(40) NOT NULL,
+    "Count" bigint NOT NULL,
+    "Sum" double precision NOT NULL,
+    "SumSquares" double precision NOT NULL,
+    CONSTRAINT "PK_survey_tallies" PRIMARY KEY ("SurveyId", "Version", "UnitId", "QuestionKey", "OptionKey"),
+    CONSTRAINT "FK_survey_tallies_surveys_SurveyId" FOREIGN KEY ("SurveyId") REFERENCES surveys ("Id") ON DELETE CASCADE
+);
+
+INSERT INTO survey_tallies ("SurveyId", "Version", "UnitId", "QuestionKey", "OptionKey", "Count", "Sum", "SumSquares")
+SELECT r."SurveyId", r."Version", r."UnitId", '', '', COUNT(*), 0, 0
+FROM survey_responses r
+GROUP BY r."SurveyId", r."Version", r."UnitId";
+
+INSERT INTO survey_tallies ("SurveyId", "Version", "UnitId", "QuestionKey", "OptionKey", "Count", "Sum", "SumSquares")
+SELECT r."SurveyId", r."Version", r."UnitId", a."QuestionKey", '', COUNT(DISTINCT a."ResponseId"), COALESCE(SUM(a."Number"), 0), COALESCE(SUM(a."Number" * a."Number"), 0)
+FROM survey_answers a JOIN survey_responses r ON r."Id" = a."ResponseId"
+GROUP BY r."SurveyId", r."Version", r."UnitId", a."QuestionKey";
+
+INSERT INTO survey_tallies ("SurveyId", "Version", "UnitId", "QuestionKey", "OptionKey", "Count", "Sum", "SumSquares")
+SELECT r."SurveyId", r."Version", r."UnitId", a."QuestionKey", COALESCE(a."Choice", CAST(CAST(a."Number" AS bigint) AS TEXT)), COUNT(*), 0, 0
+FROM survey_answers a JOIN survey_responses r ON r."Id" = a."ResponseId"
+WHERE a."Choice" IS NOT NULL OR (a."Number" IS NOT NULL AND a."Number" = FLOOR(a."Number") AND ABS(a."Number") < 1e15)
+GROUP BY r."SurveyId", r."Version", r."UnitId", a."QuestionKey", COALESCE(a."Choice", CAST(CAST(a."Number" AS bigint) AS TEXT));
