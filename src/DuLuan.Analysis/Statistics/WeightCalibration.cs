@@ -7,6 +7,13 @@ public sealed record PopulationMargin(IReadOnlyList<string> Categories, IReadOnl
 public sealed record RakingResult(double[] Weights, int Iterations, bool Converged);
 
 /// <summary>
+/// Result of <see cref="WeightCalibration.RakeAndTrim"/>: the weights, the rake-and-trim rounds done,
+/// whether every margin is met within the tolerance, the largest gap left between a margin and its
+/// weighted sample (people), how many weights sit at the cap, and the cap itself (null: no trimming).
+/// </summary>
+public sealed record CalibrationReport(double[] Weights, int Iterations, bool Converged, double MaxMarginError, int Trimmed, double? Cap);
+
+/// <summary>
 /// Adjusts weights so the weighted sample matches known population counts. The adjusted weights are
 /// then used as fixed weights; the standard errors do not include the small gain in precision that
 /// R's calibrated designs (postStratify, rake) credit to the adjustment, so they are slightly conservative.
@@ -91,6 +98,78 @@ public static class WeightCalibration
         }
         return current;
     }
+
+    /// <summary>
+    /// Checks margins before raking: every count a finite number ≥ 0, every margin with the same
+    /// total (within <paramref name="relativeTolerance"/>), and no category with people in it but
+    /// nobody in the sample (an empty cell cannot be weighted up). Throws with a message naming the margin.
+    /// </summary>
+    public static void CheckMargins(IReadOnlyList<PopulationMargin> margins, IReadOnlyList<string> names, double relativeTolerance = 1e-9)
+    {
+        ArgumentNullException.ThrowIfNull(margins);
+        ArgumentNullException.ThrowIfNull(names);
+        double? first = null;
+        for (var m = 0; m < margins.Count; m++)
+        {
+            var margin = margins[m];
+            foreach (var (category, count) in margin.Counts)
+            {
+                if (!double.IsFinite(count) || count < 0)
+                    throw new SurveyDesignException(DesignProblem.Shape, $"Margin '{names[m]}', category '{category}': population {count} is not a number of people (≥ 0).", stratum: category);
+            }
+            var total = margin.Counts.Values.Sum();
+            if (first is { } expected && Math.Abs(total - expected) > relativeTolerance * Math.Max(1, expected))
+                throw new SurveyDesignException(DesignProblem.Shape, $"Margins disagree: '{names[0]}' totals {expected.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} people but '{names[m]}' totals {total.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}.");
+            first ??= total;
+            var present = margin.Categories.ToHashSet(StringComparer.Ordinal);
+            foreach (var (category, count) in margin.Counts)
+            {
+                if (count > 0 && !present.Contains(category))
+                    throw new SurveyDesignException(DesignProblem.Shape, $"Margin '{names[m]}': category '{category}' has {count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} people but no response; the cell is empty and cannot be weighted.", stratum: category);
+            }
+            for (var i = 0; i < margin.Categories.Count; i++)
+            {
+                if (!margin.Counts.TryGetValue(margin.Categories[i], out var count) || count <= 0)
+                    throw new SurveyDesignException(DesignProblem.Shape, $"Margin '{names[m]}': response {i} is in category '{margin.Categories[i]}', which has no population.", row: i, stratum: margin.Categories[i]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Rakes to the margins and, with <paramref name="capTimesMean"/>, caps every weight at that
+    /// multiple of the mean weight (the cut shared among the others, repeated until none is over), then
+    /// rakes again, round after round, until the margins hold within <paramref name="tolerance"/> people
+    /// with no weight over the cap, or <paramref name="maxRounds"/> rounds are done. The report says
+    /// how far the margins still are, so a cap too tight to meet them shows as not converged.
+    /// </summary>
+    public static CalibrationReport RakeAndTrim(IReadOnlyList<double> weights, IReadOnlyList<PopulationMargin> margins, double? capTimesMean = null, int maxRounds = 50, double tolerance = 1e-6)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentNullException.ThrowIfNull(margins);
+        if (capTimesMean is { } k && (!double.IsFinite(k) || k <= 1))
+            throw new ArgumentException("The cap must be a multiple of the mean weight greater than 1.", nameof(capTimesMean));
+        var current = weights.ToArray();
+        double? cap = null;
+        for (var round = 1; round <= maxRounds; round++)
+        {
+            current = Rake(current, margins, maxIterations: 1000, tolerance: 1e-9).Weights;
+            if (capTimesMean is { } multiple)
+            {
+                cap = multiple * current.Average();
+                if (current.Any(w => w > cap * (1 + 1e-12))) current = Trim(current, 0, cap.Value, strict: true);
+            }
+            var error = margins.Count == 0 ? 0 : margins.Max(m => LargestGap(current, m));
+            var over = cap is { } c && current.Any(w => w > c * (1 + 1e-9));
+            if (error <= tolerance && !over)
+                return new CalibrationReport(current, round, true, error, Trimmed(current, cap), cap);
+            if (capTimesMean is null)
+                return new CalibrationReport(current, round, false, error, 0, null);
+        }
+        var last = margins.Count == 0 ? 0 : margins.Max(m => LargestGap(current, m));
+        return new CalibrationReport(current, maxRounds, false, last, Trimmed(current, cap), cap);
+    }
+
+    private static int Trimmed(double[] weights, double? cap) => cap is { } c ? weights.Count(w => w >= c * (1 - 1e-9)) : 0;
 
     private static double LargestGap(double[] weights, PopulationMargin margin)
     {
