@@ -32,13 +32,22 @@ public sealed class DemoSeedTests
         var used = report.GetProperty("questions").EnumerateArray().Single(q => q.GetProperty("key").GetString() == "used");
         var margin = used.GetProperty("options")[0].GetProperty("margin").GetDouble();
         Assert.InRange(margin, 0.5, 5);
+        // Raked to the communes, sex and age band at once, converged, trimmed at 5 × the mean weight.
+        var calibration = report.GetProperty("calibration");
+        Assert.Equal("raking", calibration.GetProperty("method").GetString());
+        Assert.True(calibration.GetProperty("converged").GetBoolean());
+        Assert.InRange(calibration.GetProperty("maxMarginError").GetDouble(), 0, 0.5);
+        Assert.Contains("giới tính và nhóm tuổi", used.GetProperty("options")[0].GetProperty("summary").GetString(), StringComparison.Ordinal);
+        var page = await staff.GetStringAsync($"/Surveys/Results?id={survey.Id}");
+        Assert.Contains("id=\"calibration\"", page, StringComparison.Ordinal);
+        Assert.Contains("Raking theo đơn vị, giới tính, nhóm tuổi", page, StringComparison.Ordinal);
 
         // The answers pass the public rules and count against the commune's quota.
         using var resident = app.Client();
         using var sent = await SurveyKit.SubmitAsync(resident, survey.Id, new
         {
             idempotencyKey = SurveyKit.Key(),
-            responses = new[] { new { version = 1, answers = new Dictionary<string, object> { ["commune"] = app.Tree.CommuneA1.Id, ["age"] = "a30", ["used"] = "yes", ["purpose"] = new[] { "land" }, ["satisfaction"] = "s4", ["wait"] = 12 } } },
+            responses = new[] { new { version = 1, answers = new Dictionary<string, object> { ["commune"] = app.Tree.CommuneA1.Id, ["age"] = "a30", ["sex"] = "female", ["used"] = "yes", ["purpose"] = new[] { "land" }, ["satisfaction"] = "s4", ["wait"] = 12 } } },
         });
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
         Assert.Equal(3001, await app.WithDbAsync(db => db.SurveyUnits.SumAsync(u => u.Received)));

@@ -14,7 +14,8 @@ public sealed class RawSurveyResults(AppDbContext db)
 {
     private const int MinCell = SurveyResults.MinCell;
 
-    public async Task<ResultsReport> BuildAsync(Survey survey, SurveyDefinition definition, string language, CancellationToken ct)
+    /// <summary>With <paramref name="rowWeights"/> (by response id, e.g. raked) those weights are used as they are, described by <paramref name="rowNote"/>.</summary>
+    public async Task<ResultsReport> BuildAsync(Survey survey, SurveyDefinition definition, string language, CancellationToken ct, IReadOnlyDictionary<string, double>? rowWeights = null, string? rowNote = null)
     {
         var vi = language == "vi";
         var responses = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == survey.Id)
@@ -53,7 +54,14 @@ public sealed class RawSurveyResults(AppDbContext db)
             weights = WeightCalibration.PostStratify(weights, new PopulationMargin(strata, population.Where(p => present.Contains(p.Key)).ToDictionary(StringComparer.Ordinal)));
         }
 
-        var note = (weighted, vi) switch
+        if (rowWeights is not null)
+        {
+            weights = [.. responses.Select(r => rowWeights[r.Id])];
+            weighted = true;
+            missing = [];
+        }
+
+        var note = rowNote is not null ? rowNote : (weighted, vi) switch
         {
             (true, true) => "gia quyền theo dân số các đơn vị",
             (true, false) => "weighted to the units' population",
@@ -72,7 +80,7 @@ public sealed class RawSurveyResults(AppDbContext db)
             .Select(id => new UnitProgress(id, names.GetValueOrDefault(id, "?"), responses.Count(r => r.UnitId == id),
                 targets.FirstOrDefault(t => t.UnitId == id)?.Quota, targets.FirstOrDefault(t => t.UnitId == id)?.Population))
             .OrderBy(p => p.Unit, StringComparer.Ordinal).ToList();
-        return new ResultsReport(survey.Id, definition.Title.In(language), language, responses.Count, weighted, note, missing, questions, progress, null, null);
+        return new ResultsReport(survey.Id, definition.Title.In(language), language, responses.Count, weighted, note, missing, questions, progress, null, null, null);
     }
 
     private static QuestionResult Question(SurveyQuestion q, List<(int Row, string? Choice, double? Number)> rows, SurveyDesign? design, List<long> responseUnits, Dictionary<long, string> names, List<(long Id, string Name)> answerUnits, string language, string note)

@@ -81,6 +81,8 @@ public static class SurveyDemoSeed
             }
 
             Answer("age", Ages[random.Next(Ages.Length)]);
+            // Women answer a little more than their share, so raking on sex moves the figures.
+            Answer("sex", random.NextDouble() < 0.58 ? "female" : "male");
         }
 
         for (var c = 0; c < communes.Count; c++)
@@ -94,6 +96,18 @@ public static class SurveyDemoSeed
                 Quota = c < 4 ? ((received[c] / 100) + 2) * 100 : null,
                 Received = received[c],
             });
+        }
+
+        // Raking margins: sex and age band of the communes' whole population, trimmed at 5 × the mean weight.
+        var people = Enumerable.Range(0, communes.Count).Sum(c => 18_000L + (((c * 7919) % 11) * 4_000));
+        var women = people * 51 / 100;
+        db.SurveyWeightings.Add(new SurveyWeighting { SurveyId = survey.Id, SexQuestion = "sex", AgeQuestion = "age", TrimCap = 5 });
+        db.SurveyMargins.Add(new SurveyMargin { SurveyId = survey.Id, Variable = "sex", Category = "female", Population = women });
+        db.SurveyMargins.Add(new SurveyMargin { SurveyId = survey.Id, Variable = "sex", Category = "male", Population = people - women });
+        long[] ageShares = [people * 26 / 100, people * 30 / 100, people * 25 / 100];
+        for (var a = 0; a < Ages.Length; a++)
+        {
+            db.SurveyMargins.Add(new SurveyMargin { SurveyId = survey.Id, Variable = "age", Category = Ages[a], Population = a < 3 ? ageShares[a] : people - ageShares.Sum() });
         }
 
         await db.SaveChangesAsync(ct);
@@ -118,6 +132,11 @@ public static class SurveyDemoSeed
                 Questions =
                 [
                     new SurveyQuestion { Key = "commune", Type = QuestionType.Unit, Required = true, Label = L("Bạn sống ở xã, phường nào?", "Which commune or ward do you live in?") },
+                    new SurveyQuestion
+                    {
+                        Key = "sex", Type = QuestionType.Single, Required = true, Label = L("Giới tính của bạn", "Your sex"),
+                        Options = [O("female", "Nữ", "Female"), O("male", "Nam", "Male")],
+                    },
                     new SurveyQuestion
                     {
                         Key = "age", Type = QuestionType.Single, Required = true, Label = L("Tuổi của bạn", "Your age"),

@@ -41,3 +41,54 @@ internal sealed class SurveyTallyConfiguration : IEntityTypeConfiguration<Survey
         builder.HasOne<Survey>().WithMany().HasForeignKey(t => t.SurveyId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+/// <summary>How an office weights a survey beyond the unit populations: which questions carry sex and age band, and the trimming cap.</summary>
+public sealed class SurveyWeighting
+{
+    public long SurveyId { get; set; }
+
+    public string? SexQuestion { get; set; }
+
+    public string? AgeQuestion { get; set; }
+
+    /// <summary>Cap on a weight, as a multiple of the mean weight; null: no trimming.</summary>
+    public double? TrimCap { get; set; }
+}
+
+/// <summary>Population of one category (an option of the sex or age-band question) for raking.</summary>
+public sealed class SurveyMargin
+{
+    public long SurveyId { get; set; }
+
+    /// <summary>"sex" or "age".</summary>
+    public required string Variable { get; set; }
+
+    /// <summary>Option key of the question that carries the variable.</summary>
+    public required string Category { get; set; }
+
+    public long Population { get; set; }
+}
+
+internal sealed class SurveyWeightingConfiguration : IEntityTypeConfiguration<SurveyWeighting>
+{
+    public void Configure(EntityTypeBuilder<SurveyWeighting> builder)
+    {
+        builder.ToTable("survey_weightings");
+        builder.HasKey(w => w.SurveyId);
+        builder.Property(w => w.SexQuestion).HasMaxLength(40);
+        builder.Property(w => w.AgeQuestion).HasMaxLength(40);
+        builder.HasOne<Survey>().WithOne().HasForeignKey<SurveyWeighting>(w => w.SurveyId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SurveyMarginConfiguration : IEntityTypeConfiguration<SurveyMargin>
+{
+    public void Configure(EntityTypeBuilder<SurveyMargin> builder)
+    {
+        builder.ToTable("survey_margins");
+        builder.HasKey(m => new { m.SurveyId, m.Variable, m.Category });
+        builder.Property(m => m.Variable).HasMaxLength(10);
+        builder.Property(m => m.Category).HasMaxLength(40);
+        builder.HasOne<Survey>().WithMany().HasForeignKey(m => m.SurveyId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -28,3 +28,22 @@ SELECT r."SurveyId", r."Version", r."UnitId", a."QuestionKey", COALESCE(a."Choic
 FROM survey_answers a JOIN survey_responses r ON r."Id" = a."ResponseId"
 WHERE a."Choice" IS NOT NULL OR (a."Number" IS NOT NULL AND a."Number" = FLOOR(a."Number") AND ABS(a."Number") < 1e15)
 GROUP BY r."SurveyId", r."Version", r."UnitId", a."QuestionKey", COALESCE(a."Choice", CAST(CAST(a."Number" AS bigint) AS TEXT));
+
+-- How an office weights a survey beyond unit populations (raking by sex and age band, trimming).
+CREATE TABLE survey_margins (
+    "SurveyId" bigint NOT NULL,
+    "Variable" character varying(10) NOT NULL,
+    "Category" character varying(40) NOT NULL,
+    "Population" bigint NOT NULL,
+    CONSTRAINT "PK_survey_margins" PRIMARY KEY ("SurveyId", "Variable", "Category"),
+    CONSTRAINT "FK_survey_margins_surveys_SurveyId" FOREIGN KEY ("SurveyId") REFERENCES surveys ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE survey_weightings (
+    "SurveyId" bigint NOT NULL,
+    "SexQuestion" character varying(40),
+    "AgeQuestion" character varying(40),
+    "TrimCap" double precision,
+    CONSTRAINT "PK_survey_weightings" PRIMARY KEY ("SurveyId"),
+    CONSTRAINT "FK_survey_weightings_surveys_SurveyId" FOREIGN KEY ("SurveyId") REFERENCES surveys ("Id") ON DELETE CASCADE
+);

@@ -28,3 +28,21 @@ SELECT r."SurveyId", r."Version", r."UnitId", a."QuestionKey", COALESCE(a."Choic
 FROM survey_answers a JOIN survey_responses r ON r."Id" = a."ResponseId"
 WHERE a."Choice" IS NOT NULL OR (a."Number" IS NOT NULL AND a."Number" = CAST(a."Number" AS INTEGER))
 GROUP BY r."SurveyId", r."Version", r."UnitId", a."QuestionKey", COALESCE(a."Choice", CAST(CAST(a."Number" AS INTEGER) AS TEXT));
+
+-- How an office weights a survey beyond unit populations (raking by sex and age band, trimming).
+CREATE TABLE "survey_margins" (
+    "SurveyId" INTEGER NOT NULL,
+    "Variable" TEXT NOT NULL,
+    "Category" TEXT NOT NULL,
+    "Population" INTEGER NOT NULL,
+    CONSTRAINT "PK_survey_margins" PRIMARY KEY ("SurveyId", "Variable", "Category"),
+    CONSTRAINT "FK_survey_margins_surveys_SurveyId" FOREIGN KEY ("SurveyId") REFERENCES "surveys" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "survey_weightings" (
+    "SurveyId" INTEGER NOT NULL CONSTRAINT "PK_survey_weightings" PRIMARY KEY,
+    "SexQuestion" TEXT NULL,
+    "AgeQuestion" TEXT NULL,
+    "TrimCap" REAL NULL,
+    CONSTRAINT "FK_survey_weightings_surveys_SurveyId" FOREIGN KEY ("SurveyId") REFERENCES "surveys" ("Id") ON DELETE CASCADE
+);

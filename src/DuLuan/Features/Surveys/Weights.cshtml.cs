@@ -1,0 +1,184 @@
+using System.Globalization;
+using DuLuan.Data;
+using DuLuan.Features.Audit;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DuLuan.Features.Surveys;
+
+/// <summary>
+/// Raking set-up of a survey: which questions carry sex and age band, the population of each of
+/// their options (the unit populations are entered on the survey's page), and the trimming cap.
+/// Fields: SexQuestion, AgeQuestion, TrimCap, Margin_sex_{option}, Margin_age_{option}.
+/// </summary>
+public sealed class WeightsModel(AppDbContext db, SurveyAccess access, AuditLog audit) : PageModel
+{
+    public sealed record MarginRow(string Variable, string Question, string Option, string Label, long? Population);
+
+    [BindProperty(SupportsGet = true)]
+    public long Id { get; set; }
+
+    public Survey Survey { get; private set; } = null!;
+
+    public bool CanBuild { get; private set; }
+
+    /// <summary>Single-choice questions (key, label) that can carry sex or age band.</summary>
+    public List<(string Key, string Label)> Candidates { get; private set; } = [];
+
+    public SurveyWeighting Weighting { get; private set; } = new();
+
+    public List<MarginRow> Margins { get; private set; } = [];
+
+    public long UnitTotal { get; private set; }
+
+    public List<string> Errors { get; private set; } = [];
+
+    private SurveyDefinition definition = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+        => await LoadAsync(edit: false, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(edit: true, ct))
+        {
+            return NotFound();
+        }
+
+        var form = Request.Form;
+        string? Question(string field, string name)
+        {
+            var key = form[field].ToString().Trim();
+            if (key.Length == 0)
+            {
+                return null;
+            }
+
+            if (!Candidates.Any(c => c.Key == key))
+            {
+                Errors.Add($"{name}: '{(key.Length > 40 ? key[..40] + "…" : key)}' không phải câu hỏi một lựa chọn của khảo sát / is not a single-choice question of this survey.");
+                return null;
+            }
+
+            return key;
+        }
+
+        var sex = Question("SexQuestion", "Câu giới tính / Sex question");
+        var age = Question("AgeQuestion", "Câu nhóm tuổi / Age-band question");
+        if (sex is not null && sex == age)
+        {
+            Errors.Add("Câu giới tính và câu nhóm tuổi phải khác nhau / The sex and age-band questions must differ.");
+        }
+
+        double? cap = null;
+        var capText = form["TrimCap"].ToString().Trim();
+        if (capText.Length > 0)
+        {
+            if (!double.TryParse(capText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value is <= 1 or > 100)
+            {
+                Errors.Add("Ngưỡng cắt trọng số: số lớn hơn 1 và không quá 100 (lần trọng số trung bình) / Trimming cap: a number above 1 and at most 100 (times the mean weight).");
+            }
+
+            cap = value;
+        }
+
+        var margins = new List<SurveyMargin>();
+        foreach (var (variable, question, name) in new[] { ("sex", sex, "giới tính / sex"), ("age", age, "nhóm tuổi / age band") })
+        {
+            if (question is null)
+            {
+                continue;
+            }
+
+            var options = definition.Questions.First(q => q.Key == question).Options ?? [];
+            var values = new List<SurveyMargin>();
+            var empty = 0;
+            foreach (var option in options)
+            {
+                var text = form[$"Margin_{variable}_{option.Key}"].ToString().Trim();
+                if (text.Length == 0)
+                {
+                    empty++;
+                    continue;
+                }
+
+                if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var population) || population is < 0 or > 1_000_000_000)
+                {
+                    Errors.Add($"Dân số {name}, '{option.Label.In("vi")}': phải là số nguyên từ 0 đến 1.000.000.000 / population must be a whole number from 0 to 1,000,000,000.");
+                    continue;
+                }
+
+                values.Add(new SurveyMargin { SurveyId = Id, Variable = variable, Category = option.Key, Population = population });
+            }
+
+            if (values.Count > 0 && empty > 0)
+            {
+                Errors.Add($"Dân số {name}: cần nhập đủ mọi lựa chọn hoặc để trống cả / enter every option's population or none.");
+            }
+            else if (values.Count > 0 && UnitTotal > 0 && values.Sum(v => v.Population) != UnitTotal)
+            {
+                Errors.Add($"Dân số {name}: tổng {values.Sum(v => v.Population).ToString("N0", CultureInfo.InvariantCulture)} khác tổng dân số các đơn vị {UnitTotal.ToString("N0", CultureInfo.InvariantCulture)} / the {name} margins total {values.Sum(v => v.Population).ToString("N0", CultureInfo.InvariantCulture)}, not the units' {UnitTotal.ToString("N0", CultureInfo.InvariantCulture)}.");
+            }
+            else if (values.Count > 0 && UnitTotal == 0)
+            {
+                Errors.Add("Nhập dân số các đơn vị (trang khảo sát) trước / Enter the units' population (survey page) first.");
+            }
+
+            margins.AddRange(values);
+        }
+
+        if (Errors.Count > 0)
+        {
+            Weighting = new SurveyWeighting { SurveyId = Id, SexQuestion = sex, AgeQuestion = age, TrimCap = cap };
+            return Page();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var row = await db.SurveyWeightings.FirstOrDefaultAsync(w => w.SurveyId == Id, ct);
+        if (row is null)
+        {
+            row = new SurveyWeighting { SurveyId = Id };
+            db.SurveyWeightings.Add(row);
+        }
+
+        row.SexQuestion = sex;
+        row.AgeQuestion = age;
+        row.TrimCap = cap;
+        await db.SurveyMargins.Where(m => m.SurveyId == Id).ExecuteDeleteAsync(ct);
+        db.SurveyMargins.AddRange(margins);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        await audit.WriteAsync("survey.weights", Survey.UnitId, $"survey:{Id}", cancellationToken: ct);
+        return Redirect($"/Surveys/Weights?id={Id}");
+    }
+
+    private async Task<bool> LoadAsync(bool edit, CancellationToken ct)
+    {
+        var survey = await access.FindAsync(Id, edit, ct);
+        if (survey is null || survey.CurrentVersion == 0)
+        {
+            return false;
+        }
+
+        Survey = survey;
+        CanBuild = edit || await access.FindAsync(Id, edit: true, ct) is not null;
+        var json = await db.SurveyVersions.AsNoTracking().Where(v => v.SurveyId == Id && v.Number == survey.CurrentVersion).Select(v => v.DefinitionJson).FirstAsync(ct);
+        definition = SurveyDefinition.Parse(json, out _)!;
+        Candidates = [.. definition.Questions.Where(q => q.Type is QuestionType.Single or QuestionType.Likert).Select(q => (q.Key, q.Label.In("vi")))];
+        Weighting = await db.SurveyWeightings.AsNoTracking().FirstOrDefaultAsync(w => w.SurveyId == Id, ct) ?? new SurveyWeighting { SurveyId = Id };
+        var saved = await db.SurveyMargins.AsNoTracking().Where(m => m.SurveyId == Id).ToListAsync(ct);
+        UnitTotal = await db.SurveyUnits.Where(u => u.SurveyId == Id && u.Population != null).SumAsync(u => u.Population!.Value, ct);
+        Margins = [];
+        foreach (var (variable, question) in new[] { ("sex", Weighting.SexQuestion), ("age", Weighting.AgeQuestion) })
+        {
+            if (question is not null && definition.Questions.FirstOrDefault(q => q.Key == question) is { } q)
+            {
+                Margins.AddRange((q.Options ?? []).Select(o => new MarginRow(variable, q.Key, o.Key, o.Label.In("vi"),
+                    saved.FirstOrDefault(m => m.Variable == variable && m.Category == o.Key)?.Population)));
+            }
+        }
+
+        return true;
+    }
+}
