@@ -91,6 +91,12 @@ public sealed class ResultsModel(AppDbContext db, SurveyAccess access, SurveyRes
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"khao-sat-{Id}-{Report.Language}.csv");
     }
 
+    /// <summary>The same rows as the CSV, as an .xlsx workbook (DocumentFormat.OpenXml).</summary>
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
+        => await LoadAsync(ct)
+            ? File(ResultsXlsx.Build(Report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"khao-sat-{Id}-{Report.Language}.xlsx")
+            : NotFound();
+
     private static string Num(double? v) => v?.ToString("0.##", CultureInfo.InvariantCulture) ?? string.Empty;
 
     /// <summary>RFC 4180 quoting; a cell that a spreadsheet would run as a formula is prefixed with an apostrophe.</summary>
