@@ -18,7 +18,17 @@ public sealed record UnitRow(long UnitId, string Unit, int Answered, List<UnitCe
 /// <summary>A row of a cross-tab by another question: the respondents who picked <see cref="Key"/> there.</summary>
 public sealed record CrossRow(string Key, string Label, int Answered, List<UnitCell> Cells);
 
-public sealed record QuestionResult(string Key, string Type, string Label, int Answered, List<OptionResult> Options, MeanResult? Mean, List<UnitRow> ByUnit, List<CrossRow>? CrossTab);
+public sealed record QuestionResult(string Key, string Type, string Label, int Answered, List<OptionResult> Options, MeanResult? Mean, List<UnitRow> ByUnit, List<CrossRow>? CrossTab)
+{
+    /// <summary>Free-text answers grouped by similarity (groups under 5 left out), for text questions.</summary>
+    public TextGroups? TextGroups { get; init; }
+}
+
+/// <summary>One group of similar free-text answers: how many, and a few of them (already redacted at intake).</summary>
+public sealed record TextGroup(int Count, List<string> Examples);
+
+/// <summary>Groups of similar answers, largest first; <see cref="Hidden"/> answers sit in groups under 5; <see cref="Read"/> answers were grouped.</summary>
+public sealed record TextGroups(int Read, int Hidden, List<TextGroup> Groups);
 
 public sealed record UnitProgress(long UnitId, string Unit, int Responses, int? Quota, long? Population);
 
@@ -234,8 +244,14 @@ public sealed class SurveyResults(AppDbContext db)
         var questions = new List<QuestionResult>();
         foreach (var q in definition.Questions)
         {
-            questions.Add(Question(q, domain, sizes, weights, total, names, OptionsOf(q, units, language), language, note,
-                cross is null || cross.Key == q.Key ? null : crossOptions.Select(o => (o.Key, o.Label, crossTables!.GetValueOrDefault(o.Key) ?? new Table())).ToList()));
+            var result = Question(q, domain, sizes, weights, total, names, OptionsOf(q, units, language), language, note,
+                cross is null || cross.Key == q.Key ? null : crossOptions.Select(o => (o.Key, o.Label, crossTables!.GetValueOrDefault(o.Key) ?? new Table())).ToList());
+            if (q.Type is QuestionType.Text or QuestionType.LongText && !query.Filtered && result.Answered > 0)
+            {
+                result = result with { TextGroups = await GroupTextsAsync(survey.Id, q.Key, ct) };
+            }
+
+            questions.Add(result);
         }
 
         var progress = answerUnits.Select(u => u.Id).Union(targets.Select(t => t.UnitId)).Union(unitIds).Distinct()
@@ -330,6 +346,21 @@ public sealed class SurveyResults(AppDbContext db)
         var info = new CalibrationInfo("raking", calibration.Iterations, calibration.Converged, calibration.MaxMarginError, calibration.Trimmed, calibration.Cap, null);
         var report = await new RawSurveyResults(db).BuildAsync(survey, definition, language, ct, weights, note);
         return (report with { Calibration = info }, info);
+    }
+
+    /// <summary>At most this many answers (the latest stored) are grouped per question.</summary>
+    public const int MaxTexts = 5000;
+
+    /// <summary>Near-duplicate groups (MinHash, Jaccard ≥ 0.4 on folded word pairs) of a text question's answers.</summary>
+    private async Task<TextGroups> GroupTextsAsync(long surveyId, string question, CancellationToken ct)
+    {
+        var texts = await db.SurveyAnswers.AsNoTracking().Where(a => a.SurveyId == surveyId && a.QuestionKey == question && a.Text != null)
+            .OrderByDescending(a => a.Id).Take(MaxTexts).Select(a => a.Text!).ToListAsync(ct);
+        var clusters = DuLuan.Analysis.Text.NearDuplicateClustering.Cluster(texts);
+        var groups = Enumerable.Range(0, texts.Count).GroupBy(i => clusters[i]).Select(g => g.ToList()).ToList();
+        var shown = groups.Where(g => g.Count >= MinCell).OrderByDescending(g => g.Count).ThenBy(g => g[0])
+            .Select(g => new TextGroup(g.Count, [.. g.Select(i => texts[i]).Distinct(StringComparer.Ordinal).Take(3)])).Take(30).ToList();
+        return new TextGroups(texts.Count, groups.Where(g => g.Count < MinCell).Sum(g => g.Count), shown);
     }
 
     private static string? Describe(SurveyDefinition definition, ResultsQuery query, Dictionary<long, string> names, List<(long Id, string Name)> units, string language)
