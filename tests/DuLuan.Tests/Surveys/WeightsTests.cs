@@ -70,8 +70,14 @@ public sealed class WeightsTests
         Assert.Contains("name=\"Margin_age_old\"", page, StringComparison.Ordinal);
         using (var saved = await staff.PostFormAsync(url, new Dictionary<string, string>
         {
-            ["Id"] = SurveyKit.Id(id), ["SexQuestion"] = "q_sex", ["AgeQuestion"] = "q_band", ["TrimCap"] = "4",
-            ["Margin_sex_f"] = "21000", ["Margin_sex_m"] = "19000", ["Margin_age_young"] = "16000", ["Margin_age_old"] = "24000",
+            ["Id"] = SurveyKit.Id(id),
+            ["SexQuestion"] = "q_sex",
+            ["AgeQuestion"] = "q_band",
+            ["TrimCap"] = "4",
+            ["Margin_sex_f"] = "21000",
+            ["Margin_sex_m"] = "19000",
+            ["Margin_age_young"] = "16000",
+            ["Margin_age_old"] = "24000",
         }))
         {
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
