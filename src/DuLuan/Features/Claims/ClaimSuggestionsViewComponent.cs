@@ -24,7 +24,7 @@ public sealed class ClaimSuggestionsViewComponent(AppDbContext db, ClaimAccess a
             .ToListAsync(ct);
         var linkKind = kind == MatchKind.Story ? ClaimLinkKind.Story : ClaimLinkKind.Concern;
         var linked = await db.ClaimLinks.AsNoTracking().Where(l => l.Kind == linkKind && l.TargetId == targetId)
-            .Join(visible, l => l.ClaimId, c => c.Id, (l, c) => new { c.Id, c.Text }).Distinct().Take(10).ToListAsync(ct);
+            .Join(visible, l => l.ClaimId, c => c.Id, (l, c) => new { c.Id, c.Text }).Distinct().OrderBy(x => x.Id).Take(10).ToListAsync(ct);
         var returnUrl = HttpContext.Request.Path + HttpContext.Request.QueryString;
         return View("/Features/Claims/_Suggestions.cshtml", new Suggestions(rows, linked.Select(x => (x.Id, x.Text)).ToList(), returnUrl));
     }
