@@ -66,6 +66,34 @@ public sealed class ClaimRegisterTests
     }
 
     [Theory, Providers]
+    public async Task Two_simultaneous_edits_of_one_version_save_exactly_once(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        using var first = await EditorAsync(app, app.Tree.ProvinceA, "mot@claims.vn");
+        using var second = await EditorAsync(app, app.Tree.ProvinceA, "hai@claims.vn");
+        var id = await CreateAsync(first, app.Tree.ProvinceA.Id, Rumour);
+        var seen = await VersionAsync(app, id);
+
+        var responses = await Task.WhenAll(
+            EditAsync(app, first, id, "False", "Lý do A", version: seen),
+            EditAsync(app, second, id, "True", "Lý do B", version: seen));
+        try
+        {
+            Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+            Assert.Single(responses, r => r.StatusCode == HttpStatusCode.BadRequest);
+        }
+        finally
+        {
+            foreach (var response in responses) response.Dispose();
+        }
+
+        var claim = await app.WithDbAsync(db => db.Claims.SingleAsync(c => c.Id == id));
+        Assert.Equal(seen + 1, claim.Version);
+        Assert.Equal(claim.Verdict == Verdict.False ? "Lý do A" : "Lý do B", claim.Reasoning);
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == ClaimEditor.Actions.Edited)));
+    }
+
+    [Theory, Providers]
     public async Task Values_outside_the_fixed_scales_are_refused_naming_the_field(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);

@@ -17,12 +17,10 @@ public sealed class ClaimMatcher(AppDbContext db, TimeProvider clock)
     /// <summary>Newest claims compared; an office registers far fewer than this.</summary>
     public const int Candidates = 2000;
 
-    private sealed record Candidate(long Id, List<ClaimText.Shape> Shapes);
-
     public async Task<int> MatchStoriesAsync(long unitId, IReadOnlyList<StoredArticle> articles, CancellationToken ct)
     {
         var candidates = await CandidatesAsync(unitId, ct);
-        if (candidates.Count == 0)
+        if (candidates is null)
         {
             return 0;
         }
@@ -30,15 +28,16 @@ public sealed class ClaimMatcher(AppDbContext db, TimeProvider clock)
         var found = new List<(long ClaimId, long TargetId, double Score)>();
         foreach (var story in articles.GroupBy(a => a.StoryId))
         {
-            var shapes = story.Select(a => ClaimText.Of(a.Title + "\n" + a.Text)).ToList();
-            foreach (var candidate in candidates)
+            var best = new Dictionary<long, double>();
+            foreach (var article in story)
             {
-                var score = candidate.Shapes.Max(c => shapes.Max(s => ClaimText.Score(c, s)));
-                if (score >= ClaimText.Threshold)
+                foreach (var (claimId, score) in candidates.Match(ClaimText.Of(article.Title + "\n" + article.Text)))
                 {
-                    found.Add((candidate.Id, story.Key, score));
+                    if (score > best.GetValueOrDefault(claimId)) best[claimId] = score;
                 }
             }
+
+            found.AddRange(best.Select(b => (b.Key, story.Key, b.Value)));
         }
 
         return await RecordAsync(MatchKind.Story, found, ct);
@@ -47,20 +46,24 @@ public sealed class ClaimMatcher(AppDbContext db, TimeProvider clock)
     public async Task<int> MatchConcernAsync(Concern concern, CancellationToken ct)
     {
         var candidates = await CandidatesAsync(concern.UnitId, ct);
-        var shape = ClaimText.Of(concern.Title + "\n" + concern.Description);
-        var found = candidates
-            .Select(c => (ClaimId: c.Id, TargetId: concern.Id, Score: c.Shapes.Max(s => ClaimText.Score(s, shape))))
-            .Where(m => m.Score >= ClaimText.Threshold)
+        if (candidates is null)
+        {
+            return 0;
+        }
+
+        var found = candidates.Match(ClaimText.Of(concern.Title + "\n" + concern.Description))
+            .Select(m => (ClaimId: m.Key, TargetId: concern.Id, Score: m.Value))
             .ToList();
         return await RecordAsync(MatchKind.Concern, found, ct);
     }
 
-    private async Task<List<Candidate>> CandidatesAsync(long unitId, CancellationToken ct)
+    /// <summary>The unit line's open claims, indexed; null when there is none (the common case costs one query).</summary>
+    private async Task<ClaimShapeIndex?> CandidatesAsync(long unitId, CancellationToken ct)
     {
         var path = await db.Units.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(ct);
         if (path is null)
         {
-            return [];
+            return null;
         }
 
         var ancestors = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(p => long.Parse(p, CultureInfo.InvariantCulture)).ToList();
@@ -73,7 +76,7 @@ public sealed class ClaimMatcher(AppDbContext db, TimeProvider clock)
             .ToListAsync(ct);
         if (claims.Count == 0)
         {
-            return [];
+            return null;
         }
 
         var ids = claims.Select(c => c.Id).ToList();
@@ -82,7 +85,17 @@ public sealed class ClaimMatcher(AppDbContext db, TimeProvider clock)
                             where l.Kind == ClaimLinkKind.Story && ids.Contains(l.ClaimId)
                             select new { l.ClaimId, s.Title }).ToListAsync(ct);
         var byClaim = titles.ToLookup(t => t.ClaimId, t => t.Title);
-        return claims.Select(c => new Candidate(c.Id, [ClaimText.Of(c.Text), .. byClaim[c.Id].Take(5).Select(ClaimText.Of)])).ToList();
+        var index = new ClaimShapeIndex();
+        foreach (var claim in claims)
+        {
+            index.Add(claim.Id, ClaimText.Of(claim.Text));
+            foreach (var title in byClaim[claim.Id].Take(5))
+            {
+                index.Add(claim.Id, ClaimText.Of(title));
+            }
+        }
+
+        return index;
     }
 
     private async Task<int> RecordAsync(MatchKind kind, List<(long ClaimId, long TargetId, double Score)> found, CancellationToken ct)
