@@ -1,3 +1,4 @@
+using DuLuan.Bench.Claims;
 using DuLuan.Bench.Foundation;
 using DuLuan.Bench.Monitoring;
 using DuLuan.Bench.Respond;
@@ -7,6 +8,7 @@ using DuLuan.Bench.Text;
 // dotnet run -c Release --project bench/DuLuan.Bench -- <group> [options]
 return args.FirstOrDefault() switch
 {
+    "claims" => ClaimMatchBenchmark.Run(args),
     "foundation" => FoundationBenchmarks.Run(args),
     "monitoring" => await IngestBenchmark.Run(args),
     "respond" => RespondBenchmarks.Run(args),
@@ -22,6 +24,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: DuLuan.Bench monitoring [entries] [search-articles] | foundation [startup|subtree|bare-health ...] | respond [open-cases] [sweep-cases] | surveys [--clients N] [--seconds S] | surveys results [--responses N] | text [filter] | train-segmenter [conllu-dir] [out.bin]");
+    Console.Error.WriteLine("usage: DuLuan.Bench claims [claims] [batch] | monitoring [entries] [search-articles] | foundation [startup|subtree|bare-health ...] | respond [open-cases] [sweep-cases] | surveys [--clients N] [--seconds S] | surveys results [--responses N] | text [filter] | train-segmenter [conllu-dir] [out.bin]");
     return 2;
 }

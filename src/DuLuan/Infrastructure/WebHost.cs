@@ -2,6 +2,7 @@ using DuLuan.Data;
 using DuLuan.Features.Account;
 using DuLuan.Features.Audit;
 using DuLuan.Features.Cases;
+using DuLuan.Features.Claims;
 using DuLuan.Features.Concerns;
 using DuLuan.Features.Members;
 using DuLuan.Features.Monitoring;
@@ -67,6 +68,7 @@ public static class WebHost
         services.AddOpinions();
         services.AddOpen311(configuration);
         services.AddSurveys(configuration);
+        services.AddClaims();
         services.AddDuLuanMetrics(configuration);
         return services;
     }

@@ -18,7 +18,7 @@ public sealed record IntakeResult(long ConcernId, bool Duplicate, ConcernStatus 
 /// identical submissions of the same day collapsed into one row (race-safe through a unique key),
 /// and the most similar open case noted for staff.
 /// </summary>
-public sealed class ConcernIntake(AppDbContext db, ContactVault vault, CaseMatcher matcher, TimeProvider clock, IOptions<WorkingHoursOptions> hours)
+public sealed class ConcernIntake(AppDbContext db, ContactVault vault, CaseMatcher matcher, TimeProvider clock, IOptions<WorkingHoursOptions> hours, IEnumerable<IConcernObserver>? observers = null)
 {
     public const int MaxLinks = 2;
 
@@ -52,7 +52,6 @@ public sealed class ConcernIntake(AppDbContext db, ContactVault vault, CaseMatch
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return new IntakeResult(concern.Id, false, concern.Status, similar);
         }
         catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
@@ -61,6 +60,13 @@ public sealed class ConcernIntake(AppDbContext db, ContactVault vault, CaseMatch
             var winner = await db.Concerns.AsNoTracking().Where(c => c.DedupKey == key).Select(c => new { c.Id, c.Status }).SingleAsync(cancellationToken);
             return new IntakeResult(winner.Id, true, winner.Status, null);
         }
+
+        foreach (var observer in observers ?? [])
+        {
+            await observer.ConcernReceivedAsync(concern, cancellationToken);
+        }
+
+        return new IntakeResult(concern.Id, false, concern.Status, similar);
     }
 
     public static string DedupKey(long unitId, string title, string description, DateOnly day)

@@ -15,7 +15,7 @@ public sealed record IngestResult(int Stored, int AlreadyKnown);
 /// One transaction per batch; when another instance stored one of the same articles first, the batch is retried
 /// article by article so the unique key, not luck, decides.
 /// </summary>
-public sealed class ArticleIngest(AppDbContext db, StoryIndex stories, TimeProvider clock)
+public sealed class ArticleIngest(AppDbContext db, StoryIndex stories, TimeProvider clock, IEnumerable<IStoryObserver>? observers = null)
 {
     public const int TextLimit = 4000;
 
@@ -127,6 +127,11 @@ public sealed class ArticleIngest(AppDbContext db, StoryIndex stories, TimeProvi
             throw;
         }
         stories.MarkKnown(feed.UnitId, stored.Select(a => a.Id));
+        if (stored.Count > 0)
+        {
+            var changed = stored.Select(a => new StoredArticle(a.StoryId, a.Id, a.Title, a.Text)).ToList();
+            foreach (var observer in observers ?? []) await observer.StoriesChangedAsync(feed.UnitId, changed, ct);
+        }
         return new IngestResult(fresh.Count, batch.Count - fresh.Count);
     }
 

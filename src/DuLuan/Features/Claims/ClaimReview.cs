@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Unicode;
+
+namespace DuLuan.Features.Claims;
+
+/// <summary>
+/// schema.org ClaimReview JSON-LD for a published rebuttal (the properties Google's fact-check guidelines name).
+/// Serialised with an encoder that escapes &lt;, &gt;, &amp; and quotes, so no text can close the script element.
+/// </summary>
+public static class ClaimReview
+{
+    public const int BestRating = (int)Verdict.True;
+    public const int WorstRating = (int)Verdict.False;
+
+    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All), WriteIndented = false };
+
+    /// <summary>The Vietnamese label of a verdict, as shown and as the rating's alternateName.</summary>
+    public static string Label(Verdict verdict) => verdict switch
+    {
+        Verdict.False => "Sai sự thật",
+        Verdict.Misleading => "Gây hiểu lầm",
+        Verdict.MissingContext => "Thiếu bối cảnh",
+        Verdict.Unproven => "Chưa kiểm chứng",
+        _ => "Đúng sự thật",
+    };
+
+    public static string Json(Claim claim, string unitName, string pageUrl, IReadOnlyList<Appearance> appearances)
+    {
+        var item = new JsonObject { ["@type"] = "Claim" };
+        if (appearances.Count > 0)
+        {
+            item["appearance"] = new JsonArray(appearances.Select(a => (JsonNode)Work(a)).ToArray());
+            var first = appearances[0];
+            item["firstAppearance"] = Work(first);
+            if (first.At is { } at)
+            {
+                item["datePublished"] = Date(at);
+            }
+        }
+
+        var review = new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "ClaimReview",
+            ["url"] = pageUrl,
+            ["claimReviewed"] = claim.Text,
+            ["itemReviewed"] = item,
+            ["author"] = new JsonObject { ["@type"] = "Organization", ["name"] = unitName },
+            ["reviewRating"] = new JsonObject
+            {
+                ["@type"] = "Rating",
+                ["ratingValue"] = (int)claim.Verdict!.Value,
+                ["bestRating"] = BestRating,
+                ["worstRating"] = WorstRating,
+                ["alternateName"] = Label(claim.Verdict.Value),
+            },
+            ["datePublished"] = Date(claim.PublishedAt!.Value),
+        };
+        return review.ToJsonString(Options);
+    }
+
+    private static JsonObject Work(Appearance a)
+    {
+        var work = new JsonObject { ["@type"] = "CreativeWork", ["url"] = a.Url };
+        if (a.At is { } at)
+        {
+            work["datePublished"] = Date(at);
+        }
+
+        if (a.Outlet is { } outlet)
+        {
+            work["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = outlet };
+        }
+
+        return work;
+    }
+
+    private static string Date(DateTime utc) => ClaimRebuttals.LocalDay(utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,21 @@
+using DuLuan.Features.Concerns;
+using DuLuan.Features.Monitoring;
+
+namespace DuLuan.Features.Claims;
+
+public static class ClaimsServices
+{
+    public static IServiceCollection AddClaims(this IServiceCollection services)
+    {
+        services.AddScoped<ClaimAccess>();
+        services.AddScoped<ClaimEditor>();
+        services.AddScoped<ClaimSources>();
+        services.AddScoped<ClaimMatcher>();
+        services.AddScoped<ClaimRebuttals>();
+        services.AddScoped<ClaimPortal>();
+        services.AddSingleton<ClaimObserver>();
+        services.AddSingleton<IStoryObserver>(sp => sp.GetRequiredService<ClaimObserver>());
+        services.AddSingleton<IConcernObserver>(sp => sp.GetRequiredService<ClaimObserver>());
+        return services;
+    }
+}

@@ -1,0 +1,44 @@
+using DuLuan.Data;
+using DuLuan.Features.Units;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace DuLuan.Features.Claims;
+
+/// <summary>Registers a claim: the unit and what is said. Where it appeared and the evidence come next, on its page.</summary>
+public sealed class CreateModel(ClaimAccess access, ClaimEditor editor, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public List<Unit> Units { get; private set; } = [];
+
+    public string? Text { get; private set; }
+
+    public long? UnitId { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Units = await access.HandledUnitsAsync(ct);
+        return Units.Count == 0 ? NotFound() : Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(long unitId, string? text, CancellationToken ct)
+    {
+        if (!await access.CanHandleUnitAsync(unitId, ct))
+        {
+            return NotFound();
+        }
+
+        var (claim, error) = await editor.CreateAsync(unitId, text, ct);
+        if (claim is not null)
+        {
+            return Redirect($"/Claims/Details?id={claim.Id}");
+        }
+
+        Units = await access.HandledUnitsAsync(ct);
+        Text = text;
+        UnitId = unitId;
+        ModelState.AddModelError(error!.Field, $"{l["Claims.Field." + error.Field]}: {l[error.Key]}");
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+}

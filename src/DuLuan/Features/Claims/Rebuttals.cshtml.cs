@@ -1,0 +1,35 @@
+using DuLuan.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DuLuan.Features.Claims;
+
+/// <summary>A unit portal's published rebuttals, newest first.</summary>
+[AllowAnonymous]
+public sealed class RebuttalsModel(ClaimPortal portal) : PageModel
+{
+    public const int PageSize = 50;
+
+    public sealed record Row(long Id, string Text, Verdict Verdict, DateTime PublishedAt);
+
+    public ClaimPortal.Portal Portal { get; private set; } = null!;
+
+    public List<Row> Rows { get; private set; } = [];
+
+    public string PageUrl => $"{Request.Scheme}://{Request.Host}/cong/{Uri.EscapeDataString(Portal.Code)}/kiem-chung";
+
+    public async Task<IActionResult> OnGetAsync(string unitCode, CancellationToken ct)
+    {
+        if (await portal.PortalAsync(unitCode, ct) is not { } found)
+        {
+            return NotFound();
+        }
+
+        Portal = found;
+        Rows = await portal.Published(found).OrderByDescending(c => c.PublishedAt).ThenByDescending(c => c.Id).Take(PageSize)
+            .Select(c => new Row(c.Id, c.Text, c.Verdict!.Value, c.PublishedAt!.Value)).ToListAsync(ct);
+        return Page();
+    }
+}

@@ -1,0 +1,13 @@
+namespace DuLuan.Features.Monitoring;
+
+/// <summary>An article just stored, with the story it started or joined.</summary>
+public sealed record StoredArticle(long StoryId, long ArticleId, string Title, string Text);
+
+/// <summary>
+/// Told after an ingest batch has committed which stories were created or extended, so other features (the claims
+/// register) can react without Monitoring knowing them. Runs after the commit: an observer cannot undo ingest.
+/// </summary>
+public interface IStoryObserver
+{
+    Task StoriesChangedAsync(long unitId, IReadOnlyList<StoredArticle> articles, CancellationToken ct);
+}
