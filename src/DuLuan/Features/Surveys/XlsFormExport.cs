@@ -11,7 +11,14 @@ public static class XlsFormExport
 {
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
-        ["vi"] = "Vietnamese", ["en"] = "English", ["km"] = "Khmer", ["hmn"] = "Hmong", ["th"] = "Thai", ["lo"] = "Lao", ["zh"] = "Chinese", ["fr"] = "French",
+        ["vi"] = "Vietnamese",
+        ["en"] = "English",
+        ["km"] = "Khmer",
+        ["hmn"] = "Hmong",
+        ["th"] = "Thai",
+        ["lo"] = "Lao",
+        ["zh"] = "Chinese",
+        ["fr"] = "French",
     };
 
     public static string LanguageName(string code) => $"{Names.GetValueOrDefault(code, code)} ({code})";

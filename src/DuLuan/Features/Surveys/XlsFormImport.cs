@@ -50,8 +50,16 @@ public static partial class XlsFormImport
 
     private static readonly Dictionary<string, string> KnownLanguages = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["vietnamese"] = "vi", ["tiếng việt"] = "vi", ["english"] = "en", ["tiếng anh"] = "en", ["khmer"] = "km", ["hmong"] = "hmn",
-        ["thai"] = "th", ["lao"] = "lo", ["chinese"] = "zh", ["french"] = "fr",
+        ["vietnamese"] = "vi",
+        ["tiếng việt"] = "vi",
+        ["english"] = "en",
+        ["tiếng anh"] = "en",
+        ["khmer"] = "km",
+        ["hmong"] = "hmn",
+        ["thai"] = "th",
+        ["lao"] = "lo",
+        ["chinese"] = "zh",
+        ["french"] = "fr",
     };
 
     public static XlsFormImportResult Import(byte[] file)
@@ -360,9 +368,14 @@ public static partial class XlsFormImport
                     Note("settings", row.Number, "version", $"Phiên bản '{version}' không giữ: DuLuan tự đánh số phiên bản khi công bố", $"Version '{version}' not kept: DuLuan numbers versions when publishing");
                 }
 
-                if (Texts(row, settings, "form_title", fill: true) is { } title)
+                if (Texts(row, settings, "form_title", fill: false) is { } given)
                 {
-                    return title;
+                    foreach (var missing in new[] { "vi", "en" }.Where(m => !given.ContainsKey(m)))
+                    {
+                        Note("settings", row.Number, "form_title", $"Tiêu đề chưa có bản '{missing}': dùng tạm tiêu đề ngôn ngữ khác", $"The title has no '{missing}' version: another language's title is used for now");
+                    }
+
+                    return Texts(row, settings, "form_title", fill: true)!;
                 }
             }
 
@@ -498,36 +511,36 @@ public static partial class XlsFormImport
                         Error("survey", row.Number, "type", "end_repeat không có begin_repeat tương ứng", "end_repeat without a matching begin_repeat");
                         continue;
                     case "begin_group":
-                    {
-                        if (!CheckName(row, name))
                         {
+                            if (!CheckName(row, name))
+                            {
+                                continue;
+                            }
+
+                            var title = Texts(row, sheet, "label", fill: true);
+                            if (title is null)
+                            {
+                                title = new Labels { ["vi"] = name!, ["en"] = name! };
+                                Note("survey", row.Number, "label", $"Nhóm '{name}' không có nhãn: dùng tên làm tiêu đề phần", $"Group '{name}' has no label: its name is the section title");
+                            }
+
+                            if (stack.Count > 0)
+                            {
+                                parents.Add(stack[^1].Key);
+                                Note("survey", row.Number, "type", $"Nhóm lồng nhau: nhóm '{name}' thành một phần riêng", $"Nested group: group '{name}' becomes a section of its own");
+                            }
+
+                            var own = Relevance(row, sheet, null);
+                            var conditions = stack.SelectMany(f => f.Conditions).Concat(own).ToList();
+                            var section = new SurveySection { Key = name!, Title = title, Relevant = conditions.Count > 0 ? conditions : null, Questions = [] };
+                            definition.Sections.Add(section);
+                            var frame = new Frame(name!, section, own);
+                            stack.Add(frame);
+                            current = section;
+                            currentOwner = frame;
+                            OtherColumns(row, sheet, "appearance", "field-list");
                             continue;
                         }
-
-                        var title = Texts(row, sheet, "label", fill: true);
-                        if (title is null)
-                        {
-                            title = new Labels { ["vi"] = name!, ["en"] = name! };
-                            Note("survey", row.Number, "label", $"Nhóm '{name}' không có nhãn: dùng tên làm tiêu đề phần", $"Group '{name}' has no label: its name is the section title");
-                        }
-
-                        if (stack.Count > 0)
-                        {
-                            parents.Add(stack[^1].Key);
-                            Note("survey", row.Number, "type", $"Nhóm lồng nhau: nhóm '{name}' thành một phần riêng", $"Nested group: group '{name}' becomes a section of its own");
-                        }
-
-                        var own = Relevance(row, sheet, null);
-                        var conditions = stack.SelectMany(f => f.Conditions).Concat(own).ToList();
-                        var section = new SurveySection { Key = name!, Title = title, Relevant = conditions.Count > 0 ? conditions : null, Questions = [] };
-                        definition.Sections.Add(section);
-                        var frame = new Frame(name!, section, own);
-                        stack.Add(frame);
-                        current = section;
-                        currentOwner = frame;
-                        OtherColumns(row, sheet, "appearance", "field-list");
-                        continue;
-                    }
 
                     case "end_group":
                         if (stack.Count == 0)
