@@ -34,7 +34,9 @@ public sealed class SubmitTests
         Assert.Contains("thủ tục nhanh", note, StringComparison.Ordinal);
         // No column of the response can hold a time of day, an address or an account.
         var columns = await app.WithDbAsync(db => Task.FromResult(db.Model.FindEntityType(typeof(SurveyResponse))!.GetProperties().Select(p => p.Name).Order(StringComparer.Ordinal).ToList()));
-        Assert.Equal(["Id", "ReceivedOn", "SurveyId", "UnitId", "Version"], columns);
+        // Source says how the response came in (online or keyed in from paper), never who keyed it in.
+        Assert.Equal(["Id", "ReceivedOn", "Source", "SurveyId", "UnitId", "Version"], columns);
+        Assert.Equal(ResponseSource.Online, response.Source);
         Assert.Equal(typeof(DateOnly), typeof(SurveyResponse).GetProperty(nameof(SurveyResponse.ReceivedOn))!.PropertyType);
     }
 

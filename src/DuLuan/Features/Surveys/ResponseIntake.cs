@@ -88,7 +88,11 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
         return communes.Count > 0 ? communes : [unit];
     }
 
-    public async Task<IntakeResult> SubmitAsync(long surveyId, SubmittedBatch batch, CancellationToken ct)
+    public Task<IntakeResult> SubmitAsync(long surveyId, SubmittedBatch batch, CancellationToken ct)
+        => SubmitAsync(surveyId, batch, ResponseSource.Online, ct);
+
+    /// <summary>As above, marking the stored responses with their <see cref="ResponseSource"/>.</summary>
+    public async Task<IntakeResult> SubmitAsync(long surveyId, SubmittedBatch batch, string source, CancellationToken ct)
     {
         var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == surveyId, ct);
         if (survey is null || survey.Status == SurveyStatus.Draft || survey.CurrentVersion == 0)
@@ -168,6 +172,7 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
                 Version = survey.CurrentVersion,
                 UnitId = unitId ?? survey.UnitId,
                 ReceivedOn = today,
+                Source = source,
             }, values));
         }
 

@@ -65,6 +65,9 @@ public sealed class SurveyResponse
     public long UnitId { get; set; }
 
     public DateOnly ReceivedOn { get; set; }
+
+    /// <summary><see cref="ResponseSource.Online"/> or <see cref="ResponseSource.Paper"/> (keyed in by a collaborator; still no member stored).</summary>
+    public string Source { get; set; } = ResponseSource.Online;
 }
 
 /// <summary>One answer value (a multiple choice gives one row per option picked), so results aggregate by index.</summary>

@@ -1,6 +1,9 @@
 // Public answer page: shows only relevant questions, sends the answers as JSON with an idempotency key
 // (a retry after a lost connection stores nothing twice) and a random per-survey token kept in this
 // browser, so the same device does not answer twice. Nothing identifies the person.
+// Offline (field collection on a phone): answers given with no connection are kept in this browser's
+// localStorage, each with its own idempotency key and no device token and no time, the form is cleared for
+// the next person, and the queue is sent once, response by response, when the connection returns.
 (function () {
   "use strict";
   var form = document.getElementById("answer-form");
@@ -25,6 +28,24 @@
     } catch (e) { return null; }
   }
   var idempotencyKey = random();
+  var queueKey = "duluan-survey-queue-" + surveyId;
+  var statusBox = document.getElementById("offline-status");
+  var countBox = document.getElementById("queued-count");
+  var syncing = false;
+
+  function readQueue() {
+    try { var items = JSON.parse(localStorage.getItem(queueKey) || "[]"); return Array.isArray(items) ? items : []; } catch (e) { return []; }
+  }
+  function showCount() {
+    var n = readQueue().length;
+    countBox.textContent = n ? countBox.getAttribute("data-label") + " " + n : "";
+    countBox.hidden = n === 0;
+  }
+  function writeQueue(items) {
+    try { if (items.length) { localStorage.setItem(queueKey, JSON.stringify(items)); } else { localStorage.removeItem(queueKey); } } catch (e) { }
+    showCount();
+  }
+  function say(text) { statusBox.textContent = text; statusBox.hidden = !text; }
 
   function value(fs) {
     var type = fs.getAttribute("data-type");
@@ -78,6 +99,56 @@
     });
     return answers;
   }
+  function enqueue(key, answers) {
+    var items = readQueue();
+    items.push({ key: key, version: Number(form.getAttribute("data-version")), answers: answers });
+    writeQueue(items);
+    form.reset();
+    collect();
+    say(statusBox.getAttribute("data-queued"));
+    window.scrollTo(0, 0);
+  }
+  // One response per request, each with the key it was queued under: a replay after a lost reply stores nothing twice.
+  function sync() {
+    if (syncing || !navigator.onLine) return;
+    var items = readQueue();
+    if (!items.length) return;
+    syncing = true;
+    var refused = 0;
+    var sent = 0;
+    var chain = Promise.resolve();
+    items.forEach(function (item) {
+      chain = chain.then(function () {
+        var body = { idempotencyKey: item.key, responses: [{ version: item.version, token: null, answers: item.answers }] };
+        return fetch(form.getAttribute("data-endpoint"), { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body), credentials: "omit" })
+          .then(function (r) {
+            if (r.status >= 500 || r.status === 429) throw new Error("retry later");
+            if (r.ok) { sent++; } else { refused++; }
+            writeQueue(readQueue().filter(function (q) { return q.key !== item.key; }));
+          });
+      });
+    });
+    chain.catch(function () { /* the connection dropped again: the rest waits for the next 'online' */ })
+      .then(function () {
+        syncing = false;
+        var left = readQueue().length;
+        if (refused) { say(statusBox.getAttribute("data-refused") + " " + refused); }
+        else if (sent && !left) { say(statusBox.getAttribute("data-synced")); }
+      });
+  }
+  window.addEventListener("online", sync);
+  showCount();
+  sync();
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.register("/survey-sw.js", { scope: "/khao-sat/" }).catch(function () { });
+  }
+  if (window.caches) {
+    // The worker starts after this page loaded: put the page and what it uses in the cache now.
+    var urls = [location.pathname + location.search].concat(
+      Array.prototype.map.call(document.querySelectorAll("link[rel=stylesheet], script[src]"), function (n) { return n.getAttribute("href") || n.getAttribute("src"); }));
+    caches.open("duluan-surveys-v1").then(function (c) { return c.addAll(urls); }).catch(function () { });
+  }
+
   form.addEventListener("change", collect);
   form.addEventListener("input", collect);
   collect();
@@ -109,6 +180,7 @@
       showTop(vi ? "Còn câu bắt buộc chưa trả lời." : "Some required questions have no answer.");
       return;
     }
+    if (!navigator.onLine) { enqueue(random(), collect()); return; }
     var body = { idempotencyKey: idempotencyKey, responses: [{ version: Number(form.getAttribute("data-version")), token: token(), answers: collect() }] };
     var send = document.getElementById("send");
     send.disabled = true;
@@ -120,7 +192,12 @@
           showErrors(p);
         });
       })
-      .catch(function () { showTop(vi ? "Không gửi được, vui lòng thử lại khi có mạng." : "Could not send; please try again when you are online."); })
+      .catch(function () {
+        // No connection after all: queue under the same key (a request that did arrive makes the later send a harmless replay).
+        var key = idempotencyKey;
+        idempotencyKey = random();
+        enqueue(key, body.responses[0].answers);
+      })
       .then(function () { send.disabled = false; });
   });
 })();

@@ -1,0 +1,101 @@
+using System.Globalization;
+using DuLuan.Data;
+using DuLuan.Features.Units;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using QRCoder;
+
+namespace DuLuan.Features.Surveys;
+
+/// <summary>The survey as a printable A4 paper form in one language: boxes to tick, skip instructions, and a QR code to the online form.</summary>
+public sealed class PaperModel(AppDbContext db, SurveyAccess access) : PageModel
+{
+    /// <summary>Beyond this many communes a unit question gets a line to write on instead of boxes.</summary>
+    public const int MaxUnitBoxes = 40;
+
+    public Survey Survey { get; private set; } = null!;
+
+    public SurveyDefinition Definition { get; private set; } = null!;
+
+    public string Language { get; private set; } = "vi";
+
+    public List<Unit> Units { get; private set; } = [];
+
+    public Dictionary<string, int> Numbers { get; } = new(StringComparer.Ordinal);
+
+    public string QrDataUri { get; private set; } = string.Empty;
+
+    public string PublicUrl { get; private set; } = string.Empty;
+
+    public async Task<IActionResult> OnGetAsync(long id, string? lang, CancellationToken ct)
+    {
+        var survey = await access.FindAsync(id, edit: false, ct);
+        if (survey is null)
+        {
+            return NotFound();
+        }
+
+        Survey = survey;
+        var json = survey.CurrentVersion > 0
+            ? await db.SurveyVersions.AsNoTracking().Where(v => v.SurveyId == id && v.Number == survey.CurrentVersion).Select(v => v.DefinitionJson).FirstAsync(ct)
+            : survey.DraftJson;
+        var definition = SurveyDefinition.Parse(json, out _);
+        if (definition is null)
+        {
+            return NotFound();
+        }
+
+        Definition = definition;
+        Language = lang is not null && definition.Languages.Contains(lang) ? lang : "vi";
+        var n = 0;
+        foreach (var q in definition.Questions)
+        {
+            Numbers[q.Key] = ++n;
+        }
+
+        if (definition.Questions.Any(q => q.Type == QuestionType.Unit))
+        {
+            Units = await ResponseIntake.AnswerUnitsAsync(db, survey.UnitId, ct);
+        }
+
+        PublicUrl = $"{Request.Scheme}://{Request.Host}/khao-sat/{id.ToString(CultureInfo.InvariantCulture)}?lang={Language}";
+        using var data = QRCodeGenerator.GenerateQrCode(PublicUrl, QRCodeGenerator.ECCLevel.M);
+        QrDataUri = "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(new SvgQRCode(data).GetGraphic(4)));
+        return Page();
+    }
+
+    /// <summary>A skip instruction for paper: "Trả lời nếu câu 2 là «Có»".</summary>
+    public string Instruction(List<SurveyCondition>? conditions)
+    {
+        if (conditions is not { Count: > 0 })
+        {
+            return string.Empty;
+        }
+
+        var vi = Language == "vi";
+        var questions = Definition.Questions.ToDictionary(q => q.Key, StringComparer.Ordinal);
+        var parts = conditions.Select(c =>
+        {
+            var number = Numbers.GetValueOrDefault(c.Question).ToString(CultureInfo.InvariantCulture);
+            var option = questions.TryGetValue(c.Question, out var q) ? q.Options?.FirstOrDefault(o => o.Key == c.Value)?.Label.In(Language) : null;
+            var value = $"«{option ?? c.Value}»";
+            return (c.Op, vi) switch
+            {
+                (ConditionOp.Equals, true) => $"câu {number} là {value}",
+                (ConditionOp.Equals, false) => $"question {number} is {value}",
+                (ConditionOp.NotEquals, true) => $"câu {number} không phải {value}",
+                (ConditionOp.NotEquals, false) => $"question {number} is not {value}",
+                (ConditionOp.Includes, true) => $"câu {number} có chọn {value}",
+                (ConditionOp.Includes, false) => $"question {number} includes {value}",
+                (ConditionOp.GreaterThan, true) => $"câu {number} lớn hơn {c.Value}",
+                (ConditionOp.GreaterThan, false) => $"question {number} is more than {c.Value}",
+                (ConditionOp.LessThan, true) => $"câu {number} nhỏ hơn {c.Value}",
+                (ConditionOp.LessThan, false) => $"question {number} is less than {c.Value}",
+                (_, true) => $"đã trả lời câu {number}",
+                _ => $"question {number} was answered",
+            };
+        });
+        return (vi ? "Chỉ trả lời nếu " : "Answer only if ") + string.Join(vi ? " và " : " and ", parts) + ".";
+    }
+}

@@ -1,0 +1,331 @@
+using System.Globalization;
+using System.IO.Compression;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace DuLuan.Features.Surveys;
+
+/// <summary>One problem found in an XLSForm, located by sheet, row (1-based as Excel shows it, 0 for the whole sheet) and column.</summary>
+public sealed record XlsFormIssue(string Sheet, int Row, string? Column, string Vi, string En)
+{
+    public string Where => Row > 0 ? $"{Sheet}, {Row}{(Column is null ? string.Empty : ", " + Column)}" : Column is null ? Sheet : $"{Sheet}, {Column}";
+
+    public override string ToString() => $"[{Where}] {Vi} / {En}";
+}
+
+/// <summary>A sheet read as text: its header row and the data rows that have any value.</summary>
+public sealed class XlsSheet(string name, IReadOnlyList<string> headers, IReadOnlyList<XlsRow> rows)
+{
+    public string Name { get; } = name;
+
+    public IReadOnlyList<string> Headers { get; } = headers;
+
+    public IReadOnlyList<XlsRow> Rows { get; } = rows;
+}
+
+public sealed class XlsRow(int number, Dictionary<string, string> cells)
+{
+    public int Number { get; } = number;
+
+    /// <summary>Non-empty trimmed values by exact header text.</summary>
+    public Dictionary<string, string> Cells { get; } = cells;
+
+    public string? this[string header] => Cells.GetValueOrDefault(header);
+}
+
+/// <summary>
+/// Reads the sheets of an .xlsx safely: size cap, zip checked before parsing (entry count and declared
+/// sizes, so a zip bomb is refused), part size capped, rows streamed with a row cap per sheet.
+/// </summary>
+public static class XlsFormWorkbook
+{
+    public const int MaxFileBytes = 10 * 1024 * 1024;
+    public const long MaxUnpackedBytes = 60L * 1024 * 1024;
+    public const int MaxEntries = 200;
+    public const int MaxRows = 5000;
+    public const int MaxColumns = 200;
+    public const int MaxCell = 8000;
+
+    public static Dictionary<string, XlsSheet>? Read(byte[] file, List<XlsFormIssue> errors)
+    {
+        if (file.Length == 0)
+        {
+            errors.Add(new XlsFormIssue("—", 0, null, "Tệp trống", "The file is empty"));
+            return null;
+        }
+
+        if (file.Length > MaxFileBytes)
+        {
+            errors.Add(new XlsFormIssue("—", 0, null, "Tệp lớn hơn 10 MB", "The file is larger than 10 MB"));
+            return null;
+        }
+
+        if (!CheckZip(file, errors))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var stream = new MemoryStream(file, writable: false);
+            using var document = SpreadsheetDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = 20_000_000, AutoSave = false });
+            var workbook = document.WorkbookPart;
+            if (workbook?.Workbook?.Sheets is null)
+            {
+                errors.Add(new XlsFormIssue("—", 0, null, "Tệp không có bảng tính nào", "The file has no worksheets"));
+                return null;
+            }
+
+            var strings = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>()
+                .Select(item => string.Concat(item.Descendants<Text>().Where(t => t.Parent is not PhoneticRun).Select(t => t.Text))).ToArray() ?? [];
+            var sheets = new Dictionary<string, XlsSheet>(StringComparer.OrdinalIgnoreCase);
+            foreach (var sheet in workbook.Workbook.Sheets.Elements<Sheet>())
+            {
+                var name = sheet.Name?.Value?.Trim() ?? string.Empty;
+                if (name.Length == 0 || sheets.ContainsKey(name) || sheet.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part)
+                {
+                    continue;
+                }
+
+                var read = ReadSheet(name, part, strings, errors);
+                if (read is null)
+                {
+                    return null;
+                }
+
+                sheets[name] = read;
+            }
+
+            return sheets;
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException or FileFormatException)
+        {
+            errors.Add(new XlsFormIssue("—", 0, null, "Tệp không phải bảng tính .xlsx đọc được", $"The file is not a readable .xlsx workbook ({e.GetType().Name})"));
+            return null;
+        }
+    }
+
+    private static bool CheckZip(byte[] file, List<XlsFormIssue> errors)
+    {
+        if (file.Length < 4 || file[0] != 'P' || file[1] != 'K')
+        {
+            errors.Add(new XlsFormIssue("—", 0, null, "Tệp không phải .xlsx (không phải tệp nén zip của Excel)", "The file is not an .xlsx (not an Excel zip package)"));
+            return false;
+        }
+
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(file, writable: false), ZipArchiveMode.Read);
+            if (zip.Entries.Count > MaxEntries)
+            {
+                errors.Add(new XlsFormIssue("—", 0, null, $"Tệp có quá {MaxEntries} phần bên trong", $"The package holds more than {MaxEntries} parts"));
+                return false;
+            }
+
+            long total = 0;
+            foreach (var entry in zip.Entries)
+            {
+                total += entry.Length;
+                var ratio = entry.CompressedLength > 0 ? entry.Length / (double)entry.CompressedLength : entry.Length > 0 ? double.PositiveInfinity : 0;
+                if (total > MaxUnpackedBytes || (entry.Length > 1024 * 1024 && ratio > 200))
+                {
+                    errors.Add(new XlsFormIssue("—", 0, null, "Tệp giải nén ra quá lớn (nghi là bom nén)", "The file unpacks to too much data (a zip bomb?)"));
+                    return false;
+                }
+            }
+
+            return true;
+        }
+        catch (InvalidDataException)
+        {
+            errors.Add(new XlsFormIssue("—", 0, null, "Tệp nén zip bị hỏng", "The zip package is damaged"));
+            return false;
+        }
+    }
+
+    private static XlsSheet? ReadSheet(string name, WorksheetPart part, string[] strings, List<XlsFormIssue> errors)
+    {
+        var headers = new Dictionary<int, string>();
+        var rows = new List<XlsRow>();
+        using var reader = OpenXmlReader.Create(part);
+        var rowCount = 0;
+        var lastRow = 0;
+        while (reader.Read())
+        {
+            if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
+            {
+                continue;
+            }
+
+            var row = (Row)reader.LoadCurrentElement()!;
+            var number = row.RowIndex?.Value is { } index ? (int)Math.Min(index, int.MaxValue) : lastRow + 1;
+            lastRow = number;
+            if (++rowCount > MaxRows || number > 1_048_576)
+            {
+                errors.Add(new XlsFormIssue(name, number, null, $"Bảng có quá {MaxRows} dòng", $"The sheet has more than {MaxRows} rows"));
+                return null;
+            }
+
+            var values = new Dictionary<int, string>();
+            var position = 0;
+            foreach (var cell in row.Elements<Cell>())
+            {
+                var column = ColumnIndex(cell.CellReference?.Value) ?? position;
+                position = column + 1;
+                if (column >= MaxColumns)
+                {
+                    errors.Add(new XlsFormIssue(name, number, null, $"Dòng có quá {MaxColumns} cột", $"The row has more than {MaxColumns} columns"));
+                    return null;
+                }
+
+                var text = CellText(cell, strings).Trim();
+                if (text.Length > MaxCell)
+                {
+                    errors.Add(new XlsFormIssue(name, number, ColumnName(column), $"Ô dài quá {MaxCell} ký tự", $"The cell is longer than {MaxCell} characters"));
+                    return null;
+                }
+
+                if (text.Length > 0)
+                {
+                    values[column] = text.Normalize(System.Text.NormalizationForm.FormC);
+                }
+            }
+
+            if (headers.Count == 0)
+            {
+                if (values.Count > 0)
+                {
+                    foreach (var (column, text) in values)
+                    {
+                        headers[column] = text;
+                    }
+                }
+
+                continue;
+            }
+
+            var cells = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (column, text) in values)
+            {
+                if (headers.TryGetValue(column, out var header) && !cells.ContainsKey(header))
+                {
+                    cells[header] = text;
+                }
+            }
+
+            if (cells.Count > 0)
+            {
+                rows.Add(new XlsRow(number, cells));
+            }
+        }
+
+        return new XlsSheet(name, headers.OrderBy(h => h.Key).Select(h => h.Value).ToList(), rows);
+    }
+
+    private static string CellText(Cell cell, string[] strings)
+    {
+        if (cell.DataType?.Value == CellValues.InlineString)
+        {
+            return cell.InlineString is null ? string.Empty : string.Concat(cell.InlineString.Descendants<Text>().Select(t => t.Text));
+        }
+
+        var raw = cell.CellValue?.Text ?? string.Empty;
+        if (cell.DataType?.Value == CellValues.SharedString)
+        {
+            return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < strings.Length ? strings[i] : string.Empty;
+        }
+
+        if (cell.DataType?.Value == CellValues.Boolean)
+        {
+            return raw == "1" ? "true" : "false";
+        }
+
+        return raw;
+    }
+
+    public static int? ColumnIndex(string? reference)
+    {
+        if (string.IsNullOrEmpty(reference))
+        {
+            return null;
+        }
+
+        var index = 0;
+        var letters = 0;
+        foreach (var c in reference)
+        {
+            if (c is >= 'A' and <= 'Z')
+            {
+                index = (index * 26) + (c - 'A' + 1);
+                if (++letters > 3)
+                {
+                    return null;
+                }
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return letters == 0 ? null : index - 1;
+    }
+
+    public static string ColumnName(int index)
+    {
+        var name = string.Empty;
+        index++;
+        while (index > 0)
+        {
+            var rest = (index - 1) % 26;
+            name = (char)('A' + rest) + name;
+            index = (index - 1) / 26;
+        }
+
+        return name;
+    }
+
+    /// <summary>Writes sheets of text (first row the header) as an .xlsx with inline strings.</summary>
+    public static byte[] Write(IEnumerable<(string Name, IReadOnlyList<IReadOnlyList<string?>> Rows)> sheets)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var list = workbook.Workbook.AppendChild(new Sheets());
+            uint id = 1;
+            foreach (var (name, rows) in sheets)
+            {
+                var part = workbook.AddNewPart<WorksheetPart>();
+                var data = new SheetData();
+                for (var r = 0; r < rows.Count; r++)
+                {
+                    var row = new Row { RowIndex = (uint)(r + 1) };
+                    for (var c = 0; c < rows[r].Count; c++)
+                    {
+                        if (string.IsNullOrEmpty(rows[r][c]))
+                        {
+                            continue;
+                        }
+
+                        row.AppendChild(new Cell
+                        {
+                            CellReference = ColumnName(c) + (r + 1).ToString(CultureInfo.InvariantCulture),
+                            DataType = CellValues.InlineString,
+                            InlineString = new InlineString(new Text(rows[r][c]!) { Space = SpaceProcessingModeValues.Preserve }),
+                        });
+                    }
+
+                    data.AppendChild(row);
+                }
+
+                part.Worksheet = new Worksheet(data);
+                list.AppendChild(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = name });
+            }
+        }
+
+        return stream.ToArray();
+    }
+}
