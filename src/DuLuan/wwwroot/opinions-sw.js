@@ -2,7 +2,8 @@
 // the network first and served from the cache when offline; posts are never cached (the page's own
 // script queues them).
 'use strict';
-var CACHE = 'duluan-opinions-v1';
+var PREFIX = 'duluan-opinions-';
+var CACHE = PREFIX + 'v1';
 var ASSETS = ['/css/site.css', '/js/opinions.js', '/js/site.js', '/lib/be-vietnam-pro/400.css', '/lib/be-vietnam-pro/600.css'];
 
 self.addEventListener('install', function (event) {
@@ -12,7 +13,8 @@ self.addEventListener('install', function (event) {
 
 self.addEventListener('activate', function (event) {
   event.waitUntil(caches.keys().then(function (keys) {
-    return Promise.all(keys.filter(function (k) { return k !== CACHE; }).map(function (k) { return caches.delete(k); }));
+    // Only this worker's own old caches: the survey worker keeps its own.
+    return Promise.all(keys.filter(function (k) { return k.indexOf(PREFIX) === 0 && k !== CACHE; }).map(function (k) { return caches.delete(k); }));
   }).then(function () { return self.clients.claim(); }));
 });
 
