@@ -13,6 +13,7 @@ public static class Pipeline
 {
     public static WebApplication UseDuLuanPipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler(ProblemDetailsExceptionHandler.Configure);
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
