@@ -27,6 +27,20 @@ public static class Pipeline
 
             return next(context);
         });
+        app.Use(async (context, next) =>
+        {
+            // A NUL character has no meaning in any field, and PostgreSQL text cannot hold one (it would fail with 500).
+            var raw = context.Request.Path.Value + context.Request.QueryString.Value;
+            if (raw.Contains('\0', StringComparison.Ordinal) || raw.Contains("%00", StringComparison.Ordinal))
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync("Địa chỉ chứa ký tự không hợp lệ (NUL) / The address contains an invalid character (NUL).");
+                return;
+            }
+
+            await next(context);
+        });
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
