@@ -150,9 +150,9 @@ public static partial class CrashDrill
         return figures.All(f => f.Met) ? 0 : 1;
     }
 
-    private sealed record Setup(long SurveyId, string ApiKey, string Jurisdiction);
+    internal sealed record Setup(long SurveyId, string ApiKey, string Jurisdiction);
 
-    private sealed class Ledger
+    internal sealed class Ledger
     {
         private readonly ConcurrentQueue<(string Kind, string Key)> acked = new();
         private int failures;
@@ -174,7 +174,7 @@ public static partial class CrashDrill
         public List<(string Kind, string Key)> Snapshot() => [.. acked];
     }
 
-    private static async Task<DatabaseOptions> CreateDatabaseAsync(DatabaseProvider provider, string work, string name)
+    internal static async Task<DatabaseOptions> CreateDatabaseAsync(DatabaseProvider provider, string work, string name)
     {
         if (provider == DatabaseProvider.Sqlite)
         {
@@ -200,7 +200,7 @@ public static partial class CrashDrill
         Overrides = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning", ["Monitoring:SchedulerSeconds"] = "0", ["Monitoring:AlertMinutes"] = "0" },
     });
 
-    private static async Task<Setup> SetUpAsync(DatabaseOptions options)
+    internal static async Task<Setup> SetUpAsync(DatabaseOptions options)
     {
         await using var app = Host(options);
         await using var scope = app.Services.CreateAsyncScope();
@@ -226,7 +226,7 @@ public static partial class CrashDrill
         return new Setup(survey.Id, key.Key, "20200");
     }
 
-    private static Process Serve(DatabaseOptions options, out string url, string? reuse = null)
+    internal static Process Serve(DatabaseOptions options, out string url, string? reuse = null)
     {
         url = reuse ?? $"http://127.0.0.1:{FreePort()}";
         var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "duluan.dll"), "serve", "--urls", url, .. DataArgs(options)])
@@ -263,7 +263,7 @@ public static partial class CrashDrill
         info.Environment["Logging__LogLevel__Default"] = "Warning";
     }
 
-    private static async Task<(int Code, string Output)> CliAsync(DatabaseOptions options, string[] verb)
+    internal static async Task<(int Code, string Output)> CliAsync(DatabaseOptions options, string[] verb)
     {
         var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "duluan.dll"), .. verb, .. DataArgs(options)])
         {
@@ -286,7 +286,7 @@ public static partial class CrashDrill
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task WaitHealthyAsync(string url, TimeSpan limit)
+    internal static async Task WaitHealthyAsync(string url, TimeSpan limit)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + limit;
@@ -364,7 +364,7 @@ public static partial class CrashDrill
     }
 
     /// <summary>Acknowledged writes missing from the database, and the engine's integrity check.</summary>
-    private static async Task<(int Lost, string Integrity)> VerifyAsync(DatabaseOptions options, List<(string Kind, string Key)> acked)
+    internal static async Task<(int Lost, string Integrity)> VerifyAsync(DatabaseOptions options, List<(string Kind, string Key)> acked)
     {
         await using var app = Host(options);
         await using var scope = app.Services.CreateAsyncScope();
