@@ -22,7 +22,10 @@ public static class WebServices
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddViewLocalization()
-            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+            // Validation is server-side only (no client validation script). With client validation on, an error-free
+            // validation summary renders <li style="display:none">, which the CSP blocks on every form page.
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = secureCookies ? "__Host-duluan-af" : "duluan-af";
