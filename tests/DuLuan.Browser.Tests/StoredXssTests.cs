@@ -46,16 +46,27 @@ public sealed class StoredXssTests(TestApp app)
             {
                 var item = new Case
                 {
-                    UnitId = app.Seed.CommuneId, Title = "Vụ việc " + payload, Description = "Mô tả: " + payload + " đèn đường hỏng.",
-                    Severity = Severity.Normal, Status = CaseStatus.Answered, CreatedAt = DateTime.UtcNow.AddDays(-1), DueAt = DateTime.UtcNow.AddDays(6),
-                    Answer = "Trả lời: " + payload, AnsweredAt = DateTime.UtcNow,
+                    UnitId = app.Seed.CommuneId,
+                    Title = "Vụ việc " + payload,
+                    Description = "Mô tả: " + payload + " đèn đường hỏng.",
+                    Severity = Severity.Normal,
+                    Status = CaseStatus.Answered,
+                    CreatedAt = DateTime.UtcNow.AddDays(-1),
+                    DueAt = DateTime.UtcNow.AddDays(6),
+                    Answer = "Trả lời: " + payload,
+                    AnsweredAt = DateTime.UtcNow,
                 };
                 db.Cases.Add(item);
                 await db.SaveChangesAsync();
                 var concern = new Concern
                 {
-                    UnitId = app.Seed.CommuneId, Title = "Phản ánh " + payload, Description = "Người dân viết: " + payload,
-                    Source = ConcernSource.Portal, Status = ConcernStatus.New, ReceivedAt = DateTime.UtcNow, CaseId = item.Id,
+                    UnitId = app.Seed.CommuneId,
+                    Title = "Phản ánh " + payload,
+                    Description = "Người dân viết: " + payload,
+                    Source = ConcernSource.Portal,
+                    Status = ConcernStatus.New,
+                    ReceivedAt = DateTime.UtcNow,
+                    CaseId = item.Id,
                     DedupKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
                 };
                 db.Concerns.Add(concern);

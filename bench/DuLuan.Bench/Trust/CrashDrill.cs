@@ -335,8 +335,11 @@ public static partial class CrashDrill
                         var text = $"Đèn đường trước nhà số {w}-{n}-{Guid.NewGuid():N} tắt nhiều đêm liền, người đi đường rất nguy hiểm.";
                         using var response = await http.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(new Dictionary<string, string>
                         {
-                            ["api_key"] = setup.ApiKey, ["jurisdiction_id"] = setup.Jurisdiction, ["service_code"] = GeoReportRequests.ServiceCode,
-                            ["description"] = text, ["email"] = $"nguoidan{w}x{n}@example.vn",
+                            ["api_key"] = setup.ApiKey,
+                            ["jurisdiction_id"] = setup.Jurisdiction,
+                            ["service_code"] = GeoReportRequests.ServiceCode,
+                            ["description"] = text,
+                            ["email"] = $"nguoidan{w}x{n}@example.vn",
                         }), CancellationToken.None);
                         var body = await response.Content.ReadAsStringAsync(CancellationToken.None);
                         var token = TokenPattern().Match(body);
@@ -462,7 +465,9 @@ public static partial class CrashDrill
         var token = WebUtility.HtmlDecode(AntiforgeryPattern().Match(page).Groups[1].Value);
         using var response = await http.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.Email"] = Email, ["Input.Password"] = Password, ["__RequestVerificationToken"] = token,
+            ["Input.Email"] = Email,
+            ["Input.Password"] = Password,
+            ["__RequestVerificationToken"] = token,
         }));
         return response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.ToString().Contains("Login", StringComparison.Ordinal) == false;
     }

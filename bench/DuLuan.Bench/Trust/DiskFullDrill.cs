@@ -85,8 +85,11 @@ public static partial class DiskFullDrill
         {
             using var response = await http.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["api_key"] = setup.ApiKey, ["jurisdiction_id"] = setup.Jurisdiction, ["service_code"] = GeoReportRequests.ServiceCode,
-                ["description"] = $"Phản ánh lúc đĩa {phase} số {i}: {Guid.NewGuid():N} " + new string('x', 2000), ["email"] = $"dia{phase}{i}@example.vn",
+                ["api_key"] = setup.ApiKey,
+                ["jurisdiction_id"] = setup.Jurisdiction,
+                ["service_code"] = GeoReportRequests.ServiceCode,
+                ["description"] = $"Phản ánh lúc đĩa {phase} số {i}: {Guid.NewGuid():N} " + new string('x', 2000),
+                ["email"] = $"dia{phase}{i}@example.vn",
             }));
             var body = await response.Content.ReadAsStringAsync();
             statuses[(int)response.StatusCode] = statuses.GetValueOrDefault((int)response.StatusCode) + 1;
