@@ -186,15 +186,14 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
     }
 
     [Theory, Providers]
-    public async Task A_NUL_character_in_the_address_is_refused_with_400_not_a_server_error(DatabaseProvider provider)
+    public async Task A_NUL_character_in_the_query_is_dropped_instead_of_failing_on_PostgreSQL(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
         using var editor = await RoleClients.SignInAsync(app, Role.Editor);
-        foreach (var url in new[] { "/Members/Details?id=a%00b", "/Cases?q=%00", "/khao-sat/1?x=%00", "/api/units/search?q=%00" })
+        foreach (var (url, status) in new[] { ("/Members/Details?id=a%00b", HttpStatusCode.NotFound), ("/Cases?q=%00", HttpStatusCode.OK), ("/api/units/search?q=%00", HttpStatusCode.OK) })
         {
             using var response = await editor.GetAsync(url);
-            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-            Assert.Contains("NUL", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(status, response.StatusCode);
         }
     }
 
