@@ -14,6 +14,8 @@ return args.FirstOrDefault() switch
     "respond" => RespondBenchmarks.Run(args),
     "surveys" when args.ElementAtOrDefault(1) == "results" => ResultsBenchmark.Run(args),
     "surveys" => ResponseBenchmark.Run(args),
+    "trust" when args.ElementAtOrDefault(1) == "crash" => await DuLuan.Bench.Trust.CrashDrill.Run(args),
+    "trust" when args.ElementAtOrDefault(1) == "diskfull" => await DuLuan.Bench.Trust.DiskFullDrill.Run(args),
     "text" when args.ElementAtOrDefault(1) == "segment-eval" => SegmentationEval.Run(),
     "text" => TextBenchmarks.Run(args.Skip(1).ToArray()),
     "train-segmenter" => TrainSegmenter.Run(
@@ -24,6 +26,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: DuLuan.Bench claims [claims] [batch] | monitoring [entries] [search-articles] | foundation [startup|subtree|bare-health ...] | respond [open-cases] [sweep-cases] | surveys [--clients N] [--seconds S] | surveys results [--responses N] | text [filter] | train-segmenter [conllu-dir] [out.bin]");
+    Console.Error.WriteLine("usage: DuLuan.Bench claims [claims] [batch] | monitoring [entries] [search-articles] | foundation [startup|subtree|bare-health ...] | respond [open-cases] [sweep-cases] | surveys [--clients N] [--seconds S] | surveys results [--responses N] | trust crash --provider sqlite|postgres [--kills N] [--rate R] [--out file] | trust diskfull --dir DIR [--out file] | text [filter] | train-segmenter [conllu-dir] [out.bin]");
     return 2;
 }

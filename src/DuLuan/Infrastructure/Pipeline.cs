@@ -13,6 +13,7 @@ public static class Pipeline
 {
     public static WebApplication UseDuLuanPipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler(ProblemDetailsExceptionHandler.Configure);
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
@@ -25,6 +26,26 @@ public static class Pipeline
             }
 
             return next(context);
+        });
+        app.Use(async (context, next) =>
+        {
+            // A NUL character has no meaning in any field, and PostgreSQL text cannot hold one (it failed with 500):
+            // dropped from the query string, refused in the path.
+            if (context.Request.Path.Value?.Contains('\0', StringComparison.Ordinal) == true)
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync("Địa chỉ chứa ký tự không hợp lệ (NUL) / The address contains an invalid character (NUL).");
+                return;
+            }
+
+            var query = context.Request.QueryString.Value;
+            if (query is not null && query.Contains("%00", StringComparison.Ordinal))
+            {
+                context.Request.QueryString = new QueryString(query.Replace("%00", string.Empty, StringComparison.Ordinal));
+            }
+
+            await next(context);
         });
         app.UseStaticFiles();
         app.UseRequestLocalization();

@@ -32,6 +32,8 @@ public static class WebHost
         });
         builder.Configuration.AddInMemoryCollection(settings.Overrides);
         builder.WebHost.UseUrls(settings.Urls);
+        // No "Server: Kestrel" banner: it tells an attacker what to look up.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         builder.Services.AddDuLuanServices(builder.Configuration, settings.Database);
         configure?.Invoke(builder);
         var app = builder.Build();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.WebEncoders;
@@ -21,7 +22,10 @@ public static class WebServices
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddViewLocalization()
-            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+            // Validation is server-side only (no client validation script). With client validation on, an error-free
+            // validation summary renders <li style="display:none">, which the CSP blocks on every form page.
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = secureCookies ? "__Host-duluan-af" : "duluan-af";
@@ -36,6 +40,10 @@ public static class WebServices
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
         services.AddProblemDetails();
+        // The documented deployment is Kestrel on loopback behind a reverse proxy that terminates TLS: trust its
+        // X-Forwarded-Proto/For (only from loopback, the default known proxies) so the request counts as HTTPS
+        // (Secure cookies, antiforgery, HSTS) and rate limits partition by the client's address, not the proxy's.
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         var signInPermits = configuration.GetValue("RateLimits:SignInPerMinute", 10);
         var requestPermits = configuration.GetValue("RateLimits:RequestsPerMinute", 600);
         services.AddRateLimiter(o =>
