@@ -7,6 +7,7 @@ using DuLuan.Features.Members;
 using DuLuan.Features.Monitoring;
 using DuLuan.Features.Open311;
 using DuLuan.Features.Opinions;
+using DuLuan.Features.Publish;
 using DuLuan.Features.Surveys;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Mail;
@@ -67,6 +68,7 @@ public static class WebHost
         services.AddOpinions();
         services.AddOpen311(configuration);
         services.AddSurveys(configuration);
+        services.AddPublish(configuration);
         services.AddDuLuanMetrics(configuration);
         return services;
     }
