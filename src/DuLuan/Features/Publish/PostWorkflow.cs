@@ -47,6 +47,11 @@ public sealed class PostWorkflow(AppDbContext db, AuditLog audit, ChannelLimits 
 
     public async Task<StepResult> SubmitAsync(Post post, int seenVersion, CancellationToken ct)
     {
+        if (post.Version != seenVersion)
+        {
+            return StepResult.Stale;
+        }
+
         if (post.Status != PostStatus.Draft)
         {
             return StepResult.Refused("Publish.Error.BadStep");
@@ -64,6 +69,11 @@ public sealed class PostWorkflow(AppDbContext db, AuditLog audit, ChannelLimits 
 
     public async Task<StepResult> ApproveAsync(Post post, string approverId, string? approverName, int seenVersion, CancellationToken ct)
     {
+        if (post.Version != seenVersion)
+        {
+            return StepResult.Stale;
+        }
+
         if (post.Status != PostStatus.InReview)
         {
             return StepResult.Refused("Publish.Error.BadStep");
@@ -94,6 +104,11 @@ public sealed class PostWorkflow(AppDbContext db, AuditLog audit, ChannelLimits 
 
     public async Task<StepResult> ReturnAsync(Post post, int seenVersion, CancellationToken ct)
     {
+        if (post.Version != seenVersion)
+        {
+            return StepResult.Stale;
+        }
+
         if (post.Status is not (PostStatus.InReview or PostStatus.Approved or PostStatus.Scheduled))
         {
             return StepResult.Refused("Publish.Error.BadStep");
@@ -107,6 +122,11 @@ public sealed class PostWorkflow(AppDbContext db, AuditLog audit, ChannelLimits 
     /// <summary>Sets (or moves) the time; an approved post becomes scheduled. A time in the past means "now".</summary>
     public async Task<StepResult> ScheduleAsync(Post post, DateTime at, int seenVersion, CancellationToken ct)
     {
+        if (post.Version != seenVersion)
+        {
+            return StepResult.Stale;
+        }
+
         if (post.Status is PostStatus.Published or PostStatus.Failed)
         {
             return StepResult.Refused("Publish.Error.BadStep");
@@ -137,7 +157,12 @@ public sealed class PostWorkflow(AppDbContext db, AuditLog audit, ChannelLimits 
     /// <summary>New content: approvals given for the old content stop counting, so an approved post goes back to review.</summary>
     public async Task<StepResult> EditAsync(Post post, PostContent.Cleaned content, string? imageSha, string editorId, int seenVersion, CancellationToken ct)
     {
-        if (post.Status is PostStatus.Published or PostStatus.Failed)
+        if (post.Version != seenVersion)
+        {
+            return StepResult.Stale;
+        }
+
+        if (post.Status is PostStatus.Published or PostStatus.Failed || post.PublishedAt is not null)
         {
             return StepResult.Refused("Publish.Error.BadStep");
         }
@@ -160,11 +185,21 @@ public sealed class PostWorkflow(AppDbContext db, AuditLog audit, ChannelLimits 
             }
         }
 
+        if (post.Status == PostStatus.Scheduled)
+        {
+            post.NextAttemptAt = Max(post.ScheduledAt ?? Now, Now);
+        }
+
         return await SaveAsync(post, seenVersion, Actions.Edited, changed ? "content changed: approvals expired" : null, ct);
     }
 
     public async Task<StepResult> RetryAsync(Post post, int seenVersion, CancellationToken ct)
     {
+        if (post.Version != seenVersion)
+        {
+            return StepResult.Stale;
+        }
+
         if (post.Status != PostStatus.Failed)
         {
             return StepResult.Refused("Publish.Error.BadStep");
