@@ -64,9 +64,18 @@ public sealed class PublishFixture : IAsyncDisposable
         return channel;
     });
 
+    private readonly Dictionary<string, TestClient> clients = new(StringComparer.Ordinal);
+
+    /// <summary>A signed-in client per member, kept for the test (a lead enrols two-step verification only once).</summary>
     public async Task<TestClient> SignInAsync(string email)
     {
+        if (clients.TryGetValue(email, out var existing))
+        {
+            return existing;
+        }
+
         var client = App.Client();
+        clients[email] = client;
         if (email.StartsWith("lanhdao", StringComparison.Ordinal))
         {
             var member = await App.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == email));
@@ -141,6 +150,11 @@ public sealed class PublishFixture : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var client in clients.Values)
+        {
+            client.Dispose();
+        }
+
         await App.DisposeAsync();
         await Fakes.DisposeAsync();
     }

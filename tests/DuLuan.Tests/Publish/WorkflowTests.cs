@@ -16,7 +16,7 @@ public sealed class WorkflowTests
         await using var f = await PublishFixture.StartAsync(provider);
         var province = f.App.Tree.ProvinceA;
         await f.App.WithDbAsync(async db => { db.PublishSettings.Add(new PublishSettings { UnitId = province.Id, ApprovalTiers = 2 }); return await db.SaveChangesAsync(); });
-        using var editor = await f.SignInAsync(PublishFixture.Editor);
+        var editor = await f.SignInAsync(PublishFixture.Editor);
         var id = await PublishFixture.CreateAsync(editor, f.App.Tree.CommuneA1.Id, "Phân luồng giao thông <script>x</script>", Body);
         var post = await f.PostAsync(id);
         Assert.Equal(PostStatus.Draft, post.Status);
@@ -39,12 +39,12 @@ public sealed class WorkflowTests
             Assert.Equal(HttpStatusCode.NotFound, editorApproves.StatusCode);
         }
 
-        using var other = await f.SignInAsync(PublishFixture.OtherEditor);
+        var other = await f.SignInAsync(PublishFixture.OtherEditor);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Publish/Posts/Details?id={id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Publish/Posts/Edit?id={id}")).StatusCode);
 
-        using var lead1 = await f.SignInAsync(PublishFixture.Lead1);
-        using var lead2 = await f.SignInAsync(PublishFixture.Lead2);
+        var lead1 = await f.SignInAsync(PublishFixture.Lead1);
+        var lead2 = await f.SignInAsync(PublishFixture.Lead2);
         using (var first = await PublishFixture.StepAsync(lead1, id, "Approve"))
         {
             Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
@@ -97,7 +97,7 @@ public sealed class WorkflowTests
         Assert.Equal(PostStatus.InReview, (await f.PostAsync(id)).Status);
         // Tier 2 needs someone who neither wrote nor edited: the editor wrote, lead2 edited, lead1 approved tier 1.
         await f.App.AddMemberAsync("lanhdao3@48.vn", province, DuLuan.Features.Members.Role.Lead);
-        using var lead3 = await f.SignInAsync("lanhdao3@48.vn");
+        var lead3 = await f.SignInAsync("lanhdao3@48.vn");
         using (var tier2 = await PublishFixture.StepAsync(lead3, id, "Approve"))
         {
             Assert.Equal(HttpStatusCode.Redirect, tier2.StatusCode);
@@ -118,11 +118,11 @@ public sealed class WorkflowTests
     public async Task Concurrent_approvals_of_one_post_one_wins(DatabaseProvider provider)
     {
         await using var f = await PublishFixture.StartAsync(provider);
-        using var editor = await f.SignInAsync(PublishFixture.Editor);
+        var editor = await f.SignInAsync(PublishFixture.Editor);
         var id = await PublishFixture.CreateAsync(editor, f.App.Tree.ProvinceA.Id, "Thông báo lịch tiếp dân", "<p>Lịch tiếp công dân tháng 12 của Ủy ban.</p>");
         (await PublishFixture.StepAsync(editor, id, "Submit")).Dispose();
-        using var lead1 = await f.SignInAsync(PublishFixture.Lead1);
-        using var lead2 = await f.SignInAsync(PublishFixture.Lead2);
+        var lead1 = await f.SignInAsync(PublishFixture.Lead1);
+        var lead2 = await f.SignInAsync(PublishFixture.Lead2);
         var version = (await f.PostAsync(id)).Version;
         var results = await Task.WhenAll(PublishFixture.StepAsync(lead1, id, "Approve", version: version), PublishFixture.StepAsync(lead2, id, "Approve", version: version));
         Assert.Single(results, r => r.StatusCode == HttpStatusCode.Redirect);
@@ -140,7 +140,7 @@ public sealed class WorkflowTests
     public async Task Hostile_input_is_refused_naming_the_field(DatabaseProvider provider)
     {
         await using var f = await PublishFixture.StartAsync(provider);
-        using var editor = await f.SignInAsync(PublishFixture.Editor);
+        var editor = await f.SignInAsync(PublishFixture.Editor);
         var foreignChannel = await f.AddChannelAsync(DuLuan.Features.Publish.Channels.ChannelKind.Facebook, f.App.Tree.ProvinceB.Id);
         async Task<string> RefusedAsync(long unitId, string title, string body, IEnumerable<long>? channels = null, byte[]? image = null, string name = "a.jpg", IDictionary<string, string>? extra = null)
         {

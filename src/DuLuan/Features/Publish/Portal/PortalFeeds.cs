@@ -63,7 +63,7 @@ public static class PortalFeeds
         var items = await PortalQueries.Published(db, unit.Id, now).Take(FeedSize).ToListAsync(ct);
         var feed = new Feed(unit, items, options.PortalBaseUrl.TrimEnd('/'), now);
         var buffer = new MemoryStream();
-        await using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false, Async = false }))
+        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false, Async = false }))
         {
             write(writer, feed);
         }

@@ -17,9 +17,9 @@ public static class PortalQueries
             ? db.Units.AsNoTracking().Where(u => u.Code == unitCode).Select(u => new PortalUnit(u.Id, u.Code!, u.Name)).FirstOrDefaultAsync(ct)
             : Task.FromResult<PortalUnit?>(null);
 
-    public static IQueryable<Item> Published(AppDbContext db, long unitId, DateTime now)
+    public static IQueryable<Item> Published(AppDbContext db, long unitId, DateTime now, long? postId = null)
         => db.Posts.AsNoTracking()
-            .Where(p => p.UnitId == unitId && p.PublishedAt != null && p.PublishedAt <= now)
+            .Where(p => p.UnitId == unitId && p.PublishedAt != null && p.PublishedAt <= now && (postId == null || p.Id == postId))
             .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
             .Select(p => new Item(p.Id, p.Title, p.BodyHtml, p.BodyText, p.Tags, p.PublishedAt!.Value, p.UpdatedAt,
                 db.PostImages.Where(i => i.PostId == p.Id).Select(i => (long?)i.Id).FirstOrDefault()));

@@ -28,7 +28,7 @@ public sealed class PostModel(AppDbContext db, TimeProvider clock, IOptions<Publ
             return NotFound();
         }
 
-        var item = await PortalQueries.Published(db, unit.Id, clock.GetUtcNow().UtcDateTime).FirstOrDefaultAsync(p => p.Id == id, ct);
+        var item = await PortalQueries.Published(db, unit.Id, clock.GetUtcNow().UtcDateTime, id).FirstOrDefaultAsync(ct);
         if (item is null)
         {
             return NotFound();
