@@ -47,7 +47,8 @@ public sealed class PlatformFakes : IAsyncDisposable
 
     public static async Task<PlatformFakes> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // No config file watching: each watcher costs an inotify instance (128 per user on Linux).
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"], ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var fakes = new PlatformFakes(app);

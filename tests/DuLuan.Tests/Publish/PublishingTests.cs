@@ -188,7 +188,7 @@ public sealed class PublishingTests
         Assert.Equal(PostStatus.Failed, post.Status);
         Assert.Contains("(4)", post.LastError, StringComparison.Ordinal);
         Assert.Equal(3, f.Fakes.Requests.Count);
-        f.Clock.Advance(TimeSpan.FromHours(1));
+        f.Clock.Advance(TimeSpan.FromMinutes(10));
         Assert.Equal(0, await f.RunJobAsync());
 
         var second = await ApprovedAsync(f, [facebook.Id], title: "Thông báo thứ hai", at: f.Clock.GetUtcNow());

@@ -21,6 +21,7 @@ public static class PublishServices
         services.AddScoped<PostWorkflow>();
         services.AddScoped<PostLeases>();
         services.AddScoped<PostPublisher>();
+        services.AddScoped<Metrics.MetricsImport>();
         services.AddSingleton<PublishJob>();
         services.AddHostedService(s => s.GetRequiredService<PublishJob>());
         return services;
