@@ -1,5 +1,6 @@
 using DuLuan.Bench.Foundation;
 using DuLuan.Bench.Monitoring;
+using DuLuan.Bench.Publish;
 using DuLuan.Bench.Respond;
 using DuLuan.Bench.Surveys;
 using DuLuan.Bench.Text;
@@ -10,6 +11,7 @@ return args.FirstOrDefault() switch
     "foundation" => FoundationBenchmarks.Run(args),
     "monitoring" => await IngestBenchmark.Run(args),
     "respond" => RespondBenchmarks.Run(args),
+    "publish" => await PublishBenchmarks.Run(args),
     "surveys" => ResponseBenchmark.Run(args),
     "text" when args.ElementAtOrDefault(1) == "segment-eval" => SegmentationEval.Run(),
     "text" => TextBenchmarks.Run(args.Skip(1).ToArray()),
@@ -21,6 +23,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: DuLuan.Bench monitoring [entries] [search-articles] | foundation [startup|subtree|bare-health ...] | respond [open-cases] [sweep-cases] | surveys [--clients N] [--seconds S] | text [filter] | train-segmenter [conllu-dir] [out.bin]");
+    Console.Error.WriteLine("usage: DuLuan.Bench monitoring [entries] [search-articles] | foundation [startup|subtree|bare-health ...] | respond [open-cases] [sweep-cases] | publish rollup [posts] | publish portal [seconds] | surveys [--clients N] [--seconds S] | text [filter] | train-segmenter [conllu-dir] [out.bin]");
     return 2;
 }
