@@ -1,6 +1,7 @@
 using DuLuan.Bench.Claims;
 using DuLuan.Bench.Foundation;
 using DuLuan.Bench.Monitoring;
+using DuLuan.Bench.Publish;
 using DuLuan.Bench.Respond;
 using DuLuan.Bench.Surveys;
 using DuLuan.Bench.Text;
@@ -13,6 +14,7 @@ return args.FirstOrDefault() switch
     "monitoring" => await IngestBenchmark.Run(args),
     "respond" => RespondBenchmarks.Run(args),
     "surveys" when args.ElementAtOrDefault(1) == "results" => ResultsBenchmark.Run(args),
+    "publish" => await PublishBenchmarks.Run(args),
     "surveys" => ResponseBenchmark.Run(args),
     "trust" when args.ElementAtOrDefault(1) == "crash" => await DuLuan.Bench.Trust.CrashDrill.Run(args),
     "trust" when args.ElementAtOrDefault(1) == "diskfull" => await DuLuan.Bench.Trust.DiskFullDrill.Run(args),
@@ -26,6 +28,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: DuLuan.Bench claims [claims] [batch] | monitoring [entries] [search-articles] | foundation [startup|subtree|bare-health ...] | respond [open-cases] [sweep-cases] | surveys [--clients N] [--seconds S] | surveys results [--responses N] | trust crash --provider sqlite|postgres [--kills N] [--rate R] [--out file] | trust diskfull --dir DIR [--out file] | text [filter] | train-segmenter [conllu-dir] [out.bin]");
+    Console.Error.WriteLine("usage: DuLuan.Bench claims [claims] [batch] | monitoring [entries] [search-articles] | foundation [startup|subtree|bare-health ...] | respond [open-cases] [sweep-cases] | publish rollup [posts] | publish portal [seconds] | surveys [--clients N] [--seconds S] | surveys results [--responses N] | trust crash --provider sqlite|postgres [--kills N] [--rate R] [--out file] | trust diskfull --dir DIR [--out file] | text [filter] | train-segmenter [conllu-dir] [out.bin]");
     return 2;
 }

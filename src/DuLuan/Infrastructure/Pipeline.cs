@@ -65,6 +65,7 @@ public static class Pipeline
         app.MapDemoFeeds();
         app.MapOpen311();
         app.MapSurveysApi();
+        Features.Publish.Portal.PortalFeeds.MapPublishPortal(app);
         app.MapRazorPages();
         return app;
     }

@@ -8,6 +8,7 @@ using DuLuan.Features.Members;
 using DuLuan.Features.Monitoring;
 using DuLuan.Features.Open311;
 using DuLuan.Features.Opinions;
+using DuLuan.Features.Publish;
 using DuLuan.Features.Surveys;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Mail;
@@ -71,6 +72,7 @@ public static class WebHost
         services.AddOpen311(configuration);
         services.AddSurveys(configuration);
         services.AddClaims();
+        services.AddPublish(configuration);
         services.AddDuLuanMetrics(configuration);
         return services;
     }

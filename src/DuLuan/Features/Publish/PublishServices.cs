@@ -1,0 +1,29 @@
+using DuLuan.Features.Publish.Channels;
+
+namespace DuLuan.Features.Publish;
+
+public static class PublishServices
+{
+    public static IServiceCollection AddPublish(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PublishOptions>()
+            .Bind(configuration.GetSection(PublishOptions.Section))
+            .Validate(o => Uri.TryCreate(o.FacebookBaseUrl, UriKind.Absolute, out _) && Uri.TryCreate(o.ZaloBaseUrl, UriKind.Absolute, out _) && Uri.TryCreate(o.PortalBaseUrl, UriKind.Absolute, out _), "Publish: base URLs must be absolute.")
+            .Validate(o => o.MaxAttempts is > 0 and <= 20 && o.BackoffSeconds > 0 && o.TimeoutSeconds > 0 && o.LeaseSeconds > o.TimeoutSeconds, "Publish: attempts 1-20, back-off and timeout positive, lease longer than the timeout.")
+            .ValidateOnStart();
+        services.AddHttpClient(ConnectorHttp.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        services.AddSingleton<IChannelConnector, FacebookConnector>();
+        services.AddSingleton<IChannelConnector, ZaloConnector>();
+        services.AddSingleton<TokenVault>();
+        services.AddScoped<PublishAccess>();
+        services.AddScoped<ChannelLimits>();
+        services.AddScoped<PostWorkflow>();
+        services.AddScoped<PostLeases>();
+        services.AddScoped<PostPublisher>();
+        services.AddScoped<Metrics.MetricsImport>();
+        services.AddSingleton<PublishJob>();
+        services.AddHostedService(s => s.GetRequiredService<PublishJob>());
+        return services;
+    }
+}
