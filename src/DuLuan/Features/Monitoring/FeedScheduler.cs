@@ -6,12 +6,16 @@ namespace DuLuan.Features.Monitoring;
 /// Polls due feeds: claims a batch under lease, fetches each host's feeds one at a time with a pause between them
 /// (politeness), several hosts at once, and releases each lease when its feed is done.
 /// </summary>
-public sealed partial class FeedScheduler(IServiceScopeFactory scopes, IOptions<MonitoringOptions> options, ILogger<FeedScheduler> logger) : BackgroundService
+public sealed partial class FeedScheduler(IServiceScopeFactory scopes, IOptions<MonitoringOptions> options, IHostApplicationLifetime lifetime, ILogger<FeedScheduler> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         if (settings.SchedulerSeconds <= 0) return;
+
+        // Hosted services start before the server listens; a feed served by this same host (the demo's
+        // loopback feeds) would otherwise fail its first poll and back off.
+        await WhenStartedAsync(stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.SchedulerSeconds));
         do
         {
@@ -84,4 +88,12 @@ public sealed partial class FeedScheduler(IServiceScopeFactory scopes, IOptions<
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Feed scheduler pass failed")]
     private partial void LogFailed(Exception exception);
+
+    private async Task WhenStartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
+        await started.Task;
+    }
 }
