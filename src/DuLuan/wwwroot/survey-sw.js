@@ -4,7 +4,7 @@
 'use strict';
 var CACHE = 'duluan-surveys-v1';
 var PREFIX = 'duluan-surveys-';
-var ASSETS = ['/css/site.css', '/js/site.js', '/js/survey-answer.js', '/lib/be-vietnam-pro/400.css', '/lib/be-vietnam-pro/600.css', '/favicon.svg'];
+var ASSETS = ['/css/site.css', '/js/site.js', '/js/survey-relevance.js', '/js/survey-answer.js', '/lib/be-vietnam-pro/400.css', '/lib/be-vietnam-pro/600.css', '/favicon.svg'];
 
 self.addEventListener('install', function (event) {
   event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(ASSETS); }).catch(function () { }));

@@ -64,21 +64,8 @@
     if (type === "unit") return Number(input.value);
     return input.value;
   }
-  function answered(v) { return v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0); }
-  function holds(conditions, answers) {
-    return conditions.every(function (c) {
-      var a = answers[c.question];
-      switch (c.op) {
-        case "answered": return answered(a);
-        case "equals": return answered(a) && String(Array.isArray(a) ? a[0] : a) === String(c.value);
-        case "notEquals": return !answered(a) || String(Array.isArray(a) ? a[0] : a) !== String(c.value);
-        case "includes": return Array.isArray(a) && a.indexOf(c.value) >= 0;
-        case "greaterThan": return typeof a === "number" && a > Number(c.value);
-        case "lessThan": return typeof a === "number" && a < Number(c.value);
-        default: return false;
-      }
-    });
-  }
+  var answered = window.DuLuanSurveyRelevance.answered;
+  var holds = window.DuLuanSurveyRelevance.holds;
   function conditions(node) {
     var raw = node.getAttribute("data-relevant");
     return raw ? JSON.parse(raw) : [];

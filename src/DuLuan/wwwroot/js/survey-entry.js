@@ -25,21 +25,8 @@
     if (type === "number") return Number(input.value.replace(",", "."));
     return input.value;
   }
-  function answered(v) { return v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0); }
-  function holds(list, answers) {
-    return list.every(function (c) {
-      var a = answers[c.question];
-      switch (c.op) {
-        case "answered": return answered(a);
-        case "equals": return answered(a) && String(Array.isArray(a) ? a[0] : a) === String(c.value);
-        case "notEquals": return !answered(a) || String(Array.isArray(a) ? a[0] : a) !== String(c.value);
-        case "includes": return Array.isArray(a) && a.indexOf(c.value) >= 0;
-        case "greaterThan": return typeof a === "number" && a > Number(c.value);
-        case "lessThan": return typeof a === "number" && a < Number(c.value);
-        default: return false;
-      }
-    });
-  }
+  var answered = window.DuLuanSurveyRelevance.answered;
+  var holds = window.DuLuanSurveyRelevance.holds;
   function refresh() {
     var answers = {};
     sections.forEach(function (s) {
