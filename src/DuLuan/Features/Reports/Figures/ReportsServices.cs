@@ -8,6 +8,8 @@ public static class ReportsServices
         _ = configuration;
         services.AddScoped<FigureQueries>();
         services.AddScoped<ReportNotes>();
+        services.AddScoped<DrillSource>();
+        services.AddScoped<DashboardQuery>();
         services.AddScoped<ReportFigureSource>();
         services.AddScoped<IReportFigureSource>(sp => sp.GetRequiredService<ReportFigureSource>());
         return services;

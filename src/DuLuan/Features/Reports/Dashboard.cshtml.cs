@@ -1,0 +1,58 @@
+using DuLuan.Features.Units;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DuLuan.Features.Reports;
+
+/// <summary>Every figure of a unit's subtree for a period against the previous one; each number links to its records.</summary>
+public sealed class DashboardModel(DashboardQuery query, IReportFigureSource figures) : PageModel
+{
+    public ReportFigures? Figures { get; private set; }
+
+    public ReportPeriod Period { get; private set; }
+
+    public Unit? Unit { get; private set; }
+
+    public IReadOnlyList<Unit> Units { get; private set; } = [];
+
+    public IReadOnlyList<ReportPeriod> Periods { get; private set; } = [];
+
+    public string? Field { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public bool Empty => Figures is not null && Figures.Sections.All(s => s.Figures.All(f => f.Value is null or 0) && s.Figures.All(f => f.Previous is null or 0));
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var outcome = await query.ReadAsync(Request.Query, ct);
+        if (outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        Period = outcome.Period;
+        Periods = query.Choices();
+        var scope = await query.UnitsAsync(ct);
+        Units = await scope.AsNoTracking()
+            .Where(u => u.ActiveTo == null && (u.Kind == UnitKind.Province || u.Kind == UnitKind.Commune || u.ParentId == null))
+            .OrderBy(u => u.Depth).ThenBy(u => u.NameFolded).Take(500).ToListAsync(ct);
+        if (outcome.Error is not null)
+        {
+            Field = outcome.Field;
+            Error = outcome.Error;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        Unit = outcome.Unit!;
+        if (Units.All(u => u.Id != Unit.Id))
+        {
+            Units = [Unit, .. Units];
+        }
+
+        Figures = await figures.ComputeAsync(Unit.Id, Period, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using DuLuan.Features.Cases;
+using DuLuan.Features.Members;
+using DuLuan.Features.Units;
+using Microsoft.EntityFrameworkCore;
+
+namespace DuLuan.Features.Reports;
+
+/// <summary>
+/// The unit and period of /Reports and /Reports/Drill, read from the query string with a reason per field, and
+/// the unit checked against the member's staff subtrees (outside them: not found).
+/// </summary>
+public sealed class DashboardQuery(CaseAccess access, TimeProvider clock, Microsoft.Extensions.Options.IOptions<WorkingHoursOptions> hours)
+{
+    /// <summary>Staff: everyone but collaborators, who file opinion reports and read nothing else.</summary>
+    public static readonly Role[] Staff = [Role.Viewer, Role.AgencyLiaison, Role.Editor, Role.Lead, Role.Admin];
+
+    public sealed record Outcome(Unit? Unit, ReportPeriod Period, string? Field, string? Error)
+    {
+        public bool NotFound => Error is null && Unit is null;
+    }
+
+    public DateOnly Today()
+        => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById(hours.Value.TimeZone)));
+
+    public Task<IQueryable<Unit>> UnitsAsync(CancellationToken ct) => access.UnitsAsync(Staff, ct);
+
+    public async Task<Outcome> ReadAsync(IQueryCollection query, CancellationToken ct)
+    {
+        var period = ReportPeriod.QuarterOf(Today());
+        if (query.TryGetValue("period", out var periods))
+        {
+            if (periods.Count != 1)
+            {
+                return new(null, period, "period", "Ch\u1ec9 \u0111\u01b0\u1ee3c ch\u1ecdn m\u1ed9t k\u1ef3 b\u00e1o c\u00e1o / Give one period only");
+            }
+
+            if (!ReportPeriod.TryParse(periods[0], out period, out var error))
+            {
+                return new(null, default, "period", error);
+            }
+        }
+
+        var units = await UnitsAsync(ct);
+        if (query.TryGetValue("unit", out var ids))
+        {
+            var text = ids.Count == 1 ? ids[0] : null;
+            if (text is null || text.Length is 0 or > 18 || !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                return new(null, period, "unit", "\u0110\u01a1n v\u1ecb ph\u1ea3i l\u00e0 m\u1ed9t m\u00e3 s\u1ed1 / Unit must be one numeric id");
+            }
+
+            return new(await units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct), period, null, null);
+        }
+
+        // No unit chosen: the member's widest subtree.
+        return new(await units.AsNoTracking().OrderBy(u => u.Depth).ThenBy(u => u.Id).FirstOrDefaultAsync(ct), period, null, null);
+    }
+
+    /// <summary>Quarters, halves and years from three years back to this year, newest first.</summary>
+    public IReadOnlyList<ReportPeriod> Choices()
+    {
+        var year = Today().Year;
+        var list = new List<ReportPeriod>();
+        for (var y = year; y >= Math.Max(ReportPeriod.MinYear, year - 3); y--)
+        {
+            list.AddRange([ReportPeriod.Quarter(y, 4), ReportPeriod.Quarter(y, 3), ReportPeriod.Quarter(y, 2), ReportPeriod.Quarter(y, 1), ReportPeriod.Half(y, 2), ReportPeriod.Half(y, 1), ReportPeriod.OfYear(y)]);
+        }
+
+        return list;
+    }
+
+    public static string Range(ReportPeriod period)
+        => period.Start.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) + " \u2013 " + period.End.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    public static string Format(double? value, FigureKind kind)
+    {
+        if (value is not { } v)
+        {
+            return "\u2013";
+        }
+
+        var vi = CultureInfo.GetCultureInfo("vi-VN");
+        return kind switch
+        {
+            FigureKind.Percent => v.ToString("0.#", vi) + "%",
+            FigureKind.Days => v.ToString("0.#", vi),
+            _ => v.ToString("N0", vi),
+        };
+    }
+
+    /// <summary>"+12", "−3,5 điểm", "0": the change against the previous period; null when either side is missing.</summary>
+    public static string? Difference(Figure figure)
+    {
+        if (figure.Value is not { } now || figure.Previous is not { } before)
+        {
+            return null;
+        }
+
+        var diff = Math.Round(now - before, 1);
+        var text = Format(Math.Abs(diff), figure.Kind == FigureKind.Percent ? FigureKind.Days : figure.Kind);
+        var sign = diff > 0 ? "+" : diff < 0 ? "\u2212" : string.Empty;
+        return figure.Kind == FigureKind.Percent ? $"{sign}{text} \u0111i\u1ec3m" : sign + text;
+    }
+
+    /// <summary>"up", "down" or "same", for the arrow.</summary>
+    public static string Trend(Figure figure)
+        => figure.Value is { } now && figure.Previous is { } before ? (now > before ? "up" : now < before ? "down" : "same") : "same";
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using DuLuan.Features.Audit;
+using DuLuan.Features.Reports.Figures;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DuLuan.Features.Reports;
+
+/// <summary>The records behind one figure of the dashboard, paged; every read is audited (the drill-down is the audit trail).</summary>
+public sealed class DrillModel(DashboardQuery query, DrillSource drills, ReportFigureSource source, AuditLog audit, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 50;
+    public const string AuditAction = "report-drill";
+
+    public Units.Unit? Unit { get; private set; }
+
+    public ReportPeriod Period { get; private set; }
+
+    public string? Key { get; private set; }
+
+    public string? Title { get; private set; }
+
+    public int Total { get; private set; }
+
+    public long? Sum { get; private set; }
+
+    public int PageNumber { get; private set; } = 1;
+
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public IReadOnlyList<DrillRow> Rows { get; private set; } = [];
+
+    public IReadOnlyDictionary<long, string> UnitNames { get; private set; } = new Dictionary<long, string>();
+
+    public string? Field { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var outcome = await query.ReadAsync(Request.Query, ct);
+        if (outcome.Error is null && !Request.Query.ContainsKey("unit"))
+        {
+            return Fail("unit", "Thi\u1ebfu \u0111\u01a1n v\u1ecb / Unit is missing");
+        }
+
+        if (outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome.Error is not null)
+        {
+            return Fail(outcome.Field!, outcome.Error);
+        }
+
+        Unit = outcome.Unit!;
+        Period = outcome.Period;
+        var keys = Request.Query["key"];
+        if (keys.Count != 1 || string.IsNullOrEmpty(keys[0]) || keys[0]!.Length > DrillSource.MaxKeyLength)
+        {
+            return Fail("key", "Thi\u1ebfu ch\u1ec9 ti\u00eau ho\u1eb7c ch\u1ec9 ti\u00eau qu\u00e1 d\u00e0i / Give one figure key");
+        }
+
+        if (Request.Query.TryGetValue("page", out var pages))
+        {
+            if (pages.Count != 1 || pages[0] is not { Length: > 0 and <= 6 } p || !int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
+            {
+                return Fail("page", "Trang ph\u1ea3i l\u00e0 s\u1ed1 t\u1eeb 1 / Page must be a number from 1");
+            }
+
+            PageNumber = n;
+        }
+
+        var window = source.Window(Period, clock.GetUtcNow().UtcDateTime);
+        var list = drills.Find(Unit.Path, window, keys[0]!);
+        if (list is null)
+        {
+            return Fail("key", "Kh\u00f4ng c\u00f3 ch\u1ec9 ti\u00eau n\u00e0y / No such figure");
+        }
+
+        Key = list.Key;
+        Title = list.Title;
+        Total = await list.Rows.CountAsync(ct);
+        if (list.SumAsync is { } sum)
+        {
+            Sum = await sum(ct);
+        }
+
+        Rows = await list.Rows.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var ids = Rows.Select(r => r.UnitId).Distinct().ToList();
+        UnitNames = await (await query.UnitsAsync(ct)).AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        await audit.WriteAsync(AuditAction, Unit.Id, Key, string.Create(CultureInfo.InvariantCulture, $"{Period.Code} page {PageNumber}: {Rows.Count} of {Total}"), ct);
+        return Page();
+    }
+
+    private PageResult Fail(string field, string error)
+    {
+        Field = field;
+        Error = error;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+}

@@ -1,0 +1,37 @@
+// Charts of the reports dashboard: each canvas.report-chart carries its kind, labels and series as data attributes.
+(function () {
+  "use strict";
+  if (typeof Chart === "undefined") return;
+  var colours = ["#1d4ed8", "#15803d", "#b45309", "#7c3aed", "#be123c", "#0e7490", "#4d7c0f", "#a21caf"];
+  var number = new Intl.NumberFormat("vi-VN");
+  document.querySelectorAll("canvas.report-chart").forEach(function (canvas) {
+    var kind = canvas.getAttribute("data-kind") || "bar";
+    var labels = JSON.parse(canvas.getAttribute("data-labels") || "[]");
+    var series = JSON.parse(canvas.getAttribute("data-series") || "[]");
+    if (labels.length === 0 || series.length === 0) { canvas.parentNode.hidden = true; return; }
+    var pie = kind === "pie";
+    new Chart(canvas, {
+      type: kind,
+      data: {
+        labels: labels,
+        datasets: series.map(function (s, i) {
+          return {
+            label: s.name,
+            data: s.values,
+            backgroundColor: pie ? labels.map(function (_, j) { return colours[j % colours.length]; }) : colours[i % colours.length],
+            borderColor: pie ? "#fff" : colours[i % colours.length]
+          };
+        })
+      },
+      options: {
+        responsive: true,
+        animation: false,
+        plugins: {
+          title: { display: true, text: canvas.getAttribute("data-title") },
+          tooltip: { callbacks: { label: function (c) { return (c.dataset.label ? c.dataset.label + ": " : "") + number.format(c.parsed.y !== undefined && !pie ? c.parsed.y : c.parsed); } } }
+        },
+        scales: pie ? {} : { y: { beginAtZero: true, ticks: { callback: function (v) { return number.format(v); } } } }
+      }
+    });
+  });
+}());
