@@ -30,8 +30,7 @@ public sealed partial class ReportFigureSource
     {
         var concerns = await queries.ConcernsReceived(c.Prefix, c.Current).LongCountAsync(ct);
         var concernsBefore = await queries.ConcernsReceived(c.Prefix, c.Previous).LongCountAsync(ct);
-        var now = await CaseCountsAsync(c.Prefix, c.Current, ct);
-        var before = await CaseCountsAsync(c.Prefix, c.Previous, ct);
+        var (now, before) = await CaseCountsAsync(c.Prefix, c.Current, c.Previous, ct);
         var median = await MedianDaysAsync(c.Prefix, c.Current, ct);
         var medianBefore = await MedianDaysAsync(c.Prefix, c.Previous, ct);
 
@@ -83,32 +82,51 @@ public sealed partial class ReportFigureSource
             ]);
     }
 
-    private async Task<CaseCounts> CaseCountsAsync(string prefix, ReportWindow w, CancellationToken ct)
+    /// <summary>
+    /// Both periods in one pass over the cases of the subtree touched by either (the previous period ends where the
+    /// current one starts); each count is the same predicate as its <see cref="FigureQueries"/> list.
+    /// </summary>
+    private async Task<(CaseCounts Now, CaseCounts Before)> CaseCountsAsync(string prefix, ReportWindow w, ReportWindow p, CancellationToken ct)
     {
-        var received = await queries.CasesReceived(prefix, w).LongCountAsync(ct);
-        var answered = await queries.CasesAnswered(prefix, w).LongCountAsync(ct);
-        var due = await queries.CasesDue(prefix, w).LongCountAsync(ct);
-        var onTime = await queries.CasesOnTime(prefix, w).LongCountAsync(ct);
-        return new CaseCounts(received, answered, due, onTime);
+        DateTime from = p.FromUtc, split = w.FromUtc, to = w.ToUtc, now = w.NowUtc;
+        var counts = await queries.Cases(prefix)
+            .Where(x => (x.CreatedAt >= from && x.CreatedAt < to) || (x.AnsweredAt >= from && x.AnsweredAt < to) || (x.DueAt >= from && x.DueAt < to))
+            .GroupBy(x => 1)
+            .Select(g => new
+            {
+                R1 = g.LongCount(x => x.CreatedAt >= split && x.CreatedAt < to),
+                R0 = g.LongCount(x => x.CreatedAt >= from && x.CreatedAt < split),
+                A1 = g.LongCount(x => x.AnsweredAt >= split && x.AnsweredAt < to),
+                A0 = g.LongCount(x => x.AnsweredAt >= from && x.AnsweredAt < split),
+                D1 = g.LongCount(x => x.Status != CaseStatus.Rejected && x.DueAt >= split && x.DueAt < to && x.DueAt <= now),
+                D0 = g.LongCount(x => x.Status != CaseStatus.Rejected && x.DueAt >= from && x.DueAt < split && x.DueAt <= now),
+                O1 = g.LongCount(x => x.Status != CaseStatus.Rejected && x.DueAt >= split && x.DueAt < to && x.DueAt <= now && x.AnsweredAt != null && x.AnsweredAt <= x.DueAt),
+                O0 = g.LongCount(x => x.Status != CaseStatus.Rejected && x.DueAt >= from && x.DueAt < split && x.DueAt <= now && x.AnsweredAt != null && x.AnsweredAt <= x.DueAt),
+            })
+            .FirstOrDefaultAsync(ct);
+        return counts is null
+            ? (new CaseCounts(0, 0, 0, 0), new CaseCounts(0, 0, 0, 0))
+            : (new CaseCounts(counts.R1, counts.A1, counts.D1, counts.O1), new CaseCounts(counts.R0, counts.A0, counts.D0, counts.O0));
     }
 
-    /// <summary>Per group: created, answered, on-time % and overdue, for the current period.</summary>
+    /// <summary>Per group, in one pass: created, answered, on-time % and overdue, for the current period.</summary>
     private async Task<Dictionary<TKey, IReadOnlyList<double?>>> GroupRowsAsync<TKey>(Context c, System.Linq.Expressions.Expression<Func<Case, TKey>> key, CancellationToken ct)
         where TKey : notnull
     {
-        var received = await queries.CasesReceived(c.Prefix, c.Current).GroupBy(key).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct);
-        var answered = await queries.CasesAnswered(c.Prefix, c.Current).GroupBy(key).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct);
-        var due = await queries.CasesDue(c.Prefix, c.Current).GroupBy(key).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct);
-        var onTime = await queries.CasesOnTime(c.Prefix, c.Current).GroupBy(key).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct);
-        var keys = received.Select(x => x.Key).Concat(answered.Select(x => x.Key)).Concat(due.Select(x => x.Key)).Distinct().ToList();
-        return keys.ToDictionary(k => k, k =>
-        {
-            var r = received.FirstOrDefault(x => Equals(x.Key, k))?.Count ?? 0;
-            var a = answered.FirstOrDefault(x => Equals(x.Key, k))?.Count ?? 0;
-            var d = due.FirstOrDefault(x => Equals(x.Key, k))?.Count ?? 0;
-            var o = onTime.FirstOrDefault(x => Equals(x.Key, k))?.Count ?? 0;
-            return (IReadOnlyList<double?>)[r, a, Percent(o, d), d - o];
-        });
+        DateTime from = c.Current.FromUtc, to = c.Current.ToUtc, now = c.Current.NowUtc;
+        var rows = await queries.Cases(c.Prefix)
+            .Where(x => (x.CreatedAt >= from && x.CreatedAt < to) || (x.AnsweredAt >= from && x.AnsweredAt < to) || (x.DueAt >= from && x.DueAt < to))
+            .GroupBy(key)
+            .Select(g => new
+            {
+                g.Key,
+                R = g.LongCount(x => x.CreatedAt >= from && x.CreatedAt < to),
+                A = g.LongCount(x => x.AnsweredAt >= from && x.AnsweredAt < to),
+                D = g.LongCount(x => x.Status != CaseStatus.Rejected && x.DueAt >= from && x.DueAt < to && x.DueAt <= now),
+                O = g.LongCount(x => x.Status != CaseStatus.Rejected && x.DueAt >= from && x.DueAt < to && x.DueAt <= now && x.AnsweredAt != null && x.AnsweredAt <= x.DueAt),
+            })
+            .ToListAsync(ct);
+        return rows.Where(r => r.R + r.A + r.D > 0).ToDictionary(r => r.Key, r => (IReadOnlyList<double?>)[r.R, r.A, Percent(r.O, r.D), r.D - r.O]);
     }
 
     /// <summary>Median calendar days from creation to answer of the cases answered in the period, one decimal.</summary>
