@@ -330,7 +330,7 @@ public static partial class CrashDrill
             while (n < due)
             {
                 var id = n++;
-                if (!inFlight.Wait(0))
+                if (!inFlight.Wait(0, CancellationToken.None))
                 {
                     ledger.Fail(-1);
                     continue;
