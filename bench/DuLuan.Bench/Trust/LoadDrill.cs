@@ -178,10 +178,10 @@ public static partial class LoadDrill
         figures.Add(("soak", $"unhandled exceptions and 5xx during the soak ({provider})", $"{server.Errors} errors logged, {fiveXx} 5xx over {measured:F0} min (first: {server.FirstError ?? "none"})", server.Errors == 0 && fiveXx == 0));
     }
 
-    private static HttpClient Residents(string url) => new(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
+    internal static HttpClient Residents(string url) => new(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
 
     /// <summary>A resident's submission from one of 5,000 addresses; only a 2xx counts as acknowledged.</summary>
-    private static async Task SubmitAsync(HttpClient http, CrashDrill.Setup setup, CrashDrill.Ledger ledger, Recorder recorder, long n)
+    internal static async Task SubmitAsync(HttpClient http, CrashDrill.Setup setup, CrashDrill.Ledger ledger, Recorder recorder, long n)
     {
         var key = Guid.NewGuid().ToString("N");
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/public/surveys/{setup.SurveyId}/responses")
@@ -207,7 +207,7 @@ public static partial class LoadDrill
     }
 
     /// <summary>Open loop: starts <paramref name="rate"/> calls a second whatever the answers' latency.</summary>
-    private static async Task PacedAsync(TimeSpan duration, double rate, Func<long, Task> call, Action<double>? progress, double progressSeconds = 60)
+    internal static async Task PacedAsync(TimeSpan duration, double rate, Func<long, Task> call, Action<double>? progress, double progressSeconds = 60)
     {
         var pending = new ConcurrentDictionary<long, Task>();
         var clock = Stopwatch.StartNew();
@@ -236,9 +236,9 @@ public static partial class LoadDrill
         await Task.WhenAll(pending.Values);
     }
 
-    private sealed record StaffResult(Recorder Recorder, int SignedIn, string PerPage);
+    internal sealed record StaffResult(Recorder Recorder, int SignedIn, string PerPage);
 
-    private static async Task<StaffResult> StaffAsync(string url, CrashDrill.Setup setup, List<string> emails, int sessions, TimeSpan duration, double think)
+    internal static async Task<StaffResult> StaffAsync(string url, CrashDrill.Setup setup, List<string> emails, int sessions, TimeSpan duration, double think)
     {
         var recorder = new Recorder();
         var pages = new ConcurrentDictionary<string, Recorder>();
@@ -301,7 +301,7 @@ public static partial class LoadDrill
     }
 
     /// <summary>Editors at the drill's commune (sign-in targets) and loopback feeds the scheduler polls every minute.</summary>
-    private static async Task<List<string>> AddStaffAndFeedsAsync(DatabaseOptions options, int members, string feedUrl, int feedCount)
+    internal static async Task<List<string>> AddStaffAndFeedsAsync(DatabaseOptions options, int members, string feedUrl, int feedCount)
     {
         await using var app = WebHost.Build(new WebHostSettings(options, ["http://127.0.0.1:0"]) { Overrides = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning", ["Monitoring:SchedulerSeconds"] = "0", ["Monitoring:AlertMinutes"] = "0" } });
         await using var scope = app.Services.CreateAsyncScope();
@@ -487,6 +487,9 @@ public static partial class LoadDrill
 
         public long Items => Interlocked.Read(ref items);
 
+        /// <summary>Every fetch: which feed, when (to see a feed fetched twice by two instances).</summary>
+        public ConcurrentQueue<(int Feed, DateTime At)> Fetches { get; } = new();
+
         public static async Task<FeedServer> StartAsync()
         {
             var builder = WebApplication.CreateSlimBuilder();
@@ -498,6 +501,7 @@ public static partial class LoadDrill
             app.MapGet("/feed/{n:int}.xml", (int n) =>
             {
                 Interlocked.Increment(ref server.requests);
+                server.Fetches.Enqueue((n, DateTime.UtcNow));
                 var round = counters.AddOrUpdate(n, 1, (_, r) => r + 1);
                 var now = DateTimeOffset.UtcNow;
                 var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Báo thử tải ")

@@ -238,7 +238,7 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
             {
                 var parsed = parser.Parse(Encoding.UTF8.GetBytes(document), hostile.Chance(10) ? hostile.Value() : null);
                 var crashed = parsed.Warnings.Any(w => w.ToString()!.Contains("Unexpected error", StringComparison.Ordinal));
-                feeds.Add(crashed ? 500 : 200, watch.Elapsed, crashed ? "unexpected error in " + document[..Math.Min(document.Length, 200)] : "ok");
+                feeds.Add(crashed ? 500 : 200, watch.Elapsed, crashed ? string.Join("; ", parsed.Warnings) + " in " + document[..Math.Min(document.Length, 400)] : "ok");
             }
             catch (Exception e)
             {

@@ -37,6 +37,7 @@ public sealed partial class Hostile
             case 1:
             {
                 var valid = Form();
+                if (valid.Length < 2) return (valid, "tiny file");
                 var bytes = valid.ToArray();
                 for (var i = random.Next(1, 40); i > 0; i--) bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
                 return (bytes, "byte-flipped workbook");
@@ -45,7 +46,7 @@ public sealed partial class Hostile
             case 2:
             {
                 var valid = Form();
-                return (valid[..random.Next(1, valid.Length)], "truncated workbook");
+                return (valid.Length < 2 ? valid : valid[..random.Next(1, valid.Length)], "truncated workbook");
             }
 
             case 3:
