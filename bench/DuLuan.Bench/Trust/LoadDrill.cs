@@ -166,8 +166,11 @@ public static partial class LoadDrill
             return sorted.Count == 0 ? 0 : sorted[sorted.Count / 2];
         }
 
-        var warm = Median(samples.Where(s => s.Minute >= 5 && s.Minute < 10).Select(s => s.Rss));
-        var last = Median(samples.Where(s => s.Minute >= measured - 5).Select(s => s.Rss));
+        // After warm-up (minutes 5–10; a short run scales this down) against the last 5 minutes (the last sixth).
+        var warmFrom = Math.Min(5, measured / 6);
+        var warmTo = Math.Min(10, measured / 3);
+        var warm = Median(samples.Where(s => s.Minute >= warmFrom && s.Minute < warmTo).Select(s => s.Rss));
+        var last = Median(samples.Where(s => s.Minute >= measured - Math.Min(5, measured / 6)).Select(s => s.Rss));
         var peak = samples.Count == 0 ? 0 : samples.Max(s => s.Rss);
         var growth = warm == 0 ? double.NaN : (last - warm) * 100.0 / warm;
         var fiveXx = residents.Count(s => s >= 500) + staff.Recorder.Count(s => s >= 500);
