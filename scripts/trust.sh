@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The long trust suites (not part of scripts/test.sh): access matrix and IDOR sweep, headers and sessions,
-# fuzzing at 10,000 cases per target, the anonymity audit, crash safety under SIGKILL on SQLite and PostgreSQL,
-# the backup/restore drill and the disk-full drill. Starts its own throwaway PostgreSQL like scripts/test.sh and
-# ends with one table: goal, measured, met / NOT met.
-#   scripts/trust.sh           full run (about an hour on 2 cores)
-#   scripts/trust.sh --quick   the same suites with small counts (3 kills, 200 fuzz cases)
+# fuzzing at 10,000 cases per target (DULUAN_FUZZ_CASES), the anonymity audit, crash safety under SIGKILL on SQLite
+# and PostgreSQL, the backup/restore drill, the disk-full drill, scale-out (3 instances behind nginx, one killed),
+# load (30 responses/s for 15 min, a 10x burst, 200 staff sessions) and the 2-hour soak with feed ingest.
+# Starts its own throwaway PostgreSQL like scripts/test.sh and ends with one table: goal, measured, met / NOT met.
+#   scripts/trust.sh           full run (about 4 hours on 2 cores: 1 h suites and drills, 20 min load, 2 h soak)
+#   scripts/trust.sh --quick   the same suites with small counts (3 kills, 200 fuzz cases, 1-minute load, 3-minute soak)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -12,6 +13,7 @@ QUICK=0; [ "${1:-}" = "--quick" ] && QUICK=1
 
 need_apt=()
 command -v /usr/lib/postgresql/15/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql postgresql-contrib)
+[ -x /usr/sbin/nginx ] || need_apt+=(nginx-light)   # the scale-out drill's round-robin proxy
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "== installing ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -28,7 +30,7 @@ run_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$*"; else sh
 echo "== starting PostgreSQL on 127.0.0.1:$PG_PORT"
 run_pg "$PG_BIN/initdb -D $PG_DIR/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null" || exit 1
 # fsync stays on here: the crash drill is about durability.
-run_pg "$PG_BIN/pg_ctl -D $PG_DIR/data -o '-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR' -w -l $PG_DIR/log start >/dev/null" || { cat "$PG_DIR/log"; exit 1; }
+run_pg "$PG_BIN/pg_ctl -D $PG_DIR/data -o '-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c max_connections=400' -w -l $PG_DIR/log start >/dev/null" || { cat "$PG_DIR/log"; exit 1; }
 REPORT=$(mktemp /tmp/duluan-trust-report.XXXXXX)
 stop_pg() { run_pg "$PG_BIN/pg_ctl -D $PG_DIR/data -m immediate stop >/dev/null 2>&1"; rm -rf "$PG_DIR"; }
 trap stop_pg EXIT
@@ -37,7 +39,10 @@ export DOTNET_USE_POLLING_FILE_WATCHER=1
 export DULUAN_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
 export DULUAN_TRUST_REPORT="$REPORT"
 [ $QUICK -eq 0 ] && export DULUAN_TRUST_FULL=1
+export DULUAN_FUZZ_CASES=10000; [ $QUICK -eq 1 ] && export DULUAN_FUZZ_CASES=200
 KILLS=50; [ $QUICK -eq 1 ] && KILLS=3
+LOAD_ARGS="--minutes 15 --burst-seconds 60 --staff 200 --staff-seconds 120"; SOAK_MINUTES=120
+[ $QUICK -eq 1 ] && LOAD_ARGS="--minutes 1 --burst-seconds 10 --staff 20 --staff-seconds 20" && SOAK_MINUTES=3
 
 echo "== build"
 dotnet build DuLuan.slnx -c Release -nologo -v q 2>&1 | tail -3
@@ -60,6 +65,14 @@ if [ "$(id -u)" -eq 0 ] && mkdir -p /tmp/duluan-trust-full && mount -t tmpfs -o 
 else
   printf 'disk\tdisk full: clean errors, no corruption, recovery\tnot run (mount -t tmpfs needs root)\tNOT met\n' >> "$REPORT"
 fi
+
+run_bench() { (cd bench/DuLuan.Bench/bin/Release/net10.0 && dotnet DuLuan.Bench.dll "$@" --out "$REPORT") 2>&1 | grep -v '"EventId"'; }
+echo "== scale-out: 3 instances on PostgreSQL behind nginx, one killed (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+run_bench trust scale --seconds 30 --clients 32
+echo "== load: 30 survey responses/s, a 10x burst, staff sessions (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+run_bench trust load --provider postgres $LOAD_ARGS
+echo "== soak: $SOAK_MINUTES min with feed ingest (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+run_bench trust soak --provider postgres --minutes $SOAK_MINUTES
 
 echo
 echo "== trust figures ($(( ($(date +%s) - started) / 60 )) min, $([ $QUICK -eq 1 ] && echo quick || echo full) run)"

@@ -18,6 +18,8 @@ return args.FirstOrDefault() switch
     "dashboard" => await DuLuan.Bench.Reports.DashboardBench.Run(args),
     "surveys" => ResponseBenchmark.Run(args),
     "trust" when args.ElementAtOrDefault(1) == "crash" => await DuLuan.Bench.Trust.CrashDrill.Run(args),
+    "trust" when args.ElementAtOrDefault(1) is "load" or "soak" => await DuLuan.Bench.Trust.LoadDrill.Run(args),
+    "trust" when args.ElementAtOrDefault(1) == "scale" => await DuLuan.Bench.Trust.ScaleDrill.Run(args),
     "trust" when args.ElementAtOrDefault(1) == "diskfull" => await DuLuan.Bench.Trust.DiskFullDrill.Run(args),
     "text" when args.ElementAtOrDefault(1) == "segment-eval" => SegmentationEval.Run(),
     "text" => TextBenchmarks.Run(args.Skip(1).ToArray()),
@@ -29,6 +31,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: DuLuan.Bench claims [claims] [batch] | monitoring [entries] [search-articles] | foundation [startup|subtree|bare-health ...] | respond [open-cases] [sweep-cases] | publish rollup [posts] | publish portal [seconds] | surveys [--clients N] [--seconds S] | surveys results [--responses N] | trust crash --provider sqlite|postgres [--kills N] [--rate R] [--out file] | trust diskfull --dir DIR [--out file] | text [filter] | train-segmenter [conllu-dir] [out.bin]");
+    Console.Error.WriteLine("usage: DuLuan.Bench claims [claims] [batch] | monitoring [entries] [search-articles] | foundation [startup|subtree|bare-health ...] | respond [open-cases] [sweep-cases] | publish rollup [posts] | publish portal [seconds] | surveys [--clients N] [--seconds S] | surveys results [--responses N] | trust crash --provider sqlite|postgres [--kills N] [--rate R] [--out file] | trust diskfull --dir DIR [--out file] | trust load|soak|scale [--provider P] [--minutes M] (see Trust/LoadDrill.cs) | text [filter] | train-segmenter [conllu-dir] [out.bin]");
     return 2;
 }

@@ -73,7 +73,8 @@ public static partial class CrashDrill
                 var watch = Stopwatch.StartNew();
                 server.Dispose();
                 server = Serve(source, out url, url);
-                await WaitHealthyAsync(url, TimeSpan.FromSeconds(60));
+                // Generous: on a saturated machine a restart can take long; it is measured, and over 10 s is reported.
+                await WaitHealthyAsync(url, TimeSpan.FromSeconds(300));
                 restarts.Add(watch.Elapsed.TotalSeconds);
             }
 
@@ -83,10 +84,13 @@ public static partial class CrashDrill
             var (lost, integrity) = await VerifyAsync(source, ledger.Snapshot());
             var worst = restarts.Count == 0 ? 0 : restarts.Max();
             var up = Math.Max(1, elapsed - restarts.Sum());
-            Console.WriteLine($"acknowledged {acked} writes in {elapsed:F0} s ({acked / up:F0}/s while up), {ledger.Failures} refused or cut by a kill ({string.Join(", ", ledger.Statuses.OrderBy(s => s.Key).Select(s => $"{(s.Key == 0 ? "no answer" : s.Key.ToString(CultureInfo.InvariantCulture))}: {s.Value}"))}); lost {lost}; integrity {integrity}; restart max {worst:F2} s, mean {restarts.DefaultIfEmpty(0).Average():F2} s");
-            figures.Add(("crash", $"acknowledged writes lost after {kills} SIGKILLs ({provider})", $"{lost} of {acked:N0} ({acked / up:F0} acks/s while up)", lost == 0));
+            var statuses = string.Join(", ", ledger.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key switch { 0 => "no answer", -1 => "not sent, 400 in flight", _ => s.Key.ToString(CultureInfo.InvariantCulture) }}: {s.Value}"));
+            var loadAverage = LoadDrill.LoadAverage();
+            Console.WriteLine($"acknowledged {acked} writes in {elapsed:F0} s ({acked / up:F0}/s while up), {ledger.Failures} refused or cut by a kill ({statuses}); lost {lost}; integrity {integrity}; restart max {worst:F2} s, mean {restarts.DefaultIfEmpty(0).Average():F2} s; load average {loadAverage}");
+            figures.Add(("crash", $"acknowledged writes lost after {kills} SIGKILLs ({provider})", $"{lost} of {acked:N0}; load average {loadAverage}", lost == 0));
+            figures.Add(("crash", $"{rate} acknowledged writes/s while the server is up ({provider})", $"{acked / up:F0}/s acknowledged of {rate}/s offered open-loop ({ledger.Sent:N0} sent; not acknowledged: {statuses}); load average {loadAverage}", acked / up >= rate * 0.95));
             figures.Add(("crash", $"integrity check after the kills ({provider})", integrity, integrity == "ok"));
-            figures.Add(("crash", $"restart after SIGKILL under 10 s ({provider})", $"max {worst:F2} s, mean {restarts.DefaultIfEmpty(0).Average():F2} s", worst < 10));
+            figures.Add(("crash", $"restart after SIGKILL under 10 s ({provider})", $"max {worst:F2} s, mean {restarts.DefaultIfEmpty(0).Average():F2} s, median {restarts.DefaultIfEmpty(0).Order().ElementAt(restarts.Count / 2):F2} s over {restarts.Count} restarts; load average {loadAverage}", worst < 10));
 
             // Backup under load, then restore into a clean database.
             var file = Path.Combine(work.FullName, provider == DatabaseProvider.Sqlite ? "duluan-backup.db" : "duluan-backup.dump");
@@ -156,6 +160,9 @@ public static partial class CrashDrill
     {
         private readonly ConcurrentQueue<(string Kind, string Key)> acked = new();
         private int failures;
+
+        /// <summary>Writes sent (not counting those the client could not start because 400 were in flight).</summary>
+        public long Sent;
 
         public int Count => acked.Count;
 
@@ -306,64 +313,95 @@ public static partial class CrashDrill
         throw new TimeoutException($"{url} did not become healthy in {limit.TotalSeconds} s");
     }
 
-    /// <summary>Workers paced to <paramref name="rate"/> writes/s in total; only a 2xx with an id or key counts as acknowledged.</summary>
+    /// <summary>
+    /// Open loop: <paramref name="rate"/> writes are started every second whatever the server's latency (up to 400 in
+    /// flight; beyond that a write counts as not sent), half Open311 concerns and half survey batches. Only a 2xx with
+    /// an id or key counts as acknowledged.
+    /// </summary>
     private static async Task RunLoadAsync(string url, Setup setup, Ledger ledger, int rate, CancellationToken ct)
     {
-        const int workers = 16;
-        var interval = TimeSpan.FromSeconds((double)workers / rate);
-        await Task.WhenAll(Enumerable.Range(0, workers).Select(async w =>
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 400, ConnectTimeout = TimeSpan.FromSeconds(2) }) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(10) };
+        using var inFlight = new SemaphoreSlim(400);
+        var pending = new ConcurrentDictionary<long, Task>();
+        var clock = Stopwatch.StartNew();
+        long n = 0;
+        while (!ct.IsCancellationRequested)
         {
-            using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(10) };
-            using var timer = new PeriodicTimer(interval);
-            var n = 0;
-            while (!ct.IsCancellationRequested)
+            var due = (long)(clock.Elapsed.TotalSeconds * rate);
+            while (n < due)
             {
-                try
+                var id = n++;
+                if (!inFlight.Wait(0, CancellationToken.None))
                 {
-                    await timer.WaitForNextTickAsync(ct);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
+                    ledger.Fail(-1);
+                    continue;
                 }
 
-                n++;
-                try
+                var task = Task.Run(async () =>
                 {
-                    if (n % 2 == 0)
+                    try
                     {
-                        var text = $"Đèn đường trước nhà số {w}-{n}-{Guid.NewGuid():N} tắt nhiều đêm liền, người đi đường rất nguy hiểm.";
-                        using var response = await http.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(new Dictionary<string, string>
-                        {
-                            ["api_key"] = setup.ApiKey,
-                            ["jurisdiction_id"] = setup.Jurisdiction,
-                            ["service_code"] = GeoReportRequests.ServiceCode,
-                            ["description"] = text,
-                            ["email"] = $"nguoidan{w}x{n}@example.vn",
-                        }), CancellationToken.None);
-                        var body = await response.Content.ReadAsStringAsync(CancellationToken.None);
-                        var token = TokenPattern().Match(body);
-                        if (response.IsSuccessStatusCode && token.Success) ledger.Ack("concern", token.Groups[1].Value);
-                        else ledger.Fail((int)response.StatusCode);
+                        await WriteAsync(http, setup, ledger, id);
                     }
-                    else
+                    finally
                     {
-                        var key = Guid.NewGuid().ToString("N");
-                        using var response = await http.PostAsJsonAsync($"/api/public/surveys/{setup.SurveyId}/responses", new
-                        {
-                            idempotencyKey = key,
-                            responses = new[] { new { version = 1, answers = new Dictionary<string, object> { ["q"] = n % 3 == 0 ? "no" : "yes" } } },
-                        }, CancellationToken.None);
-                        if (response.IsSuccessStatusCode) ledger.Ack("survey", key);
-                        else ledger.Fail((int)response.StatusCode);
+                        inFlight.Release();
                     }
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
-                {
-                    ledger.Fail();
-                }
+                }, CancellationToken.None);
+                pending[id] = task;
+                _ = task.ContinueWith(_ => pending.TryRemove(id, out Task? _), TaskScheduler.Default);
             }
-        }));
+
+            try
+            {
+                await Task.Delay(5, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        await Task.WhenAll(pending.Values);
+    }
+
+    private static async Task WriteAsync(HttpClient http, Setup setup, Ledger ledger, long n)
+    {
+        Interlocked.Increment(ref ledger.Sent);
+        try
+        {
+            if (n % 2 == 0)
+            {
+                var text = $"Đèn đường trước nhà số {n}-{Guid.NewGuid():N} tắt nhiều đêm liền, người đi đường rất nguy hiểm.";
+                using var response = await http.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["api_key"] = setup.ApiKey,
+                    ["jurisdiction_id"] = setup.Jurisdiction,
+                    ["service_code"] = GeoReportRequests.ServiceCode,
+                    ["description"] = text,
+                    ["email"] = $"nguoidan{n}@example.vn",
+                }), CancellationToken.None);
+                var body = await response.Content.ReadAsStringAsync(CancellationToken.None);
+                var token = TokenPattern().Match(body);
+                if (response.IsSuccessStatusCode && token.Success) ledger.Ack("concern", token.Groups[1].Value);
+                else ledger.Fail((int)response.StatusCode);
+            }
+            else
+            {
+                var key = Guid.NewGuid().ToString("N");
+                using var response = await http.PostAsJsonAsync($"/api/public/surveys/{setup.SurveyId}/responses", new
+                {
+                    idempotencyKey = key,
+                    responses = new[] { new { version = 1, answers = new Dictionary<string, object> { ["q"] = n % 3 == 0 ? "no" : "yes" } } },
+                }, CancellationToken.None);
+                if (response.IsSuccessStatusCode) ledger.Ack("survey", key);
+                else ledger.Fail((int)response.StatusCode);
+            }
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        {
+            ledger.Fail();
+        }
     }
 
     /// <summary>Acknowledged writes missing from the database, and the engine's integrity check.</summary>

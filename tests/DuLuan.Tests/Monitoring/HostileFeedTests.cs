@@ -132,4 +132,15 @@ public class HostileFeedTests
             Assert.NotNull(feed.Entries);
         }
     }
+
+    [Fact]
+    public void A_noncharacter_in_the_feed_is_read_not_an_unexpected_error()
+    {
+        // Found by the trust fuzzer: U+FFFE made NFC normalization throw and the whole feed was lost.
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Báo \uFFFE thử</title><item><title>Ngập nước ở Hòa Khánh\uFFFF</title><link>https://a.example.vn/1</link></item></channel></rss>";
+        var feed = new FeedParser().Parse(Encoding.UTF8.GetBytes(xml));
+        Assert.DoesNotContain(feed.Warnings, w => w.Contains("Unexpected error", StringComparison.Ordinal));
+        var entry = Assert.Single(feed.Entries);
+        Assert.StartsWith("Ngập nước ở Hòa Khánh", entry.Title, StringComparison.Ordinal);
+    }
 }

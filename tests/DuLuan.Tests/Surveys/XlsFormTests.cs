@@ -129,6 +129,7 @@ public sealed partial class XlsFormTests
         { "bad-constraint", "[survey, 2, constraint]" },
         { "no-questions", "no question DuLuan can use" },
         { "one-option", "2 to 100 options" },
+        { "dangling-sheet", "'survey' sheet is missing" },
     };
 
     public static byte[] Broken(string kind) => kind switch
@@ -151,11 +152,32 @@ public sealed partial class XlsFormTests
         "too-many-rows" => Form([.. Enumerable.Range(1, 5001).Select(i => new[] { "text", $"q{i}", "A", "A" })]),
         "zip-bomb" => Xlsx.ZipBomb(80),
         "too-large" => new byte[XlsFormWorkbook.MaxFileBytes + 1],
+        "dangling-sheet" => DanglingSheet(),
         "bad-constraint" => Form(["integer", "q1", "A", "A", "", ". >= (5"]),
         "no-questions" => Form(["note", "n1", "Hello", "Hello"]),
         "one-option" => Xlsx.Build(("survey", [Header, ["select_one one", "q1", "A", "A"]]), ("choices", [["list_name", "name", "label::vi", "label::en"], ["one", "a", "A", "A"]])),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
+
+    /// <summary>A workbook whose only sheet points at a relationship id that names no part (found by the trust fuzzer: it answered 500).</summary>
+    private static byte[] DanglingSheet()
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            void Entry(string name, string text)
+            {
+                using var write = new StreamWriter(zip.CreateEntry(name).Open());
+                write.Write(text);
+            }
+
+            Entry("[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>");
+            Entry("_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+            Entry("xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"survey\" sheetId=\"1\" r:id=\"rId7\"/></sheets></workbook>");
+        }
+
+        return stream.ToArray();
+    }
 
     [Theory, MemberData(nameof(BrokenFiles))]
     public void A_broken_file_is_refused_naming_sheet_row_and_column(string kind, string reason)

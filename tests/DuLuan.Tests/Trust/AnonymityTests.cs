@@ -17,7 +17,7 @@ namespace DuLuan.Tests.Trust;
 /// one signed-in member, nothing in any table, in the logs (at Information level) or in a backup names the address,
 /// the browser, the cookie, the member, or the time of day a response arrived.
 /// </summary>
-public sealed class AnonymityTests
+public sealed partial class AnonymityTests
 {
     [Theory, Providers]
     public async Task Anonymous_responses_leave_no_trace_of_who_or_when_in_the_database_logs_or_backup(DatabaseProvider provider)
@@ -87,19 +87,60 @@ public sealed class AnonymityTests
         var logText = string.Join('\n', logs);
         findings.AddRange(traces.Where(t => logText.Contains(t, StringComparison.Ordinal)).Select(t => $"logs hold {t}"));
 
-        var backup = Path.Combine(Path.GetTempPath(), "duluan-tests", $"anon-{Guid.NewGuid():N}.db");
+        // The backup archive `duluan backup` writes (SQLite: the database file; PostgreSQL: pg_dump's custom format, read
+        // back as SQL with pg_restore) and, on PostgreSQL, a plain `pg_dump` as an operator would take it.
+        var backup = Path.Combine(Path.GetTempPath(), "duluan-tests", $"anon-{Guid.NewGuid():N}" + (provider == DatabaseProvider.Sqlite ? ".db" : ".dump"));
+        Directory.CreateDirectory(Path.GetDirectoryName(backup)!);
+        await DatabaseBackup.BackupAsync(app.DatabaseOptions, backup, CancellationToken.None);
+        var copies = new Dictionary<string, string>(StringComparer.Ordinal);
         if (provider == DatabaseProvider.Sqlite)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(backup)!);
-            await DatabaseBackup.BackupAsync(app.DatabaseOptions, backup, CancellationToken.None);
-            var bytes = Encoding.UTF8.GetString(await File.ReadAllBytesAsync(backup));
-            File.Delete(backup);
-            findings.AddRange(traces.Where(t => t != member.Id && t != "nguoi-tra-loi" && bytes.Contains(t, StringComparison.Ordinal)).Select(t => $"backup holds {t}"));
+            copies["backup"] = Encoding.UTF8.GetString(await File.ReadAllBytesAsync(backup));
+        }
+        else
+        {
+            copies["backup (pg_restore -f -)"] = await PgToolAsync(app.DatabaseOptions, "pg_restore", ["--file=-", backup], withDatabase: false);
+            copies["pg_dump"] = await PgToolAsync(app.DatabaseOptions, "pg_dump", ["--format=plain", "--no-owner"], withDatabase: true);
         }
 
-        TrustReport.Add("anonymity", $"links from {TrustReport.N(count)} anonymous responses to user, IP, browser, cookie or time of day in database, logs{(provider == DatabaseProvider.Sqlite ? ", backup" : string.Empty)} ({provider})", findings.Count.ToString(CultureInfo.InvariantCulture), findings.Count == 0);
+        File.Delete(backup);
+        foreach (var (name, text) in copies)
+        {
+            Assert.Contains(surveyId.ToString(CultureInfo.InvariantCulture), text, StringComparison.Ordinal); // the copy really holds the data
+            findings.AddRange(traces.Where(t => t != member.Id && t != "nguoi-tra-loi" && text.Contains(t, StringComparison.Ordinal)).Select(t => $"{name} holds {t}"));
+            if (provider == DatabaseProvider.Postgres)
+            {
+                // The survey tables' COPY blocks must hold no time of day of any submission.
+                foreach (var block in CopyBlock().Matches(text).Select(m => m.Value).Where(b => b.Contains("survey_", StringComparison.Ordinal)))
+                {
+                    findings.AddRange(times.Select(t => t.ToString("HH:mm:ss", CultureInfo.InvariantCulture)).Distinct().Where(t => block.Contains(t, StringComparison.Ordinal)).Select(t => $"{name} holds the time {t} in {block[..Math.Min(60, block.Length)]}"));
+                }
+            }
+        }
+
+        TrustReport.Add("anonymity", $"links from {TrustReport.N(count)} anonymous responses to user, IP, browser, cookie or time of day in database, logs, {string.Join(", ", copies.Keys)} ({provider})", findings.Count.ToString(CultureInfo.InvariantCulture), findings.Count == 0);
         Assert.True(findings.Count == 0, string.Join("\n", findings.Distinct().Take(50)));
     }
+
+    private static async Task<string> PgToolAsync(DatabaseOptions options, string tool, string[] arguments, bool withDatabase)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(options.ResolveConnectionString());
+        var start = new System.Diagnostics.ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        if (withDatabase) start.ArgumentList.Add($"--dbname={builder.Database}");
+        start.Environment["PGHOST"] = builder.Host;
+        start.Environment["PGPORT"] = builder.Port.ToString(CultureInfo.InvariantCulture);
+        start.Environment["PGUSER"] = builder.Username;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"{tool}: {await error}");
+        return await output;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"COPY public\.\S+ \([^)]*\) FROM stdin;\n.*?\n\\\.", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex CopyBlock();
 
     private static async Task<Dictionary<string, string>> DumpAsync(AppDbContext db)
     {

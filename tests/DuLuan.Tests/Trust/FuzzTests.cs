@@ -55,7 +55,7 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
     [Theory, Providers]
     public async Task Hostile_input_on_public_endpoints_and_staff_forms_gives_no_server_error_and_no_hang(DatabaseProvider provider)
     {
-        var count = TrustReport.Count(200, 10_000);
+        var count = TrustReport.FuzzCases;
         await using var app = await TestApp.StartAsync(provider, Settings);
         var hostile = new Hostile(provider == DatabaseProvider.Sqlite ? 9 : 11);
         var tallies = new List<Tally>();
@@ -200,7 +200,7 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
     [Fact]
     public void Hostile_files_give_the_importers_a_clear_error_or_rows_never_a_crash()
     {
-        var count = TrustReport.Count(200, 10_000);
+        var count = TrustReport.FuzzCases;
         var hostile = new Hostile(5);
         var units = new Tally("units import (CSV/JSON)");
         var feeds = new Tally("feeds parse (RSS/Atom/JSON)");
@@ -225,7 +225,7 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
             }
             catch (Exception e)
             {
-                units.Add(500, watch.Elapsed, e.GetType().Name + ": " + e.Message + " in " + Encoding.UTF8.GetString(bytes)[..Math.Min(bytes.Length, 200)]);
+                units.Add(500, watch.Elapsed, e.GetType().Name + ": " + e.Message + " in " + Head(Encoding.UTF8.GetString(bytes)));
             }
 
             var document = hostile.Next(5) switch
@@ -238,7 +238,7 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
             {
                 var parsed = parser.Parse(Encoding.UTF8.GetBytes(document), hostile.Chance(10) ? hostile.Value() : null);
                 var crashed = parsed.Warnings.Any(w => w.ToString()!.Contains("Unexpected error", StringComparison.Ordinal));
-                feeds.Add(crashed ? 500 : 200, watch.Elapsed, crashed ? "unexpected error in " + document[..Math.Min(document.Length, 200)] : "ok");
+                feeds.Add(crashed ? 500 : 200, watch.Elapsed, crashed ? string.Join("; ", parsed.Warnings) + " in " + document[..Math.Min(document.Length, 400)] : "ok");
             }
             catch (Exception e)
             {

@@ -8,7 +8,7 @@ namespace DuLuan.Tests.Trust;
 /// characters, lone surrogates, SQL and XSS payloads, sort/filter injection, huge numbers, 1 MB strings, and
 /// malformed JSON, XML and CSV documents. The same seed gives the same cases.
 /// </summary>
-public sealed class Hostile(int seed)
+public sealed partial class Hostile(int seed)
 {
     private readonly Random random = new(seed);
 

@@ -12,6 +12,10 @@ public static class TrustReport
 
     public static int Count(int quick, int full) => Full ? full : quick;
 
+    /// <summary>Generated fuzz cases per target: DULUAN_FUZZ_CASES if set (scripts/trust.sh: 10,000), else 200 (10,000 with DULUAN_TRUST_FULL=1).</summary>
+    public static int FuzzCases =>
+        int.TryParse(Environment.GetEnvironmentVariable("DULUAN_FUZZ_CASES"), NumberStyles.None, CultureInfo.InvariantCulture, out var cases) && cases > 0 ? cases : Count(200, 10_000);
+
     private static readonly Lock Gate = new();
 
     public static void Add(string area, string goal, string measured, bool met)

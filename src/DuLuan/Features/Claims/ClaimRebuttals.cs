@@ -70,9 +70,10 @@ public sealed class ClaimPortal(AppDbContext db)
 {
     public sealed record Portal(long UnitId, string Code, string Name, string Path);
 
-    public async Task<Portal?> PortalAsync(string unitCode, CancellationToken ct)
+    public async Task<Portal?> PortalAsync(string? unitCode, CancellationToken ct)
     {
-        if (unitCode.Length is 0 or > 20)
+        // A blank code ("/cong/%20") binds as null (found by the trust fuzzer, it answered 500).
+        if (unitCode is null || unitCode.Length is 0 or > 20)
         {
             return null;
         }

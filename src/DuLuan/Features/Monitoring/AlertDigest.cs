@@ -17,19 +17,25 @@ public sealed class AlertDigest(AppDbContext db, IMailSender mail, TimeProvider 
         if (!mail.IsEnabled) return 0;
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now.AddDays(-2);
-        var pending = await db.Alerts.Where(a => a.MailedAt == null && a.CreatedAt >= since).OrderBy(a => a.CreatedAt).ToListAsync(ct);
+        var units = await db.Alerts.Where(a => a.MailedAt == null && a.CreatedAt >= since).Select(a => a.UnitId).Distinct().ToListAsync(ct);
         var sent = 0;
-        foreach (var unit in pending.GroupBy(a => a.UnitId))
+        foreach (var unitId in units)
         {
-            var unitName = await db.Units.Where(u => u.Id == unit.Key).Select(u => u.Name).SingleAsync(ct);
+            // Several instances run this job: each claims a unit's pending alerts with its own instant (microseconds
+            // added at random) in one UPDATE, so only one instance mails them. A failed send gives them back.
+            var stamp = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc).AddTicks(Random.Shared.Next(1, 1000) * 10L);
+            var claimed = await db.Alerts.Where(a => a.UnitId == unitId && a.MailedAt == null && a.CreatedAt >= since)
+                .ExecuteUpdateAsync(x => x.SetProperty(a => a.MailedAt, stamp), ct);
+            if (claimed == 0) continue;
+            var alerts = await db.Alerts.AsNoTracking().Where(a => a.UnitId == unitId && a.MailedAt == stamp).OrderBy(a => a.CreatedAt).ToListAsync(ct);
+            var unitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleAsync(ct);
             var recipients = await db.Memberships
-                .Where(m => m.UnitId == unit.Key && (m.Role == Role.Editor || m.Role == Role.Lead || m.Role == Role.Admin))
+                .Where(m => m.UnitId == unitId && (m.Role == Role.Editor || m.Role == Role.Lead || m.Role == Role.Admin))
                 .Join(db.Users, m => m.MemberId, u => u.Id, (m, u) => u)
                 .Where(u => !u.Disabled && u.Email != null && u.EmailConfirmed)
                 .Select(u => u.Email!)
                 .Distinct()
                 .ToListAsync(ct);
-            var alerts = unit.ToList();
             var subject = $"[DuLuan] {alerts.Count} cảnh báo theo dõi tin tức — {unitName}";
             var body = new StringBuilder()
                 .AppendLine("Đơn vị: " + unitName).AppendLine()
@@ -44,9 +50,10 @@ public sealed class AlertDigest(AppDbContext db, IMailSender mail, TimeProvider 
                 allSent &= result.Succeeded;
                 if (result.Succeeded) sent++;
             }
-            if (!allSent) continue;
-            foreach (var alert in alerts) alert.MailedAt = now;
-            await db.SaveChangesAsync(ct);
+            if (!allSent)
+            {
+                await db.Alerts.Where(a => a.UnitId == unitId && a.MailedAt == stamp).ExecuteUpdateAsync(x => x.SetProperty(a => a.MailedAt, (DateTime?)null), CancellationToken.None);
+            }
         }
         return sent;
     }

@@ -83,7 +83,8 @@ public static class XlsFormWorkbook
             foreach (var sheet in workbook.Workbook.Sheets.Elements<Sheet>())
             {
                 var name = sheet.Name?.Value?.Trim() ?? string.Empty;
-                if (name.Length == 0 || sheets.ContainsKey(name) || sheet.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part)
+                // A sheet whose relationship id names no part (a hand-edited or damaged workbook) is skipped like an unnamed one.
+                if (name.Length == 0 || sheets.ContainsKey(name) || sheet.Id?.Value is not { } id || !workbook.TryGetPartById(id, out var found) || found is not WorksheetPart part)
                 {
                     continue;
                 }

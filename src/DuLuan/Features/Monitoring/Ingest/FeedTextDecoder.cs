@@ -179,7 +179,16 @@ public sealed class FeedTextDecoder
         {
             s = s[1..];
         }
-        return s.IsNormalized(NormalizationForm.FormC) ? s : s.Normalize(NormalizationForm.FormC);
+        try
+        {
+            return s.IsNormalized(NormalizationForm.FormC) ? s : s.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            // A noncharacter such as U+FFFE makes normalization throw (found by the trust fuzzer): keep the text as
+            // decoded; VietnameseNormalizer cleans each title and text downstream.
+            return s;
+        }
     }
 
     private static string Clip(string s) => s.Length > 40 ? s[..40] : s;

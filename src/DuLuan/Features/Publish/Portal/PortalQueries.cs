@@ -12,8 +12,9 @@ public static class PortalQueries
 
     public sealed record Item(long Id, string Title, string BodyHtml, string BodyText, string Tags, DateTime PublishedAt, DateTime UpdatedAt, long? ImageId);
 
-    public static Task<PortalUnit?> UnitAsync(AppDbContext db, string unitCode, CancellationToken ct)
-        => unitCode.Length is > 0 and <= 20
+    /// <remarks>A blank code ("/cong/%20") binds as null: no unit (found by the trust fuzzer, it answered 500).</remarks>
+    public static Task<PortalUnit?> UnitAsync(AppDbContext db, string? unitCode, CancellationToken ct)
+        => unitCode?.Length is > 0 and <= 20
             ? db.Units.AsNoTracking().Where(u => u.Code == unitCode).Select(u => new PortalUnit(u.Id, u.Code!, u.Name)).FirstOrDefaultAsync(ct)
             : Task.FromResult<PortalUnit?>(null);
 
