@@ -1,3 +1,4 @@
+using DuLuan.Analysis.Text;
 using System.Text;
 using SkiaSharp;
 
@@ -98,7 +99,7 @@ public static class AttachmentFiles
     {
         var name = Path.GetFileNameWithoutExtension(Path.GetFileName((fileName ?? string.Empty).Replace('\\', '/')));
         var builder = new StringBuilder();
-        foreach (var c in name.Normalize(NormalizationForm.FormC))
+        foreach (var c in Nfc.Of(name))
         {
             if (!char.IsControl(c) && c is not ('<' or '>' or '"' or '/' or ':' or '*' or '?' or '|'))
             {

@@ -1,3 +1,4 @@
+using DuLuan.Analysis.Text;
 using System.Security.Cryptography;
 using System.Text;
 using DuLuan.Features.Cases;
@@ -26,7 +27,7 @@ public static class PostContent
             return (null, new Problem("Title", "Publish.Error.TitleLength", [5, MaxTitle]));
         }
 
-        var raw = (body ?? string.Empty).Normalize(NormalizationForm.FormC);
+        var raw = Nfc.Of(body ?? string.Empty);
         if (raw.Length > MaxBodyHtml)
         {
             return (null, new Problem("Body", "Publish.Error.BodyLength", [MaxBodyHtml]));
@@ -38,7 +39,7 @@ public static class PostContent
             return (null, new Problem("Body", "Publish.Error.BodyEmpty", [10]));
         }
 
-        var tagList = (tags ?? string.Empty).Normalize(NormalizationForm.FormC)
+        var tagList = Nfc.Of(tags ?? string.Empty)
             .Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(OneLine)
             .Where(t => t.Length > 0)
@@ -133,7 +134,7 @@ public static class PostContent
 
     private static string OneLine(string? text)
     {
-        var normalized = (text ?? string.Empty).Normalize(NormalizationForm.FormC);
+        var normalized = Nfc.Of(text ?? string.Empty);
         var builder = new StringBuilder(normalized.Length);
         foreach (var c in normalized)
         {

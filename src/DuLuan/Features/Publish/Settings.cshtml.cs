@@ -1,3 +1,4 @@
+using DuLuan.Analysis.Text;
 using DuLuan.Data;
 using DuLuan.Features.Audit;
 using DuLuan.Features.Publish.Channels;
@@ -55,7 +56,7 @@ public sealed class SettingsModel(AppDbContext db, PublishAccess access, TokenVa
             return NotFound();
         }
 
-        name = name?.Trim().Normalize(System.Text.NormalizationForm.FormC);
+        name = name is null ? null : Nfc.Of(name.Trim());
         externalId = externalId?.Trim();
         token = token?.Trim();
         if (!Enum.IsDefined(kind))

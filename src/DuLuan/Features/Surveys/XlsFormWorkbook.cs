@@ -1,3 +1,4 @@
+using DuLuan.Analysis.Text;
 using System.Globalization;
 using System.IO.Compression;
 using DocumentFormat.OpenXml;
@@ -100,7 +101,7 @@ public static class XlsFormWorkbook
 
             return sheets;
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException or FileFormatException)
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException or FileFormatException or FormatException)
         {
             errors.Add(new XlsFormIssue("—", 0, null, "Tệp không phải bảng tính .xlsx đọc được", $"The file is not a readable .xlsx workbook ({e.GetType().Name})"));
             return null;
@@ -189,7 +190,7 @@ public static class XlsFormWorkbook
 
                 if (text.Length > 0)
                 {
-                    values[column] = text.Normalize(System.Text.NormalizationForm.FormC);
+                    values[column] = Nfc.Of(text);
                 }
             }
 

@@ -53,6 +53,6 @@ public sealed class UnitTree(AppDbContext db, TimeProvider clock)
         };
     }
 
-    public static string CleanName(string name) => string.Join(' ', name.Normalize(NormalizationForm.FormC)
+    public static string CleanName(string name) => string.Join(' ', Nfc.Of(name)
         .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

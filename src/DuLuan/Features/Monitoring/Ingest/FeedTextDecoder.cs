@@ -1,3 +1,4 @@
+using DuLuan.Analysis.Text;
 using System.Text;
 
 namespace DuLuan.Features.Monitoring.Ingest;
@@ -179,16 +180,7 @@ public sealed class FeedTextDecoder
         {
             s = s[1..];
         }
-        try
-        {
-            return s.IsNormalized(NormalizationForm.FormC) ? s : s.Normalize(NormalizationForm.FormC);
-        }
-        catch (ArgumentException)
-        {
-            // A noncharacter such as U+FFFE makes normalization throw (found by the trust fuzzer): keep the text as
-            // decoded; VietnameseNormalizer cleans each title and text downstream.
-            return s;
-        }
+        return Nfc.Of(s);
     }
 
     private static string Clip(string s) => s.Length > 40 ? s[..40] : s;

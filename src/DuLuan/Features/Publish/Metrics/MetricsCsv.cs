@@ -1,3 +1,4 @@
+using DuLuan.Analysis.Text;
 using System.Globalization;
 using System.Text;
 
@@ -48,7 +49,7 @@ public static class MetricsCsv
 
     public static (List<Row>? Rows, Problem? Error) Parse(string text)
     {
-        text = text.TrimStart('\uFEFF').Normalize(NormalizationForm.FormC);
+        text = Nfc.Of(text.TrimStart('\uFEFF'));
         var lines = ReadRecords(text).Where(r => r.Count > 1 || (r.Count == 1 && r[0].Length > 0)).ToList();
         if (lines.Count == 0)
         {
