@@ -1,3 +1,5 @@
+using DuLuan.Features.Publish.Portal;
+using Microsoft.AspNetCore.OutputCaching;
 using DuLuan.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,6 +10,7 @@ namespace DuLuan.Features.Claims;
 
 /// <summary>A public evidence document of a published rebuttal, always as a download; 404 for anything not public.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PortalCachePolicy.Name)]
 public sealed class PublicEvidenceModel(AppDbContext db, ClaimPortal portal) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string unitCode, long id, long evidenceId, CancellationToken ct)

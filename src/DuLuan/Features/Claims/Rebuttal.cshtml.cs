@@ -1,3 +1,5 @@
+using DuLuan.Features.Publish.Portal;
+using Microsoft.AspNetCore.OutputCaching;
 using DuLuan.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,6 +13,7 @@ namespace DuLuan.Features.Claims;
 /// ClaimReview JSON-LD. Only published claims exist here; anything else is 404.
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PortalCachePolicy.Name)]
 public sealed class RebuttalModel(AppDbContext db, ClaimPortal portal, ClaimRebuttals rebuttals) : PageModel
 {
     public Claim Claim { get; private set; } = null!;

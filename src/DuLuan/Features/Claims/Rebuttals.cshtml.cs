@@ -1,3 +1,5 @@
+using DuLuan.Features.Publish.Portal;
+using Microsoft.AspNetCore.OutputCaching;
 using DuLuan.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,6 +10,7 @@ namespace DuLuan.Features.Claims;
 
 /// <summary>A unit portal's published rebuttals, newest first.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PortalCachePolicy.Name)]
 public sealed class RebuttalsModel(ClaimPortal portal) : PageModel
 {
     public const int PageSize = 50;

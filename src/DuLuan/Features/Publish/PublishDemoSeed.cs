@@ -90,6 +90,8 @@ public static class PublishDemoSeed
         }
 
         await db.SaveChangesAsync(ct);
+        // The roll-up reads the monthly sums; the seed writes daily rows directly, so it sums them as the migration does.
+        await Metrics.MetricsMonthly.RebuildAllAsync(db, ct);
     }
 
     private static Post NewPost(long unitId, (string Title, string Body, string Tags) item, string author, PostStatus status, DateTime at, DateTime? publishedAt) => new()

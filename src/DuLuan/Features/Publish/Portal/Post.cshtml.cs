@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using DuLuan.Data;
 using DuLuan.Features.Publish.Channels;
 using Microsoft.AspNetCore.Authorization;
@@ -10,6 +11,7 @@ namespace DuLuan.Features.Publish.Portal;
 
 /// <summary>One published post on its unit's portal, with Open Graph tags for link previews.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PortalCachePolicy.Name)]
 public sealed class PostModel(AppDbContext db, TimeProvider clock, IOptions<PublishOptions> options) : PageModel
 {
     public PortalQueries.PortalUnit Unit { get; private set; } = null!;
