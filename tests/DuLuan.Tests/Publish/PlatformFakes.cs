@@ -99,7 +99,7 @@ public sealed class PlatformFakes : IAsyncDisposable
             return GraphError("(#100) Invalid parameter", 100, 400);
         }
 
-        return await FailOrAsync(() => Results.Json(new { id = $"{PageId}_{Interlocked.Increment(ref counter)}" }), "feed");
+        return await FailOrAsync(() => Results.Json(new { id = $"{PageId}_{Interlocked.Increment(ref counter)}" }), "feed", c.RequestAborted);
     }
 
     private async Task<IResult> PhotosAsync(string page, HttpContext c)
@@ -123,7 +123,7 @@ public sealed class PlatformFakes : IAsyncDisposable
             return GraphError("(#324) Requires upload file", 324, 400);
         }
 
-        return await FailOrAsync(() => Results.Json(new { id = "photo" + Interlocked.Increment(ref counter), post_id = $"{PageId}_{counter}" }), "photos");
+        return await FailOrAsync(() => Results.Json(new { id = "photo" + Interlocked.Increment(ref counter), post_id = $"{PageId}_{counter}" }), "photos", c.RequestAborted);
     }
 
     private async Task<IResult> ZaloAsync(HttpContext c)
@@ -160,7 +160,7 @@ public sealed class PlatformFakes : IAsyncDisposable
             return Results.Json(new { error = -201, message = "Parameters are invalid" });
         }
 
-        return await FailOrAsync(() => Results.Json(new { data = new { token = "zalo-article-" + Interlocked.Increment(ref counter) }, error = 0, message = "Success" }), "zalo");
+        return await FailOrAsync(() => Results.Json(new { data = new { token = "zalo-article-" + Interlocked.Increment(ref counter) }, error = 0, message = "Success" }), "zalo", c.RequestAborted);
     }
 
     /// <summary>A post's lifetime figures on the fake Page, by post id ("{page}_{n}"), set by a test.</summary>
@@ -241,7 +241,7 @@ public sealed class PlatformFakes : IAsyncDisposable
             : GraphError($"Unsupported get request. Object with ID '{post}' does not exist", 100, 400);
     }
 
-    private async Task<IResult> FailOrAsync(Func<IResult> ok, string what)
+    private async Task<IResult> FailOrAsync(Func<IResult> ok, string what, CancellationToken aborted)
     {
         switch (Mode)
         {
@@ -252,7 +252,16 @@ public sealed class PlatformFakes : IAsyncDisposable
             case FailMode.ServerError:
                 return GraphError("An unexpected error has occurred. Please retry your request later.", 2, 500);
             case FailMode.Slow:
-                await Task.Delay(TimeSpan.FromSeconds(5));
+                // A caller that gave up (timed out) never sees the post go out: it is not counted as published.
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(5), aborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    return Results.Empty;
+                }
+
                 break;
         }
 
