@@ -1,9 +1,9 @@
-using DuLuan.Features.Publish.Portal;
-using Microsoft.AspNetCore.OutputCaching;
 using DuLuan.Data;
+using DuLuan.Features.Publish.Portal;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Claims;

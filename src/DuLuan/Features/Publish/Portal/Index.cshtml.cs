@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.OutputCaching;
 using DuLuan.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Publish.Portal;
