@@ -29,6 +29,9 @@ public sealed class TestApp : IAsyncLifetime
 
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser is not started.");
 
+    /// <summary>The app's clock: real time, moved forward only by tests that run alone (see <see cref="ShiftableClock"/>).</summary>
+    public ShiftableClock Clock { get; } = new();
+
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(dataDirectory);
@@ -45,7 +48,7 @@ public sealed class TestApp : IAsyncLifetime
                 ["Monitoring:SchedulerSeconds"] = "0",
                 ["Monitoring:AlertMinutes"] = "0",
             },
-        });
+        }, builder => builder.Services.AddSingleton<TimeProvider>(Clock));
         await using (var scope = app.Services.CreateAsyncScope())
         {
             Seed = await TestSeed.RunAsync(scope.ServiceProvider, CancellationToken.None);

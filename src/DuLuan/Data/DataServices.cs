@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace DuLuan.Data;
 
@@ -11,13 +12,16 @@ public static class DataServices
         if (options.Provider == DatabaseProvider.Sqlite)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(options.SqlitePath)!);
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>((s, o) => o
                 .UseSqlite(connectionString)
-                .AddInterceptors(new SqlitePragmaInterceptor()));
+                .AddInterceptors(new SqlitePragmaInterceptor())
+                .AddInterceptors(s.GetServices<IInterceptor>()));
         }
         else
         {
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>((s, o) => o
+                .UseNpgsql(connectionString)
+                .AddInterceptors(s.GetServices<IInterceptor>()));
         }
 
         services.AddScoped<Migrator>();

@@ -54,6 +54,8 @@ public static class Pipeline
         app.UseAuthentication();
         app.UseMiddleware<TwoFactorEnrolmentMiddleware>();
         app.UseAuthorization();
+        // After authentication: the portal cache serves and stores only anonymous requests.
+        app.UseOutputCache();
 
         app.MapGet("/health", async (AppDbContext db, CancellationToken ct) =>
             await db.Database.CanConnectAsync(ct)

@@ -55,6 +55,8 @@ public sealed class PlatformFakes : IAsyncDisposable
         app.MapPost("/graph/{page}/feed", fakes.FeedAsync);
         app.MapPost("/graph/{page}/photos", fakes.PhotosAsync);
         app.MapPost("/zalo/v2.0/article/create", (Delegate)((HttpContext c) => fakes.ZaloAsync(c)));
+        app.MapGet("/graph/{post}/insights", fakes.Insights);
+        app.MapGet("/graph/{post}", fakes.PostFields);
         app.MapFallback((HttpContext c) =>
         {
             fakes.Requests.Add($"{c.Request.Method} {c.Request.Path}");
@@ -97,7 +99,7 @@ public sealed class PlatformFakes : IAsyncDisposable
             return GraphError("(#100) Invalid parameter", 100, 400);
         }
 
-        return await FailOrAsync(() => Results.Json(new { id = $"{PageId}_{Interlocked.Increment(ref counter)}" }), "feed");
+        return await FailOrAsync(() => Results.Json(new { id = $"{PageId}_{Interlocked.Increment(ref counter)}" }), "feed", c.RequestAborted);
     }
 
     private async Task<IResult> PhotosAsync(string page, HttpContext c)
@@ -121,7 +123,7 @@ public sealed class PlatformFakes : IAsyncDisposable
             return GraphError("(#324) Requires upload file", 324, 400);
         }
 
-        return await FailOrAsync(() => Results.Json(new { id = "photo" + Interlocked.Increment(ref counter), post_id = $"{PageId}_{counter}" }), "photos");
+        return await FailOrAsync(() => Results.Json(new { id = "photo" + Interlocked.Increment(ref counter), post_id = $"{PageId}_{counter}" }), "photos", c.RequestAborted);
     }
 
     private async Task<IResult> ZaloAsync(HttpContext c)
@@ -158,10 +160,88 @@ public sealed class PlatformFakes : IAsyncDisposable
             return Results.Json(new { error = -201, message = "Parameters are invalid" });
         }
 
-        return await FailOrAsync(() => Results.Json(new { data = new { token = "zalo-article-" + Interlocked.Increment(ref counter) }, error = 0, message = "Success" }), "zalo");
+        return await FailOrAsync(() => Results.Json(new { data = new { token = "zalo-article-" + Interlocked.Increment(ref counter) }, error = 0, message = "Success" }), "zalo", c.RequestAborted);
     }
 
-    private async Task<IResult> FailOrAsync(Func<IResult> ok, string what)
+    /// <summary>A post's lifetime figures on the fake Page, by post id ("{page}_{n}"), set by a test.</summary>
+    public ConcurrentDictionary<string, PostFigures> Figures { get; } = new(StringComparer.Ordinal);
+
+    public sealed record PostFigures(long Views, long Reach, long Likes, long Loves, long LinkClicks, long OtherClicks, long Comments, long Shares);
+
+    /// <summary>The current post metrics (Graph v25; "impressions" were replaced by "views" on 15 November 2025).</summary>
+    private static readonly string[] CurrentPostMetrics = ["post_media_view", "post_total_media_view_unique", "post_reactions_by_type_total", "post_clicks_by_type"];
+
+    private IResult Insights(string post, HttpContext c)
+    {
+        Requests.Add("GET insights");
+        var query = c.Request.Query;
+        if (query["access_token"] != PageToken || Mode == FailMode.TokenExpired)
+        {
+            return GraphError("Error validating access token: Session has expired on Tuesday, 01-Dec-26 10:00:00 PST.", 190, 401);
+        }
+
+        var metrics = query["metric"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries);
+        if (metrics.Length == 0 || metrics.Any(m => !CurrentPostMetrics.Contains(m, StringComparer.Ordinal)) || query["period"] != "lifetime")
+        {
+            ContractViolations.Add("insights: metric not current or period not lifetime: " + query["metric"] + " / " + query["period"]);
+            return GraphError("(#100) The value must be a valid insights metric", 100, 400);
+        }
+
+        if (!Figures.TryGetValue(post, out var f))
+        {
+            return GraphError($"Unsupported get request. Object with ID '{post}' does not exist", 100, 400);
+        }
+
+        return Mode switch
+        {
+            FailMode.RateLimited => GraphError("(#4) Application request limit reached", 4, 429),
+            FailMode.ServerError => GraphError("An unexpected error has occurred. Please retry your request later.", 2, 500),
+            _ => Results.Json(new
+            {
+                data = metrics.Select(m => new
+                {
+                    name = m,
+                    period = "lifetime",
+                    values = new object[]
+                    {
+                        new
+                        {
+                            value = m switch
+                            {
+                                "post_media_view" => (object)f.Views,
+                                "post_total_media_view_unique" => f.Reach,
+                                "post_reactions_by_type_total" => new Dictionary<string, long> { ["like"] = f.Likes, ["love"] = f.Loves },
+                                _ => new Dictionary<string, long> { ["link clicks"] = f.LinkClicks, ["other clicks"] = f.OtherClicks },
+                            },
+                        },
+                    },
+                    id = $"{post}/insights/{m}/lifetime",
+                }),
+            }),
+        };
+    }
+
+    private IResult PostFields(string post, HttpContext c)
+    {
+        Requests.Add("GET post");
+        var query = c.Request.Query;
+        if (query["access_token"] != PageToken || Mode == FailMode.TokenExpired)
+        {
+            return GraphError("Error validating access token: Session has expired on Tuesday, 01-Dec-26 10:00:00 PST.", 190, 401);
+        }
+
+        if (query["fields"] != "shares,comments.summary(true).limit(0)")
+        {
+            ContractViolations.Add("post: unexpected fields " + query["fields"]);
+            return GraphError("(#100) Tried accessing nonexisting field", 100, 400);
+        }
+
+        return Figures.TryGetValue(post, out var f)
+            ? Results.Json(new { shares = new { count = f.Shares }, comments = new { data = Array.Empty<object>(), summary = new { order = "ranked", total_count = f.Comments, can_comment = true } }, id = post })
+            : GraphError($"Unsupported get request. Object with ID '{post}' does not exist", 100, 400);
+    }
+
+    private async Task<IResult> FailOrAsync(Func<IResult> ok, string what, CancellationToken aborted)
     {
         switch (Mode)
         {
@@ -172,7 +252,16 @@ public sealed class PlatformFakes : IAsyncDisposable
             case FailMode.ServerError:
                 return GraphError("An unexpected error has occurred. Please retry your request later.", 2, 500);
             case FailMode.Slow:
-                await Task.Delay(TimeSpan.FromSeconds(5));
+                // A caller that gave up (timed out) never sees the post go out: it is not counted as published.
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(5), aborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    return Results.Empty;
+                }
+
                 break;
         }
 

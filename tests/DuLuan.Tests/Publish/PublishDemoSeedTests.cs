@@ -22,7 +22,7 @@ public sealed class PublishDemoSeedTests
             return 0;
         });
 
-        Assert.Equal(8, await app.WithDbAsync(db => db.Posts.CountAsync(p => p.Status == PostStatus.Published)));
+        Assert.Equal(10, await app.WithDbAsync(db => db.Posts.CountAsync(p => p.Status == PostStatus.Published)));
         Assert.Equal(3, await app.WithDbAsync(db => db.Posts.CountAsync(p => p.Status == PostStatus.Scheduled)));
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var quarterStart = new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1);
@@ -34,6 +34,9 @@ public sealed class PublishDemoSeedTests
         await editor.SignInOkAsync(DemoSeed.EditorEmail);
         var calendar = await editor.GetStringAsync($"/Publish/Calendar?View=week&Date={today.AddDays(1):yyyy-MM-dd}");
         Assert.Contains("status-scheduled", calendar, StringComparison.Ordinal);
+        // This week shows published posts beside the scheduled ones.
+        var thisWeek = await editor.GetStringAsync($"/Publish/Calendar?View=week&Date={TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow.AddHours(-2), DuLuan.Features.Publish.Posts.PostFormModel.Vietnam):yyyy-MM-dd}");
+        Assert.Contains("status-published", thisWeek, StringComparison.Ordinal);
         var metrics = await editor.GetStringAsync("/Publish/Metrics");
         Assert.Contains("<td>Facebook</td>", metrics, StringComparison.Ordinal);
         Assert.Contains("<td>Portal</td>", metrics, StringComparison.Ordinal);

@@ -25,7 +25,7 @@ public sealed class PublishingTests
 
     private static string LocalInput(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, DuLuan.Features.Publish.Posts.PostFormModel.Vietnam).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
-    private static async Task<long> ApprovedAsync(PublishFixture f, IEnumerable<long> channels, string title = "Lấy ý kiến quy hoạch công viên", byte[]? image = null, DateTimeOffset? at = null)
+    internal static async Task<long> ApprovedAsync(PublishFixture f, IEnumerable<long> channels, string title = "Lấy ý kiến quy hoạch công viên", byte[]? image = null, DateTimeOffset? at = null)
     {
         var editor = await f.SignInAsync(PublishFixture.Editor);
         var id = await PublishFixture.CreateAsync(editor, f.App.Tree.ProvinceA.Id, title, Body, channels, image, scheduledAt: at is { } when ? LocalInput(when) : null);

@@ -14,7 +14,9 @@ public sealed partial class DetailsModel
             return NotFound();
         }
 
-        var errors = await editor.EditAsync(claim, new ClaimEdit(text, verdict, reasoning, answer, ownerId, status, version), ct);
+        var typed = new ClaimEdit(text, verdict, reasoning, answer, ownerId, status, version);
+        var errors = await editor.EditAsync(claim, typed, ct);
+        Typed = errors.Count > 0 ? typed : null;
         return await DoneAsync(id, errors, ct);
     }
 

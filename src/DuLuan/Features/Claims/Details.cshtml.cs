@@ -27,6 +27,9 @@ public sealed partial class DetailsModel(AppDbContext db, ClaimAccess access, Cl
 
     public bool CanHandle { get; private set; }
 
+    /// <summary>What the member typed in the edit form when it was refused, shown again instead of the stored values.</summary>
+    public ClaimEdit? Typed { get; private set; }
+
     public List<LinkRow> Links { get; private set; } = [];
 
     public List<ClaimEvidence> Evidence { get; private set; } = [];

@@ -1,13 +1,16 @@
 using DuLuan.Data;
+using DuLuan.Features.Publish.Portal;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Claims;
 
 /// <summary>A public evidence document of a published rebuttal, always as a download; 404 for anything not public.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PortalCachePolicy.Name)]
 public sealed class PublicEvidenceModel(AppDbContext db, ClaimPortal portal) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string unitCode, long id, long evidenceId, CancellationToken ct)

@@ -1,7 +1,9 @@
 using DuLuan.Data;
+using DuLuan.Features.Publish.Portal;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Claims;
@@ -11,6 +13,7 @@ namespace DuLuan.Features.Claims;
 /// ClaimReview JSON-LD. Only published claims exist here; anything else is 404.
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PortalCachePolicy.Name)]
 public sealed class RebuttalModel(AppDbContext db, ClaimPortal portal, ClaimRebuttals rebuttals) : PageModel
 {
     public Claim Claim { get; private set; } = null!;

@@ -1,13 +1,16 @@
 using DuLuan.Data;
+using DuLuan.Features.Publish.Portal;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Claims;
 
 /// <summary>A unit portal's published rebuttals, newest first.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PortalCachePolicy.Name)]
 public sealed class RebuttalsModel(ClaimPortal portal) : PageModel
 {
     public const int PageSize = 50;

@@ -21,4 +21,6 @@ public abstract partial class AppDbContext
     public DbSet<PublishChannel> PublishChannels => Set<PublishChannel>();
 
     public DbSet<PostMetric> PostMetrics => Set<PostMetric>();
+
+    public DbSet<Features.Publish.Metrics.PostMetricMonth> PostMetricMonths => Set<Features.Publish.Metrics.PostMetricMonth>();
 }

@@ -107,6 +107,7 @@ internal sealed class PublishChannelConfiguration : IEntityTypeConfiguration<Pub
         builder.Property(c => c.ExternalId).HasMaxLength(100);
         builder.Property(c => c.TokenProtected).HasMaxLength(4000);
         builder.Property(c => c.HealthMessage).HasMaxLength(1000);
+        builder.Property(c => c.MetricsLeaseOwner).HasMaxLength(200);
         builder.HasOne<Unit>().WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.UnitId, c.Kind, c.ExternalId }).IsUnique();
     }

@@ -5,8 +5,8 @@ namespace DuLuan.Features.Publish;
 
 /// <summary>
 /// Demo publishing, once per database: the demo province's posts of the last quarter, published on its portal with
-/// daily reach and interaction figures (portal and Facebook), and posts scheduled for the coming days, so the calendar
-/// and the metrics page have something to show. All text is invented.
+/// daily reach and interaction figures (portal and Facebook), two posts published today and posts scheduled for the
+/// coming days, so the calendar and the metrics page have something to show. All text is invented.
 /// </summary>
 public static class PublishDemoSeed
 {
@@ -27,6 +27,13 @@ public static class PublishDemoSeed
         ("Lịch cắt điện bảo trì lưới điện khu vực trung tâm", "<p>Điện lực thông báo lịch tạm ngừng cấp điện để bảo trì lưới điện.</p>", "dịch vụ công"),
         ("Hội nghị đối thoại với thanh niên", "<p>Thành phố tổ chức đối thoại với đoàn viên, thanh niên về việc làm.</p>", "thanh niên"),
         ("Tuần lễ an toàn giao thông trường học", "<p>Các trường tổ chức tuyên truyền an toàn giao thông cho học sinh.</p>", "giao thông, giáo dục"),
+    ];
+
+    /// <summary>Published in the last hours, so this week's calendar shows published posts beside the scheduled ones.</summary>
+    private static readonly (string Title, string Body, string Tags)[] Recent =
+    [
+        ("Kết quả kiểm tra chất lượng nước sinh hoạt", "<p>Các mẫu nước lấy tại 12 điểm đều đạt quy chuẩn kỹ thuật quốc gia.</p>", "dịch vụ công, y tế"),
+        ("Bố trí trực tiếp nhận hồ sơ tại bộ phận một cửa", "<p>Bộ phận một cửa bố trí cán bộ trực để tiếp nhận hồ sơ khẩn của người dân.</p>", "dịch vụ công"),
     ];
 
     public static async Task EnsureAsync(IServiceProvider services, CancellationToken ct)
@@ -56,6 +63,12 @@ public static class PublishDemoSeed
         {
             var published = lastQuarter.AddDays(i * days / Items.Length + 2).ToDateTime(new TimeOnly(2, 30), DateTimeKind.Utc);
             posts.Add(NewPost(province.Id, Items[i], author, PostStatus.Published, published, published));
+        }
+
+        for (var i = 0; i < Recent.Length; i++)
+        {
+            var published = now.AddHours(-2 - (3 * i));
+            posts.Add(NewPost(province.Id, Recent[i], author, PostStatus.Published, published, published));
         }
 
         for (var i = 0; i < Upcoming.Length; i++)
@@ -90,6 +103,8 @@ public static class PublishDemoSeed
         }
 
         await db.SaveChangesAsync(ct);
+        // The roll-up reads the monthly sums; the seed writes daily rows directly, so it sums them as the migration does.
+        await Metrics.MetricsMonthly.RebuildAllAsync(db, ct);
     }
 
     private static Post NewPost(long unitId, (string Title, string Body, string Tags) item, string author, PostStatus status, DateTime at, DateTime? publishedAt) => new()

@@ -41,4 +41,10 @@ public sealed class PublishOptions
     public int MaxAttempts { get; set; } = 5;
 
     public int BackoffSeconds { get; set; } = 60;
+
+    /// <summary>Minutes between two pulls of a channel's post metrics; 0 turns the metrics puller off.</summary>
+    public int MetricsPullMinutes { get; set; } = 360;
+
+    /// <summary>Posts published within this many days have their metrics pulled.</summary>
+    public int MetricsPullDays { get; set; } = 28;
 }

@@ -49,17 +49,28 @@ public sealed class FacebookConnector(IHttpClientFactory http, IOptions<PublishO
 
     public static string FacebookMessage(PostPayload payload) => payload.Title + "\n\n" + payload.Text;
 
+    /// <summary>Graph's error object, classified: null when the body is not an error.</summary>
+    internal static ConnectorResult? GraphError(HttpStatusCode status, JsonElement body)
+    {
+        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("error", out var error) || error.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var message = error.TryGetProperty("message", out var m) ? m.GetString() ?? "Graph API error" : "Graph API error";
+        var code = error.TryGetProperty("code", out var c) && c.TryGetInt32(out var n) ? n : 0;
+        var type = error.TryGetProperty("type", out var t) ? t.GetString() : null;
+        var tokenRejected = code is 190 or 102 || (type == "OAuthException" && status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden);
+        // 4, 17, 32, 613: Graph's rate limits; 1, 2: transient.
+        var retryable = !tokenRejected && (code is 1 or 2 or 4 or 17 or 32 or 613 || ConnectorHttp.IsRetryable(status));
+        return ConnectorResult.Error((int)status, $"Facebook ({code}): {message}", retryable, tokenRejected);
+    }
+
     private static ConnectorResult ReadAsync(HttpStatusCode status, JsonElement body)
     {
-        if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
+        if (GraphError(status, body) is { } error)
         {
-            var message = error.TryGetProperty("message", out var m) ? m.GetString() ?? "Graph API error" : "Graph API error";
-            var code = error.TryGetProperty("code", out var c) && c.TryGetInt32(out var n) ? n : 0;
-            var type = error.TryGetProperty("type", out var t) ? t.GetString() : null;
-            var tokenRejected = code is 190 or 102 || (type == "OAuthException" && status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden);
-            // 4, 17, 32, 613: Graph's rate limits; 1, 2: transient.
-            var retryable = !tokenRejected && (code is 1 or 2 or 4 or 17 or 32 or 613 || ConnectorHttp.IsRetryable(status));
-            return ConnectorResult.Error((int)status, $"Facebook ({code}): {message}", retryable, tokenRejected);
+            return error;
         }
 
         if (status == HttpStatusCode.OK && body.ValueKind == JsonValueKind.Object)

@@ -31,4 +31,12 @@ public sealed class PublishChannel
     public string? HealthMessage { get; set; }
 
     public DateTime? HealthAt { get; set; }
+
+    /// <summary>When the metrics puller last finished with this channel (null: never).</summary>
+    public DateTime? MetricsPulledAt { get; set; }
+
+    /// <summary>The instance pulling this channel's metrics now, and until when (a lease, as posts have for publishing).</summary>
+    public string? MetricsLeaseOwner { get; set; }
+
+    public DateTime? MetricsLeaseUntil { get; set; }
 }

@@ -45,14 +45,25 @@ public sealed class MetricsImport(AppDbContext db, AuditLog audit)
             }
         }
 
+        var resolved = rows.Select(r => (posts[r.PostKey].PostId, posts[r.PostKey].UnitId, r)).ToList();
+        await StoreAsync(channelKey, resolved, ct, () => audit.Add(PostWorkflow.Actions.MetricsImported, channel?.UnitId, channelKey, $"{rows.Count} rows"));
+        return (rows.Count, null);
+    }
+
+    /// <summary>
+    /// Replaces the figures of each (post, channel, day) and rebuilds the monthly sums those days fall in, in one
+    /// transaction: storing the same figures twice changes nothing. Used by the CSV import and the metrics puller.
+    /// </summary>
+    public async Task StoreAsync(string channelKey, IReadOnlyList<(long PostId, long UnitId, MetricsCsv.Row Row)> rows, CancellationToken ct, Action? audited = null)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var postIds = posts.Values.Select(p => p.PostId).Distinct().ToList();
-        var days = rows.Select(r => r.Day).Distinct().ToList();
+        await MetricsMonthly.LockAsync(db, ct);
+        var postIds = rows.Select(r => r.PostId).Distinct().ToList();
+        var days = rows.Select(r => r.Row.Day).Distinct().ToList();
         var existing = await db.PostMetrics.Where(m => m.Channel == channelKey && postIds.Contains(m.PostId) && days.Contains(m.Day)).ToListAsync(ct);
         var byKey = existing.ToDictionary(m => (m.PostId, m.Day));
-        foreach (var row in rows)
+        foreach (var (postId, unitId, row) in rows)
         {
-            var (postId, unitId) = posts[row.PostKey];
             if (!byKey.TryGetValue((postId, row.Day), out var metric))
             {
                 metric = new PostMetric { PostId = postId, UnitId = unitId, Channel = channelKey, Day = row.Day };
@@ -68,9 +79,10 @@ public sealed class MetricsImport(AppDbContext db, AuditLog audit)
             metric.LinkClicks = row.LinkClicks;
         }
 
-        audit.Add(PostWorkflow.Actions.MetricsImported, channel?.UnitId, channelKey, $"{rows.Count} rows");
+        audited?.Invoke();
+        await db.SaveChangesAsync(ct);
+        await MetricsMonthly.RefreshAsync(db, [.. rows.Select(r => r.UnitId).Distinct()], [channelKey], [.. days.Select(MetricsMonthly.MonthOf).Distinct()], ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return (rows.Count, null);
     }
 }

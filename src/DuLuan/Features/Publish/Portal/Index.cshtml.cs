@@ -2,12 +2,14 @@ using DuLuan.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Publish.Portal;
 
 /// <summary>A unit's public news list (cổng thông tin): published posts, newest first, with its feeds.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PortalCachePolicy.Name)]
 public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public PortalQueries.PortalUnit Unit { get; private set; } = null!;

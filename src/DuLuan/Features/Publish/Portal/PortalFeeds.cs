@@ -15,7 +15,7 @@ public static class PortalFeeds
 
     public static IEndpointRouteBuilder MapPublishPortal(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/cong").AllowAnonymous();
+        var group = app.MapGroup("/cong").AllowAnonymous().CacheOutput(PortalCachePolicy.Name);
         group.MapGet("/{unitCode}/rss.xml", (string unitCode, AppDbContext db, TimeProvider clock, IOptions<PublishOptions> options, HttpContext http, CancellationToken ct)
             => WriteAsync(unitCode, db, clock, options.Value, http, "application/rss+xml; charset=utf-8", Rss, ct));
         group.MapGet("/{unitCode}/atom.xml", (string unitCode, AppDbContext db, TimeProvider clock, IOptions<PublishOptions> options, HttpContext http, CancellationToken ct)

@@ -3,6 +3,7 @@ using DuLuan.Features.Publish.Channels;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -10,6 +11,7 @@ namespace DuLuan.Features.Publish.Portal;
 
 /// <summary>One published post on its unit's portal, with Open Graph tags for link previews.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PortalCachePolicy.Name)]
 public sealed class PostModel(AppDbContext db, TimeProvider clock, IOptions<PublishOptions> options) : PageModel
 {
     public PortalQueries.PortalUnit Unit { get; private set; } = null!;
