@@ -9,6 +9,7 @@ using DuLuan.Features.Monitoring;
 using DuLuan.Features.Open311;
 using DuLuan.Features.Opinions;
 using DuLuan.Features.Publish;
+using DuLuan.Features.Reports.Figures;
 using DuLuan.Features.Surveys;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Mail;
@@ -73,6 +74,7 @@ public static class WebHost
         services.AddSurveys(configuration);
         services.AddClaims();
         services.AddPublish(configuration);
+        services.AddReports(configuration);
         services.AddDuLuanMetrics(configuration);
         return services;
     }

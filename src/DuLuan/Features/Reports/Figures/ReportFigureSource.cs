@@ -1,0 +1,56 @@
+using System.Globalization;
+using DuLuan.Data;
+using DuLuan.Features.Cases;
+using DuLuan.Features.Units;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DuLuan.Features.Reports.Figures;
+
+/// <summary>
+/// Computes every figure of a unit's whole subtree for a period and the period before it, straight from the
+/// records (see <see cref="FigureQueries"/>). Records count for the unit they were filed under, so a unit that
+/// was merged away still counts, inside its old parent, for what happened before the merge; the notes say so.
+/// </summary>
+public sealed partial class ReportFigureSource(AppDbContext db, FigureQueries queries, ReportNotes notes, IOptions<WorkingHoursOptions> hours, TimeProvider clock) : IReportFigureSource
+{
+    private readonly TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(hours.Value.TimeZone);
+
+    public async Task<ReportFigures> ComputeAsync(long unitId, ReportPeriod period, CancellationToken ct)
+    {
+        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct)
+            ?? throw new KeyNotFoundException(string.Create(CultureInfo.InvariantCulture, $"Unit {unitId} does not exist."));
+        var now = clock.GetUtcNow();
+        var context = new Context(unit, Window(period, now.UtcDateTime), Window(period.Previous(), now.UtcDateTime));
+        var sections = new List<ReportSection>
+        {
+            await OpinionsAsync(context, ct),
+            await ConcernsAsync(context, ct),
+            await SurveysAsync(context, ct),
+            await PublishAsync(context, ct),
+            await ClaimsAsync(context, ct),
+            await MonitoringAsync(context, ct),
+        };
+        var allNotes = new List<string>();
+        allNotes.AddRange(await notes.ReorganisationAsync(unit, period, ct));
+        allNotes.AddRange(ReportNotes.NoData(unit, period, sections));
+        return new ReportFigures(unit.Id, unit.Name, unit.Code, period, sections, allNotes, now);
+    }
+
+    public ReportWindow Window(ReportPeriod period, DateTime nowUtc) => ReportWindow.Of(period, zone, nowUtc);
+
+    internal sealed record Context(Unit Unit, ReportWindow Current, ReportWindow Previous)
+    {
+        public string Prefix => Unit.Path;
+
+        public string Drill(string key) => DrillLinks.Url(Unit.Id, Current.Period, key);
+    }
+
+    private const string KyNay = "K\u1ef3 n\u00e0y";
+    private const string KyTruoc = "K\u1ef3 tr\u01b0\u1edbc";
+
+    private static Figure Count(Context c, string key, string label, long value, long previous)
+        => new(key, label, value, previous, FigureKind.Count, c.Drill(key));
+
+    private static double? Percent(long part, long whole) => whole == 0 ? null : Math.Round(100.0 * part / whole, 1);
+}

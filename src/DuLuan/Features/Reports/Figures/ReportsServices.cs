@@ -1,0 +1,15 @@
+namespace DuLuan.Features.Reports.Figures;
+
+public static class ReportsServices
+{
+    /// <summary>The figures half of periodic reports; documents and drafts register in AddReportDocuments.</summary>
+    public static IServiceCollection AddReports(this IServiceCollection services, IConfiguration configuration)
+    {
+        _ = configuration;
+        services.AddScoped<FigureQueries>();
+        services.AddScoped<ReportNotes>();
+        services.AddScoped<ReportFigureSource>();
+        services.AddScoped<IReportFigureSource>(sp => sp.GetRequiredService<ReportFigureSource>());
+        return services;
+    }
+}

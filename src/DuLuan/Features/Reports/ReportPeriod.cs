@@ -1,0 +1,180 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace DuLuan.Features.Reports;
+
+public enum ReportPeriodKind
+{
+    Quarter,
+    Half,
+    Year,
+}
+
+/// <summary>
+/// A reporting period of the periodic reports ("sơ kết", "tổng kết"): a quarter ("2026-Q3"), a half year
+/// ("2026-H1") or a year ("2026"). Start and End are both inclusive calendar days.
+/// </summary>
+public readonly record struct ReportPeriod
+{
+    public const int MinYear = 2000;
+    public const int MaxYear = 2100;
+
+    private ReportPeriod(ReportPeriodKind kind, int year, int number)
+    {
+        Kind = kind;
+        Year = year;
+        Number = number;
+    }
+
+    public ReportPeriodKind Kind { get; }
+
+    public int Year { get; }
+
+    /// <summary>1–4 for a quarter, 1–2 for a half, 1 for a year.</summary>
+    public int Number { get; }
+
+    public DateOnly Start => Kind switch
+    {
+        ReportPeriodKind.Quarter => new DateOnly(Year, ((Number - 1) * 3) + 1, 1),
+        ReportPeriodKind.Half => new DateOnly(Year, Number == 1 ? 1 : 7, 1),
+        _ => new DateOnly(Year, 1, 1),
+    };
+
+    public DateOnly End => Kind switch
+    {
+        ReportPeriodKind.Quarter => Start.AddMonths(3).AddDays(-1),
+        ReportPeriodKind.Half => Start.AddMonths(6).AddDays(-1),
+        _ => new DateOnly(Year, 12, 31),
+    };
+
+    public string Code => Kind switch
+    {
+        ReportPeriodKind.Quarter => string.Create(CultureInfo.InvariantCulture, $"{Year}-Q{Number}"),
+        ReportPeriodKind.Half => string.Create(CultureInfo.InvariantCulture, $"{Year}-H{Number}"),
+        _ => Year.ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>"quý III năm 2026", "6 tháng đầu năm 2026", "6 tháng cuối năm 2026", "năm 2026".</summary>
+    public string VietnameseLabel => Kind switch
+    {
+        ReportPeriodKind.Quarter => string.Create(CultureInfo.InvariantCulture, $"qu\u00fd {Roman(Number)} n\u0103m {Year}"),
+        ReportPeriodKind.Half => string.Create(CultureInfo.InvariantCulture, $"6 th\u00e1ng {(Number == 1 ? "\u0111\u1ea7u" : "cu\u1ed1i")} n\u0103m {Year}"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"n\u0103m {Year}"),
+    };
+
+    /// <summary>The short label without the year: "quý III", "6 tháng đầu năm", "năm".</summary>
+    public string VietnameseShortLabel => Kind switch
+    {
+        ReportPeriodKind.Quarter => "qu\u00fd " + Roman(Number),
+        ReportPeriodKind.Half => Number == 1 ? "6 th\u00e1ng \u0111\u1ea7u n\u0103m" : "6 th\u00e1ng cu\u1ed1i n\u0103m",
+        _ => "n\u0103m",
+    };
+
+    public static ReportPeriod Quarter(int year, int quarter) => Create(ReportPeriodKind.Quarter, year, quarter);
+
+    public static ReportPeriod Half(int year, int half) => Create(ReportPeriodKind.Half, year, half);
+
+    public static ReportPeriod OfYear(int year) => Create(ReportPeriodKind.Year, year, 1);
+
+    /// <summary>The quarter containing <paramref name="day"/>.</summary>
+    public static ReportPeriod QuarterOf(DateOnly day) => Quarter(day.Year, ((day.Month - 1) / 3) + 1);
+
+    /// <summary>Q3 -> Q2, Q1 -> previous Q4, H1 -> previous H2, a year -> the previous year.</summary>
+    public ReportPeriod Previous() => Kind switch
+    {
+        ReportPeriodKind.Quarter => Number == 1 ? Quarter(Year - 1, 4) : Quarter(Year, Number - 1),
+        ReportPeriodKind.Half => Number == 1 ? Half(Year - 1, 2) : Half(Year, 1),
+        _ => OfYear(Year - 1),
+    };
+
+    public bool Contains(DateOnly day) => day >= Start && day <= End;
+
+    public override string ToString() => Code;
+
+    public static ReportPeriod Parse(string text)
+        => TryParse(text, out var period, out var error) ? period : throw new FormatException(error);
+
+    public static bool TryParse(string? text, out ReportPeriod period) => TryParse(text, out period, out _);
+
+    /// <summary>
+    /// Accepts "2026-Q3", "2026-H1", "2026" (case-insensitive, surrounding blanks ignored). The error says, in
+    /// Vietnamese and English, what is wrong and what is expected.
+    /// </summary>
+    public static bool TryParse(string? text, out ReportPeriod period, [NotNullWhen(false)] out string? error)
+    {
+        period = default;
+        const string Expected = "K\u1ef3 b\u00e1o c\u00e1o ph\u1ea3i c\u00f3 d\u1ea1ng 2026-Q3 (qu\u00fd), 2026-H1 (6 th\u00e1ng) ho\u1eb7c 2026 (n\u0103m) / Period must look like 2026-Q3, 2026-H1 or 2026";
+        var value = text?.Trim() ?? string.Empty;
+        if (value.Length == 0)
+        {
+            error = "Thi\u1ebfu k\u1ef3 b\u00e1o c\u00e1o. " + Expected;
+            return false;
+        }
+
+        if (value.Length > 7 || !int.TryParse(value.AsSpan(0, Math.Min(4, value.Length)), NumberStyles.None, CultureInfo.InvariantCulture, out var year) || value.Length < 4)
+        {
+            error = Expected;
+            return false;
+        }
+
+        if (year is < MinYear or > MaxYear)
+        {
+            error = string.Create(CultureInfo.InvariantCulture, $"N\u0103m {year} n\u1eb1m ngo\u00e0i kho\u1ea3ng {MinYear}\u2013{MaxYear} / Year {year} is outside {MinYear}\u2013{MaxYear}");
+            return false;
+        }
+
+        if (value.Length == 4)
+        {
+            period = OfYear(year);
+            error = null;
+            return true;
+        }
+
+        if (value.Length != 7 || value[4] != '-' || value[6] is < '1' or > '9')
+        {
+            error = Expected;
+            return false;
+        }
+
+        var number = value[6] - '0';
+        switch (char.ToUpperInvariant(value[5]))
+        {
+            case 'Q' when number <= 4:
+                period = Quarter(year, number);
+                break;
+            case 'H' when number <= 2:
+                period = Half(year, number);
+                break;
+            case 'Q':
+                error = "Qu\u00fd ph\u1ea3i t\u1eeb 1 \u0111\u1ebfn 4 / Quarter must be 1 to 4";
+                return false;
+            case 'H':
+                error = "N\u1eeda n\u0103m ph\u1ea3i l\u00e0 1 ho\u1eb7c 2 / Half must be 1 or 2";
+                return false;
+            default:
+                error = Expected;
+                return false;
+        }
+
+        error = null;
+        return true;
+    }
+
+    private static ReportPeriod Create(ReportPeriodKind kind, int year, int number)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(year, MinYear - 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(year, MaxYear);
+        var max = kind switch { ReportPeriodKind.Quarter => 4, ReportPeriodKind.Half => 2, _ => 1 };
+        ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(number, max);
+        return new ReportPeriod(kind, year, number);
+    }
+
+    private static string Roman(int number) => number switch
+    {
+        1 => "I",
+        2 => "II",
+        3 => "III",
+        _ => "IV",
+    };
+}
