@@ -5,6 +5,9 @@ public enum ReportLayout
 {
     State,
     Party,
+
+    /// <summary>An office's own uploaded DOCX with placeholders.</summary>
+    Template,
 }
 
 /// <summary>
