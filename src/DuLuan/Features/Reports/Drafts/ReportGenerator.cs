@@ -76,6 +76,15 @@ public sealed class ReportGenerator(AppDbContext db, IReportFigureSource source,
 
     public async Task<byte[]> PdfAsync(ReportDraft draft, CancellationToken ct) => await pdf.ConvertAsync(await DocxAsync(draft, ct), ct);
 
+    public async Task<byte[]> TemplateContentAsync(long templateId, CancellationToken ct) =>
+        await db.ReportTemplates.AsNoTracking().Where(t => t.Id == templateId).Select(t => t.Content).FirstAsync(ct);
+
+    public async Task DeleteAsync(ReportDraft draft, CancellationToken ct)
+    {
+        db.ReportDrafts.Remove(draft);
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>"bao-cao-2026-Q3-20200.docx": ASCII, so every browser and mail client keeps it.</summary>
     public static string FileName(ReportFigures figures, string extension) =>
         $"bao-cao-{figures.Period.Code}-{figures.UnitCode ?? figures.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture)}.{extension}";
