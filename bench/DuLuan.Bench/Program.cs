@@ -15,6 +15,7 @@ return args.FirstOrDefault() switch
     "respond" => RespondBenchmarks.Run(args),
     "surveys" when args.ElementAtOrDefault(1) == "results" => ResultsBenchmark.Run(args),
     "publish" => await PublishBenchmarks.Run(args),
+    "reports" => await DuLuan.Bench.Reports.ReportsBench.Run(args),
     "surveys" => ResponseBenchmark.Run(args),
     "trust" when args.ElementAtOrDefault(1) == "crash" => await DuLuan.Bench.Trust.CrashDrill.Run(args),
     "trust" when args.ElementAtOrDefault(1) == "diskfull" => await DuLuan.Bench.Trust.DiskFullDrill.Run(args),
