@@ -37,9 +37,9 @@ public sealed class RunsModel(AppDbContext db, ReportDraftAccess access) : PageM
         Total = counts.Sum(c => c.Count);
         Done = counts.Where(c => c.Key == ReportRunStatus.Done).Sum(c => c.Count);
         Failed = counts.Where(c => c.Key == ReportRunStatus.Failed).Sum(c => c.Count);
-        Problems = await runs.Where(r => r.PeriodCode == Period && r.Error != null)
+        Problems = await runs.Where(r => r.PeriodCode == Period && r.Error != null).OrderBy(r => r.Id).Take(200)
             .Join(db.Units, r => r.UnitId, u => u.Id, (r, u) => new Row(r.Id, u.Name, r.Status, r.Attempts, r.Error, r.DraftId))
-            .OrderBy(r => r.Id).Take(200).ToListAsync(ct);
+            .ToListAsync(ct);
         return Page();
     }
 }
