@@ -10,6 +10,10 @@ need_apt=()
 command -v /usr/lib/postgresql/15/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql postgresql-contrib)
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
+# Reports: DOCX to PDF, pdftotext/pdffonts in the tests, a Times-compatible serif with Vietnamese glyphs.
+command -v libreoffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui)
+command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
+[ -e /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || need_apt+=(fonts-liberation2)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "== installing ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -16,6 +16,7 @@ return args.FirstOrDefault() switch
     "surveys" when args.ElementAtOrDefault(1) == "results" => ResultsBenchmark.Run(args),
     "publish" => await PublishBenchmarks.Run(args),
     "dashboard" => await DuLuan.Bench.Reports.DashboardBench.Run(args),
+    "reports" => await DuLuan.Bench.Reports.ReportsBench.Run(args),
     "surveys" => ResponseBenchmark.Run(args),
     "trust" when args.ElementAtOrDefault(1) == "crash" => await DuLuan.Bench.Trust.CrashDrill.Run(args),
     "trust" when args.ElementAtOrDefault(1) is "load" or "soak" => await DuLuan.Bench.Trust.LoadDrill.Run(args),
@@ -31,6 +32,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: DuLuan.Bench claims [claims] [batch] | monitoring [entries] [search-articles] | foundation [startup|subtree|bare-health ...] | respond [open-cases] [sweep-cases] | publish rollup [posts] | publish portal [seconds] | surveys [--clients N] [--seconds S] | surveys results [--responses N] | trust crash --provider sqlite|postgres [--kills N] [--rate R] [--out file] | trust diskfull --dir DIR [--out file] | trust load|soak|scale [--provider P] [--minutes M] (see Trust/LoadDrill.cs) | text [filter] | train-segmenter [conllu-dir] [out.bin]");
+    Console.Error.WriteLine("usage: DuLuan.Bench claims [claims] [batch] | monitoring [entries] [search-articles] | foundation [startup|subtree|bare-health ...] | respond [open-cases] [sweep-cases] | publish rollup [posts] | publish portal [seconds] | surveys [--clients N] [--seconds S] | surveys results [--responses N] | trust crash --provider sqlite|postgres [--kills N] [--rate R] [--out file] | trust diskfull --dir DIR [--out file] | trust load|soak|scale [--provider P] [--minutes M] (see Trust/LoadDrill.cs) | dashboard [cases] (see Reports/DashboardBench.cs) | reports [communes] [pdfs] | text [filter] | train-segmenter [conllu-dir] [out.bin]");
     return 2;
 }

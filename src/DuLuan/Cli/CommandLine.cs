@@ -19,6 +19,7 @@ public static class CommandLine
             FeedsCommand.Create(),
             TextCommand.Create(),
             StatsCommand.Create(),
+            ReportsCommand.Create(),
             SchemaScriptCommand.Create(),
         };
         root.Options.Add(CliOptions.Data);

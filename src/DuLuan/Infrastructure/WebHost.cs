@@ -9,6 +9,7 @@ using DuLuan.Features.Monitoring;
 using DuLuan.Features.Open311;
 using DuLuan.Features.Opinions;
 using DuLuan.Features.Publish;
+using DuLuan.Features.Reports.Drafts;
 using DuLuan.Features.Reports.Figures;
 using DuLuan.Features.Surveys;
 using DuLuan.Features.Units;
@@ -75,6 +76,7 @@ public static class WebHost
         services.AddClaims();
         services.AddPublish(configuration);
         services.AddReports(configuration);
+        services.AddReportDocuments(configuration);
         services.AddDuLuanMetrics(configuration);
         return services;
     }

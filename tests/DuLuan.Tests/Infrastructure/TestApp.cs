@@ -46,6 +46,7 @@ public sealed class TestApp : IAsyncDisposable
             // Tests drive feed polling and alert sweeps themselves.
             ["Monitoring:SchedulerSeconds"] = "0",
             ["Monitoring:AlertMinutes"] = "0",
+            ["Reports:JobSeconds"] = "0",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

@@ -116,34 +116,13 @@ public static class XlsFormWorkbook
             return false;
         }
 
-        try
+        if (Infrastructure.OfficePackage.Check(file, MaxEntries, MaxUnpackedBytes) is { } problem)
         {
-            using var zip = new ZipArchive(new MemoryStream(file, writable: false), ZipArchiveMode.Read);
-            if (zip.Entries.Count > MaxEntries)
-            {
-                errors.Add(new XlsFormIssue("—", 0, null, $"Tệp có quá {MaxEntries} phần bên trong", $"The package holds more than {MaxEntries} parts"));
-                return false;
-            }
-
-            long total = 0;
-            foreach (var entry in zip.Entries)
-            {
-                total += entry.Length;
-                var ratio = entry.CompressedLength > 0 ? entry.Length / (double)entry.CompressedLength : entry.Length > 0 ? double.PositiveInfinity : 0;
-                if (total > MaxUnpackedBytes || (entry.Length > 1024 * 1024 && ratio > 200))
-                {
-                    errors.Add(new XlsFormIssue("—", 0, null, "Tệp giải nén ra quá lớn (nghi là bom nén)", "The file unpacks to too much data (a zip bomb?)"));
-                    return false;
-                }
-            }
-
-            return true;
-        }
-        catch (InvalidDataException)
-        {
-            errors.Add(new XlsFormIssue("—", 0, null, "Tệp nén zip bị hỏng", "The zip package is damaged"));
+            errors.Add(new XlsFormIssue("—", 0, null, problem.Vi, problem.En));
             return false;
         }
+
+        return true;
     }
 
     private static XlsSheet? ReadSheet(string name, WorksheetPart part, string[] strings, List<XlsFormIssue> errors)

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace DuLuan.Features.Reports.Documents;
+
+/// <summary>LibreOffice was not found or could not convert: the message says so in Vietnamese and English.</summary>
+public sealed class PdfConversionException(string message) : Exception(message);
+
+/// <summary>
+/// DOCX to PDF with `libreoffice --headless --convert-to pdf`: a private profile and folder per run (so runs never
+/// share LibreOffice's lock files), a timeout that kills the process tree, and a bounded number of runs at once.
+/// LibreOffice embeds the (subset) fonts, so the Vietnamese text stays selectable and searchable.
+/// </summary>
+public sealed class PdfConverter(IOptions<ReportOptions> options) : IDisposable
+{
+    private readonly SemaphoreSlim gate = new(Math.Max(1, options.Value.PdfConcurrency));
+
+    public string? Program => options.Value.LibreOffice is { Length: > 0 } configured ? (File.Exists(configured) ? configured : null) : FindOnPath("libreoffice") ?? FindOnPath("soffice");
+
+    public bool Available => Program is not null;
+
+    public async Task<byte[]> ConvertAsync(byte[] docx, CancellationToken ct)
+    {
+        var program = Program ?? throw new PdfConversionException(
+            "Máy chủ chưa cài LibreOffice nên không xuất được PDF (cài gói libreoffice-writer-nogui); vẫn tải được bản DOCX. / LibreOffice is not installed, so no PDF (install libreoffice-writer-nogui); the DOCX still downloads.");
+        var work = Directory.CreateTempSubdirectory("duluan-pdf-");
+        await gate.WaitAsync(ct);
+        try
+        {
+            var input = Path.Combine(work.FullName, "report.docx");
+            await File.WriteAllBytesAsync(input, docx, ct);
+            var profile = new Uri(Path.Combine(work.FullName, "profile")).AbsoluteUri;
+            var start = new ProcessStartInfo(program)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                WorkingDirectory = work.FullName,
+            };
+            foreach (var argument in new[] { "-env:UserInstallation=" + profile, "--headless", "--norestore", "--nologo", "--nolockcheck", "--convert-to", "pdf:writer_pdf_Export", "--outdir", work.FullName, input })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            start.Environment["HOME"] = work.FullName;
+            using var process = Process.Start(start) ?? throw new PdfConversionException("Không chạy được LibreOffice / LibreOffice did not start");
+            var stderr = process.StandardError.ReadToEndAsync(ct);
+            _ = process.StandardOutput.ReadToEndAsync(ct);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.PdfTimeoutSeconds));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                ct.ThrowIfCancellationRequested();
+                throw new PdfConversionException($"LibreOffice không xuất xong PDF trong {options.Value.PdfTimeoutSeconds} giây / LibreOffice did not finish the PDF in {options.Value.PdfTimeoutSeconds} s");
+            }
+
+            var output = Path.Combine(work.FullName, "report.pdf");
+            if (process.ExitCode != 0 || !File.Exists(output))
+            {
+                var detail = (await stderr).Trim();
+                throw new PdfConversionException($"LibreOffice không chuyển được sang PDF / LibreOffice could not convert to PDF (exit {process.ExitCode}): {detail[..Math.Min(detail.Length, 300)]}");
+            }
+
+            return await File.ReadAllBytesAsync(output, ct);
+        }
+        finally
+        {
+            gate.Release();
+            try
+            {
+                work.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // A LibreOffice child may still hold a file for a moment; the temp folder is cleaned by the system.
+            }
+        }
+    }
+
+    public void Dispose() => gate.Dispose();
+
+    private static string? FindOnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, name))
+            .FirstOrDefault(File.Exists);
+}
