@@ -72,21 +72,21 @@ public static partial class DashboardBench
             await MigrateCommand.MigrateAsync(services, CancellationToken.None);
             var tree = services.GetRequiredService<UnitTree>();
             var root = await tree.EnsureRootAsync();
-            var province = await tree.AddChildAsync(root, "Th\u00e0nh ph\u1ed1 \u0110\u00e0 N\u1eb5ng", UnitKind.Province, "48");
-            var other = await tree.AddChildAsync(root, "Th\u00e0nh ph\u1ed1 H\u00e0 N\u1ed9i", UnitKind.Province, "01");
+            var province = await tree.AddChildAsync(root, "Thành phố Đà Nẵng", UnitKind.Province, "48");
+            var other = await tree.AddChildAsync(root, "Thành phố Hà Nội", UnitKind.Province, "01");
             for (var i = 0; i < 100; i++)
             {
-                await tree.AddChildAsync(province, $"Ph\u01b0\u1eddng {i}", UnitKind.Commune, (30000 + i).ToString(CultureInfo.InvariantCulture));
+                await tree.AddChildAsync(province, $"Phường {i}", UnitKind.Commune, (30000 + i).ToString(CultureInfo.InvariantCulture));
             }
 
             for (var i = 0; i < 25; i++)
             {
-                await tree.AddChildAsync(other, $"Ph\u01b0\u1eddng H {i}", UnitKind.Commune, (40000 + i).ToString(CultureInfo.InvariantCulture));
+                await tree.AddChildAsync(other, $"Phường H {i}", UnitKind.Commune, (40000 + i).ToString(CultureInfo.InvariantCulture));
             }
 
             for (var i = 0; i < 10; i++)
             {
-                await tree.AddChildAsync(province, $"S\u1edf {i}", UnitKind.Agency, null);
+                await tree.AddChildAsync(province, $"Sở {i}", UnitKind.Agency, null);
             }
 
             provinceId = province.Id;
@@ -163,18 +163,18 @@ public static partial class DashboardBench
         await using (var transaction = await connection.BeginTransactionAsync())
         {
             await Exec($"{Seq(cases)} INSERT INTO cases (\"UnitId\", \"Title\", \"Description\", \"Severity\", \"Status\", \"AgencyId\", \"CreatedAt\", \"DueAt\", \"AnsweredAt\", \"Version\") " +
-                $"SELECT {Place}, 'V\u1ee5 vi\u1ec7c ' || i, 'M\u00f4 t\u1ea3', CASE i % 3 WHEN 0 THEN 'Normal' WHEN 1 THEN 'Urgent' ELSE 'Complex' END, CASE WHEN i % 4 = 0 THEN 'InProgress' ELSE 'Answered' END, " +
+                $"SELECT {Place}, 'Vụ việc ' || i, 'Mô tả', CASE i % 3 WHEN 0 THEN 'Normal' WHEN 1 THEN 'Urgent' ELSE 'Complex' END, CASE WHEN i % 4 = 0 THEN 'InProgress' ELSE 'Answered' END, " +
                 $"(SELECT id FROM agencies WHERE k = i % 10), w, datetime(w, '+5 days'), CASE WHEN i % 4 = 0 THEN NULL ELSE datetime(w, '+' || (i % 200) || ' hours') END, 0 FROM (SELECT i, {When} AS w FROM n)");
             await Exec($"{Seq(posts)} INSERT INTO posts (\"UnitId\", \"Title\", \"BodyHtml\", \"BodyText\", \"Tags\", \"Status\", \"ContentHash\", \"AuthorId\", \"LastEditorId\", \"CreatedAt\", \"UpdatedAt\", \"PublishedAt\", \"Attempts\", \"Version\") " +
-                $"SELECT {Place}, 'B\u00e0i ' || i, '<p>b</p>', 'b', '', 'Published', 'h', 'a', 'a', w, w, w, 0, 0 FROM (SELECT i, {When} AS w FROM n)");
+                $"SELECT {Place}, 'Bài ' || i, '<p>b</p>', 'b', '', 'Published', 'h', 'a', 'a', w, w, w, 0, 0 FROM (SELECT i, {When} AS w FROM n)");
             await Exec("INSERT INTO post_metrics (\"PostId\", \"UnitId\", \"Channel\", \"Day\", \"Views\", \"Reach\", \"Reactions\", \"Comments\", \"Shares\", \"LinkClicks\") " +
                 "SELECT \"Id\", \"UnitId\", CASE \"Id\" % 3 WHEN 0 THEN 'Portal' WHEN 1 THEN 'Facebook' ELSE 'Zalo' END, date(\"PublishedAt\", '+1 day'), 100 + \"Id\" % 1000, 50 + \"Id\" % 700, 3, 2, 1, 1 FROM posts");
-            await Exec("INSERT INTO opinion_topics (\"UnitId\", \"Name\", \"NameFolded\", \"CreatedAt\") SELECT (SELECT id FROM places WHERE k = 0), 'Ch\u1ee7 \u0111\u1ec1 ' || i, 'chu de ' || i, '2024-01-01 00:00:00' FROM (" + Seq(20) + " SELECT i FROM n)");
+            await Exec("INSERT INTO opinion_topics (\"UnitId\", \"Name\", \"NameFolded\", \"CreatedAt\") SELECT (SELECT id FROM places WHERE k = 0), 'Chủ đề ' || i, 'chu de ' || i, '2024-01-01 00:00:00' FROM (" + Seq(20) + " SELECT i FROM n)");
             var reports = streams / 4;
             await Exec($"{Seq(reports)} INSERT INTO opinion_reports (\"MemberId\", \"UnitId\", \"PeriodStart\", \"PeriodEnd\", \"SubmittedAt\", \"IdempotencyKey\") " +
                 $"SELECT '{memberId}', {Place}, date(w), date(w, '+6 days'), w, 'k' || i FROM (SELECT i, {When} AS w FROM n)");
             await Exec($"{Seq(4)} INSERT INTO opinion_streams (\"ReportId\", \"TopicId\", \"Summary\", \"Tendency\", \"Intensity\", \"Spread\", \"Sources\") " +
-                "SELECT r.\"Id\", (SELECT MIN(\"Id\") FROM opinion_topics) + (r.\"Id\" * 7 + n.i) % 20, 'Ng\u01b0\u1eddi d\u00e2n b\u00e0n', CASE (r.\"Id\" + n.i) % 4 WHEN 0 THEN 'Agree' WHEN 1 THEN 'Disagree' WHEN 2 THEN 'Mixed' ELSE 'Undecided' END, 3, 'Commune', 2 FROM opinion_reports r CROSS JOIN n");
+                "SELECT r.\"Id\", (SELECT MIN(\"Id\") FROM opinion_topics) + (r.\"Id\" * 7 + n.i) % 20, 'Người dân bàn', CASE (r.\"Id\" + n.i) % 4 WHEN 0 THEN 'Agree' WHEN 1 THEN 'Disagree' WHEN 2 THEN 'Mixed' ELSE 'Undecided' END, 3, 'Commune', 2 FROM opinion_reports r CROSS JOIN n");
             await transaction.CommitAsync();
         }
 

@@ -16,10 +16,10 @@ public sealed class DeepSubtreeTests
         await using var app = await TestApp.StartAsync(provider);
         var (province, leaves) = await app.WithDbAsync(async db =>
         {
-            var province = await ReportSeed.AddUnitAsync(db, app.Tree.Root, "T\u1ec9nh S\u00e2u", UnitKind.Province, "77");
-            var districts = Enumerable.Range(0, 30).Select(i => Child(province, $"C\u1ee5m {i}", UnitKind.Other)).ToList();
+            var province = await ReportSeed.AddUnitAsync(db, app.Tree.Root, "Tỉnh Sâu", UnitKind.Province, "77");
+            var districts = Enumerable.Range(0, 30).Select(i => Child(province, $"Cụm {i}", UnitKind.Other)).ToList();
             await AddAsync(db, province, districts);
-            var communes = districts.SelectMany(d => Enumerable.Range(0, 100).Select(i => (Parent: d, Unit: Child(d, $"X\u00e3 {d.Name} {i}", UnitKind.Commune)))).ToList();
+            var communes = districts.SelectMany(d => Enumerable.Range(0, 100).Select(i => (Parent: d, Unit: Child(d, $"Xã {d.Name} {i}", UnitKind.Commune)))).ToList();
             db.Units.AddRange(communes.Select(c => c.Unit));
             await db.SaveChangesAsync();
             foreach (var (parent, unit) in communes)
@@ -31,7 +31,7 @@ public sealed class DeepSubtreeTests
             var at = new DateTime(2026, 2, 10, 3, 0, 0, DateTimeKind.Utc);
             foreach (var (_, unit) in communes.Where((_, i) => i % 7 == 0))
             {
-                db.Cases.Add(new Case { UnitId = unit.Id, Title = "V\u1ee5 vi\u1ec7c", Description = "x", Status = CaseStatus.New, CreatedAt = at });
+                db.Cases.Add(new Case { UnitId = unit.Id, Title = "Vụ việc", Description = "x", Status = CaseStatus.New, CreatedAt = at });
             }
 
             await db.SaveChangesAsync();

@@ -75,14 +75,14 @@ public sealed partial class FigureTests
             Assert.True(successor.Figure(key)!.Value >= team.Figure(key)!.Value);
         }
 
-        const string Note = "X\u00e3 C\u0169 s\u00e1p nh\u1eadp v\u00e0o Ph\u01b0\u1eddng Ho\u00e0 Kh\u00e1nh t\u1eeb 15/08/2025";
+        const string Note = "Xã Cũ sáp nhập vào Phường Hoà Khánh từ 15/08/2025";
         Assert.Contains(province.Notes, n => n.StartsWith(Note, StringComparison.Ordinal) && n.Contains("14/08/2025", StringComparison.Ordinal));
-        Assert.Contains(successor.Notes, n => n.StartsWith(Note, StringComparison.Ordinal) && n.Contains("kh\u00f4ng t\u00ednh v\u00e0o Ph\u01b0\u1eddng Ho\u00e0 Kh\u00e1nh", StringComparison.Ordinal));
+        Assert.Contains(successor.Notes, n => n.StartsWith(Note, StringComparison.Ordinal) && n.Contains("không tính vào Phường Hoà Khánh", StringComparison.Ordinal));
         Assert.Contains(merged.Notes, n => n.StartsWith(Note, StringComparison.Ordinal));
-        Assert.DoesNotContain(sibling.Notes, n => n.Contains("X\u00e3 C\u0169", StringComparison.Ordinal));
+        Assert.DoesNotContain(sibling.Notes, n => n.Contains("Xã Cũ", StringComparison.Ordinal));
         // Q2 is before the merge: nothing to say about it.
         var q2 = await seed.App.WithScopeAsync(s => s.GetRequiredService<IReportFigureSource>().ComputeAsync(tree.ProvinceA.Id, ReportPeriod.Parse("2025-Q2"), CancellationToken.None));
-        Assert.DoesNotContain(q2.Notes, n => n.Contains("X\u00e3 C\u0169", StringComparison.Ordinal));
+        Assert.DoesNotContain(q2.Notes, n => n.Contains("Xã Cũ", StringComparison.Ordinal));
     }
 
     [Theory, Providers]
@@ -99,7 +99,7 @@ public sealed partial class FigureTests
         using var page = await client.GetAsync($"/Reports?unit={tree.ProvinceA.Id}&period=2025-Q3");
         var html = await page.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("qu\u00fd III n\u0103m 2025", html, StringComparison.Ordinal);
+        Assert.Contains("quý III năm 2025", html, StringComparison.Ordinal);
         Assert.Contains($"/Reports/Drafts/Create?unit={tree.ProvinceA.Id}&amp;period=2025-Q3", html, StringComparison.Ordinal);
         Assert.Contains("report-chart", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/Reports\"", html, StringComparison.Ordinal);
@@ -167,8 +167,8 @@ public sealed partial class FigureTests
         }
 
         var own = await client.GetStringAsync("/Reports?period=2025-Q3");
-        Assert.Contains("Th\u00e0nh ph\u1ed1 H\u00e0 N\u1ed9i \u2014", own, StringComparison.Ordinal);
-        Assert.DoesNotContain("\u0110\u00e0 N\u1eb5ng", own, StringComparison.Ordinal);
+        Assert.Contains("Thành phố Hà Nội \u2014", own, StringComparison.Ordinal);
+        Assert.DoesNotContain("Đà Nẵng", own, StringComparison.Ordinal);
 
         using var collaborator = seed.App.Client();
         await collaborator.SignInOkAsync("ctv@duluan.test");
@@ -229,14 +229,14 @@ public sealed partial class FigureTests
         Assert.All(figures.Sections.SelectMany(s => s.Figures), f => Assert.True(f.Value is 0 or null, f.Key));
         Assert.All(figures.Sections.SelectMany(s => s.Figures).Where(f => f.Kind == FigureKind.Count), f => Assert.Equal(0, f.Value));
         Assert.Equal(ReportKeys.Sections.All.Count, figures.Sections.Count);
-        Assert.Contains(figures.Notes, n => n.StartsWith("Kh\u00f4ng c\u00f3 s\u1ed1 li\u1ec7u c\u1ee7a Ph\u01b0\u1eddng H\u1ea3i V\u00e2n trong 6 th\u00e1ng cu\u1ed1i n\u0103m 2024", StringComparison.Ordinal));
+        Assert.Contains(figures.Notes, n => n.StartsWith("Không có số liệu của Phường Hải Vân trong 6 tháng cuối năm 2024", StringComparison.Ordinal));
         using var client = app.Client();
         await client.SignInOkAsync("xem@duluan.test");
         using var page = await client.GetAsync($"/Reports?unit={app.Tree.CommuneA2.Id}&period=2024-H2");
         var html = await page.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("id=\"report-empty\"", html, StringComparison.Ordinal);
-        Assert.Contains("Ch\u01b0a c\u00f3 s\u1ed1 li\u1ec7u", html, StringComparison.Ordinal);
+        Assert.Contains("Chưa có số liệu", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<table", html, StringComparison.Ordinal);
         var drill = await client.GetStringAsync($"/Reports/Drill?unit={app.Tree.CommuneA2.Id}&period=2024-H2&key=concerns.cases");
         Assert.Contains("id=\"drill-empty\"", drill, StringComparison.Ordinal);

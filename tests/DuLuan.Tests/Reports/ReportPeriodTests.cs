@@ -5,12 +5,12 @@ namespace DuLuan.Tests.Reports;
 public sealed class ReportPeriodTests
 {
     [Theory]
-    [InlineData("2026-Q3", "2026-07-01", "2026-09-30", "2026-Q3", "qu\u00fd III n\u0103m 2026")]
-    [InlineData("2026-q1", "2026-01-01", "2026-03-31", "2026-Q1", "qu\u00fd I n\u0103m 2026")]
-    [InlineData(" 2024-Q4 ", "2024-10-01", "2024-12-31", "2024-Q4", "qu\u00fd IV n\u0103m 2024")]
-    [InlineData("2026-H1", "2026-01-01", "2026-06-30", "2026-H1", "6 th\u00e1ng \u0111\u1ea7u n\u0103m 2026")]
-    [InlineData("2025-H2", "2025-07-01", "2025-12-31", "2025-H2", "6 th\u00e1ng cu\u1ed1i n\u0103m 2025")]
-    [InlineData("2026", "2026-01-01", "2026-12-31", "2026", "n\u0103m 2026")]
+    [InlineData("2026-Q3", "2026-07-01", "2026-09-30", "2026-Q3", "quý III năm 2026")]
+    [InlineData("2026-q1", "2026-01-01", "2026-03-31", "2026-Q1", "quý I năm 2026")]
+    [InlineData(" 2024-Q4 ", "2024-10-01", "2024-12-31", "2024-Q4", "quý IV năm 2024")]
+    [InlineData("2026-H1", "2026-01-01", "2026-06-30", "2026-H1", "6 tháng đầu năm 2026")]
+    [InlineData("2025-H2", "2025-07-01", "2025-12-31", "2025-H2", "6 tháng cuối năm 2025")]
+    [InlineData("2026", "2026-01-01", "2026-12-31", "2026", "năm 2026")]
     public void Parses_quarters_halves_and_years(string text, string start, string end, string code, string label)
     {
         Assert.True(ReportPeriod.TryParse(text, out var period, out var error), error);
@@ -31,11 +31,11 @@ public sealed class ReportPeriodTests
         => Assert.Equal(previous, ReportPeriod.Parse(text).Previous().Code);
 
     [Theory]
-    [InlineData(null, "Thi\u1ebfu k\u1ef3 b\u00e1o c\u00e1o")]
-    [InlineData("", "Thi\u1ebfu k\u1ef3 b\u00e1o c\u00e1o")]
-    [InlineData("2026-Q5", "Qu\u00fd ph\u1ea3i t\u1eeb 1 \u0111\u1ebfn 4")]
+    [InlineData(null, "Thiếu kỳ báo cáo")]
+    [InlineData("", "Thiếu kỳ báo cáo")]
+    [InlineData("2026-Q5", "Quý phải từ 1 đến 4")]
     [InlineData("2026-Q0", "2026-Q3")]
-    [InlineData("2026-H3", "N\u1eeda n\u0103m ph\u1ea3i l\u00e0 1 ho\u1eb7c 2")]
+    [InlineData("2026-H3", "Nửa năm phải là 1 hoặc 2")]
     [InlineData("1999", "1999")]
     [InlineData("2101-Q1", "2101")]
     [InlineData("26-Q3", "2026-Q3")]

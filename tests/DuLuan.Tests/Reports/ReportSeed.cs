@@ -28,8 +28,8 @@ public sealed record ReportSeed(TestApp App, Unit Merged, Unit Agency) : IAsyncD
         var tree = app.Tree;
         var (merged, agency) = await app.WithDbAsync(async db =>
         {
-            var old = await AddUnitAsync(db, tree.ProvinceA, "X\u00e3 C\u0169", UnitKind.Commune, "99001");
-            var agency = await AddUnitAsync(db, tree.ProvinceA, "S\u1edf X\u00e2y d\u1ef1ng", UnitKind.Agency, null);
+            var old = await AddUnitAsync(db, tree.ProvinceA, "Xã Cũ", UnitKind.Commune, "99001");
+            var agency = await AddUnitAsync(db, tree.ProvinceA, "Sở Xây dựng", UnitKind.Agency, null);
             old.ActiveFrom = new DateOnly(2020, 1, 1);
             old.ActiveTo = MergedOn.AddDays(-1);
             db.UnitSuccessions.Add(new UnitSuccession { UnitId = old.Id, SuccessorId = tree.CommuneA1.Id, EffectiveOn = MergedOn });
@@ -85,12 +85,12 @@ public sealed record ReportSeed(TestApp App, Unit Merged, Unit Agency) : IAsyncD
         var boundary = new DateTime(2025, 6, 30, 17, 0, 0, DateTimeKind.Utc);
         var times = Enumerable.Range(0, 160).Select(_ => start.AddMinutes(random.Next(0, 205 * 24 * 60))).ToList();
         times.AddRange([boundary, boundary.AddSeconds(-1), boundary.AddSeconds(1), boundary.AddSeconds(-1)]);
-        var topics = new[] { "Gi\u00e1 \u0111i\u1ec7n", "\u0110\u01b0\u1eddng n\u00f4ng th\u00f4n", "S\u00e1p nh\u1eadp x\u00e3" }
+        var topics = new[] { "Giá điện", "Đường nông thôn", "Sáp nhập xã" }
             .Select(n => new OpinionTopic { UnitId = tree.ProvinceA.Id, Name = n, NameFolded = DuLuan.Analysis.Text.VietnameseFold.Fold(n), CreatedAt = start })
             .ToList();
         db.OpinionTopics.AddRange(topics);
-        var survey = new Survey { UnitId = tree.ProvinceA.Id, Title = "Kh\u1ea3o s\u00e1t d\u1ecbch v\u1ee5 c\u00f4ng", Status = SurveyStatus.Published, DraftJson = "{}", CurrentVersion = 1, CreatedAt = start, UpdatedAt = start };
-        var surveyB = new Survey { UnitId = tree.ProvinceB.Id, Title = "Kh\u1ea3o s\u00e1t B", Status = SurveyStatus.Published, DraftJson = "{}", CurrentVersion = 1, CreatedAt = start, UpdatedAt = start };
+        var survey = new Survey { UnitId = tree.ProvinceA.Id, Title = "Khảo sát dịch vụ công", Status = SurveyStatus.Published, DraftJson = "{}", CurrentVersion = 1, CreatedAt = start, UpdatedAt = start };
+        var surveyB = new Survey { UnitId = tree.ProvinceB.Id, Title = "Khảo sát B", Status = SurveyStatus.Published, DraftJson = "{}", CurrentVersion = 1, CreatedAt = start, UpdatedAt = start };
         db.Surveys.AddRange(survey, surveyB);
         db.SaveChanges();
         var n = 0;
@@ -109,8 +109,8 @@ public sealed record ReportSeed(TestApp App, Unit Merged, Unit Agency) : IAsyncD
             var kase = new Case
             {
                 UnitId = unit.Id,
-                Title = $"V\u1ee5 vi\u1ec7c {n}",
-                Description = "M\u00f4 t\u1ea3",
+                Title = $"Vụ việc {n}",
+                Description = "Mô tả",
                 Severity = severity,
                 Status = status,
                 AgencyId = random.Next(3) == 0 ? null : agency.Id,
@@ -122,8 +122,8 @@ public sealed record ReportSeed(TestApp App, Unit Merged, Unit Agency) : IAsyncD
             db.Concerns.Add(new Concern
             {
                 UnitId = unit.Id,
-                Title = $"Ph\u1ea3n \u00e1nh {n}",
-                Description = "N\u1ed9i dung",
+                Title = $"Phản ánh {n}",
+                Description = "Nội dung",
                 Source = (ConcernSource)random.Next(7),
                 Status = (ConcernStatus)random.Next(4),
                 DedupKey = $"seed-{n}",
@@ -133,7 +133,7 @@ public sealed record ReportSeed(TestApp App, Unit Merged, Unit Agency) : IAsyncD
             var report = new OpinionReport { MemberId = filer, UnitId = unit.Id, PeriodStart = day, PeriodEnd = day.AddDays(6), SubmittedAt = at, IdempotencyKey = $"seed-{n}" };
             for (var i = random.Next(0, 4); i > 0; i--)
             {
-                report.Streams.Add(new OpinionStream { Topic = topics[random.Next(topics.Count)], Summary = $"Ng\u01b0\u1eddi d\u00e2n b\u00e0n {n}.{i}", Tendency = (Tendency)random.Next(4), Intensity = 3, Spread = Spread.Commune, Sources = OpinionSources.Meeting });
+                report.Streams.Add(new OpinionStream { Topic = topics[random.Next(topics.Count)], Summary = $"Người dân bàn {n}.{i}", Tendency = (Tendency)random.Next(4), Intensity = 3, Spread = Spread.Commune, Sources = OpinionSources.Meeting });
             }
 
             db.OpinionReports.Add(report);
@@ -141,7 +141,7 @@ public sealed record ReportSeed(TestApp App, Unit Merged, Unit Agency) : IAsyncD
             var post = new Post
             {
                 UnitId = unit.Id,
-                Title = $"B\u00e0i {n}",
+                Title = $"Bài {n}",
                 BodyHtml = "<p>x</p>",
                 BodyText = "x",
                 ContentHash = $"h{n}",
@@ -158,9 +158,9 @@ public sealed record ReportSeed(TestApp App, Unit Merged, Unit Agency) : IAsyncD
                 metrics.Add((post, new PostMetric { UnitId = unit.Id, Channel = channel, Day = day.AddDays(random.Next(0, 20)), Views = 10, Reach = random.Next(0, 1000), Reactions = random.Next(0, 50), Comments = random.Next(0, 9), Shares = random.Next(0, 5), LinkClicks = 1 }));
             }
 
-            db.Claims.Add(new Claim { UnitId = unit.Id, Text = $"Tin \u0111\u1ed3n {n}", Status = ClaimStatus.Open, CreatedAt = at, UpdatedAt = at, PublishedAt = random.Next(3) == 0 ? at.AddDays(4) : null, Verdict = random.Next(2) == 0 ? Verdict.False : null });
-            db.Stories.Add(new Story { UnitId = unit.Id, Title = $"S\u1ef1 vi\u1ec7c {n}", FirstSeenAt = at, LastSeenAt = at.AddHours(3), ArticleCount = 2 });
-            db.Alerts.Add(new Alert { UnitId = unit.Id, Kind = (AlertKind)random.Next(3), SubjectId = n, WindowStart = at, CreatedAt = at, ReasonVi = $"T\u0103ng {n}", ReasonEn = $"Rise {n}" });
+            db.Claims.Add(new Claim { UnitId = unit.Id, Text = $"Tin đồn {n}", Status = ClaimStatus.Open, CreatedAt = at, UpdatedAt = at, PublishedAt = random.Next(3) == 0 ? at.AddDays(4) : null, Verdict = random.Next(2) == 0 ? Verdict.False : null });
+            db.Stories.Add(new Story { UnitId = unit.Id, Title = $"Sự việc {n}", FirstSeenAt = at, LastSeenAt = at.AddHours(3), ArticleCount = 2 });
+            db.Alerts.Add(new Alert { UnitId = unit.Id, Kind = (AlertKind)random.Next(3), SubjectId = n, WindowStart = at, CreatedAt = at, ReasonVi = $"Tăng {n}", ReasonEn = $"Rise {n}" });
         }
 
         return metrics;

@@ -2,9 +2,9 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using DuLuan.Data;
 using DuLuan.Features.Members;
 using DuLuan.Features.Publish.Metrics;
-using DuLuan.Data;
 using DuLuan.Tests.Infrastructure;
 
 namespace DuLuan.Tests.Trust;

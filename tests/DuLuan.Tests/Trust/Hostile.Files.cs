@@ -35,19 +35,19 @@ public sealed partial class Hostile
             case 0:
                 return (Enumerable.Range(0, random.Next(0, 4000)).Select(_ => (byte)random.Next(256)).ToArray(), "random bytes");
             case 1:
-            {
-                var valid = Form();
-                if (valid.Length < 2) return (valid, "tiny file");
-                var bytes = valid.ToArray();
-                for (var i = random.Next(1, 40); i > 0; i--) bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
-                return (bytes, "byte-flipped workbook");
-            }
+                {
+                    var valid = Form();
+                    if (valid.Length < 2) return (valid, "tiny file");
+                    var bytes = valid.ToArray();
+                    for (var i = random.Next(1, 40); i > 0; i--) bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+                    return (bytes, "byte-flipped workbook");
+                }
 
             case 2:
-            {
-                var valid = Form();
-                return (valid.Length < 2 ? valid : valid[..random.Next(1, valid.Length)], "truncated workbook");
-            }
+                {
+                    var valid = Form();
+                    return (valid.Length < 2 ? valid : valid[..random.Next(1, valid.Length)], "truncated workbook");
+                }
 
             case 3:
                 return (HandMadeZip(), "hand-made zip");

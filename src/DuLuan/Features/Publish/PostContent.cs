@@ -1,6 +1,6 @@
-using DuLuan.Analysis.Text;
 using System.Security.Cryptography;
 using System.Text;
+using DuLuan.Analysis.Text;
 using DuLuan.Features.Cases;
 using DuLuan.Features.Monitoring.Ingest;
 

@@ -32,7 +32,7 @@ public sealed class DashboardQuery(CaseAccess access, TimeProvider clock, Micros
         {
             if (periods.Count != 1)
             {
-                return new(null, period, "period", "Ch\u1ec9 \u0111\u01b0\u1ee3c ch\u1ecdn m\u1ed9t k\u1ef3 b\u00e1o c\u00e1o / Give one period only");
+                return new(null, period, "period", "Chỉ được chọn một kỳ báo cáo / Give one period only");
             }
 
             if (!ReportPeriod.TryParse(periods[0], out period, out var error))
@@ -47,7 +47,7 @@ public sealed class DashboardQuery(CaseAccess access, TimeProvider clock, Micros
             var text = ids.Count == 1 ? ids[0] : null;
             if (text is null || text.Length is 0 or > 18 || !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             {
-                return new(null, period, "unit", "\u0110\u01a1n v\u1ecb ph\u1ea3i l\u00e0 m\u1ed9t m\u00e3 s\u1ed1 / Unit must be one numeric id");
+                return new(null, period, "unit", "Đơn vị phải là một mã số / Unit must be one numeric id");
             }
 
             return new(await units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct), period, null, null);
@@ -100,7 +100,7 @@ public sealed class DashboardQuery(CaseAccess access, TimeProvider clock, Micros
         var diff = Math.Round(now - before, 1);
         var text = Format(Math.Abs(diff), figure.Kind == FigureKind.Percent ? FigureKind.Days : figure.Kind);
         var sign = diff > 0 ? "+" : diff < 0 ? "\u2212" : string.Empty;
-        return figure.Kind == FigureKind.Percent ? $"{sign}{text} \u0111i\u1ec3m" : sign + text;
+        return figure.Kind == FigureKind.Percent ? $"{sign}{text} điểm" : sign + text;
     }
 
     /// <summary>"up", "down" or "same", for the arrow.</summary>

@@ -42,7 +42,7 @@ public sealed class DrillModel(DashboardQuery query, DrillSource drills, ReportF
         var outcome = await query.ReadAsync(Request.Query, ct);
         if (outcome.Error is null && !Request.Query.ContainsKey("unit"))
         {
-            return Fail("unit", "Thi\u1ebfu \u0111\u01a1n v\u1ecb / Unit is missing");
+            return Fail("unit", "Thiếu đơn vị / Unit is missing");
         }
 
         if (outcome.NotFound)
@@ -60,14 +60,14 @@ public sealed class DrillModel(DashboardQuery query, DrillSource drills, ReportF
         var keys = Request.Query["key"];
         if (keys.Count != 1 || string.IsNullOrEmpty(keys[0]) || keys[0]!.Length > DrillSource.MaxKeyLength)
         {
-            return Fail("key", "Thi\u1ebfu ch\u1ec9 ti\u00eau ho\u1eb7c ch\u1ec9 ti\u00eau qu\u00e1 d\u00e0i / Give one figure key");
+            return Fail("key", "Thiếu chỉ tiêu hoặc chỉ tiêu quá dài / Give one figure key");
         }
 
         if (Request.Query.TryGetValue("page", out var pages))
         {
             if (pages.Count != 1 || pages[0] is not { Length: > 0 and <= 6 } p || !int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
             {
-                return Fail("page", "Trang ph\u1ea3i l\u00e0 s\u1ed1 t\u1eeb 1 / Page must be a number from 1");
+                return Fail("page", "Trang phải là số từ 1 / Page must be a number from 1");
             }
 
             PageNumber = n;
@@ -77,7 +77,7 @@ public sealed class DrillModel(DashboardQuery query, DrillSource drills, ReportF
         var list = drills.Find(Unit.Path, window, keys[0]!);
         if (list is null)
         {
-            return Fail("key", "Kh\u00f4ng c\u00f3 ch\u1ec9 ti\u00eau n\u00e0y / No such figure");
+            return Fail("key", "Không có chỉ tiêu này / No such figure");
         }
 
         Key = list.Key;

@@ -57,17 +57,17 @@ public readonly record struct ReportPeriod
     /// <summary>"quý III năm 2026", "6 tháng đầu năm 2026", "6 tháng cuối năm 2026", "năm 2026".</summary>
     public string VietnameseLabel => Kind switch
     {
-        ReportPeriodKind.Quarter => string.Create(CultureInfo.InvariantCulture, $"qu\u00fd {Roman(Number)} n\u0103m {Year}"),
-        ReportPeriodKind.Half => string.Create(CultureInfo.InvariantCulture, $"6 th\u00e1ng {(Number == 1 ? "\u0111\u1ea7u" : "cu\u1ed1i")} n\u0103m {Year}"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"n\u0103m {Year}"),
+        ReportPeriodKind.Quarter => string.Create(CultureInfo.InvariantCulture, $"quý {Roman(Number)} năm {Year}"),
+        ReportPeriodKind.Half => string.Create(CultureInfo.InvariantCulture, $"6 tháng {(Number == 1 ? "đầu" : "cuối")} năm {Year}"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"năm {Year}"),
     };
 
     /// <summary>The short label without the year: "quý III", "6 tháng đầu năm", "năm".</summary>
     public string VietnameseShortLabel => Kind switch
     {
-        ReportPeriodKind.Quarter => "qu\u00fd " + Roman(Number),
-        ReportPeriodKind.Half => Number == 1 ? "6 th\u00e1ng \u0111\u1ea7u n\u0103m" : "6 th\u00e1ng cu\u1ed1i n\u0103m",
-        _ => "n\u0103m",
+        ReportPeriodKind.Quarter => "quý " + Roman(Number),
+        ReportPeriodKind.Half => Number == 1 ? "6 tháng đầu năm" : "6 tháng cuối năm",
+        _ => "năm",
     };
 
     public static ReportPeriod Quarter(int year, int quarter) => Create(ReportPeriodKind.Quarter, year, quarter);
@@ -103,11 +103,11 @@ public readonly record struct ReportPeriod
     public static bool TryParse(string? text, out ReportPeriod period, [NotNullWhen(false)] out string? error)
     {
         period = default;
-        const string Expected = "K\u1ef3 b\u00e1o c\u00e1o ph\u1ea3i c\u00f3 d\u1ea1ng 2026-Q3 (qu\u00fd), 2026-H1 (6 th\u00e1ng) ho\u1eb7c 2026 (n\u0103m) / Period must look like 2026-Q3, 2026-H1 or 2026";
+        const string Expected = "Kỳ báo cáo phải có dạng 2026-Q3 (quý), 2026-H1 (6 tháng) hoặc 2026 (năm) / Period must look like 2026-Q3, 2026-H1 or 2026";
         var value = text?.Trim() ?? string.Empty;
         if (value.Length == 0)
         {
-            error = "Thi\u1ebfu k\u1ef3 b\u00e1o c\u00e1o. " + Expected;
+            error = "Thiếu kỳ báo cáo. " + Expected;
             return false;
         }
 
@@ -119,7 +119,7 @@ public readonly record struct ReportPeriod
 
         if (year is < MinYear or > MaxYear)
         {
-            error = string.Create(CultureInfo.InvariantCulture, $"N\u0103m {year} n\u1eb1m ngo\u00e0i kho\u1ea3ng {MinYear}\u2013{MaxYear} / Year {year} is outside {MinYear}\u2013{MaxYear}");
+            error = string.Create(CultureInfo.InvariantCulture, $"Năm {year} nằm ngoài khoảng {MinYear}\u2013{MaxYear} / Year {year} is outside {MinYear}\u2013{MaxYear}");
             return false;
         }
 
@@ -146,10 +146,10 @@ public readonly record struct ReportPeriod
                 period = Half(year, number);
                 break;
             case 'Q':
-                error = "Qu\u00fd ph\u1ea3i t\u1eeb 1 \u0111\u1ebfn 4 / Quarter must be 1 to 4";
+                error = "Quý phải từ 1 đến 4 / Quarter must be 1 to 4";
                 return false;
             case 'H':
-                error = "N\u1eeda n\u0103m ph\u1ea3i l\u00e0 1 ho\u1eb7c 2 / Half must be 1 or 2";
+                error = "Nửa năm phải là 1 hoặc 2 / Half must be 1 or 2";
                 return false;
             default:
                 error = Expected;

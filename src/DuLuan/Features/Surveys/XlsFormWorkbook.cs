@@ -1,9 +1,9 @@
-using DuLuan.Analysis.Text;
 using System.Globalization;
 using System.IO.Compression;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DuLuan.Analysis.Text;
 
 namespace DuLuan.Features.Surveys;
 

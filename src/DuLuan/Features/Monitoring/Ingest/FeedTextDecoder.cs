@@ -1,5 +1,5 @@
-using DuLuan.Analysis.Text;
 using System.Text;
+using DuLuan.Analysis.Text;
 
 namespace DuLuan.Features.Monitoring.Ingest;
 

@@ -1,6 +1,6 @@
-using DuLuan.Analysis.Text;
 using System.Globalization;
 using System.Text;
+using DuLuan.Analysis.Text;
 
 namespace DuLuan.Features.Publish.Metrics;
 

@@ -33,41 +33,41 @@ public sealed class DrillSource(AppDbContext db, FigureQueries q)
         var arg = colon < 0 ? null : key[(colon + 1)..];
         return (head, arg) switch
         {
-            (ReportKeys.OpinionsReports, null) => new(key, "B\u00e1o c\u00e1o d\u01b0 lu\u1eadn x\u00e3 h\u1ed9i", Reports(q.OpinionReports(prefix, w)), false),
-            (ReportKeys.OpinionsStreams, null) => new(key, "Lu\u1ed3ng d\u01b0 lu\u1eadn", Streams(q.OpinionStreams(prefix, w)), false),
-            (ReportKeys.OpinionsByTopic, { Length: > 0 } folded) => new(key, "Lu\u1ed3ng d\u01b0 lu\u1eadn theo ch\u1ee7 \u0111\u1ec1", Streams(q.OpinionStreams(prefix, w).Where(s => s.Topic!.NameFolded == folded)), false),
+            (ReportKeys.OpinionsReports, null) => new(key, "Báo cáo dư luận xã hội", Reports(q.OpinionReports(prefix, w)), false),
+            (ReportKeys.OpinionsStreams, null) => new(key, "Luồng dư luận", Streams(q.OpinionStreams(prefix, w)), false),
+            (ReportKeys.OpinionsByTopic, { Length: > 0 } folded) => new(key, "Luồng dư luận theo chủ đề", Streams(q.OpinionStreams(prefix, w).Where(s => s.Topic!.NameFolded == folded)), false),
             (ReportKeys.OpinionsByTendency, { } t) when Enum.TryParse<Tendency>(t, false, out var tendency) && Enum.IsDefined(tendency) && !char.IsDigit(t[0])
-                => new(key, "Lu\u1ed3ng d\u01b0 lu\u1eadn: " + ReportFigureSource.TendencyLabel(tendency), Streams(q.OpinionStreams(prefix, w).Where(s => s.Tendency == tendency)), false),
-            (ReportKeys.ConcernsReceived, null) => new(key, "Ph\u1ea3n \u00e1nh, ki\u1ebfn ngh\u1ecb ti\u1ebfp nh\u1eadn", Concerns(q.ConcernsReceived(prefix, w)), false),
+                => new(key, "Luồng dư luận: " + ReportFigureSource.TendencyLabel(tendency), Streams(q.OpinionStreams(prefix, w).Where(s => s.Tendency == tendency)), false),
+            (ReportKeys.ConcernsReceived, null) => new(key, "Phản ánh, kiến nghị tiếp nhận", Concerns(q.ConcernsReceived(prefix, w)), false),
             ("concerns.by_source", { } s) when Enum.TryParse<ConcernSource>(s, false, out var source) && Enum.IsDefined(source) && !char.IsDigit(s[0])
-                => new(key, "Ph\u1ea3n \u00e1nh qua " + ReportFigureSource.SourceLabel(source), Concerns(q.ConcernsReceived(prefix, w).Where(c => c.Source == source)), false),
-            (ReportKeys.ConcernsCases, null) => new(key, "V\u1ee5 vi\u1ec7c t\u1ea1o m\u1edbi", Cases(q.CasesReceived(prefix, w), c => c.CreatedAt), false),
-            (ReportKeys.ConcernsAnswered or ReportKeys.ConcernsMedianDays, null) => new(key, "V\u1ee5 vi\u1ec7c \u0111\u00e3 tr\u1ea3 l\u1eddi", Cases(q.CasesAnswered(prefix, w), c => c.AnsweredAt), false),
-            (FigureKeys.CasesDue or ReportKeys.ConcernsOnTimePercent, null) => new(key, "V\u1ee5 vi\u1ec7c \u0111\u1ebfn h\u1ea1n tr\u1ea3 l\u1eddi trong k\u1ef3", Cases(q.CasesDue(prefix, w), c => c.DueAt), false),
-            (FigureKeys.CasesOnTime, null) => new(key, "V\u1ee5 vi\u1ec7c tr\u1ea3 l\u1eddi \u0111\u00fang h\u1ea1n", Cases(q.CasesOnTime(prefix, w), c => c.DueAt), false),
-            (ReportKeys.ConcernsOverdue, null) => new(key, "V\u1ee5 vi\u1ec7c qu\u00e1 h\u1ea1n", Cases(q.CasesOverdue(prefix, w), c => c.DueAt), false),
-            (ReportKeys.ConcernsByAgency, "none") => new(key, "V\u1ee5 vi\u1ec7c ch\u01b0a giao c\u01a1 quan", Cases(q.CasesReceived(prefix, w).Where(c => c.AgencyId == null), c => c.CreatedAt), false),
+                => new(key, "Phản ánh qua " + ReportFigureSource.SourceLabel(source), Concerns(q.ConcernsReceived(prefix, w).Where(c => c.Source == source)), false),
+            (ReportKeys.ConcernsCases, null) => new(key, "Vụ việc tạo mới", Cases(q.CasesReceived(prefix, w), c => c.CreatedAt), false),
+            (ReportKeys.ConcernsAnswered or ReportKeys.ConcernsMedianDays, null) => new(key, "Vụ việc đã trả lời", Cases(q.CasesAnswered(prefix, w), c => c.AnsweredAt), false),
+            (FigureKeys.CasesDue or ReportKeys.ConcernsOnTimePercent, null) => new(key, "Vụ việc đến hạn trả lời trong kỳ", Cases(q.CasesDue(prefix, w), c => c.DueAt), false),
+            (FigureKeys.CasesOnTime, null) => new(key, "Vụ việc trả lời đúng hạn", Cases(q.CasesOnTime(prefix, w), c => c.DueAt), false),
+            (ReportKeys.ConcernsOverdue, null) => new(key, "Vụ việc quá hạn", Cases(q.CasesOverdue(prefix, w), c => c.DueAt), false),
+            (ReportKeys.ConcernsByAgency, "none") => new(key, "Vụ việc chưa giao cơ quan", Cases(q.CasesReceived(prefix, w).Where(c => c.AgencyId == null), c => c.CreatedAt), false),
             (ReportKeys.ConcernsByAgency, { } a) when long.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var agency) && agency > 0
-                => new(key, "V\u1ee5 vi\u1ec7c t\u1ea1o m\u1edbi theo c\u01a1 quan x\u1eed l\u00fd", Cases(q.CasesReceived(prefix, w).Where(c => c.AgencyId == agency), c => c.CreatedAt), false),
+                => new(key, "Vụ việc tạo mới theo cơ quan xử lý", Cases(q.CasesReceived(prefix, w).Where(c => c.AgencyId == agency), c => c.CreatedAt), false),
             (ReportKeys.ConcernsByCategory, { } s) when Enum.TryParse<Severity>(s, false, out var severity) && Enum.IsDefined(severity) && !char.IsDigit(s[0])
-                => new(key, "V\u1ee5 vi\u1ec7c t\u1ea1o m\u1edbi: " + ReportFigureSource.SeverityLabel(severity), Cases(q.CasesReceived(prefix, w).Where(c => c.Severity == severity), c => c.CreatedAt), false),
-            (ReportKeys.SurveysRun, null) => new(key, "Cu\u1ed9c kh\u1ea3o s\u00e1t c\u00f3 phi\u1ebfu trong k\u1ef3", q.SurveysRun(prefix, w).OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
+                => new(key, "Vụ việc tạo mới: " + ReportFigureSource.SeverityLabel(severity), Cases(q.CasesReceived(prefix, w).Where(c => c.Severity == severity), c => c.CreatedAt), false),
+            (ReportKeys.SurveysRun, null) => new(key, "Cuộc khảo sát có phiếu trong kỳ", q.SurveysRun(prefix, w).OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
                 .Select(s => new DrillRow("survey", s.Id, s.Title, s.CreatedAt, null, s.UnitId, null)), false),
-            (ReportKeys.SurveysResponses, null) => new(key, "Phi\u1ebfu tr\u1ea3 l\u1eddi", Responses(prefix, w, null), false),
+            (ReportKeys.SurveysResponses, null) => new(key, "Phiếu trả lời", Responses(prefix, w, null), false),
             (ReportKeys.SurveysBySurvey, { } s) when long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var survey)
-                => new(key, "Phi\u1ebfu tr\u1ea3 l\u1eddi theo cu\u1ed9c kh\u1ea3o s\u00e1t", Responses(prefix, w, survey), false),
-            (ReportKeys.PublishPosts, null) => new(key, "B\u00e0i \u0111\u00e3 \u0111\u0103ng", q.PostsPublished(prefix, w).OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
+                => new(key, "Phiếu trả lời theo cuộc khảo sát", Responses(prefix, w, survey), false),
+            (ReportKeys.PublishPosts, null) => new(key, "Bài đã đăng", q.PostsPublished(prefix, w).OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
                 .Select(p => new DrillRow("post", p.Id, p.Title, p.PublishedAt, null, p.UnitId, null)), false),
-            (ReportKeys.PublishReach, null) => new(key, "L\u01b0\u1ee3t ti\u1ebfp c\u1eadn theo b\u00e0i", Metrics(prefix, w, null, reach: true), true) { SumAsync = ct => MetricSumAsync(prefix, w, null, true, ct) },
-            (ReportKeys.PublishInteractions, null) => new(key, "L\u01b0\u1ee3t t\u01b0\u01a1ng t\u00e1c theo b\u00e0i", Metrics(prefix, w, null, reach: false), true) { SumAsync = ct => MetricSumAsync(prefix, w, null, false, ct) },
-            (ReportKeys.PublishByChannel, { Length: > 0 } channel) => new(key, "L\u01b0\u1ee3t ti\u1ebfp c\u1eadn theo b\u00e0i tr\u00ean " + channel, Metrics(prefix, w, channel, reach: true), true) { SumAsync = ct => MetricSumAsync(prefix, w, channel, true, ct) },
-            (ReportKeys.ClaimsRegistered, null) => new(key, "Th\u00f4ng tin c\u1ea7n ki\u1ec3m ch\u1ee9ng", q.ClaimsRegistered(prefix, w).OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+            (ReportKeys.PublishReach, null) => new(key, "Lượt tiếp cận theo bài", Metrics(prefix, w, null, reach: true), true) { SumAsync = ct => MetricSumAsync(prefix, w, null, true, ct) },
+            (ReportKeys.PublishInteractions, null) => new(key, "Lượt tương tác theo bài", Metrics(prefix, w, null, reach: false), true) { SumAsync = ct => MetricSumAsync(prefix, w, null, false, ct) },
+            (ReportKeys.PublishByChannel, { Length: > 0 } channel) => new(key, "Lượt tiếp cận theo bài trên " + channel, Metrics(prefix, w, channel, reach: true), true) { SumAsync = ct => MetricSumAsync(prefix, w, channel, true, ct) },
+            (ReportKeys.ClaimsRegistered, null) => new(key, "Thông tin cần kiểm chứng", q.ClaimsRegistered(prefix, w).OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
                 .Select(c => new DrillRow("claim", c.Id, c.Text, c.CreatedAt, null, c.UnitId, null)), false),
-            (ReportKeys.ClaimsRebutted, null) => new(key, "\u0110\u00e3 ph\u1ea3n b\u00e1c c\u00f4ng khai", q.ClaimsRebutted(prefix, w).OrderByDescending(c => c.PublishedAt).ThenByDescending(c => c.Id)
+            (ReportKeys.ClaimsRebutted, null) => new(key, "Đã phản bác công khai", q.ClaimsRebutted(prefix, w).OrderByDescending(c => c.PublishedAt).ThenByDescending(c => c.Id)
                 .Select(c => new DrillRow("claim", c.Id, c.Text, c.PublishedAt, null, c.UnitId, null)), false),
-            (ReportKeys.MonitoringStories, null) => new(key, "S\u1ef1 vi\u1ec7c \u0111\u01b0\u1ee3c theo d\u00f5i", q.Stories(prefix, w).OrderByDescending(s => s.FirstSeenAt).ThenByDescending(s => s.Id)
+            (ReportKeys.MonitoringStories, null) => new(key, "Sự việc được theo dõi", q.Stories(prefix, w).OrderByDescending(s => s.FirstSeenAt).ThenByDescending(s => s.Id)
                 .Select(s => new DrillRow("story", s.Id, s.Title, s.FirstSeenAt, null, s.UnitId, null)), false),
-            (ReportKeys.MonitoringAlerts, null) => new(key, "C\u1ea3nh b\u00e1o", q.Alerts(prefix, w).OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
+            (ReportKeys.MonitoringAlerts, null) => new(key, "Cảnh báo", q.Alerts(prefix, w).OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
                 .Select(a => new DrillRow(a.Kind == Monitoring.AlertKind.Story ? "story" : "alert", a.Kind == Monitoring.AlertKind.Story ? a.SubjectId : a.Id, a.ReasonVi, a.CreatedAt, null, a.UnitId, null)), false),
             _ => null,
         };

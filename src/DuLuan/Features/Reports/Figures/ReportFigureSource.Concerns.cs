@@ -8,20 +8,20 @@ public sealed partial class ReportFigureSource
 {
     public static string SeverityLabel(Severity severity) => severity switch
     {
-        Severity.Urgent => "Kh\u1ea9n",
-        Severity.Complex => "Ph\u1ee9c t\u1ea1p",
-        _ => "Th\u00f4ng th\u01b0\u1eddng",
+        Severity.Urgent => "Khẩn",
+        Severity.Complex => "Phức tạp",
+        _ => "Thông thường",
     };
 
     public static string SourceLabel(ConcernSource source) => source switch
     {
-        ConcernSource.Portal => "C\u1ed5ng th\u00f4ng tin",
-        ConcernSource.OpinionReport => "B\u00e1o c\u00e1o d\u01b0 lu\u1eadn",
-        ConcernSource.Phone => "\u0110i\u1ec7n tho\u1ea1i",
-        ConcernSource.Paper => "V\u0103n b\u1ea3n",
-        ConcernSource.Meeting => "Ti\u1ebfp x\u00fac, h\u1ed9i ngh\u1ecb",
+        ConcernSource.Portal => "Cổng thông tin",
+        ConcernSource.OpinionReport => "Báo cáo dư luận",
+        ConcernSource.Phone => "Điện thoại",
+        ConcernSource.Paper => "Văn bản",
+        ConcernSource.Meeting => "Tiếp xúc, hội nghị",
         ConcernSource.Open311 => "Open311",
-        _ => "C\u00e1n b\u1ed9 nh\u1eadp",
+        _ => "Cán bộ nhập",
     };
 
     private sealed record CaseCounts(long Received, long Answered, long Due, long OnTime);
@@ -36,19 +36,19 @@ public sealed partial class ReportFigureSource
 
         var figures = new List<Figure>
         {
-            Count(c, ReportKeys.ConcernsReceived, "Ph\u1ea3n \u00e1nh, ki\u1ebfn ngh\u1ecb ti\u1ebfp nh\u1eadn", concerns, concernsBefore),
-            Count(c, ReportKeys.ConcernsCases, "V\u1ee5 vi\u1ec7c t\u1ea1o m\u1edbi", now.Received, before.Received),
-            Count(c, ReportKeys.ConcernsAnswered, "V\u1ee5 vi\u1ec7c \u0111\u00e3 tr\u1ea3 l\u1eddi", now.Answered, before.Answered),
-            new(ReportKeys.ConcernsOnTimePercent, "Tr\u1ea3 l\u1eddi \u0111\u00fang h\u1ea1n", Percent(now.OnTime, now.Due), Percent(before.OnTime, before.Due), FigureKind.Percent, c.Drill(FigureKeys.CasesDue)),
-            Count(c, ReportKeys.ConcernsOverdue, "V\u1ee5 vi\u1ec7c qu\u00e1 h\u1ea1n", now.Due - now.OnTime, before.Due - before.OnTime),
-            new(ReportKeys.ConcernsMedianDays, "Th\u1eddi gian tr\u1ea3 l\u1eddi (trung v\u1ecb, ng\u00e0y)", median, medianBefore, FigureKind.Days, c.Drill(ReportKeys.ConcernsAnswered)),
+            Count(c, ReportKeys.ConcernsReceived, "Phản ánh, kiến nghị tiếp nhận", concerns, concernsBefore),
+            Count(c, ReportKeys.ConcernsCases, "Vụ việc tạo mới", now.Received, before.Received),
+            Count(c, ReportKeys.ConcernsAnswered, "Vụ việc đã trả lời", now.Answered, before.Answered),
+            new(ReportKeys.ConcernsOnTimePercent, "Trả lời đúng hạn", Percent(now.OnTime, now.Due), Percent(before.OnTime, before.Due), FigureKind.Percent, c.Drill(FigureKeys.CasesDue)),
+            Count(c, ReportKeys.ConcernsOverdue, "Vụ việc quá hạn", now.Due - now.OnTime, before.Due - before.OnTime),
+            new(ReportKeys.ConcernsMedianDays, "Thời gian trả lời (trung vị, ngày)", median, medianBefore, FigureKind.Days, c.Drill(ReportKeys.ConcernsAnswered)),
         };
 
         var agencyRows = await GroupRowsAsync(c, x => x.AgencyId ?? 0L, ct);
         var agencyIds = agencyRows.Keys.Where(k => k != 0).ToList();
         var agencyNames = await db.Units.AsNoTracking().Where(u => agencyIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var byAgency = agencyRows
-            .Select(r => new FigureRow(r.Key != 0 ? agencyNames.GetValueOrDefault(r.Key, "#" + r.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)) : "Ch\u01b0a giao c\u01a1 quan", r.Value, c.Drill(FigureKeys.Agency(r.Key == 0 ? null : r.Key))))
+            .Select(r => new FigureRow(r.Key != 0 ? agencyNames.GetValueOrDefault(r.Key, "#" + r.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)) : "Chưa giao cơ quan", r.Value, c.Drill(FigureKeys.Agency(r.Key == 0 ? null : r.Key))))
             .OrderByDescending(r => r.Values[0]).ThenBy(r => r.Label, StringComparer.Ordinal)
             .ToList();
         var severityRows = await GroupRowsAsync(c, x => x.Severity, ct);
@@ -63,21 +63,21 @@ public sealed partial class ReportFigureSource
             .Where(r => r.Values.Any(v => v > 0))
             .ToList();
 
-        string[] columns = ["V\u1ee5 vi\u1ec7c t\u1ea1o m\u1edbi", "\u0110\u00e3 tr\u1ea3 l\u1eddi", "\u0110\u00fang h\u1ea1n (%)", "Qu\u00e1 h\u1ea1n"];
+        string[] columns = ["Vụ việc tạo mới", "Đã trả lời", "Đúng hạn (%)", "Quá hạn"];
         var topAgencies = byAgency.Take(10).ToList();
         return new ReportSection(
             ReportKeys.Sections.Concerns,
-            "Ti\u1ebfp nh\u1eadn, x\u1eed l\u00fd ph\u1ea3n \u00e1nh, ki\u1ebfn ngh\u1ecb",
+            "Tiếp nhận, xử lý phản ánh, kiến nghị",
             figures,
             [
-                new FigureTable(ReportKeys.ConcernsByAgency, "Theo c\u01a1 quan x\u1eed l\u00fd", columns, byAgency),
-                new FigureTable(ReportKeys.ConcernsByCategory, "Theo t\u00ednh ch\u1ea5t v\u1ee5 vi\u1ec7c", columns, byCategory),
-                new FigureTable("concerns.by_source", "Ph\u1ea3n \u00e1nh theo k\u00eanh ti\u1ebfp nh\u1eadn", [KyNay, KyTruoc], bySource),
+                new FigureTable(ReportKeys.ConcernsByAgency, "Theo cơ quan xử lý", columns, byAgency),
+                new FigureTable(ReportKeys.ConcernsByCategory, "Theo tính chất vụ việc", columns, byCategory),
+                new FigureTable("concerns.by_source", "Phản ánh theo kênh tiếp nhận", [KyNay, KyTruoc], bySource),
             ],
             [
-                new FigureChart(ReportKeys.ConcernsByAgency, "V\u1ee5 vi\u1ec7c theo c\u01a1 quan x\u1eed l\u00fd", ChartKind.Bar, [.. topAgencies.Select(r => r.Label)],
+                new FigureChart(ReportKeys.ConcernsByAgency, "Vụ việc theo cơ quan xử lý", ChartKind.Bar, [.. topAgencies.Select(r => r.Label)],
                     [new ChartSeries(columns[0], [.. topAgencies.Select(r => r.Values[0] ?? 0)]), new ChartSeries(columns[1], [.. topAgencies.Select(r => r.Values[1] ?? 0)])]),
-                new FigureChart(ReportKeys.ConcernsOnTimePercent, "Tr\u1ea3 l\u1eddi \u0111\u00fang h\u1ea1n v\u00e0 qu\u00e1 h\u1ea1n", ChartKind.Pie, ["\u0110\u00fang h\u1ea1n", "Qu\u00e1 h\u1ea1n"],
+                new FigureChart(ReportKeys.ConcernsOnTimePercent, "Trả lời đúng hạn và quá hạn", ChartKind.Pie, ["Đúng hạn", "Quá hạn"],
                     [new ChartSeries(KyNay, [now.OnTime, now.Due - now.OnTime])]),
             ]);
     }

@@ -7,10 +7,10 @@ public sealed partial class ReportFigureSource
 {
     public static string TendencyLabel(Tendency tendency) => tendency switch
     {
-        Tendency.Agree => "\u0110\u1ed3ng t\u00ecnh",
-        Tendency.Disagree => "Kh\u00f4ng \u0111\u1ed3ng t\u00ecnh",
-        Tendency.Mixed => "Tr\u00e1i chi\u1ec1u",
-        _ => "Ch\u01b0a r\u00f5",
+        Tendency.Agree => "Đồng tình",
+        Tendency.Disagree => "Không đồng tình",
+        Tendency.Mixed => "Trái chiều",
+        _ => "Chưa rõ",
     };
 
     private async Task<ReportSection> OpinionsAsync(Context c, CancellationToken ct)
@@ -39,19 +39,19 @@ public sealed partial class ReportFigureSource
         var top = topicRows.Take(10).ToList();
         return new ReportSection(
             ReportKeys.Sections.Opinions,
-            "D\u01b0 lu\u1eadn x\u00e3 h\u1ed9i",
+            "Dư luận xã hội",
             [
-                Count(c, ReportKeys.OpinionsReports, "B\u00e1o c\u00e1o d\u01b0 lu\u1eadn x\u00e3 h\u1ed9i", reports, reportsBefore),
-                Count(c, ReportKeys.OpinionsStreams, "Lu\u1ed3ng d\u01b0 lu\u1eadn", streams, streamsBefore),
+                Count(c, ReportKeys.OpinionsReports, "Báo cáo dư luận xã hội", reports, reportsBefore),
+                Count(c, ReportKeys.OpinionsStreams, "Luồng dư luận", streams, streamsBefore),
             ],
             [
-                new FigureTable(ReportKeys.OpinionsByTopic, "Lu\u1ed3ng d\u01b0 lu\u1eadn theo ch\u1ee7 \u0111\u1ec1", [KyNay, KyTruoc], topicRows),
-                new FigureTable(ReportKeys.OpinionsByTendency, "Lu\u1ed3ng d\u01b0 lu\u1eadn theo xu h\u01b0\u1edbng", [KyNay, KyTruoc], tendencyRows),
+                new FigureTable(ReportKeys.OpinionsByTopic, "Luồng dư luận theo chủ đề", [KyNay, KyTruoc], topicRows),
+                new FigureTable(ReportKeys.OpinionsByTendency, "Luồng dư luận theo xu hướng", [KyNay, KyTruoc], tendencyRows),
             ],
             [
-                new FigureChart(ReportKeys.OpinionsByTopic, "Ch\u1ee7 \u0111\u1ec1 \u0111\u01b0\u1ee3c quan t\u00e2m nhi\u1ec1u nh\u1ea5t", ChartKind.Bar, [.. top.Select(r => r.Label)],
+                new FigureChart(ReportKeys.OpinionsByTopic, "Chủ đề được quan tâm nhiều nhất", ChartKind.Bar, [.. top.Select(r => r.Label)],
                     [new ChartSeries(KyNay, [.. top.Select(r => r.Values[0] ?? 0)]), new ChartSeries(KyTruoc, [.. top.Select(r => r.Values[1] ?? 0)])]),
-                new FigureChart(ReportKeys.OpinionsByTendency, "Xu h\u01b0\u1edbng d\u01b0 lu\u1eadn", ChartKind.Pie, [.. tendencyRows.Select(r => r.Label)],
+                new FigureChart(ReportKeys.OpinionsByTendency, "Xu hướng dư luận", ChartKind.Pie, [.. tendencyRows.Select(r => r.Label)],
                     [new ChartSeries(KyNay, [.. tendencyRows.Select(r => r.Values[0] ?? 0)])]),
             ]);
     }

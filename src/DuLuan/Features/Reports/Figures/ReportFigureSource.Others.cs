@@ -8,19 +8,19 @@ public sealed partial class ReportFigureSource
 {
     public static string VerdictLabel(Verdict? verdict) => verdict switch
     {
-        Verdict.False => "Sai s\u1ef1 th\u1eadt",
-        Verdict.Misleading => "G\u00e2y hi\u1ec3u l\u1ea7m",
-        Verdict.Unproven => "Ch\u01b0a \u0111\u01b0\u1ee3c ch\u1ee9ng minh",
-        Verdict.MissingContext => "Thi\u1ebfu b\u1ed1i c\u1ea3nh",
-        Verdict.True => "\u0110\u00fang s\u1ef1 th\u1eadt",
-        _ => "Ch\u01b0a k\u1ebft lu\u1eadn",
+        Verdict.False => "Sai sự thật",
+        Verdict.Misleading => "Gây hiểu lầm",
+        Verdict.Unproven => "Chưa được chứng minh",
+        Verdict.MissingContext => "Thiếu bối cảnh",
+        Verdict.True => "Đúng sự thật",
+        _ => "Chưa kết luận",
     };
 
     public static string AlertLabel(AlertKind kind) => kind switch
     {
-        AlertKind.Topic => "Ch\u1ee7 \u0111\u1ec1 t\u0103ng \u0111\u1ed9t bi\u1ebfn",
+        AlertKind.Topic => "Chủ đề tăng đột biến",
         AlertKind.Story => "Tin lan nhanh",
-        _ => "Ngu\u1ed3n tin l\u1ed7i",
+        _ => "Nguồn tin lỗi",
     };
 
     private async Task<ReportSection> SurveysAsync(Context c, CancellationToken ct)
@@ -37,12 +37,12 @@ public sealed partial class ReportFigureSource
         var rows = bySurvey.Select(s => new FigureRow(titles.GetValueOrDefault(s.Key, "#"), [s.Count], c.Drill(FigureKeys.Survey(s.Key)))).ToList();
         return new ReportSection(
             ReportKeys.Sections.Surveys,
-            "Kh\u1ea3o s\u00e1t \u00fd ki\u1ebfn",
+            "Khảo sát ý kiến",
             [
-                Count(c, ReportKeys.SurveysRun, "Cu\u1ed9c kh\u1ea3o s\u00e1t c\u00f3 phi\u1ebfu trong k\u1ef3", run, runBefore),
-                Count(c, ReportKeys.SurveysResponses, "Phi\u1ebfu tr\u1ea3 l\u1eddi", responses, responsesBefore),
+                Count(c, ReportKeys.SurveysRun, "Cuộc khảo sát có phiếu trong kỳ", run, runBefore),
+                Count(c, ReportKeys.SurveysResponses, "Phiếu trả lời", responses, responsesBefore),
             ],
-            [new FigureTable(ReportKeys.SurveysBySurvey, "Phi\u1ebfu tr\u1ea3 l\u1eddi theo cu\u1ed9c kh\u1ea3o s\u00e1t", ["Phi\u1ebfu tr\u1ea3 l\u1eddi"], rows)],
+            [new FigureTable(ReportKeys.SurveysBySurvey, "Phiếu trả lời theo cuộc khảo sát", ["Phiếu trả lời"], rows)],
             []);
     }
 
@@ -69,16 +69,16 @@ public sealed partial class ReportFigureSource
         }).ToList();
         return new ReportSection(
             ReportKeys.Sections.Publish,
-            "Th\u00f4ng tin tr\u00ean k\u00eanh ch\u00ednh th\u1ed1ng",
+            "Thông tin trên kênh chính thống",
             [
-                Count(c, ReportKeys.PublishPosts, "B\u00e0i \u0111\u00e3 \u0111\u0103ng", posts, postsBefore),
-                new(ReportKeys.PublishReach, "L\u01b0\u1ee3t ti\u1ebfp c\u1eadn", channels.Sum(x => x.Reach), channelsBefore.Sum(x => x.Reach), FigureKind.Count, c.Drill(ReportKeys.PublishReach)),
-                new(ReportKeys.PublishInteractions, "L\u01b0\u1ee3t t\u01b0\u01a1ng t\u00e1c", channels.Sum(x => x.Interactions), channelsBefore.Sum(x => x.Interactions), FigureKind.Count, c.Drill(ReportKeys.PublishInteractions)),
+                Count(c, ReportKeys.PublishPosts, "Bài đã đăng", posts, postsBefore),
+                new(ReportKeys.PublishReach, "Lượt tiếp cận", channels.Sum(x => x.Reach), channelsBefore.Sum(x => x.Reach), FigureKind.Count, c.Drill(ReportKeys.PublishReach)),
+                new(ReportKeys.PublishInteractions, "Lượt tương tác", channels.Sum(x => x.Interactions), channelsBefore.Sum(x => x.Interactions), FigureKind.Count, c.Drill(ReportKeys.PublishInteractions)),
             ],
-            [new FigureTable(ReportKeys.PublishByChannel, "Ti\u1ebfp c\u1eadn v\u00e0 t\u01b0\u01a1ng t\u00e1c theo k\u00eanh", ["Ti\u1ebfp c\u1eadn", "T\u01b0\u01a1ng t\u00e1c", "Ti\u1ebfp c\u1eadn k\u1ef3 tr\u01b0\u1edbc", "T\u01b0\u01a1ng t\u00e1c k\u1ef3 tr\u01b0\u1edbc"], rows)],
+            [new FigureTable(ReportKeys.PublishByChannel, "Tiếp cận và tương tác theo kênh", ["Tiếp cận", "Tương tác", "Tiếp cận kỳ trước", "Tương tác kỳ trước"], rows)],
             [
-                new FigureChart(ReportKeys.PublishByChannel, "Ti\u1ebfp c\u1eadn v\u00e0 t\u01b0\u01a1ng t\u00e1c theo k\u00eanh", ChartKind.Bar, names,
-                    [new ChartSeries("L\u01b0\u1ee3t ti\u1ebfp c\u1eadn", [.. rows.Select(r => r.Values[0] ?? 0)]), new ChartSeries("L\u01b0\u1ee3t t\u01b0\u01a1ng t\u00e1c", [.. rows.Select(r => r.Values[1] ?? 0)])]),
+                new FigureChart(ReportKeys.PublishByChannel, "Tiếp cận và tương tác theo kênh", ChartKind.Bar, names,
+                    [new ChartSeries("Lượt tiếp cận", [.. rows.Select(r => r.Values[0] ?? 0)]), new ChartSeries("Lượt tương tác", [.. rows.Select(r => r.Values[1] ?? 0)])]),
             ]);
     }
 
@@ -92,12 +92,12 @@ public sealed partial class ReportFigureSource
         var rows = verdicts.OrderBy(v => v.Key ?? (Verdict)99).Select(v => new FigureRow(VerdictLabel(v.Key), [v.Count], null)).ToList();
         return new ReportSection(
             ReportKeys.Sections.Claims,
-            "Nh\u1eadn di\u1ec7n, ph\u1ea3n b\u00e1c th\u00f4ng tin sai s\u1ef1 th\u1eadt",
+            "Nhận diện, phản bác thông tin sai sự thật",
             [
-                Count(c, ReportKeys.ClaimsRegistered, "Th\u00f4ng tin c\u1ea7n ki\u1ec3m ch\u1ee9ng", registered, registeredBefore),
-                Count(c, ReportKeys.ClaimsRebutted, "\u0110\u00e3 ph\u1ea3n b\u00e1c c\u00f4ng khai", rebutted, rebuttedBefore),
+                Count(c, ReportKeys.ClaimsRegistered, "Thông tin cần kiểm chứng", registered, registeredBefore),
+                Count(c, ReportKeys.ClaimsRebutted, "Đã phản bác công khai", rebutted, rebuttedBefore),
             ],
-            [new FigureTable(ReportKeys.ClaimsByVerdict, "Th\u00f4ng tin c\u1ea7n ki\u1ec3m ch\u1ee9ng theo k\u1ebft lu\u1eadn", ["S\u1ed1 l\u01b0\u1ee3ng"], rows)],
+            [new FigureTable(ReportKeys.ClaimsByVerdict, "Thông tin cần kiểm chứng theo kết luận", ["Số lượng"], rows)],
             []);
     }
 
@@ -111,12 +111,12 @@ public sealed partial class ReportFigureSource
         var rows = kinds.OrderBy(k => k.Key).Select(k => new FigureRow(AlertLabel(k.Key), [k.Count], null)).ToList();
         return new ReportSection(
             ReportKeys.Sections.Monitoring,
-            "Theo d\u00f5i th\u00f4ng tin tr\u00ean b\u00e1o ch\u00ed, m\u1ea1ng",
+            "Theo dõi thông tin trên báo chí, mạng",
             [
-                Count(c, ReportKeys.MonitoringStories, "S\u1ef1 vi\u1ec7c \u0111\u01b0\u1ee3c theo d\u00f5i", stories, storiesBefore),
-                Count(c, ReportKeys.MonitoringAlerts, "C\u1ea3nh b\u00e1o", alerts, alertsBefore),
+                Count(c, ReportKeys.MonitoringStories, "Sự việc được theo dõi", stories, storiesBefore),
+                Count(c, ReportKeys.MonitoringAlerts, "Cảnh báo", alerts, alertsBefore),
             ],
-            [new FigureTable(ReportKeys.MonitoringByTopic, "C\u1ea3nh b\u00e1o theo lo\u1ea1i", ["S\u1ed1 l\u01b0\u1ee3ng"], rows)],
+            [new FigureTable(ReportKeys.MonitoringByTopic, "Cảnh báo theo loại", ["Số lượng"], rows)],
             []);
     }
 }

@@ -46,8 +46,8 @@ public sealed partial class ReportFigureSource(AppDbContext db, FigureQueries qu
         public string Drill(string key) => DrillLinks.Url(Unit.Id, Current.Period, key);
     }
 
-    private const string KyNay = "K\u1ef3 n\u00e0y";
-    private const string KyTruoc = "K\u1ef3 tr\u01b0\u1edbc";
+    private const string KyNay = "Kỳ này";
+    private const string KyTruoc = "Kỳ trước";
 
     private static Figure Count(Context c, string key, string label, long value, long previous)
         => new(key, label, value, previous, FigureKind.Count, c.Drill(key));

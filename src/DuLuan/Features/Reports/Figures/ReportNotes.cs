@@ -36,14 +36,14 @@ public sealed class ReportNotes(AppDbContext db)
             var fromInside = first.FromPath.StartsWith(prefix, StringComparison.Ordinal);
             var inside = group.Where(s => s.ToPath.StartsWith(prefix, StringComparison.Ordinal)).ToList();
             var names = string.Join(", ", group.Select(s => s.To));
-            var verb = group.Count() == 1 ? "s\u00e1p nh\u1eadp v\u00e0o" : "\u0111\u01b0\u1ee3c chia v\u00e0o";
+            var verb = group.Count() == 1 ? "sáp nhập vào" : "được chia vào";
             var what = (fromInside, inside.Count > 0) switch
             {
-                (true, true) => $"s\u1ed1 li\u1ec7u \u0111\u1ebfn h\u1ebft {Date(day.AddDays(-1))} \u0111\u01b0\u1ee3c t\u00ednh cho {first.From}, t\u1eeb {Date(day)} cho {names}.",
-                (true, false) => $"b\u00e1o c\u00e1o n\u00e0y ch\u1ec9 t\u00ednh s\u1ed1 li\u1ec7u c\u1ee7a {first.From} \u0111\u1ebfn h\u1ebft {Date(day.AddDays(-1))}.",
-                _ => $"s\u1ed1 li\u1ec7u c\u1ee7a {first.From} tr\u01b0\u1edbc ng\u00e0y n\u00e0y kh\u00f4ng t\u00ednh v\u00e0o {unit.Name}.",
+                (true, true) => $"số liệu đến hết {Date(day.AddDays(-1))} được tính cho {first.From}, từ {Date(day)} cho {names}.",
+                (true, false) => $"báo cáo này chỉ tính số liệu của {first.From} đến hết {Date(day.AddDays(-1))}.",
+                _ => $"số liệu của {first.From} trước ngày này không tính vào {unit.Name}.",
             };
-            notes.Add($"{first.From} {verb} {names} t\u1eeb {Date(day)}: {what}");
+            notes.Add($"{first.From} {verb} {names} từ {Date(day)}: {what}");
         }
 
         var named = steps.Select(s => s.UnitId).ToHashSet();
@@ -58,15 +58,15 @@ public sealed class ReportNotes(AppDbContext db)
         {
             if (u.ActiveTo is { } to && to >= period.Start && to < period.End && !named.Contains(u.Id))
             {
-                notes.Add($"{u.Name} ng\u1eebng ho\u1ea1t \u0111\u1ed9ng t\u1eeb {Date(to.AddDays(1))}: s\u1ed1 li\u1ec7u \u0111\u1ebfn h\u1ebft {Date(to)} \u0111\u01b0\u1ee3c t\u00ednh cho {u.Name}.");
+                notes.Add($"{u.Name} ngừng hoạt động từ {Date(to.AddDays(1))}: số liệu đến hết {Date(to)} được tính cho {u.Name}.");
             }
 
             if (u.ActiveFrom > period.Start && u.ActiveFrom <= period.End)
             {
                 var from = steps.Where(s => s.SuccessorId == u.Id && s.EffectiveOn == u.ActiveFrom).Select(s => s.From).ToList();
                 notes.Add(successors.Contains(u.Id) && from.Count > 0
-                    ? $"{u.Name} \u0111\u01b0\u1ee3c th\u00e0nh l\u1eadp t\u1eeb {Date(u.ActiveFrom)} (t\u1eeb {string.Join(", ", from)}): s\u1ed1 li\u1ec7u tr\u01b0\u1edbc ng\u00e0y n\u00e0y thu\u1ed9c c\u00e1c \u0111\u01a1n v\u1ecb c\u0169."
-                    : $"{u.Name} b\u1eaft \u0111\u1ea7u ho\u1ea1t \u0111\u1ed9ng t\u1eeb {Date(u.ActiveFrom)}: s\u1ed1 li\u1ec7u tr\u01b0\u1edbc ng\u00e0y n\u00e0y kh\u00f4ng thu\u1ed9c {u.Name}.");
+                    ? $"{u.Name} được thành lập từ {Date(u.ActiveFrom)} (từ {string.Join(", ", from)}): số liệu trước ngày này thuộc các đơn vị cũ."
+                    : $"{u.Name} bắt đầu hoạt động từ {Date(u.ActiveFrom)}: số liệu trước ngày này không thuộc {u.Name}.");
             }
         }
 
@@ -79,9 +79,9 @@ public sealed class ReportNotes(AppDbContext db)
         static bool Empty(ReportSection s) => s.Figures.All(f => f.Value is null or 0);
         if (sections.All(Empty))
         {
-            return [$"Kh\u00f4ng c\u00f3 s\u1ed1 li\u1ec7u c\u1ee7a {unit.Name} trong {period.VietnameseLabel}: c\u00e1c ch\u1ec9 ti\u00eau \u0111\u1ec1u b\u1eb1ng 0."];
+            return [$"Không có số liệu của {unit.Name} trong {period.VietnameseLabel}: các chỉ tiêu đều bằng 0."];
         }
 
-        return sections.Where(Empty).Select(s => $"M\u1ee5c \u201c{s.Title}\u201d: kh\u00f4ng c\u00f3 s\u1ed1 li\u1ec7u trong {period.VietnameseLabel}.").ToList();
+        return sections.Where(Empty).Select(s => $"Mục \u201c{s.Title}\u201d: không có số liệu trong {period.VietnameseLabel}.").ToList();
     }
 }
