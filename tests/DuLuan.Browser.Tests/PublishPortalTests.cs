@@ -23,8 +23,8 @@ public sealed class PublishPortalTests(TestApp app)
     [Fact]
     public async Task An_editor_drafts_an_approver_approves_and_the_post_appears_on_the_portal_at_its_time()
     {
-        var editor = await MemberAsync("bientap.dang@browser.test", Role.Editor);
-        var approver = await MemberAsync("lanhdao.duyet@browser.test", Role.Lead);
+        var editor = await app.InviteAsync("bientap.dang@browser.test", Role.Editor);
+        var approver = await app.InviteAsync("lanhdao.duyet@browser.test", Role.Lead);
         var title = "Thông báo lịch tiếp công dân tháng " + Guid.NewGuid().ToString("N")[..6];
         var at = TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow().AddHours(2), PostFormModel.Vietnam);
         try
@@ -97,18 +97,5 @@ public sealed class PublishPortalTests(TestApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<DuLuan.Data.AppDbContext>().Posts.Where(p => p.Id == id).Select(p => p.Status).SingleAsync();
-    }
-
-    private async Task<SeededMember> MemberAsync(string email, Role role)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var province = await services.GetRequiredService<DuLuan.Data.AppDbContext>().Units.SingleAsync(u => u.Id == app.Seed.ProvinceId);
-        var (invitation, error) = await services.GetRequiredService<MemberAdmin>().InviteAsync(email, "Browser " + role, province, role, CancellationToken.None);
-        Assert.True(invitation is not null, error);
-        var password = "Bt-" + Guid.NewGuid().ToString("N")[..16];
-        var added = await services.GetRequiredService<UserManager<Member>>().AddPasswordAsync(invitation!.Member, password);
-        Assert.True(added.Succeeded);
-        return new SeededMember(email, password);
     }
 }

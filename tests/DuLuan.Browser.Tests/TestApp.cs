@@ -1,3 +1,6 @@
+using DuLuan.Features.Members;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using DuLuan.Data;
 using DuLuan.Infrastructure;
 using Microsoft.AspNetCore.Builder;
@@ -63,6 +66,20 @@ public sealed class TestApp : IAsyncLifetime
     }
 
     /// <summary>A fresh context (own cookies) whose pages resolve relative URLs against the app.</summary>
+    /// <summary>A new member of the province with <paramref name="role"/> and a password, as an admin's invitation makes one.</summary>
+    public async Task<SeededMember> InviteAsync(string email, Role role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var province = await services.GetRequiredService<AppDbContext>().Units.SingleAsync(u => u.Id == Seed.ProvinceId);
+        var (invitation, error) = await services.GetRequiredService<MemberAdmin>().InviteAsync(email, "Browser " + role, province, role, CancellationToken.None);
+        Assert.True(invitation is not null, error);
+        var password = "Bt-" + Guid.NewGuid().ToString("N")[..16];
+        var added = await services.GetRequiredService<UserManager<Member>>().AddPasswordAsync(invitation!.Member, password);
+        Assert.True(added.Succeeded);
+        return new SeededMember(email, password);
+    }
+
     public Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800)
         => Browser.NewContextAsync(new BrowserNewContextOptions
         {
