@@ -44,6 +44,7 @@ public sealed class ReportDraftTests(TestApp app)
             Assert.Contains(app.Seed.ProvinceName.ToUpperInvariant(), text.ToUpperInvariant(), StringComparison.Ordinal);
         }
 
-        Assert.Empty(watch.Problems);
+        // A download ends its navigation request, which the browser reports as a failed request: not a problem.
+        Assert.DoesNotContain(watch.Problems, p => !p.Contains("/Reports/Drafts/Download", StringComparison.Ordinal));
     }
 }
