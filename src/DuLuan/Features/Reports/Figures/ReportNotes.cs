@@ -61,12 +61,16 @@ public sealed class ReportNotes(AppDbContext db)
                 notes.Add($"{u.Name} ngừng hoạt động từ {Date(to.AddDays(1))}: số liệu đến hết {Date(to)} được tính cho {u.Name}.");
             }
 
+            // A unit that began inside the period is worth a note only when it was formed from other units: every unit
+            // created in DuLuan (the official list's import, a new team) also "begins" on the day it was added, and
+            // records could not belong anywhere else before.
             if (u.ActiveFrom > period.Start && u.ActiveFrom <= period.End)
             {
                 var from = steps.Where(s => s.SuccessorId == u.Id && s.EffectiveOn == u.ActiveFrom).Select(s => s.From).ToList();
-                notes.Add(successors.Contains(u.Id) && from.Count > 0
-                    ? $"{u.Name} được thành lập từ {Date(u.ActiveFrom)} (từ {string.Join(", ", from)}): số liệu trước ngày này thuộc các đơn vị cũ."
-                    : $"{u.Name} bắt đầu hoạt động từ {Date(u.ActiveFrom)}: số liệu trước ngày này không thuộc {u.Name}.");
+                if (successors.Contains(u.Id) && from.Count > 0)
+                {
+                    notes.Add($"{u.Name} được thành lập từ {Date(u.ActiveFrom)} (từ {string.Join(", ", from)}): số liệu trước ngày này thuộc các đơn vị cũ.");
+                }
             }
         }
 
