@@ -1,6 +1,9 @@
 using System.Globalization;
 using DuLuan.Data;
 using DuLuan.Features.Members;
+using DuLuan.Features.Reports;
+using DuLuan.Features.Reports.Documents;
+using DuLuan.Features.Reports.Drafts;
 using DuLuan.Features.Surveys;
 using DuLuan.Features.Units;
 using DuLuan.Tests.Infrastructure;
@@ -191,6 +194,10 @@ public sealed class ScopeSeed
         [("SurveyMargin", "Variable")] = _ => "sex",
         [("SurveyResponse", "Source")] = _ => ResponseSource.Paper,
         [("ClaimEvidence", "ContentType")] = _ => "application/pdf",
+        [("ReportDraft", "PeriodCode")] = _ => "2026-Q3",
+        [("ReportDraft", "TextJson")] = s => ReportJson.Write(new ReportText(Marker(s), [Marker(s)], [], [])),
+        [("ReportDraft", "FiguresJson")] = s => ReportJson.Write(new ReportFigures(0, Marker(s), null, ReportPeriod.Parse("2026-Q3"), [], [], DateTimeOffset.UnixEpoch)),
+        [("ReportRun", "PeriodCode")] = _ => "2026-Q3",
         [("ClaimEvidence", "FileName")] = s => Marker(s) + ".pdf",
         [("PostImage", "ContentType")] = _ => "image/png",
         [("PostImage", "FileName")] = s => Marker(s) + ".png",
