@@ -1,4 +1,5 @@
 using DocumentFormat.OpenXml.Packaging;
+using DuLuan.Features.Reports;
 using DuLuan.Features.Reports.Documents;
 
 namespace DuLuan.Tests.Reports;

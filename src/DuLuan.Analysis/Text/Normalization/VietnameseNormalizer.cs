@@ -13,20 +13,8 @@ public static class VietnameseNormalizer
     {
         ArgumentNullException.ThrowIfNull(text);
         var cleaned = Clean(text, out var needsNfc);
-        if (needsNfc) cleaned = SafeNfc(cleaned);
+        if (needsNfc) cleaned = Nfc.Of(cleaned);
         return ToneMarkRepair.Apply(cleaned, style);
-    }
-
-    private static string SafeNfc(string s)
-    {
-        try
-        {
-            return s.Normalize(NormalizationForm.FormC);
-        }
-        catch (ArgumentException)
-        {
-            return s;
-        }
     }
 
     /// <summary>Drops invisible characters, maps spaces/quotes/dashes/look-alikes, repairs surrogates, cuts mark floods.</summary>

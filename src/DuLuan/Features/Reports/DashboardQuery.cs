@@ -71,23 +71,15 @@ public sealed class DashboardQuery(CaseAccess access, TimeProvider clock, Micros
     }
 
     public static string Range(ReportPeriod period)
-        => period.Start.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) + " \u2013 " + period.End.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        => VietnameseFormat.ShortDate(period.Start) + " \u2013 " + VietnameseFormat.ShortDate(period.End);
 
-    public static string Format(double? value, FigureKind kind)
+    public static string Format(double? value, FigureKind kind) => value switch
     {
-        if (value is not { } v)
-        {
-            return "\u2013";
-        }
-
-        var vi = CultureInfo.GetCultureInfo("vi-VN");
-        return kind switch
-        {
-            FigureKind.Percent => v.ToString("0.#", vi) + "%",
-            FigureKind.Days => v.ToString("0.#", vi),
-            _ => v.ToString("N0", vi),
-        };
-    }
+        null => "\u2013",
+        { } v when kind == FigureKind.Count => VietnameseFormat.Number(v, 0),
+        { } v when kind == FigureKind.Percent => VietnameseFormat.Percent(v),
+        { } v => VietnameseFormat.Number(v),
+    };
 
     /// <summary>"+12", "−3,5 điểm", "0": the change against the previous period; null when either side is missing.</summary>
     public static string? Difference(Figure figure)

@@ -10,7 +10,7 @@ public sealed class ReportNotes(AppDbContext db)
 {
     private const int MaxNotes = 50;
 
-    public static string Date(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    public static string Date(DateOnly day) => VietnameseFormat.ShortDate(day);
 
     /// <summary>
     /// Re-organisations that took effect inside the period (not on its first day) and touch the subtree, by name.

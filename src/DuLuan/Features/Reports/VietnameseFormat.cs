@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DuLuan.Features.Reports.Documents;
+namespace DuLuan.Features.Reports;
 
 /// <summary>
 /// Numbers and dates as Vietnamese official documents write them: "1.204", "93,1%", "ngày 05 tháng 10 năm 2026".
