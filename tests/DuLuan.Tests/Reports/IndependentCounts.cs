@@ -65,9 +65,11 @@ public static class IndependentCounts
             return null;
         }
 
-        var days = rows.Select(r => (r.AnsweredAt!.Value - r.CreatedAt).TotalDays).Order().ToArray();
-        var m = days.Length / 2;
-        return Math.Round(days.Length % 2 == 1 ? days[m] : (days[m - 1] + days[m]) / 2, 1);
+        // Each case's answer time is first rounded to a tenth of a day (the resolution the monthly sums keep).
+        var tenths = rows.Select(r => (long)Math.Round((r.AnsweredAt!.Value - r.CreatedAt).TotalDays * 10, MidpointRounding.AwayFromZero)).Order().ToArray();
+        var m = tenths.Length / 2;
+        var median = tenths.Length % 2 == 1 ? tenths[m] : (tenths[m - 1] + tenths[m]) / 2.0;
+        return Math.Round(median / 10.0, 1, MidpointRounding.AwayFromZero);
     }
 
     private static void Add(DbCommand command, string name, object value)

@@ -48,6 +48,8 @@ public sealed record ReportSeed(TestApp App, Unit Merged, Unit Agency) : IAsyncD
             }
 
             await db.SaveChangesAsync();
+            // The seed writes daily rows directly; the imports keep the monthly sums, here they are summed as the migration does.
+            await DuLuan.Features.Publish.Metrics.MetricsMonthly.RebuildAllAsync(db, CancellationToken.None);
             return 0;
         });
         return new ReportSeed(app, merged, agency);

@@ -20,6 +20,11 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => new { c.UnitId, c.Status });
         builder.HasIndex(c => new { c.AgencyId, c.Status });
         builder.HasIndex(c => new { c.Status, c.DueAt });
+
+        // The reports' current month is counted from the records along these (see ReportFigureSource.Tally).
+        builder.HasIndex(c => new { c.UnitId, c.CreatedAt });
+        builder.HasIndex(c => new { c.UnitId, c.AnsweredAt });
+        builder.HasIndex(c => new { c.UnitId, c.DueAt });
     }
 }
 

@@ -1,5 +1,6 @@
 using DuLuan.Features.Claims;
 using DuLuan.Features.Monitoring;
+using DuLuan.Features.Reports.Figures.Sums;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Reports.Figures;
@@ -48,16 +49,32 @@ public sealed partial class ReportFigureSource
 
     private sealed record ChannelSums(string Channel, long Reach, long Interactions);
 
+    /// <summary>
+    /// Reach and interactions by channel: a period is whole months, so the monthly sums the metrics imports and pulls
+    /// keep (post_metric_months) hold it all; a window that is not whole months is summed from the daily rows.
+    /// </summary>
     private async Task<List<ChannelSums>> ChannelSumsAsync(string prefix, ReportWindow w, CancellationToken ct)
-        => await queries.PostMetrics(prefix, w)
+    {
+        if (w.Start.Day != 1 || w.End.AddDays(1).Day != 1)
+        {
+            return await queries.PostMetrics(prefix, w)
+                .GroupBy(m => m.Channel)
+                .Select(g => new ChannelSums(g.Key, g.Sum(m => m.Reach), g.Sum(m => m.Reactions + m.Comments + m.Shares)))
+                .ToListAsync(ct);
+        }
+
+        return await db.PostMetricMonths.AsNoTracking()
+            .Where(m => m.Month >= w.Start && m.Month <= w.End)
+            .Join(queries.Subtree(prefix), m => m.UnitId, u => u.Id, (m, u) => m)
             .GroupBy(m => m.Channel)
             .Select(g => new ChannelSums(g.Key, g.Sum(m => m.Reach), g.Sum(m => m.Reactions + m.Comments + m.Shares)))
             .ToListAsync(ct);
+    }
 
     private async Task<ReportSection> PublishAsync(Context c, CancellationToken ct)
     {
-        var posts = await queries.PostsPublished(c.Prefix, c.Current).LongCountAsync(ct);
-        var postsBefore = await queries.PostsPublished(c.Prefix, c.Previous).LongCountAsync(ct);
+        var posts = c.Now.Get(SumMeasures.PostsPublished, string.Empty);
+        var postsBefore = c.Before.Get(SumMeasures.PostsPublished, string.Empty);
         var channels = await ChannelSumsAsync(c.Prefix, c.Current, ct);
         var channelsBefore = await ChannelSumsAsync(c.Prefix, c.Previous, ct);
         var names = channels.Select(x => x.Channel).Union(channelsBefore.Select(x => x.Channel), StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();

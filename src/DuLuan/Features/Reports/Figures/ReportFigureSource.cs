@@ -12,7 +12,7 @@ namespace DuLuan.Features.Reports.Figures;
 /// records (see <see cref="FigureQueries"/>). Records count for the unit they were filed under, so a unit that
 /// was merged away still counts, inside its old parent, for what happened before the merge; the notes say so.
 /// </summary>
-public sealed partial class ReportFigureSource(AppDbContext db, FigureQueries queries, ReportNotes notes, IOptions<WorkingHoursOptions> hours, TimeProvider clock) : IReportFigureSource
+public sealed partial class ReportFigureSource(AppDbContext db, FigureQueries queries, ReportNotes notes, Sums.ReportSums sums, IOptions<WorkingHoursOptions> hours, TimeProvider clock) : IReportFigureSource
 {
     private readonly TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(hours.Value.TimeZone);
 
@@ -21,7 +21,8 @@ public sealed partial class ReportFigureSource(AppDbContext db, FigureQueries qu
         var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct)
             ?? throw new KeyNotFoundException(string.Create(CultureInfo.InvariantCulture, $"Unit {unitId} does not exist."));
         var now = clock.GetUtcNow();
-        var context = new Context(unit, Window(period, now.UtcDateTime), Window(period.Previous(), now.UtcDateTime));
+        var (current, previous) = (Window(period, now.UtcDateTime), Window(period.Previous(), now.UtcDateTime));
+        var context = new Context(unit, current, previous, await TallyAsync(unit.Path, current, ct), await TallyAsync(unit.Path, previous, ct));
         var sections = new List<ReportSection>
         {
             await OpinionsAsync(context, ct),
@@ -39,7 +40,7 @@ public sealed partial class ReportFigureSource(AppDbContext db, FigureQueries qu
 
     public ReportWindow Window(ReportPeriod period, DateTime nowUtc) => ReportWindow.Of(period, zone, nowUtc);
 
-    internal sealed record Context(Unit Unit, ReportWindow Current, ReportWindow Previous)
+    private sealed record Context(Unit Unit, ReportWindow Current, ReportWindow Previous, Tally Now, Tally Before)
     {
         public string Prefix => Unit.Path;
 

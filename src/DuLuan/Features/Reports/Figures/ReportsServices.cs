@@ -11,6 +11,11 @@ public static class ReportsServices
         services.AddScoped<DrillSource>();
         services.AddScoped<DashboardQuery>();
         services.AddScoped<ReportFigureSource>();
+        services.AddScoped<Sums.ReportSums>();
+        services.AddScoped<Sums.ReportSumsBuilder>();
+        services.AddSingleton<Sums.ReportSumsInterceptor>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(s => s.GetRequiredService<Sums.ReportSumsInterceptor>());
+        services.AddHostedService<Sums.ReportSumsStartup>();
         services.AddScoped<IReportFigureSource>(sp => sp.GetRequiredService<ReportFigureSource>());
         return services;
     }

@@ -1,0 +1,56 @@
+using DuLuan.Data;
+using DuLuan.Features.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DuLuan.Features.Reports.Figures.Sums;
+
+/// <summary>
+/// Reads the monthly sums of a subtree. Sums cover the whole local months of a window that ended before the current
+/// month began, and only once they were built for the configured time zone; the rest of the window (the current
+/// month, or all of it while the sums are rebuilt) is counted from the records.
+/// </summary>
+public sealed class ReportSums(AppDbContext db, IOptions<WorkingHoursOptions> hours, TimeProvider clock)
+{
+    private readonly TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(hours.Value.TimeZone);
+
+    /// <summary>Months [<see cref="From"/>, <see cref="To"/>) come from the sums, instants from <see cref="LiveFromUtc"/> from the records.</summary>
+    public sealed record Split(DateOnly From, DateOnly To, DateTime LiveFromUtc)
+    {
+        public bool HasSums => To > From;
+    }
+
+    public async Task<Split> SplitAsync(ReportWindow w, CancellationToken ct)
+    {
+        var none = new Split(w.Start, w.Start, w.FromUtc);
+        if (w.Start.Day != 1 || !await ValidAsync(ct))
+        {
+            return none;
+        }
+
+        var current = SumContributions.Month(clock.GetUtcNow().UtcDateTime, zone);
+        var afterEnd = new DateOnly(w.End.Year, w.End.Month, 1).AddMonths(1);
+        var to = current < afterEnd ? current : afterEnd;
+        return to <= w.Start ? none : new Split(w.Start, to, to == afterEnd ? w.ToUtc : ReportWindow.Midnight(to, zone));
+    }
+
+    public Task<bool> ValidAsync(CancellationToken ct)
+        => db.ReportSumsStates.AsNoTracking().AnyAsync(s => s.Id == 1 && s.TimeZone == zone.Id, ct);
+
+    /// <summary>Every (measure, dimension) of the subtree summed over the months of <paramref name="split"/>.</summary>
+    public async Task<List<(string Measure, string Dim, long Value)>> ReadAsync(string prefix, Split split, IReadOnlyList<string> measures, CancellationToken ct)
+    {
+        if (!split.HasSums)
+        {
+            return [];
+        }
+
+        var rows = await db.ReportMonthSums.AsNoTracking()
+            .Where(s => s.Month >= split.From && s.Month < split.To && measures.Contains(s.Measure))
+            .Join(db.Units.Where(u => u.Path.StartsWith(prefix)), s => s.UnitId, u => u.Id, (s, u) => s)
+            .GroupBy(s => new { s.Measure, s.Dim })
+            .Select(g => new { g.Key.Measure, g.Key.Dim, Value = g.Sum(s => s.Value) })
+            .ToListAsync(ct);
+        return rows.Select(r => (r.Measure, r.Dim, r.Value)).ToList();
+    }
+}
