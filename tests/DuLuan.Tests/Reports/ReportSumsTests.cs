@@ -50,8 +50,17 @@ public sealed class ReportSumsTests
                 db.Concerns.Add(new Concern { UnitId = units[i % 3], Title = "P " + i, Description = "x", Source = (ConcernSource)(i % 7), Status = (ConcernStatus)(i % 4), DedupKey = "sums-" + i, ReceivedAt = start.AddDays(i * 2) });
                 db.Posts.Add(new Post
                 {
-                    UnitId = units[i % 3], Title = "B " + i, BodyHtml = "<p>x</p>", BodyText = "x", ContentHash = "h" + i, AuthorId = "a", LastEditorId = "a",
-                    Status = i % 4 == 0 ? PostStatus.Draft : PostStatus.Published, CreatedAt = start, UpdatedAt = start, PublishedAt = i % 4 == 0 ? null : start.AddDays(i * 3),
+                    UnitId = units[i % 3],
+                    Title = "B " + i,
+                    BodyHtml = "<p>x</p>",
+                    BodyText = "x",
+                    ContentHash = "h" + i,
+                    AuthorId = "a",
+                    LastEditorId = "a",
+                    Status = i % 4 == 0 ? PostStatus.Draft : PostStatus.Published,
+                    CreatedAt = start,
+                    UpdatedAt = start,
+                    PublishedAt = i % 4 == 0 ? null : start.AddDays(i * 3),
                 });
             }
 
