@@ -100,6 +100,36 @@ public sealed class ReportSumsTests
         }));
         Assert.Equal(before, await SnapshotAsync(app));
 
+        // In the caller's transaction, two saves: nothing counted if it rolls back, both once it commits.
+        foreach (var commit in new[] { false, true })
+        {
+            await app.WithDbAsync(async db =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                db.Cases.Add(new Case { UnitId = tree.CommuneA2.Id, Title = "t", Description = "x", CreatedAt = start.AddDays(3), AnsweredAt = start.AddDays(4), Status = CaseStatus.Answered });
+                await db.SaveChangesAsync();
+                db.Concerns.Add(new Concern { UnitId = tree.CommuneA2.Id, Title = "t", Description = "x", DedupKey = "sums-tx-" + commit, ReceivedAt = start.AddDays(3) });
+                await db.SaveChangesAsync();
+                if (commit)
+                {
+                    await transaction.CommitAsync();
+                }
+                else
+                {
+                    await transaction.RollbackAsync();
+                }
+
+                return 0;
+            });
+            if (!commit)
+            {
+                Assert.Equal(before, await SnapshotAsync(app));
+            }
+        }
+
+        Assert.NotEqual(before, await SnapshotAsync(app));
+        await AssertSumsMatchRebuildAsync(app, "after a transaction with two saves");
+
         // The figures of a past quarter come from the sums and equal independent counts over the records.
         var period = ReportPeriod.Parse("2026-Q1");
         var split = await app.WithScopeAsync(s => s.GetRequiredService<ReportSums>().SplitAsync(s.GetRequiredService<ReportFigureSource>().Window(period, DateTime.UtcNow), CancellationToken.None));
