@@ -139,6 +139,21 @@ public sealed partial class FigureTests
         }
 
         Assert.Equal(figures.Figure(ReportKeys.ConcernsCases)!.Value, sum);
+        // The topic and tendency tables each add up to the streams figure, row by row through their lists.
+        foreach (var key in new[] { ReportKeys.OpinionsByTopic, ReportKeys.OpinionsByTendency })
+        {
+            var table = figures.Sections.SelectMany(s => s.Tables).Single(t => t.Key == key);
+            double streams = 0;
+            foreach (var row in table.Rows.Where(r => r.Values[0] > 0))
+            {
+                var body = await client.GetStringAsync(row.DrillDownUrl!);
+                Assert.Equal(row.Values[0], double.Parse(TotalPattern().Match(body).Groups[1].Value, CultureInfo.InvariantCulture));
+                streams += row.Values[0]!.Value;
+            }
+
+            Assert.Equal(figures.Figure(ReportKeys.OpinionsStreams)!.Value, streams);
+            Assert.True(streams > 0, key);
+        }
         // Paging: page 2 of a list with more than 50 records shows the rest, and every read is audited.
         var cases = figures.Figure(ReportKeys.ConcernsCases)!;
         var second = await client.GetStringAsync(cases.DrillDownUrl + "&page=2");

@@ -17,22 +17,25 @@ public sealed partial class ReportFigureSource
     {
         var reports = await queries.OpinionReports(c.Prefix, c.Current).CountAsync(ct);
         var reportsBefore = await queries.OpinionReports(c.Prefix, c.Previous).CountAsync(ct);
-        var streams = await queries.OpinionStreams(c.Prefix, c.Current).CountAsync(ct);
-        var streamsBefore = await queries.OpinionStreams(c.Prefix, c.Previous).CountAsync(ct);
+        var now = await StreamGroupsAsync(c.Prefix, c.Current, ct);
+        var before = await StreamGroupsAsync(c.Prefix, c.Previous, ct);
+        var streams = now.Sum(g => g.Count);
+        var streamsBefore = before.Sum(g => g.Count);
 
-        var topics = await ByTopicAsync(c.Current, c.Prefix, ct);
-        var topicsBefore = (await ByTopicAsync(c.Previous, c.Prefix, ct)).ToDictionary(t => t.Folded, t => t.Count, StringComparer.Ordinal);
+        var topicIds = now.Concat(before).Select(g => g.TopicId).Distinct().ToList();
+        var topicNames = await db.OpinionTopics.AsNoTracking().Where(t => topicIds.Contains(t.Id))
+            .Select(t => new { t.Id, t.Name, t.NameFolded }).ToDictionaryAsync(t => t.Id, t => (t.Name, t.NameFolded), ct);
+        var topics = ByTopic(now, topicNames);
+        var topicsBefore = ByTopic(before, topicNames).ToDictionary(t => t.Folded, t => t.Count, StringComparer.Ordinal);
         var topicRows = topics
             .OrderByDescending(t => t.Count).ThenBy(t => t.Name, StringComparer.Ordinal)
             .Select(t => new FigureRow(t.Name, [t.Count, topicsBefore.GetValueOrDefault(t.Folded)], c.Drill(FigureKeys.Topic(t.Folded))))
             .ToList();
 
-        var tendencies = await queries.OpinionStreams(c.Prefix, c.Current).GroupBy(s => s.Tendency).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var tendenciesBefore = await queries.OpinionStreams(c.Prefix, c.Previous).GroupBy(s => s.Tendency).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var tendencyRows = Enum.GetValues<Tendency>()
             .Select(t => new FigureRow(
                 TendencyLabel(t),
-                [tendencies.FirstOrDefault(x => x.Key == t)?.Count ?? 0, tendenciesBefore.FirstOrDefault(x => x.Key == t)?.Count ?? 0],
+                [now.Where(g => g.Tendency == t).Sum(g => g.Count), before.Where(g => g.Tendency == t).Sum(g => g.Count)],
                 c.Drill(FigureKeys.Tendency(t))))
             .ToList();
 
@@ -58,10 +61,19 @@ public sealed partial class ReportFigureSource
 
     private sealed record TopicCount(string Folded, string Name, int Count);
 
-    private async Task<List<TopicCount>> ByTopicAsync(ReportWindow w, string prefix, CancellationToken ct)
+    private sealed record StreamGroup(long TopicId, Tendency Tendency, int Count);
+
+    /// <summary>The period's streams by topic and tendency in one query: the count, the topic table and the tendency table all come from it.</summary>
+    private async Task<List<StreamGroup>> StreamGroupsAsync(string prefix, ReportWindow w, CancellationToken ct)
         => await queries.OpinionStreams(prefix, w)
-            .Join(db.OpinionTopics, s => s.TopicId, t => t.Id, (s, t) => t)
-            .GroupBy(t => t.NameFolded)
-            .Select(g => new TopicCount(g.Key, g.Max(t => t.Name)!, g.Count()))
+            .GroupBy(s => new { s.TopicId, s.Tendency })
+            .Select(g => new StreamGroup(g.Key.TopicId, g.Key.Tendency, g.Count()))
             .ToListAsync(ct);
+
+    /// <summary>Topics with the same folded name (one per unit) are one row, named by the greatest spelling.</summary>
+    private static List<TopicCount> ByTopic(List<StreamGroup> groups, Dictionary<long, (string Name, string NameFolded)> names)
+        => groups.Where(g => names.ContainsKey(g.TopicId))
+            .GroupBy(g => names[g.TopicId].NameFolded, StringComparer.Ordinal)
+            .Select(x => new TopicCount(x.Key, x.Select(g => names[g.TopicId].Name).Max(StringComparer.Ordinal)!, x.Sum(g => g.Count)))
+            .ToList();
 }
