@@ -6,6 +6,7 @@ public static class UnitsServices
     {
         services.AddScoped<UnitTree>();
         services.AddScoped<UnitImporter>();
+        services.AddScoped<UnitReorganisation>();
         return services;
     }
 }
