@@ -21,7 +21,7 @@ namespace DuLuan.Features.Concerns;
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(ConcernsServices.PortalPolicy)]
 [RequestSizeLimit(64 * 1024)]
 [RequestFormLimits(ValueLengthLimit = 16 * 1024, ValueCountLimit = 20)]
-public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, FormTimestamp timestamps, IOptions<ConcernOptions> options, IStringLocalizer<SharedResource> l) : PageModel
+public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, FormTimestamp timestamps, IOptions<ConcernOptions> options, UnitActivity activity, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]
@@ -54,6 +54,9 @@ public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, F
 
     public Unit Place { get; private set; } = null!;
 
+    /// <summary>Set when the place has been merged or split away: the form is not offered, the successor is named.</summary>
+    public string? Retired { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(long unitId, CancellationToken ct)
     {
         if (!await LoadPlaceAsync(unitId, ct))
@@ -70,6 +73,13 @@ public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, F
         if (!await LoadPlaceAsync(unitId, ct))
         {
             return NotFound();
+        }
+
+        if (Retired is not null)
+        {
+            ModelState.AddModelError(string.Empty, Retired);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
         }
 
         if (!string.IsNullOrEmpty(Website))
@@ -114,8 +124,9 @@ public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, F
     private async Task<bool> LoadPlaceAsync(long unitId, CancellationToken ct)
     {
         var place = await db.Units.AsNoTracking()
-            .FirstOrDefaultAsync(u => u.Id == unitId && u.ActiveTo == null && (u.Kind == UnitKind.Commune || u.Kind == UnitKind.Province), ct);
+            .FirstOrDefaultAsync(u => u.Id == unitId && (u.Kind == UnitKind.Commune || u.Kind == UnitKind.Province), ct);
         Place = place!;
+        Retired = place is null ? null : await activity.RefusalAsync(place, ct);
         return place is not null;
     }
 
