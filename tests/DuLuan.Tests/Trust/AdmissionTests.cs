@@ -142,6 +142,47 @@ public sealed class AdmissionTests
         Assert.Equal(2, await app.WithDbAsync(db => db.Concerns.CountAsync()));
     }
 
+    [Theory, Providers]
+    public async Task A_queued_write_that_waits_longer_than_the_bound_gets_429_and_is_not_stored(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, new Dictionary<string, string?>
+        {
+            ["RateLimits:PublicWritesInFlight"] = "1",
+            ["RateLimits:PublicWritesQueue"] = "1",
+            ["RateLimits:PublicWritesWaitMilliseconds"] = "200",
+        });
+        var admission = app.App.Services.GetRequiredService<PublicWriteAdmission>();
+        var surveyId = await SurveyKit.PublishedAsync(app);
+        using var client = app.Client();
+        Task<HttpResponseMessage> first;
+        await using (await HoldSurveyWritesAsync(app, provider))
+        {
+            first = SurveyKit.SubmitAsync(client, surveyId, SurveyKit.Batch(SurveyKit.Key(), SurveyKit.Answers(app.Tree.CommuneA1.Id)));
+            for (var waited = 0; admission.Available > 0 && waited < 600; waited++)
+            {
+                await Task.Delay(100);
+            }
+
+            // The turn is held until the lock goes: the queued write gives up after its wait bound.
+            var key = SurveyKit.Key();
+            using (var waitedOut = await SurveyKit.SubmitAsync(client, surveyId, SurveyKit.Batch(key, SurveyKit.Answers(app.Tree.CommuneA1.Id))))
+            {
+                Assert.Equal(HttpStatusCode.TooManyRequests, waitedOut.StatusCode);
+                Assert.NotNull(waitedOut.Headers.RetryAfter);
+            }
+
+            Assert.False(first.IsCompleted);
+        }
+
+        // The write that held the turn is stored once the lock goes; the one that gave up is not.
+        using (var accepted = await first)
+        {
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        }
+
+        Assert.Equal(1, await app.WithDbAsync(db => db.SurveyBatches.CountAsync()));
+    }
+
     /// <summary>Takes the database's write lock on survey batches (all writes on SQLite) until disposed.</summary>
     private static async Task<WriteLock> HoldSurveyWritesAsync(TestApp app, DatabaseProvider provider)
     {
