@@ -3,6 +3,7 @@ using System.Net.Mail;
 using System.Text.RegularExpressions;
 using DuLuan.Data;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,7 +22,7 @@ namespace DuLuan.Features.Concerns;
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(ConcernsServices.PortalPolicy)]
 [RequestSizeLimit(64 * 1024)]
 [RequestFormLimits(ValueLengthLimit = 16 * 1024, ValueCountLimit = 20)]
-public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, FormTimestamp timestamps, IOptions<ConcernOptions> options, UnitActivity activity, IStringLocalizer<SharedResource> l) : PageModel
+public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, FormTimestamp timestamps, IOptions<ConcernOptions> options, UnitActivity activity, PublicWriteAdmission admission, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]
@@ -114,6 +115,15 @@ public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, F
         {
             Started = timestamps.Issue();
             ModelState.Remove(nameof(Started));
+            return Page();
+        }
+
+        using var turn = await admission.TryEnterAsync(HttpContext);
+        if (turn is null)
+        {
+            // The form comes back with what the resident typed, so sending again is one click.
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            ModelState.AddModelError(string.Empty, l["PublicWrites.Busy"]);
             return Page();
         }
 
