@@ -25,7 +25,8 @@ namespace DuLuan.Bench.Trust;
 
 /// <summary>
 /// Crash safety and the backup/restore drill against real `duluan serve` processes:
-/// a load generator keeps a ledger of acknowledged writes (Open311 concerns, survey batches) while the server
+/// a load generator keeps a ledger of acknowledged writes (Open311 concerns, survey batches and, from a signed-in
+/// editor, post drafts) while the server
 /// is killed with SIGKILL again and again; then `duluan backup` runs under load and `duluan restore` fills a
 /// clean database. Prints figures and appends them to --out (area TAB goal TAB measured TAB met).
 /// usage: trust crash --provider sqlite|postgres [--kills 50] [--rate 200] [--out file]
@@ -86,8 +87,8 @@ public static partial class CrashDrill
             var up = Math.Max(1, elapsed - restarts.Sum());
             var statuses = string.Join(", ", ledger.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key switch { 0 => "no answer", -1 => "not sent, 400 in flight", _ => s.Key.ToString(CultureInfo.InvariantCulture) }}: {s.Value}"));
             var loadAverage = LoadDrill.LoadAverage();
-            Console.WriteLine($"acknowledged {acked} writes in {elapsed:F0} s ({acked / up:F0}/s while up), {ledger.Failures} refused or cut by a kill ({statuses}); lost {lost}; integrity {integrity}; restart max {worst:F2} s, mean {restarts.DefaultIfEmpty(0).Average():F2} s; load average {loadAverage}");
-            figures.Add(("crash", $"acknowledged writes lost after {kills} SIGKILLs ({provider})", $"{lost} of {acked:N0}; load average {loadAverage}", lost == 0));
+            Console.WriteLine($"acknowledged {acked} writes ({ledger.Kinds}) in {elapsed:F0} s ({acked / up:F0}/s while up), {ledger.Failures} refused or cut by a kill ({statuses}); lost {lost}; integrity {integrity}; restart max {worst:F2} s, mean {restarts.DefaultIfEmpty(0).Average():F2} s; load average {loadAverage}");
+            figures.Add(("crash", $"acknowledged writes lost after {kills} SIGKILLs ({provider})", $"{lost} of {acked:N0} ({ledger.Kinds}); load average {loadAverage}", lost == 0));
             figures.Add(("crash", $"{rate} acknowledged writes/s while the server is up ({provider})", $"{acked / up:F0}/s acknowledged of {rate}/s offered open-loop ({ledger.Sent:N0} sent; not acknowledged: {statuses}); load average {loadAverage}", acked / up >= rate * 0.95));
             figures.Add(("crash", $"integrity check after the kills ({provider})", integrity, integrity == "ok"));
             figures.Add(("crash", $"restart after SIGKILL under 10 s ({provider})", $"max {worst:F2} s, mean {restarts.DefaultIfEmpty(0).Average():F2} s, median {restarts.DefaultIfEmpty(0).Order().ElementAt(restarts.Count / 2):F2} s over {restarts.Count} restarts; load average {loadAverage}", worst < 10));
@@ -154,7 +155,7 @@ public static partial class CrashDrill
         return figures.All(f => f.Met) ? 0 : 1;
     }
 
-    internal sealed record Setup(long SurveyId, string ApiKey, string Jurisdiction);
+    internal sealed record Setup(long SurveyId, string ApiKey, string Jurisdiction, long CommuneId = 0);
 
     internal sealed class Ledger
     {
@@ -165,6 +166,8 @@ public static partial class CrashDrill
         public long Sent;
 
         public int Count => acked.Count;
+
+        public string Kinds => string.Join(", ", acked.GroupBy(a => a.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}s"));
 
         public int Failures => failures;
 
@@ -230,7 +233,7 @@ public static partial class CrashDrill
         if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
         db.Memberships.Add(new Membership { MemberId = member.Id, UnitId = commune.Id, Role = Role.Editor });
         await db.SaveChangesAsync();
-        return new Setup(survey.Id, key.Key, "20200");
+        return new Setup(survey.Id, key.Key, "20200", commune.Id);
     }
 
     internal static Process Serve(DatabaseOptions options, out string url, string? reuse = null)
@@ -315,12 +318,14 @@ public static partial class CrashDrill
 
     /// <summary>
     /// Open loop: <paramref name="rate"/> writes are started every second whatever the server's latency (up to 400 in
-    /// flight; beyond that a write counts as not sent), half Open311 concerns and half survey batches. Only a 2xx with
-    /// an id or key counts as acknowledged.
+    /// flight; beyond that a write counts as not sent): 1 in 20 a post draft by the signed-in editor (the post create
+    /// form; staff write far less often than residents), the others half Open311 concerns and half survey batches. Only a 2xx with an id or key (for a post, the redirect
+    /// to the new post) counts as acknowledged.
     /// </summary>
     private static async Task RunLoadAsync(string url, Setup setup, Ledger ledger, int rate, CancellationToken ct)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 400, ConnectTimeout = TimeSpan.FromSeconds(2) }) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(10) };
+        using var editor = await Editor.SignInAsync(url, setup);
         using var inFlight = new SemaphoreSlim(400);
         var pending = new ConcurrentDictionary<long, Task>();
         var clock = Stopwatch.StartNew();
@@ -341,7 +346,14 @@ public static partial class CrashDrill
                 {
                     try
                     {
-                        await WriteAsync(http, setup, ledger, id);
+                        if (id % 20 == 19)
+                        {
+                            await editor.DraftAsync(ledger, id);
+                        }
+                        else
+                        {
+                            await WriteAsync(http, setup, ledger, id);
+                        }
                     }
                     finally
                     {
@@ -412,7 +424,9 @@ public static partial class CrashDrill
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var concerns = (await db.Concerns.Select(c => c.DedupKey).ToListAsync()).ToHashSet(StringComparer.Ordinal);
         var batches = (await db.SurveyBatches.Select(b => b.Key).ToListAsync()).ToHashSet(StringComparer.Ordinal);
-        var lost = acked.Count(a => !(a.Kind == "concern" ? concerns : batches).Contains(a.Key));
+        // A post is acknowledged by its id; its title carries a unique marker, so a reused id cannot pass for it.
+        var posts = (await db.Posts.Select(p => new { p.Id, p.Title }).ToListAsync()).Select(p => $"{p.Id}:{p.Title}").ToHashSet(StringComparer.Ordinal);
+        var lost = acked.Count(a => !(a.Kind switch { "concern" => concerns, "post" => posts, _ => batches }).Contains(a.Key));
         string integrity;
         if (options.Provider == DatabaseProvider.Sqlite)
         {
@@ -509,6 +523,90 @@ public static partial class CrashDrill
         }));
         return response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.ToString().Contains("Login", StringComparison.Ordinal) == false;
     }
+
+    /// <summary>The drill's editor: one signed-in session (its cookie outlives the kills: keys are in the database).</summary>
+    private sealed class Editor : IDisposable
+    {
+        private readonly HttpClient http;
+        private readonly long unitId;
+        private string token = string.Empty;
+
+        private Editor(HttpClient http, long unitId)
+        {
+            this.http = http;
+            this.unitId = unitId;
+        }
+
+        public static async Task<Editor> SignInAsync(string url, Setup setup)
+        {
+            var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, MaxConnectionsPerServer = 100, ConnectTimeout = TimeSpan.FromSeconds(2) };
+            var editor = new Editor(new HttpClient(handler) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(10) }, setup.CommuneId);
+            var page = await editor.http.GetStringAsync("/Account/Login");
+            using var response = await editor.http.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Input.Email"] = Email,
+                ["Input.Password"] = Password,
+                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(AntiforgeryPattern().Match(page).Groups[1].Value),
+            }));
+            if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.ToString().Contains("Login", StringComparison.Ordinal) != false)
+            {
+                throw new InvalidOperationException($"The drill's editor could not sign in ({(int)response.StatusCode}).");
+            }
+
+            await editor.RefreshTokenAsync();
+            return editor;
+        }
+
+        private async Task RefreshTokenAsync()
+        {
+            var page = await http.GetStringAsync("/Publish/Posts/Create");
+            token = WebUtility.HtmlDecode(AntiforgeryPattern().Match(page).Groups[1].Value);
+        }
+
+        public async Task DraftAsync(Ledger ledger, long n)
+        {
+            Interlocked.Increment(ref ledger.Sent);
+            var title = $"Bản nháp thử độ bền {n} {Guid.NewGuid():N}";
+            try
+            {
+                using var form = new MultipartFormDataContent
+                {
+                    { new StringContent(unitId.ToString(CultureInfo.InvariantCulture)), "UnitId" },
+                    { new StringContent(title), "Title" },
+                    { new StringContent($"Thông báo lịch cắt điện khu vực phường Hòa Khánh, bản {n}: từ 7 giờ đến 11 giờ sáng thứ Bảy."), "Body" },
+                    { new StringContent(Volatile.Read(ref token)), "__RequestVerificationToken" },
+                };
+                using var response = await http.PostAsync("/Publish/Posts/Create", form, CancellationToken.None);
+                var id = PostIdPattern().Match(response.Headers.Location?.ToString() ?? string.Empty);
+                if (response.StatusCode == HttpStatusCode.Redirect && id.Success)
+                {
+                    ledger.Ack("post", $"{id.Groups[1].Value}:{title}");
+                    return;
+                }
+
+                ledger.Fail((int)response.StatusCode);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+            {
+                ledger.Fail();
+                return;
+            }
+
+            try
+            {
+                // A refused antiforgery token (400) is fetched again for the next drafts.
+                await RefreshTokenAsync();
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+            {
+            }
+        }
+
+        public void Dispose() => http.Dispose();
+    }
+
+    [GeneratedRegex(@"^/Publish/Posts/Details\?id=([0-9]+)$")]
+    private static partial Regex PostIdPattern();
 
     [GeneratedRegex("\"token\"\\s*:\\s*\"([0-9a-f]{64})\"")]
     private static partial Regex TokenPattern();

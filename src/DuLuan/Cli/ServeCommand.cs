@@ -1,10 +1,11 @@
 using System.CommandLine;
+using System.Diagnostics;
 using DuLuan.Data;
 using DuLuan.Infrastructure;
 
 namespace DuLuan.Cli;
 
-public static class ServeCommand
+public static partial class ServeCommand
 {
     public static Command Create()
     {
@@ -13,17 +14,30 @@ public static class ServeCommand
         command.SetAction(async (parse, ct) =>
         {
             var app = WebHost.Build(new WebHostSettings(CliHost.Database(parse), parse.GetValue(urls)!));
+            // Restart time matters after a crash: each phase is logged at Debug (Logging:LogLevel:DuLuan.Startup=Debug)
+            // with the milliseconds since the process started.
+            var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DuLuan.Startup");
+            var started = Process.GetCurrentProcess().StartTime.ToUniversalTime();
+            double Since() => (DateTime.UtcNow - started).TotalMilliseconds;
+            LogPhase(log, "host built", Since());
             using (var scope = app.Services.CreateScope())
             {
-                if (!await scope.ServiceProvider.GetRequiredService<Migrator>().IsUpToDateAsync(ct))
+                var migrator = scope.ServiceProvider.GetRequiredService<Migrator>();
+                LogPhase(log, "database context created", Since());
+                if (!await migrator.IsUpToDateAsync(ct))
                 {
                     return CliHost.Fail(parse, "Cơ sở dữ liệu chưa được cập nhật, hãy chạy `duluan migrate` / The database is not migrated; run `duluan migrate` first.");
                 }
             }
 
+            LogPhase(log, "migrations checked", Since());
+            app.Lifetime.ApplicationStarted.Register(() => LogPhase(log, "listening", Since()));
             await app.RunAsync(ct);
             return 0;
         });
         return command;
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Start-up: {Phase} at {Milliseconds:F0} ms after the process started")]
+    private static partial void LogPhase(ILogger logger, string phase, double milliseconds);
 }

@@ -46,6 +46,7 @@ public static class WebServices
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         var signInPermits = configuration.GetValue("RateLimits:SignInPerMinute", 10);
         var requestPermits = configuration.GetValue("RateLimits:RequestsPerMinute", 600);
+        services.AddSingleton<PublicWriteAdmission>();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

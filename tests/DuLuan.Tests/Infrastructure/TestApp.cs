@@ -42,6 +42,8 @@ public sealed class TestApp : IAsyncDisposable
             ["Metrics:Token"] = MetricsToken,
             ["RateLimits:SignInPerMinute"] = "1000",
             ["RateLimits:RequestsPerMinute"] = "100000",
+            // Tests that send many writes at once must not meet the public-write wait bound on a loaded machine.
+            ["RateLimits:PublicWritesWaitMilliseconds"] = "120000",
             ["Logging:LogLevel:Default"] = "Warning",
             // Tests drive feed polling and alert sweeps themselves.
             ["Monitoring:SchedulerSeconds"] = "0",

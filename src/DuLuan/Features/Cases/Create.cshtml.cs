@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace DuLuan.Features.Cases;
 
 /// <summary>Opens a case from a concern: severity and responsible agency set the deadline in working time.</summary>
-public sealed class CreateModel(AppDbContext db, CaseAccess access, Holidays holidays, IOptions<WorkingHoursOptions> hours, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class CreateModel(AppDbContext db, CaseAccess access, Holidays holidays, IOptions<WorkingHoursOptions> hours, TimeProvider clock, UnitActivity activity, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public long ConcernId { get; set; }
@@ -55,6 +55,14 @@ public sealed class CreateModel(AppDbContext db, CaseAccess access, Holidays hol
         if (!await LoadAsync(ct))
         {
             return NotFound();
+        }
+
+        // A concern of a commune merged or split away: no new case under it; the message names the successor.
+        if (await activity.RefusalAsync(Concern.UnitId, ct) is { } retired)
+        {
+            ModelState.AddModelError(string.Empty, retired);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
         }
 
         if (!Enum.IsDefined(Severity))

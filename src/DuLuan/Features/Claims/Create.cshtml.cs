@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace DuLuan.Features.Claims;
 
 /// <summary>Registers a claim: the unit and what is said. Where it appeared and the evidence come next, on its page.</summary>
-public sealed class CreateModel(ClaimAccess access, ClaimEditor editor, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class CreateModel(ClaimAccess access, ClaimEditor editor, UnitActivity activity, IStringLocalizer<SharedResource> l) : PageModel
 {
     public List<Unit> Units { get; private set; } = [];
 
@@ -17,7 +17,7 @@ public sealed class CreateModel(ClaimAccess access, ClaimEditor editor, IStringL
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Units = await access.HandledUnitsAsync(ct);
+        Units = (await access.HandledUnitsAsync(ct)).Where(u => !activity.IsRetired(u)).ToList();
         return Units.Count == 0 ? NotFound() : Page();
     }
 
@@ -28,13 +28,22 @@ public sealed class CreateModel(ClaimAccess access, ClaimEditor editor, IStringL
             return NotFound();
         }
 
+        if (await activity.RefusalAsync(unitId, ct) is { } retired)
+        {
+            Units = (await access.HandledUnitsAsync(ct)).Where(u => !activity.IsRetired(u)).ToList();
+            Text = text;
+            ModelState.AddModelError("UnitId", retired);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
         var (claim, error) = await editor.CreateAsync(unitId, text, ct);
         if (claim is not null)
         {
             return Redirect($"/Claims/Details?id={claim.Id}");
         }
 
-        Units = await access.HandledUnitsAsync(ct);
+        Units = (await access.HandledUnitsAsync(ct)).Where(u => !activity.IsRetired(u)).ToList();
         Text = text;
         UnitId = unitId;
         ModelState.AddModelError(error!.Field, $"{l["Claims.Field." + error.Field]}: {l[error.Key]}");

@@ -15,7 +15,7 @@ namespace DuLuan.Features.Concerns;
 /// the open case it looks like, ready to join.
 /// </summary>
 [RequestFormLimits(ValueLengthLimit = 16 * 1024, ValueCountLimit = 20)]
-public sealed class EnterModel(CaseAccess access, ConcernIntake intake, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class EnterModel(CaseAccess access, ConcernIntake intake, UnitActivity activity, IStringLocalizer<SharedResource> l) : PageModel
 {
     public static readonly ConcernSource[] Sources = [ConcernSource.Phone, ConcernSource.Paper, ConcernSource.Meeting];
 
@@ -60,9 +60,13 @@ public sealed class EnterModel(CaseAccess access, ConcernIntake intake, IStringL
         }
 
         // A value that does not even bind ("abc", "99") gets the same named message as one out of scope.
-        if (!Bound(nameof(UnitId)) || Places.All(p => p.Id != UnitId))
+        var bound = Bound(nameof(UnitId));
+        if (!bound || Places.All(p => p.Id != UnitId))
         {
-            ModelState.AddModelError(nameof(UnitId), l["Concerns.Enter.BadPlace"]);
+            // A place of the member's scope that was merged or split away names its successor.
+            var units = await access.UnitsAsync(CaseAccess.Handlers, ct);
+            var retired = bound && await units.AnyAsync(u => u.Id == UnitId, ct) ? await activity.RefusalAsync(UnitId, ct) : null;
+            ModelState.AddModelError(nameof(UnitId), retired ?? l["Concerns.Enter.BadPlace"]);
         }
 
         if (!Bound(nameof(Source)) || !Sources.Contains(Source))
@@ -115,8 +119,8 @@ public sealed class EnterModel(CaseAccess access, ConcernIntake intake, IStringL
         }
 
         var units = await access.UnitsAsync(CaseAccess.Handlers, ct);
-        Places = await units.AsNoTracking()
-            .Where(u => u.ActiveTo == null && (u.Kind == UnitKind.Commune || u.Kind == UnitKind.Province))
+        Places = await activity.Active(units.AsNoTracking())
+            .Where(u => u.Kind == UnitKind.Commune || u.Kind == UnitKind.Province)
             .OrderBy(u => u.Path).Take(2000).ToListAsync(ct);
         return true;
     }

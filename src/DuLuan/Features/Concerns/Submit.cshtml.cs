@@ -3,6 +3,7 @@ using System.Net.Mail;
 using System.Text.RegularExpressions;
 using DuLuan.Data;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,7 +22,7 @@ namespace DuLuan.Features.Concerns;
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(ConcernsServices.PortalPolicy)]
 [RequestSizeLimit(64 * 1024)]
 [RequestFormLimits(ValueLengthLimit = 16 * 1024, ValueCountLimit = 20)]
-public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, FormTimestamp timestamps, IOptions<ConcernOptions> options, IStringLocalizer<SharedResource> l) : PageModel
+public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, FormTimestamp timestamps, IOptions<ConcernOptions> options, UnitActivity activity, PublicWriteAdmission admission, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]
@@ -54,6 +55,9 @@ public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, F
 
     public Unit Place { get; private set; } = null!;
 
+    /// <summary>Set when the place has been merged or split away: the form is not offered, the successor is named.</summary>
+    public string? Retired { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(long unitId, CancellationToken ct)
     {
         if (!await LoadPlaceAsync(unitId, ct))
@@ -70,6 +74,13 @@ public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, F
         if (!await LoadPlaceAsync(unitId, ct))
         {
             return NotFound();
+        }
+
+        if (Retired is not null)
+        {
+            ModelState.AddModelError(string.Empty, Retired);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
         }
 
         if (!string.IsNullOrEmpty(Website))
@@ -107,6 +118,15 @@ public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, F
             return Page();
         }
 
+        using var turn = await admission.TryEnterAsync(HttpContext);
+        if (turn is null)
+        {
+            // The form comes back with what the resident typed, so sending again is one click.
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            ModelState.AddModelError(string.Empty, l["PublicWrites.Busy"]);
+            return Page();
+        }
+
         var result = await intake.SubmitAsync(new ConcernDraft(Place.Id, Title, Description, new Contact(Email, Phone), ConcernSource.Portal), ct);
         return RedirectToPage("Thanks", new { held = result.Status == ConcernStatus.Held ? 1 : (int?)null });
     }
@@ -114,8 +134,9 @@ public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, F
     private async Task<bool> LoadPlaceAsync(long unitId, CancellationToken ct)
     {
         var place = await db.Units.AsNoTracking()
-            .FirstOrDefaultAsync(u => u.Id == unitId && u.ActiveTo == null && (u.Kind == UnitKind.Commune || u.Kind == UnitKind.Province), ct);
+            .FirstOrDefaultAsync(u => u.Id == unitId && (u.Kind == UnitKind.Commune || u.Kind == UnitKind.Province), ct);
         Place = place!;
+        Retired = place is null ? null : await activity.RefusalAsync(place, ct);
         return place is not null;
     }
 

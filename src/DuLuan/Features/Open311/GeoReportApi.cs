@@ -2,6 +2,7 @@ using System.Globalization;
 using DuLuan.Data;
 using DuLuan.Features.Cases;
 using DuLuan.Features.Concerns;
+using DuLuan.Infrastructure;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using static DuLuan.Features.Open311.GeoReportWriter;
@@ -211,7 +212,7 @@ public static class GeoReportApi
             }]));
     }
 
-    private static async Task<IResult> Post(string format, HttpRequest request, AppDbContext db, ApiKeys keys, ConcernIntake intake, CancellationToken ct)
+    private static async Task<IResult> Post(string format, HttpRequest request, AppDbContext db, ApiKeys keys, ConcernIntake intake, PublicWriteAdmission admission, CancellationToken ct)
     {
         if (Format(format) is not { } f)
         {
@@ -247,6 +248,12 @@ public static class GeoReportApi
         if (draft.Error is { } error)
         {
             return Error(f, error.Status, error.Description);
+        }
+
+        using var turn = await admission.TryEnterAsync(request.HttpContext);
+        if (turn is null)
+        {
+            return Error(f, StatusCodes.Status429TooManyRequests, PublicWriteAdmission.Refusal);
         }
 
         var result = await intake.SubmitAsync(draft.Draft!, ct);

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DuLuan.Features.Opinions;
 
 /// <summary>Start page: the communes the member files for, their recent reports, and links to briefings.</summary>
-public sealed class IndexModel(AppDbContext db, OpinionAccess access) : PageModel
+public sealed class IndexModel(AppDbContext db, OpinionAccess access, UnitActivity activity) : PageModel
 {
     public sealed record Row(long Id, string Unit, DateOnly Start, DateOnly End, DateTime SubmittedAt, int Streams);
 
@@ -21,7 +21,7 @@ public sealed class IndexModel(AppDbContext db, OpinionAccess access) : PageMode
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        FilingUnits = await (await access.FilingUnitsAsync(ct)).AsNoTracking().OrderBy(u => u.Name).Take(200).ToListAsync(ct);
+        FilingUnits = await activity.Active(await access.FilingUnitsAsync(ct)).AsNoTracking().OrderBy(u => u.Name).Take(200).ToListAsync(ct);
         var me = access.MemberId ?? string.Empty;
         Recent = await db.OpinionReports.AsNoTracking().Where(r => r.MemberId == me)
             .OrderByDescending(r => r.SubmittedAt).Take(20)

@@ -16,7 +16,7 @@ namespace DuLuan.Features.Opinions;
 /// </summary>
 [RequestSizeLimit(192 * 1024)]
 [RequestFormLimits(ValueLengthLimit = 16 * 1024, ValueCountLimit = 200)]
-public sealed partial class NewModel(AppDbContext db, OpinionAccess access, OpinionFiling filing, Cadences cadences, IStringLocalizer<SharedResource> l) : PageModel
+public sealed partial class NewModel(AppDbContext db, OpinionAccess access, OpinionFiling filing, Cadences cadences, UnitActivity activity, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public List<StreamInput> Streams { get; set; } = [];
@@ -41,6 +41,11 @@ public sealed partial class NewModel(AppDbContext db, OpinionAccess access, Opin
         if (!await LoadAsync(unitId, ct))
         {
             return NotFound();
+        }
+
+        if (await activity.RefusalAsync(Place, ct) is { } retired)
+        {
+            Errors.Add(retired);
         }
 
         var period = ReportingPeriod.Current(await cadences.OfMemberAsync(access.MemberId!, unitId, ct), cadences.Today());
@@ -69,6 +74,14 @@ public sealed partial class NewModel(AppDbContext db, OpinionAccess access, Opin
         if (await filing.ExistingAsync(access.MemberId!, IdempotencyKey, ct) is { } stored)
         {
             return Redirect($"/Opinions/Report?id={stored.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        // A commune merged or split away takes no new reports; the message names where to file instead.
+        if (await activity.RefusalAsync(Place, ct) is { } retired)
+        {
+            Errors.Add(retired);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
         }
 
         var period = ParsePeriod();

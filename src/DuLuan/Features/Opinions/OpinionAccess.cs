@@ -32,9 +32,9 @@ public sealed class OpinionAccess(AppDbContext db, UnitScope scope)
         return db.Units.Where(UnitScope.SubtreePredicate<Unit>(paths, u => u.Path));
     }
 
-    /// <summary>Active communes the member files for.</summary>
+    /// <summary>Communes the member files for, retired ones included (<see cref="UnitActivity"/> says whether one still takes reports).</summary>
     public async Task<IQueryable<Unit>> FilingUnitsAsync(CancellationToken cancellationToken = default)
-        => (await UnitsAsync(Filers, cancellationToken)).Where(u => u.Kind == UnitKind.Commune && u.ActiveTo == null);
+        => (await UnitsAsync(Filers, cancellationToken)).Where(u => u.Kind == UnitKind.Commune);
 
     public async Task<bool> HasAnyAsync(IReadOnlyCollection<Role> roles, CancellationToken cancellationToken = default)
         => (await scope.GrantsAsync(cancellationToken)).Any(g => roles.Contains(g.Role));

@@ -1,3 +1,4 @@
+using DuLuan.Features.Reports.Drafts;
 using DuLuan.Features.Units;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,8 +7,14 @@ using Microsoft.EntityFrameworkCore;
 namespace DuLuan.Features.Reports;
 
 /// <summary>Every figure of a unit's subtree for a period against the previous one; each number links to its records.</summary>
-public sealed class DashboardModel(DashboardQuery query, IReportFigureSource figures) : PageModel
+public sealed class DashboardModel(DashboardQuery query, IReportFigureSource figures, ReportDraftAccess drafts) : PageModel
 {
+    /// <summary>Editors, leads and admins of the shown unit: they may open its templates page.</summary>
+    public bool CanOpenTemplates { get; private set; }
+
+    /// <summary>Members who prepare reports anywhere: they may follow period-end generation.</summary>
+    public bool CanOpenRuns { get; private set; }
+
     public ReportFigures? Figures { get; private set; }
 
     public ReportPeriod Period { get; private set; }
@@ -52,6 +59,9 @@ public sealed class DashboardModel(DashboardQuery query, IReportFigureSource fig
             Units = [Unit, .. Units];
         }
 
+        var writable = await drafts.UnitsAsync(ct);
+        CanOpenRuns = await writable.AnyAsync(ct);
+        CanOpenTemplates = CanOpenRuns && await writable.AnyAsync(u => u.Id == Unit.Id, ct);
         Figures = await figures.ComputeAsync(Unit.Id, Period, ct);
         return Page();
     }

@@ -49,7 +49,12 @@ public sealed class CreateModel(AppDbContext db, SurveyAccess access, AuditLog a
 
         if (Units.All(u => u.Id != UnitId))
         {
-            ModelState.AddModelError(nameof(UnitId), l["Surveys.BadUnit"]);
+            // A unit of the member's scope that was merged or split away names its successor.
+            var scoped = await access.BuilderUnitsAsync(ct);
+            var retired = await scoped.AnyAsync(u => u.Id == UnitId, ct)
+                ? await HttpContext.RequestServices.GetRequiredService<UnitActivity>().RefusalAsync(UnitId, ct)
+                : null;
+            ModelState.AddModelError(nameof(UnitId), retired ?? l["Surveys.BadUnit"]);
         }
 
         if (!ModelState.IsValid)

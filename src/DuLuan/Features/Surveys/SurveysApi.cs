@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DuLuan.Data;
 using DuLuan.Features.Cases;
+using DuLuan.Infrastructure;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ public static class SurveysApi
         app.MapGet("/api/surveys/{id:long}/results", Results);
     }
 
-    private static async Task<Results<Ok<SubmitAnswer>, ValidationProblem, NotFound, ProblemHttpResult>> Submit(long id, HttpContext context, ResponseIntake intake, CancellationToken ct)
+    private static async Task<Results<Ok<SubmitAnswer>, ValidationProblem, NotFound, ProblemHttpResult>> Submit(long id, HttpContext context, ResponseIntake intake, PublicWriteAdmission admission, CancellationToken ct)
     {
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
@@ -46,6 +47,12 @@ public static class SurveysApi
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return TypedResults.Problem(title: "Quá lớn / Too large", detail: $"Một lần gửi tối đa {MaxBody / 1024 / 1024} MB / A batch is at most {MaxBody / 1024 / 1024} MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        using var turn = await admission.TryEnterAsync(context);
+        if (turn is null)
+        {
+            return TypedResults.Problem(title: PublicWriteAdmission.Title, detail: PublicWriteAdmission.Refusal, statusCode: StatusCodes.Status429TooManyRequests);
         }
 
         var result = await intake.SubmitAsync(id, batch ?? new SubmittedBatch(null, null), ct);

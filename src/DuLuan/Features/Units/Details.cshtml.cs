@@ -6,8 +6,33 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Units;
 
-public sealed class DetailsModel(AppDbContext db, UnitScope scope) : PageModel
+public sealed class DetailsModel(AppDbContext db, UnitScope scope, UnitReorganisation reorganisation) : PageModel
 {
+    public const int MaxCandidates = 2000;
+
+    /// <summary>The "Sáp nhập / chia tách" form: this unit and <see cref="Others"/> retire into <see cref="Successors"/>.</summary>
+    public sealed class ReorganiseForm
+    {
+        public List<long> Others { get; set; } = [];
+
+        public List<long> Successors { get; set; } = [];
+
+        public string? EffectiveOn { get; set; }
+    }
+
+    [BindProperty]
+    public ReorganiseForm Form { get; set; } = new();
+
+    public bool CanReorganise { get; private set; }
+
+    public List<Unit> SuccessorCandidates { get; private set; } = [];
+
+    public List<Unit> OtherCandidates { get; private set; } = [];
+
+    public List<(Unit Unit, DateOnly On)> Predecessors { get; private set; } = [];
+
+    public List<(Unit Unit, DateOnly On)> Successors { get; private set; } = [];
+
     public sealed record MemberRow(string MemberId, string Name, string? Email, Role Role);
 
     public Unit Unit { get; private set; } = null!;
@@ -21,12 +46,78 @@ public sealed class DetailsModel(AppDbContext db, UnitScope scope) : PageModel
     public bool CanManage { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+        => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    /// <summary>Records a merge (this unit and others into one) or a split (this unit into several), all or nothing.</summary>
+    public async Task<IActionResult> OnPostReorganiseAsync(long id, CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (!await LoadAsync(id, ct) || !CanReorganise)
+        {
+            return NotFound();
+        }
+
+        var successors = Form.Successors.Distinct().ToList();
+        var others = Form.Others.Distinct().Where(o => o != id).ToList();
+        if (successors.Count == 0)
+        {
+            ModelState.AddModelError("Form.Successors", "Đơn vị kế thừa: hãy chọn ít nhất một đơn vị / Successor units: choose at least one unit");
+        }
+        else if (successors.Count > 1 && others.Count > 0)
+        {
+            ModelState.AddModelError("Form.Successors", "Đơn vị kế thừa: sáp nhập là nhiều đơn vị vào một, chia tách là một đơn vị thành nhiều; không ghi cả hai cùng lúc / Successor units: a merge is many into one, a split one into many; not both at once");
+        }
+
+        if (!UnitReorganisation.TryParseDay(Form.EffectiveOn, out var day))
+        {
+            ModelState.AddModelError("Form.EffectiveOn", "Ngày hiệu lực: cần một ngày dạng dd/MM/yyyy hoặc yyyy-MM-dd / Effective date: expected a date as dd/MM/yyyy or yyyy-MM-dd");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var steps = others.Prepend(id).SelectMany(u => successors.Select(s => new SuccessionStep(u, s, day))).ToList();
+        var outside = false;
+        var errors = await reorganisation.RecordAsync(steps, "form", (_, _) =>
+        {
+            outside = true;
+            return new(0, "", "", "");
+        }, ct);
+        if (outside)
+        {
+            return NotFound();
+        }
+
+        if (errors.Count > 0)
+        {
+            foreach (var e in errors)
+            {
+                var (key, vi, en) = e.Field switch
+                {
+                    "ngay_hieu_luc" => ("Form.EffectiveOn", "Ngày hiệu lực", "Effective date"),
+                    "ma_don_vi_cu" => ("Form.Others", "Đơn vị sáp nhập", "Units merging"),
+                    _ => ("Form.Successors", "Đơn vị kế thừa", "Successor units"),
+                };
+                ModelState.AddModelError(key, $"{vi}: {e.Vi} / {en}: {e.En}");
+            }
+
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        return Redirect($"/Units/Details?id={id}");
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
         var units = await scope.UnitsAsync(cancellationToken: ct);
         var unit = await units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
         if (unit is null)
         {
-            return NotFound();
+            return false;
         }
 
         Unit = unit;
@@ -38,6 +129,16 @@ public sealed class DetailsModel(AppDbContext db, UnitScope scope) : PageModel
             .OrderBy(m => m.Member!.DisplayName)
             .Select(m => new MemberRow(m.MemberId, m.Member!.DisplayName, m.Member.Email, m.Role))
             .ToListAsync(ct);
-        return Page();
+        (Predecessors, Successors) = await reorganisation.LinksAsync(id, ct);
+        CanReorganise = unit.ActiveTo is null && await reorganisation.CanRetireAsync(unit, ct);
+        if (CanReorganise)
+        {
+            var manageable = (await reorganisation.ManageableAsync(ct)).AsNoTracking().Where(u => u.ActiveTo == null && u.Kind == unit.Kind && u.Id != unit.Id);
+            var prefix = unit.Path;
+            SuccessorCandidates = await manageable.Where(u => !u.Path.StartsWith(prefix)).OrderBy(u => u.Depth).ThenBy(u => u.NameFolded).Take(MaxCandidates).ToListAsync(ct);
+            OtherCandidates = await manageable.Where(u => u.ParentId == unit.ParentId).OrderBy(u => u.NameFolded).Take(MaxCandidates).ToListAsync(ct);
+        }
+
+        return true;
     }
 }

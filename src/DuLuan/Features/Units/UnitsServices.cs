@@ -6,6 +6,8 @@ public static class UnitsServices
     {
         services.AddScoped<UnitTree>();
         services.AddScoped<UnitImporter>();
+        services.AddScoped<UnitReorganisation>();
+        services.AddScoped<UnitActivity>();
         return services;
     }
 }

@@ -12,9 +12,12 @@ public sealed class DuLuanMetrics
         var meter = meters.Create(MeterName);
         SignIns = meter.CreateCounter<long>("duluan.sign_ins", description: "Sign-in attempts by outcome");
         UnitsImported = meter.CreateCounter<long>("duluan.units_imported", description: "Units created or renamed by imports");
+        PublicWritesRefused = meter.CreateCounter<long>("duluan.public_writes_refused", description: "Public writes answered 429 because too many were in flight");
     }
 
     public Counter<long> SignIns { get; }
 
     public Counter<long> UnitsImported { get; }
+
+    public Counter<long> PublicWritesRefused { get; }
 }

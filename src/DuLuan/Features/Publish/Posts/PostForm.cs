@@ -75,7 +75,12 @@ public abstract class PostFormModel(AppDbContext db, PublishAccess access, CaseA
     {
         if (Units.All(u => u.Id != UnitId))
         {
-            state.AddModelError(nameof(UnitId), l["Publish.Error.Unit"]);
+            // A unit of the member's scope that was merged or split away names its successor.
+            var scoped = await access.UnitsAsync(PublishAccess.Writers, ct);
+            var retired = await scoped.AnyAsync(u => u.Id == UnitId, ct)
+                ? await HttpContext.RequestServices.GetRequiredService<UnitActivity>().RefusalAsync(UnitId, ct)
+                : null;
+            state.AddModelError(nameof(UnitId), retired ?? l["Publish.Error.Unit"]);
         }
 
         var (content, problem) = PostContent.Clean(Title, Body, Tags, LinkUrl);

@@ -19,7 +19,7 @@ public static class ReportComposer
         var sections = figures.Sections.Select(s => new ReportTextSection(s.Key, s.Title, SectionParagraphs(s, period, previous))).ToList();
         var closing = new List<string>
         {
-            $"Số liệu trong báo cáo được tổng hợp tự động từ hệ thống DuLuan lúc {figures.ComputedAt.ToOffset(TimeSpan.FromHours(7)):HH:mm} {VietnameseFormat.ShortDate(DateOnly.FromDateTime(figures.ComputedAt.ToOffset(TimeSpan.FromHours(7)).DateTime))}, gồm toàn bộ các đơn vị trực thuộc.",
+            $"Số liệu trong báo cáo được tổng hợp tự động từ hệ thống DuLuan lúc {figures.ComputedAt:HH:mm} {VietnameseFormat.ShortDate(DateOnly.FromDateTime(figures.ComputedAt.DateTime))}, gồm toàn bộ các đơn vị trực thuộc.",
             $"Trên đây là báo cáo {period.VietnameseLabel} của {figures.UnitName}./.",
         };
         return new ReportText($"Kết quả công tác {period.VietnameseLabel}", opening, sections, closing);

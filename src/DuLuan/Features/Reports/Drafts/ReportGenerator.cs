@@ -1,5 +1,6 @@
 using DuLuan.Data;
 using DuLuan.Features.Reports.Documents;
+using DuLuan.Features.Reports.Figures;
 using DuLuan.Features.Reports.Templates;
 using DuLuan.Features.Units;
 using Microsoft.EntityFrameworkCore;
@@ -10,11 +11,11 @@ namespace DuLuan.Features.Reports.Drafts;
 /// From a unit and a period to a draft (figures computed, sentences written) and from a draft to DOCX or PDF.
 /// Used by the draft pages, the `reports generate` verb and the period-end job alike.
 /// </summary>
-public sealed class ReportGenerator(AppDbContext db, IReportFigureSource source, PdfConverter pdf, TimeProvider clock)
+public sealed class ReportGenerator(AppDbContext db, IReportFigureSource source, PdfConverter pdf, ReportZone zone, TimeProvider clock)
 {
     public async Task<ReportDraft> CreateDraftAsync(long unitId, ReportPeriod period, ReportLayout layout, long? templateId, string? authorId, CancellationToken ct)
     {
-        var figures = await source.ComputeAsync(unitId, period, ct);
+        var figures = zone.InZone(await source.ComputeAsync(unitId, period, ct));
         var now = clock.GetUtcNow().UtcDateTime;
         var draft = new ReportDraft
         {
@@ -41,14 +42,14 @@ public sealed class ReportGenerator(AppDbContext db, IReportFigureSource source,
         var ancestors = await db.Units.AsNoTracking().Where(u => ancestorIds.Contains(u.Id)).ToListAsync(ct);
         var parent = ancestors.FirstOrDefault(u => u.Id == unit.ParentId && u.ParentId is not null);
         var province = unit.Kind == UnitKind.Province ? unit : ancestors.FirstOrDefault(u => u.Kind == UnitKind.Province);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var today = zone.Today;
         return ReportHeading.For(layout == ReportLayout.Party ? ReportLayout.Party : ReportLayout.State, unit.Name, parent?.Name, province?.Name, today);
     }
 
     /// <summary>A built-in layout straight from fresh figures, stored nowhere (the CLI and the benchmark).</summary>
     public async Task<(ReportFigures Figures, byte[] Docx)> RenderAsync(long unitId, ReportPeriod period, ReportLayout layout, CancellationToken ct)
     {
-        var figures = await source.ComputeAsync(unitId, period, ct);
+        var figures = zone.InZone(await source.ComputeAsync(unitId, period, ct));
         using var stream = new MemoryStream();
         DocxReportWriter.Write(stream, await HeadingAsync(unitId, layout, ct), ReportComposer.Compose(figures), figures);
         return (figures, stream.ToArray());

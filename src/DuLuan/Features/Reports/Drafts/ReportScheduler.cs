@@ -1,11 +1,12 @@
 using DuLuan.Features.Publish;
 using DuLuan.Features.Reports.Documents;
+using DuLuan.Features.Reports.Figures;
 using Microsoft.Extensions.Options;
 
 namespace DuLuan.Features.Reports.Drafts;
 
 /// <summary>At each tick: plans the runs of periods that have ended, then generates claimed runs. Several instances may run it.</summary>
-public sealed partial class ReportScheduler(IServiceScopeFactory scopes, IOptions<ReportOptions> options, TimeProvider clock, ILogger<ReportScheduler> logger) : BackgroundService
+public sealed partial class ReportScheduler(IServiceScopeFactory scopes, IOptions<ReportOptions> options, ReportZone zone, ILogger<ReportScheduler> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,7 +36,7 @@ public sealed partial class ReportScheduler(IServiceScopeFactory scopes, IOption
         await using (var scope = scopes.CreateAsyncScope())
         {
             var runs = scope.ServiceProvider.GetRequiredService<ReportRuns>();
-            foreach (var period in ReportRuns.EndedPeriods(DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime)))
+            foreach (var period in ReportRuns.EndedPeriods(zone.Today))
             {
                 await runs.PlanAsync(period, ct);
             }

@@ -8,6 +8,7 @@ public static class ReportsServices
         _ = configuration;
         services.AddScoped<FigureQueries>();
         services.AddScoped<ReportNotes>();
+        services.AddSingleton<ReportZone>();
         services.AddScoped<DrillSource>();
         services.AddScoped<DashboardQuery>();
         services.AddScoped<ReportFigureSource>();

@@ -64,7 +64,7 @@ public static partial class TemplatePlaceholders
             case "place_date": return heading.PlaceAndDate;
             case "number": return heading.Number;
             case "subtitle": return text.Subtitle;
-            case "computed_at": return VietnameseFormat.ShortDate(DateOnly.FromDateTime(figures.ComputedAt.ToOffset(TimeSpan.FromHours(7)).DateTime));
+            case "computed_at": return VietnameseFormat.ShortDate(DateOnly.FromDateTime(figures.ComputedAt.DateTime));
         }
 
         foreach (var suffix in FigureSuffixes.Reverse())

@@ -1,0 +1,208 @@
+using System.Text;
+using DuLuan.Analysis.Text;
+
+namespace DuLuan.Features.Units;
+
+/// <summary>One row of a successions file: the cells as written (NFC, trimmed) and where they were.</summary>
+public sealed record SuccessionCsvRow(int Line, string OldUnit, string NewUnit, DateOnly EffectiveOn);
+
+/// <summary>
+/// CSV <c>ma_don_vi_cu,ma_don_vi_moi,ngay_hieu_luc</c> (old unit, new unit, effective date dd/MM/yyyy or yyyy-MM-dd),
+/// UTF-8 with or without BOM, comma or semicolon separated, RFC 4180 quotes. Every problem is listed by line and column.
+/// </summary>
+public static class SuccessionCsv
+{
+    public const int MaxFileBytes = 4 * 1024 * 1024;
+    public const int MaxRows = 10_000;
+    public const int MaxCell = 300;
+    public const string OldColumn = "ma_don_vi_cu";
+    public const string NewColumn = "ma_don_vi_moi";
+    public const string DateColumn = "ngay_hieu_luc";
+    private static readonly string[] Columns = [OldColumn, NewColumn, DateColumn];
+
+    public static (List<SuccessionCsvRow> Rows, List<SuccessionError> Errors) Parse(byte[] bytes)
+    {
+        var rows = new List<SuccessionCsvRow>();
+        var errors = new List<SuccessionError>();
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            errors.Add(new(1, "tệp", "tệp không phải UTF-8", "the file is not UTF-8"));
+            return (rows, errors);
+        }
+
+        if (text.Length > 0 && text[0] == '\uFEFF')
+        {
+            text = text[1..];
+        }
+
+        var records = Records(text);
+        if (records.Count == 0)
+        {
+            errors.Add(new(1, OldColumn, "tệp rỗng, cần dòng tiêu đề ma_don_vi_cu,ma_don_vi_moi,ngay_hieu_luc", "empty file; expected the header ma_don_vi_cu,ma_don_vi_moi,ngay_hieu_luc"));
+            return (rows, errors);
+        }
+
+        var header = records[0].Cells.Select(c => c.Trim().ToLowerInvariant()).ToList();
+        foreach (var column in Columns.Where(c => !header.Contains(c)))
+        {
+            errors.Add(new(1, column, "thiếu cột này trong dòng tiêu đề", "the header lacks this column"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (rows, errors);
+        }
+
+        if (records.Count - 1 > MaxRows)
+        {
+            errors.Add(new(records[MaxRows + 1].Line, OldColumn, $"tệp có quá {MaxRows} dòng", $"more than {MaxRows} rows"));
+            return (rows, errors);
+        }
+
+        foreach (var (line, cells) in records.Skip(1))
+        {
+            if (cells.All(c => c.Trim().Length == 0))
+            {
+                continue;
+            }
+
+            if (cells.Count != header.Count)
+            {
+                errors.Add(new(line, OldColumn, $"có {cells.Count} cột, cần {header.Count}", $"{cells.Count} columns, expected {header.Count}"));
+                continue;
+            }
+
+            var old = Cell(cells[header.IndexOf(OldColumn)], line, OldColumn, errors);
+            var @new = Cell(cells[header.IndexOf(NewColumn)], line, NewColumn, errors);
+            var dateText = Cell(cells[header.IndexOf(DateColumn)], line, DateColumn, errors);
+            DateOnly day = default;
+            if (dateText is not null && !UnitReorganisation.TryParseDay(dateText, out day))
+            {
+                errors.Add(new(line, DateColumn, $"\u201c{Show(dateText)}\u201d không phải ngày dạng dd/MM/yyyy hoặc yyyy-MM-dd", $"\u201c{Show(dateText)}\u201d is not a date as dd/MM/yyyy or yyyy-MM-dd"));
+                dateText = null;
+            }
+
+            if (old is not null && @new is not null && dateText is not null)
+            {
+                rows.Add(new(line, old, @new, day));
+            }
+        }
+
+        if (rows.Count == 0 && errors.Count == 0)
+        {
+            errors.Add(new(2, OldColumn, "tệp không có dòng dữ liệu nào", "the file has no data rows"));
+        }
+
+        return (rows, errors);
+    }
+
+    /// <summary>A cell shortened for an error message.</summary>
+    public static string Show(string cell) => cell.Length <= 40 ? cell : cell[..40] + "…";
+
+    private static string? Cell(string raw, int line, string column, List<SuccessionError> errors)
+    {
+        if (raw.Length > MaxCell)
+        {
+            errors.Add(new(line, column, $"ô dài {raw.Length} ký tự, tối đa {MaxCell}", $"the cell has {raw.Length} characters, at most {MaxCell}"));
+            return null;
+        }
+
+        var cell = Nfc.Of(raw).Trim();
+        if (cell.Length == 0)
+        {
+            errors.Add(new(line, column, "ô trống", "the cell is empty"));
+            return null;
+        }
+
+        // A spreadsheet would run these; they are never a code, a name or a date.
+        if (cell[0] is '=' or '+' or '@' or '\t' or '\r' || (cell[0] == '-' && cell.Length > 1 && !char.IsDigit(cell[1])) || cell.Any(char.IsControl))
+        {
+            errors.Add(new(line, column, $"\u201c{Show(cell)}\u201d trông như công thức hoặc có ký tự điều khiển", $"\u201c{Show(cell)}\u201d looks like a formula or holds control characters"));
+            return null;
+        }
+
+        return cell;
+    }
+
+    /// <summary>Splits into records of cells, quotes may hold separators and line breaks; Line is where a record starts.</summary>
+    private static List<(int Line, List<string> Cells)> Records(string text)
+    {
+        var firstLine = text.Split('\n', 2)[0];
+        var separator = firstLine.Count(c => c == ';') > firstLine.Count(c => c == ',') ? ';' : ',';
+        var records = new List<(int, List<string>)>();
+        var cells = new List<string>();
+        var cell = new StringBuilder();
+        var quoted = false;
+        var line = 1;
+        var start = 1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    cell.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    if (c == '\n')
+                    {
+                        line++;
+                    }
+
+                    cell.Append(c);
+                }
+            }
+            else if (c == '"' && cell.Length == 0)
+            {
+                quoted = true;
+            }
+            else if (c == separator)
+            {
+                cells.Add(cell.ToString());
+                cell.Clear();
+            }
+            else if (c == '\n' || c == '\r')
+            {
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                cells.Add(cell.ToString());
+                cell.Clear();
+                if (!(cells.Count == 1 && cells[0].Length == 0))
+                {
+                    records.Add((start, cells));
+                }
+
+                cells = [];
+                line++;
+                start = line;
+            }
+            else
+            {
+                cell.Append(c);
+            }
+        }
+
+        if (cell.Length > 0 || cells.Count > 0)
+        {
+            cells.Add(cell.ToString());
+            records.Add((start, cells));
+        }
+
+        return records;
+    }
+}
