@@ -236,6 +236,8 @@ public static partial class CrashDrill
         return new Setup(survey.Id, key.Key, "20200", commune.Id);
     }
 
+    private static readonly object ServerLogLock = new();
+
     internal static Process Serve(DatabaseOptions options, out string url, string? reuse = null)
     {
         url = reuse ?? $"http://127.0.0.1:{FreePort()}";
@@ -247,8 +249,21 @@ public static partial class CrashDrill
         };
         SetEnvironment(info, options);
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // DULUAN_DRILL_SERVER_LOG keeps the server's log lines (the drill otherwise discards them) to find the cause of a 5xx.
+        var keep = System.Environment.GetEnvironmentVariable("DULUAN_DRILL_SERVER_LOG");
+        void Keep(string? line)
+        {
+            if (keep is not null && line is not null)
+            {
+                lock (ServerLogLock)
+                {
+                    File.AppendAllText(keep, line + "\n");
+                }
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;

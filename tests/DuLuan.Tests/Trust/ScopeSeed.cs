@@ -37,7 +37,9 @@ public sealed class ScopeSeed
 
     public static readonly Scope[] Outside = [Scope.Sibling, Scope.Parent, Scope.OtherProvince];
 
-    private static readonly string[] SkippedTypes = ["Member", "Membership", "Unit", "AuditEntry", "DataProtectionKey"];
+    // The reports' monthly sums hold counts, not text a marker could be found in (the dashboards that show them are
+    // in the matrix), and their state row is global.
+    private static readonly string[] SkippedTypes = ["Member", "Membership", "Unit", "AuditEntry", "DataProtectionKey", "ReportMonthSum", "ReportSumsState"];
 
     public required IReadOnlyDictionary<Scope, Unit> Units { get; init; }
 
