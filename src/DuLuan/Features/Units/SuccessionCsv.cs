@@ -1,6 +1,8 @@
 using System.Text;
 using DuLuan.Analysis.Text;
 
+using DuLuan.Infrastructure;
+
 namespace DuLuan.Features.Units;
 
 /// <summary>One row of a successions file: the cells as written (NFC, trimmed) and where they were.</summary>
@@ -129,80 +131,10 @@ public static class SuccessionCsv
         return cell;
     }
 
-    /// <summary>Splits into records of cells, quotes may hold separators and line breaks; Line is where a record starts.</summary>
+    /// <summary>The file's records; the separator is ';' when the header line has more of them than ','.</summary>
     private static List<(int Line, List<string> Cells)> Records(string text)
     {
         var firstLine = text.Split('\n', 2)[0];
-        var separator = firstLine.Count(c => c == ';') > firstLine.Count(c => c == ',') ? ';' : ',';
-        var records = new List<(int, List<string>)>();
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        var line = 1;
-        var start = 1;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    if (c == '\n')
-                    {
-                        line++;
-                    }
-
-                    cell.Append(c);
-                }
-            }
-            else if (c == '"' && cell.Length == 0)
-            {
-                quoted = true;
-            }
-            else if (c == separator)
-            {
-                cells.Add(cell.ToString());
-                cell.Clear();
-            }
-            else if (c == '\n' || c == '\r')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-
-                cells.Add(cell.ToString());
-                cell.Clear();
-                if (!(cells.Count == 1 && cells[0].Length == 0))
-                {
-                    records.Add((start, cells));
-                }
-
-                cells = [];
-                line++;
-                start = line;
-            }
-            else
-            {
-                cell.Append(c);
-            }
-        }
-
-        if (cell.Length > 0 || cells.Count > 0)
-        {
-            cells.Add(cell.ToString());
-            records.Add((start, cells));
-        }
-
-        return records;
+        return CsvRecords.Read(text, firstLine.Count(c => c == ';') > firstLine.Count(c => c == ',') ? ';' : ',');
     }
 }

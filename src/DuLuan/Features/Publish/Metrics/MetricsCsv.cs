@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using DuLuan.Analysis.Text;
 
+using DuLuan.Infrastructure;
+
 namespace DuLuan.Features.Publish.Metrics;
 
 /// <summary>
@@ -50,7 +52,7 @@ public static class MetricsCsv
     public static (List<Row>? Rows, Problem? Error) Parse(string text)
     {
         text = Nfc.Of(text.TrimStart('\uFEFF'));
-        var lines = ReadRecords(text).Where(r => r.Count > 1 || (r.Count == 1 && r[0].Length > 0)).ToList();
+        var lines = ReadRecords(text).ToList();
         if (lines.Count == 0)
         {
             return (null, new Problem("Publish.Csv.Empty", []));
@@ -153,59 +155,11 @@ public static class MetricsCsv
     private static bool TryDate(string raw, out DateOnly day)
         => DateOnly.TryParseExact(raw, ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "MM/dd/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out day) && day.Year is > 2000 and < 2200;
 
-    /// <summary>RFC 4180 records; the separator is the first of ',' ';' '\t' found in the header line.</summary>
+    /// <summary>RFC 4180 records (<see cref="CsvRecords"/>); the separator is the first of ',' ';' '\t' found in the header line.</summary>
     private static IEnumerable<List<string>> ReadRecords(string text)
     {
         var firstLine = text.IndexOf('\n', StringComparison.Ordinal) is var n and >= 0 ? text[..n] : text;
         var separator = firstLine.Contains(',', StringComparison.Ordinal) ? ',' : firstLine.Contains(';', StringComparison.Ordinal) ? ';' : '\t';
-        var record = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.Append(c);
-                }
-            }
-            else if (c == '"' && cell.Length == 0)
-            {
-                quoted = true;
-            }
-            else if (c == separator)
-            {
-                record.Add(cell.ToString());
-                cell.Clear();
-            }
-            else if (c == '\n')
-            {
-                record.Add(cell.ToString().TrimEnd('\r'));
-                cell.Clear();
-                yield return record;
-                record = [];
-            }
-            else
-            {
-                cell.Append(c);
-            }
-        }
-
-        if (cell.Length > 0 || record.Count > 0)
-        {
-            record.Add(cell.ToString().TrimEnd('\r'));
-            yield return record;
-        }
+        return CsvRecords.Read(text, separator).Select(r => r.Cells);
     }
 }
