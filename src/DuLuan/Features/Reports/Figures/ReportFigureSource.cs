@@ -1,9 +1,7 @@
 using System.Globalization;
 using DuLuan.Data;
-using DuLuan.Features.Cases;
 using DuLuan.Features.Units;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace DuLuan.Features.Reports.Figures;
 
@@ -12,9 +10,9 @@ namespace DuLuan.Features.Reports.Figures;
 /// records (see <see cref="FigureQueries"/>). Records count for the unit they were filed under, so a unit that
 /// was merged away still counts, inside its old parent, for what happened before the merge; the notes say so.
 /// </summary>
-public sealed partial class ReportFigureSource(AppDbContext db, FigureQueries queries, ReportNotes notes, Sums.ReportSums sums, IOptions<WorkingHoursOptions> hours, TimeProvider clock) : IReportFigureSource
+public sealed partial class ReportFigureSource(AppDbContext db, FigureQueries queries, ReportNotes notes, Sums.ReportSums sums, ReportZone office, TimeProvider clock) : IReportFigureSource
 {
-    private readonly TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(hours.Value.TimeZone);
+    private readonly TimeZoneInfo zone = office.Zone;
 
     public async Task<ReportFigures> ComputeAsync(long unitId, ReportPeriod period, CancellationToken ct)
     {

@@ -1,7 +1,5 @@
 using DuLuan.Data;
-using DuLuan.Features.Cases;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace DuLuan.Features.Reports.Figures.Sums;
 
@@ -10,9 +8,9 @@ namespace DuLuan.Features.Reports.Figures.Sums;
 /// month began, and only once they were built for the configured time zone; the rest of the window (the current
 /// month, or all of it while the sums are rebuilt) is counted from the records.
 /// </summary>
-public sealed class ReportSums(AppDbContext db, IOptions<WorkingHoursOptions> hours, TimeProvider clock)
+public sealed class ReportSums(AppDbContext db, ReportZone office, TimeProvider clock)
 {
-    private readonly TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(hours.Value.TimeZone);
+    private readonly TimeZoneInfo zone = office.Zone;
 
     /// <summary>Months [<see cref="From"/>, <see cref="To"/>) come from the sums, instants from <see cref="LiveFromUtc"/> from the records.</summary>
     public sealed record Split(DateOnly From, DateOnly To, DateTime LiveFromUtc)

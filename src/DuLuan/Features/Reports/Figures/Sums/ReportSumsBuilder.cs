@@ -1,7 +1,6 @@
 using DuLuan.Data;
 using DuLuan.Features.Cases;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace DuLuan.Features.Reports.Figures.Sums;
 
@@ -10,9 +9,9 @@ namespace DuLuan.Features.Reports.Figures.Sums;
 /// or on demand. Other writers wait for it (PostgreSQL table lock; SQLite's single writer), so no save is counted
 /// twice or missed; until it commits, figures are counted from the records.
 /// </summary>
-public sealed class ReportSumsBuilder(AppDbContext db, IOptions<WorkingHoursOptions> hours, TimeProvider clock, ILogger<ReportSumsBuilder> log)
+public sealed class ReportSumsBuilder(AppDbContext db, ReportZone office, TimeProvider clock, ILogger<ReportSumsBuilder> log)
 {
-    private readonly TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(hours.Value.TimeZone);
+    private readonly TimeZoneInfo zone = office.Zone;
 
     /// <summary>Rebuilds unless the sums are already built for the configured zone (or <paramref name="force"/>). Returns the counters written, or null when nothing was needed.</summary>
     public async Task<int?> EnsureAsync(bool force, CancellationToken ct)

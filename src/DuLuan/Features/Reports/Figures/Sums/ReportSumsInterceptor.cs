@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.Options;
 
 namespace DuLuan.Features.Reports.Figures.Sums;
 
@@ -16,9 +15,9 @@ namespace DuLuan.Features.Reports.Figures.Sums;
 /// counted is taken away and what the new ones count is added, in the same transaction as the records (one is begun
 /// here when the caller has none; in the caller's transaction they are written just before it commits). One interceptor sees every save, so no code path can forget the sums.
 /// </summary>
-public sealed class ReportSumsInterceptor(IOptions<WorkingHoursOptions> hours) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class ReportSumsInterceptor(ReportZone office) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private readonly TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(hours.Value.TimeZone);
+    private readonly TimeZoneInfo zone = office.Zone;
     private readonly ConditionalWeakTable<DbContext, Pending> pending = [];
     private readonly ConditionalWeakTable<DbTransaction, Dictionary<SumKey, long>> forCommit = [];
 
