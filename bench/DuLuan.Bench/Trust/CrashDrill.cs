@@ -421,7 +421,7 @@ public static partial class CrashDrill
                     idempotencyKey = key,
                     responses = new[] { new { version = 1, answers = new Dictionary<string, object> { ["q"] = n % 3 == 0 ? "no" : "yes" } } },
                 }, CancellationToken.None);
-                if (response.IsSuccessStatusCode) ledger.Ack("survey", key);
+                if (response.IsSuccessStatusCode) ledger.Ack("survey", ResponseIntake.KeyHash(setup.SurveyId, key)); // stored as its hash
                 else ledger.Fail((int)response.StatusCode);
             }
         }

@@ -199,7 +199,7 @@ public static partial class LoadDrill
             using var response = await http.SendAsync(request);
             await response.Content.ReadAsByteArrayAsync();
             status = (int)response.StatusCode;
-            if (response.IsSuccessStatusCode) ledger.Ack("survey", key);
+            if (response.IsSuccessStatusCode) ledger.Ack("survey", DuLuan.Features.Surveys.ResponseIntake.KeyHash(setup.SurveyId, key)); // stored as its hash
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {

@@ -6,6 +6,7 @@ using DuLuan.Data;
 using DuLuan.Features.Open311;
 using DuLuan.Infrastructure;
 using DuLuan.Tests.Cases;
+using DuLuan.Features.Surveys;
 using DuLuan.Tests.Infrastructure;
 using DuLuan.Tests.Surveys;
 using Microsoft.Data.Sqlite;
@@ -118,7 +119,7 @@ public sealed class AdmissionTests
         }
 
         Assert.Equal(1, admission.Available);
-        Assert.Equal([firstKey], await app.WithDbAsync(db => db.SurveyBatches.Select(b => b.Key).ToListAsync()));
+        Assert.Equal([ResponseIntake.KeyHash(surveyId, firstKey)], await app.WithDbAsync(db => db.SurveyBatches.Select(b => b.Key).ToListAsync()));
         Assert.Equal(1, await app.WithDbAsync(db => db.SurveyResponses.CountAsync()));
         Assert.Equal(0, await app.WithDbAsync(db => db.Concerns.CountAsync()));
 

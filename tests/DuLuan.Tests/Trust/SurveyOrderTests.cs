@@ -44,8 +44,11 @@ public sealed class SurveyOrderTests
             Assert.True(sent.StatusCode == HttpStatusCode.OK, await sent.Content.ReadAsStringAsync());
             tokens[ResponseIntake.TokenHash(surveyId, token)] = i;
             keys[key] = i;
+            keys[ResponseIntake.KeyHash(surveyId, key)] = i;
         }
 
+        // What the job does every Surveys:ShuffleSeconds (PostgreSQL; nothing to do on SQLite).
+        await app.WithScopeAsync(s => s.GetRequiredService<SurveyShuffle>().RunAsync(CancellationToken.None));
         var orders = await app.WithDbAsync(db => SurveyOrders.ReadAsync(db, surveyId, tokens, keys));
         Assert.Equal(count, orders["survey_responses primary key"].Count);
         var taus = orders.ToDictionary(o => o.Key, o => SurveyOrders.KendallTau(o.Value));
@@ -59,6 +62,42 @@ public sealed class SurveyOrderTests
         var report = string.Join("\n", taus.OrderByDescending(t => Math.Abs(t.Value)).Select(t => $"{t.Key}: {t.Value:0.000}"));
         Assert.True(Math.Abs(tau) < bound, $"largest |tau| {tau:0.000} ({worst}) is not below {bound:0.000}:\n{report}");
         Assert.Empty(sequences);
+    }
+
+    [Theory, Providers]
+    public async Task The_shuffle_job_puts_new_responses_in_key_order_within_its_interval(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, new Dictionary<string, string?> { ["Surveys:ShuffleSeconds"] = "1" });
+        var surveyId = await SurveyKit.PublishedAsync(app);
+        using var client = app.Client();
+        for (var i = 0; i < 30; i++)
+        {
+            using var sent = await SurveyKit.SubmitAsync(client, surveyId, SurveyKit.Batch(SurveyKit.Key(), SurveyKit.Answers(app.Tree.CommuneA1.Id, "no", ("q_note", $"thu-tu-{i:D5}"))));
+            Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        }
+
+        // Storage order equals key order: at once on SQLite (WITHOUT ROWID), after the job's next run on PostgreSQL.
+        const string KeyOrder = "SELECT \"Id\" AS \"Value\" FROM survey_responses WHERE \"SurveyId\" = {0} ORDER BY \"Id\"";
+        var physical = provider == DatabaseProvider.Sqlite
+            ? "SELECT \"Id\" AS \"Value\" FROM survey_responses WHERE \"SurveyId\" = {0}"
+            : "SELECT \"Id\" AS \"Value\" FROM survey_responses WHERE \"SurveyId\" = {0} ORDER BY ctid";
+        var inKeyOrder = false;
+        for (var attempt = 0; attempt < 300 && !inKeyOrder; attempt++)
+        {
+            var ids = await app.WithDbAsync(db => db.Database.SqlQueryRaw<string>(physical, surveyId).ToListAsync());
+            var keyOrder = await app.WithDbAsync(db => db.Database.SqlQueryRaw<string>(KeyOrder, surveyId).ToListAsync());
+            inKeyOrder = ids.Count == 30 && ids.SequenceEqual(keyOrder);
+            if (!inKeyOrder)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        Assert.True(inKeyOrder, "the responses are not stored in key order");
+        if (provider == DatabaseProvider.Postgres)
+        {
+            Assert.Equal(30, await app.WithDbAsync(db => db.SurveyShuffleMarks.Where(m => m.SurveyId == surveyId).Select(m => m.Responses).SingleAsync()));
+        }
     }
 
     [Theory, Providers]

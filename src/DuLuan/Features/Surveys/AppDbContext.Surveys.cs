@@ -18,4 +18,6 @@ public abstract partial class AppDbContext
     public DbSet<SurveyToken> SurveyTokens => Set<SurveyToken>();
 
     public DbSet<SurveyUnit> SurveyUnits => Set<SurveyUnit>();
+
+    public DbSet<SurveyShuffleMark> SurveyShuffleMarks => Set<SurveyShuffleMark>();
 }

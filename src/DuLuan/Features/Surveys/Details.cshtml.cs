@@ -130,6 +130,11 @@ public sealed class DetailsModel(AppDbContext db, SurveyAccess access, AuditLog 
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!db.Database.IsSqlite())
+        {
+            await SurveyShuffle.ShareLockAsync(db, Id, ct); // the rows are not rewritten under this edit
+        }
+
         var existing = await db.SurveyUnits.Where(u => u.SurveyId == Id).ToListAsync(ct);
         var counts = await db.SurveyResponses.Where(r => r.SurveyId == Id).GroupBy(r => r.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         foreach (var (unit, quota, population) in changes)

@@ -78,6 +78,10 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
     public static string TokenHash(long surveyId, string token)
         => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"duluan-survey:{surveyId.ToString(CultureInfo.InvariantCulture)}:{token}"))).ToLowerInvariant();
 
+    /// <summary>What is stored of an idempotency key: its one-way hash, so the key's own order (a counter, a clock) is not kept.</summary>
+    public static string KeyHash(long surveyId, string key)
+        => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"duluan-batch:{surveyId.ToString(CultureInfo.InvariantCulture)}:{key}"))).ToLowerInvariant();
+
     /// <summary>Units a response may be answered for: the communes under the survey's unit, or the unit itself.</summary>
     public static async Task<List<Unit>> AnswerUnitsAsync(AppDbContext db, long surveyUnitId, CancellationToken ct)
     {
@@ -107,7 +111,9 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
             return new IntakeResult(IntakeOutcome.Invalid, Errors: errors);
         }
 
-        var previous = await db.SurveyBatches.AsNoTracking().FirstOrDefaultAsync(b => b.SurveyId == surveyId && b.Key == batch.IdempotencyKey, ct);
+        var keyHash = KeyHash(surveyId, batch.IdempotencyKey);
+        // Rows stored before keys were hashed (migration 0015 hashed them on PostgreSQL only) still match by the key itself.
+        var previous = await db.SurveyBatches.AsNoTracking().FirstOrDefaultAsync(b => b.SurveyId == surveyId && (b.Key == keyHash || b.Key == batch.IdempotencyKey), ct);
         if (previous is not null)
         {
             return new IntakeResult(IntakeOutcome.Replayed, previous.Count);
@@ -190,7 +196,7 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
 
         try
         {
-            return await StoreAsync(survey, definition, batch.IdempotencyKey, rows, tokens, ct);
+            return await StoreAsync(survey, definition, keyHash, rows, tokens, ct);
         }
         finally
         {
@@ -204,6 +210,11 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
     private async Task<IntakeResult> StoreAsync(Survey survey, SurveyDefinition definition, string key, List<(SurveyResponse Response, List<AnswerValue> Values)> rows, HashSet<string> tokens, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!db.Database.IsSqlite())
+        {
+            await SurveyShuffle.ShareLockAsync(db, survey.Id, ct); // the survey's rows are not being rewritten in key order
+        }
+
         if (tokens.Count > 0)
         {
             var list = tokens.ToList();

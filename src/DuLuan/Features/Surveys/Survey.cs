@@ -73,7 +73,8 @@ public sealed class SurveyResponse
 /// <summary>One answer value (a multiple choice gives one row per option picked), so results aggregate by index.</summary>
 public sealed class SurveyAnswer
 {
-    public long Id { get; set; }
+    /// <summary>Random, never a sequence: storage follows the key, so it must not follow arrival (see <see cref="SurveyShuffle"/>).</summary>
+    public long Id { get; set; } = SurveyShuffle.RandomKey();
 
     public required string ResponseId { get; set; }
 
@@ -95,6 +96,7 @@ public sealed class SurveyBatch
 {
     public long SurveyId { get; set; }
 
+    /// <summary>The key's one-way hash (<see cref="ResponseIntake.KeyHash"/>): a client's counter or clock in a key does not order the rows.</summary>
     public required string Key { get; set; }
 
     public int Count { get; set; }
@@ -121,4 +123,12 @@ public sealed class SurveyUnit
 
     /// <summary>Responses counted against the quota, kept up to date by the intake's conditional update.</summary>
     public int Received { get; set; }
+}
+
+/// <summary>The response count of a survey when its rows were last rewritten in key order (PostgreSQL; see <see cref="SurveyShuffle"/>).</summary>
+public sealed class SurveyShuffleMark
+{
+    public long SurveyId { get; set; }
+
+    public long Responses { get; set; }
 }

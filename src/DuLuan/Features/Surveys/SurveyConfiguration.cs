@@ -43,6 +43,7 @@ internal sealed class SurveyAnswerConfiguration : IEntityTypeConfiguration<Surve
     public void Configure(EntityTypeBuilder<SurveyAnswer> builder)
     {
         builder.ToTable("survey_answers");
+        builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.ResponseId).HasMaxLength(32);
         builder.Property(a => a.QuestionKey).HasMaxLength(40);
         builder.Property(a => a.Choice).HasMaxLength(40);
@@ -83,5 +84,16 @@ internal sealed class SurveyUnitConfiguration : IEntityTypeConfiguration<SurveyU
         builder.HasKey(u => new { u.SurveyId, u.UnitId });
         builder.HasOne<Survey>().WithMany().HasForeignKey(u => u.SurveyId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Unit>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SurveyShuffleMarkConfiguration : IEntityTypeConfiguration<SurveyShuffleMark>
+{
+    public void Configure(EntityTypeBuilder<SurveyShuffleMark> builder)
+    {
+        builder.ToTable("survey_shuffles");
+        builder.HasKey(m => m.SurveyId);
+        builder.Property(m => m.SurveyId).ValueGeneratedNever();
+        builder.HasOne<Survey>().WithMany().HasForeignKey(m => m.SurveyId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using DuLuan.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DuLuan.Features.Surveys;
+
+public sealed class SurveyShuffleOptions
+{
+    /// <summary>How often surveys with new responses are rewritten (PostgreSQL). Short: until then the heap shows arrival order.</summary>
+    public int ShuffleSeconds { get; set; } = 300;
+}
+
+/// <summary>
+/// Hides the order responses arrived in. Every key of a survey table is random (response and answer ids), a one-way hash
+/// (tokens, idempotency keys) or a staff-set key (units, tallies), and storage order follows the key:
+/// on SQLite the survey tables are WITHOUT ROWID, so their rows live in key order from the first write (no rowid, no
+/// sequence). PostgreSQL's heap keeps rows where they were appended (ctid) and stamps each with the writing transaction
+/// (xmin), which both follow arrival and tie a response to the token and idempotency row written with it; so every
+/// <see cref="SurveyShuffleOptions.ShuffleSeconds"/> each survey that received responses since has all its rows deleted
+/// and written back in key order in one transaction: afterwards ctid follows the random keys and every row carries the
+/// same xmin. The intake holds a shared per-survey advisory lock, the rewrite the exclusive one.
+/// </summary>
+public sealed class SurveyShuffle(AppDbContext db)
+{
+    /// <summary>First half of the two-int advisory lock key (the second is the survey id); "SV".</summary>
+    public const int LockClass = 0x5356;
+
+    public static long RandomKey() => BitConverter.ToInt64(RandomNumberGenerator.GetBytes(8)) & long.MaxValue;
+
+    /// <summary>The intake's side of the lock, inside its transaction (PostgreSQL only).</summary>
+    public static Task ShareLockAsync(AppDbContext db, long surveyId, CancellationToken ct)
+        => db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock_shared({0}, {1})", [LockClass, LockKey(surveyId)], ct);
+
+    /// <summary>Rewrites every survey whose response count moved since its last rewrite; returns how many were rewritten.</summary>
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        if (db.Database.IsSqlite())
+        {
+            return 0; // WITHOUT ROWID tables: storage is in key order already.
+        }
+
+        var due = await DueAsync(null, ct);
+        var done = 0;
+        foreach (var surveyId in due)
+        {
+            if (await RewriteAsync(surveyId, ct))
+            {
+                done++;
+            }
+        }
+
+        return done;
+    }
+
+    private async Task<List<long>> DueAsync(long? surveyId, CancellationToken ct)
+    {
+        var counts = await db.SurveyResponses.AsNoTracking().Where(r => surveyId == null || r.SurveyId == surveyId)
+            .GroupBy(r => r.SurveyId).Select(g => new { SurveyId = g.Key, Count = (long)g.Count() }).ToListAsync(ct);
+        var marks = await db.SurveyShuffleMarks.AsNoTracking().Where(m => surveyId == null || m.SurveyId == surveyId)
+            .ToDictionaryAsync(m => m.SurveyId, m => m.Responses, ct);
+        return [.. counts.Where(c => marks.GetValueOrDefault(c.SurveyId, -1) != c.Count).Select(c => c.SurveyId)];
+    }
+
+    private async Task<bool> RewriteAsync(long surveyId, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0}, {1})", [LockClass, LockKey(surveyId)], ct);
+        if ((await DueAsync(surveyId, ct)).Count == 0)
+        {
+            return false; // another instance rewrote it meanwhile
+        }
+
+        var id = surveyId.ToString(CultureInfo.InvariantCulture);
+        // Answers go with their responses (ON DELETE CASCADE), so both are copied aside first.
+        string[] statements =
+        [
+            $"CREATE TEMP TABLE shuffle_responses ON COMMIT DROP AS SELECT * FROM survey_responses WHERE \"SurveyId\" = {id}",
+            $"CREATE TEMP TABLE shuffle_answers ON COMMIT DROP AS SELECT * FROM survey_answers WHERE \"SurveyId\" = {id}",
+            $"DELETE FROM survey_responses WHERE \"SurveyId\" = {id}",
+            "INSERT INTO survey_responses SELECT * FROM shuffle_responses ORDER BY \"Id\"",
+            "INSERT INTO survey_answers SELECT * FROM shuffle_answers ORDER BY \"ResponseId\", \"Id\"",
+            Rewrite("survey_tokens", id, "\"Hash\""),
+            Rewrite("survey_batches", id, "\"Key\""),
+            Rewrite("survey_tallies", id, "\"Version\", \"UnitId\", \"QuestionKey\", \"OptionKey\""),
+            Rewrite("survey_units", id, "\"UnitId\""),
+            $"""
+            INSERT INTO survey_shuffles ("SurveyId", "Responses") SELECT {id}, COUNT(*) FROM survey_responses WHERE "SurveyId" = {id}
+            ON CONFLICT ("SurveyId") DO UPDATE SET "Responses" = excluded."Responses"
+            """,
+        ];
+        foreach (var sql in statements)
+        {
+            await db.Database.ExecuteSqlRawAsync(sql, ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    private static string Rewrite(string table, string surveyId, string order)
+        => $"WITH gone AS (DELETE FROM {table} WHERE \"SurveyId\" = {surveyId} RETURNING *) INSERT INTO {table} SELECT * FROM gone ORDER BY {order}";
+
+    private static int LockKey(long surveyId) => unchecked((int)surveyId ^ (int)(surveyId >> 32));
+}
+
+/// <summary>Runs <see cref="SurveyShuffle"/> every Surveys:ShuffleSeconds (PostgreSQL only).</summary>
+public sealed partial class SurveyShuffleJob(IServiceScopeFactory scopes, IOptions<SurveyShuffleOptions> options, ILogger<SurveyShuffleJob> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.ShuffleSeconds)));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                if (db.Database.IsSqlite())
+                {
+                    return;
+                }
+
+                await scope.ServiceProvider.GetRequiredService<SurveyShuffle>().RunAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(e);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Rewriting survey rows in key order failed; retried at the next interval")]
+    private partial void LogFailed(Exception exception);
+}
