@@ -48,17 +48,21 @@ public sealed class SurveyOrderTests
         }
 
         // What the job does every Surveys:ShuffleSeconds (PostgreSQL; nothing to do on SQLite).
-        await app.WithScopeAsync(s => s.GetRequiredService<SurveyShuffle>().RunAsync(CancellationToken.None));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var rewritten = await app.WithScopeAsync(s => s.GetRequiredService<SurveyShuffle>().RunAsync(CancellationToken.None));
+        var rewrite = rewritten == 0 ? "no rewrite needed" : $"rewrite {watch.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture)} ms";
         var orders = await app.WithDbAsync(db => SurveyOrders.ReadAsync(db, surveyId, tokens, keys));
         Assert.Equal(count, orders["survey_responses primary key"].Count);
         var taus = orders.ToDictionary(o => o.Key, o => SurveyOrders.KendallTau(o.Value));
         var (worst, tau) = taus.MaxBy(t => Math.Abs(t.Value));
         var sequences = await app.WithDbAsync(SurveyOrders.SequencesAsync);
 
-        TrustReport.Add("anonymity", $"survey storage order vs arrival: largest Kendall |tau| over {taus.Count} observable orders of responses, answers, tokens, idempotency rows, {TrustReport.N(count)} responses ({provider}); goal < {Goal}",
-            $"{Math.Abs(tau).ToString("0.000", CultureInfo.InvariantCulture)} ({worst}); sequences: {sequences.Count}", Math.Abs(tau) < Goal && sequences.Count == 0);
-        // A random order of n rows has |tau| above 5 σ about once in two million runs; arrival order gives 1.
+        // A random order of n rows has |tau| above 5 σ about once in two million runs; arrival order gives 1. The goal of
+        // 0.05 is 2.4 σ at 1,000 rows (a random order misses it about 1.8 % of the time per order), so the test asserts 5 σ.
         var bound = Math.Max(Goal, 5 * SurveyOrders.RandomSigma(count));
+        var goal = count >= 1_000 ? Goal : bound;
+        TrustReport.Add("anonymity", $"survey storage order vs arrival: largest Kendall |tau| over {taus.Count} observable orders of responses, answers, tokens, idempotency rows, {TrustReport.N(count)} responses ({provider}); goal < {goal.ToString("0.00", CultureInfo.InvariantCulture)}",
+            $"{Math.Abs(tau).ToString("0.000", CultureInfo.InvariantCulture)} ({worst}); sequences: {sequences.Count}; {rewrite}", Math.Abs(tau) < goal && sequences.Count == 0);
         var report = string.Join("\n", taus.OrderByDescending(t => Math.Abs(t.Value)).Select(t => $"{t.Key}: {t.Value:0.000}"));
         Assert.True(Math.Abs(tau) < bound, $"largest |tau| {tau:0.000} ({worst}) is not below {bound:0.000}:\n{report}");
         Assert.Empty(sequences);
@@ -111,7 +115,8 @@ public sealed class SurveyOrderTests
             using var page = await raw.GetAsync(path);
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
             Assert.False(page.Headers.Contains("Set-Cookie"), $"{path} sets {string.Join("; ", page.Headers.TryGetValues("Set-Cookie", out var c) ? c : [])}");
-            Assert.Contains("anonymous-note", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            // The note residents read says how soon their response's place in storage stops showing when it came.
+            Assert.Contains("Chậm nhất 5 phút", WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         }
 
         using var sent = await raw.PostAsJsonAsync($"/api/public/surveys/{surveyId}/responses", SurveyKit.Batch(SurveyKit.Key(), SurveyKit.Answers(app.Tree.CommuneA1.Id)));

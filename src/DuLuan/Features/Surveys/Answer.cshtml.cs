@@ -11,11 +11,14 @@ namespace DuLuan.Features.Surveys;
 
 /// <summary>
 /// The public answer page (khảo sát) in the language the resident picks. Answers are sent as JSON by
-/// wwwroot/js/survey-answer.js to the submit API; this page stores nothing and sets no tracking cookie.
+/// wwwroot/js/survey-answer.js to the submit API; this page stores nothing and sets no cookie (no form: see _Layout).
 /// </summary>
 [AllowAnonymous]
-public sealed class AnswerModel(AppDbContext db, PublishedDefinitions definitions) : PageModel
+public sealed class AnswerModel(AppDbContext db, PublishedDefinitions definitions, Microsoft.Extensions.Options.IOptions<SurveyShuffleOptions> shuffle) : PageModel
 {
+    /// <summary>At most this many minutes after sending, a response's place in storage no longer shows when it came.</summary>
+    public int ShuffleMinutes => shuffle.Value.PromisedMinutes;
+
     public Survey Survey { get; private set; } = null!;
 
     public SurveyDefinition Definition { get; private set; } = null!;

@@ -9,7 +9,10 @@ namespace DuLuan.Features.Surveys;
 public sealed class SurveyShuffleOptions
 {
     /// <summary>How often surveys with new responses are rewritten (PostgreSQL). Short: until then the heap shows arrival order.</summary>
-    public int ShuffleSeconds { get; set; } = 300;
+    public int ShuffleSeconds { get; set; } = 240;
+
+    /// <summary>What the answer page promises residents: the interval plus a minute for the rewrite itself, in whole minutes.</summary>
+    public int PromisedMinutes => (int)Math.Ceiling(Math.Max(1, ShuffleSeconds) / 60.0) + 1;
 }
 
 /// <summary>
