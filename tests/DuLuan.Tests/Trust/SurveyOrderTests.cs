@@ -73,12 +73,18 @@ public sealed class SurveyOrderTests
     {
         await using var app = await TestApp.StartAsync(provider, new Dictionary<string, string?> { ["Surveys:ShuffleSeconds"] = "1" });
         var surveyId = await SurveyKit.PublishedAsync(app);
-        using var client = app.Client();
-        for (var i = 0; i < 30; i++)
+        // Four clients keep submitting while the job rewrites every second: nothing submitted meanwhile may be lost.
+        const int Count = 120;
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(async lane =>
         {
-            using var sent = await SurveyKit.SubmitAsync(client, surveyId, SurveyKit.Batch(SurveyKit.Key(), SurveyKit.Answers(app.Tree.CommuneA1.Id, "no", ("q_note", $"thu-tu-{i:D5}"))));
-            Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
-        }
+            using var client = app.Client();
+            for (var i = lane; i < Count; i += 4)
+            {
+                using var sent = await SurveyKit.SubmitAsync(client, surveyId, SurveyKit.Batch(SurveyKit.Key(), SurveyKit.Answers(app.Tree.CommuneA1.Id, "no", ("q_note", $"thu-tu-{i:D5}"))));
+                Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+                await Task.Delay(20);
+            }
+        }));
 
         // Storage order equals key order: at once on SQLite (WITHOUT ROWID), after the job's next run on PostgreSQL.
         const string KeyOrder = "SELECT \"Id\" AS \"Value\" FROM survey_responses WHERE \"SurveyId\" = {0} ORDER BY \"Id\"";
@@ -90,7 +96,7 @@ public sealed class SurveyOrderTests
         {
             var ids = await app.WithDbAsync(db => db.Database.SqlQueryRaw<string>(physical, surveyId).ToListAsync());
             var keyOrder = await app.WithDbAsync(db => db.Database.SqlQueryRaw<string>(KeyOrder, surveyId).ToListAsync());
-            inKeyOrder = ids.Count == 30 && ids.SequenceEqual(keyOrder);
+            inKeyOrder = ids.Count == Count && ids.SequenceEqual(keyOrder);
             if (!inKeyOrder)
             {
                 await Task.Delay(100);
@@ -100,8 +106,12 @@ public sealed class SurveyOrderTests
         Assert.True(inKeyOrder, "the responses are not stored in key order");
         if (provider == DatabaseProvider.Postgres)
         {
-            Assert.Equal(30, await app.WithDbAsync(db => db.SurveyShuffleMarks.Where(m => m.SurveyId == surveyId).Select(m => m.Responses).SingleAsync()));
+            Assert.Equal(Count, await app.WithDbAsync(db => db.SurveyShuffleMarks.Where(m => m.SurveyId == surveyId).Select(m => m.Responses).SingleAsync()));
         }
+
+        Assert.Equal(Count, await app.WithDbAsync(db => db.SurveyAnswers.CountAsync(a => a.SurveyId == surveyId && a.QuestionKey == "q_note")));
+        Assert.Equal(Count, await app.WithDbAsync(db => db.SurveyBatches.CountAsync(b => b.SurveyId == surveyId)));
+        Assert.Equal(Count, await app.WithDbAsync(db => db.Set<SurveyTally>().Where(t => t.SurveyId == surveyId && t.QuestionKey == "" && t.OptionKey == "").SumAsync(t => t.Count)));
     }
 
     [Theory, Providers]

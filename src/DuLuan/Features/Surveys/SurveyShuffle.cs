@@ -23,12 +23,16 @@ public sealed class SurveyShuffleOptions
 /// (xmin), which both follow arrival and tie a response to the token and idempotency row written with it; so every
 /// <see cref="SurveyShuffleOptions.ShuffleSeconds"/> each survey that received responses since has all its rows deleted
 /// and written back in key order in one transaction: afterwards ctid follows the random keys and every row carries the
-/// same xmin. The intake holds a shared per-survey advisory lock, the rewrite the exclusive one.
+/// same xmin. Submissions continue during the rewrite; only for the counters the intake updates in place (tallies,
+/// quotas) the rewrite takes the exclusive side of a per-survey advisory lock whose shared side the intake holds.
 /// </summary>
 public sealed class SurveyShuffle(AppDbContext db)
 {
     /// <summary>First half of the two-int advisory lock key (the second is the survey id); "SV".</summary>
     public const int LockClass = 0x5356;
+
+    /// <summary>One rewrite of a survey at a time, across instances; "SW".</summary>
+    private const int RewriteClass = 0x5357;
 
     public static long RandomKey() => BitConverter.ToInt64(RandomNumberGenerator.GetBytes(8)) & long.MaxValue;
 
@@ -69,31 +73,38 @@ public sealed class SurveyShuffle(AppDbContext db)
     private async Task<bool> RewriteAsync(long surveyId, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0}, {1})", [LockClass, LockKey(surveyId)], ct);
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0}, {1})", [RewriteClass, LockKey(surveyId)], ct);
         if ((await DueAsync(surveyId, ct)).Count == 0)
         {
             return false; // another instance rewrote it meanwhile
         }
 
         var id = surveyId.ToString(CultureInfo.InvariantCulture);
-        // Answers go with their responses (ON DELETE CASCADE), so both are copied aside first.
-        string[] statements =
+        // Submissions go on meanwhile: only the rows copied aside are deleted and written back (answers go with their
+        // responses by ON DELETE CASCADE); rows committed after the copy stay, and make the survey due again.
+        string[] rows =
         [
             $"CREATE TEMP TABLE shuffle_responses ON COMMIT DROP AS SELECT * FROM survey_responses WHERE \"SurveyId\" = {id}",
-            $"CREATE TEMP TABLE shuffle_answers ON COMMIT DROP AS SELECT * FROM survey_answers WHERE \"SurveyId\" = {id}",
-            $"DELETE FROM survey_responses WHERE \"SurveyId\" = {id}",
+            "CREATE TEMP TABLE shuffle_answers ON COMMIT DROP AS SELECT a.* FROM survey_answers a JOIN shuffle_responses r ON r.\"Id\" = a.\"ResponseId\"",
+            "DELETE FROM survey_responses WHERE \"Id\" IN (SELECT \"Id\" FROM shuffle_responses)",
             "INSERT INTO survey_responses SELECT * FROM shuffle_responses ORDER BY \"Id\"",
             "INSERT INTO survey_answers SELECT * FROM shuffle_answers ORDER BY \"ResponseId\", \"Id\"",
             Rewrite("survey_tokens", id, "\"Hash\""),
             Rewrite("survey_batches", id, "\"Key\""),
+        ];
+        // The counters the intake updates in place are rewritten under the exclusive lock: a quota update never meets a
+        // row being rewritten. Submissions to this survey wait only for these few rows.
+        string[] counters =
+        [
+            "SELECT pg_advisory_xact_lock(" + LockClass.ToString(CultureInfo.InvariantCulture) + ", " + LockKey(surveyId).ToString(CultureInfo.InvariantCulture) + ")",
             Rewrite("survey_tallies", id, "\"Version\", \"UnitId\", \"QuestionKey\", \"OptionKey\""),
             Rewrite("survey_units", id, "\"UnitId\""),
             $"""
-            INSERT INTO survey_shuffles ("SurveyId", "Responses") SELECT {id}, COUNT(*) FROM survey_responses WHERE "SurveyId" = {id}
+            INSERT INTO survey_shuffles ("SurveyId", "Responses") SELECT {id}, COUNT(*) FROM shuffle_responses
             ON CONFLICT ("SurveyId") DO UPDATE SET "Responses" = excluded."Responses"
             """,
         ];
-        foreach (var sql in statements)
+        foreach (var sql in rows.Concat(counters))
         {
             await db.Database.ExecuteSqlRawAsync(sql, ct);
         }
