@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The long trust suites (not part of scripts/test.sh): access matrix and IDOR sweep, headers and sessions,
-# fuzzing at 10,000 cases per target (DULUAN_FUZZ_CASES), the anonymity audit, crash safety under SIGKILL on SQLite
+# fuzzing at 10,000 cases per target (DULUAN_FUZZ_CASES), the anonymity audit, the survey order audit (largest Kendall
+# |tau| between arrival and every order the survey tables show, 1,000 responses per provider), crash safety under SIGKILL on SQLite
 # and PostgreSQL, the backup/restore drill, the disk-full drill, scale-out (3 instances behind nginx, one killed),
 # load (30 responses/s for 15 min, a 10x burst, 200 staff sessions) and the 2-hour soak with feed ingest.
 # Starts its own throwaway PostgreSQL like scripts/test.sh and ends with one table: goal, measured, met / NOT met.
@@ -48,9 +49,12 @@ echo "== build"
 dotnet build DuLuan.slnx -c Release -nologo -v q 2>&1 | tail -3
 
 started=$(date +%s)
-echo "== trust tests (access matrix, IDOR, headers, sessions, fuzzing, anonymity)"
+echo "== trust tests (access matrix, IDOR, headers, sessions, fuzzing, anonymity, survey order)"
 dotnet test tests/DuLuan.Tests -c Release --no-build -nologo --filter "FullyQualifiedName~DuLuan.Tests.Trust" 2>&1 \
   | grep -E "^\s*(Failed |Passed!|Failed!)" || true
+echo "== survey order audit (largest |tau| over every observable order, per provider)"
+grep -q 'survey storage order' "$REPORT" && grep 'survey storage order' "$REPORT" | cut -f2,3 | sed -E 's/^survey storage order vs arrival: largest Kendall \|tau\| over ([0-9]+) observable orders.*\(([A-Za-z]+)\); goal < ([0-9.]+)\t/  \2: |tau| max over \1 orders (goal < \3): /' \
+  || echo "  not measured"
 
 BENCH="dotnet bench/DuLuan.Bench/bin/Release/net10.0/DuLuan.Bench.dll"
 for provider in sqlite postgres; do
