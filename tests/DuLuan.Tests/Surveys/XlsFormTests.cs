@@ -316,7 +316,7 @@ public sealed partial class XlsFormTests
         Assert.NotEqual(HttpStatusCode.OK, signedOut.StatusCode);
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(TestClient client, byte[] content, long unitId)
+    internal static async Task<HttpResponseMessage> UploadAsync(TestClient client, byte[] content, long unitId)
     {
         var html = await client.GetStringAsync("/Surveys/Import");
         var token = TokenPattern().Match(html);
