@@ -1,8 +1,11 @@
 using System.Net;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
 using DuLuan.Data;
 using DuLuan.Features.Cases;
 using DuLuan.Features.Reports.Documents;
 using DuLuan.Features.Reports.Templates;
+using DuLuan.Infrastructure;
 using DuLuan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -25,6 +28,34 @@ public sealed class OfficeExternalTests
         await using var bait = new LoopbackBait();
         var error = Assert.Throws<TemplateException>(() => TemplateFiller.Inspect(HostileOffice.Docx(bait, kind)));
         Assert.Contains(error.Problems, p => p.Contains(HostileOffice.Part(kind), StringComparison.Ordinal) && p.Contains(" / ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Ordinary_documents_pass_the_check()
+    {
+        // A built-in report (tables, native charts with their workbooks), a table of contents' internal links and a
+        // PAGE field, a real XLSForm: none of them points outside.
+        Assert.Empty(OfficeLinks.Find(PdfTests.Docx(ReportLayout.State)));
+        Assert.Empty(OfficeLinks.Find(Surveys.Xlsx.Kobo()));
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.Document = new Document(new Body(
+                new Paragraph(new SimpleField(new Run(new DocumentFormat.OpenXml.Wordprocessing.Text("Mục 1"))) { Instruction = " HYPERLINK \\l \"_Toc1\" \\h " }),
+                new Paragraph(new Hyperlink(new Run(new DocumentFormat.OpenXml.Wordprocessing.Text("Mục 1"))) { Anchor = "_Toc1" }),
+                new Paragraph(
+                    new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+                    new Run(new FieldCode(" PAGE ") { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve }),
+                    new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
+                    new Run(new DocumentFormat.OpenXml.Wordprocessing.Text("1")),
+                    new Run(new FieldChar { FieldCharType = FieldCharValues.End })),
+                new Paragraph(new BookmarkStart { Id = "1", Name = "_Toc1" }, new Run(new DocumentFormat.OpenXml.Wordprocessing.Text("{{unit}}")), new BookmarkEnd { Id = "1" })));
+            main.Document.Save();
+        }
+
+        Assert.Empty(OfficeLinks.Find(stream.ToArray()));
+        Assert.Contains("unit", TemplateFiller.Inspect(stream.ToArray()));
     }
 
     [Theory, Providers]
