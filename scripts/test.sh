@@ -13,6 +13,7 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 # Reports: DOCX to PDF, pdftotext/pdffonts in the tests, a Times-compatible serif with Vietnamese glyphs.
 command -v libreoffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
+command -v bwrap >/dev/null 2>&1 || need_apt+=(bubblewrap)   # the sandbox LibreOffice runs in (no network, no files)
 [ -e /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || need_apt+=(fonts-liberation2)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "== installing ${need_apt[*]}"

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The long trust suites (not part of scripts/test.sh): access matrix and IDOR sweep, headers and sessions,
 # fuzzing at 10,000 cases per target (DULUAN_FUZZ_CASES), the anonymity audit, the survey order audit (largest Kendall
-# |tau| between arrival and every order the survey tables show, 1,000 responses per provider), crash safety under SIGKILL on SQLite
+# |tau| between arrival and every order the survey tables show, 1,000 responses per provider), the Office-file external-resource audit
+# (hostile DOCX/XLSX: requests a loopback listener receives, local marker bytes in outputs; every kind converted by the
+# sandboxed LibreOffice, plus one unsandboxed baseline), crash safety under SIGKILL on SQLite
 # and PostgreSQL, the backup/restore drill, the disk-full drill, scale-out (3 instances behind nginx, one killed),
 # load (30 responses/s for 15 min, a 10x burst, 200 staff sessions) and the 2-hour soak with feed ingest.
 # Starts its own throwaway PostgreSQL like scripts/test.sh and ends with one table: goal, measured, met / NOT met.
@@ -15,6 +17,9 @@ QUICK=0; [ "${1:-}" = "--quick" ] && QUICK=1
 need_apt=()
 command -v /usr/lib/postgresql/15/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql postgresql-contrib)
 [ -x /usr/sbin/nginx ] || need_apt+=(nginx-light)   # the scale-out drill's round-robin proxy
+command -v libreoffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui)   # the Office-file audit's conversions
+command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
+command -v bwrap >/dev/null 2>&1 || need_apt+=(bubblewrap)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "== installing ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -49,7 +54,7 @@ echo "== build"
 dotnet build DuLuan.slnx -c Release -nologo -v q 2>&1 | tail -3
 
 started=$(date +%s)
-echo "== trust tests (access matrix, IDOR, headers, sessions, fuzzing, anonymity, survey order)"
+echo "== trust tests (access matrix, IDOR, headers, sessions, fuzzing, anonymity, survey order, Office-file external resources)"
 dotnet test tests/DuLuan.Tests -c Release --no-build -nologo --filter "FullyQualifiedName~DuLuan.Tests.Trust" 2>&1 \
   | grep -E "^\s*(Failed |Passed!|Failed!)" || true
 echo "== survey order audit (largest |tau| over every observable order, per provider)"

@@ -4,7 +4,8 @@ namespace DuLuan.Infrastructure;
 
 /// <summary>
 /// Checks an uploaded Office file (.xlsx, .docx) as a zip before any parser opens it: entry count and declared
-/// sizes, so a zip bomb is refused without inflating it. Shared by the XLSForm import and report templates.
+/// sizes, so a zip bomb is refused without inflating it; then (<see cref="OfficeLinks"/>) anything that points outside
+/// the package. Shared by the XLSForm import and report templates (at upload and every time a stored one is used).
 /// </summary>
 public static class OfficePackage
 {
@@ -29,12 +30,20 @@ public static class OfficePackage
                     return ("Tệp giải nén ra quá lớn (nghi là bom nén)", "The file unpacks to too much data (a zip bomb?)");
                 }
             }
-
-            return null;
         }
         catch (InvalidDataException)
         {
             return ("Tệp nén zip bị hỏng", "The zip package is damaged");
+        }
+
+        try
+        {
+            var links = OfficeLinks.Find(file);
+            return links.Count == 0 ? null : (string.Join("; ", links.Select(l => l.Vi)), string.Join("; ", links.Select(l => l.En)));
+        }
+        catch (InvalidDataException)
+        {
+            return ("Tệp giải nén ra quá lớn hoặc bị hỏng", "The file unpacks to too much data or is damaged");
         }
     }
 

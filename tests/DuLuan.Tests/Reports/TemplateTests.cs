@@ -127,7 +127,7 @@ public sealed class TemplateTests
         Assert.All(error.Problems, p => Assert.Contains(" / ", p, StringComparison.Ordinal));
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(TestClient client, long unitId, string name, byte[] file)
+    internal static async Task<HttpResponseMessage> UploadAsync(TestClient client, long unitId, string name, byte[] file)
     {
         var page = $"/Reports/Templates?unit={unitId}";
         var html = await client.GetStringAsync(page);

@@ -130,6 +130,7 @@ public sealed partial class XlsFormTests
         { "no-questions", "no question DuLuan can use" },
         { "one-option", "2 to 100 options" },
         { "dangling-sheet", "'survey' sheet is missing" },
+        { "external-link", "xl/worksheets/sheet1.xml" },
     };
 
     public static byte[] Broken(string kind) => kind switch
@@ -153,6 +154,7 @@ public sealed partial class XlsFormTests
         "zip-bomb" => Xlsx.ZipBomb(80),
         "too-large" => new byte[XlsFormWorkbook.MaxFileBytes + 1],
         "dangling-sheet" => DanglingSheet(),
+        "external-link" => HostileOffice.LinkedWorkbook("file:///etc/passwd"),
         "bad-constraint" => Form(["integer", "q1", "A", "A", "", ". >= (5"]),
         "no-questions" => Form(["note", "n1", "Hello", "Hello"]),
         "one-option" => Xlsx.Build(("survey", [Header, ["select_one one", "q1", "A", "A"]]), ("choices", [["list_name", "name", "label::vi", "label::en"], ["one", "a", "A", "A"]])),
@@ -248,7 +250,7 @@ public sealed partial class XlsFormTests
         using var staff = app.Client();
         await staff.SignInOkAsync("editor@48.vn");
 
-        foreach (var kind in new[] { "not-zip", "zip-bomb", "duplicate", "bad-relevance", "missing-list" })
+        foreach (var kind in new[] { "not-zip", "zip-bomb", "duplicate", "bad-relevance", "missing-list", "external-link" })
         {
             using var response = await UploadAsync(staff, Broken(kind), app.Tree.ProvinceA.Id);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -314,7 +316,7 @@ public sealed partial class XlsFormTests
         Assert.NotEqual(HttpStatusCode.OK, signedOut.StatusCode);
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(TestClient client, byte[] content, long unitId)
+    internal static async Task<HttpResponseMessage> UploadAsync(TestClient client, byte[] content, long unitId)
     {
         var html = await client.GetStringAsync("/Surveys/Import");
         var token = TokenPattern().Match(html);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DuLuan.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace DuLuan.Features.Reports.Documents;
@@ -10,10 +11,14 @@ public sealed class PdfConversionException(string message) : Exception(message);
 /// DOCX to PDF with `libreoffice --headless --convert-to pdf`: a private profile and folder per run (so runs never
 /// share LibreOffice's lock files), a timeout that kills the process tree, and a bounded number of runs at once.
 /// LibreOffice embeds the (subset) fonts, so the Vietnamese text stays selectable and searchable.
+/// LibreOffice always runs in a <see cref="ProcessSandbox"/> (no network, no file outside its work folder), so a
+/// document that links to a URL or a local file reaches nothing; without a working sandbox no PDF is made.
 /// </summary>
 public sealed class PdfConverter(IOptions<ReportOptions> options) : IDisposable
 {
     private readonly SemaphoreSlim gate = new(Math.Max(1, options.Value.PdfConcurrency));
+
+    public ProcessSandbox Sandbox { get; } = new(options.Value.Bubblewrap);
 
     public string? Program => options.Value.LibreOffice is { Length: > 0 } configured ? (File.Exists(configured) ? configured : null) : FindOnPath("libreoffice") ?? FindOnPath("soffice");
 
@@ -23,6 +28,12 @@ public sealed class PdfConverter(IOptions<ReportOptions> options) : IDisposable
     {
         var program = Program ?? throw new PdfConversionException(
             "Máy chủ chưa cài LibreOffice nên không xuất được PDF (cài gói libreoffice-writer-nogui); vẫn tải được bản DOCX. / LibreOffice is not installed, so no PDF (install libreoffice-writer-nogui); the DOCX still downloads.");
+        if (Sandbox.Problem is { } problem)
+        {
+            throw new PdfConversionException(
+                $"Máy chủ không có hộp cách ly (bubblewrap) để chạy LibreOffice nên không xuất PDF (cài gói bubblewrap); vẫn tải được bản DOCX. / No sandbox (bubblewrap) to run LibreOffice in, so no PDF (install bubblewrap); the DOCX still downloads. ({problem})");
+        }
+
         var work = Directory.CreateTempSubdirectory("duluan-pdf-");
         await gate.WaitAsync(ct);
         try
@@ -30,19 +41,7 @@ public sealed class PdfConverter(IOptions<ReportOptions> options) : IDisposable
             var input = Path.Combine(work.FullName, "report.docx");
             await File.WriteAllBytesAsync(input, docx, ct);
             var profile = new Uri(Path.Combine(work.FullName, "profile")).AbsoluteUri;
-            var start = new ProcessStartInfo(program)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                WorkingDirectory = work.FullName,
-            };
-            foreach (var argument in new[] { "-env:UserInstallation=" + profile, "--headless", "--norestore", "--nologo", "--nolockcheck", "--convert-to", "pdf:writer_pdf_Export", "--outdir", work.FullName, input })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            start.Environment["HOME"] = work.FullName;
+            var start = Sandbox.StartInfo(program, work.FullName, ["-env:UserInstallation=" + profile, "--headless", "--norestore", "--nologo", "--nolockcheck", "--convert-to", "pdf:writer_pdf_Export", "--outdir", work.FullName, input]);
             using var process = Process.Start(start) ?? throw new PdfConversionException("Không chạy được LibreOffice / LibreOffice did not start");
             var stderr = process.StandardError.ReadToEndAsync(ct);
             _ = process.StandardOutput.ReadToEndAsync(ct);

@@ -7,6 +7,9 @@ public sealed class ReportOptions
     /// <summary>The LibreOffice program; empty means look for `libreoffice` then `soffice` on PATH.</summary>
     public string? LibreOffice { get; set; }
 
+    /// <summary>The bubblewrap program that isolates LibreOffice; empty means look for `bwrap` on PATH. Without it no PDF is made.</summary>
+    public string? Bubblewrap { get; set; }
+
     public int PdfTimeoutSeconds { get; set; } = 120;
 
     /// <summary>Conversions at once: each LibreOffice takes a core and ~200 MB.</summary>

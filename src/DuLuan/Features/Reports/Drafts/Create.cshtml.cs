@@ -58,7 +58,17 @@ public sealed class CreateModel(ReportDraftAccess access, ReportGenerator genera
         var draft = await generator.CreateDraftAsync(Unit!.Id, Period, chosen.Value, templateId, access.MemberId, ct);
         if (templateId is { } tid)
         {
-            var problems = TemplateFiller.Problems(await generator.TemplateContentAsync(tid, ct), ReportJson.Figures(draft.FiguresJson));
+            List<string> problems;
+            try
+            {
+                problems = TemplateFiller.Problems(await generator.TemplateContentAsync(tid, ct), ReportJson.Figures(draft.FiguresJson));
+            }
+            catch (TemplateException e)
+            {
+                // A template stored before a check existed (e.g. one that points outside the package) is refused here too.
+                problems = [.. e.Problems];
+            }
+
             if (problems.Count > 0)
             {
                 await generator.DeleteAsync(draft, ct);

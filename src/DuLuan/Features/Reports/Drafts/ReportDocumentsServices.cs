@@ -13,6 +13,7 @@ public static class ReportDocumentsServices
                 "Reports: PDF timeout 1-3600 s, concurrency 1-16, job interval >= 0, lease longer than the PDF timeout.")
             .ValidateOnStart();
         services.AddSingleton<PdfConverter>();
+        services.AddHostedService<PdfSandboxCheck>();
         services.AddScoped<ReportGenerator>();
         services.AddScoped<ReportDraftAccess>();
         services.AddScoped<ReportRuns>();
