@@ -1,6 +1,4 @@
 using DuLuan.Data;
-using DuLuan.Features.Cases;
-using DuLuan.Features.Concerns;
 using DuLuan.Features.Reports.Documents;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Jobs;
