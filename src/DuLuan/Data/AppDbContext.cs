@@ -15,6 +15,8 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
 {
     public DbSet<Unit> Units => Set<Unit>();
 
+    public DbSet<UnitSuccession> UnitSuccessions => Set<UnitSuccession>();
+
     public DbSet<Membership> Memberships => Set<Membership>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -1,6 +1,6 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using DuLuan.Features.Monitoring.Ingest;
+using DuLuan.Infrastructure.Html;
 
 namespace DuLuan.Tests.Monitoring;
 

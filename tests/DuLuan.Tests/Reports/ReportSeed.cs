@@ -6,7 +6,6 @@ using DuLuan.Features.Members;
 using DuLuan.Features.Monitoring;
 using DuLuan.Features.Opinions;
 using DuLuan.Features.Publish;
-using DuLuan.Features.Reports.Figures;
 using DuLuan.Features.Surveys;
 using DuLuan.Features.Units;
 using DuLuan.Tests.Infrastructure;

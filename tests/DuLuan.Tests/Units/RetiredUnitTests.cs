@@ -3,7 +3,6 @@ using System.Net;
 using DuLuan.Data;
 using DuLuan.Features.Concerns;
 using DuLuan.Features.Members;
-using DuLuan.Features.Reports.Figures;
 using DuLuan.Features.Units;
 using DuLuan.Tests.Infrastructure;
 using DuLuan.Tests.Opinions;

@@ -1,5 +1,5 @@
 using DuLuan.Data;
-using DuLuan.Features.Concerns;
+using DuLuan.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Cases;
@@ -15,7 +15,7 @@ public static class CaseNotes
     /// <summary>Cleaned and redacted note text, or the key of the error to show.</summary>
     public static bool TryClean(string? text, out string clean, out string error)
     {
-        clean = string.IsNullOrWhiteSpace(text) ? string.Empty : PortalText.Clean(text);
+        clean = string.IsNullOrWhiteSpace(text) ? string.Empty : TypedText.Clean(text);
         error = clean.Length == 0 ? "Respond.Note.Required" : clean.Length > MaxLength ? "Cases.TooLong" : string.Empty;
         return error.Length == 0;
     }

@@ -1,5 +1,6 @@
 using DuLuan.Data;
 using DuLuan.Features.Members;
+using DuLuan.Features.Units;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Cases;

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using DuLuan.Data;
 using DuLuan.Features.Concerns;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -86,8 +87,8 @@ public sealed class CreateModel(AppDbContext db, CaseAccess access, Holidays hol
         var item = new Case
         {
             UnitId = Concern.UnitId,
-            Title = PortalText.Clean(Title),
-            Description = PortalText.Clean(Description),
+            Title = TypedText.Clean(Title),
+            Description = TypedText.Clean(Description),
             Severity = Severity,
             AgencyId = AgencyId,
             Status = AgencyId is null ? CaseStatus.New : CaseStatus.Assigned,

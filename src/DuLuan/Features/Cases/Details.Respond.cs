@@ -1,5 +1,6 @@
 using DuLuan.Features.Concerns;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,7 +47,7 @@ public sealed partial class DetailsModel
         }
 
         var pending = PendingReroute;
-        note = PortalText.CleanOrNull(note);
+        note = TypedText.CleanOrNull(note);
         if (pending is null || pending.Id != requestId)
         {
             ModelState.AddModelError(string.Empty, l["Respond.Reroute.NoneOpen"]);

@@ -1,5 +1,6 @@
 using DuLuan.Data;
 using DuLuan.Features.Concerns;
+using DuLuan.Infrastructure.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -30,8 +31,8 @@ public sealed partial class DetailsModel(AppDbContext db, CaseAccess access, Cas
             return NotFound();
         }
 
-        note = PortalText.CleanOrNull(note);
-        answer = PortalText.CleanOrNull(answer);
+        note = TypedText.CleanOrNull(note);
+        answer = TypedText.CleanOrNull(answer);
         if (!Enum.IsDefined(status) || !CaseWorkflow.CanMove(Case.Status, status))
         {
             ModelState.AddModelError("status", l["Cases.BadStep"]);

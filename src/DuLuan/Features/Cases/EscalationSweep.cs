@@ -1,5 +1,6 @@
 using System.Globalization;
 using DuLuan.Data;
+using DuLuan.Features.Units;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Cases;

@@ -1,5 +1,5 @@
 using DuLuan.Data;
-using DuLuan.Features.Concerns;
+using DuLuan.Infrastructure.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -45,7 +45,7 @@ public sealed class RespondModel(AppDbContext db, CaseResponder responder, CaseW
             return NotFound();
         }
 
-        answer = PortalText.CleanOrNull(answer);
+        answer = TypedText.CleanOrNull(answer);
         if (templateId is { } tid)
         {
             var template = Templates.FirstOrDefault(t => t.Id == tid);
@@ -105,7 +105,7 @@ public sealed class RespondModel(AppDbContext db, CaseResponder responder, CaseW
             return NotFound();
         }
 
-        reason = PortalText.CleanOrNull(reason);
+        reason = TypedText.CleanOrNull(reason);
         if (!CanReroute)
         {
             ModelState.AddModelError(string.Empty, l["Respond.Reroute.NotNow"]);

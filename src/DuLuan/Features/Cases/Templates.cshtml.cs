@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using DuLuan.Data;
-using DuLuan.Features.Concerns;
 using DuLuan.Features.Members;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -51,7 +51,7 @@ public sealed class TemplatesModel(AppDbContext db, CaseAccess access, TimeProvi
             return Page();
         }
 
-        db.AnswerTemplates.Add(new AnswerTemplate { AgencyId = AgencyId, Title = PortalText.Clean(Title), Body = PortalText.Clean(Body), CreatedAt = clock.GetUtcNow().UtcDateTime });
+        db.AnswerTemplates.Add(new AnswerTemplate { AgencyId = AgencyId, Title = TypedText.Clean(Title), Body = TypedText.Clean(Body), CreatedAt = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(ct);
         return Redirect($"/Cases/Templates?agencyId={AgencyId}");
     }

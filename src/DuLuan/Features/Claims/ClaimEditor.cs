@@ -1,7 +1,7 @@
 using System.Globalization;
 using DuLuan.Data;
 using DuLuan.Features.Audit;
-using DuLuan.Features.Concerns;
+using DuLuan.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Claims;
@@ -35,7 +35,7 @@ public sealed class ClaimEditor(AppDbContext db, ClaimAccess access, AuditLog au
 
     public static (string? Clean, string? Error) CleanText(string? text, int limit, bool required)
     {
-        var clean = PortalText.CleanOrNull(text);
+        var clean = TypedText.CleanOrNull(text);
         if (clean is null)
         {
             return (null, required ? "Claims.Error.Required" : null);

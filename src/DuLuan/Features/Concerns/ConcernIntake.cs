@@ -4,6 +4,7 @@ using System.Text;
 using DuLuan.Analysis.Text;
 using DuLuan.Data;
 using DuLuan.Features.Cases;
+using DuLuan.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -24,9 +25,9 @@ public sealed class ConcernIntake(AppDbContext db, ContactVault vault, CaseMatch
 
     public async Task<IntakeResult> SubmitAsync(ConcernDraft draft, CancellationToken cancellationToken = default)
     {
-        var links = PortalText.CountLinks(draft.Title) + PortalText.CountLinks(draft.Description);
-        var title = PortalText.Clean(draft.Title);
-        var description = PortalText.Clean(draft.Description);
+        var links = TypedText.CountLinks(draft.Title) + TypedText.CountLinks(draft.Description);
+        var title = TypedText.Clean(draft.Title);
+        var description = TypedText.Clean(draft.Description);
         var now = clock.GetUtcNow().UtcDateTime;
         var key = DedupKey(draft.UnitId, title, description, LocalDate(now));
         var existing = await db.Concerns.AsNoTracking().Where(c => c.DedupKey == key).Select(c => new { c.Id, c.Status }).FirstOrDefaultAsync(cancellationToken);

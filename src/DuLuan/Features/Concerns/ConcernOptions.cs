@@ -16,4 +16,7 @@ public sealed class ConcernOptions
 
     /// <summary>Contacts of concerns never joined to a case are purged after this many days.</summary>
     public int UnlinkedContactRetentionDays { get; set; } = 90;
+
+    /// <summary>How often the contact purge runs; 0 turns it off.</summary>
+    public int ContactPurgeMinutes { get; set; } = 5;
 }

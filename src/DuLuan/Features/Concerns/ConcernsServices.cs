@@ -18,6 +18,7 @@ public static class ConcernsServices
         services.AddScoped<ConcernIntake>();
         services.AddScoped<CaseMatcher>();
         services.AddScoped<ContactPurge>();
+        services.AddHostedService<ContactPurgeJob>();
         services.AddScoped<CaseAccess>();
         services.AddSingleton<ContactVault>();
         services.AddSingleton<FormTimestamp>();

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Net.Mail;
 using DuLuan.Features.Cases;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -86,7 +87,7 @@ public sealed class EnterModel(CaseAccess access, ConcernIntake intake, UnitActi
             ModelState.AddModelError(nameof(Phone), l["Concerns.PhoneInvalid"]);
         }
 
-        if (ModelState.IsValid && (PortalText.StripHtml(Title).Length < 5 || PortalText.StripHtml(Description).Length < 10))
+        if (ModelState.IsValid && (TypedText.StripHtml(Title).Length < 5 || TypedText.StripHtml(Description).Length < 10))
         {
             ModelState.AddModelError(nameof(Description), l["Concerns.NoText"]);
         }

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using DuLuan.Data;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure;
+using DuLuan.Infrastructure.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -106,7 +107,7 @@ public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, F
             ModelState.AddModelError(nameof(Phone), l["Concerns.PhoneInvalid"]);
         }
 
-        if (ModelState.IsValid && (PortalText.StripHtml(Title).Length < 5 || PortalText.StripHtml(Description).Length < 10))
+        if (ModelState.IsValid && (TypedText.StripHtml(Title).Length < 5 || TypedText.StripHtml(Description).Length < 10))
         {
             ModelState.AddModelError(nameof(Description), l["Concerns.NoText"]);
         }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using DuLuan.Analysis.Text;
 using DuLuan.Data;
-using DuLuan.Features.Concerns;
 using DuLuan.Features.Monitoring.Ingest;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,3 +1,4 @@
+using DuLuan.Infrastructure.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace DuLuan.Features.Monitoring;
@@ -6,41 +7,39 @@ namespace DuLuan.Features.Monitoring;
 /// Polls due feeds: claims a batch under lease, fetches each host's feeds one at a time with a pause between them
 /// (politeness), several hosts at once, and releases each lease when its feed is done.
 /// </summary>
-public sealed partial class FeedScheduler(IServiceScopeFactory scopes, IOptions<MonitoringOptions> options, IHostApplicationLifetime lifetime, ILogger<FeedScheduler> logger) : BackgroundService
+public sealed partial class FeedScheduler(IServiceScopeFactory scopes, IOptions<MonitoringOptions> options, IHostApplicationLifetime lifetime, ILogger<FeedScheduler> logger)
+    : RecurringJob(scopes, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        if (settings.SchedulerSeconds <= 0) return;
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.SchedulerSeconds);
 
-        // Hosted services start before the server listens; a feed served by this same host (the demo's
-        // loopback feeds) would otherwise fail its first poll and back off.
-        await WhenStartedAsync(stoppingToken);
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.SchedulerSeconds));
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+    protected override bool RunAtStart => true;
+
+    // Hosted services start before the server listens; a feed served by this same host (the demo's
+    // loopback feeds) would otherwise fail its first poll and back off.
+    protected override async Task BeforeFirstPassAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
+        await started.Task;
     }
+
+    protected override Task RunPassAsync(CancellationToken stoppingToken) => RunOnceAsync(stoppingToken);
 
     /// <summary>One scheduler pass; returns the number of feeds polled.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
         var settings = options.Value;
         List<Feed> claimed;
-        await using (var scope = scopes.CreateAsyncScope())
+        await using (var scope = Scopes.CreateAsyncScope())
         {
             claimed = await scope.ServiceProvider.GetRequiredService<FeedLeases>().ClaimDueAsync(settings.BatchSize, TimeSpan.FromSeconds(settings.LeaseSeconds), ct);
         }
-        if (claimed.Count == 0) return 0;
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
+
         using var hosts = new SemaphoreSlim(Math.Max(1, settings.HostConcurrency));
         var work = claimed.GroupBy(f => Uri.TryCreate(f.Url, UriKind.Absolute, out var u) ? u.IdnHost : f.Url, StringComparer.OrdinalIgnoreCase)
             .Select(async group =>
@@ -51,7 +50,11 @@ public sealed partial class FeedScheduler(IServiceScopeFactory scopes, IOptions<
                     var first = true;
                     foreach (var feed in group)
                     {
-                        if (!first) await Task.Delay(settings.PerHostDelayMilliseconds, ct);
+                        if (!first)
+                        {
+                            await Task.Delay(settings.PerHostDelayMilliseconds, ct);
+                        }
+
                         first = false;
                         await PollOneAsync(feed, ct);
                     }
@@ -67,12 +70,18 @@ public sealed partial class FeedScheduler(IServiceScopeFactory scopes, IOptions<
 
     private async Task PollOneAsync(Feed feed, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         try
         {
             var result = await scope.ServiceProvider.GetRequiredService<FeedPoll>().RunAsync(feed, ct);
-            if (result.Ok) LogPolled(feed.Id, result.Stored);
-            else LogFeedError(feed.Id, result.Error);
+            if (result.Ok)
+            {
+                LogPolled(Logger, feed.Id, result.Stored);
+            }
+            else
+            {
+                LogFeedError(Logger, feed.Id, result.Error);
+            }
         }
         finally
         {
@@ -81,19 +90,8 @@ public sealed partial class FeedScheduler(IServiceScopeFactory scopes, IOptions<
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Feed {FeedId} polled: {Stored} new articles")]
-    private partial void LogPolled(long feedId, int stored);
+    private static partial void LogPolled(ILogger logger, long feedId, int stored);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {FeedId} failed: {Error}")]
-    private partial void LogFeedError(long feedId, string? error);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Feed scheduler pass failed")]
-    private partial void LogFailed(Exception exception);
-
-    private async Task WhenStartedAsync(CancellationToken stoppingToken)
-    {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
-        await started.Task;
-    }
+    private static partial void LogFeedError(ILogger logger, long feedId, string? error);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Mail;
 using DuLuan.Data;
 using DuLuan.Features.Concerns;
+using DuLuan.Infrastructure.Text;
 
 namespace DuLuan.Features.Open311;
 
@@ -64,7 +65,7 @@ public static class GeoReportPost
             return Bad("description", $"dài quá {MaxDescription} ký tự", $"longer than {MaxDescription} characters");
         }
 
-        var plain = PortalText.StripHtml(raw);
+        var plain = TypedText.StripHtml(raw);
         if (plain.Length < 10)
         {
             return Bad("description", "bắt buộc, ít nhất 10 ký tự chữ", "required, at least 10 characters of text");

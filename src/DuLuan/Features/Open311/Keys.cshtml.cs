@@ -3,6 +3,7 @@ using System.Globalization;
 using DuLuan.Data;
 using DuLuan.Features.Audit;
 using DuLuan.Features.Members;
+using DuLuan.Infrastructure.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -45,7 +46,7 @@ public sealed class KeysModel(AppDbContext db, UnitScope scope, ApiKeys keys, Au
 
         if (ModelState.IsValid)
         {
-            var (row, key) = await keys.CreateAsync(Concerns.PortalText.Clean(Name), ct);
+            var (row, key) = await keys.CreateAsync(TypedText.Clean(Name), ct);
             await audit.WriteAsync(KeyCreated, null, $"open311-key:{row.Id.ToString(CultureInfo.InvariantCulture)}", row.Prefix, ct);
             NewKey = key;
             Name = string.Empty;

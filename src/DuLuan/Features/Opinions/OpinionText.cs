@@ -1,5 +1,5 @@
 using DuLuan.Analysis.Text;
-using DuLuan.Features.Concerns;
+using DuLuan.Infrastructure.Text;
 
 namespace DuLuan.Features.Opinions;
 
@@ -10,7 +10,7 @@ public static class OpinionText
 
     public static Cleaned Clean(string text)
     {
-        var result = PersonalDataRedactor.Redact(VietnameseNormalizer.Normalize(PortalText.StripHtml(text)));
+        var result = PersonalDataRedactor.Redact(VietnameseNormalizer.Normalize(TypedText.StripHtml(text)));
         return new Cleaned(result.Text, result.Spans.Select(s => s.Kind).ToList());
     }
 

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using DuLuan.Analysis.Text;
 using DuLuan.Features.Cases;
-using DuLuan.Features.Monitoring.Ingest;
+using DuLuan.Infrastructure.Html;
 
 namespace DuLuan.Features.Publish;
 

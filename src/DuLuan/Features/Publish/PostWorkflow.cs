@@ -1,6 +1,5 @@
 using DuLuan.Data;
 using DuLuan.Features.Audit;
-using DuLuan.Features.Concerns;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Publish;

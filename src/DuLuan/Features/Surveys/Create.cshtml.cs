@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using DuLuan.Data;
 using DuLuan.Features.Audit;
-using DuLuan.Features.Concerns;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -63,14 +63,14 @@ public sealed class CreateModel(AppDbContext db, SurveyAccess access, AuditLog a
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var title = PortalText.StripHtml(TitleVi);
+        var title = TypedText.StripHtml(TitleVi);
         var survey = new Survey
         {
             UnitId = UnitId,
             Title = title,
             Anonymous = Anonymous,
             Status = SurveyStatus.Draft,
-            DraftJson = SurveyDefinition.Starter(title, PortalText.StripHtml(TitleEn)).ToJson(),
+            DraftJson = SurveyDefinition.Starter(title, TypedText.StripHtml(TitleEn)).ToJson(),
             CreatedAt = now,
             UpdatedAt = now,
         };

@@ -1,6 +1,6 @@
 using DuLuan.Data;
 using DuLuan.Features.Audit;
-using DuLuan.Features.Concerns;
+using DuLuan.Infrastructure.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -77,7 +77,7 @@ public sealed class EditModel(AppDbContext db, SurveyAccess access, AuditLog aud
 
         var tracked = await db.Surveys.SingleAsync(s => s.Id == Id, ct);
         tracked.DraftJson = definition.ToJson();
-        tracked.Title = PortalText.StripHtml(definition.Title["vi"]);
+        tracked.Title = TypedText.StripHtml(definition.Title["vi"]);
         if (tracked.Title.Length > 300)
         {
             tracked.Title = tracked.Title[..300];

@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using DuLuan.Data;
 using DuLuan.Features.Audit;
 using DuLuan.Features.Cases;
-using DuLuan.Features.Concerns;
 using DuLuan.Features.Members;
 using DuLuan.Features.Units;
 using Microsoft.AspNetCore.Mvc;

@@ -1,7 +1,7 @@
 using DuLuan.Data;
 using DuLuan.Features.Audit;
-using DuLuan.Features.Concerns;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -102,7 +102,7 @@ public sealed class ImportModel(AppDbContext db, SurveyAccess access, AuditLog a
         var survey = new Survey
         {
             UnitId = UnitId,
-            Title = PortalText.StripHtml(definition!.Title["vi"]),
+            Title = TypedText.StripHtml(definition!.Title["vi"]),
             Anonymous = Anonymous,
             Status = SurveyStatus.Draft,
             DraftJson = definition.ToJson(),

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using DuLuan.Features.Concerns;
+using DuLuan.Infrastructure.Text;
 
 namespace DuLuan.Features.Surveys;
 
@@ -173,7 +173,7 @@ public static class ResponseRules
                     return null;
                 }
 
-                var clean = PortalText.Clean(text);
+                var clean = TypedText.Clean(text);
                 return clean.Length == 0 ? [] : [new AnswerValue(q.Key, null, null, clean.Length > q.TextLimit ? clean[..q.TextLimit] : clean)];
             case QuestionType.Unit:
                 long unit = 0;

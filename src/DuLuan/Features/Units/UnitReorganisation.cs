@@ -2,7 +2,6 @@ using System.Globalization;
 using DuLuan.Data;
 using DuLuan.Features.Audit;
 using DuLuan.Features.Members;
-using DuLuan.Features.Reports.Figures;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Units;

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 
+using DuLuan.Infrastructure.Html;
+
 namespace DuLuan.Features.Monitoring.Ingest;
 
 /// <summary>

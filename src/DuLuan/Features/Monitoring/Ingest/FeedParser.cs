@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml;
 
+using DuLuan.Infrastructure.Html;
+
 namespace DuLuan.Features.Monitoring.Ingest;
 
 public sealed record FeedParserOptions

@@ -4,6 +4,8 @@ using System.Xml;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
+using DuLuan.Infrastructure.Html;
+
 namespace DuLuan.Features.Monitoring.Ingest;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Xml;
 
+using DuLuan.Infrastructure.Html;
+
 namespace DuLuan.Features.Monitoring.Ingest;
 
 /// <summary>Reads one element's value for XmlFeedReader; each method consumes the element.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using DuLuan.Data;
 using DuLuan.Features.Audit;
 using DuLuan.Features.Publish.Channels;
+using DuLuan.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -19,28 +20,24 @@ public sealed class MetricsPuller(AppDbContext db, TokenVault vault, IEnumerable
 
     public IReadOnlyCollection<ChannelKind> Kinds => [.. connectors.Select(c => c.Kind)];
 
-    /// <summary>Claims channels due for a pull with a conditional UPDATE, as posts are claimed for publishing.</summary>
-    public async Task<List<long>> ClaimDueAsync(string instance, TimeSpan lease, CancellationToken ct)
+    private static readonly LeaseColumns<PublishChannel> Lease = new(c => c.Id, c => c.MetricsLeaseOwner, c => c.MetricsLeaseUntil);
+
+    /// <summary>Claims channels due for a pull under lease, as posts are claimed for publishing.</summary>
+    public Task<List<long>> ClaimDueAsync(string instance, TimeSpan lease, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var due = now.AddMinutes(-options.Value.MetricsPullMinutes);
         var kinds = Kinds.ToList();
-        var candidates = await db.PublishChannels.AsNoTracking()
-            .Where(c => c.Active && c.Healthy && kinds.Contains(c.Kind) && (c.MetricsPulledAt == null || c.MetricsPulledAt <= due) && (c.MetricsLeaseUntil == null || c.MetricsLeaseUntil < now))
-            .OrderBy(c => c.Id).Select(c => c.Id).Take(20).ToListAsync(ct);
-        var claimed = new List<long>();
-        foreach (var id in candidates)
-        {
-            var rows = await db.PublishChannels
-                .Where(c => c.Id == id && (c.MetricsPulledAt == null || c.MetricsPulledAt <= due) && (c.MetricsLeaseUntil == null || c.MetricsLeaseUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.MetricsLeaseOwner, instance).SetProperty(c => c.MetricsLeaseUntil, now + lease), ct);
-            if (rows == 1)
-            {
-                claimed.Add(id);
-            }
-        }
-
-        return claimed;
+        return Leases.ClaimAsync(
+            db.PublishChannels,
+            Lease,
+            c => c.Active && c.Healthy && kinds.Contains(c.Kind) && (c.MetricsPulledAt == null || c.MetricsPulledAt <= due),
+            c => c.Id,
+            20,
+            now,
+            lease,
+            instance,
+            ct);
     }
 
     /// <summary>One channel: returns how many posts' figures were stored. Releases the lease in every case.</summary>

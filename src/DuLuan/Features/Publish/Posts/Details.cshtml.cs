@@ -2,6 +2,7 @@ using System.Globalization;
 using DuLuan.Data;
 using DuLuan.Features.Audit;
 using DuLuan.Features.Publish.Channels;
+using DuLuan.Infrastructure.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -79,7 +80,7 @@ public sealed class DetailsModel(AppDbContext db, PublishAccess access, PostWork
             return NotFound();
         }
 
-        var clean = Concerns.PortalText.CleanOrNull(text);
+        var clean = TypedText.CleanOrNull(text);
         if (clean is null || clean.Length > 2000)
         {
             ModelState.AddModelError("text", l["Publish.Error.Comment", 2000]);

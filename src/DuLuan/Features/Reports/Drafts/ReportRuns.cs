@@ -1,8 +1,7 @@
 using DuLuan.Data;
-using DuLuan.Features.Cases;
-using DuLuan.Features.Concerns;
 using DuLuan.Features.Reports.Documents;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -60,26 +59,22 @@ public sealed class ReportRuns(AppDbContext db, ReportGenerator generator, IOpti
         }
     }
 
-    public async Task<List<long>> ClaimAsync(int max, string instance, CancellationToken ct)
+    private static readonly LeaseColumns<ReportRun> Lease = new(r => r.Id, r => r.LeaseOwner, r => r.LeaseUntil);
+
+    public Task<List<long>> ClaimAsync(int max, string instance, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var candidates = await db.ReportRuns.AsNoTracking()
-            .Where(r => r.Status == ReportRunStatus.Pending && (r.LeaseUntil == null || r.LeaseUntil < now))
-            .OrderBy(r => r.Id).Select(r => r.Id).Take(max).ToListAsync(ct);
-        var until = now.AddSeconds(options.Value.LeaseSeconds);
-        var claimed = new List<long>();
-        foreach (var id in candidates)
-        {
-            var rows = await db.ReportRuns
-                .Where(r => r.Id == id && r.Status == ReportRunStatus.Pending && (r.LeaseUntil == null || r.LeaseUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseOwner, instance).SetProperty(r => r.LeaseUntil, until).SetProperty(r => r.Attempts, r => r.Attempts + 1), ct);
-            if (rows == 1)
-            {
-                claimed.Add(id);
-            }
-        }
-
-        return claimed;
+        return Leases.ClaimAsync(
+            db.ReportRuns,
+            Lease,
+            r => r.Status == ReportRunStatus.Pending,
+            r => r.Id,
+            max,
+            now,
+            TimeSpan.FromSeconds(options.Value.LeaseSeconds),
+            instance,
+            ct,
+            s => s.SetProperty(r => r.Attempts, r => r.Attempts + 1));
     }
 
     /// <summary>Generates the claimed run's draft and notifies its unit; a failure is kept with its reason.</summary>

@@ -1,39 +1,23 @@
-using DuLuan.Features.Publish;
 using DuLuan.Features.Reports.Documents;
 using DuLuan.Features.Reports.Figures;
+using DuLuan.Infrastructure.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace DuLuan.Features.Reports.Drafts;
 
 /// <summary>At each tick: plans the runs of periods that have ended, then generates claimed runs. Several instances may run it.</summary>
-public sealed partial class ReportScheduler(IServiceScopeFactory scopes, IOptions<ReportOptions> options, ReportZone zone, ILogger<ReportScheduler> logger) : BackgroundService
+public sealed partial class ReportScheduler(IServiceScopeFactory scopes, IOptions<ReportOptions> options, ReportZone zone, ILogger<ReportScheduler> logger)
+    : RecurringJob(scopes, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (options.Value.JobSeconds <= 0)
-        {
-            return;
-        }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.JobSeconds);
 
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.JobSeconds));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RunOnceAsync(PostLeases.InstanceId, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(e);
-            }
-        }
-    }
+    protected override Task RunPassAsync(CancellationToken stoppingToken) => RunOnceAsync(JobInstance.Id, stoppingToken);
 
     /// <summary>One pass as <paramref name="instance"/>; returns the runs this instance generated (done or failed).</summary>
     public async Task<int> RunOnceAsync(string instance, CancellationToken ct)
     {
         List<long> claimed;
-        await using (var scope = scopes.CreateAsyncScope())
+        await using (var scope = Scopes.CreateAsyncScope())
         {
             var runs = scope.ServiceProvider.GetRequiredService<ReportRuns>();
             foreach (var period in ReportRuns.EndedPeriods(zone.Today))
@@ -46,17 +30,14 @@ public sealed partial class ReportScheduler(IServiceScopeFactory scopes, IOption
 
         foreach (var id in claimed)
         {
-            await using var scope = scopes.CreateAsyncScope();
+            await using var scope = Scopes.CreateAsyncScope();
             var status = await scope.ServiceProvider.GetRequiredService<ReportRuns>().RunAsync(id, instance, ct);
-            LogRun(id, status);
+            LogRun(Logger, id, status);
         }
 
         return claimed.Count;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Report run {RunId}: {Status}")]
-    private partial void LogRun(long runId, ReportRunStatus status);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Report scheduler pass failed")]
-    private partial void LogFailed(Exception exception);
+    private static partial void LogRun(ILogger logger, long runId, ReportRunStatus status);
 }

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace DuLuan.Features.Concerns;
+namespace DuLuan.Data;
 
 /// <summary>Recognises a unique-index violation on either provider.</summary>
 public static class UniqueViolation

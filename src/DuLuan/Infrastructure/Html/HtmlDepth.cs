@@ -1,4 +1,4 @@
-namespace DuLuan.Features.Monitoring.Ingest;
+namespace DuLuan.Infrastructure.Html;
 
 /// <summary>
 /// Estimates tag nesting in one linear scan. An HTML5 tree builder checks "element in scope" by

@@ -1,8 +1,7 @@
-using DuLuan.Features.Units;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace DuLuan.Features.Reports.Figures;
+namespace DuLuan.Features.Units;
 
 /// <summary>
 /// A re-organisation step: from <see cref="EffectiveOn"/> the unit's area belongs to the successor (a merge lists

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace DuLuan.Features.Monitoring.Ingest;
+namespace DuLuan.Infrastructure.Html;
 
 /// <summary>
 /// Decides whether a URL from a feed may be kept. Browsers drop tab/CR/LF anywhere in a URL and

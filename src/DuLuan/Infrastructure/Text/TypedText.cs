@@ -2,10 +2,10 @@ using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using DuLuan.Analysis.Text;
 
-namespace DuLuan.Features.Concerns;
+namespace DuLuan.Infrastructure.Text;
 
 /// <summary>Cleans free text from outside: markup removed, Vietnamese normalised, personal data redacted.</summary>
-public static partial class PortalText
+public static partial class TypedText
 {
     private static readonly HtmlParser Parser = new();
 

@@ -2,7 +2,7 @@ using DuLuan.Features.Units;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace DuLuan.Features.Cases;
+namespace DuLuan.Features.Units;
 
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
 {

@@ -1,4 +1,4 @@
-namespace DuLuan.Features.Cases;
+namespace DuLuan.Features.Units;
 
 /// <summary>An in-app message to the members of a unit (a digest, not one per case).</summary>
 public sealed class Notification

@@ -1,7 +1,7 @@
 using System.Text;
 using AngleSharp.Dom;
 
-namespace DuLuan.Features.Monitoring.Ingest;
+namespace DuLuan.Infrastructure.Html;
 
 /// <summary>
 /// Plain text from parsed HTML: block elements become line breaks, paragraphs a blank line,

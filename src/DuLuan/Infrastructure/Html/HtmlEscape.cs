@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace DuLuan.Features.Monitoring.Ingest;
+namespace DuLuan.Infrastructure.Html;
 
 /// <summary>Escapes only what HTML and XML need (&amp; &lt; &gt; &quot;), leaving Vietnamese letters as they are.</summary>
 internal static class HtmlEscape
