@@ -118,33 +118,3 @@ public sealed class SurveyShuffle(AppDbContext db)
 
     private static int LockKey(long surveyId) => unchecked((int)surveyId ^ (int)(surveyId >> 32));
 }
-
-/// <summary>Runs <see cref="SurveyShuffle"/> every Surveys:ShuffleSeconds (PostgreSQL only).</summary>
-public sealed partial class SurveyShuffleJob(IServiceScopeFactory scopes, IOptions<SurveyShuffleOptions> options, ILogger<SurveyShuffleJob> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.ShuffleSeconds)));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                if (db.Database.IsSqlite())
-                {
-                    return;
-                }
-
-                await scope.ServiceProvider.GetRequiredService<SurveyShuffle>().RunAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(e);
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Rewriting survey rows in key order failed; retried at the next interval")]
-    private partial void LogFailed(Exception exception);
-}
