@@ -26,6 +26,9 @@ public sealed class SignInTests(TestApp app)
         var key = Totp.FromBase32(await twoFactor.ReadSharedKeyAsync());
         var enrolStep = Totp.StepAt(DateTimeOffset.UtcNow);
         await twoFactor.SubmitCodeAsync(Totp.Code(key, enrolStep));
+        // Enrolment ends by showing the recovery codes once; the member continues from there.
+        await Assertions.Expect(page.Locator("#recovery-codes code.recovery-code")).ToHaveCountAsync(10);
+        await page.Locator("#continue").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(app.BaseUrl.ToString()) + "$"));
         await Assertions.Expect(layout.UnitsLink).ToBeVisibleAsync();
 

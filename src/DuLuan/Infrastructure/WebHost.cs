@@ -65,6 +65,7 @@ public static class WebHost
         services.AddScoped<AuditLog>();
         services.AddScoped<UnitScope>();
         services.AddScoped<MemberAdmin>();
+        services.AddScoped<MemberAccounts>();
         services.AddUnits();
         services.AddMail(configuration);
         services.AddCases(configuration);

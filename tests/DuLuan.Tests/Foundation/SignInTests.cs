@@ -26,7 +26,7 @@ public sealed class SignInTests
     }
 
     [Theory, Providers]
-    public async Task Repeated_failures_lock_the_account_even_for_the_right_password(DatabaseProvider provider)
+    public async Task Repeated_failures_back_off_even_for_the_right_password(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
         await app.AddMemberAsync("victim@a.vn", app.Tree.ProvinceA, Role.Editor);
@@ -40,8 +40,8 @@ public sealed class SignInTests
 
         using var right = await client.SignInAsync("victim@a.vn");
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("tạm bị khoá", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.LockedOut)));
+        Assert.Contains("quá nhiều lần", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.SignInThrottled)));
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class SignInTests
         {
             var db = s.GetRequiredService<AppDbContext>();
             var member = await db.Users.SingleAsync(m => m.Id == other.Id);
-            await s.GetRequiredService<MemberAdmin>().DisableAsync(member, app.Tree.CommuneA1.Id);
+            await s.GetRequiredService<MemberAccounts>().DisableAsync(member, app.Tree.CommuneA1.Id);
             return 0;
         });
         using var disabled = await victim.GetAsync("/Units");

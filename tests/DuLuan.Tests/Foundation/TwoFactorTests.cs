@@ -41,7 +41,8 @@ public sealed partial class TwoFactorTests
 
         using (var enrolled = await client.PostFormAsync("/Account/EnableAuthenticator", new Dictionary<string, string> { ["Code"] = Totp.Code(key, step) }))
         {
-            Assert.Equal(HttpStatusCode.Redirect, enrolled.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, enrolled.StatusCode);
+            Assert.Contains("id=\"recovery-codes\"", await enrolled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         Assert.True(await app.WithDbAsync(db => db.Users.Where(u => u.Id == admin.Id).Select(u => u.TwoFactorEnabled).SingleAsync()));

@@ -14,7 +14,9 @@ public static class AdminSignIn
         var page = await client.GetStringAsync("/Account/EnableAuthenticator");
         var key = Totp.FromBase32(Regex.Match(page, "<code id=\"shared-key\">([A-Z2-7]+)</code>").Groups[1].Value);
         using var enrolled = await client.PostFormAsync("/Account/EnableAuthenticator", new Dictionary<string, string> { ["Code"] = Totp.Code(key, Totp.StepAt(DateTimeOffset.UtcNow)) });
-        Assert.Equal(HttpStatusCode.Redirect, enrolled.StatusCode);
+        // Enrolment ends on the page that shows the recovery codes once.
+        Assert.Equal(HttpStatusCode.OK, enrolled.StatusCode);
+        Assert.Contains("id=\"recovery-codes\"", await enrolled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
 }

@@ -132,7 +132,7 @@ public sealed class HeadersAndSessionsTests
                     await app.WithScopeAsync(async s =>
                     {
                         var tracked = await s.GetRequiredService<UserManager<Member>>().FindByIdAsync(member.Id);
-                        await s.GetRequiredService<MemberAdmin>().DisableAsync(tracked!, app.Tree.CommuneA1.Id);
+                        await s.GetRequiredService<MemberAccounts>().DisableAsync(tracked!, app.Tree.CommuneA1.Id);
                         return 0;
                     });
                     break;

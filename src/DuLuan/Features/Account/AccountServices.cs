@@ -57,9 +57,11 @@ public static class AccountServices
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddScoped<SetupTokens>();
+        services.AddScoped<SignInThrottles>();
+        services.AddScoped<PasswordCheck>();
+        services.AddScoped<RecoveryCodes>();
         return services;
     }
-
 
     private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {

@@ -1,14 +1,20 @@
 using System.ComponentModel.DataAnnotations;
+using DuLuan.Data;
 using DuLuan.Features.Audit;
 using DuLuan.Features.Members;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace DuLuan.Features.Account;
 
-/// <summary>Password change: the security stamp changes, so other sessions end; this one is re-issued.</summary>
-public sealed class ManageModel(UserManager<Member> users, SignInManager<Member> signIn, AuditLog audit) : PageModel
+/// <summary>
+/// Password change (the security stamp changes, so other sessions end; this one is re-issued) and, with the password,
+/// a fresh set of recovery codes shown once.
+/// </summary>
+public sealed class ManageModel(UserManager<Member> users, SignInManager<Member> signIn, RecoveryCodes recovery, AppDbContext db, AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]
@@ -26,11 +32,52 @@ public sealed class ManageModel(UserManager<Member> users, SignInManager<Member>
 
     public bool Changed { get; private set; }
 
+    public int RecoveryCodesLeft { get; private set; }
+
+    public IReadOnlyList<string> NewRecoveryCodes { get; private set; } = [];
+
     public async Task OnGetAsync(bool changed = false)
     {
         Changed = changed;
-        TwoFactorEnabled = (await users.GetUserAsync(User))?.TwoFactorEnabled == true;
+        var member = await users.GetUserAsync(User);
+        TwoFactorEnabled = member?.TwoFactorEnabled == true;
+        RecoveryCodesLeft = member is null ? 0 : await CountCodesAsync(member.Id);
     }
+
+    public async Task<IActionResult> OnPostRecoveryCodesAsync(CancellationToken ct)
+    {
+        var member = await users.GetUserAsync(User);
+        if (member is null)
+        {
+            return Challenge();
+        }
+
+        ModelState.Remove(nameof(Password));
+        TwoFactorEnabled = member.TwoFactorEnabled;
+        if (!member.TwoFactorEnabled)
+        {
+            return RedirectToPage();
+        }
+
+        if (ModelState.IsValid && !await users.CheckPasswordAsync(member, Current))
+        {
+            await audit.WriteAsync(AuditActions.TwoFactorFailed, target: member.Email, detail: "recovery-codes-password", cancellationToken: ct);
+            ModelState.AddModelError(nameof(Current), l["Account.WrongPassword"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            RecoveryCodesLeft = await CountCodesAsync(member.Id);
+            return Page();
+        }
+
+        NewRecoveryCodes = await recovery.ReplaceAsync(member, ct);
+        await db.SaveChangesAsync(ct);
+        RecoveryCodesLeft = NewRecoveryCodes.Count;
+        return Page();
+    }
+
+    private Task<int> CountCodesAsync(string memberId) => db.RecoveryCodes.CountAsync(c => c.MemberId == memberId && c.UsedAt == null);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

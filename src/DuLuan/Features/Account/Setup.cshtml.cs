@@ -36,14 +36,14 @@ public sealed class SetupModel(SetupTokens tokens, UserManager<Member> users, Si
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var record = await tokens.FindValidAsync(Token, ct);
+        var record = await tokens.FindValidAsync(Token, SetupTokens.SetupPurpose, ct);
         Invalid = record is null;
         Email = record?.Member?.Email;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var record = await tokens.FindValidAsync(Token, ct);
+        var record = await tokens.FindValidAsync(Token, SetupTokens.SetupPurpose, ct);
         if (record?.Member is not { } member)
         {
             Invalid = true;

@@ -9,6 +9,7 @@ internal sealed class SetupTokenConfiguration : IEntityTypeConfiguration<SetupTo
     {
         builder.ToTable("setup_tokens");
         builder.Property(t => t.TokenHash).HasMaxLength(64);
+        builder.Property(t => t.Purpose).HasMaxLength(10);
         builder.HasIndex(t => t.TokenHash).IsUnique();
         builder.HasOne(t => t.Member).WithMany().HasForeignKey(t => t.MemberId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -47,6 +47,14 @@ public static class AuditActions
     public const string RoleRevoked = "role-revoked";
     public const string MemberInvited = "member-invited";
     public const string MemberDisabled = "member-disabled";
+    public const string MemberEnabled = "member-enabled";
+    public const string TwoFactorRemoved = "2fa-removed";
+    public const string TwoFactorReset = "2fa-reset";
+    public const string RecoveryCodesIssued = "recovery-codes-issued";
+    public const string RecoveryCodeUsed = "recovery-code-used";
+    public const string SignInThrottled = "sign-in-throttled";
+    public const string AccountUnlocked = "account-unlocked";
+    public const string UnlockLinkRequested = "unlock-link-requested";
     public const string UnitCreated = "unit-created";
     public const string UnitsImported = "units-imported";
     public const string Export = "export";

@@ -9,17 +9,23 @@ namespace DuLuan.Features.Members;
 
 /// <summary>
 /// A member's roles as seen from the viewer's subtrees. A member with no role inside them does not
-/// exist for the viewer (404). Admins grant and revoke roles and disable accounts in their subtree.
+/// exist for the viewer (404). Admins grant and revoke roles in their subtree; actions on the whole account
+/// (disable, re-enable, unlock, remove two-step) need authority over every unit where the account holds a role.
 /// </summary>
-public sealed class DetailsModel(AppDbContext db, UnitScope scope, MemberAdmin admin, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DetailsModel(AppDbContext db, UnitScope scope, MemberAdmin admin, MemberAccounts accounts, IStringLocalizer<SharedResource> l) : PageModel
 {
-    public sealed record Row(long Id, long UnitId, string UnitName, Role Role, bool CanManage);
+    public sealed record Row(long Id, long UnitId, string UnitName, Role Role, bool CanManage, int Depth);
 
     public Member Member { get; private set; } = null!;
 
     public List<Row> Memberships { get; private set; } = [];
 
     public List<Unit> Manageable { get; private set; } = [];
+
+    /// <summary>The viewer manages every unit where this account holds a role, so may act on the account itself.</summary>
+    public bool CanManageAccount { get; private set; }
+
+    public bool IsSelf { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -60,22 +66,36 @@ public sealed class DetailsModel(AppDbContext db, UnitScope scope, MemberAdmin a
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostDisableAsync(string id, CancellationToken ct)
+    public Task<IActionResult> OnPostDisableAsync(string id, CancellationToken ct) => OnAccountAsync(id, accounts.DisableAsync, ct);
+
+    public Task<IActionResult> OnPostEnableAsync(string id, CancellationToken ct) => OnAccountAsync(id, accounts.EnableAsync, ct);
+
+    public Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken ct) => OnAccountAsync(id, accounts.UnlockAsync, ct);
+
+    public Task<IActionResult> OnPostRemoveTwoFactorAsync(string id, CancellationToken ct) => OnAccountAsync(id, accounts.RemoveTwoFactorAsync, ct);
+
+    private async Task<IActionResult> OnAccountAsync(string id, Func<Member, long, CancellationToken, Task> action, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct) || Memberships.All(m => !m.CanManage) || id == scope.MemberId)
+        if (!await LoadAsync(id, ct))
         {
             return NotFound();
         }
 
+        if (!CanManageAccount)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         var tracked = await db.Users.FirstAsync(m => m.Id == id, ct);
-        await admin.DisableAsync(tracked, Memberships.First(m => m.CanManage).UnitId, ct);
+        var unitId = Memberships.OrderBy(m => m.Depth).First().UnitId;
+        await action(tracked, unitId, ct);
         return RedirectToPage(new { id });
     }
 
     private async Task<bool> LoadAsync(string id, CancellationToken ct)
     {
         var visible = await scope.InScope(db.Memberships.AsNoTracking(), m => m.UnitId, cancellationToken: ct);
-        var rows = await visible.Where(m => m.MemberId == id).Select(m => new { m.Id, m.UnitId, m.Unit!.Name, m.Unit.Path, m.Role }).ToListAsync(ct);
+        var rows = await visible.Where(m => m.MemberId == id).Select(m => new { m.Id, m.UnitId, m.Unit!.Name, m.Unit.Path, m.Unit.Depth, m.Role }).ToListAsync(ct);
         if (rows.Count == 0)
         {
             return false;
@@ -83,7 +103,9 @@ public sealed class DetailsModel(AppDbContext db, UnitScope scope, MemberAdmin a
 
         Member = await db.Users.AsNoTracking().FirstAsync(m => m.Id == id, ct);
         var managePaths = await scope.PathsAsync(Permission.ManageMembers, ct);
-        Memberships = rows.Select(r => new Row(r.Id, r.UnitId, r.Name, r.Role, managePaths.Any(p => r.Path.StartsWith(p, StringComparison.Ordinal)))).ToList();
+        Memberships = rows.Select(r => new Row(r.Id, r.UnitId, r.Name, r.Role, managePaths.Any(p => r.Path.StartsWith(p, StringComparison.Ordinal)), r.Depth)).ToList();
+        CanManageAccount = await scope.CoversAccountAsync(id, ct);
+        IsSelf = id == scope.MemberId;
         if (managePaths.Count > 0)
         {
             var manageable = await scope.UnitsAsync(Permission.ManageMembers, ct);

@@ -64,14 +64,4 @@ public sealed class MemberAdmin(AppDbContext db, UserManager<Member> users, Setu
             await users.UpdateSecurityStampAsync(member);
         }
     }
-
-    public async Task DisableAsync(Member member, long unitId, CancellationToken cancellationToken = default)
-    {
-        member.Disabled = true;
-        member.LockoutEnabled = true;
-        member.LockoutEnd = DateTimeOffset.MaxValue;
-        await users.UpdateAsync(member);
-        await users.UpdateSecurityStampAsync(member);
-        await audit.WriteAsync(AuditActions.MemberDisabled, unitId, member.Email, null, cancellationToken);
-    }
 }

@@ -64,6 +64,22 @@ public sealed class UnitScope(AppDbContext db, IHttpContextAccessor http)
     public async Task<bool> CanAsync(Permission permission, Unit unit, CancellationToken cancellationToken = default)
         => (await PathsAsync(permission, cancellationToken)).Any(p => unit.Path.StartsWith(p, StringComparison.Ordinal));
 
+    /// <summary>
+    /// Whether the signed-in member may act on another member's whole account (disable, re-enable, unlock, remove
+    /// two-step): ManageMembers over every unit where that account holds a role, not only over the units one sees.
+    /// </summary>
+    public async Task<bool> CoversAccountAsync(string memberId, CancellationToken cancellationToken = default)
+    {
+        var manage = await PathsAsync(Permission.ManageMembers, cancellationToken);
+        if (manage.Count == 0 || memberId == MemberId)
+        {
+            return false;
+        }
+
+        var held = await db.Memberships.AsNoTracking().Where(m => m.MemberId == memberId).Select(m => m.Unit!.Path).ToListAsync(cancellationToken);
+        return held.Count > 0 && held.All(path => manage.Any(p => path.StartsWith(p, StringComparison.Ordinal)));
+    }
+
     public async Task<IQueryable<Unit>> UnitsAsync(Permission permission = Permission.View, CancellationToken cancellationToken = default)
         => db.Units.Where(SubtreePredicate<Unit>(await PathsAsync(permission, cancellationToken), u => u.Path));
 

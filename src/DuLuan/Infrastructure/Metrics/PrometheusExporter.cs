@@ -15,11 +15,14 @@ public sealed class PrometheusExporter : IDisposable
     private readonly MeterListener listener = new();
     private readonly ConcurrentDictionary<(string Name, string Labels), Series> series = new();
 
-    public PrometheusExporter()
+    public PrometheusExporter(IMeterFactory meterFactory)
     {
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (Meters.Contains(instrument.Meter.Name, StringComparer.Ordinal))
+            // A listener hears every meter of that name in the process; only this host's (made by its factory) count,
+            // so two hosts in one process (the tests) do not add up each other's figures.
+            if (Meters.Contains(instrument.Meter.Name, StringComparer.Ordinal)
+                && (instrument.Meter.Scope is null || ReferenceEquals(instrument.Meter.Scope, meterFactory)))
             {
                 l.EnableMeasurementEvents(instrument);
             }
