@@ -1,3 +1,4 @@
+using DuLuan.Infrastructure.Time;
 using DocumentFormat.OpenXml.Packaging;
 using DuLuan.Features.Reports;
 using DuLuan.Features.Reports.Documents;

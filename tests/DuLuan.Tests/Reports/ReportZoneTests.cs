@@ -1,3 +1,4 @@
+using DuLuan.Infrastructure.Time;
 using System.Globalization;
 using System.Net;
 using DuLuan.Data;

@@ -2,6 +2,7 @@ using System.Globalization;
 using DuLuan.Data;
 using DuLuan.Features.Audit;
 using DuLuan.Features.Publish.Channels;
+using DuLuan.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace DuLuan.Features.Publish.Posts;
 
 /// <summary>One post: content, per-channel preview with limits, approvals, comments, history, and the workflow steps.</summary>
-public sealed class DetailsModel(AppDbContext db, PublishAccess access, PostWorkflow workflow, ChannelLimits limits, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DetailsModel(AppDbContext db, PublishAccess access, PostWorkflow workflow, ChannelLimits limits, OfficeTime office, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Post Post { get; private set; } = null!;
 
@@ -68,7 +69,7 @@ public sealed class DetailsModel(AppDbContext db, PublishAccess access, PostWork
             return StepAsync(id, writer: true, (_, _) => Task.FromResult(StepResult.Refused("Publish.Error.Time")), ct);
         }
 
-        var utc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), PostFormModel.Vietnam);
+        var utc = office.ToUtc(local);
         return StepAsync(id, writer: true, (post, c) => workflow.ScheduleAsync(post, utc, version, c), ct);
     }
 

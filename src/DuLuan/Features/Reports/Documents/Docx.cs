@@ -1,3 +1,4 @@
+using DuLuan.Infrastructure.Time;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;

@@ -1,3 +1,4 @@
+using DuLuan.Infrastructure.Time;
 using System.Globalization;
 using DuLuan.Data;
 using DuLuan.Features.Units;
