@@ -48,7 +48,7 @@ public static class ProblemDetailsExceptionHandler
         await context.Response.WriteAsync(
             "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>Lỗi</title>" +
             $"<p>{vi}. / {en}.</p><p><a href=\"/\">Trang chủ / Home</a></p></html>");
-   }
+    }
 
     /// <summary>SQLite SQLITE_FULL (13), PostgreSQL disk_full (53100), or the operating system's ENOSPC anywhere in the chain.</summary>
     public static bool IsStorageFull(Exception? error)

@@ -2,8 +2,8 @@ using System.Net;
 using System.Text.Json;
 using DuLuan.Data;
 using DuLuan.Features.Claims;
-using DuLuan.Tests.Infrastructure;
 using DuLuan.Infrastructure.Time;
+using DuLuan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static DuLuan.Tests.Claims.ClaimsFixture;
 

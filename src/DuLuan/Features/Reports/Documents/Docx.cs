@@ -1,7 +1,7 @@
-using DuLuan.Infrastructure.Time;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using DuLuan.Infrastructure.Time;
 
 namespace DuLuan.Features.Reports.Documents;
 

@@ -1,6 +1,6 @@
-using DuLuan.Infrastructure.Time;
 using System.Text.RegularExpressions;
 using DuLuan.Features.Reports.Documents;
+using DuLuan.Infrastructure.Time;
 
 namespace DuLuan.Features.Reports.Templates;
 
