@@ -26,7 +26,7 @@ public sealed class PublishPortalTests(TestApp app)
         var editor = await app.InviteAsync("bientap.dang@browser.test", Role.Editor);
         var approver = await app.InviteAsync("lanhdao.duyet@browser.test", Role.Lead);
         var title = "Thông báo lịch tiếp công dân tháng " + Guid.NewGuid().ToString("N")[..6];
-        var at = TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow().AddHours(2), PostFormModel.Vietnam);
+        var at = TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow().AddHours(2), TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh"));
         try
         {
             // The editor drafts the post for two hours from now and sends it for review.

@@ -18,7 +18,7 @@ public static partial class ServeCommand
             // with the milliseconds since the process started.
             var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DuLuan.Startup");
             var started = Process.GetCurrentProcess().StartTime.ToUniversalTime();
-            double Since() => (DateTime.UtcNow - started).TotalMilliseconds;
+            double Since() => (TimeProvider.System.GetUtcNow().UtcDateTime - started).TotalMilliseconds;
             LogPhase(log, "host built", Since());
             using (var scope = app.Services.CreateScope())
             {

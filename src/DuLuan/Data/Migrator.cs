@@ -10,7 +10,7 @@ namespace DuLuan.Data;
 /// each in its own transaction, recording them in schema_migrations. EF design-time tooling is not
 /// available here, so every schema change adds one script per provider (see docs/architecture.md).
 /// </summary>
-public sealed class Migrator(AppDbContext db, ILogger<Migrator> logger)
+public sealed class Migrator(AppDbContext db, ILogger<Migrator> logger, TimeProvider clock)
 {
     private const long PostgresLockKey = 0x44754C75616E; // "DuLuan"
 
@@ -55,7 +55,7 @@ public sealed class Migrator(AppDbContext db, ILogger<Migrator> logger)
                     record.Transaction = transaction;
                     record.CommandText = "INSERT INTO schema_migrations (version, applied_at) VALUES (@v, @a)";
                     AddParameter(record, "@v", version);
-                    AddParameter(record, "@a", DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+                    AddParameter(record, "@a", clock.GetUtcNow().UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
                     await record.ExecuteNonQueryAsync(cancellationToken);
                 }
 

@@ -8,7 +8,7 @@ namespace DuLuan.Features;
 
 /// <summary>Switches the interface language (Vietnamese by default, English on request) with a cookie.</summary>
 [AllowAnonymous]
-public sealed class CultureModel : PageModel
+public sealed class CultureModel(TimeProvider clock) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");
 
@@ -18,7 +18,7 @@ public sealed class CultureModel : PageModel
         Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps });
+            new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps });
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
 }

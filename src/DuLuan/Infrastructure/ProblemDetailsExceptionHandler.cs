@@ -5,10 +5,15 @@ namespace DuLuan.Infrastructure;
 /// <summary>Unhandled errors: problem+json without internals for /api, the friendly error page otherwise.</summary>
 public static class ProblemDetailsExceptionHandler
 {
-    public static void Configure(IApplicationBuilder app) => app.Run(async context =>
+    public static void Configure(IApplicationBuilder app)
+    {
+        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("DuLuan.Errors");
+        app.Run(async context => await HandleAsync(context, logger));
+    }
+
+    private static async Task HandleAsync(HttpContext context, ILogger logger)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("DuLuan.Errors");
         var full = IsStorageFull(error);
         if (full)
         {
@@ -43,7 +48,7 @@ public static class ProblemDetailsExceptionHandler
         await context.Response.WriteAsync(
             "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>Lỗi</title>" +
             $"<p>{vi}. / {en}.</p><p><a href=\"/\">Trang chủ / Home</a></p></html>");
-    });
+    }
 
     /// <summary>SQLite SQLITE_FULL (13), PostgreSQL disk_full (53100), or the operating system's ENOSPC anywhere in the chain.</summary>
     public static bool IsStorageFull(Exception? error)

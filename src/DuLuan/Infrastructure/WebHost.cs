@@ -15,6 +15,7 @@ using DuLuan.Features.Surveys;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Mail;
 using DuLuan.Infrastructure.Metrics;
+using DuLuan.Infrastructure.Time;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace DuLuan.Infrastructure;
@@ -57,6 +58,7 @@ public static class WebHost
     {
         var secureCookies = configuration.GetValue("Security:SecureCookies", false);
         services.AddSingleton(TimeProvider.System);
+        services.AddOfficeTime(configuration);
         services.AddHttpContextAccessor();
         services.AddDuLuanData(database);
         services.AddDataProtection().SetApplicationName("DuLuan").PersistKeysToDbContext<AppDbContext>();

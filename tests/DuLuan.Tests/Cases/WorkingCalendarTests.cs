@@ -1,12 +1,15 @@
 using DuLuan.Features.Cases;
+using DuLuan.Infrastructure.Time;
 
 namespace DuLuan.Tests.Cases;
 
 /// <summary>Deadline arithmetic in Vietnamese office hours (UTC+7, Mon–Fri, 07:30–11:30 and 13:00–17:00).</summary>
 public sealed class WorkingCalendarTests
 {
+    private static readonly TimeZoneInfo Hanoi = OfficeTime.FindZone(OfficeTime.DefaultZoneId);
+
     // 2026: 30/4 is a Thursday and 1/5 a Friday; 23/11 is a Monday.
-    private static readonly WorkingCalendar Calendar = new(new WorkingHoursOptions(), Holidays.FixedDates(2026).Concat(Holidays.FixedDates(2027)).Select(h => h.Date));
+    private static readonly WorkingCalendar Calendar = new(new WorkingHoursOptions(), Holidays.FixedDates(2026).Concat(Holidays.FixedDates(2027)).Select(h => h.Date), Hanoi);
 
     /// <summary>A Hà Nội wall-clock time as the UTC instant the code works with.</summary>
     private static DateTime Local(int month, int day, int hour, int minute = 0)
@@ -104,7 +107,7 @@ public sealed class WorkingCalendarTests
             WorkingDays = [.. new WorkingHoursOptions().WorkingDays, DayOfWeek.Saturday],
             Periods = ["08:00-12:00"],
         };
-        var calendar = new WorkingCalendar(options, []);
+        var calendar = new WorkingCalendar(options, [], Hanoi);
         Assert.Equal(Local(11, 28, 10, 0), calendar.AddWorkingHours(Local(11, 27, 10, 0), 4));
         Assert.Equal(TimeSpan.FromHours(4), calendar.WorkingDayLength);
     }
@@ -115,11 +118,11 @@ public sealed class WorkingCalendarTests
     [InlineData("7h30-11h30")]
     [InlineData("25:00-26:00")]
     public void Malformed_periods_are_refused(string period)
-        => Assert.Throws<ArgumentException>(() => new WorkingCalendar(new WorkingHoursOptions { Periods = [period] }, []));
+        => Assert.Throws<ArgumentException>(() => new WorkingCalendar(new WorkingHoursOptions { Periods = [period] }, [], Hanoi));
 
     [Fact]
     public void Overlapping_periods_are_refused()
-        => Assert.Throws<ArgumentException>(() => new WorkingCalendar(new WorkingHoursOptions { Periods = ["07:30-12:00", "11:00-17:00"] }, []));
+        => Assert.Throws<ArgumentException>(() => new WorkingCalendar(new WorkingHoursOptions { Periods = ["07:30-12:00", "11:00-17:00"] }, [], Hanoi));
 
     [Fact]
     public void Negative_durations_are_refused()

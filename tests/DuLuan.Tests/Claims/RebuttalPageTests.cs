@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using DuLuan.Data;
 using DuLuan.Features.Claims;
+using DuLuan.Infrastructure.Time;
 using DuLuan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static DuLuan.Tests.Claims.ClaimsFixture;
@@ -147,7 +148,7 @@ public sealed class RebuttalPageTests
     public void Json_ld_escapes_markup_so_text_cannot_close_the_script()
     {
         var claim = new Claim { Id = 7, UnitId = 1, Text = "a </script><script>alert(1)</script> & \u2028 b", Verdict = Verdict.MissingContext, Reasoning = "r", PublishedAt = new DateTime(2026, 3, 1, 20, 0, 0, DateTimeKind.Utc) };
-        var json = ClaimReview.Json(claim, "Ủy ban <b>", "https://x.vn/cong/48/kiem-chung/7", [new Appearance("https://a.vn/1", "A", null)]);
+        var json = ClaimReview.Json(claim, "Ủy ban <b>", "https://x.vn/cong/48/kiem-chung/7", [new Appearance("https://a.vn/1", "A", null)], new OfficeTime(TimeProvider.System, OfficeTime.DefaultZoneId));
         Assert.DoesNotContain("<", json, StringComparison.Ordinal);
         Assert.DoesNotContain(">", json, StringComparison.Ordinal);
         Assert.DoesNotContain("&", json, StringComparison.Ordinal);

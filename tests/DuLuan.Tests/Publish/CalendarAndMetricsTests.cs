@@ -18,7 +18,7 @@ public sealed class CalendarAndMetricsTests
         await using var f = await PublishFixture.StartAsync(provider);
         var editor = await f.SignInAsync(PublishFixture.Editor);
         var lead = await f.SignInAsync(PublishFixture.Lead1);
-        var vn = DuLuan.Features.Publish.Posts.PostFormModel.Vietnam;
+        var vn = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
         var tomorrow = TimeZoneInfo.ConvertTime(f.Clock.GetUtcNow(), vn).Date.AddDays(1).AddHours(8).AddMinutes(30);
         var id = await PublishFixture.CreateAsync(editor, f.App.Tree.CommuneA1.Id, "Lịch tiêm chủng mở rộng", "<p>Trạm y tế phường tổ chức tiêm chủng.</p>", scheduledAt: tomorrow.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
         (await PublishFixture.StepAsync(editor, id, "Submit")).Dispose();

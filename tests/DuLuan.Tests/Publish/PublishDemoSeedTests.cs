@@ -35,7 +35,7 @@ public sealed class PublishDemoSeedTests
         var calendar = await editor.GetStringAsync($"/Publish/Calendar?View=week&Date={today.AddDays(1):yyyy-MM-dd}");
         Assert.Contains("status-scheduled", calendar, StringComparison.Ordinal);
         // This week shows published posts beside the scheduled ones.
-        var thisWeek = await editor.GetStringAsync($"/Publish/Calendar?View=week&Date={TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow.AddHours(-2), DuLuan.Features.Publish.Posts.PostFormModel.Vietnam):yyyy-MM-dd}");
+        var thisWeek = await editor.GetStringAsync($"/Publish/Calendar?View=week&Date={TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow.AddHours(-2), TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh")):yyyy-MM-dd}");
         Assert.Contains("status-published", thisWeek, StringComparison.Ordinal);
         var metrics = await editor.GetStringAsync("/Publish/Metrics");
         Assert.Contains("<td>Facebook</td>", metrics, StringComparison.Ordinal);

@@ -23,7 +23,7 @@ public sealed class PublishingTests
         return image.Encode(SKEncodedImageFormat.Jpeg, 80).ToArray();
     }
 
-    private static string LocalInput(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, DuLuan.Features.Publish.Posts.PostFormModel.Vietnam).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+    private static string LocalInput(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh")).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
     internal static async Task<long> ApprovedAsync(PublishFixture f, IEnumerable<long> channels, string title = "Lấy ý kiến quy hoạch công viên", byte[]? image = null, DateTimeOffset? at = null)
     {

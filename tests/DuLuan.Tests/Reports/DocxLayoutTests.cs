@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml.Packaging;
 using DuLuan.Features.Reports;
 using DuLuan.Features.Reports.Documents;
+using DuLuan.Infrastructure.Time;
 
 namespace DuLuan.Tests.Reports;
 

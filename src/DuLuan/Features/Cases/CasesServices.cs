@@ -7,7 +7,7 @@ public static class CasesServices
         services.AddOptions<WorkingHoursOptions>()
             .Bind(configuration.GetSection(WorkingHoursOptions.Section))
             .Validate(o => o.UrgentWorkingHours > 0 && o.NormalWorkingDays > 0 && o.ComplexWorkingDays > 0, "Working-hour allowances must be positive.")
-            .Validate(o => TryCalendar(o), "Cases:WorkingHours has an unknown time zone or malformed periods.")
+            .Validate(o => TryCalendar(o), "Cases:WorkingHours has malformed periods or no working day.")
             .ValidateOnStart();
         services.AddScoped<Holidays>();
         services.AddScoped<CaseWorkflow>();
@@ -23,10 +23,10 @@ public static class CasesServices
     {
         try
         {
-            _ = new WorkingCalendar(options, []);
+            _ = new WorkingCalendar(options, [], TimeZoneInfo.Utc);
             return true;
         }
-        catch (Exception e) when (e is ArgumentException or TimeZoneNotFoundException or InvalidTimeZoneException)
+        catch (ArgumentException)
         {
             return false;
         }

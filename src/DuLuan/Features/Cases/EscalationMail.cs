@@ -3,6 +3,7 @@ using System.Text;
 using DuLuan.Data;
 using DuLuan.Features.Members;
 using DuLuan.Infrastructure.Mail;
+using DuLuan.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Cases;
@@ -11,7 +12,7 @@ namespace DuLuan.Features.Cases;
 /// Mails the sweep's digest to the leads of each notified unit (the responsible agency and the parent
 /// of the place): one message per lead per sweep, listing the cases, never one message per case.
 /// </summary>
-public sealed class EscalationMail(AppDbContext db, IMailSender mail, TimeProvider clock)
+public sealed class EscalationMail(AppDbContext db, IMailSender mail, OfficeTime office)
 {
     /// <summary>Cases listed per unit in one digest; the rest are counted.</summary>
     public const int ListedPerUnit = 20;
@@ -46,12 +47,11 @@ public sealed class EscalationMail(AppDbContext db, IMailSender mail, TimeProvid
             .Where(m => unitIds.Contains(m.UnitId) && m.Role == Role.Lead && !m.Member!.Disabled && m.Member.Email != null)
             .Select(m => new { m.UnitId, Email = m.Member!.Email! })
             .ToListAsync(cancellationToken);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
         var sent = 0;
         foreach (var recipient in leads.GroupBy(l => l.Email, StringComparer.OrdinalIgnoreCase))
         {
             var body = new StringBuilder();
-            body.Append(CultureInfo.InvariantCulture, $"Tổng hợp vụ việc quá hạn lúc {Local(clock.GetUtcNow().UtcDateTime, zone)}:\n");
+            body.Append(CultureInfo.InvariantCulture, $"Tổng hợp vụ việc quá hạn lúc {VietnameseFormat.DateTime(office.Now.DateTime)}:\n");
             var total = 0;
             foreach (var unitId in recipient.Select(l => l.UnitId).Distinct().Order())
             {
@@ -60,7 +60,7 @@ public sealed class EscalationMail(AppDbContext db, IMailSender mail, TimeProvid
                 body.Append(CultureInfo.InvariantCulture, $"\n{names[unitId]}: {cases.Count} vụ việc quá hạn\n");
                 foreach (var c in cases.Take(ListedPerUnit))
                 {
-                    body.Append(CultureInfo.InvariantCulture, $"  #{c.Id} {c.Title} (hạn {(c.DueAt is { } due ? Local(due, zone) : "-")})\n");
+                    body.Append(CultureInfo.InvariantCulture, $"  #{c.Id} {c.Title} (hạn {office.Text(c.DueAt, "-")})\n");
                 }
 
                 if (cases.Count > ListedPerUnit)
@@ -78,7 +78,4 @@ public sealed class EscalationMail(AppDbContext db, IMailSender mail, TimeProvid
 
         return sent;
     }
-
-    private static string Local(DateTime utc, TimeZoneInfo zone)
-        => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 }

@@ -1,11 +1,12 @@
 using DuLuan.Data;
+using DuLuan.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DuLuan.Features.Cases;
 
 /// <summary>The holiday list and the working calendar built from it.</summary>
-public sealed class Holidays(AppDbContext db, IOptions<WorkingHoursOptions> options)
+public sealed class Holidays(AppDbContext db, IOptions<WorkingHoursOptions> options, OfficeTime office)
 {
     /// <summary>
     /// Solar-calendar holidays of the Labour Code (2019, art. 112): New Year, Reunification Day,
@@ -22,7 +23,7 @@ public sealed class Holidays(AppDbContext db, IOptions<WorkingHoursOptions> opti
     ];
 
     public async Task<WorkingCalendar> CalendarAsync(CancellationToken cancellationToken = default)
-        => new(options.Value, await db.Holidays.AsNoTracking().Select(h => h.Date).ToListAsync(cancellationToken));
+        => new(options.Value, await db.Holidays.AsNoTracking().Select(h => h.Date).ToListAsync(cancellationToken), office.Zone);
 
     /// <summary>Adds the fixed-date holidays of <paramref name="year"/> that are missing; returns how many were added.</summary>
     public async Task<int> SeedFixedAsync(int year, CancellationToken cancellationToken = default)

@@ -13,9 +13,10 @@ public sealed class WorkingCalendar
     private readonly HashSet<DateOnly> holidays;
     private readonly (TimeOnly Start, TimeOnly End)[] periods;
 
-    public WorkingCalendar(WorkingHoursOptions options, IEnumerable<DateOnly> holidays)
+    /// <param name="zone">The office's zone (<see cref="Infrastructure.Time.OfficeTime.Zone"/>).</param>
+    public WorkingCalendar(WorkingHoursOptions options, IEnumerable<DateOnly> holidays, TimeZoneInfo zone)
     {
-        zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+        this.zone = zone;
         workingDays = [.. options.WorkingDays];
         this.holidays = [.. holidays];
         periods = ParsePeriods(options.Periods);

@@ -1,14 +1,13 @@
 namespace DuLuan.Features.Cases;
 
 /// <summary>
-/// Settings under "Cases:WorkingHours": the office's working week, hours and time zone, and the
-/// default time allowed per severity. Defaults follow Vietnamese public offices.
+/// Settings under "Cases:WorkingHours": the office's working week and hours, and the default time allowed
+/// per severity. Defaults follow Vietnamese public offices. The zone is the office's (<c>Office:TimeZone</c>);
+/// <c>Cases:WorkingHours:TimeZone</c> is still read as its fallback by <see cref="Infrastructure.Time.OfficeTime"/>.
 /// </summary>
 public sealed class WorkingHoursOptions
 {
     public const string Section = "Cases:WorkingHours";
-
-    public string TimeZone { get; set; } = "Asia/Ho_Chi_Minh";
 
     public List<DayOfWeek> WorkingDays { get; set; } =
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];

@@ -1,4 +1,5 @@
 using DuLuan.Data;
+using DuLuan.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Claims;
@@ -7,11 +8,9 @@ namespace DuLuan.Features.Claims;
 public sealed record Appearance(string Url, string? Outlet, DateTime? At);
 
 /// <summary>Queries shared by the staff page and the public rebuttal page: spread over time and public appearances.</summary>
-public sealed class ClaimRebuttals(AppDbContext db)
+public sealed class ClaimRebuttals(AppDbContext db, OfficeTime office)
 {
     public const int MaxAppearances = 20;
-
-    private static readonly TimeZoneInfo Vietnam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
 
     /// <summary>Articles per local day across the stories linked to the claim, with empty days filled in.</summary>
     public async Task<List<(DateOnly Day, int Count)>> SpreadAsync(long claimId, CancellationToken ct)
@@ -28,7 +27,7 @@ public sealed class ClaimRebuttals(AppDbContext db)
             return [];
         }
 
-        var counts = times.GroupBy(LocalDay).ToDictionary(g => g.Key, g => g.Count());
+        var counts = times.GroupBy(office.LocalDay).ToDictionary(g => g.Key, g => g.Count());
         var first = counts.Keys.Min();
         var last = counts.Keys.Max();
         if (last.DayNumber - first.DayNumber > 366)
@@ -44,8 +43,6 @@ public sealed class ClaimRebuttals(AppDbContext db)
 
         return days;
     }
-
-    public static DateOnly LocalDay(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Vietnam));
 
     /// <summary>Outlet pages where the claim appeared: web links added by staff and the articles of linked stories, earliest first.</summary>
     public async Task<List<Appearance>> AppearancesAsync(long claimId, CancellationToken ct)

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
+using DuLuan.Infrastructure.Time;
 
 namespace DuLuan.Features.Claims;
 
@@ -27,17 +28,17 @@ public static class ClaimReview
         _ => "Đúng sự thật",
     };
 
-    public static string Json(Claim claim, string unitName, string pageUrl, IReadOnlyList<Appearance> appearances)
+    public static string Json(Claim claim, string unitName, string pageUrl, IReadOnlyList<Appearance> appearances, OfficeTime office)
     {
         var item = new JsonObject { ["@type"] = "Claim" };
         if (appearances.Count > 0)
         {
-            item["appearance"] = new JsonArray(appearances.Select(a => (JsonNode)Work(a)).ToArray());
+            item["appearance"] = new JsonArray(appearances.Select(a => (JsonNode)Work(a, office)).ToArray());
             var first = appearances[0];
-            item["firstAppearance"] = Work(first);
+            item["firstAppearance"] = Work(first, office);
             if (first.At is { } at)
             {
-                item["datePublished"] = Date(at);
+                item["datePublished"] = Date(at, office);
             }
         }
 
@@ -57,17 +58,17 @@ public static class ClaimReview
                 ["worstRating"] = WorstRating,
                 ["alternateName"] = Label(claim.Verdict.Value),
             },
-            ["datePublished"] = Date(claim.PublishedAt!.Value),
+            ["datePublished"] = Date(claim.PublishedAt!.Value, office),
         };
         return review.ToJsonString(Options);
     }
 
-    private static JsonObject Work(Appearance a)
+    private static JsonObject Work(Appearance a, OfficeTime office)
     {
         var work = new JsonObject { ["@type"] = "CreativeWork", ["url"] = a.Url };
         if (a.At is { } at)
         {
-            work["datePublished"] = Date(at);
+            work["datePublished"] = Date(at, office);
         }
 
         if (a.Outlet is { } outlet)
@@ -78,5 +79,5 @@ public static class ClaimReview
         return work;
     }
 
-    private static string Date(DateTime utc) => ClaimRebuttals.LocalDay(utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Date(DateTime utc, OfficeTime office) => office.LocalDay(utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

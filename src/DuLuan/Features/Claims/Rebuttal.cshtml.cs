@@ -1,5 +1,6 @@
 using DuLuan.Data;
 using DuLuan.Features.Publish.Portal;
+using DuLuan.Infrastructure.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +15,7 @@ namespace DuLuan.Features.Claims;
 /// </summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PortalCachePolicy.Name)]
-public sealed class RebuttalModel(AppDbContext db, ClaimPortal portal, ClaimRebuttals rebuttals) : PageModel
+public sealed class RebuttalModel(AppDbContext db, ClaimPortal portal, ClaimRebuttals rebuttals, OfficeTime office) : PageModel
 {
     public Claim Claim { get; private set; } = null!;
 
@@ -53,7 +54,7 @@ public sealed class RebuttalModel(AppDbContext db, ClaimPortal portal, ClaimRebu
             .ToListAsync(ct);
         Appearances = await rebuttals.AppearancesAsync(id, ct);
         PageUrl = $"{Request.Scheme}://{Request.Host}/cong/{Uri.EscapeDataString(found.Code)}/kiem-chung/{id}";
-        JsonLd = ClaimReview.Json(claim, AuthorName, PageUrl, Appearances);
+        JsonLd = ClaimReview.Json(claim, AuthorName, PageUrl, Appearances, office);
         return Page();
     }
 }

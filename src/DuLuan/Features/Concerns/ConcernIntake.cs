@@ -5,8 +5,8 @@ using DuLuan.Analysis.Text;
 using DuLuan.Data;
 using DuLuan.Features.Cases;
 using DuLuan.Infrastructure.Text;
+using DuLuan.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace DuLuan.Features.Concerns;
 
@@ -19,7 +19,7 @@ public sealed record IntakeResult(long ConcernId, bool Duplicate, ConcernStatus 
 /// identical submissions of the same day collapsed into one row (race-safe through a unique key),
 /// and the most similar open case noted for staff.
 /// </summary>
-public sealed class ConcernIntake(AppDbContext db, ContactVault vault, CaseMatcher matcher, TimeProvider clock, IOptions<WorkingHoursOptions> hours, IEnumerable<IConcernObserver>? observers = null)
+public sealed class ConcernIntake(AppDbContext db, ContactVault vault, CaseMatcher matcher, TimeProvider clock, OfficeTime office, IEnumerable<IConcernObserver>? observers = null)
 {
     public const int MaxLinks = 2;
 
@@ -79,5 +79,5 @@ public sealed class ConcernIntake(AppDbContext db, ContactVault vault, CaseMatch
     private static string Canonical(string text) => string.Join(' ', VietnameseFold.Fold(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private DateOnly LocalDate(DateTime utc)
-        => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, TimeZoneInfo.FindSystemTimeZoneById(hours.Value.TimeZone)));
+        => office.LocalDay(utc);
 }

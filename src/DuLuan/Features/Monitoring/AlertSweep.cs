@@ -2,6 +2,7 @@ using System.Globalization;
 using DuLuan.Analysis.Text;
 using DuLuan.Analysis.Trends;
 using DuLuan.Data;
+using DuLuan.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Monitoring;
@@ -115,6 +116,8 @@ public sealed class AlertSweep(AppDbContext db, TimeProvider clock)
 
     private static string P(double p) => p < 0.0001 ? "< 0.0001" : string.Create(CultureInfo.InvariantCulture, $"= {p:0.####}");
 
+    private static string PVi(double p) => p < 0.0001 ? "< 0,0001" : "= " + VietnameseFormat.Number(p, 4);
+
     /// <summary>Keyphrases come folded; show each as first written in one of the texts.</summary>
     public static List<string> SurfaceForms(IEnumerable<string> phrases, IReadOnlyList<string> texts) => phrases.Select(phrase =>
     {
@@ -129,7 +132,7 @@ public sealed class AlertSweep(AppDbContext db, TimeProvider clock)
 
     private static string ReasonVi(string topic, SpikeResult r, int outlets, List<string> phrases) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"Chủ đề \"{topic}\" tăng đột biến: {r.Observed} bài trong {Spike.WindowHours} giờ từ {outlets} nguồn, thường {r.TypicalDailyLow}–{r.TypicalDailyHigh} bài/ngày (kỳ vọng {r.Expected:0.#} trong khung giờ này, p {P(r.PValue)})")
+            $"Chủ đề \"{topic}\" tăng đột biến: {r.Observed} bài trong {Spike.WindowHours} giờ từ {outlets} nguồn, thường {r.TypicalDailyLow}–{r.TypicalDailyHigh} bài/ngày (kỳ vọng {VietnameseFormat.Number(r.Expected)} trong khung giờ này, p {PVi(r.PValue)})")
             + (phrases.Count > 0 ? "; cụm từ nổi bật: " + string.Join(", ", phrases) : "") + ".";
 
     private static string ReasonEn(string topic, SpikeResult r, int outlets, List<string> phrases) =>

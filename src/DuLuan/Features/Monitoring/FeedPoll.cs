@@ -1,5 +1,6 @@
 using DuLuan.Data;
 using DuLuan.Features.Monitoring.Ingest;
+using DuLuan.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Monitoring;
@@ -10,7 +11,7 @@ public sealed record FeedPollResult(bool Ok, int Stored, string? Error);
 /// Fetches, parses and ingests one feed, then records its health: the next poll time (its interval after a success,
 /// exponential back-off after a failure), the error in plain words, and a visible alert when it has failed for a day.
 /// </summary>
-public sealed class FeedPoll(AppDbContext db, FeedFetcher fetcher, FeedParser parser, ArticleIngest ingest, FetchBackoff backoff, TimeProvider clock)
+public sealed class FeedPoll(AppDbContext db, FeedFetcher fetcher, FeedParser parser, ArticleIngest ingest, FetchBackoff backoff, TimeProvider clock, OfficeTime office)
 {
     public async Task<FeedPollResult> RunAsync(Feed feed, CancellationToken ct)
     {
@@ -80,7 +81,7 @@ public sealed class FeedPoll(AppDbContext db, FeedFetcher fetcher, FeedParser pa
     {
         var day = now.Date;
         if (await db.Alerts.AnyAsync(a => a.UnitId == feed.UnitId && a.Kind == AlertKind.FeedFailing && a.SubjectId == feed.Id && a.WindowStart == day, ct)) return;
-        var since = (feed.LastSuccessAt ?? feed.CreatedAt).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var since = office.Text(feed.LastSuccessAt ?? feed.CreatedAt);
         db.Alerts.Add(new Alert
         {
             UnitId = feed.UnitId,
@@ -88,8 +89,8 @@ public sealed class FeedPoll(AppDbContext db, FeedFetcher fetcher, FeedParser pa
             SubjectId = feed.Id,
             WindowStart = day,
             CreatedAt = now,
-            ReasonVi = $"Nguồn tin \"{feed.Name}\" không lấy được tin từ {since} (UTC): {feed.LastError}",
-            ReasonEn = $"Feed \"{feed.Name}\" has not been fetched since {since} (UTC): {feed.LastError}",
+            ReasonVi = $"Nguồn tin \"{feed.Name}\" không lấy được tin từ {since}: {feed.LastError}",
+            ReasonEn = $"Feed \"{feed.Name}\" has not been fetched since {since}: {feed.LastError}",
         });
     }
 }

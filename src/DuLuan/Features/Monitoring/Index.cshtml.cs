@@ -2,13 +2,14 @@ using System.Text.Json;
 using DuLuan.Analysis.Text;
 using DuLuan.Data;
 using DuLuan.Features.Monitoring.Ingest;
+using DuLuan.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Monitoring;
 
 /// <summary>The morning view: alerts, rising stories, topic trends, feed health and this week's new phrases.</summary>
-public sealed class IndexModel(AppDbContext db, MonitoringQueries queries, FetchBackoff backoff, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, MonitoringQueries queries, FetchBackoff backoff, TimeProvider clock, OfficeTime office) : PageModel
 {
     public sealed record RisingStory(long Id, string Title, int Articles, int Outlets, DateTime FirstSeenAt);
 
@@ -63,9 +64,9 @@ public sealed class IndexModel(AppDbContext db, MonitoringQueries queries, Fetch
 
     private async Task LoadTrendsAsync(List<long> units, DateTime now, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(now);
+        var today = office.LocalDay(now);
         var first = today.AddDays(-29);
-        var since = first.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var since = office.StartUtc(first);
         var topics = await db.WatchTopics.AsNoTracking().Where(t => units.Contains(t.UnitId) && t.Active).ToListAsync(ct);
         var topicIds = topics.Select(t => t.Id).ToList();
         var hits = await db.TopicHits.AsNoTracking().Where(h => topicIds.Contains(h.TopicId) && h.At >= since).Select(h => new { h.TopicId, h.At }).ToListAsync(ct);
@@ -75,7 +76,7 @@ public sealed class IndexModel(AppDbContext db, MonitoringQueries queries, Fetch
                 var counts = new int[30];
                 foreach (var h in hits.Where(h => h.TopicId == t.Id))
                 {
-                    var index = DateOnly.FromDateTime(h.At).DayNumber - first.DayNumber;
+                    var index = office.LocalDay(h.At).DayNumber - first.DayNumber;
                     if (index is >= 0 and < 30) counts[index]++;
                 }
                 return (t.Name, counts);

@@ -1,5 +1,6 @@
 using DuLuan.Analysis.Text;
 using DuLuan.Data;
+using DuLuan.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Monitoring;
@@ -11,7 +12,7 @@ public sealed record TopicPreviewItem(long Id, string Title, string Outlet, Date
 public sealed record TopicPreviewDay(DateOnly Day, int Count);
 
 /// <summary>What a rule would have matched among a unit's articles of the last 30 days, before it is saved.</summary>
-public sealed class TopicPreview(AppDbContext db, TimeProvider clock)
+public sealed class TopicPreview(AppDbContext db, TimeProvider clock, OfficeTime office)
 {
     public const int Days = 30;
 
@@ -29,7 +30,7 @@ public sealed class TopicPreview(AppDbContext db, TimeProvider clock)
             .Select(a => new { a.Id, a.Title, a.Text, a.Outlet, a.PublishedAt })
             .ToListAsync(ct);
         var matched = articles.Where(a => set.Match(a.Title + "\n" + a.Text).Count > 0).ToList();
-        var perDay = matched.GroupBy(a => DateOnly.FromDateTime(a.PublishedAt)).OrderBy(g => g.Key).Select(g => new TopicPreviewDay(g.Key, g.Count())).ToList();
+        var perDay = matched.GroupBy(a => office.LocalDay(a.PublishedAt)).OrderBy(g => g.Key).Select(g => new TopicPreviewDay(g.Key, g.Count())).ToList();
         return new TopicPreviewResult(articles.Count, matched.Count,
             matched.Take(20).Select(a => new TopicPreviewItem(a.Id, a.Title, a.Outlet, a.PublishedAt)).ToList(), perDay);
     }

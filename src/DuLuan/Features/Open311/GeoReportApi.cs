@@ -3,6 +3,7 @@ using DuLuan.Data;
 using DuLuan.Features.Cases;
 using DuLuan.Features.Concerns;
 using DuLuan.Infrastructure;
+using DuLuan.Infrastructure.Time;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using static DuLuan.Features.Open311.GeoReportWriter;
@@ -94,7 +95,7 @@ public static class GeoReportApi
             : Write(f, "service_definition", new GeoFields { { "service_code", code }, { "attributes", new GeoList("attribute", []) } });
     }
 
-    private static async Task<IResult> Requests(string format, HttpRequest request, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Requests(string format, HttpRequest request, AppDbContext db, TimeProvider clock, OfficeTime office, CancellationToken ct)
     {
         if (Format(format) is not { } f)
         {
@@ -123,7 +124,7 @@ public static class GeoReportApi
             }
 
             // With ids, the spec says other parameters are ignored.
-            return Write(f, "service_requests", await GeoReportRequests.ToRequestsAsync(db, cases.Where(c => ids.Contains(c.Id)).OrderBy(c => c.Id), ct));
+            return Write(f, "service_requests", await GeoReportRequests.ToRequestsAsync(db, cases.Where(c => ids.Contains(c.Id)).OrderBy(c => c.Id), office, ct));
         }
 
         var serviceCode = query["service_code"].ToString();
@@ -162,11 +163,11 @@ public static class GeoReportApi
                 : cases.Where(c => c.Status == CaseStatus.Answered || c.Status == CaseStatus.Closed || c.Status == CaseStatus.Rejected);
         }
 
-        var list = await GeoReportRequests.ToRequestsAsync(db, cases.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(GeoReportRequests.MaxResults), ct);
+        var list = await GeoReportRequests.ToRequestsAsync(db, cases.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(GeoReportRequests.MaxResults), office, ct);
         return Write(f, "service_requests", list);
     }
 
-    private static async Task<IResult> Request(string id, string format, string? jurisdiction_id, AppDbContext db, CancellationToken ct)
+    private static async Task<IResult> Request(string id, string format, string? jurisdiction_id, AppDbContext db, OfficeTime office, CancellationToken ct)
     {
         if (Format(format) is not { } f)
         {
@@ -179,7 +180,7 @@ public static class GeoReportApi
         }
 
         var list = long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var caseId)
-            ? await GeoReportRequests.ToRequestsAsync(db, GeoReportRequests.InJurisdiction(db, jurisdiction).Where(c => c.Id == caseId), ct)
+            ? await GeoReportRequests.ToRequestsAsync(db, GeoReportRequests.InJurisdiction(db, jurisdiction).Where(c => c.Id == caseId), office, ct)
             : new GeoList("request", []);
         return list.Items.Count == 0
             ? Error(f, StatusCodes.Status404NotFound, "Không có yêu cầu này trong địa bàn / no such service request in this jurisdiction")

@@ -1,6 +1,7 @@
 using DuLuan.Data;
 using DuLuan.Features.Cases;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Open311;
@@ -37,7 +38,7 @@ public static class GeoReportRequests
         return db.Cases.AsNoTracking().Where(c => db.Units.Any(u => u.Id == c.UnitId && u.Path.StartsWith(prefix)));
     }
 
-    public static async Task<GeoList> ToRequestsAsync(AppDbContext db, IQueryable<Case> cases, CancellationToken ct)
+    public static async Task<GeoList> ToRequestsAsync(AppDbContext db, IQueryable<Case> cases, OfficeTime office, CancellationToken ct)
     {
         var rows = await cases
             .Select(c => new
@@ -67,9 +68,9 @@ public static class GeoReportRequests
             { "description", r.Description },
             { "agency_responsible", r.Agency },
             { "service_notice", null },
-            { "requested_datetime", GeoReportWriter.Timestamp(r.CreatedAt) },
-            { "updated_datetime", GeoReportWriter.Timestamp(r.Updated ?? r.CreatedAt) },
-            { "expected_datetime", r.DueAt is { } due ? GeoReportWriter.Timestamp(due) : null },
+            { "requested_datetime", office.Iso(r.CreatedAt) },
+            { "updated_datetime", office.Iso(r.Updated ?? r.CreatedAt) },
+            { "expected_datetime", r.DueAt is { } due ? office.Iso(due) : null },
             { "address", r.Place.Name },
             { "address_id", r.Place.Code },
             { "zipcode", null },

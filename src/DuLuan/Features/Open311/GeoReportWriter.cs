@@ -54,13 +54,6 @@ public static class GeoReportWriter
         return builder.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
     }
 
-    public static string Timestamp(DateTime utc)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
-        var at = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
-        return new DateTimeOffset(at).ToOffset(zone.GetUtcOffset(at)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-    }
-
     private static void WriteJson(Utf8JsonWriter writer, object? value)
     {
         switch (value)

@@ -1,21 +1,19 @@
 using DuLuan.Data;
 using DuLuan.Features.Audit;
-using DuLuan.Features.Cases;
 using DuLuan.Features.Members;
+using DuLuan.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace DuLuan.Features.Opinions;
 
 public sealed record CollaboratorStatus(long MembershipId, string DisplayName, string UnitName, Cadence Cadence, ReportingPeriod Period, DateTime? LastSubmittedAt, bool Reported);
 
 /// <summary>Cadence per collaborator membership (monthly unless set) and who has filed for their current period.</summary>
-public sealed class Cadences(AppDbContext db, OpinionAccess access, AuditLog audit, TimeProvider clock, IOptions<WorkingHoursOptions> hours)
+public sealed class Cadences(AppDbContext db, OpinionAccess access, AuditLog audit, OfficeTime office)
 {
     public const string AuditAction = "opinion-cadence";
 
-    public DateOnly Today()
-        => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById(hours.Value.TimeZone)));
+    public DateOnly Today() => office.Today;
 
     public async Task<Cadence> OfMemberAsync(string memberId, long unitId, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using DuLuan.Data;
 using DuLuan.Features.Publish.Posts;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace DuLuan.Features.Publish;
 /// dragging it to another day (wwwroot/js/publish-calendar.js) or, without a mouse, with the date field beside it;
 /// both post the same form, which keeps the time of day.
 /// </summary>
-public sealed class CalendarModel(AppDbContext db, PublishAccess access, PostWorkflow workflow, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class CalendarModel(AppDbContext db, PublishAccess access, PostWorkflow workflow, TimeProvider clock, OfficeTime office, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Entry(long Id, string Title, string Unit, PostStatus Status, DateTime At, int Version);
 
@@ -53,9 +54,9 @@ public sealed class CalendarModel(AppDbContext db, PublishAccess access, PostWor
             return await ErrorAsync(l["Publish.Error.Time"], ct);
         }
 
-        var local = post.ScheduledAt is { } at ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(at, DateTimeKind.Utc), PostFormModel.Vietnam) : target.ToDateTime(new TimeOnly(9, 0));
+        var local = post.ScheduledAt is { } at ? office.ToLocal(at) : target.ToDateTime(new TimeOnly(9, 0));
         var moved = target.ToDateTime(TimeOnly.FromDateTime(local));
-        var utc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(moved, DateTimeKind.Unspecified), PostFormModel.Vietnam);
+        var utc = office.ToUtc(moved);
         if (utc < clock.GetUtcNow().UtcDateTime)
         {
             return await ErrorAsync(l["Publish.Error.Past"], ct);
@@ -89,7 +90,7 @@ public sealed class CalendarModel(AppDbContext db, PublishAccess access, PostWor
         }
 
         View = View == "week" ? "week" : "month";
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), PostFormModel.Vietnam).DateTime);
+        var today = office.Today;
         Anchor = DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d.Year is > 2000 and < 2200 ? d : today;
         if (View == "week")
         {
@@ -104,8 +105,7 @@ public sealed class CalendarModel(AppDbContext db, PublishAccess access, PostWor
             Last = monthEnd.AddDays(6 - (((int)monthEnd.DayOfWeek + 6) % 7));
         }
 
-        var from = TimeZoneInfo.ConvertTimeToUtc(First.ToDateTime(TimeOnly.MinValue), PostFormModel.Vietnam);
-        var to = TimeZoneInfo.ConvertTimeToUtc(Last.AddDays(1).ToDateTime(TimeOnly.MinValue), PostFormModel.Vietnam);
+        var (from, to) = office.RangeUtc(First, Last);
         var posts = await access.PostsAsync(null, ct);
         if (UnitId is { } unitId)
         {
@@ -118,7 +118,7 @@ public sealed class CalendarModel(AppDbContext db, PublishAccess access, PostWor
             .Join(db.Units, p => p.UnitId, u => u.Id, (p, u) => new { p.Id, p.Title, Unit = u.Name, p.Status, At = p.PublishedAt ?? p.ScheduledAt!.Value, p.Version })
             .OrderBy(p => p.At).Take(2000).ToListAsync(ct);
         ByDay = rows.Select(r => new Entry(r.Id, r.Title, r.Unit, r.Status, r.At, r.Version))
-            .ToLookup(e => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(e.At, DateTimeKind.Utc), PostFormModel.Vietnam)));
+            .ToLookup(e => office.LocalDay(e.At));
         return true;
     }
 }

@@ -1,5 +1,6 @@
 using DuLuan.Data;
 using DuLuan.Features.Audit;
+using DuLuan.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Publish;
@@ -18,7 +19,7 @@ public sealed record StepResult(bool Ok, string? ErrorKey = null, object[]? Args
 /// Draft → in review → approved → scheduled → published | failed. Every step checks the version the member saw
 /// (optimistic concurrency), writes the audit entry in the same save, and bumps the version.
 /// </summary>
-public sealed class PostWorkflow(AppDbContext db, AuditLog audit, ChannelLimits limits, TimeProvider clock)
+public sealed class PostWorkflow(AppDbContext db, AuditLog audit, ChannelLimits limits, TimeProvider clock, OfficeTime office)
 {
     public static class Actions
     {
@@ -150,7 +151,7 @@ public sealed class PostWorkflow(AppDbContext db, AuditLog audit, ChannelLimits 
         }
 
         post.ScheduledAt = at;
-        return await SaveAsync(post, seenVersion, Actions.Scheduled, at.ToString("O", System.Globalization.CultureInfo.InvariantCulture), ct);
+        return await SaveAsync(post, seenVersion, Actions.Scheduled, office.Iso(at), ct);
     }
 
     /// <summary>New content: approvals given for the old content stop counting, so an approved post goes back to review.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using DuLuan.Features.Cases;
 using DuLuan.Features.Members;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Reports;
@@ -10,7 +11,7 @@ namespace DuLuan.Features.Reports;
 /// The unit and period of /Reports and /Reports/Drill, read from the query string with a reason per field, and
 /// the unit checked against the member's staff subtrees (outside them: not found).
 /// </summary>
-public sealed class DashboardQuery(CaseAccess access, TimeProvider clock, Microsoft.Extensions.Options.IOptions<WorkingHoursOptions> hours)
+public sealed class DashboardQuery(CaseAccess access, OfficeTime office)
 {
     /// <summary>Staff: everyone but collaborators, who file opinion reports and read nothing else.</summary>
     public static readonly Role[] Staff = [Role.Viewer, Role.AgencyLiaison, Role.Editor, Role.Lead, Role.Admin];
@@ -20,8 +21,7 @@ public sealed class DashboardQuery(CaseAccess access, TimeProvider clock, Micros
         public bool NotFound => Error is null && Unit is null;
     }
 
-    public DateOnly Today()
-        => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById(hours.Value.TimeZone)));
+    public DateOnly Today() => office.Today;
 
     public Task<IQueryable<Unit>> UnitsAsync(CancellationToken ct) => access.UnitsAsync(Staff, ct);
 

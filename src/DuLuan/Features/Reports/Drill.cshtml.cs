@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DuLuan.Features.Reports;
 
 /// <summary>The records behind one figure of the dashboard, paged; every read is audited (the drill-down is the audit trail).</summary>
-public sealed class DrillModel(DashboardQuery query, DrillSource drills, ReportFigureSource source, ReportZone zone, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class DrillModel(DashboardQuery query, DrillSource drills, ReportFigureSource source, AuditLog audit, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
     public const string AuditAction = "report-drill";
@@ -37,8 +37,6 @@ public sealed class DrillModel(DashboardQuery query, DrillSource drills, ReportF
 
     public string? Error { get; private set; }
 
-    /// <summary>A record's time on the office's clock (the configured zone, as the period's bounds).</summary>
-    public DateTime Local(DateTime utc) => zone.Local(utc);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

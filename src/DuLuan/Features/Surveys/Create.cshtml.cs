@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace DuLuan.Features.Surveys;
 
 /// <summary>Starts a draft survey for a unit the member builds surveys for.</summary>
-public sealed class CreateModel(AppDbContext db, SurveyAccess access, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class CreateModel(AppDbContext db, SurveyAccess access, AuditLog audit, TimeProvider clock, UnitActivity activity, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]
@@ -52,7 +52,7 @@ public sealed class CreateModel(AppDbContext db, SurveyAccess access, AuditLog a
             // A unit of the member's scope that was merged or split away names its successor.
             var scoped = await access.BuilderUnitsAsync(ct);
             var retired = await scoped.AnyAsync(u => u.Id == UnitId, ct)
-                ? await HttpContext.RequestServices.GetRequiredService<UnitActivity>().RefusalAsync(UnitId, ct)
+                ? await activity.RefusalAsync(UnitId, ct)
                 : null;
             ModelState.AddModelError(nameof(UnitId), retired ?? l["Surveys.BadUnit"]);
         }

@@ -7,6 +7,7 @@ using DuLuan.Features.Audit;
 using DuLuan.Features.Cases;
 using DuLuan.Features.Members;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ namespace DuLuan.Features.Surveys;
 /// submit stores one), and no member on the response: only a per-day count of entries is kept and audited.
 /// </summary>
 [RequestSizeLimit(512 * 1024)]
-public sealed class EntryModel(AppDbContext db, CaseAccess access, ResponseIntake intake, PublishedDefinitions definitions, UnitScope scope, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class EntryModel(AppDbContext db, CaseAccess access, ResponseIntake intake, PublishedDefinitions definitions, UnitScope scope, AuditLog audit, OfficeTime office, IStringLocalizer<SharedResource> l) : PageModel
 {
     public static readonly Role[] Enterers = [Role.Collaborator, Role.Editor, Role.Lead, Role.Admin];
 
@@ -197,8 +198,7 @@ public sealed class EntryModel(AppDbContext db, CaseAccess access, ResponseIntak
         return double.TryParse(normal, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n) ? n : null;
     }
 
-    private DateOnly Today()
-        => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh")));
+    private DateOnly Today() => office.Today;
 
     private static string NewKey() => "paper-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
 

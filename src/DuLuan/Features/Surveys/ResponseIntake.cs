@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using DuLuan.Data;
 using DuLuan.Features.Concerns;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Surveys;
@@ -71,7 +72,7 @@ public sealed class PublishedDefinitions
 /// Stores a batch of responses all-or-nothing: validated first, then one transaction holding the
 /// idempotency key, the repeat-answer tokens, the quota counters and the responses.
 /// </summary>
-public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions definitions, SurveyWriteGate gate, TimeProvider clock)
+public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions definitions, SurveyWriteGate gate, TimeProvider clock, OfficeTime office)
 {
     public const int MaxBatch = 100;
 
@@ -282,8 +283,7 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
 
     private const int SqlitePrimaryKey = 1555;
 
-    private DateOnly Today()
-        => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh")));
+    private DateOnly Today() => office.Today;
 
     private static string NewId() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 

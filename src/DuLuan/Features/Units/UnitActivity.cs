@@ -1,7 +1,6 @@
 using DuLuan.Data;
-using DuLuan.Features.Cases;
+using DuLuan.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace DuLuan.Features.Units;
 
@@ -10,12 +9,10 @@ namespace DuLuan.Features.Units;
 /// time zone) nothing new may be filed under it. Every entry point that lets staff or residents choose a unit asks
 /// here, and the refusal names the successor: "Xã A đã sáp nhập vào Phường B từ 01/07/2025; hãy chọn Phường B".
 /// </summary>
-public sealed class UnitActivity(AppDbContext db, TimeProvider clock, IOptions<WorkingHoursOptions> hours)
+public sealed class UnitActivity(AppDbContext db, OfficeTime office)
 {
-    private readonly TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(hours.Value.TimeZone);
-
     /// <summary>Today in the office's time zone.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, zone));
+    public DateOnly Today => office.Today;
 
     /// <summary>Units still active on <paramref name="day"/> (their last day not before it): what pickers offer.</summary>
     public static IQueryable<Unit> ActiveOn(IQueryable<Unit> units, DateOnly day) => units.Where(u => u.ActiveTo == null || u.ActiveTo >= day);

@@ -1,12 +1,13 @@
 using System.Text;
 using DuLuan.Analysis.Text;
 using DuLuan.Data;
+using DuLuan.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Units;
 
 /// <summary>Creates units and keeps the materialised path right.</summary>
-public sealed class UnitTree(AppDbContext db, TimeProvider clock)
+public sealed class UnitTree(AppDbContext db, OfficeTime office)
 {
     public const string RootName = "Việt Nam";
 
@@ -49,7 +50,7 @@ public sealed class UnitTree(AppDbContext db, TimeProvider clock)
             ParentId = parent?.Id,
             Parent = parent,
             Depth = parent is null ? 0 : parent.Depth + 1,
-            ActiveFrom = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            ActiveFrom = office.Today,
         };
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using DuLuan.Data;
 using DuLuan.Features.Publish.Channels;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace DuLuan.Features.Publish.Metrics;
 
 /// <summary>Reach and interactions rolled up over a subtree and a period, with a chart; writers import platform CSV exports.</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes + 64 * 1024)]
-public sealed class IndexModel(AppDbContext db, PublishAccess access, MetricsImport import, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(AppDbContext db, PublishAccess access, MetricsImport import, OfficeTime office, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int MaxFileBytes = 5 * 1024 * 1024;
 
@@ -102,7 +103,7 @@ public sealed class IndexModel(AppDbContext db, PublishAccess access, MetricsImp
 
         var ids = Units.Select(u => u.Id).ToList();
         Channels = await db.PublishChannels.AsNoTracking().Where(c => ids.Contains(c.UnitId)).OrderBy(c => c.Name).ToListAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = office.Today;
         // By default the last full quarter.
         var quarterStart = new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1);
         FromDay = DateOnly.TryParseExact(From, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var f) ? f : quarterStart.AddMonths(-3);

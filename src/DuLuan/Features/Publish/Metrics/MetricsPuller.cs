@@ -3,6 +3,7 @@ using DuLuan.Data;
 using DuLuan.Features.Audit;
 using DuLuan.Features.Publish.Channels;
 using DuLuan.Infrastructure.Jobs;
+using DuLuan.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -10,11 +11,11 @@ namespace DuLuan.Features.Publish.Metrics;
 
 /// <summary>
 /// Pulls the figures of a channel's recently published posts from its platform. Platforms report lifetime totals; the
-/// day of the pull (Vietnam time) stores the growth since the days already stored, so a second pull on the same day
+/// day of the pull (office time) stores the growth since the days already stored, so a second pull on the same day
 /// replaces that day and nothing is counted twice (reach, a count of unique people, is only approximately additive).
 /// Stored through <see cref="MetricsImport.StoreAsync"/>, so the monthly sums follow in the same transaction.
 /// </summary>
-public sealed class MetricsPuller(AppDbContext db, TokenVault vault, IEnumerable<IMetricsConnector> connectors, MetricsImport import, AuditLog audit, TimeProvider clock, IOptions<PublishOptions> options)
+public sealed class MetricsPuller(AppDbContext db, TokenVault vault, IEnumerable<IMetricsConnector> connectors, MetricsImport import, AuditLog audit, TimeProvider clock, OfficeTime office, IOptions<PublishOptions> options)
 {
     public const string Pulled = "metrics-pulled";
 
@@ -91,7 +92,7 @@ public sealed class MetricsPuller(AppDbContext db, TokenVault vault, IEnumerable
             .Join(db.Posts, t => t.PostId, p => p.Id, (t, p) => new { ExternalId = t.ExternalId!, PostId = p.Id, p.UnitId })
             .OrderBy(t => t.PostId).ToListAsync(ct);
         var key = channel.Kind.ToString();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, Posts.PostFormModel.Vietnam));
+        var today = office.LocalDay(now);
         var ids = targets.Select(t => t.PostId).ToList();
         var before = await db.PostMetrics.AsNoTracking().Where(m => m.Channel == key && ids.Contains(m.PostId) && m.Day < today)
             .GroupBy(m => m.PostId)

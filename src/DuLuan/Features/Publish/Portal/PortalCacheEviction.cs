@@ -101,8 +101,11 @@ public sealed class PortalCacheEviction(IServiceProvider services) : ISaveChange
     {
         if (services.GetService<IOutputCacheStore>() is { } store)
         {
-            // The in-memory store evicts synchronously; nothing to wait for across the network.
+            // The in-memory store evicts synchronously; nothing to wait for across the network. Evict() runs from EF's
+            // synchronous SavedChanges as well as the async one.
+#pragma warning disable RS0030
             store.EvictByTagAsync(PortalCachePolicy.Tag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+#pragma warning restore RS0030
         }
     }
 

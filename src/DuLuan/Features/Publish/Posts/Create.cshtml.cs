@@ -1,6 +1,8 @@
 using DuLuan.Data;
 using DuLuan.Features.Audit;
 using DuLuan.Features.Cases;
+using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -8,8 +10,8 @@ namespace DuLuan.Features.Publish.Posts;
 
 /// <summary>Drafts a post; other features prefill it with ?linkKind=&amp;linkId=&amp;title=&amp;body=.</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = AttachmentFiles.MaxBytes + 256 * 1024)]
-public sealed class CreateModel(AppDbContext db, PublishAccess access, CaseAccess cases, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
-    : PostFormModel(db, access, cases, clock, localizer)
+public sealed class CreateModel(AppDbContext db, PublishAccess access, CaseAccess cases, AuditLog audit, TimeProvider clock, OfficeTime office, UnitActivity activity, IStringLocalizer<SharedResource> localizer)
+    : PostFormModel(db, access, cases, clock, office, activity, localizer)
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

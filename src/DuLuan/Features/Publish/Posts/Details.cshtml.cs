@@ -3,6 +3,7 @@ using DuLuan.Data;
 using DuLuan.Features.Audit;
 using DuLuan.Features.Publish.Channels;
 using DuLuan.Infrastructure.Text;
+using DuLuan.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace DuLuan.Features.Publish.Posts;
 
 /// <summary>One post: content, per-channel preview with limits, approvals, comments, history, and the workflow steps.</summary>
-public sealed class DetailsModel(AppDbContext db, PublishAccess access, PostWorkflow workflow, ChannelLimits limits, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DetailsModel(AppDbContext db, PublishAccess access, PostWorkflow workflow, ChannelLimits limits, OfficeTime office, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Post Post { get; private set; } = null!;
 
@@ -69,7 +70,7 @@ public sealed class DetailsModel(AppDbContext db, PublishAccess access, PostWork
             return StepAsync(id, writer: true, (_, _) => Task.FromResult(StepResult.Refused("Publish.Error.Time")), ct);
         }
 
-        var utc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), PostFormModel.Vietnam);
+        var utc = office.ToUtc(local);
         return StepAsync(id, writer: true, (post, c) => workflow.ScheduleAsync(post, utc, version, c), ct);
     }
 

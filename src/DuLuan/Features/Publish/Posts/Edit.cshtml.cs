@@ -1,5 +1,7 @@
 using DuLuan.Data;
 using DuLuan.Features.Cases;
+using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -8,8 +10,8 @@ namespace DuLuan.Features.Publish.Posts;
 
 /// <summary>Changes a post's content; approvals given for the old content stop counting.</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = AttachmentFiles.MaxBytes + 256 * 1024)]
-public sealed class EditModel(AppDbContext db, PublishAccess access, CaseAccess cases, PostWorkflow workflow, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
-    : PostFormModel(db, access, cases, clock, localizer)
+public sealed class EditModel(AppDbContext db, PublishAccess access, CaseAccess cases, PostWorkflow workflow, TimeProvider clock, OfficeTime office, UnitActivity activity, IStringLocalizer<SharedResource> localizer)
+    : PostFormModel(db, access, cases, clock, office, activity, localizer)
 {
     [BindProperty(SupportsGet = true)]
     public long Id { get; set; }

@@ -3,6 +3,7 @@ using DuLuan.Data;
 using DuLuan.Features.Cases;
 using DuLuan.Features.Publish.Channels;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,10 +13,8 @@ using Microsoft.Extensions.Localization;
 namespace DuLuan.Features.Publish.Posts;
 
 /// <summary>The fields of a post shared by Create and Edit, with the checks that name the field and the reason.</summary>
-public abstract class PostFormModel(AppDbContext db, PublishAccess access, CaseAccess cases, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public abstract class PostFormModel(AppDbContext db, PublishAccess access, CaseAccess cases, TimeProvider clock, OfficeTime office, UnitActivity activity, IStringLocalizer<SharedResource> l) : PageModel
 {
-    public static readonly TimeZoneInfo Vietnam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
-
     [BindProperty]
     public long UnitId { get; set; }
 
@@ -40,7 +39,7 @@ public abstract class PostFormModel(AppDbContext db, PublishAccess access, CaseA
     [BindProperty]
     public List<long> ChannelIds { get; set; } = [];
 
-    /// <summary>Local time in Asia/Ho_Chi_Minh, yyyy-MM-ddTHH:mm (datetime-local).</summary>
+    /// <summary>The office's local time (<see cref="OfficeTime"/>), yyyy-MM-ddTHH:mm (datetime-local).</summary>
     [BindProperty]
     public string? ScheduledAt { get; set; }
 
@@ -78,7 +77,7 @@ public abstract class PostFormModel(AppDbContext db, PublishAccess access, CaseA
             // A unit of the member's scope that was merged or split away names its successor.
             var scoped = await access.UnitsAsync(PublishAccess.Writers, ct);
             var retired = await scoped.AnyAsync(u => u.Id == UnitId, ct)
-                ? await HttpContext.RequestServices.GetRequiredService<UnitActivity>().RefusalAsync(UnitId, ct)
+                ? await activity.RefusalAsync(UnitId, ct)
                 : null;
             state.AddModelError(nameof(UnitId), retired ?? l["Publish.Error.Unit"]);
         }
@@ -118,7 +117,7 @@ public abstract class PostFormModel(AppDbContext db, PublishAccess access, CaseA
             if (DateTime.TryParseExact(ScheduledAt, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
                 && local.Year is > 2000 and < 2200)
             {
-                scheduled = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Vietnam);
+                scheduled = office.ToUtc(local);
             }
             else
             {
@@ -158,11 +157,7 @@ public abstract class PostFormModel(AppDbContext db, PublishAccess access, CaseA
         _ => true,
     };
 
-    public static string? LocalInput(DateTime? utc) => utc is { } u
-        ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(u, DateTimeKind.Utc), Vietnam).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture)
-        : null;
-
-    public static string Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Vietnam).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+    protected string? LocalInput(DateTime? utc) => office.InputValue(utc);
 
     protected async Task SaveTargetsAndImageAsync(Post post, Valid valid, CancellationToken ct)
     {

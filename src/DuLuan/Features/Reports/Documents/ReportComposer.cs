@@ -1,3 +1,5 @@
+using DuLuan.Infrastructure.Time;
+
 namespace DuLuan.Features.Reports.Documents;
 
 /// <summary>
@@ -63,7 +65,7 @@ public static class ReportComposer
             return $"{figure.Label}: chưa có số liệu.";
         }
 
-        var text = $"{figure.Label}: {VietnameseFormat.Value(value, figure.Kind)}";
+        var text = $"{figure.Label}: {FigureText.Value(value, figure.Kind)}";
         return text + (figure.Previous is { } previous ? Change(value, previous, figure.Kind, previousLabel) : string.Empty) + ".";
     }
 

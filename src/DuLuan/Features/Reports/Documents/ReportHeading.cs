@@ -1,3 +1,5 @@
+using DuLuan.Infrastructure.Time;
+
 namespace DuLuan.Features.Reports.Documents;
 
 /// <summary>The two built-in layouts: state administrative documents (Decree 30/2020/NĐ-CP) and Party documents (Guide 36-HD/VPTW).</summary>

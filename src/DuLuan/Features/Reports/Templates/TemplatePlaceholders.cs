@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DuLuan.Features.Reports.Documents;
+using DuLuan.Infrastructure.Time;
 
 namespace DuLuan.Features.Reports.Templates;
 
@@ -76,11 +77,11 @@ public static partial class TemplatePlaceholders
 
             return suffix switch
             {
-                ".previous" => figure.Previous is { } p ? VietnameseFormat.Value(p, figure.Kind) : "-",
+                ".previous" => figure.Previous is { } p ? FigureText.Value(p, figure.Kind) : "-",
                 ".change" => figure.Value is { } v && figure.Previous is { } q ? ReportComposer.Change(v, q, figure.Kind, previous).TrimStart(',', ' ') : string.Empty,
                 ".sentence" => ReportComposer.Sentence(figure, previous),
                 ".label" => figure.Label,
-                _ => figure.Value is { } value ? VietnameseFormat.Value(value, figure.Kind) : "-",
+                _ => figure.Value is { } value ? FigureText.Value(value, figure.Kind) : "-",
             };
         }
 
