@@ -95,14 +95,13 @@ public sealed class ProcessSandbox(string? configured)
         {
             var truePath = File.Exists("/usr/bin/true") ? "/usr/bin/true" : "/bin/true";
             using var process = Process.Start(sandbox.StartInfo(truePath, work.FullName, []))!;
-            var stderr = process.StandardError.ReadToEndAsync();
             if (!process.WaitForExit(TimeSpan.FromSeconds(20)))
             {
                 process.Kill(entireProcessTree: true);
                 return "bubblewrap did not start within 20 s";
             }
 
-            return process.ExitCode == 0 ? null : $"bubblewrap cannot create its namespaces here (exit {process.ExitCode}): {stderr.Result.Trim()}";
+            return process.ExitCode == 0 ? null : $"bubblewrap cannot create its namespaces here (exit {process.ExitCode}): {process.StandardError.ReadToEnd().Trim()}";
         }
         catch (System.ComponentModel.Win32Exception e)
         {
