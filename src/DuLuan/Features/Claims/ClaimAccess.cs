@@ -6,12 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Claims;
 
-/// <summary>Who sees and who works claims: any role in the unit's subtree sees, editors and up work them. Outside, 404.</summary>
+/// <summary>Who sees and who works claims: office staff of the unit's subtree see, editors and up work them. Outside, 404.</summary>
 public sealed class ClaimAccess(AppDbContext db, CaseAccess access)
 {
     public static readonly Role[] Handlers = CaseAccess.Handlers;
 
-    public Task<IQueryable<Claim>> VisibleAsync(CancellationToken ct) => access.InScope(db.Claims, c => c.UnitId, null, ct);
+    public Task<IQueryable<Claim>> VisibleAsync(CancellationToken ct) => access.InScope(db.Claims, c => c.UnitId, CaseAccess.Readers, ct);
 
     public Task<IQueryable<Claim>> HandledAsync(CancellationToken ct) => access.InScope(db.Claims, c => c.UnitId, Handlers, ct);
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Monitoring;
 
-/// <summary>Which units' monitoring a member sees or manages (any role sees, editors and up manage), on <see cref="CaseAccess"/> grants.</summary>
+/// <summary>Which units' monitoring a member sees or manages (office staff see, editors and up manage), on <see cref="CaseAccess"/> grants.</summary>
 public sealed class MonitoringQueries(AppDbContext db, CaseAccess access)
 {
     public static readonly Members.Role[] Managers = CaseAccess.Handlers;
@@ -17,11 +17,11 @@ public sealed class MonitoringQueries(AppDbContext db, CaseAccess access)
 
     /// <summary>Units in the member's scope that follow at least one feed.</summary>
     public async Task<List<long>> VisibleUnitIdsAsync(CancellationToken ct) =>
-        await (await access.InScope(db.Feeds.AsNoTracking(), f => f.UnitId, null, ct)).Select(f => f.UnitId).Distinct().ToListAsync(ct);
+        await (await access.InScope(db.Feeds.AsNoTracking(), f => f.UnitId, CaseAccess.Readers, ct)).Select(f => f.UnitId).Distinct().ToListAsync(ct);
 
     public async Task<bool> CanManageAsync(long unitId, CancellationToken ct) =>
         await (await access.UnitsAsync(Managers, ct)).AnyAsync(u => u.Id == unitId, ct);
 
     public async Task<bool> CanViewAsync(long unitId, CancellationToken ct) =>
-        await (await access.UnitsAsync(null, ct)).AnyAsync(u => u.Id == unitId, ct);
+        await (await access.UnitsAsync(CaseAccess.Readers, ct)).AnyAsync(u => u.Id == unitId, ct);
 }

@@ -106,7 +106,7 @@ public sealed class CalendarModel(AppDbContext db, PublishAccess access, PostWor
 
         var from = TimeZoneInfo.ConvertTimeToUtc(First.ToDateTime(TimeOnly.MinValue), PostFormModel.Vietnam);
         var to = TimeZoneInfo.ConvertTimeToUtc(Last.AddDays(1).ToDateTime(TimeOnly.MinValue), PostFormModel.Vietnam);
-        var posts = await access.PostsAsync(null, ct);
+        var posts = await access.PostsAsync(PublishAccess.Readers, ct);
         if (UnitId is { } unitId)
         {
             var path = Units.First(u => u.Id == unitId).Path;

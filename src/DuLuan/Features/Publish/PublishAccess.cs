@@ -8,6 +8,9 @@ namespace DuLuan.Features.Publish;
 /// <summary>Who may do what with posts, as subtree filters on <see cref="CaseAccess"/> (itself on <see cref="UnitScope"/>): outside them a post is not found.</summary>
 public sealed class PublishAccess(AppDbContext db, CaseAccess access, UnitScope scope)
 {
+    /// <summary>See posts: the office's staff, not collaborators.</summary>
+    public static readonly Role[] Readers = RoleTable.ReadOfficeRecords.Roles;
+
     /// <summary>Write drafts, submit them, schedule approved posts, reschedule.</summary>
     public static readonly Role[] Writers = [Role.Editor, Role.Lead, Role.Admin];
 
