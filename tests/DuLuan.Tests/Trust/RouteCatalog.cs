@@ -13,6 +13,9 @@ namespace DuLuan.Tests.Trust;
 /// <summary>One way in: a route, a method and (for pages) a handler, with the values it binds.</summary>
 public sealed record RouteCase(string Pattern, string Method, string? Handler, bool AllowsAnonymous, IReadOnlyList<RouteInput> Inputs)
 {
+    /// <summary>The page model whose handler this is (null for minimal-API endpoints).</summary>
+    public Type? Model { get; init; }
+
     public override string ToString() => $"{Method} /{Pattern.TrimStart('/')}{(Handler is null ? "" : "?handler=" + Handler)}";
 
     /// <summary>Path with route parameters filled, plus a query string for GET inputs.</summary>
@@ -94,7 +97,7 @@ public static class RouteCatalog
                         Add(inputs, property.Name, property.PropertyType);
                     }
 
-                    cases.Add(new RouteCase(raw, handler.HttpMethod.ToUpperInvariant(), handler.Name, anonymous, inputs));
+                    cases.Add(new RouteCase(raw, handler.HttpMethod.ToUpperInvariant(), handler.Name, anonymous, inputs) { Model = compiled.HandlerTypeInfo.AsType() });
                 }
 
                 if (!compiled.HandlerMethods.Any(h => string.Equals(h.HttpMethod, "GET", StringComparison.OrdinalIgnoreCase)))

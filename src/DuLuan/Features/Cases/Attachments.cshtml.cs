@@ -9,8 +9,8 @@ using Microsoft.Extensions.Localization;
 namespace DuLuan.Features.Cases;
 
 /// <summary>
-/// Upload to and download from a case, for those who see it: the office (place in scope) and the
-/// agency (agency in scope). Anyone else gets 404.
+/// Download from a case for those who read it (office staff of its place, its agency); upload for those who work it
+/// (handlers of its place, liaisons of its agency). Anyone else gets 404.
 /// </summary>
 [RequestSizeLimit(AttachmentFiles.MaxBytes + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = AttachmentFiles.MaxBytes + 64 * 1024)]
@@ -34,7 +34,7 @@ public sealed class AttachmentsModel(AppDbContext db, CaseAccess access, CaseRes
 
     public async Task<IActionResult> OnPostAsync(long caseId, string? from, IFormFile? file, CancellationToken ct)
     {
-        if (!await CanSeeAsync(caseId, ct))
+        if (!await CanChangeAsync(caseId, ct))
         {
             return NotFound();
         }
@@ -81,7 +81,12 @@ public sealed class AttachmentsModel(AppDbContext db, CaseAccess access, CaseRes
             .Select(a => new AttachmentRow(a.Id, a.FileName, a.Size)).ToListAsync(ct);
 
     private async Task<bool> CanSeeAsync(long caseId, CancellationToken ct)
-        => await (await access.InScope(db.Cases, c => c.UnitId, null, ct)).AnyAsync(c => c.Id == caseId, ct)
+        => await (await access.InScope(db.Cases, c => c.UnitId, CaseAccess.Readers, ct)).AnyAsync(c => c.Id == caseId, ct)
+           || await (await responder.AgencyCasesAsync(ct)).AnyAsync(c => c.Id == caseId, ct);
+
+    /// <summary>Those who work the case: its office handlers and its agency's liaisons (issue #16: a viewer could upload).</summary>
+    private async Task<bool> CanChangeAsync(long caseId, CancellationToken ct)
+        => await (await responder.OfficeCasesAsync(ct)).AnyAsync(c => c.Id == caseId, ct)
            || await (await responder.AgencyCasesAsync(ct)).AnyAsync(c => c.Id == caseId, ct);
 }
 

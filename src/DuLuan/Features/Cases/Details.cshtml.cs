@@ -72,7 +72,7 @@ public sealed partial class DetailsModel(AppDbContext db, CaseAccess access, Cas
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        var visible = await access.InScope(db.Cases.AsNoTracking(), c => c.UnitId, null, ct);
+        var visible = await access.InScope(db.Cases.AsNoTracking(), c => c.UnitId, CaseAccess.Readers, ct);
         var item = await visible.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (item is null)
         {

@@ -17,12 +17,12 @@ public sealed class IndexModel(AppDbContext db, CaseAccess access) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var query = await access.InScope(db.Cases.AsNoTracking(), c => c.UnitId, null, ct);
+        var query = await access.InScope(db.Cases.AsNoTracking(), c => c.UnitId, CaseAccess.Readers, ct);
         Rows = await query.Where(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.Rejected)
             .OrderBy(c => c.DueAt).Take(200)
             .Select(c => new Row(c.Id, c.Title, c.Status, c.Severity, c.DueAt, c.OverdueSince != null))
             .ToListAsync(ct);
-        var notifications = await access.InScope(db.Notifications.AsNoTracking(), n => n.UnitId, null, ct);
+        var notifications = await access.InScope(db.Notifications.AsNoTracking(), n => n.UnitId, CaseAccess.Readers, ct);
         Notifications = await notifications.OrderByDescending(n => n.Id).Take(20).ToListAsync(ct);
         return Page();
     }

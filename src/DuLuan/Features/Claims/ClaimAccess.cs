@@ -1,25 +1,26 @@
 using System.Globalization;
 using DuLuan.Data;
-using DuLuan.Features.Cases;
 using DuLuan.Features.Members;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Claims;
 
-/// <summary>Who sees and who works claims: any role in the unit's subtree sees, editors and up work them. Outside, 404.</summary>
-public sealed class ClaimAccess(AppDbContext db, CaseAccess access)
+/// <summary>Who sees and who works claims: office staff of the unit's subtree see, editors and up work them. Outside, 404.</summary>
+public sealed class ClaimAccess(AppDbContext db, UnitScope scope)
 {
-    public static readonly Role[] Handlers = CaseAccess.Handlers;
+    public static readonly Role[] Handlers = RoleTable.WorkClaims.Roles;
 
-    public Task<IQueryable<Claim>> VisibleAsync(CancellationToken ct) => access.InScope(db.Claims, c => c.UnitId, null, ct);
+    public static readonly Role[] Readers = RoleTable.ReadOfficeRecords.Roles;
 
-    public Task<IQueryable<Claim>> HandledAsync(CancellationToken ct) => access.InScope(db.Claims, c => c.UnitId, Handlers, ct);
+    public Task<IQueryable<Claim>> VisibleAsync(CancellationToken ct) => scope.InScope(db.Claims, c => c.UnitId, Readers, ct);
+
+    public Task<IQueryable<Claim>> HandledAsync(CancellationToken ct) => scope.InScope(db.Claims, c => c.UnitId, Handlers, ct);
 
     public async Task<bool> CanHandleUnitAsync(long unitId, CancellationToken ct)
-        => await (await access.UnitsAsync(Handlers, ct)).AnyAsync(u => u.Id == unitId, ct);
+        => await scope.HoldsAsync(unitId, Handlers, ct);
 
     public async Task<List<Units.Unit>> HandledUnitsAsync(CancellationToken ct)
-        => await (await access.UnitsAsync(Handlers, ct)).AsNoTracking().OrderBy(u => u.Depth).ThenBy(u => u.Name).Take(300).ToListAsync(ct);
+        => await (await scope.UnitsAsync(Handlers, ct)).AsNoTracking().OrderBy(u => u.Depth).ThenBy(u => u.Name).Take(300).ToListAsync(ct);
 
     /// <summary>Staff who may own a claim of the unit: editors and up on the unit or one of its parents.</summary>
     public async Task<List<(string Id, string Name)>> OwnersAsync(long unitId, CancellationToken ct)

@@ -67,7 +67,7 @@ public sealed class DetailsModel(AppDbContext db, CaseAccess access, ContactVaul
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        var visible = await access.InScope(db.Concerns.AsNoTracking(), c => c.UnitId, null, ct);
+        var visible = await access.InScope(db.Concerns.AsNoTracking(), c => c.UnitId, CaseAccess.Readers, ct);
         var concern = await visible.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (concern is null)
         {

@@ -20,7 +20,7 @@ public sealed class IndexModel(AppDbContext db, CaseAccess access) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var query = await access.InScope(db.Concerns.AsNoTracking(), c => c.UnitId, null, ct);
+        var query = await access.InScope(db.Concerns.AsNoTracking(), c => c.UnitId, CaseAccess.Readers, ct);
         if (Status is { } status)
         {
             query = query.Where(c => c.Status == status);

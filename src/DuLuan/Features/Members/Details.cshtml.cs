@@ -94,7 +94,7 @@ public sealed class DetailsModel(AppDbContext db, UnitScope scope, MemberAdmin a
 
     private async Task<bool> LoadAsync(string id, CancellationToken ct)
     {
-        var visible = await scope.InScope(db.Memberships.AsNoTracking(), m => m.UnitId, cancellationToken: ct);
+        var visible = await scope.InScope(db.Memberships.AsNoTracking(), m => m.UnitId, RoleTable.ReadOfficeRecords.Roles, ct);
         var rows = await visible.Where(m => m.MemberId == id).Select(m => new { m.Id, m.UnitId, m.Unit!.Name, m.Unit.Path, m.Unit.Depth, m.Role }).ToListAsync(ct);
         if (rows.Count == 0)
         {

@@ -12,7 +12,7 @@ public sealed class IndexModel(AppDbContext db, UnitScope scope) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var memberships = await scope.InScope(db.Memberships.AsNoTracking(), m => m.UnitId, cancellationToken: ct);
+        var memberships = await scope.InScope(db.Memberships.AsNoTracking(), m => m.UnitId, RoleTable.ReadOfficeRecords.Roles, ct);
         Rows = await memberships
             .OrderBy(m => m.Member!.DisplayName).ThenBy(m => m.Unit!.Name)
             .Take(1000)

@@ -87,7 +87,33 @@ public sealed class UnitScope(AppDbContext db, IHttpContextAccessor http)
     public async Task<IQueryable<T>> InScope<T>(IQueryable<T> source, Expression<Func<T, long>> unitId, Permission permission = Permission.View, CancellationToken cancellationToken = default)
     {
         var visible = await UnitsAsync(permission, cancellationToken);
-        var ids = visible.Select(u => u.Id);
+        return Within(source, unitId, visible.Select(u => u.Id));
+    }
+
+    /// <summary>Units in a subtree where the member holds one of <paramref name="roles"/> (a set from <see cref="RoleTable"/>).</summary>
+    public async Task<IQueryable<Unit>> UnitsAsync(IReadOnlyCollection<Role> roles, CancellationToken cancellationToken = default)
+        => db.Units.Where(SubtreePredicate<Unit>(await RolePathsAsync(roles, cancellationToken), u => u.Path));
+
+    /// <summary>Rows whose unit lies in a subtree where the member holds one of <paramref name="roles"/>.</summary>
+    public async Task<IQueryable<T>> InScope<T>(IQueryable<T> source, Expression<Func<T, long>> unitId, IReadOnlyCollection<Role> roles, CancellationToken cancellationToken = default)
+        => Within(source, unitId, (await UnitsAsync(roles, cancellationToken)).Select(u => u.Id));
+
+    /// <summary>Whether the member holds one of <paramref name="roles"/> on the unit or above it.</summary>
+    public async Task<bool> HoldsAsync(long unitId, IReadOnlyCollection<Role> roles, CancellationToken cancellationToken = default)
+        => await (await UnitsAsync(roles, cancellationToken)).AnyAsync(u => u.Id == unitId, cancellationToken);
+
+    /// <summary>Whether the member holds one of <paramref name="roles"/> anywhere.</summary>
+    public async Task<bool> HasAnyAsync(IReadOnlyCollection<Role> roles, CancellationToken cancellationToken = default)
+        => (await GrantsAsync(cancellationToken)).Any(g => roles.Contains(g.Role));
+
+    private async Task<List<string>> RolePathsAsync(IReadOnlyCollection<Role> roles, CancellationToken cancellationToken)
+    {
+        var paths = (await GrantsAsync(cancellationToken)).Where(g => roles.Contains(g.Role)).Select(g => g.Path).Distinct(StringComparer.Ordinal).ToList();
+        return paths.Where(p => !paths.Any(q => q != p && p.StartsWith(q, StringComparison.Ordinal))).ToList();
+    }
+
+    private static IQueryable<T> Within<T>(IQueryable<T> source, Expression<Func<T, long>> unitId, IQueryable<long> ids)
+    {
         var parameter = unitId.Parameters[0];
         var contains = Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(long)], ids.Expression, unitId.Body);
         return source.Where(Expression.Lambda<Func<T, bool>>(contains, parameter));

@@ -106,7 +106,7 @@ public sealed class CalendarModel(AppDbContext db, PublishAccess access, PostWor
         }
 
         var (from, to) = office.RangeUtc(First, Last);
-        var posts = await access.PostsAsync(null, ct);
+        var posts = await access.PostsAsync(PublishAccess.Readers, ct);
         if (UnitId is { } unitId)
         {
             var path = Units.First(u => u.Id == unitId).Path;

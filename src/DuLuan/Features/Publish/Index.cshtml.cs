@@ -21,7 +21,7 @@ public sealed class IndexModel(AppDbContext db, PublishAccess access) : PageMode
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var posts = await access.PostsAsync(null, ct);
+        var posts = await access.PostsAsync(PublishAccess.Readers, ct);
         if (Status is { } s && Enum.IsDefined(s))
         {
             posts = posts.Where(p => p.Status == s);

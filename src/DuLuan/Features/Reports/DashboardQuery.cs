@@ -11,10 +11,10 @@ namespace DuLuan.Features.Reports;
 /// The unit and period of /Reports and /Reports/Drill, read from the query string with a reason per field, and
 /// the unit checked against the member's staff subtrees (outside them: not found).
 /// </summary>
-public sealed class DashboardQuery(CaseAccess access, OfficeTime office)
+public sealed class DashboardQuery(UnitScope scope, OfficeTime office)
 {
     /// <summary>Staff: everyone but collaborators, who file opinion reports and read nothing else.</summary>
-    public static readonly Role[] Staff = [Role.Viewer, Role.AgencyLiaison, Role.Editor, Role.Lead, Role.Admin];
+    public static readonly Role[] Staff = RoleTable.Staff;
 
     public sealed record Outcome(Unit? Unit, ReportPeriod Period, string? Field, string? Error)
     {
@@ -23,7 +23,7 @@ public sealed class DashboardQuery(CaseAccess access, OfficeTime office)
 
     public DateOnly Today() => office.Today;
 
-    public Task<IQueryable<Unit>> UnitsAsync(CancellationToken ct) => access.UnitsAsync(Staff, ct);
+    public Task<IQueryable<Unit>> UnitsAsync(CancellationToken ct) => scope.UnitsAsync(Staff, ct);
 
     public async Task<Outcome> ReadAsync(IQueryCollection query, CancellationToken ct)
     {

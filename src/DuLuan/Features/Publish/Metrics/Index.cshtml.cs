@@ -46,12 +46,12 @@ public sealed class IndexModel(AppDbContext db, PublishAccess access, MetricsImp
 
     public async Task<IActionResult> OnPostImportAsync(string? channel, IFormFile? file, CancellationToken ct)
     {
-        if (!await LoadAsync(ct))
+        var writable = await (await access.UnitsAsync(PublishAccess.Writers, ct)).Select(u => u.Id).ToListAsync(ct);
+        if (writable.Count == 0 || !await LoadAsync(ct))
         {
             return NotFound();
         }
 
-        var writable = await (await access.UnitsAsync(PublishAccess.Writers, ct)).Select(u => u.Id).ToListAsync(ct);
         PublishChannel? target = null;
         if (channel != MetricsImport.Portal)
         {

@@ -128,7 +128,7 @@ public sealed class DetailsModel(AppDbContext db, PublishAccess access, PostWork
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        var posts = await access.PostsAsync(null, ct);
+        var posts = await access.PostsAsync(PublishAccess.Readers, ct);
         var post = await posts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (post is null)
         {

@@ -11,13 +11,9 @@ namespace DuLuan.Features.Reports.Drafts;
 /// </summary>
 public sealed class ReportDraftAccess(AppDbContext db, UnitScope scope)
 {
-    public static readonly Role[] Writers = [Role.Editor, Role.Lead, Role.Admin];
+    public static readonly Role[] Writers = RoleTable.PrepareReports.Roles;
 
-    public async Task<IQueryable<Unit>> UnitsAsync(CancellationToken ct)
-    {
-        var paths = (await scope.GrantsAsync(ct)).Where(g => Writers.Contains(g.Role)).Select(g => g.Path).Distinct(StringComparer.Ordinal).ToList();
-        return db.Units.Where(UnitScope.SubtreePredicate<Unit>(paths, u => u.Path));
-    }
+    public Task<IQueryable<Unit>> UnitsAsync(CancellationToken ct) => scope.UnitsAsync(Writers, ct);
 
     public async Task<Unit?> UnitAsync(long unitId, CancellationToken ct) =>
         await (await UnitsAsync(ct)).AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
