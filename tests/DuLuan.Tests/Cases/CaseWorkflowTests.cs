@@ -147,7 +147,7 @@ public sealed class CaseWorkflowTests
     [Theory, Providers]
     public async Task Contacts_are_purged_on_schedule(DatabaseProvider provider)
     {
-        var clock = new SettableClock();
+        var clock = TestClock.StartingNow();
         await using var app = await TestApp.StartAsync(provider, configure: clock.Install());
         var contact = new Contact("dan@example.vn", null);
         var closedLong = await SubmitAsync(app, app.Tree.CommuneA1.Id, "Vụ đã đóng lâu", "Nội dung vụ việc đã đóng từ lâu.", contact);

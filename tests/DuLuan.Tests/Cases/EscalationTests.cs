@@ -12,7 +12,7 @@ public sealed class EscalationTests
     [Theory, Providers]
     public async Task Moving_the_clock_flags_overdue_cases_and_sends_one_digest_per_unit(DatabaseProvider provider)
     {
-        var clock = new SettableClock();
+        var clock = TestClock.StartingNow();
         await using var app = await TestApp.StartAsync(provider, configure: clock.Install());
         var agency = await app.WithScopeAsync(async s =>
         {

@@ -25,7 +25,7 @@ public sealed class NotificationMailTests
     public async Task The_overdue_digest_goes_by_mail_once_per_lead_not_once_per_case(DatabaseProvider provider)
     {
         await using var smtp = new SmtpTestServer();
-        var clock = new SettableClock();
+        var clock = TestClock.StartingNow();
         await using var app = await TestApp.StartAsync(provider, MailSettings(smtp), clock.Install());
         var agency = await AddAgencyAsync(app, app.Tree.ProvinceA, "Sở Giao thông vận tải");
         await app.AddMemberAsync("lead@sgtvt48.vn", agency, Role.Lead);

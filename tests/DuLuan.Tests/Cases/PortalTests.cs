@@ -6,6 +6,7 @@ using DuLuan.Features.Concerns;
 using DuLuan.Features.Members;
 using DuLuan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DuLuan.Tests.Cases;
 
@@ -14,9 +15,9 @@ public sealed class PortalTests
     private const string Title = "Đèn đường hỏng trên đường Nguyễn Tất Thành";
     private const string Text = "Cả đoạn đường tối om từ tuần trước, rất nguy hiểm cho người đi xe máy buổi tối.";
 
-    private static async Task<(TestApp App, SettableClock Clock)> StartAsync(DatabaseProvider provider, Dictionary<string, string?>? overrides = null)
+    private static async Task<(TestApp App, FakeTimeProvider Clock)> StartAsync(DatabaseProvider provider, Dictionary<string, string?>? overrides = null)
     {
-        var clock = new SettableClock();
+        var clock = TestClock.StartingNow();
         var app = await TestApp.StartAsync(provider, overrides, clock.Install());
         return (app, clock);
     }

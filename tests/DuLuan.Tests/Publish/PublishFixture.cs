@@ -4,9 +4,9 @@ using DuLuan.Data;
 using DuLuan.Features.Members;
 using DuLuan.Features.Publish;
 using DuLuan.Features.Publish.Channels;
-using DuLuan.Tests.Cases;
 using DuLuan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DuLuan.Tests.Publish;
 
@@ -22,12 +22,12 @@ public sealed class PublishFixture : IAsyncDisposable
 
     public required PlatformFakes Fakes { get; init; }
 
-    public required SettableClock Clock { get; init; }
+    public required FakeTimeProvider Clock { get; init; }
 
     public static async Task<PublishFixture> StartAsync(DatabaseProvider provider)
     {
         var fakes = await PlatformFakes.StartAsync();
-        var clock = new SettableClock();
+        var clock = TestClock.StartingNow();
         var app = await TestApp.StartAsync(provider, new Dictionary<string, string?>
         {
             ["Publish:FacebookBaseUrl"] = fakes.BaseUrl + "/graph",

@@ -81,9 +81,7 @@ public class SearchQueryPostgresTests
 
     private static async Task<NpgsqlConnection> OpenAsync()
     {
-        var connectionString = Environment.GetEnvironmentVariable(TestDatabase.PostgresVariable)
-            ?? throw new InvalidOperationException($"{TestDatabase.PostgresVariable} is not set: run the tests through scripts/test.sh.");
-        var connection = new NpgsqlConnection(connectionString);
+        var connection = new NpgsqlConnection(TestDatabase.PostgresAdmin());
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         return connection;
     }
