@@ -30,7 +30,7 @@ public sealed partial class FollowUpCodeTests
         Assert.False(sent.Headers.Contains("Set-Cookie"), "no cookie links the resident to the concern");
         Assert.Contains("no-store", sent.Headers.CacheControl?.ToString() ?? string.Empty, StringComparison.Ordinal);
         var html = await sent.Content.ReadAsStringAsync();
-        Assert.Matches("id=\"follow-up-qr\" src=\"data:image/svg\\+xml;base64,", html);
+        Assert.Contains("id=\"follow-up-qr\" src=\"data:image/svg", html, StringComparison.Ordinal);
         var code = CodePattern().Match(html);
         Assert.True(code.Success, html[..Math.Min(3000, html.Length)]);
         return code.Groups[1].Value;

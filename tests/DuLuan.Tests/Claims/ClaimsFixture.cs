@@ -71,7 +71,7 @@ public static partial class ClaimsFixture
 
     public const string Approver = "duyet@claims.vn";
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TestApp, TestClient> Approvers = [];
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TestApp, TestClient> Approvers = new();
 
     /// <summary>A lead of the tree's root, signed in with two-step verification once per app (the client lives as long as the app).</summary>
     public static async Task<TestClient> ApproverAsync(TestApp app)

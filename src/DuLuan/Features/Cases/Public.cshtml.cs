@@ -30,6 +30,18 @@ public sealed class PublicModel(AppDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken ct)
         => await LoadAsync(reference, ct) ? Page() : NotFound();
 
+    /// <summary>The page only reads: a post (such as the old ?handler=Reopen) selects no handler and is not found.</summary>
+    public override Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        if (context.HandlerMethod is null)
+        {
+            context.Result = NotFound();
+            return Task.CompletedTask;
+        }
+
+        return next();
+    }
+
     private async Task<bool> LoadAsync(string reference, CancellationToken ct)
     {
         var item = RandomCodes.IsSlug(reference) ? await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.PublicRef == reference, ct) : null;
