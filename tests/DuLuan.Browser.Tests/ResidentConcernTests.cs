@@ -24,10 +24,12 @@ public sealed class ResidentConcernTests(TestApp app)
         await page.WaitForTimeoutAsync(5500);
         await page.Locator("#concern-form button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator("#thanks")).ToBeVisibleAsync();
+        var code = (await page.Locator("#follow-up-code").InnerTextAsync()).Trim();
+        await Assertions.Expect(page.Locator("#follow-up-qr")).ToBeVisibleAsync();
         var violations = new List<string>(await PageWatch.CspViolationsAsync(page));
 
         // The office groups it into a case and answers it.
-        long caseId;
+        string reference;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -46,11 +48,17 @@ public sealed class ResidentConcernTests(TestApp app)
             await db.SaveChangesAsync();
             concern.CaseId = item.Id;
             await db.SaveChangesAsync();
-            caseId = item.Id;
+            reference = item.PublicRef;
         }
 
-        await page.GotoAsync($"/vu-viec/{caseId}");
+        await page.GotoAsync($"/vu-viec/{reference}");
         await Assertions.Expect(page.Locator("#answer")).ToContainTextAsync("Điện lực đã thay bóng đèn");
+        await Assertions.Expect(page.Locator("#reopen")).ToHaveCountAsync(0);
+
+        // The QR's link puts the code into the follow-up form without sending it anywhere.
+        await page.GotoAsync("/theo-doi#ma=" + code);
+        await Assertions.Expect(page.Locator("#code")).ToHaveValueAsync(code);
+        await page.Locator("#follow-up-form button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator("#reopen")).ToBeVisibleAsync();
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"the public answer scrolls sideways by {overflow} px on a phone");

@@ -38,7 +38,7 @@ public sealed class StoredXssTests(TestApp app)
     [Fact]
     public async Task Hostile_text_stored_in_concerns_and_cases_never_runs_in_Chromium()
     {
-        var ids = new List<(long Case, long Concern)>();
+        var ids = new List<(long Case, long Concern, string Reference)>();
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -71,7 +71,7 @@ public sealed class StoredXssTests(TestApp app)
                 };
                 db.Concerns.Add(concern);
                 await db.SaveChangesAsync();
-                ids.Add((item.Id, concern.Id));
+                ids.Add((item.Id, concern.Id, item.PublicRef));
             }
         }
 
@@ -87,9 +87,9 @@ public sealed class StoredXssTests(TestApp app)
         await new Pages.LoginPage(page).SignInAndWaitForHomeAsync(app.Seed.Viewer);
 
         var paths = new List<string> { "/Cases", "/Concerns", "/Cases/Answered", $"/vu-viec/don-vi/{app.Seed.CommuneId}" };
-        foreach (var (caseId, concernId) in ids)
+        foreach (var (caseId, concernId, reference) in ids)
         {
-            paths.AddRange([$"/Cases/Details?id={caseId}", $"/Concerns/Details?id={concernId}", $"/vu-viec/{caseId}"]);
+            paths.AddRange([$"/Cases/Details?id={caseId}", $"/Concerns/Details?id={concernId}", $"/vu-viec/{reference}"]);
         }
 
         var executions = new List<string>();

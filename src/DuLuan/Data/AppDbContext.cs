@@ -33,6 +33,8 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<Concern> Concerns => Set<Concern>();
 
+    public DbSet<ConcernFollowUp> ConcernFollowUps => Set<ConcernFollowUp>();
+
     public DbSet<Case> Cases => Set<Case>();
 
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();

@@ -82,7 +82,7 @@ public sealed class LiaisonQueueTests
         Assert.Equal(CaseStatus.Answered, after.Status);
         Assert.Equal(template.Body, after.Answer);
         Assert.Equal(CaseStatus.Assigned, await app.WithDbAsync(db => db.Cases.Where(c => c.Id == theirs.Id).Select(c => c.Status).SingleAsync()));
-        Assert.Contains(template.Body, await app.Client().GetStringAsync($"/vu-viec/{mine.Id}"), StringComparison.Ordinal);
+        Assert.Contains(template.Body, await app.Client().GetStringAsync($"/vu-viec/{mine.PublicRef}"), StringComparison.Ordinal);
         Assert.DoesNotContain("Nguyễn Lương Bằng", await liaison.GetStringAsync("/Cases/Queue"), StringComparison.Ordinal);
     }
 

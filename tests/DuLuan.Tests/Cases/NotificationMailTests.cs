@@ -90,7 +90,7 @@ public sealed class NotificationMailTests
         var mail = Assert.Single(smtp.Messages);
         Assert.Equal(["dan@example.vn"], mail.To);
         Assert.Contains("Đã thay bóng đèn trên toàn tuyến.", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains($"/vu-viec/{item.Id}", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"/vu-viec/{item.PublicRef}", mail.TextBody, StringComparison.Ordinal);
         var reads = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditActions.PersonalDataRead).Select(a => new { a.Target, a.ActorName }).ToListAsync());
         Assert.Equal(2, reads.Count);
         Assert.Contains(reads, r => r.Target == $"concern:{withMail}" && r.ActorName == "lienlac@sxd48.vn");

@@ -56,10 +56,36 @@ public static partial class ClaimsFixture
         });
     }
 
+    /// <summary>The editor asks for publication and a lead of the province approves it (one tier unless the test sets more).</summary>
     public static async Task PublishAsync(TestApp app, TestClient client, long claimId)
     {
-        using var response = await PostAsync(client, claimId, "Publish", new Dictionary<string, string> { ["publish"] = "true", ["version"] = S(await VersionAsync(app, claimId)) });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        using (var asked = await PostAsync(client, claimId, "Publish", new Dictionary<string, string> { ["publish"] = "true", ["version"] = S(await VersionAsync(app, claimId)) }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        }
+
+        var approver = await ApproverAsync(app);
+        using var approved = await PostAsync(approver, claimId, "Approve", new Dictionary<string, string> { ["version"] = S(await VersionAsync(app, claimId)) });
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+    }
+
+    public const string Approver = "duyet@claims.vn";
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TestApp, TestClient> Approvers = new();
+
+    /// <summary>A lead of the tree's root, signed in with two-step verification once per app (the client lives as long as the app).</summary>
+    public static async Task<TestClient> ApproverAsync(TestApp app)
+    {
+        if (Approvers.TryGetValue(app, out var existing))
+        {
+            return existing;
+        }
+
+        var member = await app.AddMemberAsync(Approver, app.Tree.Root, Role.Lead);
+        var client = app.Client();
+        await client.SignInAdminAsync(member);
+        Approvers.AddOrUpdate(app, client);
+        return client;
     }
 
     /// <summary>A claim with a verdict and reasoning, published on the portal.</summary>

@@ -117,8 +117,10 @@ public sealed class GeoReportTests
         var all = await GetAsync(client, $"{Base}/requests.json?jurisdiction_id=48");
         Assert.Equal(HttpStatusCode.OK, all.Status);
         var items = AssertArrayOf(all.Body, GeoReportSchema.Request);
-        Assert.Equal([open.Id, answered.Id, rejected.Id], items.Select(i => long.Parse(i.GetProperty("service_request_id").GetString()!, CultureInfo.InvariantCulture)).Order());
-        JsonElement Item(long id) => items.Single(i => i.GetProperty("service_request_id").GetString() == id.ToString(CultureInfo.InvariantCulture));
+        // service_request_id is the case's random public reference, never its sequential id.
+        Assert.Equal(new[] { open.PublicRef, answered.PublicRef, rejected.PublicRef }.Order(StringComparer.Ordinal), items.Select(i => i.GetProperty("service_request_id").GetString()!).Order(StringComparer.Ordinal));
+        Assert.All(items, i => Assert.DoesNotMatch("^[0-9]+$", i.GetProperty("service_request_id").GetString()!));
+        JsonElement Item(long id) => items.Single(i => i.GetProperty("service_request_id").GetString() == new[] { open, answered, rejected }.Single(c => c.Id == id).PublicRef);
         Assert.Equal("open", Item(open.Id).GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, Item(open.Id).GetProperty("status_notes").ValueKind);
         Assert.Equal("closed", Item(answered.Id).GetProperty("status").GetString());
@@ -138,21 +140,23 @@ public sealed class GeoReportTests
         Assert.Single(AssertArrayOf((await GetAsync(client, $"{Base}/requests.json?jurisdiction_id=20194")).Body, GeoReportSchema.Request));
         Assert.Single(AssertArrayOf((await GetAsync(client, $"{Base}/requests.json?jurisdiction_id=48&status=open")).Body, GeoReportSchema.Request));
         Assert.Equal(2, AssertArrayOf((await GetAsync(client, $"{Base}/requests.json?jurisdiction_id=48&status=closed")).Body, GeoReportSchema.Request).Count);
-        Assert.Equal(2, AssertArrayOf((await GetAsync(client, $"{Base}/requests.json?jurisdiction_id=48&service_request_id={open.Id},{answered.Id},{hanoi.Id}")).Body, GeoReportSchema.Request).Count);
+        Assert.Equal(2, AssertArrayOf((await GetAsync(client, $"{Base}/requests.json?jurisdiction_id=48&service_request_id={open.PublicRef},{answered.PublicRef},{hanoi.PublicRef}")).Body, GeoReportSchema.Request).Count);
         Assert.Empty(AssertArrayOf((await GetAsync(client, $"{Base}/requests.json?jurisdiction_id=48&start_date=2020-01-01T00:00:00Z&end_date=2020-02-01T00:00:00Z")).Body, GeoReportSchema.Request));
 
-        var one = await GetAsync(client, $"{Base}/requests/{answered.Id}.json?jurisdiction_id=48");
+        var one = await GetAsync(client, $"{Base}/requests/{answered.PublicRef}.json?jurisdiction_id=48");
         Assert.Single(AssertArrayOf(one.Body, GeoReportSchema.Request));
-        Assert.Single(AssertXml((await GetAsync(client, $"{Base}/requests/{answered.Id}.xml?jurisdiction_id=48")).Body, "service_requests", "request", GeoReportSchema.Request));
+        Assert.Single(AssertXml((await GetAsync(client, $"{Base}/requests/{answered.PublicRef}.xml?jurisdiction_id=48")).Body, "service_requests", "request", GeoReportSchema.Request));
 
         var hostile = new (string Query, HttpStatusCode Status, string Field)[]
         {
-            ($"/requests/{hanoi.Id}.json?jurisdiction_id=48", HttpStatusCode.NotFound, "no such"),
+            ($"/requests/{hanoi.PublicRef}.json?jurisdiction_id=48", HttpStatusCode.NotFound, "no such"),
+            ($"/requests/{answered.Id}.json?jurisdiction_id=48", HttpStatusCode.NotFound, "no such"),
             ("/requests/abc.json?jurisdiction_id=48", HttpStatusCode.NotFound, "no such"),
             ("/requests/99999999999999999999.json?jurisdiction_id=48", HttpStatusCode.NotFound, "no such"),
-            ($"/requests/{open.Id}.json", HttpStatusCode.NotFound, "jurisdiction_id"),
-            ("/requests.json?jurisdiction_id=48&service_request_id=1,abc", HttpStatusCode.BadRequest, "service_request_id"),
-            ("/requests.json?jurisdiction_id=48&service_request_id=" + string.Join(',', Enumerable.Range(1, 101)), HttpStatusCode.BadRequest, "service_request_id"),
+            ($"/requests/{open.PublicRef}.json", HttpStatusCode.NotFound, "jurisdiction_id"),
+            ($"/requests.json?jurisdiction_id=48&service_request_id={open.PublicRef},abc", HttpStatusCode.BadRequest, "service_request_id"),
+            ($"/requests.json?jurisdiction_id=48&service_request_id={answered.Id}", HttpStatusCode.BadRequest, "service_request_id"),
+            ("/requests.json?jurisdiction_id=48&service_request_id=" + string.Join(',', Enumerable.Range(0, 101).Select(_ => open.PublicRef)), HttpStatusCode.BadRequest, "service_request_id"),
             ("/requests.json?jurisdiction_id=48&service_request_id=-1", HttpStatusCode.BadRequest, "service_request_id"),
             ("/requests.json?jurisdiction_id=48&start_date=hom-qua", HttpStatusCode.BadRequest, "start_date"),
             ("/requests.json?jurisdiction_id=48&start_date=2020-01-01T00:00:00Z&end_date=2021-01-01T00:00:00Z", HttpStatusCode.BadRequest, "90"),
@@ -259,7 +263,7 @@ public sealed class GeoReportTests
         var byToken = await GetAsync(client, $"{Base}/tokens/{token}.json?jurisdiction_id=20200");
         Assert.Equal(JsonValueKind.Null, Assert.Single(AssertArrayOf(byToken.Body, TokenResponse)).GetProperty("service_request_id").ValueKind);
         Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(client, $"{Base}/tokens/{token}.json?jurisdiction_id=01")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(client, $"{Base}/tokens/{new string('0', 64)}.json?jurisdiction_id=20200")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(client, $"{Base}/tokens/{new string('0', 32)}.json?jurisdiction_id=20200")).Status);
     }
 
     [Theory, Providers]

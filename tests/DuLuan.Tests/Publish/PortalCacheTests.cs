@@ -94,11 +94,14 @@ public sealed class PortalCacheTests
         // The public rebuttal page carries no form, so no antiforgery cookie stops it from being cached.
         Assert.DoesNotContain("__RequestVerificationToken", (await GetAsync(anonymous, page)).Body, StringComparison.Ordinal);
 
-        // Edited: the new answer shows at once.
+        // Edited: the statement leaves the portal at once and, approved again, the new answer shows at once.
         using (var edited = await ClaimsFixture.EditAsync(app, client, id, "False", "Lý do đã cập nhật.", "Câu trả lời chính thức mới.", status: "Answered"))
         {
             Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
         }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(anonymous, page)).Status);
+        await ClaimsFixture.PublishAsync(app, client, id);
 
         var after = await GetAsync(anonymous, page);
         Assert.False(after.FromCache);

@@ -131,7 +131,9 @@ public sealed class AdmissionTests
 
         using (var sent = await Portal.PostAsync(client, app.Tree.CommuneA1.Id, await Portal.OpenAsync(client, app.Tree.CommuneA1.Id), "Đèn đường hỏng", "Đèn đường trước chợ Hòa Khánh đã hỏng ba tuần nay."))
         {
-            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+            // Accepted: the receipt with the follow-up code is rendered in the answer (no redirect carries the code).
+            Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+            Assert.Contains("id=\"follow-up-code\"", await sent.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         using (var posted = await client.Http.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(open311)))

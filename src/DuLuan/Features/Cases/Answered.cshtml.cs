@@ -21,7 +21,7 @@ public sealed class AnsweredModel(AppDbContext db, TimeProvider clock) : PageMod
     public const int MaxPage = 1000;
     public static readonly TimeSpan Period = TimeSpan.FromDays(365);
 
-    public sealed record Row(long Id, string Title, string? Agency, DateTime? AnsweredAt, string Answer);
+    public sealed record Row(string Reference, string Title, string? Agency, DateTime? AnsweredAt, string Answer);
 
     public sealed record Figures(string Agency, AgencyFigures Values);
 
@@ -52,7 +52,7 @@ public sealed class AnsweredModel(AppDbContext db, TimeProvider clock) : PageMod
             .Where(c => (c.Status == CaseStatus.Answered || c.Status == CaseStatus.Closed) && c.Answer != null)
             .OrderByDescending(c => c.AnsweredAt).ThenByDescending(c => c.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
-            .Select(c => new Row(c.Id, c.Title, db.Units.Where(u => u.Id == c.AgencyId).Select(u => u.Name).FirstOrDefault(), c.AnsweredAt, c.Answer!))
+            .Select(c => new Row(c.PublicRef, c.Title, db.Units.Where(u => u.Id == c.AgencyId).Select(u => u.Name).FirstOrDefault(), c.AnsweredAt, c.Answer!))
             .ToListAsync(ct);
         HasMore = answered.Count > PageSize;
         Rows = answered.Take(PageSize).ToList();

@@ -16,6 +16,9 @@ public sealed class Case
 {
     public long Id { get; set; }
 
+    /// <summary>The random reference in public links (/vu-viec/{ref}, Open311): ids count up, references do not.</summary>
+    public string PublicRef { get; set; } = Infrastructure.RandomCodes.Slug();
+
     /// <summary>The place the case is about (a province or commune).</summary>
     public long UnitId { get; set; }
 

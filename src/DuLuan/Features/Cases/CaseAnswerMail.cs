@@ -37,7 +37,7 @@ public sealed class CaseAnswerMail(AppDbContext db, ContactVault vault, IMailSen
 
             var subject = string.Create(CultureInfo.InvariantCulture, $"Trả lời phản ánh của bạn (vụ việc #{answered.Id})");
             var body = string.Create(CultureInfo.InvariantCulture,
-                $"Cơ quan có trách nhiệm đã trả lời vụ việc #{answered.Id} \"{answered.Title}\":\n\n{answered.Answer}\n\nNếu vấn đề chưa được giải quyết, bạn có thể mở lại vụ việc trên trang công khai /vu-viec/{answered.Id}.\n");
+                $"Cơ quan có trách nhiệm đã trả lời vụ việc \"{answered.Title}\":\n\n{answered.Answer}\n\nTrang công khai của vụ việc: /vu-viec/{answered.PublicRef}. Nếu vấn đề chưa được giải quyết, bạn có thể mở lại vụ việc tại trang /theo-doi bằng mã theo dõi đã nhận khi gửi phản ánh.\n");
             if ((await mail.SendAsync(email, subject, body, cancellationToken: cancellationToken)).Succeeded)
             {
                 sent++;

@@ -9,6 +9,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
     public void Configure(EntityTypeBuilder<Case> builder)
     {
         builder.ToTable("cases");
+        builder.Property(c => c.PublicRef).HasMaxLength(16);
+        builder.HasIndex(c => c.PublicRef).IsUnique();
         builder.Property(c => c.Title).HasMaxLength(300);
         builder.Property(c => c.Description).HasMaxLength(4000);
         builder.Property(c => c.Answer).HasMaxLength(4000);

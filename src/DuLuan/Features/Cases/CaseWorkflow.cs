@@ -17,9 +17,41 @@ public sealed class CaseWorkflow(AppDbContext db, TimeProvider clock)
         [CaseStatus.Rejected] = [],
     };
 
+    /// <summary>The public history line of a reopening by the resident.</summary>
+    public const string ReopenNote = "Người dân báo chưa được giải quyết";
+
     public static IReadOnlyList<CaseStatus> NextSteps(CaseStatus from) => Next[from];
 
     public static bool CanMove(CaseStatus from, CaseStatus to) => Next[from].Contains(to);
+
+    /// <summary>Whether the resident who filed a concern of the case may reopen it: it has been answered (or closed after an answer).</summary>
+    public static bool ResidentCanReopen(CaseStatus status) => status is CaseStatus.Answered or CaseStatus.Closed;
+
+    /// <summary>
+    /// The resident (holding the follow-up code) finds the answer does not resolve the matter: the case reopens with a
+    /// public history line and the responsible unit is told, in one save. False when it cannot be reopened or changed meanwhile.
+    /// </summary>
+    public async Task<bool> ReopenByResidentAsync(Case tracked, CancellationToken cancellationToken = default)
+    {
+        if (!ResidentCanReopen(tracked.Status))
+        {
+            return false;
+        }
+
+        db.Notifications.Add(new Notification
+        {
+            UnitId = tracked.AgencyId ?? tracked.UnitId,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            Text = $"Vụ việc #{tracked.Id} được người dân mở lại: chưa được giải quyết.",
+        });
+        if (await MoveAsync(tracked, CaseStatus.Reopened, ReopenNote, tracked.Version, cancellationToken))
+        {
+            return true;
+        }
+
+        db.ChangeTracker.Clear();
+        return false;
+    }
 
     /// <summary>Moves a tracked case to <paramref name="to"/> if <paramref name="seenVersion"/> is still current; false on a stale edit.</summary>
     public async Task<bool> MoveAsync(Case item, CaseStatus to, string? note, int seenVersion, CancellationToken cancellationToken = default)

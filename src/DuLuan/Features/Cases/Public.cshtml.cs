@@ -1,5 +1,6 @@
 using DuLuan.Data;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,15 +10,14 @@ using Microsoft.EntityFrameworkCore;
 namespace DuLuan.Features.Cases;
 
 /// <summary>
-/// The public page of a case: redacted text, status history and the answer, never personal data.
-/// A resident who finds the matter not resolved reopens it, and the responsible unit is told.
+/// The public page of a case, found by its random reference (never its id): redacted text, status history and the
+/// answer, never personal data. Reopening is not offered here: only the resident holding the follow-up code can
+/// reopen, on the follow-up page.
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(Concerns.ConcernsServices.PortalPolicy)]
-public sealed class PublicModel(AppDbContext db, CaseWorkflow workflow, TimeProvider clock) : PageModel
+public sealed class PublicModel(AppDbContext db) : PageModel
 {
-    public const string ReopenNote = "Người dân báo chưa được giải quyết";
-
     public sealed record Step(DateTime At, CaseStatus Status, string? Reason);
 
     public Case Case { get; private set; } = null!;
@@ -28,43 +28,24 @@ public sealed class PublicModel(AppDbContext db, CaseWorkflow workflow, TimeProv
 
     public List<Step> History { get; private set; } = [];
 
-    [BindProperty(SupportsGet = true)]
-    public int? Reopened { get; set; }
+    public async Task<IActionResult> OnGetAsync(string reference, CancellationToken ct)
+        => await LoadAsync(reference, ct) ? Page() : NotFound();
 
-    public bool CanReopen => Case.Status is CaseStatus.Answered or CaseStatus.Closed;
-
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
-        => await LoadAsync(id, ct) ? Page() : NotFound();
-
-    public async Task<IActionResult> OnPostReopenAsync(long id, CancellationToken ct)
+    /// <summary>The page only reads: a post (such as the old ?handler=Reopen) selects no handler and is not found.</summary>
+    public override Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
     {
-        if (!await LoadAsync(id, ct))
+        if (context.HandlerMethod is null)
         {
-            return NotFound();
+            context.Result = NotFound();
+            return Task.CompletedTask;
         }
 
-        if (CanReopen)
-        {
-            var tracked = await db.Cases.SingleAsync(c => c.Id == id, ct);
-            if (await workflow.MoveAsync(tracked, CaseStatus.Reopened, ReopenNote, tracked.Version, ct))
-            {
-                db.Notifications.Add(new Notification
-                {
-                    UnitId = tracked.AgencyId ?? tracked.UnitId,
-                    CreatedAt = clock.GetUtcNow().UtcDateTime,
-                    Text = $"Vụ việc #{tracked.Id} được người dân mở lại: chưa được giải quyết.",
-                });
-                await db.SaveChangesAsync(ct);
-                return Redirect($"/vu-viec/{id}?reopened=1");
-            }
-        }
-
-        return Redirect($"/vu-viec/{id}");
+        return next();
     }
 
-    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    private async Task<bool> LoadAsync(string reference, CancellationToken ct)
     {
-        var item = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        var item = RandomCodes.IsSlug(reference) ? await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.PublicRef == reference, ct) : null;
         if (item is null)
         {
             return false;
@@ -74,7 +55,7 @@ public sealed class PublicModel(AppDbContext db, CaseWorkflow workflow, TimeProv
         UnitName = await db.Units.Where(u => u.Id == item.UnitId).Select(u => u.Name).FirstAsync(ct);
         AgencyName = await db.Units.Where(u => u.Id == item.AgencyId).Select(u => u.Name).FirstOrDefaultAsync(ct);
         // Only public reasons leave the office: why a case was rejected or reopened, not internal notes or re-route requests.
-        History = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == id && !e.RerouteRequested).OrderBy(e => e.At).ThenBy(e => e.Id)
+        History = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == item.Id && !e.RerouteRequested).OrderBy(e => e.At).ThenBy(e => e.Id)
             .Select(e => new Step(e.At, e.Status, e.Status == CaseStatus.Rejected || e.Status == CaseStatus.Reopened ? e.Note : null))
             .ToListAsync(ct);
         return true;

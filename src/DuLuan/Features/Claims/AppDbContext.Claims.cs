@@ -12,4 +12,6 @@ public abstract partial class AppDbContext
     public DbSet<ClaimEvidence> ClaimEvidence => Set<ClaimEvidence>();
 
     public DbSet<ClaimMatch> ClaimMatches => Set<ClaimMatch>();
+
+    public DbSet<ClaimApproval> ClaimApprovals => Set<ClaimApproval>();
 }

@@ -54,8 +54,19 @@ public sealed class Claim
     /// <summary>When the rebuttal went public on the portal; null while it is internal.</summary>
     public DateTime? PublishedAt { get; set; }
 
+    /// <summary>Set when an editor asks for the rebuttal to be published: it waits for the approval tiers, like a post.</summary>
+    public DateTime? ReviewRequestedAt { get; set; }
+
+    /// <summary>Who asked for publication: they cannot approve it.</summary>
+    public string? ReviewRequestedBy { get; set; }
+
+    /// <summary>Who last changed what the rebuttal says: they cannot approve it either.</summary>
+    public string? LastEditorId { get; set; }
+
     /// <summary>Optimistic concurrency: bumped on every change, so a stale edit is refused.</summary>
     public int Version { get; set; }
+
+    public bool InReview => ReviewRequestedAt is not null && PublishedAt is null;
 
     public bool CanPublish => Verdict is not null && !string.IsNullOrWhiteSpace(Reasoning);
 }
@@ -158,4 +169,22 @@ public sealed class ClaimMatch
     public DateTime SuggestedAt { get; set; }
 
     public DateTime? DecidedAt { get; set; }
+}
+
+/// <summary>One tier of approval of a rebuttal, for the exact content approved (<see cref="ClaimReview.ContentHash"/>): a later edit makes it stop counting.</summary>
+public sealed class ClaimApproval
+{
+    public long Id { get; set; }
+
+    public long ClaimId { get; set; }
+
+    public int Tier { get; set; }
+
+    public required string ApproverId { get; set; }
+
+    public string? ApproverName { get; set; }
+
+    public DateTime At { get; set; }
+
+    public required string ContentHash { get; set; }
 }

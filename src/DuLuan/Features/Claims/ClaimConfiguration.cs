@@ -13,12 +13,28 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.Property(c => c.Reasoning).HasMaxLength(Claim.LongTextLimit);
         builder.Property(c => c.Answer).HasMaxLength(Claim.LongTextLimit);
         builder.Property(c => c.OwnerId).HasMaxLength(450);
+        builder.Property(c => c.ReviewRequestedBy).HasMaxLength(450);
+        builder.Property(c => c.LastEditorId).HasMaxLength(450);
         builder.Property(c => c.Verdict).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasOne<Unit>().WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.UnitId, c.Status });
         builder.HasIndex(c => new { c.UnitId, c.PublishedAt });
+    }
+}
+
+internal sealed class ClaimApprovalConfiguration : IEntityTypeConfiguration<ClaimApproval>
+{
+    public void Configure(EntityTypeBuilder<ClaimApproval> builder)
+    {
+        builder.ToTable("claim_approvals");
+        builder.Property(a => a.ApproverId).HasMaxLength(450);
+        builder.Property(a => a.ApproverName).HasMaxLength(200);
+        builder.Property(a => a.ContentHash).HasMaxLength(64);
+        builder.HasOne<Claim>().WithMany().HasForeignKey(a => a.ClaimId).OnDelete(DeleteBehavior.Cascade);
+        // One approval per tier for one content, as for posts: the loser of two concurrent approvals hits this index.
+        builder.HasIndex(a => new { a.ClaimId, a.ContentHash, a.Tier }).IsUnique();
     }
 }
 

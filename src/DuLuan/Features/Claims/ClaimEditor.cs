@@ -15,7 +15,7 @@ public sealed record ClaimEdit(string? Text, string? Verdict, string? Reasoning,
 /// Every change to a claim: text cleaned (markup removed, NFC, personal data redacted), values from the fixed
 /// scales only, stale edits refused by version, and each change written to the audit log in the same commit.
 /// </summary>
-public sealed class ClaimEditor(AppDbContext db, ClaimAccess access, AuditLog audit, TimeProvider clock)
+public sealed class ClaimEditor(AppDbContext db, ClaimAccess access, AuditLog audit, Members.UnitScope scope, TimeProvider clock)
 {
     public static class Actions
     {
@@ -120,36 +120,27 @@ public sealed class ClaimEditor(AppDbContext db, ClaimAccess access, AuditLog au
         Note("answer", claim.Answer != answer);
         Note("owner", claim.OwnerId != owner);
         Note("status", claim.Status != status);
+        var statementBefore = ClaimReview.ContentHash(claim);
         claim.Text = text!;
         claim.Verdict = verdict;
         claim.Reasoning = reasoning;
         claim.Answer = answer;
         claim.OwnerId = owner;
         claim.Status = status;
+        if (ClaimReview.ContentHash(claim) != statementBefore)
+        {
+            // What the office says changed: approvals given before stop counting, and a published rebuttal goes back to review.
+            claim.LastEditorId = scope.MemberId;
+            if (claim.PublishedAt is not null)
+            {
+                claim.PublishedAt = null;
+                claim.ReviewRequestedAt = clock.GetUtcNow().UtcDateTime;
+                claim.ReviewRequestedBy = scope.MemberId;
+                changed.Add("withdrawn for review");
+            }
+        }
         var detail = changed.Count == 0 ? "no change" : string.Join(", ", changed) + (changed.Contains("verdict") ? $"; verdict={verdict}" : "") + (changed.Contains("status") ? $"; status={status}" : "");
         return await SaveVersionedAsync(claim, edit.Version, Actions.Edited, detail, ct) ? [] : [new FieldError(string.Empty, "Claims.Stale")];
-    }
-
-    public async Task<FieldError?> PublishAsync(Claim claim, bool publish, int version, CancellationToken ct)
-    {
-        if (publish && !claim.CanPublish)
-        {
-            return new FieldError("verdict", "Claims.Error.PublishNeedsVerdict");
-        }
-
-        if (publish)
-        {
-            claim.PublishedAt ??= clock.GetUtcNow().UtcDateTime;
-            if (claim.Status is ClaimStatus.Open or ClaimStatus.Investigating) claim.Status = ClaimStatus.Answered;
-        }
-        else
-        {
-            claim.PublishedAt = null;
-        }
-
-        return await SaveVersionedAsync(claim, version, publish ? Actions.Published : Actions.Unpublished, claim.Verdict?.ToString(), ct)
-            ? null
-            : new FieldError(string.Empty, "Claims.Stale");
     }
 
     /// <summary>Saves a tracked claim if nobody saved since <paramref name="seenVersion"/>, with its audit entry.</summary>

@@ -80,4 +80,9 @@ public static class ClaimReview
     }
 
     private static string Date(DateTime utc, OfficeTime office) => office.LocalDay(utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>What an approval is given for: the claim's text, verdict, reasoning and answer as published.</summary>
+    public static string ContentHash(Claim claim)
+        => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            string.Join('\u001f', claim.Text, claim.Verdict?.ToString() ?? string.Empty, claim.Reasoning ?? string.Empty, claim.Answer ?? string.Empty))));
 }

@@ -9,6 +9,7 @@ public static class ClaimsServices
     {
         services.AddScoped<ClaimAccess>();
         services.AddScoped<ClaimEditor>();
+        services.AddScoped<ClaimPublication>();
         services.AddScoped<ClaimSources>();
         services.AddScoped<ClaimMatcher>();
         services.AddScoped<ClaimRebuttals>();

@@ -27,7 +27,18 @@ public sealed partial class DetailsModel
             return NotFound();
         }
 
-        var error = await editor.PublishAsync(claim, publish, version, ct);
+        var error = await publication.PublishAsync(claim, publish, version, ct);
+        return await DoneAsync(id, error is null ? [] : [error], ct);
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync(long id, int version, CancellationToken ct)
+    {
+        if (await TrackedAsync(id, ct) is not { } claim)
+        {
+            return NotFound();
+        }
+
+        var error = await publication.ApproveAsync(claim, version, ct);
         return await DoneAsync(id, error is null ? [] : [error], ct);
     }
 

@@ -11,7 +11,7 @@ namespace DuLuan.Features.Claims;
 /// <summary>One claim: what is said, where it appeared and how it spread, evidence, verdict, suggestions; handlers edit it.</summary>
 [RequestSizeLimit(Cases.AttachmentFiles.MaxBytes + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = Cases.AttachmentFiles.MaxBytes + 64 * 1024)]
-public sealed partial class DetailsModel(AppDbContext db, ClaimAccess access, ClaimEditor editor, ClaimSources sources, ClaimRebuttals rebuttals, IStringLocalizer<SharedResource> l) : PageModel
+public sealed partial class DetailsModel(AppDbContext db, ClaimAccess access, ClaimEditor editor, ClaimPublication publication, ClaimSources sources, ClaimRebuttals rebuttals, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record LinkRow(ClaimLink Link, string Label, string? Href);
 
@@ -26,6 +26,11 @@ public sealed partial class DetailsModel(AppDbContext db, ClaimAccess access, Cl
     public string? OwnerName { get; private set; }
 
     public bool CanHandle { get; private set; }
+
+    /// <summary>Approvals that count for what the claim says now, with the approvers' names.</summary>
+    public List<ClaimApproval> Approvals { get; private set; } = [];
+
+    public int Tiers { get; private set; }
 
     /// <summary>What the member typed in the edit form when it was refused, shown again instead of the stored values.</summary>
     public ClaimEdit? Typed { get; private set; }
@@ -79,6 +84,8 @@ public sealed partial class DetailsModel(AppDbContext db, ClaimAccess access, Cl
         UnitName = unit.Name;
         UnitCode = unit.Code;
         CanHandle = await access.CanHandleUnitAsync(claim.UnitId, ct);
+        Approvals = await publication.ValidApprovalsAsync(claim, ct);
+        Tiers = await publication.TiersAsync(claim, ct);
         OwnerName = claim.OwnerId is null ? null : await db.Users.Where(u => u.Id == claim.OwnerId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
         Owners = CanHandle ? await access.OwnersAsync(claim.UnitId, ct) : [];
         Evidence = await db.ClaimEvidence.AsNoTracking().Where(e => e.ClaimId == id).OrderBy(e => e.Id)

@@ -52,7 +52,10 @@ public sealed class Concern
     /// <summary>The open case this concern most resembles when it arrived, for staff to join.</summary>
     public long? SimilarCaseId { get; set; }
 
-    /// <summary>Hash of normalised text, unit and local day: identical submissions collapse into one row.</summary>
+    /// <summary>Random token given to the Open311 client that posted it (never derived from the text).</summary>
+    public string Token { get; set; } = Infrastructure.RandomCodes.Token();
+
+    /// <summary>Hash of normalised text, unit and local day: identical submissions collapse into one row. Never shown.</summary>
     public required string DedupKey { get; set; }
 
     public DateTime ReceivedAt { get; set; }
@@ -61,4 +64,22 @@ public sealed class Concern
     public string? ContactProtected { get; set; }
 
     public DateTime? ContactPurgedAt { get; set; }
+}
+
+/// <summary>
+/// The hash of a follow-up code (mã theo dõi) given once to a resident who sent the concern: with it, and only with
+/// it, they see the progress and reopen an answered case. Identical submissions each get their own code.
+/// </summary>
+public sealed class ConcernFollowUp
+{
+    public long Id { get; set; }
+
+    public long ConcernId { get; set; }
+
+    public Concern? Concern { get; set; }
+
+    /// <summary>PBKDF2 of the normalised code (see <see cref="FollowUpCode.Hash"/>); the code itself is never stored.</summary>
+    public required string CodeHash { get; set; }
+
+    public DateTime CreatedAt { get; set; }
 }

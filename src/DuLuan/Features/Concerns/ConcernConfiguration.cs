@@ -20,6 +20,19 @@ internal sealed class ConcernConfiguration : IEntityTypeConfiguration<Concern>
         builder.HasOne<Case>().WithMany().HasForeignKey(c => c.CaseId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Case>().WithMany().HasForeignKey(c => c.SimilarCaseId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(c => c.DedupKey).IsUnique();
+        builder.Property(c => c.Token).HasMaxLength(32);
+        builder.HasIndex(c => c.Token).IsUnique();
         builder.HasIndex(c => new { c.UnitId, c.ReceivedAt });
+    }
+}
+
+internal sealed class ConcernFollowUpConfiguration : IEntityTypeConfiguration<ConcernFollowUp>
+{
+    public void Configure(EntityTypeBuilder<ConcernFollowUp> builder)
+    {
+        builder.ToTable("concern_follow_ups");
+        builder.Property(f => f.CodeHash).HasMaxLength(64);
+        builder.HasIndex(f => f.CodeHash).IsUnique();
+        builder.HasOne(f => f.Concern).WithMany().HasForeignKey(f => f.ConcernId).OnDelete(DeleteBehavior.Cascade);
     }
 }

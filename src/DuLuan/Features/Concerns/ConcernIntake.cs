@@ -10,9 +10,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Concerns;
 
-public sealed record ConcernDraft(long UnitId, string Title, string Description, Contact Contact, ConcernSource Source);
+/// <summary>What a sender filed; <paramref name="FollowUp"/> asks for a follow-up code (the public form).</summary>
+public sealed record ConcernDraft(long UnitId, string Title, string Description, Contact Contact, ConcernSource Source, bool FollowUp = false);
 
-public sealed record IntakeResult(long ConcernId, bool Duplicate, ConcernStatus Status, CaseMatch? Similar);
+/// <summary>The stored concern; <paramref name="FollowUpCode"/> is the code to show once, never stored in clear.</summary>
+public sealed record IntakeResult(long ConcernId, bool Duplicate, ConcernStatus Status, CaseMatch? Similar, string? FollowUpCode = null);
 
 /// <summary>
 /// Stores a concern: text cleaned and redacted, contact encrypted, link spam held for review,
@@ -33,7 +35,7 @@ public sealed class ConcernIntake(AppDbContext db, ContactVault vault, CaseMatch
         var existing = await db.Concerns.AsNoTracking().Where(c => c.DedupKey == key).Select(c => new { c.Id, c.Status }).FirstOrDefaultAsync(cancellationToken);
         if (existing is not null)
         {
-            return new IntakeResult(existing.Id, true, existing.Status, null);
+            return new IntakeResult(existing.Id, true, existing.Status, null, await FollowUpForAsync(draft, existing.Id, now, cancellationToken));
         }
 
         var similar = await matcher.BestOpenCaseAsync(draft.UnitId, title + "\n" + description, cancellationToken);
@@ -50,6 +52,13 @@ public sealed class ConcernIntake(AppDbContext db, ContactVault vault, CaseMatch
             ContactProtected = vault.Protect(draft.Contact),
         };
         db.Concerns.Add(concern);
+        var code = draft.FollowUp ? FollowUpCode.New() : null;
+        if (code is not null)
+        {
+            // One save for both rows, so a concern never exists without the code its sender was shown.
+            db.ConcernFollowUps.Add(new ConcernFollowUp { Concern = concern, CodeHash = FollowUpCode.Hash(code), CreatedAt = now });
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -57,9 +66,9 @@ public sealed class ConcernIntake(AppDbContext db, ContactVault vault, CaseMatch
         catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             // Another request stored the same text a moment ago: that row is the concern.
-            db.Entry(concern).State = EntityState.Detached;
+            db.ChangeTracker.Clear();
             var winner = await db.Concerns.AsNoTracking().Where(c => c.DedupKey == key).Select(c => new { c.Id, c.Status }).SingleAsync(cancellationToken);
-            return new IntakeResult(winner.Id, true, winner.Status, null);
+            return new IntakeResult(winner.Id, true, winner.Status, null, await FollowUpForAsync(draft, winner.Id, now, cancellationToken));
         }
 
         foreach (var observer in observers ?? [])
@@ -67,7 +76,21 @@ public sealed class ConcernIntake(AppDbContext db, ContactVault vault, CaseMatch
             await observer.ConcernReceivedAsync(concern, cancellationToken);
         }
 
-        return new IntakeResult(concern.Id, false, concern.Status, similar);
+        return new IntakeResult(concern.Id, false, concern.Status, similar, code);
+    }
+
+    /// <summary>A sender of a text already received gets a code of their own for that concern (and learns nothing about the other sender).</summary>
+    private async Task<string?> FollowUpForAsync(ConcernDraft draft, long concernId, DateTime now, CancellationToken cancellationToken)
+    {
+        if (!draft.FollowUp)
+        {
+            return null;
+        }
+
+        var code = FollowUpCode.New();
+        db.ConcernFollowUps.Add(new ConcernFollowUp { ConcernId = concernId, CodeHash = FollowUpCode.Hash(code), CreatedAt = now });
+        await db.SaveChangesAsync(cancellationToken);
+        return code;
     }
 
     public static string DedupKey(long unitId, string title, string description, DateOnly day)

@@ -11,6 +11,9 @@ public sealed class ConcernOptions
     /// <summary>Portal submissions allowed per address per hour.</summary>
     public int SubmissionsPerHour { get; set; } = 10;
 
+    /// <summary>Follow-up page posts (code look-ups and reopenings) allowed per address per hour.</summary>
+    public int FollowUpAttemptsPerHour { get; set; } = 30;
+
     /// <summary>Contacts are purged this many days after their case closes.</summary>
     public int ContactRetentionDays { get; set; } = 30;
 

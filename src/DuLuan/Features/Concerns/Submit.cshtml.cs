@@ -56,6 +56,12 @@ public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, F
 
     public Unit Place { get; private set; } = null!;
 
+    /// <summary>What the resident is shown once after sending: the follow-up code as text and QR.</summary>
+    public sealed record Receipt(string Code, string QrDataUri, bool Held);
+
+    /// <summary>Set after a send: the page shows the receipt instead of the form (rendered, not redirected, so the code is in no URL, cookie or cache).</summary>
+    public Receipt? Sent { get; private set; }
+
     /// <summary>Set when the place has been merged or split away: the form is not offered, the successor is named.</summary>
     public string? Retired { get; private set; }
 
@@ -86,8 +92,8 @@ public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, F
 
         if (!string.IsNullOrEmpty(Website))
         {
-            // Say thanks and keep nothing, so the bot learns nothing.
-            return RedirectToPage("Thanks");
+            // Say thanks with a code that was never stored, and keep nothing, so the bot learns nothing.
+            return Show(FollowUpCode.New(), held: false);
         }
 
         if (!timestamps.IsAcceptable(Started, TimeSpan.FromSeconds(options.Value.MinimumFillSeconds)))
@@ -128,8 +134,17 @@ public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, F
             return Page();
         }
 
-        var result = await intake.SubmitAsync(new ConcernDraft(Place.Id, Title, Description, new Contact(Email, Phone), ConcernSource.Portal), ct);
-        return RedirectToPage("Thanks", new { held = result.Status == ConcernStatus.Held ? 1 : (int?)null });
+        var result = await intake.SubmitAsync(new ConcernDraft(Place.Id, Title, Description, new Contact(Email, Phone), ConcernSource.Portal, FollowUp: true), ct);
+        return Show(result.FollowUpCode!, result.Status == ConcernStatus.Held);
+    }
+
+    private PageResult Show(string code, bool held)
+    {
+        var shown = FollowUpCode.Format(code);
+        // The QR holds the follow-up page with the code after '#': browsers never send that part to a server.
+        Sent = new Receipt(shown, Infrastructure.QrImage.SvgDataUri($"{Request.Scheme}://{Request.Host}{FollowUpModel.Path}#ma={shown}"), held);
+        Response.Headers.CacheControl = "no-store";
+        return Page();
     }
 
     private async Task<bool> LoadPlaceAsync(long unitId, CancellationToken ct)

@@ -112,19 +112,19 @@ public static class GeoReportApi
         if (!string.IsNullOrEmpty(query["service_request_id"]))
         {
             var parts = query["service_request_id"].ToString().Split(',', StringSplitOptions.TrimEntries);
-            var ids = new List<long>();
+            var ids = new List<string>();
             foreach (var part in parts)
             {
-                if (!long.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || ids.Count >= MaxIds)
+                if (!RandomCodes.IsSlug(part) || ids.Count >= MaxIds)
                 {
-                    return Error(f, StatusCodes.Status400BadRequest, $"service_request_id phải là tối đa {MaxIds} số cách nhau bởi dấu phẩy / service_request_id must be up to {MaxIds} comma-separated numbers");
+                    return Error(f, StatusCodes.Status400BadRequest, $"service_request_id phải là tối đa {MaxIds} mã 12 ký tự (chữ thường, chữ số) cách nhau bởi dấu phẩy / service_request_id must be up to {MaxIds} comma-separated 12-character references (lower-case letters, digits)");
                 }
 
-                ids.Add(id);
+                ids.Add(part);
             }
 
             // With ids, the spec says other parameters are ignored.
-            return Write(f, "service_requests", await GeoReportRequests.ToRequestsAsync(db, cases.Where(c => ids.Contains(c.Id)).OrderBy(c => c.Id), office, ct));
+            return Write(f, "service_requests", await GeoReportRequests.ToRequestsAsync(db, cases.Where(c => ids.Contains(c.PublicRef)).OrderBy(c => c.CreatedAt).ThenBy(c => c.PublicRef), office, ct));
         }
 
         var serviceCode = query["service_code"].ToString();
@@ -179,8 +179,8 @@ public static class GeoReportApi
             return NoJurisdiction(f);
         }
 
-        var list = long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var caseId)
-            ? await GeoReportRequests.ToRequestsAsync(db, GeoReportRequests.InJurisdiction(db, jurisdiction).Where(c => c.Id == caseId), office, ct)
+        var list = RandomCodes.IsSlug(id)
+            ? await GeoReportRequests.ToRequestsAsync(db, GeoReportRequests.InJurisdiction(db, jurisdiction).Where(c => c.PublicRef == id), office, ct)
             : new GeoList("request", []);
         return list.Items.Count == 0
             ? Error(f, StatusCodes.Status404NotFound, "Không có yêu cầu này trong địa bàn / no such service request in this jurisdiction")
@@ -200,15 +200,15 @@ public static class GeoReportApi
         }
 
         var prefix = jurisdiction.Path;
-        var found = token.Length == 64
-            ? await db.Concerns.AsNoTracking().Where(c => c.DedupKey == token && db.Units.Any(u => u.Id == c.UnitId && u.Path.StartsWith(prefix)))
-                .Select(c => new { c.CaseId }).FirstOrDefaultAsync(ct)
+        var found = token.Length == 32
+            ? await db.Concerns.AsNoTracking().Where(c => c.Token == token && db.Units.Any(u => u.Id == c.UnitId && u.Path.StartsWith(prefix)))
+                .Select(c => new { CaseRef = db.Cases.Where(k => k.Id == c.CaseId).Select(k => k.PublicRef).FirstOrDefault() }).FirstOrDefaultAsync(ct)
             : null;
         return found is null
             ? Error(f, StatusCodes.Status404NotFound, "token không tồn tại / token not found")
             : Write(f, "service_requests", new GeoList("request", [new GeoFields
             {
-                { "service_request_id", found.CaseId?.ToString(CultureInfo.InvariantCulture) },
+                { "service_request_id", found.CaseRef },
                 { "token", token },
             }]));
     }
@@ -258,7 +258,7 @@ public static class GeoReportApi
         }
 
         var result = await intake.SubmitAsync(draft.Draft!, ct);
-        var token = await db.Concerns.AsNoTracking().Where(c => c.Id == result.ConcernId).Select(c => c.DedupKey).SingleAsync(ct);
+        var token = await db.Concerns.AsNoTracking().Where(c => c.Id == result.ConcernId).Select(c => c.Token).SingleAsync(ct);
         return Write(f, "service_requests", new GeoList("request", [new GeoFields
         {
             { "token", token },

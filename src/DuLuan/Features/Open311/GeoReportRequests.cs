@@ -44,6 +44,7 @@ public static class GeoReportRequests
             .Select(c => new
             {
                 c.Id,
+                c.PublicRef,
                 c.Status,
                 c.Title,
                 c.Description,
@@ -60,7 +61,7 @@ public static class GeoReportRequests
             .ToListAsync(ct);
         var items = rows.Select(r => (object)new GeoFields
         {
-            { "service_request_id", r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            { "service_request_id", r.PublicRef },
             { "status", Status(r.Status) },
             { "status_notes", r.Status == CaseStatus.Rejected ? r.Rejection : Status(r.Status) == "closed" ? r.Answer : null },
             { "service_name", ServiceName },

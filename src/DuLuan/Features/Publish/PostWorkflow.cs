@@ -79,15 +79,10 @@ public sealed class PostWorkflow(AppDbContext db, AuditLog audit, ChannelLimits 
             return StepResult.Refused("Publish.Error.BadStep");
         }
 
-        if (approverId == post.AuthorId || approverId == post.LastEditorId)
-        {
-            return StepResult.Refused("Publish.Error.SelfApproval");
-        }
-
         var valid = await ValidApprovalsAsync(post, ct);
-        if (valid.Any(a => a.ApproverId == approverId))
+        if (OfficialApproval.RefusalKey(approverId, [post.AuthorId, post.LastEditorId], valid.Select(a => a.ApproverId)) is { } refusal)
         {
-            return StepResult.Refused("Publish.Error.SameApprover");
+            return StepResult.Refused(refusal);
         }
 
         var tiers = await PublishAccess.TiersAsync(db, post.UnitId, ct);

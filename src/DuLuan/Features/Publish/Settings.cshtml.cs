@@ -31,6 +31,15 @@ public sealed class SettingsModel(AppDbContext db, PublishAccess access, TokenVa
         if (tiers is < 1 or > 3)
         {
             ModelState.AddModelError("tiers", l["Publish.Error.Tiers"]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var inherited = await PublishAccess.InheritedTiersAsync(db, unitId, ct);
+        if (tiers < inherited)
+        {
+            ModelState.AddModelError("tiers", l["Publish.Error.TiersBelowParent", inherited]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 

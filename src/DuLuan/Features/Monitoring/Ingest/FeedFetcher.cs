@@ -201,12 +201,12 @@ public sealed class FeedFetcher : IDisposable
     {
         for (Exception? e = ex; e is not null; e = e.InnerException)
         {
-            if (e is BlockedAddressException blocked)
+            if (e is BlockedAddressException)
             {
-                var address = blocked.Address?.ToString() ?? "?";
+                // Say only that the address is not allowed: what the name resolved to is the server's own business.
                 return new FetchError(FetchErrorKind.BlockedAddress,
-                    $"Địa chỉ bị chặn: {blocked.Host} trỏ tới mạng nội bộ hoặc địa chỉ đặc biệt ({address}); quản trị viên phải cho phép máy chủ này",
-                    $"Blocked: {blocked.Host} resolves to a loopback, link-local or private address ({address}); an administrator must allow this host");
+                    $"Địa chỉ bị chặn: {current.Host} không được phép (chỉ đọc feed ở địa chỉ công cộng); quản trị viên có thể cho phép máy chủ này",
+                    $"Blocked: {current.Host} is not allowed (feeds are read from public addresses only); an administrator can allow this host");
             }
         }
         if (ex.HttpRequestError == HttpRequestError.NameResolutionError
@@ -215,8 +215,9 @@ public sealed class FeedFetcher : IDisposable
             return new FetchError(FetchErrorKind.HostNotFound, $"Không tìm thấy tên miền {current.Host}",
                 $"The host name {current.Host} could not be found");
         }
+        // The socket's own message names the address it tried: leave it to the logs.
         return new FetchError(FetchErrorKind.ConnectionFailed, $"Không kết nối được tới máy chủ {current.Host}",
-            $"Could not connect to {current.Host}: {ex.Message}");
+            $"Could not connect to {current.Host}");
     }
 
     private FetchError TooSlow()
