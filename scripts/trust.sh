@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The long trust suites (not part of scripts/test.sh): access matrix and IDOR sweep, headers and sessions,
-# fuzzing at 10,000 cases per target (DULUAN_FUZZ_CASES), the anonymity audit, crash safety under SIGKILL on SQLite
+# fuzzing at 10,000 cases per target (DULUAN_FUZZ_CASES), the anonymity audit, the survey results' differencing audit
+# (hidden cells recovered from 2,000 random surveys; 200 with --quick), crash safety under SIGKILL on SQLite
 # and PostgreSQL, the backup/restore drill, the disk-full drill, scale-out (3 instances behind nginx, one killed),
 # load (30 responses/s for 15 min, a 10x burst, 200 staff sessions) and the 2-hour soak with feed ingest.
 # Starts its own throwaway PostgreSQL like scripts/test.sh and ends with one table: goal, measured, met / NOT met.
@@ -48,7 +49,7 @@ echo "== build"
 dotnet build DuLuan.slnx -c Release -nologo -v q 2>&1 | tail -3
 
 started=$(date +%s)
-echo "== trust tests (access matrix, IDOR, headers, sessions, fuzzing, anonymity)"
+echo "== trust tests (access matrix, IDOR, headers, sessions, fuzzing, anonymity, survey differencing audit)"
 dotnet test tests/DuLuan.Tests -c Release --no-build -nologo --filter "FullyQualifiedName~DuLuan.Tests.Trust" 2>&1 \
   | grep -E "^\s*(Failed |Passed!|Failed!)" || true
 
