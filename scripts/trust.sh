@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The long trust suites (not part of scripts/test.sh): access matrix and IDOR sweep, headers and sessions,
 # fuzzing at 10,000 cases per target (DULUAN_FUZZ_CASES), the anonymity audit, the survey order audit (largest Kendall
-# |tau| between arrival and every order the survey tables show, 1,000 responses per provider), the Office-file external-resource audit
+# |tau| between arrival and every order the survey tables show, 1,000 responses per provider), the survey results'
+# differencing audit (hidden cells recovered from 2,000 random surveys; 200 with --quick), the Office-file external-resource audit
 # (hostile DOCX/XLSX: requests a loopback listener receives, local marker bytes in outputs; every kind converted by the
 # sandboxed LibreOffice, plus one unsandboxed baseline), crash safety under SIGKILL on SQLite
 # and PostgreSQL, the backup/restore drill, the disk-full drill, scale-out (3 instances behind nginx, one killed),
@@ -54,7 +55,7 @@ echo "== build"
 dotnet build DuLuan.slnx -c Release -nologo -v q 2>&1 | tail -3
 
 started=$(date +%s)
-echo "== trust tests (access matrix, IDOR, headers, sessions, fuzzing, anonymity, survey order, Office-file external resources)"
+echo "== trust tests (access matrix, IDOR, headers, sessions, fuzzing, anonymity, survey order, survey differencing, Office-file external resources)"
 dotnet test tests/DuLuan.Tests -c Release --no-build -nologo --filter "FullyQualifiedName~DuLuan.Tests.Trust" 2>&1 \
   | grep -E "^\s*(Failed |Passed!|Failed!)" || true
 echo "== survey order audit (largest |tau| over every observable order, per provider)"

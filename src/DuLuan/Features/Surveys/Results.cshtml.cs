@@ -65,7 +65,7 @@ public sealed class ResultsModel(AppDbContext db, SurveyAccess access, SurveyRes
         Row(csv, vi ? ["câu hỏi", "mã", "lựa chọn", "đơn vị", "số phiếu", "tỷ lệ %", "sai số ± điểm", "hiệu ứng thiết kế", "diễn giải"]
                     : ["question", "code", "option", "unit", "count", "percent", "margin ± points", "design effect", "summary"]);
         var all = vi ? "Tất cả" : "All";
-        var hidden = vi ? "<5" : "<5";
+        var hidden = vi ? "ẩn" : "hidden";
         foreach (var q in Report.Questions)
         {
             foreach (var o in q.Options)
@@ -75,7 +75,7 @@ public sealed class ResultsModel(AppDbContext db, SurveyAccess access, SurveyRes
 
             if (q.Mean is { } mean)
             {
-                Row(csv, [q.Label, q.Key, vi ? "trung bình" : "mean", all, q.Answered.ToString(CultureInfo.InvariantCulture), Num(mean.Estimate), Num(mean.Margin), Num(mean.DesignEffect), mean.Summary]);
+                Row(csv, [q.Label, q.Key, vi ? "trung bình" : "mean", all, q.Answered?.ToString(CultureInfo.InvariantCulture) ?? hidden, Num(mean.Estimate), Num(mean.Margin), Num(mean.DesignEffect), mean.Summary]);
             }
 
             foreach (var unit in q.ByUnit)

@@ -9,7 +9,7 @@ namespace DuLuan.Features.Surveys;
 /// <summary>
 /// The results as an .xlsx workbook, labels in the report's language: one row per option (all
 /// units), per mean, per unit cell and per cross-tab cell, as the CSV. Text is stored as inline
-/// strings (never as formulas); hidden cells (under 5) read "&lt;5".
+/// strings (never as formulas); hidden cells read "ẩn" / "hidden".
 /// </summary>
 public static class ResultsXlsx
 {
@@ -45,7 +45,7 @@ public static class ResultsXlsx
             }
 
             var all = vi ? "Tất cả" : "All";
-            const string Hidden = "<5";
+            var hidden = vi ? "ẩn" : "hidden";
             Add(report.Title);
             Add(report.WeightNote, report.Filter);
             Add(vi ? ["câu hỏi", "mã", "lựa chọn", "đơn vị / nhóm", "số phiếu", "tỷ lệ %", "sai số ± điểm", "hiệu ứng thiết kế", "diễn giải"]
@@ -54,12 +54,12 @@ public static class ResultsXlsx
             {
                 foreach (var o in q.Options)
                 {
-                    Add(q.Label, q.Key, o.Label, all, o.Count is { } n ? n : Hidden, o.Percent, o.Margin, o.DesignEffect, o.Summary);
+                    Add(q.Label, q.Key, o.Label, all, o.Count is { } n ? n : hidden, o.Percent, o.Margin, o.DesignEffect, o.Summary);
                 }
 
                 if (q.Mean is { } mean)
                 {
-                    Add(q.Label, q.Key, vi ? "trung bình" : "mean", all, q.Answered, mean.Estimate, mean.Margin, mean.DesignEffect, mean.Summary);
+                    Add(q.Label, q.Key, vi ? "trung bình" : "mean", all, q.Answered is { } answered ? answered : hidden, mean.Estimate, mean.Margin, mean.DesignEffect, mean.Summary);
                 }
 
                 foreach (var unit in q.ByUnit)
@@ -67,7 +67,7 @@ public static class ResultsXlsx
                     for (var i = 0; i < q.Options.Count; i++)
                     {
                         var cell = unit.Cells[i];
-                        Add(q.Label, q.Key, q.Options[i].Label, unit.Unit, cell.Count is { } n ? n : Hidden, cell.Percent, cell.Margin, null, null);
+                        Add(q.Label, q.Key, q.Options[i].Label, unit.Unit, cell.Count is { } n ? n : hidden, cell.Percent, cell.Margin, null, null);
                     }
                 }
 
@@ -76,7 +76,7 @@ public static class ResultsXlsx
                     for (var i = 0; i < q.Options.Count; i++)
                     {
                         var cell = group.Cells[i];
-                        Add(q.Label, q.Key, q.Options[i].Label, group.Label, cell.Count is { } n ? n : Hidden, cell.Percent, cell.Margin, null, null);
+                        Add(q.Label, q.Key, q.Options[i].Label, group.Label, cell.Count is { } n ? n : hidden, cell.Percent, cell.Margin, null, null);
                     }
                 }
             }

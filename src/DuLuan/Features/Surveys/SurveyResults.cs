@@ -6,52 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Surveys;
 
-public sealed record OptionResult(string Key, string Label, int? Count, double? Percent, double? Margin, double? DesignEffect, string? Summary);
-
-public sealed record MeanResult(double Estimate, double Margin, double? DesignEffect, string Summary);
-
-/// <summary>One cell of a cross-tab: unweighted count, weighted percent and its 95% margin (points); all null when hidden.</summary>
-public sealed record UnitCell(int? Count, double? Percent, double? Margin);
-
-public sealed record UnitRow(long UnitId, string Unit, int Answered, List<UnitCell> Cells);
-
-/// <summary>A row of a cross-tab by another question: the respondents who picked <see cref="Key"/> there.</summary>
-public sealed record CrossRow(string Key, string Label, int Answered, List<UnitCell> Cells);
-
-public sealed record QuestionResult(string Key, string Type, string Label, int Answered, List<OptionResult> Options, MeanResult? Mean, List<UnitRow> ByUnit, List<CrossRow>? CrossTab)
-{
-    /// <summary>Free-text answers grouped by similarity (groups under 5 left out), for text questions.</summary>
-    public TextGroups? TextGroups { get; init; }
-}
-
-/// <summary>One group of similar free-text answers: how many, and a few of them (already redacted at intake).</summary>
-public sealed record TextGroup(int Count, List<string> Examples);
-
-/// <summary>Groups of similar answers, largest first; <see cref="Hidden"/> answers sit in groups under 5; <see cref="Read"/> answers were grouped.</summary>
-public sealed record TextGroups(int Read, int Hidden, List<TextGroup> Groups);
-
-public sealed record UnitProgress(long UnitId, string Unit, int Responses, int? Quota, long? Population);
-
-public sealed record ResultsReport(long SurveyId, string Title, string Language, int Responses, bool Weighted, string WeightNote, List<string> UnitsWithoutPopulation, List<QuestionResult> Questions, List<UnitProgress> Units, string? Filter, string? CrossBy, CalibrationInfo? Calibration);
-
-/// <summary>
-/// How the weights were made: "raking" (unit, sex, age band; with the rounds, the largest margin gap
-/// left in people, the weights at the trimming cap) or "post-stratification" (by unit), with the
-/// reason raking was not used when the office asked for it.
-/// </summary>
-public sealed record CalibrationInfo(string Method, int? Iterations, bool? Converged, double? MaxMarginError, int? Trimmed, double? Cap, string? Problem);
-
-/// <summary>
-/// What to show: only respondents of one unit and/or who picked <see cref="Option"/> at
-/// <see cref="Question"/>; <see cref="By"/> is "unit" (default) or a question to cross every other by.
-/// </summary>
-public sealed record ResultsQuery(long? Unit = null, string? Question = null, string? Option = null, string? By = null)
-{
-    public bool Filtered => Unit is not null || Question is not null;
-
-    public string? CrossQuestion => By is null or "unit" ? null : By;
-}
-
 /// <summary>
 /// Counts, weighted percentages and 95% margins of error of every question. Responses are
 /// post-stratified to the population the office entered per unit, and the design is stratified by
@@ -59,59 +13,12 @@ public sealed record ResultsQuery(long? Unit = null, string? Question = null, st
 /// per-unit running totals (<see cref="SurveyTally"/>) are all the estimator needs: the page reads
 /// those, not the answers. A filter or cross-tab on a question reads the answers (a raw scan) into
 /// the same totals for the respondents concerned; strata keep their full sizes (domain estimation).
-/// Any cell under <see cref="MinCell"/> is hidden.
+/// What each view publishes goes through the disclosure control (<see cref="Protection"/>): counts under
+/// <see cref="MinCell"/> are hidden, with complementary cells so that no combination of views gives them back.
 /// </summary>
-public sealed class SurveyResults(AppDbContext db)
+public sealed partial class SurveyResults(AppDbContext db)
 {
     public const int MinCell = 5;
-
-    private readonly record struct Cell(string Question, string Option);
-
-    private sealed class Sums
-    {
-        public long Count;
-        public double Sum;
-        public double SumSquares;
-    }
-
-    /// <summary>Per unit, per (question, option): the domain's running totals.</summary>
-    private sealed class Table
-    {
-        private static readonly Sums Zero = new();
-        private readonly Dictionary<long, Dictionary<Cell, Sums>> units = [];
-
-        public Sums At(long unit, string question, string option)
-        {
-            if (!units.TryGetValue(unit, out var cells))
-            {
-                cells = [];
-                units.Add(unit, cells);
-            }
-
-            var key = new Cell(question, option);
-            if (!cells.TryGetValue(key, out var sums))
-            {
-                sums = new Sums();
-                cells.Add(key, sums);
-            }
-
-            return sums;
-        }
-
-        public Sums Get(long unit, string question, string option)
-            => units.TryGetValue(unit, out var cells) && cells.TryGetValue(new Cell(question, option), out var s) ? s : Zero;
-
-        public Table Only(long unit)
-        {
-            var table = new Table();
-            if (units.TryGetValue(unit, out var cells))
-            {
-                table.units.Add(unit, cells);
-            }
-
-            return table;
-        }
-    }
 
     /// <summary>Options a question is counted by (empty for numbers, dates and text).</summary>
     public static List<(string Key, string Label)> OptionsOf(SurveyQuestion q, IEnumerable<(long Id, string Name)> answerUnits, string language) => q.Type switch
@@ -158,6 +65,16 @@ public sealed class SurveyResults(AppDbContext db)
             errors["opt"] = ["Lọc theo lựa chọn cần chọn câu hỏi (q) / Filtering by an option needs its question (q)."];
         }
 
+        if (query.Unit is not null && query.Question is not null)
+        {
+            errors["q"] = ["Chỉ dùng một bộ lọc: đơn vị hoặc câu trả lời (nhóm nhỏ hơn sẽ lộ ô bị ẩn) / Use one filter, a unit or an answer (a smaller group would give hidden cells away)."];
+        }
+
+        if (query.CrossQuestion is not null && query.Filtered)
+        {
+            errors["by"] = ["Bảng chéo theo câu hỏi chỉ có khi không lọc / A cross-tab by question is only offered without a filter."];
+        }
+
         if (query.CrossQuestion is { } by)
         {
             var q = definition.Questions.FirstOrDefault(x => x.Key == by);
@@ -174,32 +91,11 @@ public sealed class SurveyResults(AppDbContext db)
     {
         query ??= new ResultsQuery();
         var vi = language == "vi";
+        var (all, sizes) = await TalliesAsync(survey.Id, ct);
         var (raked, calibration) = await RakedAsync(survey, definition, language, query, ct);
         if (raked is not null)
         {
             return raked;
-        }
-
-        var stored = await db.SurveyTallies.AsNoTracking().Where(t => t.SurveyId == survey.Id)
-            .GroupBy(t => new { t.UnitId, t.QuestionKey, t.OptionKey })
-            .Select(g => new { g.Key.UnitId, g.Key.QuestionKey, g.Key.OptionKey, Count = g.Sum(t => t.Count), Sum = g.Sum(t => t.Sum), SumSquares = g.Sum(t => t.SumSquares) })
-            .ToListAsync(ct);
-        var all = new Table();
-        var sizes = new SortedDictionary<long, long>();
-        foreach (var t in stored)
-        {
-            if (t.QuestionKey.Length == 0)
-            {
-                if (t.Count > 0)
-                {
-                    sizes[t.UnitId] = t.Count;
-                }
-
-                continue;
-            }
-
-            var s = all.At(t.UnitId, t.QuestionKey, t.OptionKey);
-            (s.Count, s.Sum, s.SumSquares) = (t.Count, t.Sum, t.SumSquares);
         }
 
         var total = (int)sizes.Values.Sum();
@@ -230,17 +126,13 @@ public sealed class SurveyResults(AppDbContext db)
         var units = answerUnits.Select(u => (u.Id, u.Name)).ToList();
         var cross = query.CrossQuestion is { } by ? definition.Questions.First(q => q.Key == by) : null;
         var crossOptions = cross is null ? [] : OptionsOf(cross, units, language);
-        Table domain;
-        Dictionary<string, Table>? crossTables = null;
-        if (query.Question is not null || cross is not null)
-        {
-            (domain, crossTables) = await ScanAsync(survey.Id, definition, query, cross, ct);
-        }
-        else
-        {
-            domain = query.Unit is { } only ? all.Only(only) : all;
-        }
-
+        // A filter on an answer is a row of the cross-tab by its question: the scan gives every row, so the
+        // row's suppression is the same whichever view asks.
+        var scanned = query.Question is { } filterKey ? definition.Questions.First(q => q.Key == filterKey) : cross;
+        var crossTables = scanned is null ? null : await ScanAsync(survey.Id, definition, scanned, ct);
+        var domain = query.Question is not null ? crossTables!.GetValueOrDefault(query.Option!) ?? new Table()
+            : query.Unit is { } only ? all.Only(only) : all;
+        var protect = Protection.Build(definition, units, all, sizes, scanned, crossTables);
         var questions = new List<QuestionResult>();
         foreach (var q in definition.Questions)
         {
@@ -254,6 +146,8 @@ public sealed class SurveyResults(AppDbContext db)
             questions.Add(result);
         }
 
+        questions = protect.Apply(questions, query);
+
         var progress = answerUnits.Select(u => u.Id).Union(targets.Select(t => t.UnitId)).Union(unitIds).Distinct()
             .Select(id => new UnitProgress(id, names.GetValueOrDefault(id, "?"), (int)sizes.GetValueOrDefault(id),
                 targets.FirstOrDefault(t => t.UnitId == id)?.Quota, targets.FirstOrDefault(t => t.UnitId == id)?.Population))
@@ -262,105 +156,58 @@ public sealed class SurveyResults(AppDbContext db)
             Describe(definition, query, names, units, language), cross?.Key, calibration);
     }
 
-    /// <summary>Names of the raking margins in messages.</summary>
-    private static readonly string[] MarginNames = ["đơn vị / unit", "giới tính / sex", "nhóm tuổi / age band"];
-
     /// <summary>
-    /// When the office entered sex or age-band margins: the weights raked to units, sex and age band
-    /// (trimmed at the office's cap), with the estimates computed row by row (weights then vary within
-    /// a unit, so the unit totals no longer suffice). Filters and cross-tabs stay post-stratified.
+    /// An unfiltered report computed elsewhere (the raked results, the row-by-row reference) with the
+    /// figures the disclosure control hides taken out, as <see cref="BuildAsync"/> does.
     /// </summary>
-    private async Task<(ResultsReport? Report, CalibrationInfo? Info)> RakedAsync(Survey survey, SurveyDefinition definition, string language, ResultsQuery query, CancellationToken ct)
+    /// <param name="rakedBy">Questions the weights were raked to besides the unit (sex, age band): a weighted
+    /// figure is then also computed cell by cell of those, so their tables must hide nothing it uses.</param>
+    public async Task<ResultsReport> ProtectAsync(Survey survey, SurveyDefinition definition, ResultsReport report, CancellationToken ct, IReadOnlyList<string>? rakedBy = null)
     {
-        var weighting = await db.SurveyWeightings.AsNoTracking().FirstOrDefaultAsync(w => w.SurveyId == survey.Id, ct);
-        if (weighting is null)
+        ArgumentNullException.ThrowIfNull(survey);
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(report);
+        var (all, sizes) = await TalliesAsync(survey.Id, ct);
+        var units = (await ResponseIntake.AnswerUnitsAsync(db, survey.UnitId, ct)).Select(u => (u.Id, u.Name)).ToList();
+        var protection = Protection.Build(definition, units, all, sizes, null, null);
+        var raking = new List<Protection>();
+        foreach (var key in rakedBy ?? [])
         {
-            return (null, null);
+            if (definition.Questions.FirstOrDefault(q => q.Key == key) is { } question && OptionsOf(question, units, "vi").Count > 0)
+            {
+                raking.Add(Protection.Build(definition, units, all, sizes, question, await ScanAsync(survey.Id, definition, question, ct)));
+            }
         }
 
-        var margins = await db.SurveyMargins.AsNoTracking().Where(m => m.SurveyId == survey.Id).ToListAsync(ct);
-        var variables = new List<(string Name, string Question, int Index)>();
-        if (weighting.SexQuestion is { } sex && margins.Any(m => m.Variable == "sex"))
-        {
-            variables.Add(("sex", sex, 1));
-        }
-
-        if (weighting.AgeQuestion is { } age && margins.Any(m => m.Variable == "age"))
-        {
-            variables.Add(("age", age, 2));
-        }
-
-        if (variables.Count == 0)
-        {
-            return (null, null);
-        }
-
-        if (query.Filtered || query.CrossQuestion is not null)
-        {
-            return (null, new CalibrationInfo("post-stratification", null, null, null, null, null,
-                "Bộ lọc và bảng chéo chỉ gia quyền theo dân số đơn vị / Filters and cross-tabs are weighted by unit population only."));
-        }
-
-        var responses = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == survey.Id).Select(r => new { r.Id, r.UnitId }).ToListAsync(ct);
-        if (responses.Count == 0)
-        {
-            return (null, null);
-        }
-
-        var keys = variables.Select(v => v.Question).ToList();
-        var answers = await db.SurveyAnswers.AsNoTracking().Where(a => a.SurveyId == survey.Id && keys.Contains(a.QuestionKey) && a.Choice != null)
-            .Select(a => new { a.ResponseId, a.QuestionKey, a.Choice }).ToListAsync(ct);
-        var byResponse = answers.GroupBy(a => (a.ResponseId, a.QuestionKey)).ToDictionary(g => g.Key, g => g.First().Choice!);
-        var population = await db.SurveyUnits.AsNoTracking().Where(u => u.SurveyId == survey.Id && u.Population != null)
-            .ToDictionaryAsync(u => u.UnitId.ToString(CultureInfo.InvariantCulture), u => (double)u.Population!.Value, StringComparer.Ordinal, ct);
-        var unitCategories = responses.Select(r => r.UnitId.ToString(CultureInfo.InvariantCulture)).ToList();
-        var present = unitCategories.ToHashSet(StringComparer.Ordinal);
-        var list = new List<PopulationMargin> { new(unitCategories, population.Where(p => present.Contains(p.Key)).ToDictionary(StringComparer.Ordinal)) };
-        var names = new List<string> { MarginNames[0] };
-        foreach (var (name, question, index) in variables)
-        {
-            const string NoAnswer = "(không trả lời / no answer)";
-            list.Add(new PopulationMargin([.. responses.Select(r => byResponse.GetValueOrDefault((r.Id, question)) ?? NoAnswer)],
-                margins.Where(m => m.Variable == name).ToDictionary(m => m.Category, m => (double)m.Population, StringComparer.Ordinal)));
-            names.Add(MarginNames[index]);
-        }
-
-        CalibrationReport calibration;
-        try
-        {
-            WeightCalibration.CheckMargins(list, names, relativeTolerance: 1e-6);
-            calibration = WeightCalibration.RakeAndTrim(Enumerable.Repeat(1.0, responses.Count).ToArray(), list, weighting.TrimCap, tolerance: 0.5);
-        }
-        catch (SurveyDesignException e)
-        {
-            return (null, new CalibrationInfo("post-stratification", null, null, null, null, null, "Không gia quyền raking được, dùng dân số đơn vị / Raking is not possible, unit population used: " + e.Message));
-        }
-
-        var weights = new Dictionary<string, double>(responses.Count, StringComparer.Ordinal);
-        for (var i = 0; i < responses.Count; i++)
-        {
-            weights[responses[i].Id] = calibration.Weights[i];
-        }
-
-        var note = language == "vi" ? "gia quyền theo dân số đơn vị, giới tính và nhóm tuổi" : "weighted to the population by unit, sex and age band";
-        var info = new CalibrationInfo("raking", calibration.Iterations, calibration.Converged, calibration.MaxMarginError, calibration.Trimmed, calibration.Cap, null);
-        var report = await new RawSurveyResults(db).BuildAsync(survey, definition, language, ct, weights, note);
-        return (report with { Calibration = info }, info);
+        return report with { Questions = protection.Apply(report.Questions, new ResultsQuery(), raking) };
     }
 
-    /// <summary>At most this many answers (the latest stored) are grouped per question.</summary>
-    public const int MaxTexts = 5000;
-
-    /// <summary>Near-duplicate groups (MinHash, Jaccard ≥ 0.4 on folded word pairs) of a text question's answers.</summary>
-    private async Task<TextGroups> GroupTextsAsync(long surveyId, string question, CancellationToken ct)
+    /// <summary>The running totals per unit, and each unit's number of responses.</summary>
+    private async Task<(Table All, SortedDictionary<long, long> Sizes)> TalliesAsync(long surveyId, CancellationToken ct)
     {
-        var texts = await db.SurveyAnswers.AsNoTracking().Where(a => a.SurveyId == surveyId && a.QuestionKey == question && a.Text != null)
-            .OrderByDescending(a => a.Id).Take(MaxTexts).Select(a => a.Text!).ToListAsync(ct);
-        var clusters = DuLuan.Analysis.Text.NearDuplicateClustering.Cluster(texts);
-        var groups = Enumerable.Range(0, texts.Count).GroupBy(i => clusters[i]).Select(g => g.ToList()).ToList();
-        var shown = groups.Where(g => g.Count >= MinCell).OrderByDescending(g => g.Count).ThenBy(g => g[0])
-            .Select(g => new TextGroup(g.Count, [.. g.Select(i => texts[i]).Distinct(StringComparer.Ordinal).Take(3)])).Take(30).ToList();
-        return new TextGroups(texts.Count, groups.Where(g => g.Count < MinCell).Sum(g => g.Count), shown);
+        var stored = await db.SurveyTallies.AsNoTracking().Where(t => t.SurveyId == surveyId)
+            .GroupBy(t => new { t.UnitId, t.QuestionKey, t.OptionKey })
+            .Select(g => new { g.Key.UnitId, g.Key.QuestionKey, g.Key.OptionKey, Count = g.Sum(t => t.Count), Sum = g.Sum(t => t.Sum), SumSquares = g.Sum(t => t.SumSquares) })
+            .ToListAsync(ct);
+        var all = new Table();
+        var sizes = new SortedDictionary<long, long>();
+        foreach (var t in stored)
+        {
+            if (t.QuestionKey.Length == 0)
+            {
+                if (t.Count > 0)
+                {
+                    sizes[t.UnitId] = t.Count;
+                }
+
+                continue;
+            }
+
+            var s = all.At(t.UnitId, t.QuestionKey, t.OptionKey);
+            (s.Count, s.Sum, s.SumSquares) = (t.Count, t.Sum, t.SumSquares);
+        }
+
+        return (all, sizes);
     }
 
     private static string? Describe(SurveyDefinition definition, ResultsQuery query, Dictionary<long, string> names, List<(long Id, string Name)> units, string language)
@@ -379,193 +226,6 @@ public sealed class SurveyResults(AppDbContext db)
         }
 
         return parts.Count == 0 ? null : (vi ? "Chỉ người trả lời thuộc: " : "Only respondents with: ") + string.Join("; ", parts);
-    }
-
-    /// <summary>The raw scan: running totals of the respondents the filter keeps, and per option of the cross question.</summary>
-    private async Task<(Table Domain, Dictionary<string, Table>? Cross)> ScanAsync(long surveyId, SurveyDefinition definition, ResultsQuery query, SurveyQuestion? cross, CancellationToken ct)
-    {
-        var responses = db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == surveyId);
-        if (query.Unit is { } unit)
-        {
-            responses = responses.Where(r => r.UnitId == unit);
-        }
-
-        var unitOf = await responses.Select(r => new { r.Id, r.UnitId }).ToDictionaryAsync(r => r.Id, r => r.UnitId, StringComparer.Ordinal, ct);
-        var answers = await db.SurveyAnswers.AsNoTracking().Where(a => a.SurveyId == surveyId)
-            .Select(a => new { a.ResponseId, a.QuestionKey, a.Choice, a.Number }).ToListAsync(ct);
-        var types = definition.Questions.ToDictionary(q => q.Key, q => q.Type, StringComparer.Ordinal);
-        HashSet<string>? kept = null;
-        if (query.Question is { } filterKey)
-        {
-            var filterType = types[filterKey];
-            kept = answers.Where(a => a.QuestionKey == filterKey && SurveyTallies.OptionOf(filterType, a.Choice, a.Number) == query.Option && unitOf.ContainsKey(a.ResponseId))
-                .Select(a => a.ResponseId).ToHashSet(StringComparer.Ordinal);
-        }
-
-        Dictionary<string, List<string>>? picks = null;
-        if (cross is not null)
-        {
-            picks = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-            foreach (var a in answers)
-            {
-                if (a.QuestionKey == cross.Key && SurveyTallies.OptionOf(cross.Type, a.Choice, a.Number) is { } option)
-                {
-                    if (!picks.TryGetValue(a.ResponseId, out var list))
-                    {
-                        list = [];
-                        picks.Add(a.ResponseId, list);
-                    }
-
-                    list.Add(option);
-                }
-            }
-        }
-
-        var domain = new Table();
-        var tables = cross is null ? null : new Dictionary<string, Table>(StringComparer.Ordinal);
-        var seen = new HashSet<(string, string)>();
-        foreach (var a in answers)
-        {
-            if (!unitOf.TryGetValue(a.ResponseId, out var unitId) || (kept is not null && !kept.Contains(a.ResponseId)))
-            {
-                continue;
-            }
-
-            var type = types.GetValueOrDefault(a.QuestionKey, QuestionType.Text);
-            // A multiple choice gives one row per option: the response answered the question once.
-            var first = type != QuestionType.Multiple || seen.Add((a.ResponseId, a.QuestionKey));
-            var option = SurveyTallies.OptionOf(type, a.Choice, a.Number);
-            Add(domain);
-            if (picks is not null && picks.TryGetValue(a.ResponseId, out var crossOptions))
-            {
-                foreach (var c in crossOptions)
-                {
-                    if (!tables!.TryGetValue(c, out var table))
-                    {
-                        table = new Table();
-                        tables.Add(c, table);
-                    }
-
-                    Add(table);
-                }
-            }
-
-            void Add(Table table)
-            {
-                var answered = table.At(unitId, a.QuestionKey, string.Empty);
-                if (first)
-                {
-                    answered.Count++;
-                }
-
-                if (a.Number is { } v)
-                {
-                    answered.Sum += v;
-                    answered.SumSquares += v * v;
-                }
-
-                if (option is not null)
-                {
-                    table.At(unitId, a.QuestionKey, option).Count++;
-                }
-            }
-        }
-
-        return (domain, tables);
-    }
-
-    private static QuestionResult Question(SurveyQuestion q, Table domain, SortedDictionary<long, long> sizes, Dictionary<long, double> weights, int total,
-        Dictionary<long, string> names, List<(string Key, string Label)> options, string language, string note, List<(string Key, string Label, Table Table)>? crossRows)
-    {
-        StratumSums[] Strata(Table table, string option, long? only) => [.. sizes.Select(s =>
-        {
-            if (only is { } u && s.Key != u)
-            {
-                return new StratumSums(s.Value, weights[s.Key], 0, 0, 0);
-            }
-
-            var answered = table.Get(s.Key, q.Key, string.Empty);
-            if (option.Length == 0)
-            {
-                return new StratumSums(s.Value, weights[s.Key], answered.Count, answered.Sum, answered.SumSquares);
-            }
-
-            var picked = table.Get(s.Key, q.Key, option).Count;
-            return new StratumSums(s.Value, weights[s.Key], answered.Count, picked, picked);
-        })];
-
-        int Answered(Table table) => (int)sizes.Keys.Sum(u => table.Get(u, q.Key, string.Empty).Count);
-        int Picked(Table table, string option) => (int)sizes.Keys.Sum(u => table.Get(u, q.Key, option).Count);
-
-        var answered = Answered(domain);
-        var results = new List<OptionResult>();
-        MeanResult? mean = null;
-        var byUnit = new List<UnitRow>();
-        if (total == 0 || answered == 0 || q.Type is QuestionType.Text or QuestionType.LongText or QuestionType.Date)
-        {
-            return new QuestionResult(q.Key, Type(q), q.Label.In(language), answered, results, null, byUnit, null);
-        }
-
-        List<CrossRow>? crossTab = null;
-        if (q.Type != QuestionType.Number)
-        {
-            foreach (var (key, label) in options)
-            {
-                var count = Picked(domain, key);
-                if (count < MinCell || answered < MinCell)
-                {
-                    results.Add(new OptionResult(key, label, null, null, null, null, null));
-                    continue;
-                }
-
-                var estimate = Estimate(Strata(domain, key, null));
-                results.Add(estimate is null
-                    ? new OptionResult(key, label, count, null, null, null, null)
-                    : new OptionResult(key, label, count, estimate.Estimate * 100, estimate.MarginOfError * 100, Finite(estimate.DesignEffect),
-                        Line(estimate.Estimate * 100, estimate.MarginOfError * 100, answered, language, note, percent: true)));
-            }
-
-            foreach (var unit in sizes.Keys.OrderBy(u => names.GetValueOrDefault(u, "?"), StringComparer.Ordinal))
-            {
-                var inUnit = (int)domain.Get(unit, q.Key, string.Empty).Count;
-                var cells = options.Select(o =>
-                {
-                    var c = (int)domain.Get(unit, q.Key, o.Key).Count;
-                    return c < MinCell || inUnit < MinCell
-                        ? new UnitCell(null, null, null)
-                        : new UnitCell(c, 100.0 * c / inUnit, Estimate(Strata(domain, o.Key, unit))?.MarginOfError * 100);
-                }).ToList();
-                byUnit.Add(new UnitRow(unit, names.GetValueOrDefault(unit, "?"), inUnit, cells));
-            }
-
-            if (crossRows is not null)
-            {
-                crossTab = [];
-                foreach (var (rowKey, rowLabel, table) in crossRows)
-                {
-                    var inRow = Answered(table);
-                    var cells = options.Select(o =>
-                    {
-                        var c = Picked(table, o.Key);
-                        if (c < MinCell || inRow < MinCell)
-                        {
-                            return new UnitCell(null, null, null);
-                        }
-
-                        var e = Estimate(Strata(table, o.Key, null));
-                        return new UnitCell(c, e?.Estimate * 100, e?.MarginOfError * 100);
-                    }).ToList();
-                    crossTab.Add(new CrossRow(rowKey, rowLabel, inRow, cells));
-                }
-            }
-        }
-
-        if (q.Type is QuestionType.Number or QuestionType.Rating && answered >= MinCell && Estimate(Strata(domain, string.Empty, null)) is { } m)
-        {
-            mean = new MeanResult(m.Estimate, m.MarginOfError, Finite(m.DesignEffect), Line(m.Estimate, m.MarginOfError, answered, language, note, percent: false));
-        }
-
-        return new QuestionResult(q.Key, Type(q), q.Label.In(language), answered, results, mean, byUnit, crossTab);
     }
 
     private static DesignEstimate? Estimate(StratumSums[] strata)
