@@ -5,6 +5,7 @@ using DuLuan.Features.Cases;
 using DuLuan.Features.Concerns;
 using DuLuan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DuLuan.Tests.Cases;
 
@@ -14,14 +15,14 @@ public sealed partial class FollowUpCodeTests
     private const string Title = "Đèn đường hỏng ở tổ 5";
     private const string Text = "Đèn đường trước chợ Hòa Khánh đã hỏng ba tuần nay, buổi tối rất tối.";
 
-    private static async Task<(TestApp App, SettableClock Clock)> StartAsync(DatabaseProvider provider, Dictionary<string, string?>? overrides = null)
+    private static async Task<(TestApp App, FakeTimeProvider Clock)> StartAsync(DatabaseProvider provider, Dictionary<string, string?>? overrides = null)
     {
-        var clock = new SettableClock();
+        var clock = TestClock.StartingNow();
         var app = await TestApp.StartAsync(provider, overrides, clock.Install());
         return (app, clock);
     }
 
-    private static async Task<string> SendAsync(TestApp app, SettableClock clock, TestClient resident, string title = Title)
+    private static async Task<string> SendAsync(TestApp app, FakeTimeProvider clock, TestClient resident, string title = Title)
     {
         var form = await Portal.OpenAsync(resident, app.Tree.CommuneA1.Id);
         clock.Advance(TimeSpan.FromSeconds(30));

@@ -72,7 +72,7 @@ public sealed partial class SignInThrottleTests
     [Theory, Providers]
     public async Task The_back_off_lifts_with_time_and_grows_with_further_failures(DatabaseProvider provider)
     {
-        var clock = new SettableClock();
+        var clock = TestClock.StartingNow();
         await using var app = await TestApp.StartAsync(provider, configure: clock.Install());
         await app.AddMemberAsync("victim@a.vn", app.Tree.ProvinceA, Role.Editor);
         using var client = From(app, "203.0.113.7");

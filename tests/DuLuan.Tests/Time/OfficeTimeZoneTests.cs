@@ -32,7 +32,7 @@ public sealed partial class OfficeTimeZoneTests
     public async Task Every_page_mail_and_api_shows_the_configured_zone_and_never_utc(DatabaseProvider provider)
     {
         await using var smtp = new SmtpTestServer();
-        var clock = new SettableClock();
+        var clock = TestClock.StartingNow();
         await using var app = await TestApp.StartAsync(provider, new Dictionary<string, string?>
         {
             ["Office:TimeZone"] = NewYork,

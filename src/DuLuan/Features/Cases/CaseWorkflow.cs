@@ -1,4 +1,5 @@
 using DuLuan.Data;
+using DuLuan.Features.Units;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Cases;

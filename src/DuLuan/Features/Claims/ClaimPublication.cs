@@ -108,7 +108,7 @@ public sealed class ClaimPublication(AppDbContext db, ClaimEditor editor, Publis
         {
             return await editor.SaveVersionedAsync(claim, version, action, detail, ct) ? null : new FieldError(string.Empty, "Claims.Stale");
         }
-        catch (DbUpdateException e) when (Concerns.UniqueViolation.Is(e))
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             // Two approvals of the same tier at once: the loser is told the claim changed.
             db.ChangeTracker.Clear();

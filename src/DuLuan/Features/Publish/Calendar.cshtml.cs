@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace DuLuan.Features.Publish;
 
 /// <summary>
-/// The editorial calendar of a unit and its subtree, by week or month (days in Asia/Ho_Chi_Minh). A post is moved by
+/// The editorial calendar of a unit and its subtree, by week or month (days in the office's time zone). A post is moved by
 /// dragging it to another day (wwwroot/js/publish-calendar.js) or, without a mouse, with the date field beside it;
 /// both post the same form, which keeps the time of day.
 /// </summary>
