@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DuLuan.Data;
 
@@ -8,6 +9,7 @@ public static class DataServices
     public static IServiceCollection AddDuLuanData(this IServiceCollection services, DatabaseOptions options)
     {
         services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System); // the migrator stamps applied scripts
         var connectionString = options.ResolveConnectionString();
         if (options.Provider == DatabaseProvider.Sqlite)
         {
