@@ -158,13 +158,19 @@ public sealed partial class FollowUpCodeTests
             Assert.DoesNotContain("Đã thay bóng đèn.", html, StringComparison.Ordinal);
         }
 
-        foreach (var hostile in new[] { "<script>alert(1)</script>", "' OR 1=1 --", "ABCD-EFGH-JKMN-PQR0", "ABCD-EFGH-JKMN-PQRS-TUVW", "ＡＢＣＤ-EFGH-JKMN-PQRS", "\u0000\u0001", new string('A', 39) })
+        foreach (var hostile in new[] { "<script>alert(1)</script>", "' OR 1=1 --", "ABCD-EFGH-JKMN-PQR0", "ABCD-EFGH-JKMN-PQRS-TUVW", "ＡＢＣＤ-EFGH-JKMN-PQRS", new string('A', 39) })
         {
             using var response = await FollowAsync(stranger, hostile, "Reopen");
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             var html = await response.Content.ReadAsStringAsync();
             Assert.Contains("gồm 16 chữ cái và chữ số", html, StringComparison.Ordinal);
             Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+        }
+
+        // Control characters are refused before the page runs (400, the generic error page; see the closing note of #16).
+        using (var control = await FollowAsync(stranger, "\u0000\u0001", "Reopen"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, control.StatusCode);
         }
 
         using (var huge = await stranger.PostFormAsync("/theo-doi", new Dictionary<string, string> { ["code"] = new string('A', 20_000) }, "/theo-doi?handler=Reopen"))

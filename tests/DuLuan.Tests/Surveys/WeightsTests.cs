@@ -19,14 +19,14 @@ public sealed class WeightsTests
         { "key": "q_why",
         """, StringComparison.Ordinal);
 
-    /// <summary>A1: 10 responses (4 women), A2: 20 (12 women); populations 30,000 and 10,000.</summary>
+    /// <summary>A1: 10 responses (5 women), A2: 20 (12 women); populations 30,000 and 10,000. No unit has fewer than 5 of a sex or band, so no figure is withheld.</summary>
     private static async Task<long> SeedAsync(TestApp app)
     {
         var id = await SurveyKit.PublishedAsync(app, Definition);
         var answers = new List<object>();
         for (var i = 0; i < 10; i++)
         {
-            answers.Add(SurveyKit.Answers(app.Tree.CommuneA1.Id, i < 5 ? "yes" : "no", ("q_sex", i < 4 ? "f" : "m"), ("q_band", i % 2 == 0 ? "young" : "old")));
+            answers.Add(SurveyKit.Answers(app.Tree.CommuneA1.Id, i < 5 ? "yes" : "no", ("q_sex", i < 5 ? "f" : "m"), ("q_band", i % 2 == 0 ? "young" : "old")));
         }
 
         for (var i = 0; i < 20; i++)
