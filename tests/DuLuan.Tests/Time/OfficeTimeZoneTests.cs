@@ -68,6 +68,7 @@ public sealed partial class OfficeTimeZoneTests
             await db.SaveChangesAsync();
             return (item.Id, concern.Id, post.Id);
         });
+        var caseRef = await app.WithDbAsync(db => db.Cases.Where(c => c.Id == caseId).Select(c => c.PublicRef).SingleAsync());
 
         using var staff = app.Client();
         await staff.SignInAdminAsync(admin);
@@ -80,7 +81,7 @@ public sealed partial class OfficeTimeZoneTests
             (staff, $"/Cases/Details?id={caseId}", NewYorkText),
             (liaison, "/Cases/Queue", NewYorkText),
             (liaison, $"/Cases/Respond?id={caseId}", NewYorkText),
-            (resident, $"/vu-viec/{caseId}", NewYorkText),
+            (resident, $"/vu-viec/{caseRef}", NewYorkText),
             (staff, "/Concerns", NewYorkText),
             (staff, $"/Concerns/Details?id={concernId}", NewYorkText),
             (staff, "/Audit", NewYorkText),
