@@ -3,12 +3,12 @@ using System.Text;
 using DuLuan.Data;
 using DuLuan.Features.Audit;
 using DuLuan.Features.Members;
+using DuLuan.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using QRCoder;
 
 namespace DuLuan.Features.Account;
 
@@ -201,8 +201,6 @@ public sealed class EnableAuthenticatorModel(
     {
         SharedKey = key;
         var uri = $"otpauth://totp/DuLuan:{Uri.EscapeDataString(member.Email ?? member.Id)}?secret={key}&issuer=DuLuan&digits=6";
-        using var data = QRCodeGenerator.GenerateQrCode(uri, QRCodeGenerator.ECCLevel.M);
-        var svg = new SvgQRCode(data).GetGraphic(5);
-        QrDataUri = "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(svg));
+        QrDataUri = QrImage.SvgDataUri(uri, 5);
     }
 }

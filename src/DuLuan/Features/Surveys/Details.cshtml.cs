@@ -2,10 +2,10 @@ using System.Globalization;
 using DuLuan.Data;
 using DuLuan.Features.Audit;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using QRCoder;
 
 namespace DuLuan.Features.Surveys;
 
@@ -183,8 +183,7 @@ public sealed class DetailsModel(AppDbContext db, SurveyAccess access, AuditLog 
         var targets = await db.SurveyUnits.AsNoTracking().Where(u => u.SurveyId == Id).ToListAsync(ct);
         var counts = await db.SurveyResponses.Where(r => r.SurveyId == Id).GroupBy(r => r.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         Targets = units.Select(u => new Target(u.Id, u.Name, counts.GetValueOrDefault(u.Id), targets.FirstOrDefault(t => t.UnitId == u.Id)?.Quota, targets.FirstOrDefault(t => t.UnitId == u.Id)?.Population)).ToList();
-        using var data = QRCodeGenerator.GenerateQrCode(PublicUrl, QRCodeGenerator.ECCLevel.M);
-        QrDataUri = "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(new SvgQRCode(data).GetGraphic(6)));
+        QrDataUri = QrImage.SvgDataUri(PublicUrl, 6);
         return true;
     }
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
 using DuLuan.Data;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using QRCoder;
 
 namespace DuLuan.Features.Surveys;
 
@@ -60,8 +60,7 @@ public sealed class PaperModel(AppDbContext db, SurveyAccess access) : PageModel
         }
 
         PublicUrl = $"{Request.Scheme}://{Request.Host}/khao-sat/{id.ToString(CultureInfo.InvariantCulture)}?lang={Language}";
-        using var data = QRCodeGenerator.GenerateQrCode(PublicUrl, QRCodeGenerator.ECCLevel.M);
-        QrDataUri = "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(new SvgQRCode(data).GetGraphic(4)));
+        QrDataUri = QrImage.SvgDataUri(PublicUrl, 4);
         return Page();
     }
 
