@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
 using DuLuan.Data;
 using DuLuan.Features.Audit;
 using DuLuan.Features.Members;
