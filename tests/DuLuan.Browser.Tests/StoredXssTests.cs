@@ -97,9 +97,16 @@ public sealed class StoredXssTests(TestApp app)
         foreach (var path in paths)
         {
             var response = await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
-            if (response is { Status: 200 }) rendered++;
+            if (response is { Status: 200 })
+            {
+                rendered++;
+            }
+
             await page.Keyboard.PressAsync("Tab");
-            if (await page.EvaluateAsync<bool>("() => window.__xss !== undefined")) executions.Add($"{path}: window.__xss set");
+            if (await page.EvaluateAsync<bool>("() => window.__xss !== undefined"))
+            {
+                executions.Add($"{path}: window.__xss set");
+            }
             // Any CSP violation means markup reached the DOM that the page does not ship: a payload unescaped.
             executions.AddRange((await PageWatch.CspViolationsAsync(page)).Select(v => $"{path}: CSP blocked {v}"));
         }

@@ -35,15 +35,25 @@ public static class ClaimMatchBenchmark
 
         var prepare = Measure(() =>
         {
-            foreach (var entry in entries) ArticleIngest.Prepare(feed, entry, now);
+            foreach (var entry in entries)
+            {
+                ArticleIngest.Prepare(feed, entry, now);
+            }
         });
         var matches = 0;
         var match = Measure(() =>
         {
             var index = new ClaimShapeIndex();
-            for (var i = 0; i < claimTexts.Count; i++) index.Add(i, ClaimText.Of(claimTexts[i]));
+            for (var i = 0; i < claimTexts.Count; i++)
+            {
+                index.Add(i, ClaimText.Of(claimTexts[i]));
+            }
+
             matches = 0;
-            foreach (var entry in entries) matches += index.Match(ClaimText.Of(entry.Title + "\n" + entry.ContentText)).Count;
+            foreach (var entry in entries)
+            {
+                matches += index.Match(ClaimText.Of(entry.Title + "\n" + entry.ContentText)).Count;
+            }
         });
 
         Console.WriteLine($"## Claim matching per ingest batch: {claims:N0} claims x {batch:N0} articles (median of 7 runs after 2 warm-ups)");
@@ -62,7 +72,11 @@ public static class ClaimMatchBenchmark
 
     private static double Measure(Action action)
     {
-        for (var i = 0; i < 2; i++) action();
+        for (var i = 0; i < 2; i++)
+        {
+            action();
+        }
+
         var times = new List<double>();
         for (var i = 0; i < 7; i++)
         {

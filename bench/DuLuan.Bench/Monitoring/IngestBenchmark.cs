@@ -67,7 +67,11 @@ public static class IngestBenchmark
     {
         var n = random.Next(min, max);
         var sb = new StringBuilder();
-        for (var i = 0; i < n; i++) sb.Append(i == 0 ? "" : " ").Append(Words[random.Next(Words.Length)]);
+        for (var i = 0; i < n; i++)
+        {
+            sb.Append(i == 0 ? "" : " ").Append(Words[random.Next(Words.Length)]);
+        }
+
         sb.Append(" số ").Append(random.Next(1, 100000).ToString(CultureInfo.InvariantCulture)).Append('.');
         return sb.ToString();
     }
@@ -152,14 +156,22 @@ public static class IngestBenchmark
         var seconds = watch.Elapsed.TotalSeconds;
         await sampling.CancelAsync();
         await sampler;
-        if (result.Stored != parsed.Entries.Count) Console.WriteLine($"warning: stored {result.Stored} of {parsed.Entries.Count}");
+        if (result.Stored != parsed.Entries.Count)
+        {
+            Console.WriteLine($"warning: stored {result.Stored} of {parsed.Entries.Count}");
+        }
+
         Console.WriteLine($"ours: parse {parseSeconds:0.0} s, store {seconds - parseSeconds:0.0} s");
         var phase = Stopwatch.StartNew();
         var prepared = parsed.Entries.Select(e => ArticleIngest.Prepare(feed, e, DateTime.UtcNow)).ToList();
         var prepareSeconds = phase.Elapsed.TotalSeconds;
         phase.Restart();
         var index = new NearDuplicateIndex(StoryIndex.Threshold, StoryIndex.Hasher);
-        foreach (var a in prepared) index.Add(StoryIndex.ToSignature(a.Signature));
+        foreach (var a in prepared)
+        {
+            index.Add(StoryIndex.ToSignature(a.Signature));
+        }
+
         var indexSeconds = phase.Elapsed.TotalSeconds;
         Console.WriteLine($"of which, measured again alone: normalise+fold+MinHash {prepareSeconds:0.0} s, story index {indexSeconds:0.0} s; the rest is the database");
         return (result.Stored / seconds, peak);
@@ -226,7 +238,10 @@ public static class IngestBenchmark
                 var search = scope.ServiceProvider.GetRequiredService<ArticleSearch>();
                 var watch = Stopwatch.StartNew();
                 await search.SearchAsync(new ArticleSearchRequest(SearchQuery.Parse(query), [1], Sort: label.Contains("newest", StringComparison.Ordinal) ? SearchSort.Newest : SearchSort.Relevance));
-                if (i >= 10) times.Add(watch.Elapsed.TotalMilliseconds);
+                if (i >= 10)
+                {
+                    times.Add(watch.Elapsed.TotalMilliseconds);
+                }
             }
             times.Sort();
             Console.WriteLine($"| {label} `{query}` | {times[times.Count / 2]:0.0} | {times[(int)(times.Count * 0.95)]:0.0} |");

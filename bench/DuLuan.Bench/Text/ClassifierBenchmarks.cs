@@ -25,7 +25,7 @@ internal static class ClassifierBenchmarks
             var report = ClassifierEvaluation.Evaluate(model, test);
             var probabilities = new float[model.Labels.Count];
             var scratch = new Dictionary<ulong, int>();
-            var predict = Harness.Measure(test.Count, () => { foreach (var (text, _) in test) model.Predict(text, probabilities, scratch); }, repetitions: 3);
+            var predict = Harness.Measure(test.Count, () => { foreach (var (text, _) in test) { model.Predict(text, probabilities, scratch); } }, repetitions: 3);
             rows.Add([name, Harness.F(trainSeconds, "N2") + " s", Harness.F(report.Accuracy * 100, "N2"), Harness.F(report.MacroF1 * 100, "N2"),
                 Harness.F(test.Count / predict.Seconds, "N0"), Harness.F(predict.AllocatedPerOp, "N0")]);
         }

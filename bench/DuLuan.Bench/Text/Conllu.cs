@@ -11,16 +11,32 @@ internal static class Conllu
         {
             if (line.Length == 0)
             {
-                if (current is { Count: > 0 }) sentences.Add(current);
+                if (current is { Count: > 0 })
+                {
+                    sentences.Add(current);
+                }
+
                 current = null;
                 continue;
             }
-            if (line[0] == '#') continue;
+            if (line[0] == '#')
+            {
+                continue;
+            }
+
             var columns = line.Split('\t');
-            if (columns.Length < 2 || columns[0].Contains('-', StringComparison.Ordinal) || columns[0].Contains('.', StringComparison.Ordinal)) continue;
+            if (columns.Length < 2 || columns[0].Contains('-', StringComparison.Ordinal) || columns[0].Contains('.', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             (current ??= []).Add(columns[1]);
         }
-        if (current is { Count: > 0 }) sentences.Add(current);
+        if (current is { Count: > 0 })
+        {
+            sentences.Add(current);
+        }
+
         return sentences;
     }
 }

@@ -15,7 +15,11 @@ internal static class Corpus
         var sentences = new List<string>();
         foreach (var line in File.ReadLines(Path.Combine(SegmentationDir, "vi_vtb-ud-dev.conllu")))
         {
-            if (!line.StartsWith("# text", StringComparison.Ordinal)) continue;
+            if (!line.StartsWith("# text", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var text = line[(line.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim();
             sentences.Add(text.Replace(" ,", ",", StringComparison.Ordinal).Replace(" .", ".", StringComparison.Ordinal));
         }

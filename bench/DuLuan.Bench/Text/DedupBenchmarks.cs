@@ -11,7 +11,7 @@ internal static class DedupBenchmarks
         var articles = Corpus.Articles(sentences, 2048, 2000, seed: 1);
         var hasher = new MinHasher();
         var signature = new uint[hasher.HashCount];
-        var single = Harness.Measure(articles.Count, () => { foreach (var a in articles) hasher.Signature(a, signature); });
+        var single = Harness.Measure(articles.Count, () => { foreach (var a in articles) { hasher.Signature(a, signature); } });
         var docsPerSecond = articles.Count / single.Seconds;
         var avgBytes = articles.Average(a => Encoding.UTF8.GetByteCount(a));
 
@@ -25,7 +25,11 @@ internal static class DedupBenchmarks
         {
             var source = i % 5 == 4 ? i - 4 : i;
             var text = Article(sentences, source);
-            if (source != i) text = "Theo tin mới nhất, " + text[(text.IndexOf(' ', StringComparison.Ordinal) + 1)..];
+            if (source != i)
+            {
+                text = "Theo tin mới nhất, " + text[(text.IndexOf(' ', StringComparison.Ordinal) + 1)..];
+            }
+
             signatures[i] = hasher.Signature(text);
             return random;
         }, _ => { });
@@ -51,7 +55,11 @@ internal static class DedupBenchmarks
     {
         var random = new Random(seed);
         var sb = new StringBuilder(2300);
-        while (sb.Length < 1500) sb.Append(sentences[random.Next(sentences.Count)]).Append(' ');
+        while (sb.Length < 1500)
+        {
+            sb.Append(sentences[random.Next(sentences.Count)]).Append(' ');
+        }
+
         return sb.ToString();
     }
 }

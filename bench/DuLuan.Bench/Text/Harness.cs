@@ -37,6 +37,9 @@ internal static class Harness
         Console.WriteLine();
         Console.WriteLine("| " + string.Join(" | ", header) + " |");
         Console.WriteLine("|" + string.Concat(header.Select(_ => " --- |")));
-        foreach (var row in rows) Console.WriteLine("| " + string.Join(" | ", row) + " |");
+        foreach (var row in rows)
+        {
+            Console.WriteLine("| " + string.Join(" | ", row) + " |");
+        }
     }
 }

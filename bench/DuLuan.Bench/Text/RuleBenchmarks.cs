@@ -18,7 +18,7 @@ internal static class RuleBenchmarks
         {
             var set = WatchTopicSet.Compile(Topics(vocabulary, count));
             var matched = 0;
-            var result = Harness.Measure(lines.Count, () => { foreach (var l in lines) matched += set.Match(l).Count; }, repetitions: 3);
+            var result = Harness.Measure(lines.Count, () => { foreach (var l in lines) { matched += set.Match(l).Count; } }, repetitions: 3);
             baseline ??= result.Seconds;
             var ratio = result.Seconds / baseline.Value;
             rows.Add([Harness.F(count, "N0"), Harness.F(megabytes / result.Seconds, "N1"), Harness.F(ratio, "N2") + "x", Harness.F(result.AllocatedPerOp, "N0"),

@@ -12,11 +12,31 @@ internal static class TextBenchmarks
         bool Want(string name) => only is null || string.Equals(only, name, StringComparison.Ordinal);
         Console.WriteLine($"# DuLuan text benchmarks ({Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd})");
         var sentences = Corpus.Sentences();
-        if (Want("fold")) NormalizeFold(sentences);
-        if (Want("tokenize")) TokenizeSegment(sentences);
-        if (Want("minhash")) DedupBenchmarks.Run(sentences, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200_000);
-        if (Want("rules")) RuleBenchmarks.Run(sentences);
-        if (Want("classifier")) ClassifierBenchmarks.Run();
+        if (Want("fold"))
+        {
+            NormalizeFold(sentences);
+        }
+
+        if (Want("tokenize"))
+        {
+            TokenizeSegment(sentences);
+        }
+
+        if (Want("minhash"))
+        {
+            DedupBenchmarks.Run(sentences, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200_000);
+        }
+
+        if (Want("rules"))
+        {
+            RuleBenchmarks.Run(sentences);
+        }
+
+        if (Want("classifier"))
+        {
+            ClassifierBenchmarks.Run();
+        }
+
         return 0;
     }
 
@@ -28,10 +48,10 @@ internal static class TextBenchmarks
         foreach (var (name, input) in new[] { ("NFC news text", lines), ("same text in NFD (decomposed)", decomposed) })
         {
             var bytes = input.Sum(l => (long)Encoding.UTF8.GetByteCount(l));
-            var naive = Harness.Measure(input.Count, () => { foreach (var l in input) _ = Naive(l); });
-            var ours = Harness.Measure(input.Count, () => { foreach (var l in input) _ = VietnameseFold.Fold(VietnameseNormalizer.Normalize(l)); });
-            var foldOnly = Harness.Measure(input.Count, () => { foreach (var l in input) _ = VietnameseFold.Fold(l); });
-            var normOnly = Harness.Measure(input.Count, () => { foreach (var l in input) _ = VietnameseNormalizer.Normalize(l); });
+            var naive = Harness.Measure(input.Count, () => { foreach (var l in input) { _ = Naive(l); } });
+            var ours = Harness.Measure(input.Count, () => { foreach (var l in input) { _ = VietnameseFold.Fold(VietnameseNormalizer.Normalize(l)); } });
+            var foldOnly = Harness.Measure(input.Count, () => { foreach (var l in input) { _ = VietnameseFold.Fold(l); } });
+            var normOnly = Harness.Measure(input.Count, () => { foreach (var l in input) { _ = VietnameseNormalizer.Normalize(l); } });
             var oursMb = bytes / ours.Seconds / 1e6;
             var ratio = naive.Seconds / ours.Seconds;
             rows.Add([name, Harness.F(bytes / naive.Seconds / 1e6), Harness.F(oursMb), Harness.F(bytes / normOnly.Seconds / 1e6), Harness.F(bytes / foldOnly.Seconds / 1e6), Harness.F(ratio) + "x", Harness.F(naive.Seconds / foldOnly.Seconds) + "x",
@@ -47,7 +67,10 @@ internal static class TextBenchmarks
         var sb = new StringBuilder(d.Length);
         foreach (var c in d)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) sb.Append(c);
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                sb.Append(c);
+            }
         }
         return sb.ToString().Normalize(NormalizationForm.FormC).Replace('\u0111', 'd').Replace('\u0110', 'D').ToLowerInvariant();
     }

@@ -145,7 +145,10 @@ public static partial class CrashDrill
         {
             foreach (var (area, goal, measured, met) in figures)
             {
-                if (report.Length > 0) await File.AppendAllTextAsync(report, string.Join('\t', area, goal, measured, met ? "met" : "NOT met") + "\n");
+                if (report.Length > 0)
+                {
+                    await File.AppendAllTextAsync(report, string.Join('\t', area, goal, measured, met ? "met" : "NOT met") + "\n");
+                }
             }
 
             NpgsqlConnection.ClearAllPools();
@@ -230,7 +233,11 @@ public static partial class CrashDrill
         var users = services.GetRequiredService<UserManager<Member>>();
         var member = new Member { UserName = Email, Email = Email, DisplayName = "Thử khôi phục", EmailConfirmed = true };
         var created = await users.CreateAsync(member, Password);
-        if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+
         db.Memberships.Add(new Membership { MemberId = member.Id, UnitId = commune.Id, Role = Role.Editor });
         await db.SaveChangesAsync();
         return new Setup(survey.Id, key.Key, "20200", commune.Id);
@@ -320,7 +327,10 @@ public static partial class CrashDrill
             try
             {
                 using var response = await http.GetAsync(url + "/health");
-                if (response.IsSuccessStatusCode) return;
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }
@@ -410,8 +420,14 @@ public static partial class CrashDrill
                 }), CancellationToken.None);
                 var body = await response.Content.ReadAsStringAsync(CancellationToken.None);
                 var token = TokenPattern().Match(body);
-                if (response.IsSuccessStatusCode && token.Success) ledger.Ack("concern", token.Groups[1].Value);
-                else ledger.Fail((int)response.StatusCode);
+                if (response.IsSuccessStatusCode && token.Success)
+                {
+                    ledger.Ack("concern", token.Groups[1].Value);
+                }
+                else
+                {
+                    ledger.Fail((int)response.StatusCode);
+                }
             }
             else
             {
@@ -421,8 +437,14 @@ public static partial class CrashDrill
                     idempotencyKey = key,
                     responses = new[] { new { version = 1, answers = new Dictionary<string, object> { ["q"] = n % 3 == 0 ? "no" : "yes" } } },
                 }, CancellationToken.None);
-                if (response.IsSuccessStatusCode) ledger.Ack("survey", ResponseIntake.KeyHash(setup.SurveyId, key)); // stored as its hash
-                else ledger.Fail((int)response.StatusCode);
+                if (response.IsSuccessStatusCode)
+                {
+                    ledger.Ack("survey", ResponseIntake.KeyHash(setup.SurveyId, key)); // stored as its hash
+                }
+                else
+                {
+                    ledger.Fail((int)response.StatusCode);
+                }
             }
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)

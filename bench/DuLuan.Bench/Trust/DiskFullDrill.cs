@@ -39,7 +39,10 @@ public static partial class DiskFullDrill
                 var chunk = new byte[1 << 16];
                 try
                 {
-                    while (true) await stream.WriteAsync(chunk);
+                    while (true)
+                    {
+                        await stream.WriteAsync(chunk);
+                    }
                 }
                 catch (IOException)
                 {
@@ -62,10 +65,17 @@ public static partial class DiskFullDrill
         }
         finally
         {
-            if (!server.HasExited) server.Kill(entireProcessTree: true);
+            if (!server.HasExited)
+            {
+                server.Kill(entireProcessTree: true);
+            }
+
             foreach (var (goal, measured, met) in figures)
             {
-                if (report.Length > 0) await File.AppendAllTextAsync(report, string.Join('\t', "disk", goal, measured, met ? "met" : "NOT met") + "\n");
+                if (report.Length > 0)
+                {
+                    await File.AppendAllTextAsync(report, string.Join('\t', "disk", goal, measured, met ? "met" : "NOT met") + "\n");
+                }
             }
         }
 

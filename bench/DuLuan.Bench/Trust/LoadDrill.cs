@@ -80,7 +80,10 @@ public static partial class LoadDrill
             foreach (var (area, goal, measured, met) in figures)
             {
                 Console.WriteLine($"{area}\t{goal}\t{measured}\t{(met ? "met" : "NOT met")}");
-                if (report.Length > 0) await File.AppendAllTextAsync(report, string.Join('\t', area, goal, measured, met ? "met" : "NOT met") + "\n");
+                if (report.Length > 0)
+                {
+                    await File.AppendAllTextAsync(report, string.Join('\t', area, goal, measured, met ? "met" : "NOT met") + "\n");
+                }
             }
 
             NpgsqlConnection.ClearAllPools();
@@ -97,7 +100,11 @@ public static partial class LoadDrill
 
         // Baseline: one resident at a time on the idle server.
         var idle = new Recorder();
-        for (var i = 0; i < 50; i++) await SubmitAsync(http, setup, ledger, idle, i);
+        for (var i = 0; i < 50; i++)
+        {
+            await SubmitAsync(http, setup, ledger, idle, i);
+        }
+
         var idleP95 = idle.P95();
         Console.WriteLine($"idle baseline: p95 {idleP95:F0} ms over 50 sequential submissions");
 
@@ -146,7 +153,11 @@ public static partial class LoadDrill
             {
                 var rss = server.ResidentKilobytes();
                 var minute = clock.Elapsed.TotalMinutes;
-                lock (samples) samples.Add((minute, rss));
+                lock (samples)
+                {
+                    samples.Add((minute, rss));
+                }
+
                 await File.AppendAllTextAsync(samplesPath, string.Join('\t', minute.ToString("F1", CultureInfo.InvariantCulture), rss, residents.Total, 0, feeds.Requests, feeds.Items, server.Errors, LoadAverage()) + "\n");
                 try { await Task.Delay(TimeSpan.FromSeconds(30), stop.Token); } catch (OperationCanceledException) { }
             }
@@ -199,7 +210,10 @@ public static partial class LoadDrill
             using var response = await http.SendAsync(request);
             await response.Content.ReadAsByteArrayAsync();
             status = (int)response.StatusCode;
-            if (response.IsSuccessStatusCode) ledger.Ack("survey", DuLuan.Features.Surveys.ResponseIntake.KeyHash(setup.SurveyId, key)); // stored as its hash
+            if (response.IsSuccessStatusCode)
+            {
+                ledger.Ack("survey", DuLuan.Features.Surveys.ResponseIntake.KeyHash(setup.SurveyId, key)); // stored as its hash
+            }
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
@@ -265,7 +279,11 @@ public static partial class LoadDrill
                     ["Input.Password"] = Password,
                     ["__RequestVerificationToken"] = token,
                 }));
-                if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.ToString().Contains("Login", StringComparison.Ordinal) != false) return;
+                if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.ToString().Contains("Login", StringComparison.Ordinal) != false)
+                {
+                    return;
+                }
+
                 Interlocked.Increment(ref signedIn);
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
@@ -317,7 +335,11 @@ public static partial class LoadDrill
             var email = $"can-bo-{i}@load.example.vn";
             var member = new Member { UserName = email, Email = email, DisplayName = $"Cán bộ thử tải {i}", EmailConfirmed = true };
             var created = await users.CreateAsync(member, Password);
-            if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+            }
+
             db.Memberships.Add(new Membership { MemberId = member.Id, UnitId = commune, Role = Role.Editor });
             emails.Add(email);
         }
@@ -349,7 +371,7 @@ public static partial class LoadDrill
         private readonly List<double> latencies = [];
         private readonly Dictionary<int, int> statuses = [];
 
-        public int Total { get { lock (gate) return latencies.Count; } }
+        public int Total { get { lock (gate) { return latencies.Count; } } }
 
         public void Add(int status, double milliseconds)
         {
@@ -362,14 +384,21 @@ public static partial class LoadDrill
 
         public int Count(Func<int, bool> which)
         {
-            lock (gate) return statuses.Where(s => which(s.Key)).Sum(s => s.Value);
+            lock (gate)
+            {
+                return statuses.Where(s => which(s.Key)).Sum(s => s.Value);
+            }
         }
 
         public double Percentile(double p)
         {
             lock (gate)
             {
-                if (latencies.Count == 0) return 0;
+                if (latencies.Count == 0)
+                {
+                    return 0;
+                }
+
                 var sorted = latencies.Order().ToList();
                 return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
             }
@@ -379,7 +408,10 @@ public static partial class LoadDrill
 
         public string Statuses()
         {
-            lock (gate) return string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{(s.Key == 0 ? "no answer" : s.Key.ToString(CultureInfo.InvariantCulture))}: {s.Value:N0}"));
+            lock (gate)
+            {
+                return string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{(s.Key == 0 ? "no answer" : s.Key.ToString(CultureInfo.InvariantCulture))}: {s.Value:N0}"));
+            }
         }
 
         public string Summary() => $"{Total:N0} requests, p50 {Percentile(0.5):F0} ms, p95 {P95():F0} ms, p99 {Percentile(0.99):F0} ms [{Statuses()}]";
@@ -425,7 +457,11 @@ public static partial class LoadDrill
             info.Environment["Monitoring__AlertMinutes"] = "5";
             info.Environment["Monitoring__PerHostDelayMilliseconds"] = "200";
             info.Environment["Monitoring__AllowedHosts__0"] = "127.0.0.1";
-            foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
+            foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            {
+                info.Environment[name] = value;
+            }
+
             var process = Process.Start(info)!;
             var server = new Server(process, url);
             process.OutputDataReceived += (_, e) => server.Line(e.Data);
@@ -437,7 +473,11 @@ public static partial class LoadDrill
 
         private void Line(string? line)
         {
-            if (line is null) return;
+            if (line is null)
+            {
+                return;
+            }
+
             if (line.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal) || line.Contains("\"LogLevel\":\"Critical\"", StringComparison.Ordinal)
                 || line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal) || line.StartsWith("Unhandled exception", StringComparison.Ordinal))
             {
@@ -513,7 +553,11 @@ public static partial class LoadDrill
                 for (var i = 0; i < 20; i++)
                 {
                     var id = round * 5 - i;
-                    if (id <= 0) break;
+                    if (id <= 0)
+                    {
+                        break;
+                    }
+
                     var place = Places[(int)((id + n) % Places.Length)];
                     var subject = Subjects[(int)((id * 7 + n) % Subjects.Length)];
                     var title = $"{char.ToUpperInvariant(subject[0])}{subject[1..]} ở {place}, bản tin số {id}";
@@ -521,7 +565,10 @@ public static partial class LoadDrill
                     xml.Append("<item><title>").Append(SecurityElement.Escape(title)).Append("</title><link>https://example.vn/tai/")
                         .Append(n).Append('/').Append(id).Append("</link><description>").Append(SecurityElement.Escape(text))
                         .Append("</description><pubDate>").Append(now.AddMinutes(-i).ToString("r", CultureInfo.InvariantCulture)).Append("</pubDate></item>");
-                    if (i < 5) Interlocked.Increment(ref server.items);
+                    if (i < 5)
+                    {
+                        Interlocked.Increment(ref server.items);
+                    }
                 }
 
                 return Results.Text(xml.Append("</channel></rss>").ToString(), "application/rss+xml; charset=utf-8");

@@ -28,7 +28,11 @@ public static partial class ScaleDrill
         var figures = new List<(string Area, string Goal, string Measured, bool Met)>();
         var nginx = new[] { "/usr/sbin/nginx", "/usr/bin/nginx" }.FirstOrDefault(File.Exists);
         var work = Directory.CreateTempSubdirectory("duluan-scale-");
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(work.FullName, (UnixFileMode)0b111_111_111);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(work.FullName, (UnixFileMode)0b111_111_111);
+        }
+
         var servers = new List<LoadDrill.Server>();
         try
         {
@@ -51,7 +55,11 @@ public static partial class ScaleDrill
             };
 
             // All three at once on an empty key ring: the worst case for shared Data Protection keys.
-            for (var i = 0; i < 3; i++) servers.Add(LoadDrill.Server.Start(options, work.FullName, environment: environment));
+            for (var i = 0; i < 3; i++)
+            {
+                servers.Add(LoadDrill.Server.Start(options, work.FullName, environment: environment));
+            }
+
             var startClock = Stopwatch.StartNew();
             await Task.WhenAll(servers.Select(s => CrashDrill.WaitHealthyAsync(s.Url, TimeSpan.FromSeconds(180))));
             Console.WriteLine($"== scale-out: 3 instances healthy in {startClock.Elapsed.TotalSeconds:F1} s ({string.Join(", ", servers.Select(s => s.Url))}), nginx {nginx}, load average {LoadDrill.LoadAverage()}");
@@ -64,12 +72,19 @@ public static partial class ScaleDrill
                 using var http = LoadDrill.Residents(proxy.Url);
                 var recorder = new LoadDrill.Recorder();
                 var ledger = new CrashDrill.Ledger();
-                for (var w = 0; w < 20; w++) await LoadDrill.SubmitAsync(http, setup, ledger, new LoadDrill.Recorder(), w); // warm-up
+                for (var w = 0; w < 20; w++)
+                {
+                    await LoadDrill.SubmitAsync(http, setup, ledger, new LoadDrill.Recorder(), w); // warm-up
+                }
+
                 var clock = Stopwatch.StartNew();
                 long counter = 0;
                 await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
                 {
-                    while (clock.Elapsed.TotalSeconds < seconds) await LoadDrill.SubmitAsync(http, setup, ledger, recorder, Interlocked.Increment(ref counter));
+                    while (clock.Elapsed.TotalSeconds < seconds)
+                    {
+                        await LoadDrill.SubmitAsync(http, setup, ledger, recorder, Interlocked.Increment(ref counter));
+                    }
                 }));
                 var ok = recorder.Count(s => s is >= 200 and < 300);
                 throughput.Add((n, ok / clock.Elapsed.TotalSeconds, recorder.P95(), recorder.Statuses(), LoadDrill.LoadAverage()));
@@ -89,11 +104,18 @@ public static partial class ScaleDrill
                 {
                     using var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
                     using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
-                    if (!await SignInAsync(http, proxy.Url, emails[signIn])) continue;
+                    if (!await SignInAsync(http, proxy.Url, emails[signIn]))
+                    {
+                        continue;
+                    }
+
                     foreach (var server in servers)
                     {
                         using var response = await http.GetAsync(server.Url + "/Cases/Queue");
-                        if (response.StatusCode == HttpStatusCode.OK) accepted++;
+                        if (response.StatusCode == HttpStatusCode.OK)
+                        {
+                            accepted++;
+                        }
                     }
                 }
 
@@ -132,11 +154,18 @@ public static partial class ScaleDrill
         }
         finally
         {
-            foreach (var server in servers) server.Stop();
+            foreach (var server in servers)
+            {
+                server.Stop();
+            }
+
             foreach (var (area, goal, measured, met) in figures)
             {
                 Console.WriteLine($"{area}\t{goal}\t{measured}\t{(met ? "met" : "NOT met")}");
-                if (report.Length > 0) await File.AppendAllTextAsync(report, string.Join('\t', area, goal, measured, met ? "met" : "NOT met") + "\n");
+                if (report.Length > 0)
+                {
+                    await File.AppendAllTextAsync(report, string.Join('\t', area, goal, measured, met ? "met" : "NOT met") + "\n");
+                }
             }
 
             NpgsqlConnection.ClearAllPools();
@@ -176,7 +205,11 @@ public static partial class ScaleDrill
         {
             var dir = Path.Combine(work, "nginx-" + name);
             Directory.CreateDirectory(dir);
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(dir, (UnixFileMode)0b111_111_111);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(dir, (UnixFileMode)0b111_111_111);
+            }
+
             int port;
             using (var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
             {
@@ -224,7 +257,7 @@ public static partial class ScaleDrill
             var info = new ProcessStartInfo(binary, ["-c", file, "-p", dir]) { RedirectStandardError = true, RedirectStandardOutput = true };
             var process = Process.Start(info)!;
             process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.WriteLine("nginx: " + e.Data); };
+            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.WriteLine("nginx: " + e.Data); } };
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             var url = $"http://127.0.0.1:{port}";

@@ -16,7 +16,10 @@ public static class DesignEstimator
         var scores = new double[design.Count];
         for (var i = 0; i < scores.Length; i++)
         {
-            if (inDomain[i]) scores[i] = design.Weights[i] * (values[i] - mean) / population;
+            if (inDomain[i])
+            {
+                scores[i] = design.Weights[i] * (values[i] - mean) / population;
+            }
         }
         var variance = design.Variance(scores);
         var srs = SampleVariance(design, values, inDomain, mean, count, population) * (population - count) / (population * count);
@@ -31,7 +34,10 @@ public static class DesignEstimator
         var scores = new double[design.Count];
         for (var i = 0; i < scores.Length; i++)
         {
-            if (inDomain[i]) scores[i] = design.Weights[i] * values[i];
+            if (inDomain[i])
+            {
+                scores[i] = design.Weights[i] * values[i];
+            }
         }
         var variance = design.Variance(scores);
         var mean = total / population;
@@ -44,14 +50,21 @@ public static class DesignEstimator
     {
         ArgumentNullException.ThrowIfNull(categories);
         var present = new bool[design.Count];
-        for (var i = 0; i < present.Length; i++) present[i] = categories[i] is not null && (domain is null || domain[i]);
+        for (var i = 0; i < present.Length; i++)
+        {
+            present[i] = categories[i] is not null && (domain is null || domain[i]);
+        }
         // Every category of the variable is reported in every domain, with 0 where the domain has none (as R).
         var levels = categories.OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var results = new List<CategoryEstimate>(levels.Count);
         foreach (var level in levels)
         {
             var indicator = new double[design.Count];
-            for (var i = 0; i < indicator.Length; i++) indicator[i] = string.Equals(categories[i], level, StringComparison.Ordinal) ? 1 : 0;
+            for (var i = 0; i < indicator.Length; i++)
+            {
+                indicator[i] = string.Equals(categories[i], level, StringComparison.Ordinal) ? 1 : 0;
+            }
+
             var estimate = total ? Total(design, indicator, present) : Mean(design, indicator, present);
             results.Add(new CategoryEstimate(level, estimate));
         }
@@ -63,18 +76,32 @@ public static class DesignEstimator
         ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(values);
         if (values.Count != design.Count || (domain is not null && domain.Count != design.Count))
+        {
             throw new SurveyDesignException(DesignProblem.Shape, "Values, domain and design differ in length.");
+        }
+
         var inDomain = new bool[design.Count];
         var count = 0;
         var population = 0.0;
         for (var i = 0; i < inDomain.Length; i++)
         {
-            if (double.IsNaN(values[i]) || (domain is not null && !domain[i])) continue;
+            if (double.IsNaN(values[i]) || (domain is not null && !domain[i]))
+            {
+                continue;
+            }
+
             inDomain[i] = true;
             population += design.Weights[i];
-            if (design.Weights[i] != 0) count++;
+            if (design.Weights[i] != 0)
+            {
+                count++;
+            }
         }
-        if (count == 0) throw new SurveyDesignException(DesignProblem.Shape, "No row with a positive weight in this domain.");
+        if (count == 0)
+        {
+            throw new SurveyDesignException(DesignProblem.Shape, "No row with a positive weight in this domain.");
+        }
+
         return (inDomain, count, population);
     }
 
@@ -83,7 +110,10 @@ public static class DesignEstimator
         var sum = 0.0;
         for (var i = 0; i < inDomain.Length; i++)
         {
-            if (inDomain[i]) sum += design.Weights[i] * values[i];
+            if (inDomain[i])
+            {
+                sum += design.Weights[i] * values[i];
+            }
         }
         return sum;
     }
@@ -91,11 +121,18 @@ public static class DesignEstimator
     /// <summary>n/(n − 1) · Σ w (y − ȳ)² / Σ w over the domain: R's svyvar, used for the design effect.</summary>
     private static double SampleVariance(SurveyDesign design, IReadOnlyList<double> values, bool[] inDomain, double mean, int count, double population)
     {
-        if (count < 2) return double.NaN;
+        if (count < 2)
+        {
+            return double.NaN;
+        }
+
         var sum = 0.0;
         for (var i = 0; i < inDomain.Length; i++)
         {
-            if (inDomain[i]) sum += design.Weights[i] * (values[i] - mean) * (values[i] - mean);
+            if (inDomain[i])
+            {
+                sum += design.Weights[i] * (values[i] - mean) * (values[i] - mean);
+            }
         }
         return sum / population * count / (count - 1);
     }

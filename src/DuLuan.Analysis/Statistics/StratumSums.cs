@@ -27,25 +27,46 @@ public static class StratumSumsEstimator
         var weightedSum = 0.0;
         foreach (var s in strata)
         {
-            if (s.InDomain == 0) continue;
-            if (!double.IsFinite(s.Weight) || s.Weight < 0) throw new SurveyDesignException(DesignProblem.InvalidWeight, $"Weight {s.Weight} is not a non-negative number.");
+            if (s.InDomain == 0)
+            {
+                continue;
+            }
+
+            if (!double.IsFinite(s.Weight) || s.Weight < 0)
+            {
+                throw new SurveyDesignException(DesignProblem.InvalidWeight, $"Weight {s.Weight} is not a non-negative number.");
+            }
+
             population += s.Weight * s.InDomain;
             weightedSum += s.Weight * s.Sum;
-            if (s.Weight != 0) count += s.InDomain;
+            if (s.Weight != 0)
+            {
+                count += s.InDomain;
+            }
         }
-        if (count == 0) throw new SurveyDesignException(DesignProblem.Shape, "No row with a positive weight in this domain.");
+        if (count == 0)
+        {
+            throw new SurveyDesignException(DesignProblem.Shape, "No row with a positive weight in this domain.");
+        }
+
         var mean = weightedSum / population;
         var variance = 0.0;
         var spread = 0.0;
         foreach (var s in strata)
         {
-            if (s.InDomain == 0) continue;
+            if (s.InDomain == 0)
+            {
+                continue;
+            }
             // Written around the stratum's own domain mean so that no large sums cancel:
             // Σ (y − c)² over the domain rows = Q + d (ȳ_d − c)², with Q = S2 − S1²/d.
             var domainMean = s.Sum / s.InDomain;
             var spreadWithin = Math.Max(0, s.SumSquares - (s.Sum * domainMean));
             spread += s.Weight * (spreadWithin + (s.InDomain * (domainMean - mean) * (domainMean - mean)));
-            if (s.Size < 2) continue;
+            if (s.Size < 2)
+            {
+                continue;
+            }
             // Scores z = k (y − ȳ) in the domain, 0 elsewhere; their stratum mean is z̄ = k (S1 − ȳ d)/n.
             var k = s.Weight / population;
             var zBar = k * (s.Sum - (mean * s.InDomain)) / s.Size;

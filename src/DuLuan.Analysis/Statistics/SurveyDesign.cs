@@ -29,12 +29,27 @@ public sealed class SurveyDesign
     public SurveyDesign(IReadOnlyList<double> weights, IReadOnlyList<string>? strata = null, IReadOnlyList<double>? fpc = null, LonelyPsu lonelyPsu = LonelyPsu.Fail)
     {
         ArgumentNullException.ThrowIfNull(weights);
-        if (weights.Count == 0) throw new SurveyDesignException(DesignProblem.Shape, "The sample is empty.");
-        if (strata is not null && strata.Count != weights.Count) throw new SurveyDesignException(DesignProblem.Shape, "Strata and weights differ in length.");
-        if (fpc is not null && fpc.Count != weights.Count) throw new SurveyDesignException(DesignProblem.Shape, "FPC and weights differ in length.");
+        if (weights.Count == 0)
+        {
+            throw new SurveyDesignException(DesignProblem.Shape, "The sample is empty.");
+        }
+
+        if (strata is not null && strata.Count != weights.Count)
+        {
+            throw new SurveyDesignException(DesignProblem.Shape, "Strata and weights differ in length.");
+        }
+
+        if (fpc is not null && fpc.Count != weights.Count)
+        {
+            throw new SurveyDesignException(DesignProblem.Shape, "FPC and weights differ in length.");
+        }
+
         for (var i = 0; i < weights.Count; i++)
         {
-            if (!double.IsFinite(weights[i]) || weights[i] < 0) throw new SurveyDesignException(DesignProblem.InvalidWeight, $"Row {i}: weight {weights[i]} is not a non-negative number.", row: i);
+            if (!double.IsFinite(weights[i]) || weights[i] < 0)
+            {
+                throw new SurveyDesignException(DesignProblem.InvalidWeight, $"Row {i}: weight {weights[i]} is not a non-negative number.", row: i);
+            }
         }
         Weights = [.. weights];
 
@@ -54,7 +69,11 @@ public sealed class SurveyDesign
         }
         StrataNames = names;
         stratumSize = new int[names.Count];
-        foreach (var h in stratumOf) stratumSize[h]++;
+        foreach (var h in stratumOf)
+        {
+            stratumSize[h]++;
+        }
+
         varianceFactor = VarianceFactors(fpc, names, lonelyPsu);
     }
 
@@ -67,9 +86,17 @@ public sealed class SurveyDesign
     /// <summary>Σ_h (1 − f_h) n_h/(n_h − 1) Σ_i (z_hi − z̄_h)² for linearised scores <paramref name="scores"/>.</summary>
     public double Variance(ReadOnlySpan<double> scores)
     {
-        if (scores.Length != Count) throw new ArgumentException("One score per row is needed.", nameof(scores));
+        if (scores.Length != Count)
+        {
+            throw new ArgumentException("One score per row is needed.", nameof(scores));
+        }
+
         var sums = new double[stratumSize.Length];
-        for (var i = 0; i < scores.Length; i++) sums[stratumOf[i]] += scores[i];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            sums[stratumOf[i]] += scores[i];
+        }
+
         var squares = new double[stratumSize.Length];
         for (var i = 0; i < scores.Length; i++)
         {
@@ -78,7 +105,11 @@ public sealed class SurveyDesign
             squares[h] += d * d;
         }
         var variance = 0.0;
-        for (var h = 0; h < squares.Length; h++) variance += varianceFactor[h] * squares[h];
+        for (var h = 0; h < squares.Length; h++)
+        {
+            variance += varianceFactor[h] * squares[h];
+        }
+
         return variance;
     }
 
@@ -96,15 +127,26 @@ public sealed class SurveyDesign
                 var h = stratumOf[i];
                 var value = fpc[i];
                 if (!double.IsFinite(value) || value <= 0)
+                {
                     throw new SurveyDesignException(DesignProblem.InvalidFpc, $"Row {i}: FPC {value} is not a positive population size or sampling fraction.", row: i, stratum: names[h]);
-                if (double.IsNaN(given[h])) given[h] = value;
+                }
+
+                if (double.IsNaN(given[h]))
+                {
+                    given[h] = value;
+                }
                 else if (given[h] != value)
+                {
                     throw new SurveyDesignException(DesignProblem.InvalidFpc, $"Row {i}: FPC {value} differs from {given[h]} elsewhere in stratum '{names[h]}'.", row: i, stratum: names[h]);
+                }
             }
             for (var h = 0; h < names.Count; h++)
             {
                 if (!fractions && given[h] < stratumSize[h])
+                {
                     throw new SurveyDesignException(DesignProblem.FpcBelowSampleSize, $"Stratum '{names[h]}': population size {given[h]} is below its sample size {stratumSize[h]}.", stratum: names[h]);
+                }
+
                 remaining[h] = fractions ? 1 - given[h] : 1 - (stratumSize[h] / given[h]);
             }
         }
@@ -112,11 +154,18 @@ public sealed class SurveyDesign
         for (var h = 0; h < names.Count; h++)
         {
             // A stratum sampled completely (f = 1) contributes nothing, even with one PSU, as in R.
-            if (remaining[h] < 1e-7) continue;
+            if (remaining[h] < 1e-7)
+            {
+                continue;
+            }
+
             if (stratumSize[h] == 1)
             {
                 if (lonelyPsu == LonelyPsu.Fail)
+                {
                     throw new SurveyDesignException(DesignProblem.LonelyPsu, $"Stratum '{names[h]}' has only one PSU.", stratum: names[h]);
+                }
+
                 continue;
             }
             factors[h] = remaining[h] * stratumSize[h] / (stratumSize[h] - 1);

@@ -25,22 +25,34 @@ public static class WeightCalibration
     {
         ArgumentNullException.ThrowIfNull(weights);
         ArgumentNullException.ThrowIfNull(margin);
-        if (margin.Categories.Count != weights.Count) throw new SurveyDesignException(DesignProblem.Shape, "Categories and weights differ in length.");
+        if (margin.Categories.Count != weights.Count)
+        {
+            throw new SurveyDesignException(DesignProblem.Shape, "Categories and weights differ in length.");
+        }
+
         var result = weights.ToArray();
         var sums = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < result.Length; i++)
         {
             var category = margin.Categories[i];
             if (!margin.Counts.ContainsKey(category))
+            {
                 throw new SurveyDesignException(DesignProblem.Shape, $"Row {i}: category '{category}' has no population count.", row: i);
+            }
+
             sums[category] = sums.GetValueOrDefault(category) + result[i];
         }
         foreach (var (category, count) in margin.Counts)
         {
             if (!sums.TryGetValue(category, out var sum) || sum <= 0)
+            {
                 throw new SurveyDesignException(DesignProblem.Shape, $"Category '{category}' has a population count but no weighted sample.", stratum: category);
+            }
+
             if (!double.IsFinite(count) || count <= 0)
+            {
                 throw new SurveyDesignException(DesignProblem.Shape, $"Category '{category}': population count {count} is not positive.", stratum: category);
+            }
         }
         for (var i = 0; i < result.Length; i++)
         {
@@ -60,8 +72,15 @@ public static class WeightCalibration
         var current = weights.ToArray();
         for (var pass = 1; pass <= maxIterations; pass++)
         {
-            foreach (var margin in margins) current = PostStratify(current, margin);
-            if (margins.All(m => LargestGap(current, m) < tolerance)) return new RakingResult(current, pass, true);
+            foreach (var margin in margins)
+            {
+                current = PostStratify(current, margin);
+            }
+
+            if (margins.All(m => LargestGap(current, m) < tolerance))
+            {
+                return new RakingResult(current, pass, true);
+            }
         }
         return new RakingResult(current, maxIterations, false);
     }
@@ -74,27 +93,49 @@ public static class WeightCalibration
     public static double[] Trim(IReadOnlyList<double> weights, double lower, double upper, bool strict = false)
     {
         ArgumentNullException.ThrowIfNull(weights);
-        if (!(lower <= upper)) throw new ArgumentException("The lower bound must not exceed the upper bound.", nameof(lower));
+        if (!(lower <= upper))
+        {
+            throw new ArgumentException("The lower bound must not exceed the upper bound.", nameof(lower));
+        }
+
         var current = weights.ToArray();
         for (var round = 0; round < 1000; round++)
         {
             var outside = current.Select(w => w < lower || w > upper).ToArray();
             var inside = outside.Count(o => !o);
-            if (inside == outside.Length) return current;
-            if (inside == 0) throw new ArgumentException("Every weight is outside the bounds; nothing can absorb the trimmed amount.", nameof(weights));
+            if (inside == outside.Length)
+            {
+                return current;
+            }
+
+            if (inside == 0)
+            {
+                throw new ArgumentException("Every weight is outside the bounds; nothing can absorb the trimmed amount.", nameof(weights));
+            }
+
             var cut = 0.0;
             for (var i = 0; i < current.Length; i++)
             {
-                if (!outside[i]) continue;
+                if (!outside[i])
+                {
+                    continue;
+                }
+
                 var bounded = Math.Clamp(current[i], lower, upper);
                 cut += current[i] - bounded;
                 current[i] = bounded;
             }
             for (var i = 0; i < current.Length; i++)
             {
-                if (!outside[i]) current[i] += cut / inside;
+                if (!outside[i])
+                {
+                    current[i] += cut / inside;
+                }
             }
-            if (!strict) return current;
+            if (!strict)
+            {
+                return current;
+            }
         }
         return current;
     }
@@ -115,22 +156,31 @@ public static class WeightCalibration
             foreach (var (category, count) in margin.Counts)
             {
                 if (!double.IsFinite(count) || count < 0)
+                {
                     throw new SurveyDesignException(DesignProblem.Shape, $"Margin '{names[m]}', category '{category}': population {count} is not a number of people (≥ 0).", stratum: category);
+                }
             }
             var total = margin.Counts.Values.Sum();
             if (first is { } expected && Math.Abs(total - expected) > relativeTolerance * Math.Max(1, expected))
+            {
                 throw new SurveyDesignException(DesignProblem.Shape, $"Margins disagree: '{names[0]}' totals {expected.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} people but '{names[m]}' totals {total.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}.");
+            }
+
             first ??= total;
             var present = margin.Categories.ToHashSet(StringComparer.Ordinal);
             foreach (var (category, count) in margin.Counts)
             {
                 if (count > 0 && !present.Contains(category))
+                {
                     throw new SurveyDesignException(DesignProblem.Shape, $"Margin '{names[m]}': category '{category}' has {count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} people but no response; the cell is empty and cannot be weighted.", stratum: category);
+                }
             }
             for (var i = 0; i < margin.Categories.Count; i++)
             {
                 if (!margin.Counts.TryGetValue(margin.Categories[i], out var count) || count <= 0)
+                {
                     throw new SurveyDesignException(DesignProblem.Shape, $"Margin '{names[m]}': response {i} is in category '{margin.Categories[i]}', which has no population.", row: i, stratum: margin.Categories[i]);
+                }
             }
         }
     }
@@ -147,7 +197,10 @@ public static class WeightCalibration
         ArgumentNullException.ThrowIfNull(weights);
         ArgumentNullException.ThrowIfNull(margins);
         if (capTimesMean is { } k && (!double.IsFinite(k) || k <= 1))
+        {
             throw new ArgumentException("The cap must be a multiple of the mean weight greater than 1.", nameof(capTimesMean));
+        }
+
         var current = weights.ToArray();
         double? cap = null;
         for (var round = 1; round <= maxRounds; round++)
@@ -156,14 +209,22 @@ public static class WeightCalibration
             if (capTimesMean is { } multiple)
             {
                 cap = multiple * current.Average();
-                if (current.Any(w => w > cap * (1 + 1e-12))) current = Trim(current, 0, cap.Value, strict: true);
+                if (current.Any(w => w > cap * (1 + 1e-12)))
+                {
+                    current = Trim(current, 0, cap.Value, strict: true);
+                }
             }
             var error = margins.Count == 0 ? 0 : margins.Max(m => LargestGap(current, m));
             var over = cap is { } c && current.Any(w => w > c * (1 + 1e-9));
             if (error <= tolerance && !over)
+            {
                 return new CalibrationReport(current, round, true, error, Trimmed(current, cap), cap);
+            }
+
             if (capTimesMean is null)
+            {
                 return new CalibrationReport(current, round, false, error, 0, null);
+            }
         }
         var last = margins.Count == 0 ? 0 : margins.Max(m => LargestGap(current, m));
         return new CalibrationReport(current, maxRounds, false, last, Trimmed(current, cap), cap);
@@ -174,7 +235,11 @@ public static class WeightCalibration
     private static double LargestGap(double[] weights, PopulationMargin margin)
     {
         var sums = new Dictionary<string, double>(StringComparer.Ordinal);
-        for (var i = 0; i < weights.Length; i++) sums[margin.Categories[i]] = sums.GetValueOrDefault(margin.Categories[i]) + weights[i];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            sums[margin.Categories[i]] = sums.GetValueOrDefault(margin.Categories[i]) + weights[i];
+        }
+
         return margin.Counts.Max(c => Math.Abs(sums.GetValueOrDefault(c.Key) - c.Value));
     }
 }

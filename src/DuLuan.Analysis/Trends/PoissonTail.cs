@@ -9,8 +9,16 @@ public static class PoissonTail
     {
         ArgumentOutOfRangeException.ThrowIfNegative(k);
         ArgumentOutOfRangeException.ThrowIfNegative(lambda);
-        if (k == 0) return 1.0;
-        if (lambda == 0) return 0.0;
+        if (k == 0)
+        {
+            return 1.0;
+        }
+
+        if (lambda == 0)
+        {
+            return 0.0;
+        }
+
         if (k > lambda)
         {
             // Sum terms j = k, k+1, ... outward from the largest one; each is the previous times λ/j.
@@ -39,11 +47,19 @@ public static class PoissonTail
 
     internal static double LogFactorial(int n)
     {
-        if (n < 2) return 0.0;
+        if (n < 2)
+        {
+            return 0.0;
+        }
+
         if (n < 20)
         {
             var product = 1.0;
-            for (var i = 2; i <= n; i++) product *= i;
+            for (var i = 2; i <= n; i++)
+            {
+                product *= i;
+            }
+
             return Math.Log(product);
         }
         // Stirling's series for log Γ(n+1); the error of the 1/(1260 x^5) term is far below double precision at n >= 20.

@@ -37,7 +37,10 @@ public static class SpikeDetector
         var window = options.WindowHours;
         ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(window, HoursPerDay);
-        if (hourlyCounts.Length < window) throw new ArgumentException($"Need at least {window} hourly counts.", nameof(hourlyCounts));
+        if (hourlyCounts.Length < window)
+        {
+            throw new ArgumentException($"Need at least {window} hourly counts.", nameof(hourlyCounts));
+        }
 
         var start = hourlyCounts.Length - window;
         var observed = Sum(hourlyCounts, start, window);
@@ -47,15 +50,26 @@ public static class SpikeDetector
         var dayCount = Math.Min(options.BaselineDays, start / HoursPerDay);
         var weekCount = Math.Min(options.BaselineWeeks, start / HoursPerWeek);
         var weekWeight = 0.5 * weekCount / options.BaselineWeeks;
-        for (var d = 1; d <= dayCount; d++) weights[d * HoursPerDay] = (1 - weekWeight) / dayCount;
-        for (var w = 1; w <= weekCount; w++) weights[w * HoursPerWeek] = weights.GetValueOrDefault(w * HoursPerWeek) + weekWeight / weekCount;
+        for (var d = 1; d <= dayCount; d++)
+        {
+            weights[d * HoursPerDay] = (1 - weekWeight) / dayCount;
+        }
+
+        for (var w = 1; w <= weekCount; w++)
+        {
+            weights[w * HoursPerWeek] = weights.GetValueOrDefault(w * HoursPerWeek) + weekWeight / weekCount;
+        }
 
         var expected = options.MinimumExpected;
         var testRate = expected;
         if (dayCount > 0)
         {
             var mean = 0.0;
-            foreach (var (back, weight) in weights) mean += weight * Sum(hourlyCounts, start - back, window);
+            foreach (var (back, weight) in weights)
+            {
+                mean += weight * Sum(hourlyCounts, start - back, window);
+            }
+
             expected = Math.Max(expected, mean);
             var standardError = Math.Sqrt(expected * weights.Values.Sum(c => c * c));
             testRate = expected + standardError;
@@ -89,7 +103,10 @@ public static class SpikeDetector
         {
             ArgumentOutOfRangeException.ThrowIfNegative(count);
             var back = (current - Truncate(hour)).Ticks / TimeSpan.TicksPerHour;
-            if (back >= 0 && back < length) series[length - 1 - back] += count;
+            if (back >= 0 && back < length)
+            {
+                series[length - 1 - back] += count;
+            }
         }
         return Detect(series, options);
     }
@@ -111,13 +128,21 @@ public static class SpikeDetector
     private static List<int> DailyTotals(ReadOnlySpan<int> counts, int windowStart)
     {
         var totals = new List<int>();
-        for (var end = windowStart; end - HoursPerDay >= 0; end -= HoursPerDay) totals.Add(Sum(counts, end - HoursPerDay, HoursPerDay));
+        for (var end = windowStart; end - HoursPerDay >= 0; end -= HoursPerDay)
+        {
+            totals.Add(Sum(counts, end - HoursPerDay, HoursPerDay));
+        }
+
         return totals;
     }
 
     private static double Percentile(List<int> values, double q)
     {
-        if (values.Count == 0) return 0;
+        if (values.Count == 0)
+        {
+            return 0;
+        }
+
         var sorted = values.Order().ToList();
         var position = q * (sorted.Count - 1);
         var below = (int)Math.Floor(position);

@@ -79,7 +79,10 @@ public sealed class Fts5SearchTests : IDisposable
         var indexed = new List<string>();
         using (var reader = read.ExecuteReader())
         {
-            while (reader.Read()) indexed.Add(reader.GetString(0));
+            while (reader.Read())
+            {
+                indexed.Add(reader.GetString(0));
+            }
         }
         Assert.Equal(SearchText.Tokens(VietnameseFold.Fold(text)), indexed);
     }
@@ -110,7 +113,11 @@ public sealed class Fts5SearchTests : IDisposable
         command.Parameters.AddWithValue("$q", match);
         var ids = new List<long>();
         using var reader = command.ExecuteReader();
-        while (reader.Read()) ids.Add(reader.GetInt64(0));
+        while (reader.Read())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
         return ids;
     }
 

@@ -26,7 +26,10 @@ public partial class SearchQueryHostileTests
         for (var i = 0; i < count; i++)
         {
             sb.Append(Pieces[random.Next(Pieces.Length)]);
-            if (random.Next(3) == 0) sb.Append(' ');
+            if (random.Next(3) == 0)
+            {
+                sb.Append(' ');
+            }
         }
         return sb.ToString();
     }

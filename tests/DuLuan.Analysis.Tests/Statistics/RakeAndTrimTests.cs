@@ -35,7 +35,10 @@ public sealed class RakeAndTrimTests
         {
             for (var i = 0; i < weights.Length; i++)
             {
-                if (units[i] == unit && sexes[i] == sex) Near(weight, weights[i]);
+                if (units[i] == unit && sexes[i] == sex)
+                {
+                    Near(weight, weights[i]);
+                }
             }
         }
     }

@@ -26,7 +26,10 @@ public sealed class WeightCalibrationTests
         {
             var rows = Enumerable.Range(0, weights.Length).Where(i => Data.Stype[i] == stype && Data.SchWide[i] == schWide).ToList();
             Assert.NotEmpty(rows);
-            foreach (var i in rows) Near(weight, weights[i]);
+            foreach (var i in rows)
+            {
+                Near(weight, weights[i]);
+            }
         }
     }
 

@@ -76,7 +76,10 @@ public class DecoderTests
             var bytes = new byte[random.Next(64)];
             random.NextBytes(bytes);
             _ = VietnameseDecoder.Decode(bytes, out _);
-            foreach (var e in Enum.GetValues<VietnameseEncoding>()) _ = VietnameseDecoder.Decode(bytes, e);
+            foreach (var e in Enum.GetValues<VietnameseEncoding>())
+            {
+                _ = VietnameseDecoder.Decode(bytes, e);
+            }
         }
     }
 

@@ -70,8 +70,14 @@ public class HostileInputTests
         var sb = new StringBuilder();
         foreach (var c in s)
         {
-            if (c is >= ' ' and < '\u007F') sb.Append(c);
-            else sb.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            if (c is >= ' ' and < '\u007F')
+            {
+                sb.Append(c);
+            }
+            else
+            {
+                sb.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            }
         }
         return sb.ToString();
     }

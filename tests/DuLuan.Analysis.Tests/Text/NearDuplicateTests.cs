@@ -26,9 +26,18 @@ public class NearDuplicateTests
             {
                 var same = string.Equals(docs[i].Story, docs[j].Story, StringComparison.Ordinal);
                 var predicted = clusters[i] == clusters[j];
-                if (same && predicted) tp++;
-                else if (predicted) fp++;
-                else if (same) fn++;
+                if (same && predicted)
+                {
+                    tp++;
+                }
+                else if (predicted)
+                {
+                    fp++;
+                }
+                else if (same)
+                {
+                    fn++;
+                }
             }
         }
         return (tp + fp == 0 ? 1 : (double)tp / (tp + fp), (double)tp / (tp + fn));
@@ -46,7 +55,11 @@ public class NearDuplicateTests
             output?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold {threshold}: same-story pairs precision {p:P1} recall {r:P1} ({docs.Count} documents)"));
         }
         var index = new NearDuplicateIndex();
-        foreach (var d in docs) index.Add(d.Text);
+        foreach (var d in docs)
+        {
+            index.Add(d.Text);
+        }
+
         var incremental = Enumerable.Range(0, docs.Count).Select(index.ClusterOf).ToArray();
         var (precision, recall) = PairScores(docs, incremental);
         output?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"incremental index (default threshold {index.Threshold}): precision {precision:P1} recall {recall:P1}"));
@@ -70,7 +83,11 @@ public class NearDuplicateTests
     {
         var random = new Random(5);
         var index = new NearDuplicateIndex();
-        for (var i = 0; i < 2000; i++) index.Add(HostileInputTests.RandomText(random, 100));
+        for (var i = 0; i < 2000; i++)
+        {
+            index.Add(HostileInputTests.RandomText(random, 100));
+        }
+
         index.Add(string.Empty);
         index.Add(new string('\u0301', 1000));
     }

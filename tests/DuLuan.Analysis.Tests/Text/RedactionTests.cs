@@ -28,7 +28,11 @@ public partial class RedactionTests
         var set = new List<(string, List<RedactionSpan>)>();
         foreach (var line in File.ReadLines(path, Encoding.UTF8))
         {
-            if (line.Length == 0 || line[0] == '#') continue;
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
             var sb = new StringBuilder();
             var gold = new List<RedactionSpan>();
             var at = 0;
@@ -57,7 +61,11 @@ public partial class RedactionTests
             var found = PersonalDataRedactor.Find(text);
             predicted += found.Count;
             gold += goldSpans.Count;
-            foreach (var g in goldSpans) perKind[g.Kind][2]++;
+            foreach (var g in goldSpans)
+            {
+                perKind[g.Kind][2]++;
+            }
+
             foreach (var f in found)
             {
                 perKind[f.Kind][1]++;
@@ -66,7 +74,10 @@ public partial class RedactionTests
                 {
                     tp++;
                     perKind[f.Kind][0]++;
-                    if (match == f) exact++;
+                    if (match == f)
+                    {
+                        exact++;
+                    }
                 }
                 else
                 {
@@ -103,7 +114,11 @@ public partial class RedactionTests
     public void Hostile_text_does_not_throw()
     {
         var random = new Random(11);
-        for (var i = 0; i < 3000; i++) _ = PersonalDataRedactor.Redact(HostileInputTests.RandomText(random, 80));
+        for (var i = 0; i < 3000; i++)
+        {
+            _ = PersonalDataRedactor.Redact(HostileInputTests.RandomText(random, 80));
+        }
+
         _ = PersonalDataRedactor.Redact(string.Concat(Enumerable.Repeat("ông Nguyễn Văn A gọi 0912345678 ", 50_000)));
     }
 }

@@ -48,16 +48,27 @@ public class SegmenterTests
         {
             if (line.Length == 0)
             {
-                if (current.Count > 0) sentences.Add(current);
+                if (current.Count > 0)
+                {
+                    sentences.Add(current);
+                }
+
                 current = [];
             }
             else if (line[0] != '#')
             {
                 var cols = line.Split('\t');
-                if (!cols[0].Contains('-', StringComparison.Ordinal)) current.Add(cols[1]);
+                if (!cols[0].Contains('-', StringComparison.Ordinal))
+                {
+                    current.Add(cols[1]);
+                }
             }
         }
-        if (current.Count > 0) sentences.Add(current);
+        if (current.Count > 0)
+        {
+            sentences.Add(current);
+        }
+
         return sentences;
     }
 }

@@ -59,8 +59,15 @@ public class SpikeDetectorTests
             for (var end = Days * 24; end <= series.Length; end += 3)
             {
                 windows++;
-                if (SpikeDetector.Detect(series.AsSpan(0, end), pure).IsSpike) pureAlarms++;
-                if (SpikeDetector.Detect(series.AsSpan(0, end)).IsSpike) defaultAlarms++;
+                if (SpikeDetector.Detect(series.AsSpan(0, end), pure).IsSpike)
+                {
+                    pureAlarms++;
+                }
+
+                if (SpikeDetector.Detect(series.AsSpan(0, end)).IsSpike)
+                {
+                    defaultAlarms++;
+                }
             }
         }
         // The default thresholds (p < 0.001, at least 5 items and twice the expected count) stay under their p threshold.
@@ -97,7 +104,10 @@ public class SpikeDetectorTests
         var alarms = 0;
         for (var end = Days * 24; end <= series.Length; end++)
         {
-            if (SpikeDetector.Detect(series.AsSpan(0, end)).IsSpike) alarms++;
+            if (SpikeDetector.Detect(series.AsSpan(0, end)).IsSpike)
+            {
+                alarms++;
+            }
         }
         Assert.Equal(0, alarms);
 
@@ -108,7 +118,11 @@ public class SpikeDetectorTests
         Assert.True(PoissonTail.AtLeast(morning.Observed, series.AsSpan(0, morningEnd - 3).ToArray().Average() * 3) < 1e-6);
 
         var tripled = series.AsSpan(0, morningEnd).ToArray();
-        for (var h = 1; h <= 3; h++) tripled[^h] *= 3;
+        for (var h = 1; h <= 3; h++)
+        {
+            tripled[^h] *= 3;
+        }
+
         Assert.True(SpikeDetector.Detect(tripled).IsSpike);
     }
 
@@ -168,7 +182,11 @@ public class SpikeDetectorTests
     {
         var now = new DateTime(2026, 11, 23, 9, 40, 0, DateTimeKind.Unspecified);
         var rows = new List<(DateTime, int)>();
-        for (var d = 1; d <= 28; d++) rows.Add((now.AddDays(-d).AddMinutes(-30), 1));
+        for (var d = 1; d <= 28; d++)
+        {
+            rows.Add((now.AddDays(-d).AddMinutes(-30), 1));
+        }
+
         rows.Add((now.AddMinutes(-20), 9));
         rows.Add((now.AddHours(-2), 3));
         rows.Add((now.AddHours(-3), 100)); // just outside the window

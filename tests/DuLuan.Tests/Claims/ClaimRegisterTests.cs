@@ -84,7 +84,10 @@ public sealed class ClaimRegisterTests
         }
         finally
         {
-            foreach (var response in responses) response.Dispose();
+            foreach (var response in responses)
+            {
+                response.Dispose();
+            }
         }
 
         var claim = await app.WithDbAsync(db => db.Claims.SingleAsync(c => c.Id == id));

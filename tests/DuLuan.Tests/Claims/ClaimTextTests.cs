@@ -34,7 +34,11 @@ public sealed class ClaimTextTests
         string Sentence(int n) => string.Join(' ', Enumerable.Range(0, n).Select(_ => words[random.Next(words.Length)]));
         var claims = Enumerable.Range(0, 300).Select(_ => ClaimText.Of(Sentence(random.Next(2, 9)))).ToList();
         var index = new ClaimShapeIndex();
-        for (var i = 0; i < claims.Count; i++) index.Add(i, claims[i]);
+        for (var i = 0; i < claims.Count; i++)
+        {
+            index.Add(i, claims[i]);
+        }
+
         var found = 0;
         for (var t = 0; t < 200; t++)
         {

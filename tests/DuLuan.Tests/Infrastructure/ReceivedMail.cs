@@ -82,7 +82,10 @@ public sealed partial record ReceivedMail(string From, IReadOnlyList<string> To,
         foreach (var part in header.Split(';').Skip(1))
         {
             var eq = part.IndexOf('=', StringComparison.Ordinal);
-            if (eq > 0 && part[..eq].Trim().Equals(name, StringComparison.OrdinalIgnoreCase)) return part[(eq + 1)..].Trim().Trim('"');
+            if (eq > 0 && part[..eq].Trim().Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return part[(eq + 1)..].Trim().Trim('"');
+            }
         }
         return null;
     }

@@ -90,7 +90,11 @@ public class MailSenderTests
     public async Task Nobody_listening_and_bad_addresses_are_failure_results()
     {
         int closedPort;
-        await using (var server = new SmtpTestServer()) closedPort = server.Port;
+        await using (var server = new SmtpTestServer())
+        {
+            closedPort = server.Port;
+        }
+
         var sender = Sender(v => v["Mail:Port"] = closedPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(MailSendStatus.Failed, (await sender.SendAsync("a@example.vn", "s", "b", cancellationToken: TestContext.Current.CancellationToken)).Status);
         Assert.Equal(MailSendStatus.Failed, (await sender.SendAsync("not an address", "s", "b", cancellationToken: TestContext.Current.CancellationToken)).Status);

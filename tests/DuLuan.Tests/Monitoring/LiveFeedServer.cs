@@ -42,7 +42,11 @@ public sealed class LiveFeedServer : IAsyncDisposable
             server.MostInFlight.AddOrUpdate(name, now, (_, n) => Math.Max(n, now));
             try
             {
-                if (server.DelayMilliseconds > 0) await Task.Delay(server.DelayMilliseconds, ct);
+                if (server.DelayMilliseconds > 0)
+                {
+                    await Task.Delay(server.DelayMilliseconds, ct);
+                }
+
                 return server.feeds.TryGetValue(name, out var xml) ? Results.Text(xml, "application/rss+xml; charset=utf-8") : Results.NotFound();
             }
             finally

@@ -22,7 +22,11 @@ public sealed class MonitoringFlowTests
             ["Monitoring:AllowedHosts:0"] = server.HostAndPort,
             ["Monitoring:PerHostDelayMilliseconds"] = "0",
         };
-        foreach (var (k, v) in more ?? []) settings[k] = v;
+        foreach (var (k, v) in more ?? [])
+        {
+            settings[k] = v;
+        }
+
         return await TestApp.StartAsync(provider, settings);
     }
 
@@ -147,7 +151,11 @@ public sealed class MonitoringFlowTests
     public async Task Two_claimers_never_hold_the_same_feed_and_an_expired_lease_is_taken_over(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        for (var i = 0; i < 30; i++) await AddFeedAsync(app, app.Tree.ProvinceA.Id, $"https://feeds{i}.example.vn/rss", "Nguồn " + i);
+        for (var i = 0; i < 30; i++)
+        {
+            await AddFeedAsync(app, app.Tree.ProvinceA.Id, $"https://feeds{i}.example.vn/rss", "Nguồn " + i);
+        }
+
         var claims = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => app.WithScopeAsync(s =>
             s.GetRequiredService<FeedLeases>().ClaimDueAsync(30, TimeSpan.FromMinutes(5), CancellationToken.None))));
         var all = claims.SelectMany(c => c.Select(f => f.Id)).ToList();
@@ -181,7 +189,11 @@ public sealed class MonitoringFlowTests
             return topic.Id;
         });
         var feeds = new List<Feed>();
-        for (var i = 0; i < 4; i++) feeds.Add(await AddFeedAsync(app, unit, $"https://bao{i}.example.vn/rss", "Báo " + i));
+        for (var i = 0; i < 4; i++)
+        {
+            feeds.Add(await AddFeedAsync(app, unit, $"https://bao{i}.example.vn/rss", "Báo " + i));
+        }
+
         var now = DateTimeOffset.UtcNow;
         var places = new[] { "Hòa Bắc", "Hòa Phú", "Hòa Ninh", "Hòa Liên", "Hòa Sơn", "Hòa Nhơn", "Hòa Phong", "Hòa Tiến", "Hòa Châu", "Hòa Khương", "Hòa Phước", "Hòa Xuân" };
         await app.WithScopeAsync(async s =>

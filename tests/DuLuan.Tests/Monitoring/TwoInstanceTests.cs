@@ -34,7 +34,10 @@ public sealed class TwoInstanceTests
         await app.WithDbAsync(async db =>
         {
             for (var i = 0; i < Feeds; i++)
+            {
                 db.Feeds.Add(new Feed { UnitId = unit, Url = server.Url("f" + i), Name = "Nguồn " + i, Outlet = "Nguồn " + i, PollMinutes = 5, CreatedAt = DateTime.UtcNow, NextPollAt = DateTime.UtcNow });
+            }
+
             return await db.SaveChangesAsync();
         });
         server.DelayMilliseconds = 300;
@@ -68,7 +71,10 @@ public sealed class TwoInstanceTests
         {
             foreach (var p in new[] { first, second })
             {
-                if (!p.HasExited) p.Kill(entireProcessTree: true);
+                if (!p.HasExited)
+                {
+                    p.Kill(entireProcessTree: true);
+                }
             }
         }
     }
@@ -106,7 +112,11 @@ public sealed class TwoInstanceTests
         while (DateTime.UtcNow < deadline)
         {
             last = await probe();
-            if (done(last)) return;
+            if (done(last))
+            {
+                return;
+            }
+
             await Task.Delay(250);
         }
         Assert.Fail($"Timed out waiting for: {what} (last value {last})");

@@ -37,7 +37,10 @@ public class SearchQueryPostgresTests
             await using var command = new NpgsqlCommand("SELECT to_tsvector('simple', @doc) @@ to_tsquery('simple', @q)", connection);
             command.Parameters.AddWithValue("doc", SearchText.IndexForm(Documents[i]));
             command.Parameters.AddWithValue("q", query);
-            if ((bool)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!) matched.Add(i);
+            if ((bool)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!)
+            {
+                matched.Add(i);
+            }
         }
         Assert.Equal(expected, matched);
     }

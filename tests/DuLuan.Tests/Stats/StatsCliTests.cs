@@ -100,8 +100,14 @@ public sealed class StatsCliTests : IDisposable
         if (option is not null)
         {
             var at = args.IndexOf(option);
-            if (at >= 0) args[at + 1] = value!;
-            else args.AddRange([option, value!]);
+            if (at >= 0)
+            {
+                args[at + 1] = value!;
+            }
+            else
+            {
+                args.AddRange([option, value!]);
+            }
         }
         var (exit, output, error) = Run([.. args]);
         Assert.Equal(1, exit);

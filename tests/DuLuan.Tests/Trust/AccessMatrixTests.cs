@@ -130,7 +130,11 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"{routes.Count} routes, {requests} requests, {leaks.Count} leaks, {errors.Count} server errors, {ownShown.Count} routes showed own-scope records");
-        foreach (var line in leaks.Concat(errors).Take(200)) output.WriteLine(line);
+        foreach (var line in leaks.Concat(errors).Take(200))
+        {
+            output.WriteLine(line);
+        }
+
         TrustReport.Add("access", $"access matrix ({provider}): unexpected 2xx / leaks", $"{leaks.Count} in {TrustReport.N(requests)} requests over {routes.Count} routes", leaks.Count == 0);
         TrustReport.Add("access", $"IDOR sweep ({provider}): server errors on foreign ids", errors.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), errors.Count == 0);
         Assert.True(ownShown.Count >= 5, "The seed's own-scope records showed on too few routes for the sweep to mean anything: " + string.Join(", ", ownShown));
@@ -203,7 +207,11 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
         }
 
         var fields = route.Inputs.Where(i => !i.InRoute).ToDictionary(i => i.Name, Value);
-        if (token is not null) fields["__RequestVerificationToken"] = token;
+        if (token is not null)
+        {
+            fields["__RequestVerificationToken"] = token;
+        }
+
         using var request = new HttpRequestMessage(new HttpMethod(route.Method), route.Url(Value, queryInputs: true))
         {
             Content = route.Pattern.StartsWith("api/", StringComparison.Ordinal) || route.Pattern.StartsWith("open311/", StringComparison.Ordinal)

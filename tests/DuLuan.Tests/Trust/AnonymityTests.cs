@@ -54,7 +54,11 @@ public sealed partial class AnonymityTests
             };
             request.Headers.Add("X-Forwarded-For", ip);
             request.Headers.UserAgent.ParseAdd(agent);
-            if (client is null) request.Headers.Add("Cookie", "duluan-survey=" + cookie);
+            if (client is null)
+            {
+                request.Headers.Add("Cookie", "duluan-survey=" + cookie);
+            }
+
             times.Add(DateTime.UtcNow);
             using var response = client is null ? await raw.SendAsync(request) : await client.Http.SendAsync(request);
             Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
@@ -83,7 +87,10 @@ public sealed partial class AnonymityTests
         {
             foreach (var time in times.Select(t => t.ToString("HH:mm:ss", CultureInfo.InvariantCulture)).Distinct())
             {
-                if (text.Contains(time, StringComparison.Ordinal)) findings.Add($"table {table} holds the time {time}");
+                if (text.Contains(time, StringComparison.Ordinal))
+                {
+                    findings.Add($"table {table} holds the time {time}");
+                }
             }
         }
 
@@ -129,8 +136,16 @@ public sealed partial class AnonymityTests
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(options.ResolveConnectionString());
         var start = new System.Diagnostics.ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        if (withDatabase) start.ArgumentList.Add($"--dbname={builder.Database}");
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        if (withDatabase)
+        {
+            start.ArgumentList.Add($"--dbname={builder.Database}");
+        }
+
         start.Environment["PGHOST"] = builder.Host;
         start.Environment["PGPORT"] = builder.Port.ToString(CultureInfo.InvariantCulture);
         start.Environment["PGUSER"] = builder.Username;

@@ -86,7 +86,11 @@ public sealed partial class FuzzTests
         foreach (var tally in new[] { xlsform, metrics })
         {
             output.WriteLine($"{tally.Target}: {tally.Cases} cases, {tally.ServerErrors} server errors, {tally.Slow} over 5 s, longest {tally.Longest.TotalMilliseconds:F0} ms");
-            foreach (var example in tally.Examples) output.WriteLine("  " + example);
+            foreach (var example in tally.Examples)
+            {
+                output.WriteLine("  " + example);
+            }
+
             TrustReport.Add("fuzz", $"{tally.Target} ({provider}): 0 5xx, 0 over 5 s", $"{TrustReport.N(tally.ServerErrors)} 5xx, {tally.Slow} slow in {TrustReport.N(tally.Cases)} files (longest {tally.Longest.TotalMilliseconds:F0} ms)", tally.ServerErrors == 0 && tally.Slow == 0);
         }
 

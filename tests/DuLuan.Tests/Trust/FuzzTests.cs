@@ -41,14 +41,21 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
         public void Add(int status, TimeSpan elapsed, string what)
         {
             Cases++;
-            if (elapsed > Longest) Longest = elapsed;
+            if (elapsed > Longest)
+            {
+                Longest = elapsed;
+            }
+
             if (elapsed > FuzzTests.Slow) { Slow++; Note($"{elapsed.TotalSeconds:F1} s: {what}"); }
             if (status >= 500) { ServerErrors++; Note($"{status}: {what}"); }
         }
 
         public void Note(string line)
         {
-            if (Examples.Count < 10) Examples.Add(line.Length > 300 ? line[..300] : line);
+            if (Examples.Count < 10)
+            {
+                Examples.Add(line.Length > 300 ? line[..300] : line);
+            }
         }
     }
 
@@ -144,7 +151,11 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
             var url = route.Url(input => input.IsNumber && hostile.Chance(70) ? ScopeSeed.S(app.Tree.CommuneA1.Id) : hostile.Value(), queryInputs: true);
             var extra = string.Join('&', Enumerable.Range(0, hostile.Next(4)).Select(_ => Hostile.QueryNames[hostile.Next(Hostile.QueryNames.Length)] + "=" + Uri.EscapeDataString(hostile.Value())));
             url += extra.Length == 0 ? string.Empty : (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + extra;
-            if (url.Length > 60_000) url = url[..60_000];
+            if (url.Length > 60_000)
+            {
+                url = url[..60_000];
+            }
+
             await TimeAsync(pages, () => client.Http.GetAsync(url), "GET " + url);
         }
 
@@ -165,7 +176,9 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
                 for (var s = hostile.Next(3); s >= 0; s--)
                 {
                     foreach (var name in new[] { "TopicId", "NewTopic", "Summary", "Tendency", "Intensity", "Spread", "Suggestion" })
+                    {
                         fields.Add(new($"Streams[{s}].{name}", hostile.Chance(30) ? "1" : hostile.Value()));
+                    }
                 }
             }
 
@@ -178,7 +191,11 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
         foreach (var tally in tallies)
         {
             output.WriteLine($"{tally.Target}: {tally.Cases} cases, {tally.ServerErrors} server errors, {tally.Slow} over 5 s, longest {tally.Longest.TotalMilliseconds:F0} ms");
-            foreach (var example in tally.Examples) output.WriteLine("  " + example);
+            foreach (var example in tally.Examples)
+            {
+                output.WriteLine("  " + example);
+            }
+
             TrustReport.Add("fuzz", $"{tally.Target} ({provider}): 0 5xx, 0 over 5 s", $"{TrustReport.N(tally.ServerErrors)} 5xx, {tally.Slow} slow in {TrustReport.N(tally.Cases)} cases (longest {tally.Longest.TotalMilliseconds:F0} ms)", tally.ServerErrors == 0 && tally.Slow == 0);
         }
 
@@ -249,7 +266,11 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
         foreach (var tally in new[] { units, feeds })
         {
             output.WriteLine($"{tally.Target}: {tally.Cases} cases, {tally.ServerErrors} crashes, {tally.Slow} over 5 s, longest {tally.Longest.TotalMilliseconds:F0} ms");
-            foreach (var example in tally.Examples) output.WriteLine("  " + example);
+            foreach (var example in tally.Examples)
+            {
+                output.WriteLine("  " + example);
+            }
+
             TrustReport.Add("fuzz", $"{tally.Target}: 0 crashes, 0 over 5 s", $"{tally.ServerErrors} crashes, {tally.Slow} slow in {TrustReport.N(tally.Cases)} files (longest {tally.Longest.TotalMilliseconds:F0} ms)", tally.ServerErrors == 0 && tally.Slow == 0);
             Assert.True(tally.ServerErrors == 0 && tally.Slow == 0, $"{tally.Target}: {string.Join(" | ", tally.Examples)}");
         }

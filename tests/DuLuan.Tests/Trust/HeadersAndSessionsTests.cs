@@ -39,20 +39,44 @@ public sealed class HeadersAndSessionsTests
             var body = await response.Content.ReadAsStringAsync();
             var csp = string.Join(' ', response.Headers.TryGetValues("Content-Security-Policy", out var v) ? v : []);
             if (!csp.Contains("frame-ancestors 'none'", StringComparison.Ordinal) || !csp.Contains("script-src 'self'", StringComparison.Ordinal) || csp.Contains("unsafe-inline", StringComparison.Ordinal) || csp.Contains("unsafe-eval", StringComparison.Ordinal))
+            {
                 missing.Add($"{path}: CSP '{csp}'");
-            if (!Has(response, "X-Content-Type-Options", "nosniff")) missing.Add($"{path}: nosniff");
-            if (!Has(response, "Referrer-Policy", "same-origin")) missing.Add($"{path}: Referrer-Policy");
-            if (!Has(response, "X-Frame-Options", "DENY")) missing.Add($"{path}: X-Frame-Options");
+            }
+
+            if (!Has(response, "X-Content-Type-Options", "nosniff"))
+            {
+                missing.Add($"{path}: nosniff");
+            }
+
+            if (!Has(response, "Referrer-Policy", "same-origin"))
+            {
+                missing.Add($"{path}: Referrer-Policy");
+            }
+
+            if (!Has(response, "X-Frame-Options", "DENY"))
+            {
+                missing.Add($"{path}: X-Frame-Options");
+            }
+
             if (body.Contains("   at ", StringComparison.Ordinal) || body.Contains("Exception", StringComparison.Ordinal) || body.Contains("Microsoft.", StringComparison.Ordinal))
+            {
                 missing.Add($"{path}: internals in the body");
-            if (response.Headers.Contains("Server") || response.Headers.Contains("X-Powered-By")) missing.Add($"{path}: server banner");
+            }
+
+            if (response.Headers.Contains("Server") || response.Headers.Contains("X-Powered-By"))
+            {
+                missing.Add($"{path}: server banner");
+            }
         }
 
         var open = new List<string>();
         foreach (var path in Closed)
         {
             using var response = await client.GetAsync(path);
-            if (response.IsSuccessStatusCode) open.Add($"{path} -> {(int)response.StatusCode}");
+            if (response.IsSuccessStatusCode)
+            {
+                open.Add($"{path} -> {(int)response.StatusCode}");
+            }
         }
 
         TrustReport.Add("headers", $"responses missing a security header or leaking internals ({provider})", $"{missing.Count} of {Paths.Length}", missing.Count == 0);
@@ -70,25 +94,55 @@ public sealed class HeadersAndSessionsTests
         foreach (var scheme in new[] { IdentityConstants.ApplicationScheme, IdentityConstants.TwoFactorUserIdScheme })
         {
             var cookie = monitor.Get(scheme).Cookie;
-            if (cookie.Name?.StartsWith("__Host-", StringComparison.Ordinal) != true) problems.Add($"{scheme}: name {cookie.Name}");
-            if (cookie.SecurePolicy != CookieSecurePolicy.Always) problems.Add($"{scheme}: secure {cookie.SecurePolicy}");
-            if (!cookie.HttpOnly) problems.Add($"{scheme}: not HttpOnly");
-            if (cookie.SameSite != SameSiteMode.Strict) problems.Add($"{scheme}: SameSite {cookie.SameSite}");
+            if (cookie.Name?.StartsWith("__Host-", StringComparison.Ordinal) != true)
+            {
+                problems.Add($"{scheme}: name {cookie.Name}");
+            }
+
+            if (cookie.SecurePolicy != CookieSecurePolicy.Always)
+            {
+                problems.Add($"{scheme}: secure {cookie.SecurePolicy}");
+            }
+
+            if (!cookie.HttpOnly)
+            {
+                problems.Add($"{scheme}: not HttpOnly");
+            }
+
+            if (cookie.SameSite != SameSiteMode.Strict)
+            {
+                problems.Add($"{scheme}: SameSite {cookie.SameSite}");
+            }
         }
 
         // Behind the TLS-terminating proxy on loopback, as docs/operations.md deploys it.
         using var client = app.Client();
         client.Http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
         using var login = await client.GetAsync("/Account/Login");
-        if ((int)login.StatusCode != 200) problems.Add($"/Account/Login behind the proxy -> {(int)login.StatusCode}");
-        if (!login.Headers.TryGetValues("Strict-Transport-Security", out var hsts) || !hsts.Any(h => h.Contains("max-age=31536000", StringComparison.Ordinal))) problems.Add("no HSTS over HTTPS");
+        if ((int)login.StatusCode != 200)
+        {
+            problems.Add($"/Account/Login behind the proxy -> {(int)login.StatusCode}");
+        }
+
+        if (!login.Headers.TryGetValues("Strict-Transport-Security", out var hsts) || !hsts.Any(h => h.Contains("max-age=31536000", StringComparison.Ordinal)))
+        {
+            problems.Add("no HSTS over HTTPS");
+        }
+
         var setCookie = string.Join("\n", login.Headers.TryGetValues("Set-Cookie", out var values) ? values : []);
         foreach (var flag in new[] { "__Host-duluan-af=", "secure", "samesite=strict", "httponly", "path=/" })
         {
-            if (!setCookie.Contains(flag, StringComparison.OrdinalIgnoreCase)) problems.Add($"antiforgery cookie lacks {flag}: {setCookie}");
+            if (!setCookie.Contains(flag, StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add($"antiforgery cookie lacks {flag}: {setCookie}");
+            }
         }
 
-        if (setCookie.Contains("domain=", StringComparison.OrdinalIgnoreCase)) problems.Add("a __Host- cookie must not name a domain");
+        if (setCookie.Contains("domain=", StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add("a __Host- cookie must not name a domain");
+        }
+
         TrustReport.Add("headers", "HSTS and cookie flags behind the TLS proxy (__Host-, Secure, HttpOnly, SameSite=Strict)", $"{problems.Count} problems", problems.Count == 0);
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }

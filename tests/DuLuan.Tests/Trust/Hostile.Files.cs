@@ -37,9 +37,17 @@ public sealed partial class Hostile
             case 1:
                 {
                     var valid = Form();
-                    if (valid.Length < 2) return (valid, "tiny file");
+                    if (valid.Length < 2)
+                    {
+                        return (valid, "tiny file");
+                    }
+
                     var bytes = valid.ToArray();
-                    for (var i = random.Next(1, 40); i > 0; i--) bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+                    for (var i = random.Next(1, 40); i > 0; i--)
+                    {
+                        bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+                    }
+
                     return (bytes, "byte-flipped workbook");
                 }
 
@@ -89,9 +97,21 @@ public sealed partial class Hostile
         }
 
         var sheets = new List<(string, string[][])>();
-        if (random.Next(10) > 0) sheets.Add((random.Next(10) == 0 ? Random(random.Next(1, 31)) : "survey", [.. rows]));
-        if (random.Next(5) > 0) sheets.Add(("choices", [.. choices]));
-        if (random.Next(2) == 0) sheets.Add(("settings", [["form_title", "form_id", "version", "default_language"], [Value(), Cell(), Number(), random.Next(2) == 0 ? "Vietnamese (vi)" : Value()]]));
+        if (random.Next(10) > 0)
+        {
+            sheets.Add((random.Next(10) == 0 ? Random(random.Next(1, 31)) : "survey", [.. rows]));
+        }
+
+        if (random.Next(5) > 0)
+        {
+            sheets.Add(("choices", [.. choices]));
+        }
+
+        if (random.Next(2) == 0)
+        {
+            sheets.Add(("settings", [["form_title", "form_id", "version", "default_language"], [Value(), Cell(), Number(), random.Next(2) == 0 ? "Vietnamese (vi)" : Value()]]));
+        }
+
         try
         {
             return Surveys.Xlsx.Build([.. sheets]);
@@ -115,11 +135,27 @@ public sealed partial class Hostile
                 write.Write(text);
             }
 
-            if (random.Next(4) > 0) Entry("[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/><Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/></Types>");
-            if (random.Next(4) > 0) Entry("_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
-            if (random.Next(4) > 0) Entry("xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"" + (random.Next(5) == 0 ? "../../../../etc/passwd" : "worksheets/sheet1.xml") + "\"/><Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>");
+            if (random.Next(4) > 0)
+            {
+                Entry("[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/><Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/></Types>");
+            }
+
+            if (random.Next(4) > 0)
+            {
+                Entry("_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+            }
+
+            if (random.Next(4) > 0)
+            {
+                Entry("xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"" + (random.Next(5) == 0 ? "../../../../etc/passwd" : "worksheets/sheet1.xml") + "\"/><Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>");
+            }
+
             var sheetName = random.Next(4) == 0 ? System.Security.SecurityElement.Escape(Value()) : "survey";
-            if (random.Next(5) > 0) Entry("xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"" + sheetName + "\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+            if (random.Next(5) > 0)
+            {
+                Entry("xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"" + sheetName + "\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+            }
+
             var strings = random.Next(5) switch
             {
                 0 => "<?xml version=\"1.0\"?><!DOCTYPE sst [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>&d;</t></si></sst>",
@@ -188,8 +224,16 @@ public sealed partial class Hostile
         }
 
         var bytes = Encoding.UTF8.GetBytes(builder.ToString());
-        if (random.Next(10) == 0) bytes = [.. Encoding.UTF8.GetPreamble(), .. bytes];
-        if (random.Next(10) == 0 && bytes.Length > 0) bytes[random.Next(bytes.Length)] = 0xC3;
+        if (random.Next(10) == 0)
+        {
+            bytes = [.. Encoding.UTF8.GetPreamble(), .. bytes];
+        }
+
+        if (random.Next(10) == 0 && bytes.Length > 0)
+        {
+            bytes[random.Next(bytes.Length)] = 0xC3;
+        }
+
         return (bytes, "metrics export");
     }
 }

@@ -39,7 +39,11 @@ public sealed record RouteCase(string Pattern, string Method, string? Handler, b
         }
 
         var query = new List<string>();
-        if (Handler is not null) query.Add("handler=" + Handler);
+        if (Handler is not null)
+        {
+            query.Add("handler=" + Handler);
+        }
+
         if (queryInputs)
         {
             query.AddRange(Inputs.Where(i => !i.InRoute).Select(i => i.Name + "=" + Uri.EscapeDataString(value(i))));
@@ -153,11 +157,30 @@ public static class RouteCatalog
         }
 
         var t = Nullable.GetUnderlyingType(input.Type) ?? input.Type;
-        if (t == typeof(bool)) return "true";
-        if (t.IsEnum) return Enum.GetNames(t)[0];
-        if (t == typeof(DateOnly) || t == typeof(DateTime)) return DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        if (input.InRoute && input.Name == "format") return "json";
-        if (input.InRoute && input.Name == "id") return ScopeSeed.S(ScopeSeed.IdOf(scope));
+        if (t == typeof(bool))
+        {
+            return "true";
+        }
+
+        if (t.IsEnum)
+        {
+            return Enum.GetNames(t)[0];
+        }
+
+        if (t == typeof(DateOnly) || t == typeof(DateTime))
+        {
+            return DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        if (input.InRoute && input.Name == "format")
+        {
+            return "json";
+        }
+
+        if (input.InRoute && input.Name == "id")
+        {
+            return ScopeSeed.S(ScopeSeed.IdOf(scope));
+        }
         // Near the marker but not it: a page echoing the input back is not mistaken for showing a record.
         return "tmk" + ScopeSeed.S(ScopeSeed.IdOf(scope)) + "x";
     }

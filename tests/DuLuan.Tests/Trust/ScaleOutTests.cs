@@ -21,7 +21,11 @@ public sealed class ScaleOutTests
 
         public async Task<MailSendResult> SendAsync(string to, string subject, string plainTextBody, string? htmlBody = null, CancellationToken cancellationToken = default)
         {
-            if (OtherInstanceSent < 0) OtherInstanceSent = await otherInstance();
+            if (OtherInstanceSent < 0)
+            {
+                OtherInstanceSent = await otherInstance();
+            }
+
             Sent.Add(to);
             return new MailSendResult(MailSendStatus.Sent);
         }

@@ -171,16 +171,56 @@ public sealed class ScopeSeed
     private static object? Default(Type type, string marker, int? maxLength)
     {
         var t = Nullable.GetUnderlyingType(type) ?? type;
-        if (t == typeof(string)) return maxLength is { } max && max < marker.Length ? marker[..max] : marker;
-        if (t == typeof(DateTime)) return DateTime.UtcNow;
-        if (t == typeof(DateTimeOffset)) return DateTimeOffset.UtcNow;
-        if (t == typeof(DateOnly)) return DateOnly.FromDateTime(DateTime.UtcNow);
-        if (t == typeof(TimeOnly)) return new TimeOnly(9, 0);
-        if (t == typeof(bool)) return false;
-        if (t == typeof(Guid)) return Guid.NewGuid();
-        if (t == typeof(byte[])) return new byte[] { 1, 2, 3 };
-        if (t.IsEnum) return Enum.GetValues(t).GetValue(0);
-        if (t == typeof(int) || t == typeof(long) || t == typeof(short) || t == typeof(double) || t == typeof(decimal) || t == typeof(float)) return 1;
+        if (t == typeof(string))
+        {
+            return maxLength is { } max && max < marker.Length ? marker[..max] : marker;
+        }
+
+        if (t == typeof(DateTime))
+        {
+            return DateTime.UtcNow;
+        }
+
+        if (t == typeof(DateTimeOffset))
+        {
+            return DateTimeOffset.UtcNow;
+        }
+
+        if (t == typeof(DateOnly))
+        {
+            return DateOnly.FromDateTime(DateTime.UtcNow);
+        }
+
+        if (t == typeof(TimeOnly))
+        {
+            return new TimeOnly(9, 0);
+        }
+
+        if (t == typeof(bool))
+        {
+            return false;
+        }
+
+        if (t == typeof(Guid))
+        {
+            return Guid.NewGuid();
+        }
+
+        if (t == typeof(byte[]))
+        {
+            return new byte[] { 1, 2, 3 };
+        }
+
+        if (t.IsEnum)
+        {
+            return Enum.GetValues(t).GetValue(0);
+        }
+
+        if (t == typeof(int) || t == typeof(long) || t == typeof(short) || t == typeof(double) || t == typeof(decimal) || t == typeof(float))
+        {
+            return 1;
+        }
+
         return null;
     }
 

@@ -33,7 +33,11 @@ public sealed partial class TextClassifier
         var probabilities = new float[labels.Length];
         var best = Predict(text, probabilities, new Dictionary<ulong, int>());
         var map = new Dictionary<string, float>(StringComparer.Ordinal);
-        for (var c = 0; c < labels.Length; c++) map[labels[c]] = probabilities[c];
+        for (var c = 0; c < labels.Length; c++)
+        {
+            map[labels[c]] = probabilities[c];
+        }
+
         return new ClassPrediction(labels[best], map);
     }
 
@@ -49,7 +53,10 @@ public sealed partial class TextClassifier
         var best = 0;
         for (var c = 1; c < probabilities.Length; c++)
         {
-            if (probabilities[c] > probabilities[best]) best = c;
+            if (probabilities[c] > probabilities[best])
+            {
+                best = c;
+            }
         }
         return best;
     }
@@ -60,7 +67,11 @@ public sealed partial class TextClassifier
         var norm = 0f;
         foreach (var (key, count) in counts)
         {
-            if (!vocabulary.TryGetValue(key, out var index)) continue;
+            if (!vocabulary.TryGetValue(key, out var index))
+            {
+                continue;
+            }
+
             var value = Options.Kind == ClassifierKind.NaiveBayes ? count : (1 + MathF.Log(count)) * idf[index];
             features[n++] = (index, value);
             norm += value * value;
@@ -68,7 +79,10 @@ public sealed partial class TextClassifier
         if (Options.Kind == ClassifierKind.LogisticRegression && norm > 0)
         {
             var scale = 1 / MathF.Sqrt(norm);
-            for (var k = 0; k < n; k++) features[k].Value *= scale;
+            for (var k = 0; k < n; k++)
+            {
+                features[k].Value *= scale;
+            }
         }
         return n;
     }
@@ -80,7 +94,11 @@ public sealed partial class TextClassifier
         {
             var s = bias[c];
             var row = weights.AsSpan(c * v, v);
-            foreach (var (index, value) in features) s += row[index] * value;
+            foreach (var (index, value) in features)
+            {
+                s += row[index] * value;
+            }
+
             scores[c] = s;
         }
     }
@@ -88,13 +106,20 @@ public sealed partial class TextClassifier
     private static void Softmax(Span<float> scores)
     {
         var max = float.NegativeInfinity;
-        foreach (var s in scores) max = MathF.Max(max, s);
+        foreach (var s in scores)
+        {
+            max = MathF.Max(max, s);
+        }
+
         var sum = 0f;
         for (var c = 0; c < scores.Length; c++)
         {
             scores[c] = MathF.Exp(scores[c] - max);
             sum += scores[c];
         }
-        for (var c = 0; c < scores.Length; c++) scores[c] /= sum;
+        for (var c = 0; c < scores.Length; c++)
+        {
+            scores[c] /= sum;
+        }
     }
 }

@@ -6,7 +6,11 @@ public sealed partial class TextClassifier
     {
         ArgumentNullException.ThrowIfNull(examples);
         options ??= new ClassifierOptions();
-        if (examples.Count == 0) throw new ArgumentException("No training examples.", nameof(examples));
+        if (examples.Count == 0)
+        {
+            throw new ArgumentException("No training examples.", nameof(examples));
+        }
+
         var labels = examples.Select(e => e.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var labelIndex = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
         var vocabulary = new Dictionary<ulong, int>();
@@ -32,8 +36,15 @@ public sealed partial class TextClassifier
         var weights = new float[labels.Length * v];
         var bias = new float[labels.Length];
         var model = new TextClassifier(options, labels, vocabulary, idf, weights, bias);
-        if (options.Kind == ClassifierKind.NaiveBayes) model.FitNaiveBayes(docs);
-        else model.FitLogistic(docs);
+        if (options.Kind == ClassifierKind.NaiveBayes)
+        {
+            model.FitNaiveBayes(docs);
+        }
+        else
+        {
+            model.FitLogistic(docs);
+        }
+
         return model;
     }
 
@@ -54,7 +65,11 @@ public sealed partial class TextClassifier
         for (var c = 0; c < labels.Length; c++)
         {
             var denominator = Math.Log(totals[c] + v);
-            for (var f = 0; f < v; f++) weights[c * v + f] = (float)(Math.Log(weights[c * v + f] + 1) - denominator);
+            for (var f = 0; f < v; f++)
+            {
+                weights[c * v + f] = (float)(Math.Log(weights[c * v + f] + 1) - denominator);
+            }
+
             bias[c] = (float)Math.Log((double)classDocs[c] / docs.Count);
         }
     }
@@ -84,7 +99,10 @@ public sealed partial class TextClassifier
                     var gradient = probabilities[c] - (c == label ? 1f : 0f);
                     bias[c] -= rate * gradient;
                     var row = weights.AsSpan(c * v, v);
-                    foreach (var (index, value) in features) row[index] -= rate * (gradient * value + Options.L2 * row[index]);
+                    foreach (var (index, value) in features)
+                    {
+                        row[index] -= rate * (gradient * value + Options.L2 * row[index]);
+                    }
                 }
             }
         }

@@ -21,15 +21,27 @@ internal static class TextFeatures
             }
             var h = SegmenterFeatures.HashSyllable(normal.AsSpan(token.Start, token.Length));
             Increment(counts, h);
-            if (bigrams && previous != 0) Increment(counts, SegmenterFeatures.Combine(previous, h) ^ 0xB16A4D5EUL);
+            if (bigrams && previous != 0)
+            {
+                Increment(counts, SegmenterFeatures.Combine(previous, h) ^ 0xB16A4D5EUL);
+            }
+
             previous = h;
         }
-        if (!words) return;
+        if (!words)
+        {
+            return;
+        }
+
         var segmented = new List<Word>(tokens.Count);
         WordSegmenter.Default.Segment(normal, tokens, segmented);
         foreach (var word in segmented)
         {
-            if (word.TokenCount < 2) continue;
+            if (word.TokenCount < 2)
+            {
+                continue;
+            }
+
             var h = 0x5EEDUL;
             for (var t = word.FirstToken; t < word.FirstToken + word.TokenCount; t++)
             {

@@ -17,7 +17,11 @@ public sealed class MinHasher
 
     public MinHasher(int hashCount = DefaultHashes, int shingleSize = 2, int seed = 42)
     {
-        if (hashCount <= 0 || hashCount % Vector<uint>.Count != 0) throw new ArgumentOutOfRangeException(nameof(hashCount), $"Must be a positive multiple of {Vector<uint>.Count}.");
+        if (hashCount <= 0 || hashCount % Vector<uint>.Count != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(hashCount), $"Must be a positive multiple of {Vector<uint>.Count}.");
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(shingleSize, 1);
         HashCount = hashCount;
         ShingleSize = shingleSize;
@@ -54,19 +58,35 @@ public sealed class MinHasher
         {
             var start = i;
             var kind = SyllableTokenizer.Next(text, ref i);
-            if (kind is not (TokenKind.Syllable or TokenKind.Number)) continue;
+            if (kind is not (TokenKind.Syllable or TokenKind.Number))
+            {
+                continue;
+            }
+
             window[filled % ShingleSize] = FoldedHash(text[start..i]);
             filled++;
-            if (filled < ShingleSize) continue;
+            if (filled < ShingleSize)
+            {
+                continue;
+            }
+
             var shingle = 0x9E3779B9u;
-            for (var k = 0; k < ShingleSize; k++) shingle = Mix(shingle ^ window[(filled + k) % ShingleSize]);
+            for (var k = 0; k < ShingleSize; k++)
+            {
+                shingle = Mix(shingle ^ window[(filled + k) % ShingleSize]);
+            }
+
             Update(signature, shingle);
             any = true;
         }
         if (!any && filled > 0)
         {
             var shingle = 0x9E3779B9u;
-            for (var k = 0; k < filled; k++) shingle = Mix(shingle ^ window[k]);
+            for (var k = 0; k < filled; k++)
+            {
+                shingle = Mix(shingle ^ window[k]);
+            }
+
             Update(signature, shingle);
         }
     }
@@ -77,14 +97,21 @@ public sealed class MinHasher
         var a = MemoryMarshal.Cast<uint, Vector<uint>>(multipliers);
         var b = MemoryMarshal.Cast<uint, Vector<uint>>(offsets);
         var s = MemoryMarshal.Cast<uint, Vector<uint>>(signature);
-        for (var v = 0; v < s.Length; v++) s[v] = Vector.Min(s[v], a[v] * x + b[v]);
+        for (var v = 0; v < s.Length; v++)
+        {
+            s[v] = Vector.Min(s[v], a[v] * x + b[v]);
+        }
     }
 
     /// <summary>Share of equal positions: an estimate of the Jaccard similarity of the two shingle sets.</summary>
     public static double Similarity(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
     {
         var same = 0;
-        for (var i = 0; i < a.Length; i++) same += a[i] == b[i] ? 1 : 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            same += a[i] == b[i] ? 1 : 0;
+        }
+
         return (double)same / a.Length;
     }
 
@@ -94,7 +121,11 @@ public sealed class MinHasher
         foreach (var c in syllable)
         {
             var f = VietnameseFold.FoldChar(c);
-            if (f == '\0') continue;
+            if (f == '\0')
+            {
+                continue;
+            }
+
             h = (h ^ f) * 16777619u;
         }
         return Mix(h);

@@ -21,25 +21,49 @@ public static class NearDuplicateClustering
         ArgumentNullException.ThrowIfNull(signatures);
         var n = signatures.Length;
         var parent = new int[n];
-        for (var i = 0; i < n; i++) parent[i] = i;
-        if (n == 0) return parent;
+        for (var i = 0; i < n; i++)
+        {
+            parent[i] = i;
+        }
+
+        if (n == 0)
+        {
+            return parent;
+        }
+
         var rows = signatures[0].Length / bands;
         var keys = new ulong[n];
         var order = new int[n];
         for (var band = 0; band < bands; band++)
         {
             Parallel.For(0, n, i => keys[i] = NearDuplicateIndex.BandKey(signatures[i], band, rows));
-            for (var i = 0; i < n; i++) order[i] = i;
+            for (var i = 0; i < n; i++)
+            {
+                order[i] = i;
+            }
+
             Array.Sort((ulong[])keys.Clone(), order);
             var start = 0;
             for (var k = 1; k <= n; k++)
             {
-                if (k < n && keys[order[k]] == keys[order[start]]) continue;
-                for (var m = start + 1; m < k; m++) TryUnion(parent, signatures, order[start], order[m], threshold);
+                if (k < n && keys[order[k]] == keys[order[start]])
+                {
+                    continue;
+                }
+
+                for (var m = start + 1; m < k; m++)
+                {
+                    TryUnion(parent, signatures, order[start], order[m], threshold);
+                }
+
                 start = k;
             }
         }
-        for (var i = 0; i < n; i++) parent[i] = Find(parent, i);
+        for (var i = 0; i < n; i++)
+        {
+            parent[i] = Find(parent, i);
+        }
+
         return parent;
     }
 
@@ -47,9 +71,19 @@ public static class NearDuplicateClustering
     {
         var ra = Find(parent, a);
         var rb = Find(parent, b);
-        if (ra == rb || MinHasher.Similarity(signatures[a], signatures[b]) < threshold) return;
-        if (ra < rb) parent[rb] = ra;
-        else parent[ra] = rb;
+        if (ra == rb || MinHasher.Similarity(signatures[a], signatures[b]) < threshold)
+        {
+            return;
+        }
+
+        if (ra < rb)
+        {
+            parent[rb] = ra;
+        }
+        else
+        {
+            parent[ra] = rb;
+        }
     }
 
     private static int Find(int[] parent, int x)

@@ -18,7 +18,11 @@ public sealed class NearDuplicateIndex
     public NearDuplicateIndex(double threshold = 0.4, MinHasher? hasher = null, int bands = 32)
     {
         this.hasher = hasher ?? new MinHasher();
-        if (bands <= 0 || this.hasher.HashCount % bands != 0) throw new ArgumentOutOfRangeException(nameof(bands), "Bands must divide the signature length.");
+        if (bands <= 0 || this.hasher.HashCount % bands != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(bands), "Bands must divide the signature length.");
+        }
+
         Threshold = threshold;
         this.bands = bands;
         rows = this.hasher.HashCount / bands;
@@ -47,7 +51,10 @@ public sealed class NearDuplicateIndex
             }
             foreach (var other in bucket)
             {
-                if (Find(other) != Find(id) && MinHasher.Similarity(signature, signatures[other]) >= Threshold) Union(id, other);
+                if (Find(other) != Find(id) && MinHasher.Similarity(signature, signatures[other]) >= Threshold)
+                {
+                    Union(id, other);
+                }
             }
             bucket.Add(id);
         }
@@ -60,7 +67,11 @@ public sealed class NearDuplicateIndex
     internal static ulong BandKey(ReadOnlySpan<uint> signature, int band, int rows)
     {
         var h = 1469598103934665603UL ^ (ulong)band;
-        foreach (var v in signature.Slice(band * rows, rows)) h = (h ^ v) * 1099511628211UL;
+        foreach (var v in signature.Slice(band * rows, rows))
+        {
+            h = (h ^ v) * 1099511628211UL;
+        }
+
         return h;
     }
 
@@ -78,8 +89,18 @@ public sealed class NearDuplicateIndex
     {
         var ra = Find(a);
         var rb = Find(b);
-        if (ra == rb) return;
-        if (ra < rb) parents[rb] = ra;
-        else parents[ra] = rb;
+        if (ra == rb)
+        {
+            return;
+        }
+
+        if (ra < rb)
+        {
+            parents[rb] = ra;
+        }
+        else
+        {
+            parents[ra] = rb;
+        }
     }
 }

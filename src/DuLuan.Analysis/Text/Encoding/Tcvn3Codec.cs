@@ -22,10 +22,17 @@ internal static class Tcvn3Codec
     private static char[] BuildTable()
     {
         var table = new char[256];
-        for (var b = 0; b < 256; b++) table[b] = (char)b;
+        for (var b = 0; b < 256; b++)
+        {
+            table[b] = (char)b;
+        }
+
         foreach (var (code, chars) in Rows)
         {
-            for (var i = 0; i < chars.Length; i++) table[code + i] = chars[i];
+            for (var i = 0; i < chars.Length; i++)
+            {
+                table[code + i] = chars[i];
+            }
         }
         return table;
     }
@@ -33,7 +40,10 @@ internal static class Tcvn3Codec
     internal static string Decode(ReadOnlySpan<byte> bytes) =>
         string.Create(bytes.Length, bytes.ToArray(), static (span, source) =>
         {
-            for (var i = 0; i < source.Length; i++) span[i] = ToUnicode[source[i]];
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = ToUnicode[source[i]];
+            }
         });
 
     /// <summary>Text that was TCVN3 bytes read as Latin-1/Windows-1252 (common in old feeds and pasted documents).</summary>

@@ -17,10 +17,25 @@ public static class VietnameseDecoder
     public static string Decode(ReadOnlySpan<byte> bytes, out VietnameseEncoding detected)
     {
         detected = VietnameseEncoding.Unicode;
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return Encoding.UTF8.GetString(bytes[3..]);
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return Encoding.Unicode.GetString(bytes[2..]);
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return Encoding.BigEndianUnicode.GetString(bytes[2..]);
-        if (TryUtf8(bytes, out var utf8)) return Repair(utf8, out detected);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            return Encoding.UTF8.GetString(bytes[3..]);
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return Encoding.Unicode.GetString(bytes[2..]);
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return Encoding.BigEndianUnicode.GetString(bytes[2..]);
+        }
+
+        if (TryUtf8(bytes, out var utf8))
+        {
+            return Repair(utf8, out detected);
+        }
 
         var best = Windows1252.GetString(bytes);
         var bestScore = VietnameseScore.Score(best);
@@ -58,7 +73,11 @@ public static class VietnameseDecoder
             }
             hasHigh |= c >= '\u0080';
         }
-        if (!latin1Only) return text;
+        if (!latin1Only)
+        {
+            return text;
+        }
+
         var best = text;
         var bestScore = VietnameseScore.Score(text);
         var margin = Math.Max(1, CountWords(text) / 5);
@@ -119,7 +138,11 @@ public static class VietnameseDecoder
         foreach (var c in text)
         {
             var letter = char.IsLetter(c);
-            if (letter && !inWord) words++;
+            if (letter && !inWord)
+            {
+                words++;
+            }
+
             inWord = letter;
         }
         return words;

@@ -50,8 +50,15 @@ internal static class ViqrCodec
             if (j < text.Length)
             {
                 tone = ToneOf(text[j]);
-                if (tone != 0 && text[j] is '?' or '.' && !ToneAtWordEnd(text, i, j)) tone = 0;
-                if (tone != 0) j++;
+                if (tone != 0 && text[j] is '?' or '.' && !ToneAtWordEnd(text, i, j))
+                {
+                    tone = 0;
+                }
+
+                if (tone != 0)
+                {
+                    j++;
+                }
             }
             sb.Append(VietnameseLetters.Compose(vowel, tone, upper));
             i = j;
@@ -85,10 +92,22 @@ internal static class ViqrCodec
     private static bool ToneAtWordEnd(string text, int vowelIndex, int markIndex)
     {
         var next = markIndex + 1;
-        if (next < text.Length && char.IsAsciiLetter(text[next])) return true;
-        if (next + 1 < text.Length && text[next] == ' ' && char.IsAsciiLetterLower(text[next + 1])) return true;
+        if (next < text.Length && char.IsAsciiLetter(text[next]))
+        {
+            return true;
+        }
+
+        if (next + 1 < text.Length && text[next] == ' ' && char.IsAsciiLetterLower(text[next + 1]))
+        {
+            return true;
+        }
+
         var start = vowelIndex;
-        while (start > 0 && char.IsAsciiLetter(text[start - 1])) start--;
+        while (start > 0 && char.IsAsciiLetter(text[start - 1]))
+        {
+            start--;
+        }
+
         var word = text.AsSpan(start, markIndex - start);
         return word.IndexOfAny("^(+") >= 0 || word.Contains("dd", StringComparison.OrdinalIgnoreCase);
     }

@@ -83,7 +83,11 @@ internal static class VniCodec
 
     private static bool TryMark(char c, out (int Modifier, int Tone) mark)
     {
-        if (Marks.TryGetValue(c, out mark)) return true;
+        if (Marks.TryGetValue(c, out mark))
+        {
+            return true;
+        }
+
         return c is >= '\u00C0' and <= '\u00DF' && Marks.TryGetValue((char)(c + 0x20), out mark);
     }
 

@@ -32,9 +32,16 @@ internal static class CharTables
         }
         for (var c = 0; c < 32; c++)
         {
-            if (c is not ('\t' or '\n' or '\r')) Class[c] = Drop;
+            if (c is not ('\t' or '\n' or '\r'))
+            {
+                Class[c] = Drop;
+            }
         }
-        for (var c = 0x7F; c < 0xA0; c++) Class[c] = Drop;
+        for (var c = 0x7F; c < 0xA0; c++)
+        {
+            Class[c] = Drop;
+        }
+
         foreach (var c in "\u00AD\u180E\u200B\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\uFEFF")
         {
             Class[c] = Drop;
@@ -59,13 +66,37 @@ internal static class CharTables
 
     private static byte Classify(char ch)
     {
-        if (char.IsHighSurrogate(ch)) return HighSurrogate;
-        if (char.IsLowSurrogate(ch)) return LowSurrogate;
-        if (ch < 0x300) return Keep;
+        if (char.IsHighSurrogate(ch))
+        {
+            return HighSurrogate;
+        }
+
+        if (char.IsLowSurrogate(ch))
+        {
+            return LowSurrogate;
+        }
+
+        if (ch < 0x300)
+        {
+            return Keep;
+        }
+
         var category = CharUnicodeInfo.GetUnicodeCategory(ch);
-        if (category == UnicodeCategory.NonSpacingMark) return Mark;
-        if (category is UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark) return NeedsNfc;
-        if (ch is >= '\u1100' and <= '\u11FF') return NeedsNfc;
+        if (category == UnicodeCategory.NonSpacingMark)
+        {
+            return Mark;
+        }
+
+        if (category is UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+        {
+            return NeedsNfc;
+        }
+
+        if (ch is >= '\u1100' and <= '\u11FF')
+        {
+            return NeedsNfc;
+        }
+
         return NfcChanges(ch);
     }
 

@@ -20,7 +20,11 @@ internal readonly record struct SyllableShape(int NucleusStart, int NucleusLengt
     internal static bool TryParse(ReadOnlySpan<char> plain, bool strict, out SyllableShape shape)
     {
         shape = default;
-        if (plain.Length is 0 or > 7) return false;
+        if (plain.Length is 0 or > 7)
+        {
+            return false;
+        }
+
         var onset = OnsetLength(plain);
         // "gi" and "qu" own their vowel only when another vowel follows ("gìn", "gì" keep i as nucleus).
         if (onset == 2 && plain[0] is 'g' or 'q' && (plain.Length == 2 || VietnameseLetters.VowelOf(plain[2]) < 0))
@@ -28,9 +32,17 @@ internal readonly record struct SyllableShape(int NucleusStart, int NucleusLengt
             onset = 1;
         }
         var end = onset;
-        while (end < plain.Length && VietnameseLetters.VowelOf(plain[end]) >= 0) end++;
+        while (end < plain.Length && VietnameseLetters.VowelOf(plain[end]) >= 0)
+        {
+            end++;
+        }
+
         var nucleus = end - onset;
-        if (nucleus is 0 or > 3) return false;
+        if (nucleus is 0 or > 3)
+        {
+            return false;
+        }
+
         var coda = plain[end..];
         if (coda.Length > 0)
         {
@@ -43,9 +55,16 @@ internal readonly record struct SyllableShape(int NucleusStart, int NucleusLengt
                     break;
                 }
             }
-            if (!known) return false;
+            if (!known)
+            {
+                return false;
+            }
         }
-        if (strict && !NucleusLookup.Contains(plain.Slice(onset, nucleus))) return false;
+        if (strict && !NucleusLookup.Contains(plain.Slice(onset, nucleus)))
+        {
+            return false;
+        }
+
         shape = new SyllableShape(onset, nucleus, coda.Length);
         return true;
     }
@@ -56,7 +75,11 @@ internal readonly record struct SyllableShape(int NucleusStart, int NucleusLengt
         switch (p[0])
         {
             case 'n':
-                if (second == 'g') return p.Length > 2 && p[2] == 'h' ? 3 : 2;
+                if (second == 'g')
+                {
+                    return p.Length > 2 && p[2] == 'h' ? 3 : 2;
+                }
+
                 return second == 'h' ? 2 : 1;
             case 'c' or 'k' or 'p' or 't':
                 return second == 'h' || (p[0] == 't' && second == 'r') ? 2 : 1;
@@ -79,11 +102,26 @@ internal readonly record struct SyllableShape(int NucleusStart, int NucleusLengt
         for (var i = 0; i < nucleus.Length; i++)
         {
             var c = nucleus[i];
-            if (c == '\u01A1') return NucleusStart + i;
-            if (c is '\u0103' or '\u00E2' or '\u00EA' or '\u00F4' or '\u01B0') modified = i;
+            if (c == '\u01A1')
+            {
+                return NucleusStart + i;
+            }
+
+            if (c is '\u0103' or '\u00E2' or '\u00EA' or '\u00F4' or '\u01B0')
+            {
+                modified = i;
+            }
         }
-        if (modified >= 0) return NucleusStart + modified;
-        if (CodaLength > 0) return NucleusStart + NucleusLength - 1;
+        if (modified >= 0)
+        {
+            return NucleusStart + modified;
+        }
+
+        if (CodaLength > 0)
+        {
+            return NucleusStart + NucleusLength - 1;
+        }
+
         return NucleusLength switch
         {
             1 => NucleusStart,

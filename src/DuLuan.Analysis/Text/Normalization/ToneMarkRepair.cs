@@ -33,25 +33,48 @@ internal static class ToneMarkRepair
                 {
                     vowels++;
                     hasHornO |= vowel == HornO;
-                    if (tones > 0 && IsModified(vowel)) modifiedAfterTone = true;
+                    if (tones > 0 && IsModified(vowel))
+                    {
+                        modifiedAfterTone = true;
+                    }
+
                     if ((info & 0x70) != 0)
                     {
                         tones++;
                         tonedInfo = info;
                     }
                 }
-                if (++i >= s.Length) break;
+                if (++i >= s.Length)
+                {
+                    break;
+                }
+
                 var c = s[i];
                 info = c < table.Length ? table[c] : 0;
             }
             while ((info & 0x100) != 0);
-            if (tones != 1 || vowels < 2 || i - start > 7) continue;
+            if (tones != 1 || vowels < 2 || i - start > 7)
+            {
+                continue;
+            }
             // Tone already on a modified vowel (ê, ô, ơ, ư, â, ă) with none after it and no ơ to claim it: canonical.
             var tonedVowel = (tonedInfo & 0xF) - 1;
-            if (IsModified(tonedVowel) && !modifiedAfterTone && (tonedVowel == HornO || !hasHornO)) continue;
-            if (!IsWordBoundary(s, start - 1) || !IsWordBoundary(s, i)) continue;
+            if (IsModified(tonedVowel) && !modifiedAfterTone && (tonedVowel == HornO || !hasHornO))
+            {
+                continue;
+            }
+
+            if (!IsWordBoundary(s, start - 1) || !IsWordBoundary(s, i))
+            {
+                continue;
+            }
+
             var source = output is null ? s.AsSpan(start, i - start) : output.AsSpan(start, i - start);
-            if (!TryRepair(source, style, fixedRun)) continue;
+            if (!TryRepair(source, style, fixedRun))
+            {
+                continue;
+            }
+
             output ??= s.ToCharArray();
             fixedRun[..(i - start)].CopyTo(output.AsSpan(start));
         }
@@ -65,9 +88,17 @@ internal static class ToneMarkRepair
 
     private static bool IsWordBoundary(string s, int index)
     {
-        if (index < 0 || index >= s.Length) return true;
+        if (index < 0 || index >= s.Length)
+        {
+            return true;
+        }
+
         var c = s[index];
-        if (char.IsLetter(c) || char.IsSurrogate(c)) return false;
+        if (char.IsLetter(c) || char.IsSurrogate(c))
+        {
+            return false;
+        }
+
         var category = CharUnicodeInfo.GetUnicodeCategory(c);
         return category is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark);
     }
@@ -90,9 +121,17 @@ internal static class ToneMarkRepair
             }
         }
         var p = plain[..syllable.Length];
-        if (!SyllableShape.TryParse(p, strict: false, out var shape)) return false;
+        if (!SyllableShape.TryParse(p, strict: false, out var shape))
+        {
+            return false;
+        }
+
         var target = shape.TonePosition(p, style);
-        if (target == current) return false;
+        if (target == current)
+        {
+            return false;
+        }
+
         syllable.CopyTo(result);
         var from = syllable[current];
         result[current] = VietnameseLetters.Compose(VietnameseLetters.VowelOf(from), 0, VietnameseLetters.IsUpper(from));

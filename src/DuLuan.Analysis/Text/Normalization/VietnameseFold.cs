@@ -29,7 +29,10 @@ public static class VietnameseFold
                 CharTables.Map => FoldOne(CharTables.Mapped[c]),
                 _ => FoldOne(ch),
             };
-            if (Table[c] == Expand) Expansions[ch] = FoldSequence(ch.ToString());
+            if (Table[c] == Expand)
+            {
+                Expansions[ch] = FoldSequence(ch.ToString());
+            }
         }
     }
 
@@ -58,7 +61,11 @@ public static class VietnameseFold
         var sb = new StringBuilder(decomposed.Length);
         foreach (var d in decomposed)
         {
-            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(d) == System.Globalization.UnicodeCategory.NonSpacingMark) continue;
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(d) == System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
             var lower = char.ToLowerInvariant(d);
             sb.Append(lower is '\u0111' ? 'd' : lower);
         }
@@ -73,7 +80,11 @@ public static class VietnameseFold
 
     public static string Fold(ReadOnlySpan<char> text)
     {
-        if (text.IsEmpty) return string.Empty;
+        if (text.IsEmpty)
+        {
+            return string.Empty;
+        }
+
         var buffer = ArrayPool<char>.Shared.Rent(text.Length);
         try
         {
@@ -94,7 +105,11 @@ public static class VietnameseFold
         for (var i = 0; i < text.Length; i++)
         {
             var f = Unsafe.Add(ref table, text[i]);
-            if (f >= Surrogate) return -1;
+            if (f >= Surrogate)
+            {
+                return -1;
+            }
+
             destination[w] = f;
             w += f == '\0' ? 0 : 1;
         }

@@ -60,7 +60,11 @@ internal static class VietnameseLetters
     internal static char Plain(char c)
     {
         var v = VowelOf(c);
-        if (v >= 0) return BaseVowels[v];
+        if (v >= 0)
+        {
+            return BaseVowels[v];
+        }
+
         return c < 128 ? (char)(c | 0x20) : c == '\u0110' ? '\u0111' : c;
     }
 

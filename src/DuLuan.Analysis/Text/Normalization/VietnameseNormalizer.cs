@@ -13,7 +13,11 @@ public static class VietnameseNormalizer
     {
         ArgumentNullException.ThrowIfNull(text);
         var cleaned = Clean(text, out var needsNfc);
-        if (needsNfc) cleaned = Nfc.Of(cleaned);
+        if (needsNfc)
+        {
+            cleaned = Nfc.Of(cleaned);
+        }
+
         return ToneMarkRepair.Apply(cleaned, style);
     }
 
@@ -45,14 +49,22 @@ public static class VietnameseNormalizer
             }
             if (k == CharTables.HighSurrogate && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
             {
-                if (!CharTables.IsStableSupplementary(s[i], s[i + 1])) needsNfc = true;
+                if (!CharTables.IsStableSupplementary(s[i], s[i + 1]))
+                {
+                    needsNfc = true;
+                }
+
                 markRun = 0;
                 i++;
                 continue;
             }
             break;
         }
-        if (i == s.Length) return s;
+        if (i == s.Length)
+        {
+            return s;
+        }
+
         return CleanSlow(s, i, markRun, ref needsNfc);
     }
 
@@ -93,7 +105,11 @@ public static class VietnameseNormalizer
                         break;
                     case CharTables.HighSurrogate when i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]):
                         markRun = 0;
-                        if (!CharTables.IsStableSupplementary(c, s[i + 1])) needsNfc = true;
+                        if (!CharTables.IsStableSupplementary(c, s[i + 1]))
+                        {
+                            needsNfc = true;
+                        }
+
                         buffer[w++] = c;
                         buffer[w++] = s[++i];
                         break;

@@ -38,27 +38,42 @@ public static class PersonalDataRedactor
         AddAll(candidates, PersonalDataPatterns.Email(), text, RedactionKind.Email);
         foreach (Match m in PersonalDataPatterns.DigitRun().Matches(text))
         {
-            if (PersonalDataPatterns.BankContextBefore().IsMatch(Before(text, m.Index, 60))) candidates.Add(new(m.Index, m.Length, RedactionKind.BankAccount));
+            if (PersonalDataPatterns.BankContextBefore().IsMatch(Before(text, m.Index, 60)))
+            {
+                candidates.Add(new(m.Index, m.Length, RedactionKind.BankAccount));
+            }
         }
         AddAll(candidates, PersonalDataPatterns.TwelveDigits(), text, RedactionKind.CitizenId);
         foreach (Match m in PersonalDataPatterns.Phone().Matches(text))
         {
-            if (IsPhoneNumber(m.ValueSpan)) candidates.Add(new(m.Index, m.Length, RedactionKind.Phone));
+            if (IsPhoneNumber(m.ValueSpan))
+            {
+                candidates.Add(new(m.Index, m.Length, RedactionKind.Phone));
+            }
         }
         AddAll(candidates, PersonalDataPatterns.LicencePlate(), text, RedactionKind.LicencePlate);
         foreach (Match m in PersonalDataPatterns.NineDigits().Matches(text))
         {
-            if (PersonalDataPatterns.IdContextBefore().IsMatch(Before(text, m.Index, 40))) candidates.Add(new(m.Index, m.Length, RedactionKind.OldId));
+            if (PersonalDataPatterns.IdContextBefore().IsMatch(Before(text, m.Index, 40)))
+            {
+                candidates.Add(new(m.Index, m.Length, RedactionKind.OldId));
+            }
         }
         foreach (Match m in PersonalDataPatterns.Address().Matches(text))
         {
-            if (m.Length > 3 && m.ValueSpan.IndexOf(' ') > 0) candidates.Add(new(m.Index, m.Length, RedactionKind.Address));
+            if (m.Length > 3 && m.ValueSpan.IndexOf(' ') > 0)
+            {
+                candidates.Add(new(m.Index, m.Length, RedactionKind.Address));
+            }
         }
         foreach (Match m in PersonalDataPatterns.TitledName().Matches(text))
         {
             var name = m.Groups["name"];
             var trimmed = TrimNotNames(name.Value);
-            if (trimmed > 0) candidates.Add(new(name.Index, trimmed, RedactionKind.PersonName));
+            if (trimmed > 0)
+            {
+                candidates.Add(new(name.Index, trimmed, RedactionKind.PersonName));
+            }
         }
         AddAll(candidates, PersonalDataPatterns.SurnameLedName(), text, RedactionKind.PersonName);
         return Resolve(candidates);
@@ -67,7 +82,11 @@ public static class PersonalDataRedactor
     public static RedactionResult Redact(string text)
     {
         var spans = Find(text);
-        if (spans.Count == 0) return new RedactionResult(text, spans);
+        if (spans.Count == 0)
+        {
+            return new RedactionResult(text, spans);
+        }
+
         var sb = new StringBuilder(text.Length);
         var at = 0;
         foreach (var span in spans)
@@ -87,7 +106,10 @@ public static class PersonalDataRedactor
 
     private static void AddAll(List<RedactionSpan> into, Regex regex, string text, RedactionKind kind)
     {
-        foreach (Match m in regex.Matches(text)) into.Add(new(m.Index, m.Length, kind));
+        foreach (Match m in regex.Matches(text))
+        {
+            into.Add(new(m.Index, m.Length, kind));
+        }
     }
 
     private static bool IsPhoneNumber(ReadOnlySpan<char> value)
@@ -96,13 +118,28 @@ public static class PersonalDataRedactor
         var n = 0;
         foreach (var c in value)
         {
-            if (char.IsAsciiDigit(c)) digits[n++] = c;
+            if (char.IsAsciiDigit(c))
+            {
+                digits[n++] = c;
+            }
         }
         var d = digits[..n];
-        if (d.StartsWith("0084")) d = d[4..];
-        else if (d.StartsWith("84") && n is 11 or 12) d = d[2..];
-        else if (d.Length > 0 && d[0] == '0') d = d[1..];
-        else return false;
+        if (d.StartsWith("0084"))
+        {
+            d = d[4..];
+        }
+        else if (d.StartsWith("84") && n is 11 or 12)
+        {
+            d = d[2..];
+        }
+        else if (d.Length > 0 && d[0] == '0')
+        {
+            d = d[1..];
+        }
+        else
+        {
+            return false;
+        }
         // National significant number: 9 digits for mobiles (3, 5, 7, 8, 9), 10 for landlines (2xx).
         return (d.Length == 9 && d[0] is '3' or '5' or '7' or '8' or '9') || (d.Length == 10 && d[0] == '2') || (d.Length == 9 && d[0] is '2' or '4' or '6');
     }
@@ -110,7 +147,11 @@ public static class PersonalDataRedactor
     private static int TrimNotNames(string name)
     {
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0 || NotNames.Contains(words[0])) return 0;
+        if (words.Length == 0 || NotNames.Contains(words[0]))
+        {
+            return 0;
+        }
+
         return name.Length;
     }
 
@@ -129,7 +170,10 @@ public static class PersonalDataRedactor
                     break;
                 }
             }
-            if (!overlaps) kept.Add(c);
+            if (!overlaps)
+            {
+                kept.Add(c);
+            }
         }
         kept.Sort((a, b) => a.Start.CompareTo(b.Start));
         return kept;

@@ -26,7 +26,11 @@ internal sealed class RuleEvaluator(string text, List<Token> syllables, Dictiona
                 }
                 return false;
             case AndNode a:
-                if (!Evaluate(a.Left, out var l) || !Evaluate(a.Right, out var r)) return false;
+                if (!Evaluate(a.Left, out var l) || !Evaluate(a.Right, out var r))
+                {
+                    return false;
+                }
+
                 first = l >= 0 ? l : r;
                 return true;
             case OrNode o:
@@ -39,7 +43,11 @@ internal sealed class RuleEvaluator(string text, List<Token> syllables, Dictiona
                     foreach (var b in Starts(near.Right))
                     {
                         var gap = a <= b ? b - (a + near.Left.Folded.Length) : a - (b + near.Right.Folded.Length);
-                        if (gap > near.Distance) continue;
+                        if (gap > near.Distance)
+                        {
+                            continue;
+                        }
+
                         first = Math.Min(a, b);
                         return true;
                     }
@@ -52,10 +60,17 @@ internal sealed class RuleEvaluator(string text, List<Token> syllables, Dictiona
 
     private IEnumerable<int> Starts(TermNode term)
     {
-        if (!occurrences.TryGetValue(term.Pattern, out var starts)) yield break;
+        if (!occurrences.TryGetValue(term.Pattern, out var starts))
+        {
+            yield break;
+        }
+
         foreach (var start in starts)
         {
-            if (term.Exact is null || IsExact(term.Exact, start)) yield return start;
+            if (term.Exact is null || IsExact(term.Exact, start))
+            {
+                yield return start;
+            }
         }
     }
 
@@ -65,10 +80,17 @@ internal sealed class RuleEvaluator(string text, List<Token> syllables, Dictiona
         {
             var token = syllables[start + k];
             var span = text.AsSpan(token.Start, token.Length);
-            if (span.Length != exact[k].Length) return false;
+            if (span.Length != exact[k].Length)
+            {
+                return false;
+            }
+
             for (var c = 0; c < span.Length; c++)
             {
-                if (char.ToLowerInvariant(span[c]) != exact[k][c]) return false;
+                if (char.ToLowerInvariant(span[c]) != exact[k][c])
+                {
+                    return false;
+                }
             }
         }
         return true;

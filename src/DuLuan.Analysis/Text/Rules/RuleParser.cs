@@ -20,7 +20,11 @@ internal sealed class RuleParser
         ArgumentNullException.ThrowIfNull(expression);
         var parser = new RuleParser(VietnameseNormalizer.Normalize(expression));
         parser.SkipSpace();
-        if (parser.AtEnd) throw new TextSyntaxException(0, "biểu thức rỗng", "the expression is empty");
+        if (parser.AtEnd)
+        {
+            throw new TextSyntaxException(0, "biểu thức rỗng", "the expression is empty");
+        }
+
         var node = parser.ParseOr();
         parser.SkipSpace();
         if (!parser.AtEnd)
@@ -37,7 +41,11 @@ internal sealed class RuleParser
     private RuleNode ParseOr()
     {
         var left = ParseAnd();
-        while (TryKeyword("OR")) left = new OrNode(left, Expect(ParseAnd, "OR"));
+        while (TryKeyword("OR"))
+        {
+            left = new OrNode(left, Expect(ParseAnd, "OR"));
+        }
+
         return left;
     }
 
@@ -46,15 +54,28 @@ internal sealed class RuleParser
         var left = ParseUnary();
         while (true)
         {
-            if (TryKeyword("AND")) left = new AndNode(left, Expect(ParseUnary, "AND"));
-            else if (PeekKeyword("NOT")) left = new AndNode(left, ParseUnary());
-            else return left;
+            if (TryKeyword("AND"))
+            {
+                left = new AndNode(left, Expect(ParseUnary, "AND"));
+            }
+            else if (PeekKeyword("NOT"))
+            {
+                left = new AndNode(left, ParseUnary());
+            }
+            else
+            {
+                return left;
+            }
         }
     }
 
     private RuleNode ParseUnary()
     {
-        if (TryKeyword("NOT")) return new NotNode(Expect(ParseUnary, "NOT"));
+        if (TryKeyword("NOT"))
+        {
+            return new NotNode(Expect(ParseUnary, "NOT"));
+        }
+
         return ParseNear();
     }
 
@@ -63,11 +84,23 @@ internal sealed class RuleParser
         var left = ParsePrimary();
         SkipSpace();
         var at = position;
-        if (!TryKeyword("NEAR")) return left;
-        if (AtEnd || source[position] != '/') throw new TextSyntaxException(position, "NEAR cần khoảng cách, ví dụ NEAR/5", "NEAR needs a distance, e.g. NEAR/5");
+        if (!TryKeyword("NEAR"))
+        {
+            return left;
+        }
+
+        if (AtEnd || source[position] != '/')
+        {
+            throw new TextSyntaxException(position, "NEAR cần khoảng cách, ví dụ NEAR/5", "NEAR needs a distance, e.g. NEAR/5");
+        }
+
         position++;
         var digits = position;
-        while (!AtEnd && char.IsAsciiDigit(source[position])) position++;
+        while (!AtEnd && char.IsAsciiDigit(source[position]))
+        {
+            position++;
+        }
+
         if (digits == position || !int.TryParse(source.AsSpan(digits, position - digits), NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > 1000)
         {
             throw new TextSyntaxException(digits, "khoảng cách NEAR phải là số từ 1 đến 1000", "the NEAR distance must be a number from 1 to 1000");
@@ -83,28 +116,56 @@ internal sealed class RuleParser
     private RuleNode ParsePrimary()
     {
         SkipSpace();
-        if (AtEnd) throw new TextSyntaxException(position, "thiếu từ khóa ở cuối biểu thức", "expected a word, phrase or '(' at the end");
+        if (AtEnd)
+        {
+            throw new TextSyntaxException(position, "thiếu từ khóa ở cuối biểu thức", "expected a word, phrase or '(' at the end");
+        }
+
         var c = source[position];
         if (c == '(')
         {
             var open = position++;
             SkipSpace();
-            if (!AtEnd && source[position] == ')') throw new TextSyntaxException(open, "cặp ngoặc rỗng", "empty parentheses");
+            if (!AtEnd && source[position] == ')')
+            {
+                throw new TextSyntaxException(open, "cặp ngoặc rỗng", "empty parentheses");
+            }
+
             var inner = ParseOr();
             SkipSpace();
-            if (AtEnd || source[position] != ')') throw new TextSyntaxException(open, "thiếu dấu ')' đóng ngoặc", "'(' is never closed");
+            if (AtEnd || source[position] != ')')
+            {
+                throw new TextSyntaxException(open, "thiếu dấu ')' đóng ngoặc", "'(' is never closed");
+            }
+
             position++;
             return inner;
         }
-        if (c == '"') return ParseQuoted();
-        if (c == ')') throw new TextSyntaxException(position, "thiếu từ khóa trước ')'", "expected a word before ')'");
+        if (c == '"')
+        {
+            return ParseQuoted();
+        }
+
+        if (c == ')')
+        {
+            throw new TextSyntaxException(position, "thiếu từ khóa trước ')'", "expected a word before ')'");
+        }
+
         var words = new List<string>();
         while (true)
         {
             SkipSpace();
-            if (AtEnd || IsKeywordHere() || !IsWordChar(source[position])) break;
+            if (AtEnd || IsKeywordHere() || !IsWordChar(source[position]))
+            {
+                break;
+            }
+
             var start = position;
-            while (!AtEnd && IsWordChar(source[position])) position++;
+            while (!AtEnd && IsWordChar(source[position]))
+            {
+                position++;
+            }
+
             words.Add(source[start..position]);
         }
         if (words.Count == 0)
@@ -114,7 +175,11 @@ internal sealed class RuleParser
                 : new TextSyntaxException(position, $"ký tự không hợp lệ '{source[position]}'", $"unexpected character '{source[position]}'");
         }
         var syllables = words.SelectMany(w => SyllableTokenizer.Tokenize(w).Where(t => t.Kind is TokenKind.Syllable or TokenKind.Number).Select(t => t.Text(w))).ToList();
-        if (syllables.Count == 0) throw new TextSyntaxException(position, "từ khóa không có chữ hoặc số", "the term has no letters or digits");
+        if (syllables.Count == 0)
+        {
+            throw new TextSyntaxException(position, "từ khóa không có chữ hoặc số", "the term has no letters or digits");
+        }
+
         return Term(syllables, exact: false);
     }
 
@@ -122,11 +187,19 @@ internal sealed class RuleParser
     {
         var open = position++;
         var close = source.IndexOf('"', position);
-        if (close < 0) throw new TextSyntaxException(open, "thiếu dấu \" đóng cụm từ", "the quoted phrase is never closed");
+        if (close < 0)
+        {
+            throw new TextSyntaxException(open, "thiếu dấu \" đóng cụm từ", "the quoted phrase is never closed");
+        }
+
         var inner = source[position..close];
         position = close + 1;
         var words = SyllableTokenizer.Tokenize(inner).Where(t => t.Kind is TokenKind.Syllable or TokenKind.Number).Select(t => t.Text(inner)).ToList();
-        if (words.Count == 0) throw new TextSyntaxException(open, "cụm từ trong ngoặc kép rỗng", "the quoted phrase is empty");
+        if (words.Count == 0)
+        {
+            throw new TextSyntaxException(open, "cụm từ trong ngoặc kép rỗng", "the quoted phrase is empty");
+        }
+
         return Term(words, exact: true);
     }
 
@@ -136,14 +209,22 @@ internal sealed class RuleParser
     private RuleNode Expect(Func<RuleNode> parse, string after)
     {
         SkipSpace();
-        if (AtEnd) throw new TextSyntaxException(position, $"thiếu từ khóa sau {after}", $"expected a word or phrase after {after}");
+        if (AtEnd)
+        {
+            throw new TextSyntaxException(position, $"thiếu từ khóa sau {after}", $"expected a word or phrase after {after}");
+        }
+
         return parse();
     }
 
     private bool TryKeyword(string keyword)
     {
         SkipSpace();
-        if (!PeekKeyword(keyword)) return false;
+        if (!PeekKeyword(keyword))
+        {
+            return false;
+        }
+
         position += keyword.Length;
         return true;
     }
@@ -151,7 +232,11 @@ internal sealed class RuleParser
     private bool PeekKeyword(string keyword)
     {
         SkipSpace();
-        if (!source.AsSpan(position).StartsWith(keyword, StringComparison.Ordinal)) return false;
+        if (!source.AsSpan(position).StartsWith(keyword, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         var end = position + keyword.Length;
         return end >= source.Length || !IsWordChar(source[end]) || (keyword == "NEAR" && source[end] == '/');
     }
@@ -162,6 +247,9 @@ internal sealed class RuleParser
 
     private void SkipSpace()
     {
-        while (!AtEnd && char.IsWhiteSpace(source[position])) position++;
+        while (!AtEnd && char.IsWhiteSpace(source[position]))
+        {
+            position++;
+        }
     }
 }

@@ -23,7 +23,11 @@ internal sealed class SyllableAutomaton
         foreach (var c in syllable)
         {
             var f = VietnameseFold.FoldChar(c);
-            if (f == '\0') continue;
+            if (f == '\0')
+            {
+                continue;
+            }
+
             h = (h ^ f) * 1099511628211UL;
         }
         return h;
@@ -52,7 +56,11 @@ internal sealed class SyllableAutomaton
             node = next;
         }
         var existing = buildOutputs[node].Find(p => patternLengths[p] == folded.Length);
-        if (buildOutputs[node].Count > 0 && patternLengths[existing] == folded.Length) return existing;
+        if (buildOutputs[node].Count > 0 && patternLengths[existing] == folded.Length)
+        {
+            return existing;
+        }
+
         patternLengths.Add(folded.Length);
         buildOutputs[node].Add(patternLengths.Count - 1);
         return patternLengths.Count - 1;
@@ -79,14 +87,21 @@ internal sealed class SyllableAutomaton
             foreach (var (symbol, child) in children[node] ?? [])
             {
                 var f = failure[node];
-                while (f != 0 && !transitions.ContainsKey(Key(f, symbol))) f = failure[f];
+                while (f != 0 && !transitions.ContainsKey(Key(f, symbol)))
+                {
+                    f = failure[f];
+                }
+
                 failure[child] = transitions.TryGetValue(Key(f, symbol), out var target) && target != child ? target : 0;
                 buildOutputs[child].AddRange(buildOutputs[failure[child]]);
                 queue.Enqueue(child);
             }
         }
         outputs.Clear();
-        foreach (var o in buildOutputs) outputs.Add([.. o.Distinct()]);
+        foreach (var o in buildOutputs)
+        {
+            outputs.Add([.. o.Distinct()]);
+        }
     }
 
     internal int Symbol(ReadOnlySpan<char> syllable) => symbols.GetValueOrDefault(HashFolded(syllable));
@@ -94,11 +109,23 @@ internal sealed class SyllableAutomaton
     /// <summary>One transition; symbol 0 (a syllable no pattern uses) returns to the root.</summary>
     internal int Step(int node, int symbol)
     {
-        if (symbol == 0) return 0;
+        if (symbol == 0)
+        {
+            return 0;
+        }
+
         while (true)
         {
-            if (transitions.TryGetValue(Key(node, symbol), out var next)) return next;
-            if (node == 0) return 0;
+            if (transitions.TryGetValue(Key(node, symbol), out var next))
+            {
+                return next;
+            }
+
+            if (node == 0)
+            {
+                return 0;
+            }
+
             node = failure[node];
         }
     }

@@ -64,10 +64,17 @@ public sealed class WatchTopicSet
         Register(rule, patterns);
         foreach (var p in patterns.Distinct())
         {
-            while (topicsByPattern.Count <= p) topicsByPattern.Add([]);
+            while (topicsByPattern.Count <= p)
+            {
+                topicsByPattern.Add([]);
+            }
+
             topicsByPattern[p].Add(index);
         }
-        if (RuleEvaluator.MatchesEmpty(rule)) alwaysEvaluate.Add(index);
+        if (RuleEvaluator.MatchesEmpty(rule))
+        {
+            alwaysEvaluate.Add(index);
+        }
     }
 
     private void Register(RuleNode node, List<int> patterns)
@@ -116,14 +123,21 @@ public sealed class WatchTopicSet
             node = automaton.Step(node, automaton.Symbol(normalised.AsSpan(token.Start, token.Length)));
             foreach (var pattern in automaton.Outputs(node))
             {
-                if (!occurrences.TryGetValue(pattern, out var starts)) occurrences[pattern] = starts = [];
+                if (!occurrences.TryGetValue(pattern, out var starts))
+                {
+                    occurrences[pattern] = starts = [];
+                }
+
                 starts.Add(syllables.Count - automaton.PatternLength(pattern));
             }
         }
         var candidates = new SortedSet<int>(alwaysEvaluate);
         foreach (var pattern in occurrences.Keys)
         {
-            if (pattern < topicsByPattern.Count) candidates.UnionWith(topicsByPattern[pattern]);
+            if (pattern < topicsByPattern.Count)
+            {
+                candidates.UnionWith(topicsByPattern[pattern]);
+            }
         }
         var matches = new List<TopicMatch>();
         var evaluator = new RuleEvaluator(normalised, syllables, occurrences);

@@ -39,7 +39,11 @@ public sealed class SearchQuery
     public string ToFts5Match()
     {
         var positive = string.Join(" AND ", Groups.Select(g => Either(g, Fts5Phrase, " OR ")));
-        if (Excluded.Count == 0) return positive;
+        if (Excluded.Count == 0)
+        {
+            return positive;
+        }
+
         return $"({positive}) NOT ({string.Join(" OR ", Excluded.Select(Fts5Phrase))})";
     }
 
@@ -70,7 +74,11 @@ public sealed class SearchQuery
         var sb = new StringBuilder(token.Length + 2).Append('\'');
         foreach (var c in token)
         {
-            if (c is '\'' or '\\') sb.Append(c);
+            if (c is '\'' or '\\')
+            {
+                sb.Append(c);
+            }
+
             sb.Append(c);
         }
         return sb.Append('\'').ToString();

@@ -28,7 +28,11 @@ internal static class SearchQueryParser
         {
             if (item.IsOr)
             {
-                if (!lastWasPositive || pendingOr is not null) throw DanglingOr(item.Position);
+                if (!lastWasPositive || pendingOr is not null)
+                {
+                    throw DanglingOr(item.Position);
+                }
+
                 pendingOr = item.Position;
                 lastWasPositive = false;
                 continue;
@@ -45,20 +49,35 @@ internal static class SearchQueryParser
 
             if (item.Excluded)
             {
-                if (pendingOr is { } orPosition) throw DanglingOr(orPosition);
+                if (pendingOr is { } orPosition)
+                {
+                    throw DanglingOr(orPosition);
+                }
+
                 excluded.Add(item.Phrase);
                 lastWasPositive = false;
             }
             else
             {
-                if (pendingOr is not null) groups[^1].Add(item.Phrase);
-                else groups.Add([item.Phrase]);
+                if (pendingOr is not null)
+                {
+                    groups[^1].Add(item.Phrase);
+                }
+                else
+                {
+                    groups.Add([item.Phrase]);
+                }
+
                 pendingOr = null;
                 lastWasPositive = true;
             }
         }
 
-        if (pendingOr is { } dangling) throw DanglingOr(dangling);
+        if (pendingOr is { } dangling)
+        {
+            throw DanglingOr(dangling);
+        }
+
         if (groups.Count == 0 && excluded.Count == 0)
         {
             throw new TextSyntaxException(0, "chưa có từ nào để tìm", "there is nothing to search for");
@@ -113,7 +132,11 @@ internal static class SearchQueryParser
             }
             else
             {
-                while (i < input.Length && !char.IsWhiteSpace(input[i]) && input[i] is not '"' and not '|') i++;
+                while (i < input.Length && !char.IsWhiteSpace(input[i]) && input[i] is not '"' and not '|')
+                {
+                    i++;
+                }
+
                 raw = input[start..i];
                 if (!excluded && raw == "OR")
                 {
@@ -124,7 +147,10 @@ internal static class SearchQueryParser
 
             // A word made only of punctuation ("%", "-", "()") adds nothing to search for.
             var tokens = SearchText.Tokens(VietnameseFold.Fold(raw));
-            if (tokens.Count > 0) yield return new Item(start, new SearchPhrase(tokens), excluded);
+            if (tokens.Count > 0)
+            {
+                yield return new Item(start, new SearchPhrase(tokens), excluded);
+            }
         }
     }
 }

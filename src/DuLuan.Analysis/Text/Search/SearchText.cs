@@ -39,7 +39,11 @@ public static class SearchText
             }
             i += used;
         }
-        if (current.Length > 0) tokens.Add(current.ToString());
+        if (current.Length > 0)
+        {
+            tokens.Add(current.ToString());
+        }
+
         return tokens;
     }
 

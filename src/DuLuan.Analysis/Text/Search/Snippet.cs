@@ -19,13 +19,24 @@ public static class Snippet
         ArgumentNullException.ThrowIfNull(phrases);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 20);
         var matches = SnippetMatcher.Find(text, phrases);
-        if (text.Length <= maxLength) return Segments(text, matches, 0, text.Length);
+        if (text.Length <= maxLength)
+        {
+            return Segments(text, matches, 0, text.Length);
+        }
 
         var (start, end) = BestWindow(text, matches, maxLength);
         var segments = new List<SnippetSegment>();
-        if (start > 0) segments.Add(new SnippetSegment(Ellipsis, false));
+        if (start > 0)
+        {
+            segments.Add(new SnippetSegment(Ellipsis, false));
+        }
+
         segments.AddRange(Segments(text, matches, start, end));
-        if (end < text.Length) segments.Add(new SnippetSegment(Ellipsis, false));
+        if (end < text.Length)
+        {
+            segments.Add(new SnippetSegment(Ellipsis, false));
+        }
+
         return segments;
     }
 
@@ -63,10 +74,17 @@ public static class Snippet
 
         var start = anchor == 0 ? 0 : WordStartAtOrAfter(text, anchor, matches.Count > 0 ? matches.First(m => m.End > anchor).Start : anchor);
         var end = Math.Min(text.Length, start + maxLength);
-        if (end < text.Length) end = WordEndAtOrBefore(text, end, start);
+        if (end < text.Length)
+        {
+            end = WordEndAtOrBefore(text, end, start);
+        }
+
         foreach (var m in matches)
         {
-            if (m.Start < end && m.End > end) end = m.End; // never cut a match in two
+            if (m.Start < end && m.End > end)
+            {
+                end = m.End; // never cut a match in two
+            }
         }
         return (start, TrimEnd(text, start, end));
     }
@@ -74,26 +92,53 @@ public static class Snippet
     private static int WordStartAtOrAfter(string text, int position, int notAfter)
     {
         var i = position;
-        while (i > 0 && i < notAfter && !char.IsWhiteSpace(text[i - 1])) i++;
-        if (i >= notAfter) i = notAfter;
-        while (i < notAfter && char.IsWhiteSpace(text[i])) i++;
+        while (i > 0 && i < notAfter && !char.IsWhiteSpace(text[i - 1]))
+        {
+            i++;
+        }
+
+        if (i >= notAfter)
+        {
+            i = notAfter;
+        }
+
+        while (i < notAfter && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
         return i;
     }
 
     private static int WordEndAtOrBefore(string text, int position, int notBefore)
     {
         var i = position;
-        while (i > notBefore && !char.IsWhiteSpace(text[i])) i--;
-        if (i > notBefore) return i;
+        while (i > notBefore && !char.IsWhiteSpace(text[i]))
+        {
+            i--;
+        }
+
+        if (i > notBefore)
+        {
+            return i;
+        }
         // One long word (a URL): cut inside it, but never between a surrogate pair or before a combining mark.
         i = position;
-        while (i > notBefore + 1 && (char.IsLowSurrogate(text[i]) || SnippetMatcher.FoldsToNothing(text[i]))) i--;
+        while (i > notBefore + 1 && (char.IsLowSurrogate(text[i]) || SnippetMatcher.FoldsToNothing(text[i])))
+        {
+            i--;
+        }
+
         return i;
     }
 
     private static int TrimEnd(string text, int start, int end)
     {
-        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
         return end;
     }
 
@@ -103,14 +148,26 @@ public static class Snippet
         var at = start;
         foreach (var m in matches)
         {
-            if (m.End <= at || m.Start >= end) continue;
+            if (m.End <= at || m.Start >= end)
+            {
+                continue;
+            }
+
             var s = Math.Max(m.Start, at);
-            if (s > at) segments.Add(new SnippetSegment(text[at..s], false));
+            if (s > at)
+            {
+                segments.Add(new SnippetSegment(text[at..s], false));
+            }
+
             var e = Math.Min(m.End, end);
             segments.Add(new SnippetSegment(text[s..e], true));
             at = e;
         }
-        if (at < end) segments.Add(new SnippetSegment(text[at..end], false));
+        if (at < end)
+        {
+            segments.Add(new SnippetSegment(text[at..end], false));
+        }
+
         return segments;
     }
 }

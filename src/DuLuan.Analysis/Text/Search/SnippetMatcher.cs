@@ -21,12 +21,23 @@ internal static class SnippetMatcher
         for (var p = 0; p < phrases.Count; p++)
         {
             var wanted = phrases[p].Tokens;
-            if (wanted.Count == 0) continue;
+            if (wanted.Count == 0)
+            {
+                continue;
+            }
+
             for (var i = 0; i + wanted.Count <= tokens.Count; i++)
             {
                 var all = true;
-                for (var k = 0; k < wanted.Count && all; k++) all = string.Equals(tokens[i + k].Folded, wanted[k], StringComparison.Ordinal);
-                if (all) found.Add(new SnippetMatch(tokens[i].Start, tokens[i + wanted.Count - 1].End, p));
+                for (var k = 0; k < wanted.Count && all; k++)
+                {
+                    all = string.Equals(tokens[i + k].Folded, wanted[k], StringComparison.Ordinal);
+                }
+
+                if (all)
+                {
+                    found.Add(new SnippetMatch(tokens[i].Start, tokens[i + wanted.Count - 1].End, p));
+                }
             }
         }
         found.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
@@ -35,7 +46,11 @@ internal static class SnippetMatcher
         {
             if (merged.Count > 0 && m.Start < merged[^1].End)
             {
-                if (m.End > merged[^1].End) merged[^1] = merged[^1] with { End = m.End };
+                if (m.End > merged[^1].End)
+                {
+                    merged[^1] = merged[^1] with { End = m.End };
+                }
+
                 continue;
             }
             merged.Add(m);
@@ -58,7 +73,10 @@ internal static class SnippetMatcher
             var f = VietnameseFold.Fold(text.AsSpan(i, unit));
             if (f.Length == 0)
             {
-                if (start >= 0) end = i + unit; // a combining mark or invisible character stays inside its word
+                if (start >= 0)
+                {
+                    end = i + unit; // a combining mark or invisible character stays inside its word
+                }
             }
             else
             {
@@ -66,7 +84,11 @@ internal static class SnippetMatcher
                 {
                     if (piece.IsToken)
                     {
-                        if (start < 0) start = i;
+                        if (start < 0)
+                        {
+                            start = i;
+                        }
+
                         folded.Append(piece.Text);
                         end = i + unit;
                     }
@@ -80,7 +102,11 @@ internal static class SnippetMatcher
             }
             i += unit;
         }
-        if (start >= 0) tokens.Add(new OriginalToken(folded.ToString(), start, end));
+        if (start >= 0)
+        {
+            tokens.Add(new OriginalToken(folded.ToString(), start, end));
+        }
+
         return tokens;
     }
 

@@ -10,9 +10,17 @@ internal sealed class Lexicon
 
     internal void Add(ReadOnlySpan<ulong> syllableHashes)
     {
-        if (syllableHashes.Length is < 2 or > MaxSyllables) return;
+        if (syllableHashes.Length is < 2 or > MaxSyllables)
+        {
+            return;
+        }
+
         var h = syllableHashes[0];
-        for (var k = 1; k < syllableHashes.Length; k++) h = SegmenterFeatures.Combine(h, syllableHashes[k]);
+        for (var k = 1; k < syllableHashes.Length; k++)
+        {
+            h = SegmenterFeatures.Combine(h, syllableHashes[k]);
+        }
+
         words.Add(h);
     }
 
@@ -22,7 +30,11 @@ internal sealed class Lexicon
         var n = 0;
         foreach (var part in word.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (n == MaxSyllables) return;
+            if (n == MaxSyllables)
+            {
+                return;
+            }
+
             hashes[n++] = SegmenterFeatures.HashSyllable(part);
         }
         Add(hashes[..n]);
@@ -40,7 +52,10 @@ internal sealed class Lexicon
             for (var end = start + 1; end < hashes.Length && end - start < MaxSyllables; end++)
             {
                 h = SegmenterFeatures.Combine(h, hashes[end]);
-                if (end > i && end - start + 1 > best && words.Contains(h)) best = end - start + 1;
+                if (end > i && end - start + 1 > best && words.Contains(h))
+                {
+                    best = end - start + 1;
+                }
             }
         }
         return best;

@@ -28,7 +28,10 @@ public static class SegmentationEvaluator
             foreach (var word in segmenter.Segment(text))
             {
                 predicted++;
-                if (goldSpans.Contains((word.Start, word.Length))) tp++;
+                if (goldSpans.Contains((word.Start, word.Length)))
+                {
+                    tp++;
+                }
             }
         }
         return new PrecisionRecall(predicted == 0 ? 0 : (double)tp / predicted, gold == 0 ? 0 : (double)tp / gold, tp, predicted, gold);

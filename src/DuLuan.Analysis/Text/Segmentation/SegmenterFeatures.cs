@@ -27,8 +27,16 @@ internal static class SegmenterFeatures
 
     internal static byte Shape(ReadOnlySpan<char> s, TokenKind kind)
     {
-        if (kind != TokenKind.Syllable) return (byte)(kind + 3);
-        if (!char.IsUpper(s[0])) return 0;
+        if (kind != TokenKind.Syllable)
+        {
+            return (byte)(kind + 3);
+        }
+
+        if (!char.IsUpper(s[0]))
+        {
+            return 0;
+        }
+
         return s.Length > 1 && char.IsUpper(s[^1]) ? (byte)2 : (byte)1;
     }
 

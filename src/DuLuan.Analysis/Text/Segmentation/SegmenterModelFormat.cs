@@ -16,13 +16,21 @@ internal static class SegmenterModelFormat
         writer.Write(Magic);
         writer.Write(Version);
         writer.Write(words.Count);
-        foreach (var w in words) writer.Write(w);
+        foreach (var w in words)
+        {
+            writer.Write(w);
+        }
+
         var nonZero = weights.Count(w => MathF.Abs(w) > 1e-4f);
         writer.Write(nonZero);
         var previous = 0;
         for (var i = 0; i < weights.Length; i++)
         {
-            if (MathF.Abs(weights[i]) <= 1e-4f) continue;
+            if (MathF.Abs(weights[i]) <= 1e-4f)
+            {
+                continue;
+            }
+
             writer.Write7BitEncodedInt(i - previous);
             writer.Write((Half)weights[i]);
             previous = i;
@@ -33,12 +41,24 @@ internal static class SegmenterModelFormat
     {
         using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
         using var reader = new BinaryReader(gzip, Encoding.UTF8, leaveOpen: true);
-        if (!string.Equals(reader.ReadString(), Magic, StringComparison.Ordinal)) throw new InvalidDataException("Not a segmenter model.");
+        if (!string.Equals(reader.ReadString(), Magic, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException("Not a segmenter model.");
+        }
+
         var version = reader.ReadInt32();
-        if (version != Version) throw new InvalidDataException($"Segmenter model version {version}; expected {Version}.");
+        if (version != Version)
+        {
+            throw new InvalidDataException($"Segmenter model version {version}; expected {Version}.");
+        }
+
         var lexicon = new Lexicon();
         var count = reader.ReadInt32();
-        for (var k = 0; k < count; k++) lexicon.AddWord(reader.ReadString());
+        for (var k = 0; k < count; k++)
+        {
+            lexicon.AddWord(reader.ReadString());
+        }
+
         var weights = new float[SegmenterFeatures.Size];
         var nonZero = reader.ReadInt32();
         var index = 0;

@@ -43,7 +43,11 @@ public sealed class WordSegmenter
     public void Segment(ReadOnlySpan<char> text, List<Token> tokens, List<Word> words)
     {
         var n = tokens.Count;
-        if (n == 0) return;
+        if (n == 0)
+        {
+            return;
+        }
+
         var hashes = ArrayPool<ulong>.Shared.Rent(n);
         var shapes = ArrayPool<byte>.Shared.Rent(n);
         Span<int> features = stackalloc int[SegmenterFeatures.PerGap];
@@ -55,7 +59,11 @@ public sealed class WordSegmenter
             {
                 var join = i + 1 < n && CanJoin(text, tokens[i], tokens[i + 1])
                     && Score(hashes.AsSpan(0, n), shapes.AsSpan(0, n), i, features) > 0;
-                if (join) continue;
+                if (join)
+                {
+                    continue;
+                }
+
                 var first = tokens[start];
                 var kind = i == start ? first.Kind : TokenKind.Syllable;
                 words.Add(new Word(first.Start, tokens[i].End - first.Start, start, i - start + 1, kind));
@@ -78,10 +86,18 @@ public sealed class WordSegmenter
         var sb = new StringBuilder(text.Length + 8);
         foreach (var word in words)
         {
-            if (sb.Length > 0) sb.Append(' ');
+            if (sb.Length > 0)
+            {
+                sb.Append(' ');
+            }
+
             for (var t = word.FirstToken; t < word.FirstToken + word.TokenCount; t++)
             {
-                if (t > word.FirstToken) sb.Append('_');
+                if (t > word.FirstToken)
+                {
+                    sb.Append('_');
+                }
+
                 sb.Append(text.AsSpan(tokens[t].Start, tokens[t].Length));
             }
         }
@@ -106,7 +122,11 @@ public sealed class WordSegmenter
     {
         SegmenterFeatures.Extract(hashes, shapes, i, Lexicon, features);
         var sum = 0f;
-        foreach (var f in features) sum += weights[f];
+        foreach (var f in features)
+        {
+            sum += weights[f];
+        }
+
         return sum;
     }
 

@@ -33,7 +33,11 @@ public static class WordSegmenterTrainer
                 WordSegmenter.Describe(text, tokens, hashes, shapes);
                 for (var i = 0; i + 1 < tokens.Count; i++)
                 {
-                    if (!WordSegmenter.CanJoin(text, tokens[i], tokens[i + 1])) continue;
+                    if (!WordSegmenter.CanJoin(text, tokens[i], tokens[i + 1]))
+                    {
+                        continue;
+                    }
+
                     var predicted = model.Score(hashes, shapes, i, features) > 0;
                     if (predicted != joins[i])
                     {
@@ -56,7 +60,11 @@ public static class WordSegmenterTrainer
         }
         var words = LexiconWords(sentences);
         var lexicon = new Lexicon();
-        foreach (var w in words) lexicon.AddWord(w);
+        foreach (var w in words)
+        {
+            lexicon.AddWord(w);
+        }
+
         return new WordSegmenter(weights, lexicon) { };
     }
 
@@ -74,12 +82,23 @@ public static class WordSegmenterTrainer
         var offset = 0;
         for (var f = 0; f < forms.Count; f++)
         {
-            for (var c = 0; c < forms[f].Length; c++) formOf[offset + c] = f;
+            for (var c = 0; c < forms[f].Length; c++)
+            {
+                formOf[offset + c] = f;
+            }
+
             offset += forms[f].Length;
-            if (offset < text.Length) formOf[offset++] = -1;
+            if (offset < text.Length)
+            {
+                formOf[offset++] = -1;
+            }
         }
         var joins = new bool[tokens.Count];
-        for (var i = 0; i + 1 < tokens.Count; i++) joins[i] = formOf[tokens[i].Start] == formOf[tokens[i + 1].Start];
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            joins[i] = formOf[tokens[i].Start] == formOf[tokens[i + 1].Start];
+        }
+
         return (text, tokens, joins);
     }
 
@@ -103,7 +122,11 @@ public static class WordSegmenterTrainer
     private static Lexicon BuildLexicon(IEnumerable<IReadOnlyList<string>> sentences)
     {
         var lexicon = new Lexicon();
-        foreach (var w in LexiconWords(sentences)) lexicon.AddWord(w);
+        foreach (var w in LexiconWords(sentences))
+        {
+            lexicon.AddWord(w);
+        }
+
         return lexicon;
     }
 }

@@ -18,7 +18,11 @@ public static class SentenceSplitter
         for (var t = 0; t < tokens.Count; t++)
         {
             var token = tokens[t];
-            if (start < 0) start = token.Start;
+            if (start < 0)
+            {
+                start = token.Start;
+            }
+
             var end = token.End;
             var lineBreak = t + 1 < tokens.Count && text.AsSpan(end, tokens[t + 1].Start - end).Contains('\n');
             if (IsTerminal(text, tokens, t))
@@ -38,23 +42,50 @@ public static class SentenceSplitter
                 start = -1;
             }
         }
-        if (start >= 0) sentences.Add(new Range(start, tokens[^1].End));
+        if (start >= 0)
+        {
+            sentences.Add(new Range(start, tokens[^1].End));
+        }
+
         return sentences;
     }
 
     private static bool IsTerminal(string text, List<Token> tokens, int t)
     {
         var token = tokens[t];
-        if (token.Kind != TokenKind.Punctuation) return false;
+        if (token.Kind != TokenKind.Punctuation)
+        {
+            return false;
+        }
+
         var c = text[token.Start];
-        if (c is '!' or '?' or '\u2026') return true;
-        if (c != '.') return false;
-        if (token.Length > 1) return t + 1 >= tokens.Count || StartsUpper(text, tokens[t + 1]);
+        if (c is '!' or '?' or '\u2026')
+        {
+            return true;
+        }
+
+        if (c != '.')
+        {
+            return false;
+        }
+
+        if (token.Length > 1)
+        {
+            return t + 1 >= tokens.Count || StartsUpper(text, tokens[t + 1]);
+        }
+
         if (t > 0 && tokens[t - 1].End == token.Start && tokens[t - 1].Kind == TokenKind.Syllable)
         {
             var previous = tokens[t - 1].Span(text);
-            if (previous.Length == 1 && char.IsUpper(previous[0])) return false;
-            if (Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(previous)) return false;
+            if (previous.Length == 1 && char.IsUpper(previous[0]))
+            {
+                return false;
+            }
+
+            if (Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(previous))
+            {
+                return false;
+            }
         }
         return t + 1 >= tokens.Count || !char.IsLower(text[tokens[t + 1].Start]);
     }

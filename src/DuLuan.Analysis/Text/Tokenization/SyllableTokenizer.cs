@@ -21,7 +21,10 @@ public static class SyllableTokenizer
         {
             var start = i;
             var kind = Next(text, ref i);
-            if (kind is { } k) tokens.Add(new Token(start, i - start, k));
+            if (kind is { } k)
+            {
+                tokens.Add(new Token(start, i - start, k));
+            }
         }
     }
 
@@ -32,7 +35,10 @@ public static class SyllableTokenizer
         var i = 0;
         while (i < text.Length)
         {
-            if (Next(text, ref i) == TokenKind.Syllable) count++;
+            if (Next(text, ref i) == TokenKind.Syllable)
+            {
+                count++;
+            }
         }
         return count;
     }
@@ -43,8 +49,16 @@ public static class SyllableTokenizer
         var c = text[i];
         if (c < 128)
         {
-            if (char.IsAsciiLetter(c)) return ReadWord(text, ref i);
-            if (char.IsAsciiDigit(c)) return ReadNumber(text, ref i);
+            if (char.IsAsciiLetter(c))
+            {
+                return ReadWord(text, ref i);
+            }
+
+            if (char.IsAsciiDigit(c))
+            {
+                return ReadNumber(text, ref i);
+            }
+
             if (c is ' ' or '\t' or '\n' or '\r')
             {
                 i++;
@@ -52,13 +66,21 @@ public static class SyllableTokenizer
             }
             return ReadPunctuation(text, ref i);
         }
-        if (char.IsLetter(c)) return ReadWord(text, ref i);
+        if (char.IsLetter(c))
+        {
+            return ReadWord(text, ref i);
+        }
+
         if (char.IsWhiteSpace(c))
         {
             i++;
             return null;
         }
-        if (char.IsDigit(c)) return ReadNumber(text, ref i);
+        if (char.IsDigit(c))
+        {
+            return ReadNumber(text, ref i);
+        }
+
         if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
         {
             i += 2;
@@ -74,8 +96,14 @@ public static class SyllableTokenizer
         while (i < text.Length)
         {
             var c = text[i];
-            if (c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c) || IsMark(c)) i++;
-            else break;
+            if (c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c) || IsMark(c))
+            {
+                i++;
+            }
+            else
+            {
+                break;
+            }
         }
         return TokenKind.Syllable;
     }
@@ -86,14 +114,23 @@ public static class SyllableTokenizer
         while (i < text.Length)
         {
             var c = text[i];
-            if (char.IsDigit(c)) i++;
-            else if (c is '.' or ',' or '/' or '-' or ':' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1])) i += 2;
+            if (char.IsDigit(c))
+            {
+                i++;
+            }
+            else if (c is '.' or ',' or '/' or '-' or ':' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))
+            {
+                i += 2;
+            }
             else if (char.IsLetter(c))
             {
                 // "m3"-style tokens start with a letter; "3G", "5km" keep digits and letters together.
                 return ReadWord(text, ref i);
             }
-            else break;
+            else
+            {
+                break;
+            }
         }
         return TokenKind.Number;
     }
@@ -104,7 +141,10 @@ public static class SyllableTokenizer
         i++;
         if (c == '.')
         {
-            while (i < text.Length && text[i] == '.') i++;
+            while (i < text.Length && text[i] == '.')
+            {
+                i++;
+            }
         }
         return char.IsPunctuation(c) ? TokenKind.Punctuation : TokenKind.Symbol;
     }

@@ -25,9 +25,17 @@ public static class KeyphraseExtractor
         var results = new List<Keyphrase>();
         foreach (var (phrase, k1) in w)
         {
-            if (k1 < minCount) continue;
+            if (k1 < minCount)
+            {
+                continue;
+            }
+
             var k2 = b.GetValueOrDefault(phrase);
-            if ((double)k1 / wTotal <= (double)k2 / bTotal) continue;
+            if ((double)k1 / wTotal <= (double)k2 / bTotal)
+            {
+                continue;
+            }
+
             results.Add(new Keyphrase(phrase, k1, k2, LogLikelihood(k1, wTotal, k2, bTotal)));
         }
         // Prefer the longer phrase when a shorter one is only ever seen inside it.
@@ -35,9 +43,16 @@ public static class KeyphraseExtractor
         var kept = new List<Keyphrase>();
         foreach (var r in results)
         {
-            if (kept.Any(k => k.Phrase.Contains(r.Phrase, StringComparison.Ordinal) && k.WindowCount >= r.WindowCount * 0.8)) continue;
+            if (kept.Any(k => k.Phrase.Contains(r.Phrase, StringComparison.Ordinal) && k.WindowCount >= r.WindowCount * 0.8))
+            {
+                continue;
+            }
+
             kept.Add(r);
-            if (kept.Count == top) break;
+            if (kept.Count == top)
+            {
+                break;
+            }
         }
         return kept;
     }
@@ -74,7 +89,11 @@ public static class KeyphraseExtractor
                 for (var n = 1; n <= maxLength && n <= run.Count; n++)
                 {
                     var parts = run.GetRange(run.Count - n, n);
-                    if (Stopwords.Contains(parts[0]) || Stopwords.Contains(parts[^1])) continue;
+                    if (Stopwords.Contains(parts[0]) || Stopwords.Contains(parts[^1]))
+                    {
+                        continue;
+                    }
+
                     var phrase = string.Join(' ', parts);
                     counts[phrase] = counts.GetValueOrDefault(phrase) + 1;
                 }

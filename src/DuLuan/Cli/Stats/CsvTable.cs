@@ -23,22 +23,41 @@ internal sealed class CsvTable
 
     public static CsvTable Read(FileInfo file)
     {
-        if (!file.Exists) throw new CliError($"không tìm thấy tệp '{file.FullName}'", $"file '{file.FullName}' not found");
+        if (!file.Exists)
+        {
+            throw new CliError($"không tìm thấy tệp '{file.FullName}'", $"file '{file.FullName}' not found");
+        }
+
         var lines = File.ReadAllLines(file.FullName, Encoding.UTF8);
-        if (lines.Length == 0 || lines[0].Trim().Length == 0) throw new CliError("tệp rỗng, cần dòng tiêu đề", "empty file, expected a header row");
+        if (lines.Length == 0 || lines[0].Trim().Length == 0)
+        {
+            throw new CliError("tệp rỗng, cần dòng tiêu đề", "empty file, expected a header row");
+        }
+
         var header = Split(lines[0], 1).Select(h => h.Trim()).ToList();
         var rows = new List<string[]>();
         var numbers = new List<int>();
         for (var i = 1; i < lines.Length; i++)
         {
-            if (lines[i].Length == 0) continue;
+            if (lines[i].Length == 0)
+            {
+                continue;
+            }
+
             var fields = Split(lines[i], i + 1);
             if (fields.Count != header.Count)
+            {
                 throw new CliError($"dòng {i + 1}: có {fields.Count} cột, cần {header.Count}", $"line {i + 1}: {fields.Count} columns, expected {header.Count}");
+            }
+
             rows.Add([.. fields]);
             numbers.Add(i + 1);
         }
-        if (rows.Count == 0) throw new CliError("tệp không có dòng dữ liệu nào", "the file has no data rows");
+        if (rows.Count == 0)
+        {
+            throw new CliError("tệp không có dòng dữ liệu nào", "the file has no data rows");
+        }
+
         return new CsvTable(header, rows, numbers);
     }
 
@@ -47,7 +66,10 @@ internal sealed class CsvTable
     {
         var index = header.IndexOf(name);
         if (index < 0)
+        {
             throw new CliError($"{option}: không có cột \"{name}\" (các cột: {string.Join(", ", header)})", $"{option}: no column \"{name}\" (columns: {string.Join(", ", header)})");
+        }
+
         return [.. rows.Select(r => r[index].Trim())];
     }
 
@@ -78,7 +100,11 @@ internal sealed class CsvTable
                 current.Append(c);
             }
         }
-        if (quoted) throw new CliError($"dòng {lineNo}: dấu ngoặc kép chưa đóng", $"line {lineNo}: unclosed quote");
+        if (quoted)
+        {
+            throw new CliError($"dòng {lineNo}: dấu ngoặc kép chưa đóng", $"line {lineNo}: unclosed quote");
+        }
+
         fields.Add(current.ToString());
         return fields;
     }

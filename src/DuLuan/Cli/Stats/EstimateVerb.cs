@@ -40,8 +40,15 @@ internal static class EstimateVerb
             var groups = byName is null ? null : Required(table, byName, "--by");
             var design = Design(table, weights, strataValues, fpcValues, parse.GetValue(lonely));
             var rows = Estimates(table, design, values, groups, parse.GetValue(total));
-            if (parse.GetValue(json)) WriteJson(writer, parse.GetValue(variable)!, rows);
-            else WriteTable(writer, parse.GetValue(variable)!, rows, parse.GetValue(total));
+            if (parse.GetValue(json))
+            {
+                WriteJson(writer, parse.GetValue(variable)!, rows);
+            }
+            else
+            {
+                WriteTable(writer, parse.GetValue(variable)!, rows, parse.GetValue(total));
+            }
+
             return 0;
         }));
         return command;
@@ -110,7 +117,9 @@ internal static class EstimateVerb
         for (var i = 0; i < text.Length; i++)
         {
             if (!double.TryParse(text[i], NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[i]) || !double.IsFinite(numbers[i]))
+            {
                 throw new CliError($"{option}, cột \"{column}\", dòng {table.Lines[i]}: \"{text[i]}\" không phải là số", $"{option}, column \"{column}\", line {table.Lines[i]}: \"{text[i]}\" is not a number");
+            }
         }
         return numbers;
     }
@@ -121,7 +130,9 @@ internal static class EstimateVerb
         for (var i = 0; i < values.Length; i++)
         {
             if (values[i].Length == 0)
+            {
                 throw new CliError($"{option}, cột \"{column}\", dòng {table.Lines[i]}: ô trống", $"{option}, column \"{column}\", line {table.Lines[i]}: empty cell");
+            }
         }
         return values;
     }

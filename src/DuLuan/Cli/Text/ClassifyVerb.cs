@@ -72,7 +72,11 @@ internal static class ClassifyVerb
 
     private static TextClassifier LoadModel(FileInfo file)
     {
-        if (!file.Exists) throw new CliError($"không tìm thấy tệp mô hình '{file.FullName}'", $"model file '{file.FullName}' not found");
+        if (!file.Exists)
+        {
+            throw new CliError($"không tìm thấy tệp mô hình '{file.FullName}'", $"model file '{file.FullName}' not found");
+        }
+
         try
         {
             using var stream = file.OpenRead();

@@ -15,16 +15,28 @@ internal static class DedupVerb
         command.SetAction(parse => CliRun.Guard(parse, output =>
         {
             var t = parse.GetValue(threshold);
-            if (t is <= 0 or > 1) throw new CliError("ngưỡng phải trong (0, 1]", "threshold must be in (0, 1]");
+            if (t is <= 0 or > 1)
+            {
+                throw new CliError("ngưỡng phải trong (0, 1]", "threshold must be in (0, 1]");
+            }
+
             var file = parse.GetValue(input)!;
-            if (!file.Exists) throw new CliError($"không tìm thấy tệp '{file.FullName}'", $"file '{file.FullName}' not found");
+            if (!file.Exists)
+            {
+                throw new CliError($"không tìm thấy tệp '{file.FullName}'", $"file '{file.FullName}' not found");
+            }
+
             var index = new NearDuplicateIndex(t);
             var ids = new List<string>();
             var number = 0;
             foreach (var line in LineInput.ReadTextLines(file))
             {
                 number++;
-                if (string.IsNullOrWhiteSpace(line)) continue;
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
                 var (id, text) = Parse(line, number);
                 ids.Add(id);
                 index.Add(VietnameseNormalizer.Normalize(text));

@@ -7,7 +7,11 @@ internal static class LabelledFolder
 {
     public static List<(string Text, string Label)> Read(DirectoryInfo dir)
     {
-        if (!dir.Exists) throw new CliError($"không tìm thấy thư mục '{dir.FullName}'", $"directory '{dir.FullName}' not found");
+        if (!dir.Exists)
+        {
+            throw new CliError($"không tìm thấy thư mục '{dir.FullName}'", $"directory '{dir.FullName}' not found");
+        }
+
         var examples = new List<(string, string)>();
         foreach (var labelDir in dir.GetDirectories().OrderBy(d => d.Name, StringComparer.Ordinal))
         {

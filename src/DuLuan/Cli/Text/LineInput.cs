@@ -10,8 +10,16 @@ internal static class LineInput
 
     public static Stream Open(FileInfo? file)
     {
-        if (file is null) return Console.OpenStandardInput();
-        if (!file.Exists) throw new CliError($"không tìm thấy tệp '{file.FullName}'", $"file '{file.FullName}' not found");
+        if (file is null)
+        {
+            return Console.OpenStandardInput();
+        }
+
+        if (!file.Exists)
+        {
+            throw new CliError($"không tìm thấy tệp '{file.FullName}'", $"file '{file.FullName}' not found");
+        }
+
         return file.OpenRead();
     }
 
@@ -33,14 +41,20 @@ internal static class LineInput
             }
             line.Write(buffer.AsSpan(at, read - at));
         }
-        if (line.WrittenCount > 0) yield return TrimCr(line.WrittenSpan);
+        if (line.WrittenCount > 0)
+        {
+            yield return TrimCr(line.WrittenSpan);
+        }
     }
 
     /// <summary>UTF-8 lines (any legacy encoding detected and converted) as strings.</summary>
     public static IEnumerable<string> ReadTextLines(FileInfo? file)
     {
         using var stream = Open(file);
-        foreach (var bytes in ReadLines(stream)) yield return DuLuan.Analysis.Text.VietnameseDecoder.Decode(bytes, out _);
+        foreach (var bytes in ReadLines(stream))
+        {
+            yield return DuLuan.Analysis.Text.VietnameseDecoder.Decode(bytes, out _);
+        }
     }
 
     private static byte[] TrimCr(ReadOnlySpan<byte> line) => (line.Length > 0 && line[^1] == '\r' ? line[..^1] : line).ToArray();

@@ -79,19 +79,41 @@ public sealed class ClaimEditor(AppDbContext db, ClaimAccess access, AuditLog au
     {
         var errors = new List<FieldError>();
         var (text, textError) = CleanText(edit.Text, Claim.TextLimit, true);
-        if (textError is not null) errors.Add(new FieldError("text", textError));
+        if (textError is not null)
+        {
+            errors.Add(new FieldError("text", textError));
+        }
+
         var (reasoning, reasoningError) = CleanText(edit.Reasoning, Claim.LongTextLimit, false);
-        if (reasoningError is not null) errors.Add(new FieldError("reasoning", reasoningError));
+        if (reasoningError is not null)
+        {
+            errors.Add(new FieldError("reasoning", reasoningError));
+        }
+
         var (answer, answerError) = CleanText(edit.Answer, Claim.LongTextLimit, false);
-        if (answerError is not null) errors.Add(new FieldError("answer", answerError));
+        if (answerError is not null)
+        {
+            errors.Add(new FieldError("answer", answerError));
+        }
+
         Verdict? verdict = null;
         if (!string.IsNullOrEmpty(edit.Verdict))
         {
-            if (TryParseName<Verdict>(edit.Verdict, out var parsed)) verdict = parsed;
-            else errors.Add(new FieldError("verdict", "Claims.Error.BadVerdict"));
+            if (TryParseName<Verdict>(edit.Verdict, out var parsed))
+            {
+                verdict = parsed;
+            }
+            else
+            {
+                errors.Add(new FieldError("verdict", "Claims.Error.BadVerdict"));
+            }
         }
 
-        if (!TryParseName<ClaimStatus>(edit.Status, out var status)) errors.Add(new FieldError("status", "Claims.Error.BadStatus"));
+        if (!TryParseName<ClaimStatus>(edit.Status, out var status))
+        {
+            errors.Add(new FieldError("status", "Claims.Error.BadStatus"));
+        }
+
         var owner = string.IsNullOrEmpty(edit.OwnerId) ? null : edit.OwnerId;
         if (owner is not null && !(await access.OwnersAsync(claim.UnitId, ct)).Any(o => o.Id == owner))
         {
@@ -111,7 +133,10 @@ public sealed class ClaimEditor(AppDbContext db, ClaimAccess access, AuditLog au
         var changed = new List<string>();
         void Note(string name, bool differs)
         {
-            if (differs) changed.Add(name);
+            if (differs)
+            {
+                changed.Add(name);
+            }
         }
 
         Note("text", claim.Text != text);

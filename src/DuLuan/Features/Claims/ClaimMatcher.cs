@@ -33,7 +33,10 @@ public sealed class ClaimMatcher(AppDbContext db, TimeProvider clock)
             {
                 foreach (var (claimId, score) in candidates.Match(ClaimText.Of(article.Title + "\n" + article.Text)))
                 {
-                    if (score > best.GetValueOrDefault(claimId)) best[claimId] = score;
+                    if (score > best.GetValueOrDefault(claimId))
+                    {
+                        best[claimId] = score;
+                    }
                 }
             }
 

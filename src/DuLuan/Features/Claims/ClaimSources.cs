@@ -101,7 +101,11 @@ public sealed class ClaimSources(AppDbContext db, CaseAccess cases, OpinionAcces
             case ClaimLinkKind.Story:
                 var stories = await cases.InScope(db.Stories.AsNoTracking(), s => s.UnitId, null, ct);
                 var story = await stories.Where(s => s.Id == id).Select(s => new { s.FirstSeenAt }).FirstOrDefaultAsync(ct);
-                if (story is null) return null;
+                if (story is null)
+                {
+                    return null;
+                }
+
                 var outlet = await db.Articles.Where(a => a.StoryId == id).OrderBy(a => a.PublishedAt).Select(a => a.Outlet).FirstOrDefaultAsync(ct);
                 return (outlet, story.FirstSeenAt);
             case ClaimLinkKind.Concern:

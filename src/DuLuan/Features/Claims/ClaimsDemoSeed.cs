@@ -36,9 +36,17 @@ public static class ClaimsDemoSeed
     public static async Task EnsureAsync(IServiceProvider services, long unitId, CancellationToken ct)
     {
         var db = services.GetRequiredService<AppDbContext>();
-        if (await db.Claims.AnyAsync(c => c.UnitId == unitId, ct)) return;
+        if (await db.Claims.AnyAsync(c => c.UnitId == unitId, ct))
+        {
+            return;
+        }
+
         var feeds = await db.Feeds.Where(f => f.UnitId == unitId).OrderBy(f => f.Id).ToListAsync(ct);
-        if (feeds.Count == 0) return;
+        if (feeds.Count == 0)
+        {
+            return;
+        }
+
         var clock = services.GetRequiredService<TimeProvider>();
         var now = clock.GetUtcNow();
         var ingest = services.GetRequiredService<ArticleIngest>();

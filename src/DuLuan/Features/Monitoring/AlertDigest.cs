@@ -14,7 +14,11 @@ public sealed class AlertDigest(AppDbContext db, IMailSender mail, TimeProvider 
 {
     public async Task<int> SendAsync(CancellationToken ct = default)
     {
-        if (!mail.IsEnabled) return 0;
+        if (!mail.IsEnabled)
+        {
+            return 0;
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now.AddDays(-2);
         var units = await db.Alerts.Where(a => a.MailedAt == null && a.CreatedAt >= since).Select(a => a.UnitId).Distinct().ToListAsync(ct);
@@ -26,7 +30,11 @@ public sealed class AlertDigest(AppDbContext db, IMailSender mail, TimeProvider 
             var stamp = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc).AddTicks(Random.Shared.Next(1, 1000) * 10L);
             var claimed = await db.Alerts.Where(a => a.UnitId == unitId && a.MailedAt == null && a.CreatedAt >= since)
                 .ExecuteUpdateAsync(x => x.SetProperty(a => a.MailedAt, stamp), ct);
-            if (claimed == 0) continue;
+            if (claimed == 0)
+            {
+                continue;
+            }
+
             var alerts = await db.Alerts.AsNoTracking().Where(a => a.UnitId == unitId && a.MailedAt == stamp).OrderBy(a => a.CreatedAt).ToListAsync(ct);
             var unitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleAsync(ct);
             var recipients = await db.Memberships
@@ -48,7 +56,10 @@ public sealed class AlertDigest(AppDbContext db, IMailSender mail, TimeProvider 
             {
                 var result = await mail.SendAsync(to, subject, body, null, ct);
                 allSent &= result.Succeeded;
-                if (result.Succeeded) sent++;
+                if (result.Succeeded)
+                {
+                    sent++;
+                }
             }
             if (!allSent)
             {

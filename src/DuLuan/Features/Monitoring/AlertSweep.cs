@@ -41,19 +41,35 @@ public sealed class AlertSweep(AppDbContext db, TimeProvider clock)
     private async Task<int> TopicsAsync(long unitId, DateTime now, DateTime hour, CancellationToken ct)
     {
         var topics = await db.WatchTopics.AsNoTracking().Where(t => t.UnitId == unitId && t.Active).ToListAsync(ct);
-        if (topics.Count == 0) return 0;
+        if (topics.Count == 0)
+        {
+            return 0;
+        }
+
         var from = hour.AddHours(-(Spike.BaselineWeeks * 24 * 7 + Spike.WindowHours));
         var windowStart = hour.AddHours(-(Spike.WindowHours - 1));
         var raised = 0;
         foreach (var topic in topics)
         {
             var hits = await db.TopicHits.AsNoTracking().Where(h => h.TopicId == topic.Id && h.At >= from && h.At <= now).Select(h => h.At).ToListAsync(ct);
-            if (hits.Count == 0) continue;
+            if (hits.Count == 0)
+            {
+                continue;
+            }
+
             var counts = hits.GroupBy(at => new DateTime(at.Year, at.Month, at.Day, at.Hour, 0, 0, DateTimeKind.Utc)).Select(g => (g.Key, g.Count()));
             var result = SpikeDetector.Detect(counts, hour, Spike);
-            if (!result.IsSpike) continue;
+            if (!result.IsSpike)
+            {
+                continue;
+            }
+
             var recent = windowStart.AddHours(-Spike.WindowHours);
-            if (await db.Alerts.AnyAsync(a => a.UnitId == unitId && a.Kind == AlertKind.Topic && a.SubjectId == topic.Id && a.WindowStart > recent, ct)) continue;
+            if (await db.Alerts.AnyAsync(a => a.UnitId == unitId && a.Kind == AlertKind.Topic && a.SubjectId == topic.Id && a.WindowStart > recent, ct))
+            {
+                continue;
+            }
+
             var inWindow = await db.TopicHits.Where(h => h.TopicId == topic.Id && h.At >= windowStart)
                 .Join(db.Articles, h => h.ArticleId, a => a.Id, (h, a) => new { a.Outlet, a.Title, a.Text })
                 .Take(2000).ToListAsync(ct);
@@ -95,8 +111,16 @@ public sealed class AlertSweep(AppDbContext db, TimeProvider clock)
         {
             var before = await db.Articles.CountAsync(a => a.StoryId == candidate.StoryId && a.PublishedAt >= dayBefore && a.PublishedAt < windowStart, ct);
             // Its own rate over the 21 hours before, per 3 hours; the window must at least double it.
-            if (candidate.Articles < 2.0 * before / 7.0) continue;
-            if (await db.Alerts.AnyAsync(a => a.UnitId == unitId && a.Kind == AlertKind.Story && a.SubjectId == candidate.StoryId && a.WindowStart == day, ct)) continue;
+            if (candidate.Articles < 2.0 * before / 7.0)
+            {
+                continue;
+            }
+
+            if (await db.Alerts.AnyAsync(a => a.UnitId == unitId && a.Kind == AlertKind.Story && a.SubjectId == candidate.StoryId && a.WindowStart == day, ct))
+            {
+                continue;
+            }
+
             var title = await db.Stories.Where(s => s.Id == candidate.StoryId).Select(s => s.Title).SingleAsync(ct);
             db.Alerts.Add(new Alert
             {
@@ -125,7 +149,10 @@ public sealed class AlertSweep(AppDbContext db, TimeProvider clock)
         {
             var folded = VietnameseFold.Fold(text);
             var at = folded.IndexOf(phrase, StringComparison.Ordinal);
-            if (at >= 0 && folded.Length == text.Length) return text.Substring(at, phrase.Length).ToLower(CultureInfo.GetCultureInfo("vi-VN"));
+            if (at >= 0 && folded.Length == text.Length)
+            {
+                return text.Substring(at, phrase.Length).ToLower(CultureInfo.GetCultureInfo("vi-VN"));
+            }
         }
         return phrase;
     }).ToList();

@@ -80,9 +80,15 @@ public sealed class ArticleIngest(AppDbContext db, StoryIndex stories, TimeProvi
         var fresh = new List<Article>();
         foreach (var article in batch)
         {
-            if (existing.Add(article.Key)) fresh.Add(article);
+            if (existing.Add(article.Key))
+            {
+                fresh.Add(article);
+            }
         }
-        if (fresh.Count == 0) return new IngestResult(0, batch.Count);
+        if (fresh.Count == 0)
+        {
+            return new IngestResult(0, batch.Count);
+        }
 
         await stories.TopUpAsync(db, feed.UnitId, ct);
         var touched = new Dictionary<long, Story>();
@@ -96,7 +102,11 @@ public sealed class ArticleIngest(AppDbContext db, StoryIndex stories, TimeProvi
                 var joined = stories.Probe(feed.UnitId, StoryIndex.ToSignature(article.Signature));
                 var story = joined is null ? null : await StoryAsync(joined.Value, touched, ct);
                 // A story quiet for longer than StoryGap is over: a rewrite weeks later starts a new one.
-                if (story is not null && article.PublishedAt > story.LastSeenAt + StoryGap) story = null;
+                if (story is not null && article.PublishedAt > story.LastSeenAt + StoryGap)
+                {
+                    story = null;
+                }
+
                 if (story is null)
                 {
                     story = new Story { UnitId = feed.UnitId, Title = article.Title, FirstSeenAt = article.PublishedAt, LastSeenAt = article.PublishedAt };
@@ -105,18 +115,34 @@ public sealed class ArticleIngest(AppDbContext db, StoryIndex stories, TimeProvi
                 }
                 stories.Fill(feed.UnitId, story.Id);
                 story.ArticleCount++;
-                if (article.PublishedAt < story.FirstSeenAt) story.FirstSeenAt = article.PublishedAt;
-                if (article.PublishedAt > story.LastSeenAt) story.LastSeenAt = article.PublishedAt;
+                if (article.PublishedAt < story.FirstSeenAt)
+                {
+                    story.FirstSeenAt = article.PublishedAt;
+                }
+
+                if (article.PublishedAt > story.LastSeenAt)
+                {
+                    story.LastSeenAt = article.PublishedAt;
+                }
+
                 article.StoryId = story.Id;
                 await writer.InsertArticleAsync(article, ct);
                 stored.Add(article);
-                if (topics is null) continue;
+                if (topics is null)
+                {
+                    continue;
+                }
+
                 foreach (var topicId in topics.Match(article.Title + "\n" + article.Text).Select(m => m.TopicId).Distinct(StringComparer.Ordinal))
                 {
                     await writer.InsertHitAsync(long.Parse(topicId, CultureInfo.InvariantCulture), article.Id, article.PublishedAt, ct);
                 }
             }
-            foreach (var story in touched.Values) await writer.UpdateStoryAsync(story, ct);
+            foreach (var story in touched.Values)
+            {
+                await writer.UpdateStoryAsync(story, ct);
+            }
+
             await transaction.CommitAsync(ct);
         }
         catch
@@ -129,7 +155,10 @@ public sealed class ArticleIngest(AppDbContext db, StoryIndex stories, TimeProvi
         if (stored.Count > 0)
         {
             var changed = stored.Select(a => new StoredArticle(a.StoryId, a.Id, a.Title, a.Text)).ToList();
-            foreach (var observer in observers ?? []) await observer.StoriesChangedAsync(feed.UnitId, changed, ct);
+            foreach (var observer in observers ?? [])
+            {
+                await observer.StoriesChangedAsync(feed.UnitId, changed, ct);
+            }
         }
         return new IngestResult(fresh.Count, batch.Count - fresh.Count);
     }
@@ -150,7 +179,10 @@ public sealed class ArticleIngest(AppDbContext db, StoryIndex stories, TimeProvi
             .Where(t => t.UnitId == unitId && t.Active)
             .Select(t => new { t.Id, t.Rule })
             .ToListAsync(ct);
-        if (rules.Count == 0) return null;
+        if (rules.Count == 0)
+        {
+            return null;
+        }
         // Rules were validated when saved; a rule that no longer parses (after a grammar change) is skipped, not fatal.
         var valid = rules.Where(r => WatchTopicSet.Validate(r.Rule) is null)
             .Select(r => KeyValuePair.Create(r.Id.ToString(CultureInfo.InvariantCulture), r.Rule));
@@ -162,10 +194,18 @@ public sealed class ArticleIngest(AppDbContext db, StoryIndex stories, TimeProvi
     {
         var title = Cut(VietnameseNormalizer.Normalize(entry.Title ?? ""), TitleLimit).Trim();
         var text = Cut(VietnameseNormalizer.Normalize(entry.ContentText ?? ""), TextLimit).Trim();
-        if (title.Length == 0) title = Cut(text, 120);
+        if (title.Length == 0)
+        {
+            title = Cut(text, 120);
+        }
+
         var link = SafeLink(entry.Link);
         var published = (entry.Published ?? entry.Updated)?.UtcDateTime ?? now;
-        if (published > now.AddDays(1) || published < new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc)) published = now;
+        if (published > now.AddDays(1) || published < new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc))
+        {
+            published = now;
+        }
+
         var body = title + "\n" + text;
         return new Article
         {
@@ -191,9 +231,17 @@ public sealed class ArticleIngest(AppDbContext db, StoryIndex stories, TimeProvi
 
     private static string Cut(string text, int limit)
     {
-        if (text.Length <= limit) return text;
+        if (text.Length <= limit)
+        {
+            return text;
+        }
+
         var cut = limit;
-        if (char.IsLowSurrogate(text[cut])) cut--;
+        if (char.IsLowSurrogate(text[cut]))
+        {
+            cut--;
+        }
+
         return text[..cut];
     }
 }

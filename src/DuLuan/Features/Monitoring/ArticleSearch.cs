@@ -38,7 +38,11 @@ public sealed class ArticleSearch(AppDbContext db)
 
     public async Task<ArticleSearchPage> SearchAsync(ArticleSearchRequest request, CancellationToken ct = default)
     {
-        if (request.UnitIds.Count == 0) return new ArticleSearchPage([], 0, false);
+        if (request.UnitIds.Count == 0)
+        {
+            return new ArticleSearchPage([], 0, false);
+        }
+
         var sqlite = db.Provider == DatabaseProvider.Sqlite;
         var parameters = new List<(string Name, object Value)>();
         var where = new List<string>();
@@ -114,7 +118,11 @@ public sealed class ArticleSearch(AppDbContext db)
             }
             var ids = new List<long>();
             await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt64(0));
+            while (await reader.ReadAsync(ct))
+            {
+                ids.Add(reader.GetInt64(0));
+            }
+
             return ids;
         }
         finally

@@ -50,7 +50,10 @@ internal sealed class ArticleWriter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { insertStory, updateStory, insertArticle, insertHit }) await command.DisposeAsync();
+        foreach (var command in new[] { insertStory, updateStory, insertArticle, insertHit })
+        {
+            await command.DisposeAsync();
+        }
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] names)
@@ -69,7 +72,10 @@ internal sealed class ArticleWriter : IAsyncDisposable
 
     private static void Bind(DbCommand command, object?[] values)
     {
-        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
     }
 
     private static async Task<long> ScalarAsync(DbCommand command, CancellationToken ct, params object?[] values)

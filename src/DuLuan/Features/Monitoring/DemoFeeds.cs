@@ -32,11 +32,19 @@ public static class DemoFeeds
 
     public static void MapDemoFeeds(this WebApplication app)
     {
-        if (!app.Services.GetRequiredService<IOptions<MonitoringOptions>>().Value.DemoFeeds) return;
+        if (!app.Services.GetRequiredService<IOptions<MonitoringOptions>>().Value.DemoFeeds)
+        {
+            return;
+        }
+
         app.MapGet("/demo-feeds/{slug}.xml", (string slug, TimeProvider clock) =>
         {
             var index = Array.FindIndex(Outlets, o => o.Slug == slug);
-            if (index < 0) return Results.NotFound();
+            if (index < 0)
+            {
+                return Results.NotFound();
+            }
+
             var hour = clock.GetUtcNow();
             hour = new DateTimeOffset(hour.Year, hour.Month, hour.Day, hour.Hour, 0, 0, TimeSpan.Zero);
             var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>")

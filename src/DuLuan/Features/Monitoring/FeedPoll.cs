@@ -72,7 +72,10 @@ public sealed class FeedPoll(AppDbContext db, FeedFetcher fetcher, FeedParser pa
             feed.ConsecutiveFailures++;
             feed.LastError = error.Length > 1000 ? error[..1000] : error;
             feed.NextPollAt = backoff.NextAttempt(now, feed.ConsecutiveFailures, Random.Shared).UtcDateTime;
-            if (backoff.IsFailingForADay(now, feed.LastSuccessAt, feed.CreatedAt, feed.ConsecutiveFailures)) await RaiseFailingAsync(feed, now, ct);
+            if (backoff.IsFailingForADay(now, feed.LastSuccessAt, feed.CreatedAt, feed.ConsecutiveFailures))
+            {
+                await RaiseFailingAsync(feed, now, ct);
+            }
         }
         await db.SaveChangesAsync(ct);
     }
@@ -80,7 +83,11 @@ public sealed class FeedPoll(AppDbContext db, FeedFetcher fetcher, FeedParser pa
     private async Task RaiseFailingAsync(Feed feed, DateTime now, CancellationToken ct)
     {
         var day = now.Date;
-        if (await db.Alerts.AnyAsync(a => a.UnitId == feed.UnitId && a.Kind == AlertKind.FeedFailing && a.SubjectId == feed.Id && a.WindowStart == day, ct)) return;
+        if (await db.Alerts.AnyAsync(a => a.UnitId == feed.UnitId && a.Kind == AlertKind.FeedFailing && a.SubjectId == feed.Id && a.WindowStart == day, ct))
+        {
+            return;
+        }
+
         var since = office.Text(feed.LastSuccessAt ?? feed.CreatedAt);
         db.Alerts.Add(new Alert
         {

@@ -39,19 +39,45 @@ public sealed class FeedsModel(AppDbContext db, MonitoringQueries queries, Fetch
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
     {
-        if (!await queries.CanManageAsync(Form.UnitId, ct)) return NotFound();
+        if (!await queries.CanManageAsync(Form.UnitId, ct))
+        {
+            return NotFound();
+        }
+
         var url = Form.Url?.Trim() ?? "";
         if (url.Length == 0 || url.Length > 2000 || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
             ModelState.AddModelError("Form.Url", l["Monitoring.Feeds.Error.Url"]);
+        }
+
         var name = Form.Name?.Trim() ?? "";
-        if (name.Length is 0 or > 200) ModelState.AddModelError("Form.Name", l["Monitoring.Feeds.Error.Name"]);
+        if (name.Length is 0 or > 200)
+        {
+            ModelState.AddModelError("Form.Name", l["Monitoring.Feeds.Error.Name"]);
+        }
+
         var outlet = string.IsNullOrWhiteSpace(Form.Outlet) ? name : Form.Outlet.Trim();
-        if (outlet.Length > 200) ModelState.AddModelError("Form.Outlet", l["Monitoring.Feeds.Error.Outlet"]);
-        if (Form.PollMinutes is < 5 or > 1440) ModelState.AddModelError("Form.PollMinutes", l["Monitoring.Feeds.Error.Poll"]);
+        if (outlet.Length > 200)
+        {
+            ModelState.AddModelError("Form.Outlet", l["Monitoring.Feeds.Error.Outlet"]);
+        }
+
+        if (Form.PollMinutes is < 5 or > 1440)
+        {
+            ModelState.AddModelError("Form.PollMinutes", l["Monitoring.Feeds.Error.Poll"]);
+        }
+
         var language = string.IsNullOrWhiteSpace(Form.Language) ? "vi" : Form.Language.Trim();
-        if (language.Length > 20) ModelState.AddModelError("Form.Language", l["Monitoring.Feeds.Error.Language"]);
+        if (language.Length > 20)
+        {
+            ModelState.AddModelError("Form.Language", l["Monitoring.Feeds.Error.Language"]);
+        }
+
         if (ModelState.IsValid && await db.Feeds.AnyAsync(f => f.UnitId == Form.UnitId && f.Url == url, ct))
+        {
             ModelState.AddModelError("Form.Url", l["Monitoring.Feeds.Error.Duplicate"]);
+        }
+
         if (!ModelState.IsValid)
         {
             await LoadAsync(ct);
@@ -66,9 +92,17 @@ public sealed class FeedsModel(AppDbContext db, MonitoringQueries queries, Fetch
     public async Task<IActionResult> OnPostToggleAsync(long id, CancellationToken ct)
     {
         var feed = await db.Feeds.SingleOrDefaultAsync(f => f.Id == id, ct);
-        if (feed is null || !await queries.CanManageAsync(feed.UnitId, ct)) return NotFound();
+        if (feed is null || !await queries.CanManageAsync(feed.UnitId, ct))
+        {
+            return NotFound();
+        }
+
         feed.Active = !feed.Active;
-        if (feed.Active) feed.NextPollAt = clock.GetUtcNow().UtcDateTime;
+        if (feed.Active)
+        {
+            feed.NextPollAt = clock.GetUtcNow().UtcDateTime;
+        }
+
         await db.SaveChangesAsync(ct);
         return RedirectToPage();
     }

@@ -77,7 +77,10 @@ public sealed class IndexModel(AppDbContext db, MonitoringQueries queries, Fetch
                 foreach (var h in hits.Where(h => h.TopicId == t.Id))
                 {
                     var index = office.LocalDay(h.At).DayNumber - first.DayNumber;
-                    if (index is >= 0 and < 30) counts[index]++;
+                    if (index is >= 0 and < 30)
+                    {
+                        counts[index]++;
+                    }
                 }
                 return (t.Name, counts);
             })

@@ -24,7 +24,11 @@ public static class MonitoringDemoSeed
     public static async Task EnsureAsync(IServiceProvider services, long unitId, string baseUrl, CancellationToken ct)
     {
         var db = services.GetRequiredService<AppDbContext>();
-        if (await db.Feeds.AnyAsync(f => f.UnitId == unitId, ct)) return;
+        if (await db.Feeds.AnyAsync(f => f.UnitId == unitId, ct))
+        {
+            return;
+        }
+
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var feeds = DemoFeeds.Outlets.Select(o => new Feed
         {

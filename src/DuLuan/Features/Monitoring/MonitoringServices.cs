@@ -11,7 +11,10 @@ public static class MonitoringServices
         var allowed = section.GetSection(nameof(MonitoringOptions.AllowedHosts)).Get<string[]>() ?? [];
         services.AddFeedIngest(o =>
         {
-            foreach (var host in allowed) o.AllowedHosts.Add(host);
+            foreach (var host in allowed)
+            {
+                o.AllowedHosts.Add(host);
+            }
         });
         services.AddSingleton<StoryIndex>();
         services.AddScoped<ArticleIngest>();

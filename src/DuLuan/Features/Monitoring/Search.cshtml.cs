@@ -62,11 +62,19 @@ public sealed class SearchModel(AppDbContext db, MonitoringQueries queries, Arti
     {
         var visible = await queries.VisibleUnitIdsAsync(ct);
         await LoadFiltersAsync(visible, ct);
-        if (string.IsNullOrWhiteSpace(Q) && Topic is null) return Page();
+        if (string.IsNullOrWhiteSpace(Q) && Topic is null)
+        {
+            return Page();
+        }
+
         var units = Unit is { } u ? (visible.Contains(u) ? [u] : []) : visible;
         var from = ParseDate(From, nameof(From));
         var to = ParseDate(To, nameof(To))?.AddDays(1);
-        if (Error is not null) return Page();
+        if (Error is not null)
+        {
+            return Page();
+        }
+
         SearchQuery query;
         try
         {
@@ -87,9 +95,21 @@ public sealed class SearchModel(AppDbContext db, MonitoringQueries queries, Arti
         {
             // A topic alone: its articles, newest first.
             var q = db.Articles.AsNoTracking().Where(a => units.Contains(a.UnitId) && db.TopicHits.Any(h => h.ArticleId == a.Id && h.TopicId == Topic));
-            if (from is { } f) q = q.Where(a => a.PublishedAt >= f);
-            if (to is { } t) q = q.Where(a => a.PublishedAt < t);
-            if (!string.IsNullOrWhiteSpace(Outlet)) q = q.Where(a => a.Outlet == Outlet);
+            if (from is { } f)
+            {
+                q = q.Where(a => a.PublishedAt >= f);
+            }
+
+            if (to is { } t)
+            {
+                q = q.Where(a => a.PublishedAt < t);
+            }
+
+            if (!string.IsNullOrWhiteSpace(Outlet))
+            {
+                q = q.Where(a => a.Outlet == Outlet);
+            }
+
             Total = await q.Take(ArticleSearch.CountCap).CountAsync(ct);
             var list = await q.OrderByDescending(a => a.PublishedAt).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
             Hits = list.Select(a => new Hit(a, [new SnippetSegment(a.Title, false)], Snippet.Build(a.Text, []))).ToList();
@@ -107,7 +127,11 @@ public sealed class SearchModel(AppDbContext db, MonitoringQueries queries, Arti
         var visible = await queries.VisibleUnitIdsAsync(ct);
         var memberId = scope.MemberId;
         var unitId = Unit is { } u && visible.Contains(u) ? u : visible.FirstOrDefault();
-        if (memberId is null || unitId == 0) return NotFound();
+        if (memberId is null || unitId == 0)
+        {
+            return NotFound();
+        }
+
         var cleanName = name?.Trim() ?? "";
         var kept = Request.Query.Where(p => !p.Key.Equals("handler", StringComparison.OrdinalIgnoreCase))
             .SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v)));
@@ -126,7 +150,11 @@ public sealed class SearchModel(AppDbContext db, MonitoringQueries queries, Arti
     {
         var memberId = scope.MemberId;
         var saved = await db.SavedSearches.SingleOrDefaultAsync(s => s.Id == id && s.MemberId == memberId, ct);
-        if (saved is null) return NotFound();
+        if (saved is null)
+        {
+            return NotFound();
+        }
+
         db.SavedSearches.Remove(saved);
         await db.SaveChangesAsync(ct);
         return RedirectToPage();
@@ -134,9 +162,16 @@ public sealed class SearchModel(AppDbContext db, MonitoringQueries queries, Arti
 
     private DateTime? ParseDate(string? value, string field)
     {
-        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year is >= 2000 and <= 2100)
+        {
             return date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        }
+
         Error = l["Monitoring.Search.Error.Date", field == nameof(From) ? l["Monitoring.Search.From"] : l["Monitoring.Search.To"]];
         return null;
     }

@@ -19,7 +19,11 @@ public sealed class StoryModel(AppDbContext db, MonitoringQueries queries) : Pag
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         var story = await db.Stories.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
-        if (story is null || !await queries.CanViewAsync(story.UnitId, ct)) return NotFound();
+        if (story is null || !await queries.CanViewAsync(story.UnitId, ct))
+        {
+            return NotFound();
+        }
+
         Story = story;
         Articles = await db.Articles.AsNoTracking().Where(a => a.StoryId == id).OrderBy(a => a.PublishedAt).Take(500).ToListAsync(ct);
         Outlets = Articles.GroupBy(a => a.Outlet).Select(g => (g.Key, g.Count())).OrderByDescending(o => o.Item2).ToList();

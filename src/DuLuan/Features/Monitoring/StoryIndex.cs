@@ -43,10 +43,17 @@ public sealed class StoryIndex(TimeProvider clock)
                 .ToListAsync(ct);
             foreach (var row in rows)
             {
-                if (state.Known.Add(row.Id)) state.Add(ToSignature(row.Signature), row.StoryId);
+                if (state.Known.Add(row.Id))
+                {
+                    state.Add(ToSignature(row.Signature), row.StoryId);
+                }
+
                 state.Watermark = row.Id;
             }
-            if (rows.Count < 5000) return;
+            if (rows.Count < 5000)
+            {
+                return;
+            }
         }
     }
 
@@ -62,26 +69,40 @@ public sealed class StoryIndex(TimeProvider clock)
     public void MarkKnown(long unitId, IEnumerable<long> articleIds)
     {
         var state = units.GetOrAdd(unitId, _ => new UnitState());
-        foreach (var id in articleIds) state.Known.Add(id);
+        foreach (var id in articleIds)
+        {
+            state.Known.Add(id);
+        }
     }
 
     /// <summary>Drops a unit's state (after a failed transaction); the next top-up rebuilds it from the database.</summary>
     public void Forget(long unitId)
     {
-        if (units.TryGetValue(unitId, out var state)) state.Reset();
+        if (units.TryGetValue(unitId, out var state))
+        {
+            state.Reset();
+        }
     }
 
     public static byte[] ToBytes(uint[] signature)
     {
         var bytes = new byte[signature.Length * 4];
-        for (var i = 0; i < signature.Length; i++) System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i * 4), signature[i]);
+        for (var i = 0; i < signature.Length; i++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i * 4), signature[i]);
+        }
+
         return bytes;
     }
 
     public static uint[] ToSignature(byte[] bytes)
     {
         var signature = new uint[bytes.Length / 4];
-        for (var i = 0; i < signature.Length; i++) signature[i] = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(i * 4));
+        for (var i = 0; i < signature.Length; i++)
+        {
+            signature[i] = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(i * 4));
+        }
+
         return signature;
     }
 
@@ -104,14 +125,21 @@ public sealed class StoryIndex(TimeProvider clock)
         {
             var cluster = index.Add(signature);
             storyOfDocument.Add(storyId);
-            if (!latestOfCluster.TryGetValue(cluster, out var latest) || latest < storyId) latestOfCluster[cluster] = storyId;
+            if (!latestOfCluster.TryGetValue(cluster, out var latest) || latest < storyId)
+            {
+                latestOfCluster[cluster] = storyId;
+            }
         }
 
         public long? Probe(uint[] signature)
         {
             var cluster = index.Add(signature);
             storyOfDocument.Add(0);
-            if (cluster == storyOfDocument.Count - 1) return null;
+            if (cluster == storyOfDocument.Count - 1)
+            {
+                return null;
+            }
+
             return latestOfCluster.TryGetValue(cluster, out var latest) ? latest : storyOfDocument[cluster];
         }
 
@@ -137,7 +165,10 @@ public sealed class StoryIndex(TimeProvider clock)
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref released, 1) == 0) gate.Release();
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                gate.Release();
+            }
         }
     }
 }

@@ -33,9 +33,16 @@ public sealed class TopicsModel(AppDbContext db, MonitoringQueries queries, Topi
     /// <summary>JSON for the live preview; a syntax error answers 400 with the position and reason in both languages.</summary>
     public async Task<IActionResult> OnGetPreviewAsync(long unitId, string? rule, CancellationToken ct)
     {
-        if (!await queries.CanViewAsync(unitId, ct)) return NotFound();
+        if (!await queries.CanViewAsync(unitId, ct))
+        {
+            return NotFound();
+        }
+
         if (string.IsNullOrWhiteSpace(rule) || rule.Length > RuleLimit)
+        {
             return BadRequest(new { field = "rule", message = l["Monitoring.Topics.Error.Rule"].Value });
+        }
+
         try
         {
             return new JsonResult(await preview.RunAsync(unitId, rule, ct));
@@ -48,12 +55,27 @@ public sealed class TopicsModel(AppDbContext db, MonitoringQueries queries, Topi
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
     {
-        if (!await queries.CanManageAsync(UnitId, ct)) return NotFound();
+        if (!await queries.CanManageAsync(UnitId, ct))
+        {
+            return NotFound();
+        }
+
         var name = Name?.Trim() ?? "";
-        if (name.Length is 0 or > 200) ModelState.AddModelError(nameof(Name), l["Monitoring.Topics.Error.Name"]);
+        if (name.Length is 0 or > 200)
+        {
+            ModelState.AddModelError(nameof(Name), l["Monitoring.Topics.Error.Name"]);
+        }
+
         var rule = Rule?.Trim() ?? "";
-        if (rule.Length is 0 or > RuleLimit) ModelState.AddModelError(nameof(Rule), l["Monitoring.Topics.Error.Rule"]);
-        else if (WatchTopicSet.Validate(rule) is { } error) ModelState.AddModelError(nameof(Rule), l["Monitoring.Topics.Error.Syntax", error.Position, error.ReasonVi]);
+        if (rule.Length is 0 or > RuleLimit)
+        {
+            ModelState.AddModelError(nameof(Rule), l["Monitoring.Topics.Error.Rule"]);
+        }
+        else if (WatchTopicSet.Validate(rule) is { } error)
+        {
+            ModelState.AddModelError(nameof(Rule), l["Monitoring.Topics.Error.Syntax", error.Position, error.ReasonVi]);
+        }
+
         if (!ModelState.IsValid)
         {
             await LoadAsync(ct);
@@ -67,7 +89,11 @@ public sealed class TopicsModel(AppDbContext db, MonitoringQueries queries, Topi
     public async Task<IActionResult> OnPostToggleAsync(long id, CancellationToken ct)
     {
         var topic = await db.WatchTopics.SingleOrDefaultAsync(t => t.Id == id, ct);
-        if (topic is null || !await queries.CanManageAsync(topic.UnitId, ct)) return NotFound();
+        if (topic is null || !await queries.CanManageAsync(topic.UnitId, ct))
+        {
+            return NotFound();
+        }
+
         topic.Active = !topic.Active;
         await db.SaveChangesAsync(ct);
         return RedirectToPage();

@@ -26,10 +26,26 @@ public sealed class MailOptions
 
     internal string? Problem()
     {
-        if (!IsEnabled) return null;
-        if (Port is < 1 or > 65535) return "Mail:Port must be between 1 and 65535.";
-        if (string.IsNullOrWhiteSpace(From) || !System.Net.Mail.MailAddress.TryCreate(From, out _)) return "Mail:From must be an e-mail address when Mail:Host is set.";
-        if (Timeout <= TimeSpan.Zero) return "Mail:Timeout must be positive.";
+        if (!IsEnabled)
+        {
+            return null;
+        }
+
+        if (Port is < 1 or > 65535)
+        {
+            return "Mail:Port must be between 1 and 65535.";
+        }
+
+        if (string.IsNullOrWhiteSpace(From) || !System.Net.Mail.MailAddress.TryCreate(From, out _))
+        {
+            return "Mail:From must be an e-mail address when Mail:Host is set.";
+        }
+
+        if (Timeout <= TimeSpan.Zero)
+        {
+            return "Mail:Timeout must be positive.";
+        }
+
         return null;
     }
 }

@@ -18,8 +18,15 @@ public sealed partial class SmtpMailSender(IOptions<MailOptions> options, ILogge
         ArgumentNullException.ThrowIfNull(to);
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(plainTextBody);
-        if (!settings.IsEnabled) return new MailSendResult(MailSendStatus.Disabled, "Mail is not configured (Mail:Host is empty).");
-        if (!MailAddress.TryCreate(to, out var recipient)) return Fail(to, "the recipient is not an e-mail address", null);
+        if (!settings.IsEnabled)
+        {
+            return new MailSendResult(MailSendStatus.Disabled, "Mail is not configured (Mail:Host is empty).");
+        }
+
+        if (!MailAddress.TryCreate(to, out var recipient))
+        {
+            return Fail(to, "the recipient is not an e-mail address", null);
+        }
 
         using var message = new MailMessage
         {
@@ -46,7 +53,10 @@ public sealed partial class SmtpMailSender(IOptions<MailOptions> options, ILogge
             EnableSsl = settings.UseStartTls,
             Timeout = (int)settings.Timeout.TotalMilliseconds,
         };
-        if (!string.IsNullOrEmpty(settings.UserName)) client.Credentials = new NetworkCredential(settings.UserName, settings.Password);
+        if (!string.IsNullOrEmpty(settings.UserName))
+        {
+            client.Credentials = new NetworkCredential(settings.UserName, settings.Password);
+        }
 
         // SmtpClient.Timeout only covers synchronous sends; the async send honours a token.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
