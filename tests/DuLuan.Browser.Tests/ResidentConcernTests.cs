@@ -1,5 +1,5 @@
 using DuLuan.Data;
-using DuLuan.Features.Cases;
+using DuLuan.Features.Concerns.Cases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

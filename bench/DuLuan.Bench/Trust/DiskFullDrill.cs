@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using DuLuan.Data;
-using DuLuan.Features.Open311;
+using DuLuan.Features.Concerns.Open311;
 
 namespace DuLuan.Bench.Trust;
 

@@ -48,7 +48,7 @@ public static class DemoSeed
         }
 
         await Features.Opinions.OpinionsDemoSeed.EnsureAsync(services, ct);
-        await Features.Cases.CasesDemoSeed.EnsureAsync(services, ct);
+        await Features.Concerns.Cases.CasesDemoSeed.EnsureAsync(services, ct);
         await Features.Surveys.SurveyDemoSeed.EnsureAsync(services, ct);
         await Features.Publish.PublishDemoSeed.EnsureAsync(services, ct);
         var lines = File.Exists(credentialsFile) ? await File.ReadAllLinesAsync(credentialsFile, ct) : [];

@@ -1,7 +1,7 @@
 using DuLuan.Features.Account;
 using DuLuan.Features.Audit;
-using DuLuan.Features.Cases;
-using DuLuan.Features.Concerns;
+using DuLuan.Features.Concerns.Cases;
+using DuLuan.Features.Concerns.Intake;
 using DuLuan.Features.Members;
 using DuLuan.Features.Units;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using DuLuan.Data;
 using DuLuan.Features.Account;
+using DuLuan.Features.Concerns.Open311;
 using DuLuan.Features.Monitoring;
-using DuLuan.Features.Open311;
 using DuLuan.Features.Surveys;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Metrics;
@@ -77,6 +77,6 @@ public static class Pipeline
 
     public static bool IsApi(this HttpRequest request)
         => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-           || request.Path.StartsWithSegments(Features.Open311.GeoReportApi.Root, StringComparison.OrdinalIgnoreCase);
+           || request.Path.StartsWithSegments(Features.Concerns.Open311.GeoReportApi.Root, StringComparison.OrdinalIgnoreCase);
 
 }

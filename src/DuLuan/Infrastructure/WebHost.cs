@@ -1,12 +1,12 @@
 using DuLuan.Data;
 using DuLuan.Features.Account;
 using DuLuan.Features.Audit;
-using DuLuan.Features.Cases;
 using DuLuan.Features.Claims;
-using DuLuan.Features.Concerns;
+using DuLuan.Features.Concerns.Cases;
+using DuLuan.Features.Concerns.Intake;
+using DuLuan.Features.Concerns.Open311;
 using DuLuan.Features.Members;
 using DuLuan.Features.Monitoring;
-using DuLuan.Features.Open311;
 using DuLuan.Features.Opinions;
 using DuLuan.Features.Publish;
 using DuLuan.Features.Reports.Drafts;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using DuLuan.Data;
-using DuLuan.Features.Cases;
-using DuLuan.Features.Concerns;
+using DuLuan.Features.Concerns.Cases;
+using DuLuan.Features.Concerns.Intake;
 using DuLuan.Features.Members;
 using DuLuan.Features.Units;
 using DuLuan.Tests.Infrastructure;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using DuLuan.Data;
-using DuLuan.Features.Cases;
+using DuLuan.Features.Concerns.Cases;
 using DuLuan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,5 @@
 using DuLuan.Data;
-using DuLuan.Features.Cases;
+using DuLuan.Features.Concerns.Cases;
 using DuLuan.Features.Members;
 using DuLuan.Features.Units;
 using DuLuan.Tests.Infrastructure;

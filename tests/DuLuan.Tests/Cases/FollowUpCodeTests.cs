@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using DuLuan.Data;
-using DuLuan.Features.Cases;
-using DuLuan.Features.Concerns;
+using DuLuan.Features.Concerns.Cases;
+using DuLuan.Features.Concerns.Intake;
 using DuLuan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;

@@ -1,6 +1,6 @@
 using System.Net;
 using DuLuan.Data;
-using DuLuan.Features.Cases;
+using DuLuan.Features.Concerns.Cases;
 using DuLuan.Features.Members;
 using DuLuan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

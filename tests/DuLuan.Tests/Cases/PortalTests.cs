@@ -1,8 +1,8 @@
 using System.Net;
 using DuLuan.Data;
 using DuLuan.Features.Audit;
-using DuLuan.Features.Cases;
-using DuLuan.Features.Concerns;
+using DuLuan.Features.Concerns.Cases;
+using DuLuan.Features.Concerns.Intake;
 using DuLuan.Features.Members;
 using DuLuan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using DuLuan.Data;
-using DuLuan.Features.Cases;
+using DuLuan.Features.Concerns.Cases;
 using DuLuan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,4 @@
-using DuLuan.Features.Cases;
+using DuLuan.Features.Concerns.Cases;
 using DuLuan.Infrastructure.Time;
 
 namespace DuLuan.Tests.Cases;

@@ -1,7 +1,7 @@
 using System.Net;
 using DuLuan.Data;
 using DuLuan.Features.Claims;
-using DuLuan.Features.Concerns;
+using DuLuan.Features.Concerns.Intake;
 using DuLuan.Features.Monitoring;
 using DuLuan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using DuLuan.Data;
-using DuLuan.Features.Open311;
+using DuLuan.Features.Concerns.Open311;
 using DuLuan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static DuLuan.Tests.Open311.GeoReportSchema;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using DuLuan.Data;
-using DuLuan.Features.Concerns;
+using DuLuan.Features.Concerns.Intake;
 using DuLuan.Features.Members;
 using DuLuan.Features.Opinions;
 using DuLuan.Tests.Infrastructure;

@@ -2,7 +2,7 @@ using System.Net;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using DuLuan.Data;
-using DuLuan.Features.Cases;
+using DuLuan.Features.Concerns.Cases;
 using DuLuan.Features.Reports.Documents;
 using DuLuan.Features.Reports.Templates;
 using DuLuan.Infrastructure;

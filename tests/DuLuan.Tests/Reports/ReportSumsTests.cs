@@ -1,6 +1,6 @@
 using DuLuan.Data;
-using DuLuan.Features.Cases;
-using DuLuan.Features.Concerns;
+using DuLuan.Features.Concerns.Cases;
+using DuLuan.Features.Concerns.Intake;
 using DuLuan.Features.Publish;
 using DuLuan.Features.Reports;
 using DuLuan.Features.Reports.Figures;

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using DuLuan.Data;
-using DuLuan.Features.Open311;
+using DuLuan.Features.Concerns.Open311;
 using DuLuan.Features.Surveys;
 using DuLuan.Infrastructure;
 using DuLuan.Tests.Cases;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using DuLuan.Data;
-using DuLuan.Features.Concerns;
+using DuLuan.Features.Concerns.Intake;
 using DuLuan.Features.Members;
 using DuLuan.Features.Units;
 using DuLuan.Tests.Infrastructure;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using DuLuan.Data;
-using DuLuan.Features.Concerns;
+using DuLuan.Features.Concerns.Intake;
 using DuLuan.Features.Monitoring;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,4 @@
-using DuLuan.Features.Concerns;
+using DuLuan.Features.Concerns.Intake;
 using DuLuan.Features.Monitoring;
 
 namespace DuLuan.Features.Claims;

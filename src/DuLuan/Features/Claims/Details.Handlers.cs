@@ -71,13 +71,13 @@ public sealed partial class DetailsModel
         }
 
         byte[]? content = null;
-        if (evidenceFile is { Length: > 0 and <= Cases.AttachmentFiles.MaxBytes })
+        if (evidenceFile is { Length: > 0 and <= Concerns.Cases.AttachmentFiles.MaxBytes })
         {
             using var buffer = new MemoryStream();
             await evidenceFile.CopyToAsync(buffer, ct);
             content = buffer.ToArray();
         }
-        else if (evidenceFile is { Length: > Cases.AttachmentFiles.MaxBytes })
+        else if (evidenceFile is { Length: > Concerns.Cases.AttachmentFiles.MaxBytes })
         {
             return await DoneAsync(id, [new FieldError("evidenceFile", "Respond.Attach.TooLarge")], ct);
         }

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Localization;
 namespace DuLuan.Features.Claims;
 
 /// <summary>One claim: what is said, where it appeared and how it spread, evidence, verdict, suggestions; handlers edit it.</summary>
-[RequestSizeLimit(Cases.AttachmentFiles.MaxBytes + 64 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = Cases.AttachmentFiles.MaxBytes + 64 * 1024)]
+[RequestSizeLimit(Concerns.Cases.AttachmentFiles.MaxBytes + 64 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = Concerns.Cases.AttachmentFiles.MaxBytes + 64 * 1024)]
 public sealed partial class DetailsModel(AppDbContext db, ClaimAccess access, ClaimEditor editor, ClaimPublication publication, ClaimSources sources, ClaimRebuttals rebuttals, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record LinkRow(ClaimLink Link, string Label, string? Href);

@@ -1,5 +1,5 @@
 using DuLuan.Data;
-using DuLuan.Features.Concerns;
+using DuLuan.Features.Concerns.Intake;
 using DuLuan.Features.Units;
 using Microsoft.EntityFrameworkCore;
 

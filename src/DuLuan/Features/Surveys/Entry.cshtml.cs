@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DuLuan.Data;
 using DuLuan.Features.Audit;
-using DuLuan.Features.Cases;
+using DuLuan.Features.Concerns.Cases;
 using DuLuan.Features.Members;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Time;

@@ -1,6 +1,6 @@
 using DuLuan.Data;
 using DuLuan.Features.Audit;
-using DuLuan.Features.Cases;
+using DuLuan.Features.Concerns.Cases;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;

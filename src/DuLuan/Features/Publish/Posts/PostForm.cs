@@ -1,6 +1,6 @@
 using System.Globalization;
 using DuLuan.Data;
-using DuLuan.Features.Cases;
+using DuLuan.Features.Concerns.Cases;
 using DuLuan.Features.Publish.Channels;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Time;

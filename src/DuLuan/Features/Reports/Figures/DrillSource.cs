@@ -1,7 +1,7 @@
 using System.Globalization;
 using DuLuan.Data;
-using DuLuan.Features.Cases;
-using DuLuan.Features.Concerns;
+using DuLuan.Features.Concerns.Cases;
+using DuLuan.Features.Concerns.Intake;
 using DuLuan.Features.Opinions;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
 using DuLuan.Data;
-using DuLuan.Features.Cases;
 using DuLuan.Features.Claims;
-using DuLuan.Features.Concerns;
+using DuLuan.Features.Concerns.Cases;
+using DuLuan.Features.Concerns.Intake;
 using DuLuan.Features.Monitoring;
 using DuLuan.Features.Opinions;
 using DuLuan.Features.Publish;

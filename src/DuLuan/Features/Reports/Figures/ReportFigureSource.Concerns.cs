@@ -1,5 +1,5 @@
-using DuLuan.Features.Cases;
-using DuLuan.Features.Concerns;
+using DuLuan.Features.Concerns.Cases;
+using DuLuan.Features.Concerns.Intake;
 using DuLuan.Features.Reports.Figures.Sums;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,4 @@
-using DuLuan.Features.Cases;
+using DuLuan.Features.Concerns.Cases;
 using DuLuan.Features.Reports.Figures.Sums;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using DuLuan.Features.Cases;
-using DuLuan.Features.Concerns;
+using DuLuan.Features.Concerns.Cases;
+using DuLuan.Features.Concerns.Intake;
 using DuLuan.Features.Publish;
 
 namespace DuLuan.Features.Reports.Figures.Sums;

@@ -1,0 +1,34 @@
+namespace DuLuan.Features.Concerns.Cases;
+
+public static class CasesServices
+{
+    public static IServiceCollection AddCases(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WorkingHoursOptions>()
+            .Bind(configuration.GetSection(WorkingHoursOptions.Section))
+            .Validate(o => o.UrgentWorkingHours > 0 && o.NormalWorkingDays > 0 && o.ComplexWorkingDays > 0, "Working-hour allowances must be positive.")
+            .Validate(o => TryCalendar(o), "Cases:WorkingHours has malformed periods or no working day.")
+            .ValidateOnStart();
+        services.AddScoped<Holidays>();
+        services.AddScoped<CaseWorkflow>();
+        services.AddScoped<CaseResponder>();
+        services.AddScoped<CaseAnswerMail>();
+        services.AddScoped<EscalationMail>();
+        services.AddScoped<EscalationSweep>();
+        services.AddHostedService<EscalationService>();
+        return services;
+    }
+
+    private static bool TryCalendar(WorkingHoursOptions options)
+    {
+        try
+        {
+            _ = new WorkingCalendar(options, [], TimeZoneInfo.Utc);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using DuLuan.Data;
+using DuLuan.Infrastructure.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DuLuan.Features.Concerns.Cases;
+
+/// <summary>The holiday list and the working calendar built from it.</summary>
+public sealed class Holidays(AppDbContext db, IOptions<WorkingHoursOptions> options, OfficeTime office)
+{
+    /// <summary>
+    /// Solar-calendar holidays of the Labour Code (2019, art. 112): New Year, Reunification Day,
+    /// Labour Day, National Day and one adjacent day (1/9 is assumed; the government fixes it yearly).
+    /// Tết and the Hùng Kings' day follow the lunar calendar, so the admin enters them.
+    /// </summary>
+    public static IReadOnlyList<(DateOnly Date, string Name)> FixedDates(int year) =>
+    [
+        (new DateOnly(year, 1, 1), "Tết Dương lịch"),
+        (new DateOnly(year, 4, 30), "Ngày Chiến thắng"),
+        (new DateOnly(year, 5, 1), "Ngày Quốc tế Lao động"),
+        (new DateOnly(year, 9, 1), "Quốc khánh (ngày liền kề)"),
+        (new DateOnly(year, 9, 2), "Quốc khánh"),
+    ];
+
+    public async Task<WorkingCalendar> CalendarAsync(CancellationToken cancellationToken = default)
+        => new(options.Value, await db.Holidays.AsNoTracking().Select(h => h.Date).ToListAsync(cancellationToken), office.Zone);
+
+    /// <summary>Adds the fixed-date holidays of <paramref name="year"/> that are missing; returns how many were added.</summary>
+    public async Task<int> SeedFixedAsync(int year, CancellationToken cancellationToken = default)
+    {
+        var dates = FixedDates(year);
+        var from = dates[0].Date;
+        var to = dates[^1].Date;
+        var existing = await db.Holidays.Where(h => h.Date >= from && h.Date <= to).Select(h => h.Date).ToListAsync(cancellationToken);
+        var missing = dates.Where(d => !existing.Contains(d.Date)).ToList();
+        db.Holidays.AddRange(missing.Select(d => new Holiday { Date = d.Date, Name = d.Name }));
+        await db.SaveChangesAsync(cancellationToken);
+        return missing.Count;
+    }
+}

@@ -1,0 +1,63 @@
+using DuLuan.Data;
+using DuLuan.Features.Units;
+using DuLuan.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+
+namespace DuLuan.Features.Concerns.Cases;
+
+/// <summary>
+/// The public page of a case, found by its random reference (never its id): redacted text, status history and the
+/// answer, never personal data. Reopening is not offered here: only the resident holding the follow-up code can
+/// reopen, on the follow-up page.
+/// </summary>
+[AllowAnonymous]
+[EnableRateLimiting(Intake.ConcernsServices.PortalPolicy)]
+public sealed class PublicModel(AppDbContext db) : PageModel
+{
+    public sealed record Step(DateTime At, CaseStatus Status, string? Reason);
+
+    public Case Case { get; private set; } = null!;
+
+    public string UnitName { get; private set; } = string.Empty;
+
+    public string? AgencyName { get; private set; }
+
+    public List<Step> History { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string reference, CancellationToken ct)
+        => await LoadAsync(reference, ct) ? Page() : NotFound();
+
+    /// <summary>The page only reads: a post (such as the old ?handler=Reopen) selects no handler and is not found.</summary>
+    public override Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        if (context.HandlerMethod is null)
+        {
+            context.Result = NotFound();
+            return Task.CompletedTask;
+        }
+
+        return next();
+    }
+
+    private async Task<bool> LoadAsync(string reference, CancellationToken ct)
+    {
+        var item = RandomCodes.IsSlug(reference) ? await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.PublicRef == reference, ct) : null;
+        if (item is null)
+        {
+            return false;
+        }
+
+        Case = item;
+        UnitName = await db.Units.Where(u => u.Id == item.UnitId).Select(u => u.Name).FirstAsync(ct);
+        AgencyName = await db.Units.Where(u => u.Id == item.AgencyId).Select(u => u.Name).FirstOrDefaultAsync(ct);
+        // Only public reasons leave the office: why a case was rejected or reopened, not internal notes or re-route requests.
+        History = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == item.Id && !e.RerouteRequested).OrderBy(e => e.At).ThenBy(e => e.Id)
+            .Select(e => new Step(e.At, e.Status, e.Status == CaseStatus.Rejected || e.Status == CaseStatus.Reopened ? e.Note : null))
+            .ToListAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using DuLuan.Analysis.Text;
+using DuLuan.Data;
+using DuLuan.Features.Concerns.Cases;
+using DuLuan.Infrastructure.Text;
+using DuLuan.Infrastructure.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace DuLuan.Features.Concerns.Intake;
+
+/// <summary>What a sender filed; <paramref name="FollowUp"/> asks for a follow-up code (the public form).</summary>
+public sealed record ConcernDraft(long UnitId, string Title, string Description, Contact Contact, ConcernSource Source, bool FollowUp = false);
+
+/// <summary>The stored concern; <paramref name="FollowUpCode"/> is the code to show once, never stored in clear.</summary>
+public sealed record IntakeResult(long ConcernId, bool Duplicate, ConcernStatus Status, CaseMatch? Similar, string? FollowUpCode = null);
+
+/// <summary>
+/// Stores a concern: text cleaned and redacted, contact encrypted, link spam held for review,
+/// identical submissions of the same day collapsed into one row (race-safe through a unique key),
+/// and the most similar open case noted for staff.
+/// </summary>
+public sealed class ConcernIntake(AppDbContext db, ContactVault vault, CaseMatcher matcher, TimeProvider clock, OfficeTime office, IEnumerable<IConcernObserver>? observers = null)
+{
+    public const int MaxLinks = 2;
+
+    public async Task<IntakeResult> SubmitAsync(ConcernDraft draft, CancellationToken cancellationToken = default)
+    {
+        var links = TypedText.CountLinks(draft.Title) + TypedText.CountLinks(draft.Description);
+        var title = TypedText.Clean(draft.Title);
+        var description = TypedText.Clean(draft.Description);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var key = DedupKey(draft.UnitId, title, description, LocalDate(now));
+        var existing = await db.Concerns.AsNoTracking().Where(c => c.DedupKey == key).Select(c => new { c.Id, c.Status }).FirstOrDefaultAsync(cancellationToken);
+        if (existing is not null)
+        {
+            return new IntakeResult(existing.Id, true, existing.Status, null, await FollowUpForAsync(draft, existing.Id, now, cancellationToken));
+        }
+
+        var similar = await matcher.BestOpenCaseAsync(draft.UnitId, title + "\n" + description, cancellationToken);
+        var concern = new Concern
+        {
+            UnitId = draft.UnitId,
+            Title = title,
+            Description = description,
+            Source = draft.Source,
+            Status = links > MaxLinks ? ConcernStatus.Held : ConcernStatus.New,
+            SimilarCaseId = similar?.CaseId,
+            DedupKey = key,
+            ReceivedAt = now,
+            ContactProtected = vault.Protect(draft.Contact),
+        };
+        db.Concerns.Add(concern);
+        var code = draft.FollowUp ? FollowUpCode.New() : null;
+        if (code is not null)
+        {
+            // One save for both rows, so a concern never exists without the code its sender was shown.
+            db.ConcernFollowUps.Add(new ConcernFollowUp { Concern = concern, CodeHash = FollowUpCode.Hash(code), CreatedAt = now });
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            // Another request stored the same text a moment ago: that row is the concern.
+            db.ChangeTracker.Clear();
+            var winner = await db.Concerns.AsNoTracking().Where(c => c.DedupKey == key).Select(c => new { c.Id, c.Status }).SingleAsync(cancellationToken);
+            return new IntakeResult(winner.Id, true, winner.Status, null, await FollowUpForAsync(draft, winner.Id, now, cancellationToken));
+        }
+
+        foreach (var observer in observers ?? [])
+        {
+            await observer.ConcernReceivedAsync(concern, cancellationToken);
+        }
+
+        return new IntakeResult(concern.Id, false, concern.Status, similar, code);
+    }
+
+    /// <summary>A sender of a text already received gets a code of their own for that concern (and learns nothing about the other sender).</summary>
+    private async Task<string?> FollowUpForAsync(ConcernDraft draft, long concernId, DateTime now, CancellationToken cancellationToken)
+    {
+        if (!draft.FollowUp)
+        {
+            return null;
+        }
+
+        var code = FollowUpCode.New();
+        db.ConcernFollowUps.Add(new ConcernFollowUp { ConcernId = concernId, CodeHash = FollowUpCode.Hash(code), CreatedAt = now });
+        await db.SaveChangesAsync(cancellationToken);
+        return code;
+    }
+
+    public static string DedupKey(long unitId, string title, string description, DateOnly day)
+    {
+        var text = string.Join('\n', Canonical(title), Canonical(description), unitId.ToString(CultureInfo.InvariantCulture), day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    private static string Canonical(string text) => string.Join(' ', VietnameseFold.Fold(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private DateOnly LocalDate(DateTime utc)
+        => office.LocalDay(utc);
+}

@@ -1,0 +1,161 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using DuLuan.Data;
+using DuLuan.Features.Units;
+using DuLuan.Infrastructure;
+using DuLuan.Infrastructure.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace DuLuan.Features.Concerns.Intake;
+
+/// <summary>
+/// The public form (no account) where a resident raises a concern about a commune or province.
+/// Anonymous unless they leave a contact for the answer. Bots meet a honeypot, a minimum fill time,
+/// a per-address rate limit and size limits; nothing about the sender is kept.
+/// </summary>
+[AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(ConcernsServices.PortalPolicy)]
+[RequestSizeLimit(64 * 1024)]
+[RequestFormLimits(ValueLengthLimit = 16 * 1024, ValueCountLimit = 20)]
+public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, FormTimestamp timestamps, IOptions<ConcernOptions> options, UnitActivity activity, PublicWriteAdmission admission, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(200, MinimumLength = 5, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Concerns.Field.Title")]
+    public string Title { get; set; } = string.Empty;
+
+    [BindProperty]
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(4000, MinimumLength = 10, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Concerns.Field.Description")]
+    public string Description { get; set; } = string.Empty;
+
+    [BindProperty]
+    [StringLength(254, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Concerns.Field.Email")]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    [StringLength(20, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Concerns.Field.Phone")]
+    public string? Phone { get; set; }
+
+    /// <summary>Honeypot: hidden from people, filled by bots.</summary>
+    [BindProperty]
+    public string? Website { get; set; }
+
+    [BindProperty]
+    public string? Started { get; set; }
+
+    public Unit Place { get; private set; } = null!;
+
+    /// <summary>What the resident is shown once after sending: the follow-up code as text and QR.</summary>
+    public sealed record Receipt(string Code, string QrDataUri, bool Held);
+
+    /// <summary>Set after a send: the page shows the receipt instead of the form (rendered, not redirected, so the code is in no URL, cookie or cache).</summary>
+    public Receipt? Sent { get; private set; }
+
+    /// <summary>Set when the place has been merged or split away: the form is not offered, the successor is named.</summary>
+    public string? Retired { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long unitId, CancellationToken ct)
+    {
+        if (!await LoadPlaceAsync(unitId, ct))
+        {
+            return NotFound();
+        }
+
+        Started = timestamps.Issue();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(long unitId, CancellationToken ct)
+    {
+        if (!await LoadPlaceAsync(unitId, ct))
+        {
+            return NotFound();
+        }
+
+        if (Retired is not null)
+        {
+            ModelState.AddModelError(string.Empty, Retired);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        if (!string.IsNullOrEmpty(Website))
+        {
+            // Say thanks with a code that was never stored, and keep nothing, so the bot learns nothing.
+            return Show(FollowUpCode.New(), held: false);
+        }
+
+        if (!timestamps.IsAcceptable(Started, TimeSpan.FromSeconds(options.Value.MinimumFillSeconds)))
+        {
+            ModelState.AddModelError(string.Empty, l["Concerns.TooFast"]);
+        }
+
+        Email = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim();
+        Phone = string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim();
+        if (Email is not null && (!MailAddress.TryCreate(Email, out var address) || address.Address != Email))
+        {
+            ModelState.AddModelError(nameof(Email), l["Validation.Email", l["Concerns.Field.Email"]]);
+        }
+
+        if (Phone is not null && !PhonePattern().IsMatch(Phone))
+        {
+            ModelState.AddModelError(nameof(Phone), l["Concerns.PhoneInvalid"]);
+        }
+
+        if (ModelState.IsValid && (TypedText.StripHtml(Title).Length < 5 || TypedText.StripHtml(Description).Length < 10))
+        {
+            ModelState.AddModelError(nameof(Description), l["Concerns.NoText"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Started = timestamps.Issue();
+            ModelState.Remove(nameof(Started));
+            return Page();
+        }
+
+        using var turn = await admission.TryEnterAsync(HttpContext);
+        if (turn is null)
+        {
+            // The form comes back with what the resident typed, so sending again is one click.
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            ModelState.AddModelError(string.Empty, l["PublicWrites.Busy"]);
+            return Page();
+        }
+
+        var result = await intake.SubmitAsync(new ConcernDraft(Place.Id, Title, Description, new Contact(Email, Phone), ConcernSource.Portal, FollowUp: true), ct);
+        return Show(result.FollowUpCode!, result.Status == ConcernStatus.Held);
+    }
+
+    private PageResult Show(string code, bool held)
+    {
+        var shown = FollowUpCode.Format(code);
+        // The QR holds the follow-up page with the code after '#': browsers never send that part to a server.
+        Sent = new Receipt(shown, Infrastructure.QrImage.SvgDataUri($"{Request.Scheme}://{Request.Host}{FollowUpModel.Path}#ma={shown}"), held);
+        Response.Headers.CacheControl = "no-store";
+        return Page();
+    }
+
+    private async Task<bool> LoadPlaceAsync(long unitId, CancellationToken ct)
+    {
+        var place = await db.Units.AsNoTracking()
+            .FirstOrDefaultAsync(u => u.Id == unitId && (u.Kind == UnitKind.Commune || u.Kind == UnitKind.Province), ct);
+        Place = place!;
+        Retired = place is null ? null : await activity.RefusalAsync(place, ct);
+        return place is not null;
+    }
+
+    [GeneratedRegex(@"^\+?[0-9][0-9 .\-]{7,18}$", RegexOptions.CultureInvariant, 1000)]
+    internal static partial Regex PhonePattern();
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Net.Mail;
+using DuLuan.Data;
+using DuLuan.Features.Concerns.Intake;
+using DuLuan.Infrastructure.Text;
+
+namespace DuLuan.Features.Concerns.Open311;
+
+/// <summary>
+/// Checks a GeoReport POST and turns it into a concern draft. Only what answering needs is kept: the
+/// description, and an e-mail or phone for the answer (encrypted by the intake). Names, device and
+/// account ids, coordinates and media links are checked for size and dropped.
+/// </summary>
+public static class GeoReportPost
+{
+    public sealed record Problem(int Status, string Description);
+
+    public sealed record Outcome(ConcernDraft? Draft, Problem? Error);
+
+    public const int MaxDescription = 4000;
+    public const int MaxOther = 500;
+
+    private static readonly string[] Dropped = ["first_name", "last_name", "device_id", "account_id", "address_string", "address_id", "media_url"];
+
+    public static async Task<Outcome> ValidateAsync(IFormCollection form, AppDbContext db, ApiKeys keys, CancellationToken ct)
+    {
+        static Outcome Bad(string field, string vi, string en) => new(null, new Problem(StatusCodes.Status400BadRequest, $"{field}: {vi} / {en}"));
+
+        if (!await keys.IsValidAsync(form["api_key"], ct))
+        {
+            return new(null, new Problem(StatusCodes.Status403Forbidden, "api_key: thiếu hoặc không hợp lệ / missing or not valid"));
+        }
+
+        if (await GeoReportRequests.JurisdictionAsync(db, form["jurisdiction_id"], ct) is not { } place)
+        {
+            return new(null, new Problem(StatusCodes.Status404NotFound, "jurisdiction_id: không phải mã tỉnh hoặc xã đang hoạt động / not the code of an active province or commune"));
+        }
+
+        if (form["service_code"] != GeoReportRequests.ServiceCode)
+        {
+            return Bad("service_code", "không tồn tại", "not found");
+        }
+
+        foreach (var field in Dropped)
+        {
+            if (form[field].ToString().Length > MaxOther)
+            {
+                return Bad(field, $"dài quá {MaxOther} ký tự", $"longer than {MaxOther} characters");
+            }
+        }
+
+        var lat = form["lat"].ToString();
+        var lon = form["long"].ToString();
+        if (lat.Length > 0 || lon.Length > 0)
+        {
+            if (!Coordinate(lat, 90) || !Coordinate(lon, 180))
+            {
+                return Bad("lat/long", "phải là cặp số thập phân hợp lệ (vĩ độ -90..90, kinh độ -180..180)", "must be a valid decimal pair (latitude -90..90, longitude -180..180)");
+            }
+        }
+
+        var raw = form["description"].ToString();
+        if (raw.Length > MaxDescription)
+        {
+            return Bad("description", $"dài quá {MaxDescription} ký tự", $"longer than {MaxDescription} characters");
+        }
+
+        var plain = TypedText.StripHtml(raw);
+        if (plain.Length < 10)
+        {
+            return Bad("description", "bắt buộc, ít nhất 10 ký tự chữ", "required, at least 10 characters of text");
+        }
+
+        var email = form["email"].ToString().Trim();
+        if (email.Length > 0 && (email.Length > 254 || !MailAddress.TryCreate(email, out var address) || address.Address != email))
+        {
+            return Bad("email", "không phải địa chỉ email hợp lệ", "not a valid e-mail address");
+        }
+
+        var phone = form["phone"].ToString().Trim();
+        if (phone.Length > 0 && (phone.Length > 20 || !SubmitModel.PhonePattern().IsMatch(phone)))
+        {
+            return Bad("phone", "chỉ gồm chữ số (8 đến 19 số)", "must be digits (8 to 19)");
+        }
+
+        var title = Title(plain);
+        return new(new ConcernDraft(place.Id, title, raw, new Contact(email.Length > 0 ? email : null, phone.Length > 0 ? phone : null), ConcernSource.Open311), null);
+    }
+
+    /// <summary>GeoReport has no title: the first line of the description, cut at a word near 100 characters.</summary>
+    public static string Title(string plain)
+    {
+        var line = plain.Split('\n')[0];
+        if (line.Length <= 100)
+        {
+            return line;
+        }
+
+        var cut = line.LastIndexOf(' ', 100);
+        return string.Concat(line.AsSpan(0, cut > 40 ? cut : 100), "…");
+    }
+
+    private static bool Coordinate(string text, double limit)
+        => text.Length is > 0 and <= 30
+           && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+           && double.IsFinite(value) && Math.Abs(value) <= limit;
+}
