@@ -4,8 +4,8 @@ using System.Text.Json;
 using DuLuan.Data;
 using DuLuan.Features.Concerns.Cases;
 using DuLuan.Features.Concerns.Intake;
-using DuLuan.Features.Members;
 using DuLuan.Features.Concerns.Open311;
+using DuLuan.Features.Members;
 using DuLuan.Tests.Cases;
 using DuLuan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -278,10 +278,7 @@ public sealed class GeoReportTests
 
         using var client = app.Client();
         await client.SignInAdminAsync(admin);
-        var got = await client.GetAsync("/Open311/Keys");
-        System.IO.File.WriteAllText("/tmp/get.html", got.StatusCode.ToString() + "\n" + await got.Content.ReadAsStringAsync());
         using var empty = await client.PostFormAsync("/Open311/Keys", new Dictionary<string, string> { ["Name"] = "" });
-        System.IO.File.WriteAllText("/tmp/post.html", empty.StatusCode.ToString() + "\n" + await empty.Content.ReadAsStringAsync());
         Assert.Contains("Vui lòng nhập", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var made = await client.PostFormAsync("/Open311/Keys", new Dictionary<string, string> { ["Name"] = "Ứng dụng Đà Nẵng Smart City" });
         var html = await made.Content.ReadAsStringAsync();
