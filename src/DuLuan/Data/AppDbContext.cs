@@ -1,7 +1,5 @@
 using DuLuan.Features.Account;
 using DuLuan.Features.Audit;
-using DuLuan.Features.Concerns.Cases;
-using DuLuan.Features.Concerns.Intake;
 using DuLuan.Features.Members;
 using DuLuan.Features.Units;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -28,16 +26,6 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
     public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
-
-    public DbSet<Holiday> Holidays => Set<Holiday>();
-
-    public DbSet<Concern> Concerns => Set<Concern>();
-
-    public DbSet<ConcernFollowUp> ConcernFollowUps => Set<ConcernFollowUp>();
-
-    public DbSet<Case> Cases => Set<Case>();
-
-    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
 

@@ -20,4 +20,6 @@ public abstract partial class AppDbContext
     public DbSet<SurveyUnit> SurveyUnits => Set<SurveyUnit>();
 
     public DbSet<SurveyShuffleMark> SurveyShuffleMarks => Set<SurveyShuffleMark>();
+
+    public DbSet<SurveyPaperTally> SurveyPaperTallies => Set<SurveyPaperTally>();
 }

@@ -1,10 +1,20 @@
 using DuLuan.Features.Concerns.Cases;
+using DuLuan.Features.Concerns.Intake;
+using DuLuan.Features.Concerns.Open311;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Data;
 
 public abstract partial class AppDbContext
 {
+    public DbSet<Concern> Concerns => Set<Concern>();
+
+    public DbSet<ConcernFollowUp> ConcernFollowUps => Set<ConcernFollowUp>();
+
+    public DbSet<Case> Cases => Set<Case>();
+
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+
     public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
 
     public DbSet<RerouteRequest> RerouteRequests => Set<RerouteRequest>();
@@ -12,4 +22,8 @@ public abstract partial class AppDbContext
     public DbSet<AnswerTemplate> AnswerTemplates => Set<AnswerTemplate>();
 
     public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
+
+    public DbSet<Holiday> Holidays => Set<Holiday>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 }
