@@ -27,9 +27,12 @@ public static class UnitsCommand
             await MigrateCommand.MigrateAsync(scope.ServiceProvider, ct);
             try
             {
+                var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
+                await using var transaction = await audit.BeginAsync(ct);
                 var result = await scope.ServiceProvider.GetRequiredService<UnitImporter>().ImportAsync(rows, ct);
-                await scope.ServiceProvider.GetRequiredService<AuditLog>().WriteAsync(AuditActions.UnitsImported, null, parse.GetValue(file)!.Name,
+                await audit.WriteAsync(AuditActions.UnitsImported, null, parse.GetValue(file)!.Name,
                     $"created={result.Created} renamed={result.Renamed} unchanged={result.Unchanged}", ct);
+                await transaction.CommitAsync(ct);
                 parse.InvocationConfiguration.Output.WriteLine(
                     $"Thêm mới {result.Created}, đổi tên {result.Renamed}, không đổi {result.Unchanged} / Created {result.Created}, renamed {result.Renamed}, unchanged {result.Unchanged}.");
                 return 0;

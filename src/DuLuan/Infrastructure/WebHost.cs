@@ -65,6 +65,7 @@ public static class WebHost
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddAccount(secureCookies);
         services.AddScoped<AuditLog>();
+        services.AddScoped<AuditText>();
         services.AddScoped<UnitScope>();
         services.AddScoped<MemberAdmin>();
         services.AddScoped<MemberAccounts>();

@@ -128,7 +128,7 @@ public sealed class RebuttalApprovalHoleTests
         Assert.Contains("Cấp 1: duyet duyệt", page, StringComparison.Ordinal);
         Assert.Contains("Cấp 2: lanhdao3 duyệt", page, StringComparison.Ordinal);
         // Three approvals in all: tier 1 of the first text (no longer counting), then tiers 1 and 2 of the new one.
-        Assert.Equal(3, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == Features.Claims.ClaimPublication.Actions.Approved && e.Target == "claim:" + S(id) && e.Detail!.Contains("/2"))));
+        Assert.Equal(3, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == Features.Claims.ClaimEditor.Actions.Approved && e.Target == "claim:" + S(id) && e.Detail!.Contains("/2"))));
 
         // Changing what a published rebuttal says takes it off the portal until approved again.
         using (var changed = await EditAsync(app, editor, id, "Misleading", "Chỉ bảo trì, không cắt điện toàn phường.", "Không cắt điện toàn phường.", status: "Answered"))

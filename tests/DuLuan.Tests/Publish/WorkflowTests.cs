@@ -111,7 +111,7 @@ public sealed class WorkflowTests
 
         Assert.Equal("Cảm ơn anh chị", await f.App.WithDbAsync(db => db.PostComments.Select(c => c.Text).SingleAsync()));
         var actions = await f.App.WithDbAsync(db => db.AuditEntries.Where(a => a.Target == "post:" + PublishFixture.S(id)).Select(a => a.Action).ToListAsync());
-        Assert.Equal(["post-created", "post-submitted", "post-approved", "post-edited", "post-edited", "post-approved", "post-approved", "post-commented"], actions);
+        Assert.Equal(["publish.post-created", "publish.post-submitted", "publish.post-approved", "publish.post-edited", "publish.post-edited", "publish.post-approved", "publish.post-approved", "publish.post-commented"], actions);
     }
 
     [Theory, Providers]

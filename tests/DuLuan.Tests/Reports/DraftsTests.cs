@@ -68,9 +68,9 @@ public sealed partial class DraftsTests
         Assert.Contains("Nhận xét riêng của phường về mục đầu.", pdf, StringComparison.Ordinal);
 
         var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Target == $"draft {id}").Select(a => a.Action).ToListAsync());
-        Assert.Contains("report-draft-created", audit);
-        Assert.Contains("report-draft-edited", audit);
-        Assert.Equal(2, audit.Count(a => a == "export"));
+        Assert.Contains("reports.draft-created", audit);
+        Assert.Contains("reports.draft-edited", audit);
+        Assert.Equal(2, audit.Count(a => a == "data.exported"));
     }
 
     [Theory, Providers]

@@ -179,6 +179,6 @@ public sealed class TemplateTests
         var text = DocxInspect.BodyText(docx);
         Assert.Contains("PHƯỜNG HẢI VÂN báo cáo quý III năm 2026: tiếp nhận 0 phản ánh.", text, StringComparison.Ordinal);
         Assert.Contains("Kính gửi: Ban Tuyên giáo", text, StringComparison.Ordinal);
-        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "report-template-uploaded")));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "reports.template-uploaded")));
     }
 }

@@ -228,7 +228,7 @@ public sealed partial class XlsFormTests
         var survey = await app.WithDbAsync(db => db.Surveys.SingleAsync());
         Assert.Equal((SurveyStatus.Draft, app.Tree.CommuneA1.Id, "Khảo sát dịch vụ công"), (survey.Status, survey.UnitId, survey.Title));
         Assert.Contains("\"c_1\"", survey.DraftJson, StringComparison.Ordinal);
-        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "survey.import")));
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "surveys.imported")));
 
         Assert.Contains("/Surveys/Export?id=" + survey.Id, await staff.GetStringAsync($"/Surveys/Details?id={survey.Id}"), StringComparison.Ordinal);
         using var export = await staff.GetAsync($"/Surveys/Export?id={survey.Id}");

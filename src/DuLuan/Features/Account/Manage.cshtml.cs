@@ -93,6 +93,7 @@ public sealed class ManageModel(UserManager<Member> users, SignInManager<Member>
             return Page();
         }
 
+        await using var transaction = await audit.BeginAsync(ct);
         var result = await users.ChangePasswordAsync(member, Current, Password);
         if (!result.Succeeded)
         {
@@ -105,6 +106,7 @@ public sealed class ManageModel(UserManager<Member> users, SignInManager<Member>
         }
 
         await audit.WriteAsync(AuditActions.PasswordChanged, target: member.Email, cancellationToken: ct);
+        await transaction.CommitAsync(ct);
         await signIn.RefreshSignInAsync(member);
         return RedirectToPage(new { changed = true });
     }

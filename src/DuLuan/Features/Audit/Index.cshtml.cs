@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DuLuan.Features.Audit;
 
 /// <summary>Admins browse the audit log of their subtree; entries without a unit (sign-ins, CLI) are shown to admins of the whole tree only.</summary>
-public sealed class IndexModel(AppDbContext db, UnitScope scope) : PageModel
+public sealed class IndexModel(AppDbContext db, UnitScope scope, AuditText text) : PageModel
 {
     public const int PageSize = 100;
 
@@ -21,7 +21,10 @@ public sealed class IndexModel(AppDbContext db, UnitScope scope) : PageModel
 
     public List<Entry> Entries { get; private set; } = [];
 
-    public IReadOnlyList<string> Actions { get; } = typeof(AuditActions).GetFields().Select(f => (string)f.GetValue(null)!).ToList();
+    /// <summary>Every action with a label (each feature's actions, not only the kernel's), for the filter.</summary>
+    public IReadOnlyList<(string Action, string Label)> Actions => text.Actions();
+
+    public AuditText Text => text;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -19,16 +19,18 @@ public sealed class ClaimEditor(AppDbContext db, ClaimAccess access, AuditLog au
 {
     public static class Actions
     {
-        public const string Created = "claim-created";
-        public const string Edited = "claim-edited";
-        public const string Published = "claim-published";
-        public const string Unpublished = "claim-unpublished";
-        public const string LinkAdded = "claim-link-added";
-        public const string LinkRemoved = "claim-link-removed";
-        public const string EvidenceAdded = "claim-evidence-added";
-        public const string EvidenceRemoved = "claim-evidence-removed";
-        public const string MatchConfirmed = "claim-match-confirmed";
-        public const string MatchDismissed = "claim-match-dismissed";
+        public const string Created = "claims.created";
+        public const string Edited = "claims.edited";
+        public const string Submitted = "claims.submitted";
+        public const string Approved = "claims.approved";
+        public const string Published = "claims.published";
+        public const string Unpublished = "claims.unpublished";
+        public const string LinkAdded = "claims.link-added";
+        public const string LinkRemoved = "claims.link-removed";
+        public const string EvidenceAdded = "claims.evidence-added";
+        public const string EvidenceRemoved = "claims.evidence-removed";
+        public const string MatchConfirmed = "claims.match-confirmed";
+        public const string MatchDismissed = "claims.match-dismissed";
     }
 
     public static string Target(long id) => "claim:" + id.ToString(CultureInfo.InvariantCulture);
@@ -69,8 +71,7 @@ public sealed class ClaimEditor(AppDbContext db, ClaimAccess access, AuditLog au
         var now = clock.GetUtcNow().UtcDateTime;
         var claim = new Claim { UnitId = unitId, Text = clean!, Status = ClaimStatus.Open, CreatedAt = now, UpdatedAt = now };
         db.Claims.Add(claim);
-        await db.SaveChangesAsync(ct);
-        await audit.WriteAsync(Actions.Created, unitId, Target(claim.Id), null, ct);
+        await audit.SaveCreatedAsync(Actions.Created, unitId, () => Target(claim.Id), null, ct);
         return (claim, null);
     }
 

@@ -12,12 +12,6 @@ namespace DuLuan.Features.Claims;
 /// </summary>
 public sealed class ClaimPublication(AppDbContext db, ClaimEditor editor, PublishAccess publishAccess, UnitScope scope, TimeProvider clock)
 {
-    public static class Actions
-    {
-        public const string Submitted = "claim-submitted";
-        public const string Approved = "claim-approved";
-    }
-
     /// <summary>Approvals given for what the claim says now, one per tier.</summary>
     public async Task<List<ClaimApproval>> ValidApprovalsAsync(Claim claim, CancellationToken ct)
     {
@@ -56,7 +50,7 @@ public sealed class ClaimPublication(AppDbContext db, ClaimEditor editor, Publis
             GoPublic(claim);
         }
 
-        return await SaveAsync(claim, version, claim.PublishedAt is null ? Actions.Submitted : ClaimEditor.Actions.Published, $"{valid.Count}/{tiers}", ct);
+        return await SaveAsync(claim, version, claim.PublishedAt is null ? ClaimEditor.Actions.Submitted : ClaimEditor.Actions.Published, $"{valid.Count}/{tiers}", ct);
     }
 
     /// <summary>One tier of approval by a lead or admin of the unit who neither asked for it nor wrote it; the last tier publishes.</summary>
@@ -88,7 +82,7 @@ public sealed class ClaimPublication(AppDbContext db, ClaimEditor editor, Publis
             GoPublic(claim);
         }
 
-        return await SaveAsync(claim, version, Actions.Approved, $"tier {tier}/{tiers}", ct);
+        return await SaveAsync(claim, version, ClaimEditor.Actions.Approved, $"tier {tier}/{tiers}", ct);
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

@@ -11,7 +11,7 @@ public sealed record CollaboratorStatus(long MembershipId, string DisplayName, s
 /// <summary>Cadence per collaborator membership (monthly unless set) and who has filed for their current period.</summary>
 public sealed class Cadences(AppDbContext db, OpinionAccess access, AuditLog audit, OfficeTime office)
 {
-    public const string AuditAction = "opinion-cadence";
+    public const string AuditAction = "opinions.cadence-set";
 
     public DateOnly Today() => office.Today;
 

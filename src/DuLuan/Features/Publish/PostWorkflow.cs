@@ -23,20 +23,21 @@ public sealed class PostWorkflow(AppDbContext db, AuditLog audit, ChannelLimits 
 {
     public static class Actions
     {
-        public const string Created = "post-created";
-        public const string Edited = "post-edited";
-        public const string Submitted = "post-submitted";
-        public const string Approved = "post-approved";
-        public const string Returned = "post-returned";
-        public const string Scheduled = "post-scheduled";
-        public const string Published = "post-published";
-        public const string Failed = "post-failed";
-        public const string Retried = "post-retried";
-        public const string Commented = "post-commented";
-        public const string ChannelAdded = "channel-added";
-        public const string ChannelRejected = "channel-token-rejected";
-        public const string TiersChanged = "publish-tiers-changed";
-        public const string MetricsImported = "metrics-imported";
+        public const string Created = "publish.post-created";
+        public const string Edited = "publish.post-edited";
+        public const string Submitted = "publish.post-submitted";
+        public const string Approved = "publish.post-approved";
+        public const string Returned = "publish.post-returned";
+        public const string Scheduled = "publish.post-scheduled";
+        public const string Published = "publish.post-published";
+        public const string Failed = "publish.post-failed";
+        public const string Retried = "publish.post-retried";
+        public const string Commented = "publish.post-commented";
+        public const string ChannelAdded = "publish.channel-added";
+        public const string ChannelRejected = "publish.channel-token-rejected";
+        public const string TiersChanged = "publish.tiers-changed";
+        public const string MetricsImported = "publish.metrics-imported";
+        public const string MetricsPulled = "publish.metrics-pulled";
     }
 
     public static string Target(long postId) => "post:" + postId.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -11,7 +11,7 @@ namespace DuLuan.Features.Reports;
 public sealed class DrillModel(DashboardQuery query, DrillSource drills, ReportFigureSource source, AuditLog audit, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
-    public const string AuditAction = "report-drill";
+    public const string AuditAction = ReportAudit.DrillViewed;
 
     public Units.Unit? Unit { get; private set; }
 

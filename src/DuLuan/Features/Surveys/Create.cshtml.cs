@@ -75,8 +75,7 @@ public sealed class CreateModel(AppDbContext db, SurveyAccess access, AuditLog a
             UpdatedAt = now,
         };
         db.Surveys.Add(survey);
-        await db.SaveChangesAsync(ct);
-        await audit.WriteAsync("survey.create", UnitId, $"survey:{survey.Id}", cancellationToken: ct);
+        await audit.SaveCreatedAsync(SurveyAudit.Created, UnitId, () => $"survey:{survey.Id}", null, ct);
         return Redirect($"/Surveys/Edit?id={survey.Id}");
     }
 

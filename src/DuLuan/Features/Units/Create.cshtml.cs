@@ -48,8 +48,10 @@ public sealed class CreateModel(UnitScope scope, UnitTree tree, AuditLog audit, 
             return Page();
         }
 
+        await using var transaction = await audit.BeginAsync(ct);
         var unit = await tree.AddChildAsync(Parent, Name, Kind, null, ct);
         await audit.WriteAsync(AuditActions.UnitCreated, unit.Id, unit.Name, $"kind={Kind}", ct);
+        await transaction.CommitAsync(ct);
         return Redirect($"/Units/Details?id={unit.Id}");
     }
 

@@ -13,7 +13,8 @@ public sealed class UnitImporter(AppDbContext db, UnitTree tree)
     public async Task<UnitImportResult> ImportAsync(IReadOnlyList<UnitImportRow> rows, CancellationToken cancellationToken = default)
     {
         Validate(rows);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // A caller that audits the import holds the transaction itself.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var root = await tree.EnsureRootAsync(cancellationToken);
         var codes = rows.Select(r => r.Code).ToList();
         var existing = await db.Units.Where(u => u.Code != null).ToDictionaryAsync(u => u.Code!, StringComparer.Ordinal, cancellationToken);
@@ -58,7 +59,10 @@ public sealed class UnitImporter(AppDbContext db, UnitTree tree)
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
         return new UnitImportResult(created, renamed, unchanged);
     }
 

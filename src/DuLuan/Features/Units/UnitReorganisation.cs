@@ -24,7 +24,7 @@ public sealed record SuccessionError(int Line, string Field, string Vi, string E
 /// </summary>
 public sealed class UnitReorganisation(AppDbContext db, UnitScope scope, AuditLog audit)
 {
-    public const string AuditAction = "unit-succession";
+    public const string AuditAction = AuditActions.UnitSuccession;
 
     /// <summary>Units the member may retire: strictly below a unit where they hold <see cref="Permission.ManageUnits"/>.</summary>
     public async Task<bool> CanRetireAsync(Unit unit, CancellationToken ct)

@@ -3,6 +3,8 @@ namespace DuLuan.Features.Concerns.Cases;
 /// <summary>Audit actions of concerns and cases (kept here so the audit feature need not know them).</summary>
 public static class CaseAudit
 {
-    public const string HolidayAdded = "holiday-added";
-    public const string HolidayRemoved = "holiday-removed";
+    public const string HolidayAdded = "cases.holiday-added";
+    public const string HolidayRemoved = "cases.holiday-removed";
+    public const string Open311KeyCreated = "open311.key-created";
+    public const string Open311KeyRevoked = "open311.key-revoked";
 }

@@ -87,8 +87,10 @@ public sealed class HolidaysAdminModel(AppDbContext db, UnitScope scope, Holiday
             return NotFound();
         }
 
+        await using var transaction = await audit.BeginAsync(ct);
         var added = await holidays.SeedFixedAsync(ShownYear, ct);
         await audit.WriteAsync(CaseAudit.HolidayAdded, detail: $"fixed dates {ShownYear}: {added}", cancellationToken: ct);
+        await transaction.CommitAsync(ct);
         return RedirectToPage(new { year = ShownYear });
     }
 

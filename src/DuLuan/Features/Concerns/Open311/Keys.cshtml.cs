@@ -13,8 +13,8 @@ namespace DuLuan.Features.Concerns.Open311;
 /// <summary>Admins of the whole tree issue and revoke Open311 API keys; a new key is shown once, only its hash is kept.</summary>
 public sealed class KeysModel(AppDbContext db, UnitScope scope, ApiKeys keys, AuditLog audit) : PageModel
 {
-    public const string KeyCreated = "open311-key-created";
-    public const string KeyRevoked = "open311-key-revoked";
+    public const string KeyCreated = Cases.CaseAudit.Open311KeyCreated;
+    public const string KeyRevoked = Cases.CaseAudit.Open311KeyRevoked;
 
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]
@@ -46,8 +46,10 @@ public sealed class KeysModel(AppDbContext db, UnitScope scope, ApiKeys keys, Au
 
         if (ModelState.IsValid)
         {
+            await using var transaction = await audit.BeginAsync(ct);
             var (row, key) = await keys.CreateAsync(TypedText.Clean(Name), ct);
             await audit.WriteAsync(KeyCreated, null, $"open311-key:{row.Id.ToString(CultureInfo.InvariantCulture)}", row.Prefix, ct);
+            await transaction.CommitAsync(ct);
             NewKey = key;
             Name = string.Empty;
             ModelState.Clear();
@@ -64,12 +66,14 @@ public sealed class KeysModel(AppDbContext db, UnitScope scope, ApiKeys keys, Au
             return NotFound();
         }
 
+        await using var transaction = await audit.BeginAsync(ct);
         if (!await keys.RevokeAsync(keyId, ct))
         {
             return NotFound();
         }
 
         await audit.WriteAsync(KeyRevoked, null, $"open311-key:{keyId.ToString(CultureInfo.InvariantCulture)}", null, ct);
+        await transaction.CommitAsync(ct);
         return Redirect("/Open311/Keys");
     }
 

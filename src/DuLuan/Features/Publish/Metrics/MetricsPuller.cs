@@ -17,7 +17,7 @@ namespace DuLuan.Features.Publish.Metrics;
 /// </summary>
 public sealed class MetricsPuller(AppDbContext db, TokenVault vault, IEnumerable<IMetricsConnector> connectors, MetricsImport import, AuditLog audit, TimeProvider clock, OfficeTime office, IOptions<PublishOptions> options)
 {
-    public const string Pulled = "metrics-pulled";
+    public const string Pulled = PostWorkflow.Actions.MetricsPulled;
 
     public IReadOnlyCollection<ChannelKind> Kinds => [.. connectors.Select(c => c.Kind)];
 

@@ -55,6 +55,7 @@ public sealed class CreateModel(ReportDraftAccess access, ReportGenerator genera
             return Page();
         }
 
+        await using var transaction = await audit.BeginAsync(ct);
         var draft = await generator.CreateDraftAsync(Unit!.Id, Period, chosen.Value, templateId, access.MemberId, ct);
         if (templateId is { } tid)
         {
@@ -82,7 +83,8 @@ public sealed class CreateModel(ReportDraftAccess access, ReportGenerator genera
             }
         }
 
-        await audit.WriteAsync("report-draft-created", Unit.Id, $"draft {draft.Id}", $"{Period.Code} {chosen}", ct);
+        await audit.WriteAsync(ReportAudit.DraftCreated, Unit.Id, $"draft {draft.Id}", $"{Period.Code} {chosen}", ct);
+        await transaction.CommitAsync(ct);
         return Redirect($"/Reports/Drafts/Edit?id={draft.Id}");
     }
 

@@ -79,7 +79,7 @@ public sealed class EditModel(AppDbContext db, ReportDraftAccess access, AuditLo
         Draft.EditorId = access.MemberId;
         Draft.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         Draft.Version++;
-        audit.Add("report-draft-edited", Draft.UnitId, $"draft {Draft.Id}", Period.Code);
+        audit.Add(ReportAudit.DraftEdited, Draft.UnitId, $"draft {Draft.Id}", Period.Code);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -87,7 +87,7 @@ public sealed class IndexModel(AppDbContext db, ReportDraftAccess access, AuditL
 
         var template = new ReportTemplate { UnitId = Unit.Id, Name = cleanName, Content = content, UploadedBy = access.MemberId, UploadedAt = clock.GetUtcNow().UtcDateTime };
         db.ReportTemplates.Add(template);
-        audit.Add("report-template-uploaded", Unit.Id, cleanName, string.Join(", ", Placeholders));
+        audit.Add(ReportAudit.TemplateUploaded, Unit.Id, cleanName, string.Join(", ", Placeholders));
         await db.SaveChangesAsync(ct);
         return Redirect($"/Reports/Templates?unit={Unit.Id}");
     }
