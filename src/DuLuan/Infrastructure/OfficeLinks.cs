@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
+using DuLuan.Infrastructure.Text;
 
 namespace DuLuan.Infrastructure;
 
@@ -63,13 +64,13 @@ public static class OfficeLinks
                 }
                 else if (entry.FullName.EndsWith("connections.xml", StringComparison.OrdinalIgnoreCase))
                 {
-                    found.Add(Problem(name, "kết nối dữ liệu ngoài", "external data connection"));
+                    found.Add(Problem(name, new Message("Office.Link.DataConnection")));
                 }
                 else if (bytes.AsSpan().StartsWith("PK"u8))
                 {
                     if (depth >= MaxDepth)
                     {
-                        found.Add(Problem(name, "tệp nén lồng quá sâu", "package nested too deep"));
+                        found.Add(Problem(name, new Message("Office.Link.NestedTooDeep")));
                         continue;
                     }
 
@@ -80,12 +81,12 @@ public static class OfficeLinks
                     }
                     catch (InvalidDataException)
                     {
-                        found.Add(Problem(name, "tệp nhúng hỏng hoặc quá lớn", "embedded file that is damaged or too large"));
+                        found.Add(Problem(name, new Message("Office.Link.EmbeddedDamaged")));
                     }
 
                     if (found.Count > before)
                     {
-                        found.Insert(before, Problem(name, "tệp nhúng trỏ ra ngoài", "embedded file that points outside"));
+                        found.Insert(before, Problem(name, new Message("Office.Link.EmbeddedOutside")));
                     }
                 }
                 else if (LooksLikeXml(bytes))
@@ -95,7 +96,7 @@ public static class OfficeLinks
             }
             catch (XmlException)
             {
-                found.Add(($"Phần {name} không đọc được nên không kiểm tra được liên kết ra ngoài", $"Part {name} cannot be read, so its links outside cannot be checked"));
+                found.Add(Pair(new Message("Office.Link.Unreadable", name)));
             }
         }
     }
@@ -115,11 +116,11 @@ public static class OfficeLinks
             var target = reader.GetAttribute("Target") ?? string.Empty;
             if (string.Equals(reader.GetAttribute("TargetMode")?.Trim(), "External", StringComparison.OrdinalIgnoreCase) || IsAddress(target))
             {
-                found.Add(Problem(part, $"liên kết ngoài ({kind}) tới {Shorten(target)}", $"external link ({kind}) to {Shorten(target)}"));
+                found.Add(Problem(part, new Message("Office.Link.External", kind, Shorten(target))));
             }
             else if (OutwardRelationships.Contains(kind))
             {
-                found.Add(Problem(part, $"phần {kind}", $"{kind} part"));
+                found.Add(Problem(part, new Message("Office.Link.Part", kind)));
             }
         }
     }
@@ -147,19 +148,19 @@ public static class OfficeLinks
                         Field(reader.GetAttribute("instr", reader.NamespaceURI) ?? string.Empty, part, found);
                         break;
                     case "altChunk":
-                        found.Add(Problem(part, "altChunk (nội dung ghép từ tệp khác)", "altChunk (content merged from another file)"));
+                        found.Add(Problem(part, new Message("Office.Link.AltChunk")));
                         break;
                     case "OLEObject" or "oleObject":
-                        found.Add(Problem(part, "đối tượng OLE", "OLE object"));
+                        found.Add(Problem(part, new Message("Office.Link.Ole")));
                         break;
                     case "frameset" or "frame" when word:
-                        found.Add(Problem(part, "khung (frame) lấy nội dung từ tệp khác", "frame that loads another file"));
+                        found.Add(Problem(part, new Message("Office.Link.Frame")));
                         break;
                     case "mailMerge" when word:
-                        found.Add(Problem(part, "trộn thư (mail merge) lấy dữ liệu từ nguồn ngoài", "mail merge from an outside data source"));
+                        found.Add(Problem(part, new Message("Office.Link.MailMerge")));
                         break;
                     case "externalReference" or "externalBook":
-                        found.Add(Problem(part, "liên kết tới bảng tính khác", "link to another workbook"));
+                        found.Add(Problem(part, new Message("Office.Link.Workbook")));
                         break;
                 }
 
@@ -190,7 +191,7 @@ public static class OfficeLinks
             var value = reader.Value.Trim();
             if (AddressAttributes.Contains(reader.LocalName) && reader.Prefix != "xmlns" && value.Length > 0 && !value.StartsWith('#'))
             {
-                found.Add(Problem(part, $"địa chỉ {reader.LocalName}=\"{Shorten(value)}\"", $"address {reader.LocalName}=\"{Shorten(value)}\""));
+                found.Add(Problem(part, new Message("Office.Link.Address", reader.LocalName, Shorten(value))));
             }
         }
         while (reader.MoveToNextAttribute());
@@ -207,7 +208,7 @@ public static class OfficeLinks
             || trimmed.Contains("://", StringComparison.Ordinal) || trimmed.Contains("file:", StringComparison.OrdinalIgnoreCase) || trimmed.Contains(@"\\\\", StringComparison.Ordinal);
         if (trimmed.Length > 0 && outward)
         {
-            found.Add(Problem(part, $"trường {name} lấy nội dung hoặc trỏ ra ngoài", $"{name} field that loads or points at outside content"));
+            found.Add(Problem(part, new Message("Office.Link.Field", name)));
         }
     }
 
@@ -267,9 +268,12 @@ public static class OfficeLinks
 
     private static string Shorten(string value) => value.Length > 80 ? value[..80] + "…" : value;
 
-    private static (string Vi, string En) Problem(string part, string vi, string en) =>
-        ($"Phần {part} có {vi}: tệp Office không được trỏ ra ngoài chính nó, hãy nhúng nội dung vào tệp hoặc bỏ đi",
-         $"Part {part} holds an {en}: an Office file may not point outside itself; embed the content or remove it");
+    private static (string Vi, string En) Problem(string part, Message what)
+    {
+        return Pair(new Message("Office.Link.Problem", part, what));
+    }
+
+    private static (string Vi, string En) Pair(Message message) => (message.Vietnamese, message.English);
 
     private static readonly XmlReaderSettings Settings = new()
     {

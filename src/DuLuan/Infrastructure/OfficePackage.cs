@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using DuLuan.Infrastructure.Text;
 
 namespace DuLuan.Infrastructure;
 
@@ -17,7 +18,7 @@ public static class OfficePackage
             using var zip = new ZipArchive(new MemoryStream(file, writable: false), ZipArchiveMode.Read);
             if (zip.Entries.Count > maxEntries)
             {
-                return ($"Tệp có quá {maxEntries} phần bên trong", $"The package holds more than {maxEntries} parts");
+                return Pair(new Message("Office.Package.TooManyParts", maxEntries));
             }
 
             long total = 0;
@@ -27,13 +28,13 @@ public static class OfficePackage
                 var ratio = entry.CompressedLength > 0 ? entry.Length / (double)entry.CompressedLength : entry.Length > 0 ? double.PositiveInfinity : 0;
                 if (total > maxUnpackedBytes || (entry.Length > 1024 * 1024 && ratio > 200))
                 {
-                    return ("Tệp giải nén ra quá lớn (nghi là bom nén)", "The file unpacks to too much data (a zip bomb?)");
+                    return Pair(new Message("Office.Package.ZipBomb"));
                 }
             }
         }
         catch (InvalidDataException)
         {
-            return ("Tệp nén zip bị hỏng", "The zip package is damaged");
+            return Pair(new Message("Office.Package.Damaged"));
         }
 
         try
@@ -43,9 +44,11 @@ public static class OfficePackage
         }
         catch (InvalidDataException)
         {
-            return ("Tệp giải nén ra quá lớn hoặc bị hỏng", "The file unpacks to too much data or is damaged");
+            return Pair(new Message("Office.Package.TooLargeOrDamaged"));
         }
     }
+
+    private static (string Vi, string En) Pair(Message message) => (message.Vietnamese, message.English);
 
     /// <summary>Names of the package's entries (after <see cref="Check"/> passed).</summary>
     public static List<string> EntryNames(byte[] file)

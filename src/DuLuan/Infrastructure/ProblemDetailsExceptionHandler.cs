@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net;
+using DuLuan.Infrastructure.Text;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace DuLuan.Infrastructure;
@@ -26,9 +29,7 @@ public static class ProblemDetailsExceptionHandler
 
         // A full disk is the operator's problem, not a bug: 507 tells clients (and Open311 apps) to retry later.
         var status = full ? StatusCodes.Status507InsufficientStorage : StatusCodes.Status500InternalServerError;
-        var (vi, en) = full
-            ? ("Máy chủ đã hết chỗ lưu trữ, dữ liệu chưa được lưu; vui lòng thử lại sau", "The server is out of storage space and nothing was saved; please try again later")
-            : ("Đã xảy ra lỗi, vui lòng thử lại sau", "Something went wrong; please try again later");
+        var detail = new Message(full ? "Error.StorageFull" : "Error.Server");
         context.Response.StatusCode = status;
         if (full)
         {
@@ -38,16 +39,17 @@ public static class ProblemDetailsExceptionHandler
         if (context.Request.IsApi())
         {
             await Results.Problem(
-                title: full ? "Hết chỗ lưu trữ / Out of storage" : "Lỗi máy chủ / Server error",
-                detail: $"{vi} / {en}.",
+                title: new Message(full ? "Error.StorageFullTitle" : "Error.ServerTitle").Both(),
+                detail: detail.Both(),
                 statusCode: status).ExecuteAsync(context);
             return;
         }
 
         context.Response.ContentType = "text/html; charset=utf-8";
+        var culture = CultureInfo.CurrentUICulture;
         await context.Response.WriteAsync(
-            "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>Lỗi</title>" +
-            $"<p>{vi}. / {en}.</p><p><a href=\"/\">Trang chủ / Home</a></p></html>");
+            $"<!doctype html><html lang=\"{(culture.TwoLetterISOLanguageName == "en" ? "en" : "vi")}\"><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(new Message("Error.Title").In(culture))}</title>" +
+            $"<p>{WebUtility.HtmlEncode(detail.In(culture))}</p><p><a href=\"/\">{WebUtility.HtmlEncode(new Message("Error.Home").In(culture))}</a></p></html>");
     }
 
     /// <summary>SQLite SQLITE_FULL (13), PostgreSQL disk_full (53100), or the operating system's ENOSPC anywhere in the chain.</summary>

@@ -16,10 +16,10 @@ public sealed class PublicWriteAdmission : IDisposable
 {
     public const int RetryAfterSeconds = 2;
 
-    public const string Title = "Hệ thống đang bận / Service busy";
+    /// <summary>The 429 problem's title and detail in both languages, as the public APIs answer.</summary>
+    public static string Title => new Text.Message("PublicWrite.BusyTitle").Both();
 
-    public const string Refusal = "Hệ thống đang nhận quá nhiều yêu cầu cùng lúc; yêu cầu này chưa được lưu, vui lòng gửi lại sau vài giây / "
-        + "The service is receiving too many submissions at once; this one was not stored, please send it again in a few seconds.";
+    public static string Refusal => new Text.Message("PublicWrite.Busy").Both();
 
     private readonly ConcurrencyLimiter limiter;
     private readonly DuLuanMetrics metrics;

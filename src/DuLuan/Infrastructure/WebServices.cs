@@ -26,6 +26,7 @@ public static class WebServices
             // Validation is server-side only (no client validation script). With client validation on, an error-free
             // validation summary renders <li style="display:none">, which the CSP blocks on every form page.
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
+        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, FrameworkMessages>();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = secureCookies ? "__Host-duluan-af" : "duluan-af";

@@ -57,8 +57,8 @@ public sealed partial class PaperTests
             Assert.Equal(HttpStatusCode.Redirect, finish.StatusCode);
         }
 
-        var audits = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Action.StartsWith("survey.paper-entry")).OrderBy(a => a.Id).ToListAsync());
-        Assert.Equal(["survey.paper-entry", "survey.paper-entry.done"], audits.Select(a => a.Action));
+        var audits = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Action.StartsWith("surveys.paper-entry")).OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal(["surveys.paper-entry-started", "surveys.paper-entry-finished"], audits.Select(a => a.Action));
         Assert.StartsWith("2 ", audits[1].Detail, StringComparison.Ordinal);
         Assert.All(audits, a => Assert.DoesNotContain(responses[0].Id, a.Detail + a.Target, StringComparison.Ordinal));
 
@@ -106,12 +106,12 @@ public sealed partial class PaperTests
 
         using (var badKey = await PostAsync(ctv, id, Answers(app, ("a_q_use", "no")), key: "x"))
         {
-            Assert.Contains("idempotency key", WebUtility.HtmlDecode(await badKey.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+            Assert.Contains("khoá chống gửi lặp", WebUtility.HtmlDecode(await badKey.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         }
 
         using (var stale = await PostAsync(ctv, id, Answers(app, ("a_q_use", "no")), version: "0"))
         {
-            Assert.Contains("out of date", WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+            Assert.Contains("đã cũ", WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         }
 
         using (var huge = await PostAsync(ctv, id, Answers(app, ("a_q_use", "no"), ("a_q_note", new string('x', 1024 * 1024)))))

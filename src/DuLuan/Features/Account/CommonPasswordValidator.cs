@@ -2,11 +2,12 @@ using System.Reflection;
 using DuLuan.Analysis.Text;
 using DuLuan.Features.Members;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 
 namespace DuLuan.Features.Account;
 
 /// <summary>Refuses passwords from an embedded list of common and Vietnamese-typical passwords, and ones containing the e-mail name.</summary>
-public sealed class CommonPasswordValidator : IPasswordValidator<Member>
+public sealed class CommonPasswordValidator(IStringLocalizer<SharedResource> l) : IPasswordValidator<Member>
 {
     private static readonly Lazy<HashSet<string>> Common = new(Load);
 
@@ -26,7 +27,7 @@ public sealed class CommonPasswordValidator : IPasswordValidator<Member>
             return Task.FromResult(IdentityResult.Failed(new IdentityError
             {
                 Code = "CommonPassword",
-                Description = "Mật khẩu quá phổ biến hoặc dễ đoán / The password is too common or easy to guess.",
+                Description = l["Identity.CommonPassword"],
             }));
         }
 

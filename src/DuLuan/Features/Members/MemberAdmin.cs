@@ -4,20 +4,21 @@ using DuLuan.Features.Audit;
 using DuLuan.Features.Units;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace DuLuan.Features.Members;
 
 public sealed record Invitation(Member Member, string SetupToken);
 
 /// <summary>Invites members and grants or revokes scoped roles; every change is audited and ends old sessions.</summary>
-public sealed class MemberAdmin(AppDbContext db, UserManager<Member> users, SetupTokens tokens, AuditLog audit, TimeProvider clock)
+public sealed class MemberAdmin(AppDbContext db, UserManager<Member> users, SetupTokens tokens, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public async Task<(Invitation? Invitation, string? Error)> InviteAsync(string email, string displayName, Unit unit, Role role, CancellationToken cancellationToken = default)
     {
         email = email.Trim();
         if (await users.FindByEmailAsync(email) is not null)
         {
-            return (null, "Email đã có người dùng / This e-mail is already a member.");
+            return (null, l["Members.EmailTaken"]);
         }
 
         var member = new Member
@@ -28,6 +29,7 @@ public sealed class MemberAdmin(AppDbContext db, UserManager<Member> users, Setu
             DisplayName = displayName.Trim(),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
+        await using var transaction = await audit.BeginAsync(cancellationToken);
         var created = await users.CreateAsync(member);
         if (!created.Succeeded)
         {
@@ -37,6 +39,7 @@ public sealed class MemberAdmin(AppDbContext db, UserManager<Member> users, Setu
         await GrantAsync(member, unit, role, cancellationToken);
         var token = await tokens.IssueAsync(member.Id, cancellationToken);
         await audit.WriteAsync(AuditActions.MemberInvited, unit.Id, email, $"role={role}", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return (new Invitation(member, token), null);
     }
 

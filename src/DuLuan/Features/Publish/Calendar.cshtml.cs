@@ -23,7 +23,7 @@ public sealed class CalendarModel(AppDbContext db, PublishAccess access, PostWor
     public long? UnitId { get; set; }
 
     [BindProperty(SupportsGet = true)]
-    public string View { get; set; } = "month";
+    public string? View { get; set; } = "month";
 
     [BindProperty(SupportsGet = true)]
     public string? Date { get; set; }
@@ -68,7 +68,7 @@ public sealed class CalendarModel(AppDbContext db, PublishAccess access, PostWor
             return await ErrorAsync(l[result.ErrorKey!, result.Args ?? []], ct);
         }
 
-        return Redirect($"/Publish/Calendar?UnitId={UnitId}&View={Uri.EscapeDataString(View)}&Date={target:yyyy-MM-dd}");
+        return Redirect($"/Publish/Calendar?UnitId={UnitId}&View={Uri.EscapeDataString(View ?? "month")}&Date={target:yyyy-MM-dd}");
     }
 
     private async Task<IActionResult> ErrorAsync(string message, CancellationToken ct)

@@ -6,11 +6,12 @@ using DuLuan.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace DuLuan.Features.Surveys;
 
 /// <summary>A survey's status, versions, public link and QR code, publishing, and per-unit quotas and population.</summary>
-public sealed class DetailsModel(AppDbContext db, SurveyAccess access, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AppDbContext db, SurveyAccess access, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Target(long UnitId, string Unit, int Responses, int? Quota, long? Population);
 
@@ -44,10 +45,10 @@ public sealed class DetailsModel(AppDbContext db, SurveyAccess access, AuditLog 
         }
 
         var definition = SurveyDefinition.Parse(Survey.DraftJson, out var error);
-        Errors = definition is null ? [error!] : DefinitionRules.Validate(definition);
+        Errors = definition is null ? [error!] : [.. DefinitionRules.Validate(definition).Select(m => m.In(l))];
         if (definition is not null && !definition.Questions.Any())
         {
-            Errors.Add("Cần ít nhất một câu hỏi trước khi công bố / Add at least one question before publishing.");
+            Errors.Add(l["Surveys.Details.NoQuestions"]);
         }
 
         if (Errors.Count > 0)
@@ -63,8 +64,8 @@ public sealed class DetailsModel(AppDbContext db, SurveyAccess access, AuditLog 
         }
 
         tracked.Status = SurveyStatus.Published;
+        audit.Add(SurveyAudit.Published, tracked.UnitId, $"survey:{Id}", $"v{tracked.CurrentVersion}");
         await db.SaveChangesAsync(ct);
-        await audit.WriteAsync("survey.publish", tracked.UnitId, $"survey:{Id}", $"v{tracked.CurrentVersion}", ct);
         return Redirect($"/Surveys/Details?id={Id}");
     }
 
@@ -79,8 +80,8 @@ public sealed class DetailsModel(AppDbContext db, SurveyAccess access, AuditLog 
         if (tracked.Status == SurveyStatus.Published)
         {
             tracked.Status = SurveyStatus.Closed;
+            audit.Add(SurveyAudit.Closed, tracked.UnitId, $"survey:{Id}");
             await db.SaveChangesAsync(ct);
-            await audit.WriteAsync("survey.close", tracked.UnitId, $"survey:{Id}", cancellationToken: ct);
         }
 
         return Redirect($"/Surveys/Details?id={Id}");
@@ -105,7 +106,7 @@ public sealed class DetailsModel(AppDbContext db, SurveyAccess access, AuditLog 
             {
                 if (!int.TryParse(quota, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value is < 1 or > 10_000_000)
                 {
-                    Errors.Add($"{target.Unit}: chỉ tiêu phải là số nguyên từ 1 đến 10.000.000 / quota must be a whole number from 1 to 10,000,000.");
+                    Errors.Add(l["Surveys.Details.BadQuota", target.Unit]);
                 }
 
                 q = value;
@@ -115,7 +116,7 @@ public sealed class DetailsModel(AppDbContext db, SurveyAccess access, AuditLog 
             {
                 if (!long.TryParse(population, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value is < 1 or > 1_000_000_000)
                 {
-                    Errors.Add($"{target.Unit}: dân số phải là số nguyên từ 1 đến 1.000.000.000 / population must be a whole number from 1 to 1,000,000,000.");
+                    Errors.Add(l["Surveys.Details.BadPopulation", target.Unit]);
                 }
 
                 p = value;
@@ -161,9 +162,9 @@ public sealed class DetailsModel(AppDbContext db, SurveyAccess access, AuditLog 
             row.Received = counts.GetValueOrDefault(unit);
         }
 
+        audit.Add(SurveyAudit.TargetsSet, Survey.UnitId, $"survey:{Id}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        await audit.WriteAsync("survey.targets", Survey.UnitId, $"survey:{Id}", cancellationToken: ct);
         return Redirect($"/Surveys/Details?id={Id}");
     }
 

@@ -64,7 +64,7 @@ public sealed class EditModel(AppDbContext db, SurveyAccess access, AuditLog aud
             return Page();
         }
 
-        Errors.AddRange(DefinitionRules.Validate(definition));
+        Errors.AddRange(DefinitionRules.Validate(definition).Select(m => m.In(l)));
         if (Survey.Anonymous && !Anonymous && HasResponses)
         {
             Errors.Add(l["Surveys.AnonymityLocked"]);
@@ -85,8 +85,8 @@ public sealed class EditModel(AppDbContext db, SurveyAccess access, AuditLog aud
 
         tracked.Anonymous = Anonymous;
         tracked.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        audit.Add(SurveyAudit.Edited, tracked.UnitId, $"survey:{tracked.Id}");
         await db.SaveChangesAsync(ct);
-        await audit.WriteAsync("survey.edit", tracked.UnitId, $"survey:{tracked.Id}", cancellationToken: ct);
         return Redirect($"/Surveys/Edit?id={Id}&saved=1");
     }
 

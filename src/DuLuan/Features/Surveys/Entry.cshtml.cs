@@ -112,15 +112,15 @@ public sealed class EntryModel(AppDbContext db, CaseAccess access, ResponseIntak
                     if (at >= 0)
                     {
                         var question = field[(at + ".answers.".Length)..];
-                        QuestionErrors[question] = [.. QuestionErrors.GetValueOrDefault(question) ?? [], .. messages];
+                        QuestionErrors[question] = [.. QuestionErrors.GetValueOrDefault(question) ?? [], .. messages.Select(m => m.In(l))];
                     }
 
-                    Errors.AddRange(messages);
+                    Errors.AddRange(messages.Select(m => m.In(l)));
                 }
 
                 break;
             default:
-                Errors.Add(result.Message ?? l["Surveys.Entry.Refused"]);
+                Errors.Add(result.Message?.In(l) ?? l["Surveys.Entry.Refused"]);
                 break;
         }
 
@@ -136,7 +136,7 @@ public sealed class EntryModel(AppDbContext db, CaseAccess access, ResponseIntak
             return NotFound();
         }
 
-        await audit.WriteAsync("survey.paper-entry.done", Survey.UnitId, $"survey:{Id}", $"{TodayCount.ToString(CultureInfo.InvariantCulture)} phiếu giấy hôm nay / paper responses today", ct);
+        await audit.WriteAsync(SurveyAudit.PaperEntryFinished, Survey.UnitId, $"survey:{Id}", $"{TodayCount.ToString(CultureInfo.InvariantCulture)} phiếu giấy hôm nay / paper responses today", ct);
         return Redirect($"/Surveys/Details?id={Id}");
     }
 
@@ -152,10 +152,10 @@ public sealed class EntryModel(AppDbContext db, CaseAccess access, ResponseIntak
         }
 
         db.SurveyPaperTallies.Add(new SurveyPaperTally { SurveyId = Id, MemberId = member, Day = day, Count = 1 });
+        audit.Add(SurveyAudit.PaperEntryStarted, Survey.UnitId, $"survey:{Id}", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         try
         {
             await db.SaveChangesAsync(ct);
-            await audit.WriteAsync("survey.paper-entry", Survey.UnitId, $"survey:{Id}", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ct);
         }
         catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {

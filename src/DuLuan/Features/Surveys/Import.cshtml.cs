@@ -92,7 +92,7 @@ public sealed class ImportModel(AppDbContext db, SurveyAccess access, AuditLog a
         }
 
         var definition = SurveyDefinition.Parse(DefinitionJson, out var error);
-        Errors = definition is null ? [error!] : DefinitionRules.Validate(definition);
+        Errors = definition is null ? [error!] : [.. DefinitionRules.Validate(definition).Select(m => m.In(l))];
         if (Errors.Count > 0)
         {
             return Page();
@@ -110,8 +110,7 @@ public sealed class ImportModel(AppDbContext db, SurveyAccess access, AuditLog a
             UpdatedAt = now,
         };
         db.Surveys.Add(survey);
-        await db.SaveChangesAsync(ct);
-        await audit.WriteAsync("survey.import", UnitId, $"survey:{survey.Id}", "xlsform", ct);
+        await audit.SaveCreatedAsync(SurveyAudit.Imported, UnitId, () => $"survey:{survey.Id}", "xlsform", ct);
         return Redirect($"/Surveys/Edit?id={survey.Id}");
     }
 

@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using DuLuan.Data;
 using DuLuan.Features.Concerns.Intake;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Text;
 using DuLuan.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,8 @@ public enum IntakeOutcome
     Refused,
 }
 
-public sealed record IntakeResult(IntakeOutcome Outcome, int Count = 0, Dictionary<string, string[]>? Errors = null, string? Message = null);
+/// <summary>What became of a batch; errors and refusals are messages the page or the API renders.</summary>
+public sealed record IntakeResult(IntakeOutcome Outcome, int Count = 0, Dictionary<string, Message[]>? Errors = null, Message? Message = null);
 
 /// <summary>One writer at a time on SQLite (one per process; several processes share only PostgreSQL).</summary>
 public sealed class SurveyWriteGate : IDisposable
@@ -105,10 +107,10 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
             return new IntakeResult(IntakeOutcome.NotFound);
         }
 
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, Message[]>(StringComparer.Ordinal);
         if (batch.IdempotencyKey is null || !KeyPattern().IsMatch(batch.IdempotencyKey))
         {
-            errors["idempotencyKey"] = ["Cần khoá chống gửi lặp (8–64 ký tự chữ, số, - hoặc _) / An idempotency key (8–64 letters, digits, - or _) is required."];
+            errors["idempotencyKey"] = [new Message("Surveys.Intake.KeyRequired")];
             return new IntakeResult(IntakeOutcome.Invalid, Errors: errors);
         }
 
@@ -122,13 +124,13 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
 
         if (survey.Status == SurveyStatus.Closed)
         {
-            return new IntakeResult(IntakeOutcome.Refused, Message: "Khảo sát đã đóng, không nhận thêm phiếu / This survey is closed and takes no more responses.");
+            return new IntakeResult(IntakeOutcome.Refused, Message: new Message("Surveys.Intake.Closed"));
         }
 
         var responses = batch.Responses ?? [];
         if (responses.Count is 0 or > MaxBatch)
         {
-            errors["responses"] = [$"Cần từ 1 đến {MaxBatch} phiếu trong một lần gửi / A batch holds 1 to {MaxBatch} responses."];
+            errors["responses"] = [new Message("Surveys.Intake.BatchSize", MaxBatch)];
             return new IntakeResult(IntakeOutcome.Invalid, Errors: errors);
         }
 
@@ -146,7 +148,7 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
             var response = responses[i];
             if (response.Version != survey.CurrentVersion)
             {
-                errors[$"responses[{i}].version"] = [$"Phiếu theo phiên bản {response.Version} đã cũ; phiên bản hiện tại là {survey.CurrentVersion}, vui lòng tải lại phiếu / The form version {response.Version} is out of date; the current version is {survey.CurrentVersion}, please reload the form."];
+                errors[$"responses[{i}].version"] = [new Message("Surveys.Intake.OldVersion", response.Version, survey.CurrentVersion)];
                 continue;
             }
 
@@ -154,13 +156,13 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
             {
                 if (token.Length is < 16 or > 128)
                 {
-                    errors[$"responses[{i}].token"] = ["Mã chống trả lời lặp không hợp lệ / The repeat-answer token is not valid."];
+                    errors[$"responses[{i}].token"] = [new Message("Surveys.Intake.BadToken")];
                     continue;
                 }
 
                 if (!tokens.Add(TokenHash(surveyId, token)))
                 {
-                    errors[$"responses[{i}].token"] = ["Thiết bị này đã trả lời khảo sát / This device has already answered the survey."];
+                    errors[$"responses[{i}].token"] = [new Message("Surveys.Intake.DeviceAnswered")];
                     continue;
                 }
             }
@@ -239,7 +241,7 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
             {
                 await transaction.RollbackAsync(ct);
                 var name = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstAsync(ct);
-                return new IntakeResult(IntakeOutcome.Refused, Message: $"Đã đủ số phiếu cần thu cho {name}; khảo sát không nhận thêm phiếu của đơn vị này. Xin cảm ơn / The quota for {name} is full; no more responses are taken for this unit. Thank you.");
+                return new IntakeResult(IntakeOutcome.Refused, Message: new Message("Surveys.Intake.QuotaFull", name));
             }
         }
 
@@ -275,7 +277,7 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
         return new IntakeResult(IntakeOutcome.Accepted, rows.Count);
     }
 
-    private const string AlreadyAnswered = "Thiết bị này đã trả lời khảo sát; mỗi người chỉ trả lời một lần / This device has already answered the survey; one response per person.";
+    private static readonly Message AlreadyAnswered = new("Surveys.Intake.AlreadyAnswered");
 
     /// <summary>A unique index or (SQLite reports these apart) a primary key refused the row.</summary>
     private static bool Duplicate(DbUpdateException e)

@@ -7,8 +7,24 @@ namespace DuLuan.Features.Surveys;
 /// <summary>One answer value ready to store; a multiple choice gives one per option.</summary>
 public sealed record AnswerValue(string Question, string? Choice, double? Number, string? Text);
 
-/// <summary>A refusal, naming the question (key and label) and the reason in Vietnamese and English.</summary>
-public sealed record AnswerError(string Question, string Message);
+/// <summary>A refusal, naming the question (key and label) and the reason, rendered by the page or the API.</summary>
+public sealed record AnswerError(string Question, Message Message);
+
+/// <summary>A question's label in each language, cut to 80 characters, as an argument of a <see cref="Message"/>.</summary>
+public sealed record QuestionLabel(Labels Labels) : ILanguageText
+{
+    public string In(string language)
+    {
+        var label = Labels.In(language);
+        return label.Length > 80 ? label[..80] + "…" : label;
+    }
+}
+
+/// <summary>Text the survey's author wrote for a message (a required or constraint message).</summary>
+public sealed record AuthorText(Labels Labels) : ILanguageText
+{
+    public string In(string language) => Labels.In(language);
+}
 
 /// <summary>
 /// Checks one response against a definition: unknown questions and options, bounds, required answers,
@@ -24,7 +40,7 @@ public static class ResponseRules
         long? unitId = null;
         if (answers.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(new AnswerError(string.Empty, "Câu trả lời phải có dạng JSON object (tên câu hỏi: giá trị) / Answers must be a JSON object."));
+            errors.Add(new AnswerError(string.Empty, new Message("Surveys.Answer.NotObject")));
             return (values, null, errors);
         }
 
@@ -35,11 +51,11 @@ public static class ResponseRules
             if (!byKey.ContainsKey(property.Name))
             {
                 var name = property.Name.Length > 40 ? property.Name[..40] + "…" : property.Name;
-                errors.Add(new AnswerError(name, $"Không có câu hỏi '{name}' trong phiếu / There is no question '{name}' in this form."));
+                errors.Add(new AnswerError(name, new Message("Surveys.Answer.NoSuchQuestion", name)));
             }
             else if (!given.TryAdd(property.Name, property.Value))
             {
-                errors.Add(new AnswerError(property.Name, $"Câu '{property.Name}' được trả lời hai lần / Question '{property.Name}' is answered twice."));
+                errors.Add(new AnswerError(property.Name, new Message("Surveys.Answer.Twice", property.Name)));
             }
         }
 
@@ -54,7 +70,7 @@ public static class ResponseRules
                 {
                     if (present)
                     {
-                        errors.Add(Error(q, "câu này không áp dụng theo các câu trả lời trước nên không được trả lời", "this question did not apply given the earlier answers, so it must not be answered"));
+                        errors.Add(Error(q, new Message("Surveys.Answer.NotRelevant")));
                     }
 
                     continue;
@@ -65,8 +81,8 @@ public static class ResponseRules
                     if (q.Required)
                     {
                         errors.Add(q.RequiredMessage is { } custom && !string.IsNullOrWhiteSpace(custom.In("vi"))
-                            ? new AnswerError(q.Key, $"{Name(q, "vi")}: {custom.In("vi")} / {Name(q, "en")}: {custom.In("en")}")
-                            : Error(q, "bắt buộc trả lời", "an answer is required"));
+                            ? new AnswerError(q.Key, new Message("Surveys.Answer.Problem", Name(q), new AuthorText(custom)))
+                            : Error(q, new Message("Surveys.Answer.Required")));
                     }
 
                     continue;
@@ -97,7 +113,7 @@ public static class ResponseRules
             case QuestionType.Single or QuestionType.Likert:
                 if (value.ValueKind != JsonValueKind.String || !q.Options!.Any(o => o.Key == value.GetString()))
                 {
-                    errors.Add(Error(q, $"lựa chọn '{Short(value)}' không có trong câu hỏi", $"option '{Short(value)}' is not one of this question's options"));
+                    errors.Add(Error(q, new Message("Surveys.Answer.NoSuchOption", Short(value))));
                     return null;
                 }
 
@@ -105,7 +121,7 @@ public static class ResponseRules
             case QuestionType.Multiple:
                 if (value.ValueKind != JsonValueKind.Array)
                 {
-                    errors.Add(Error(q, "cần một danh sách lựa chọn", "a list of options is expected"));
+                    errors.Add(Error(q, new Message("Surveys.Answer.ListExpected")));
                     return null;
                 }
 
@@ -115,13 +131,13 @@ public static class ResponseRules
                     var key = item.ValueKind == JsonValueKind.String ? item.GetString() : null;
                     if (key is null || !q.Options!.Any(o => o.Key == key))
                     {
-                        errors.Add(Error(q, $"lựa chọn '{Short(item)}' không có trong câu hỏi", $"option '{Short(item)}' is not one of this question's options"));
+                        errors.Add(Error(q, new Message("Surveys.Answer.NoSuchOption", Short(item))));
                         return null;
                     }
 
                     if (picked.Any(p => p.Choice == key))
                     {
-                        errors.Add(Error(q, $"lựa chọn '{key}' bị lặp", $"option '{key}' is repeated"));
+                        errors.Add(Error(q, new Message("Surveys.Answer.OptionRepeated", key)));
                         return null;
                     }
 
@@ -133,13 +149,13 @@ public static class ResponseRules
                 if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !double.IsFinite(number)
                     || (q.Type == QuestionType.Rating && number != Math.Floor(number)))
                 {
-                    errors.Add(Error(q, "cần một số", "a number is expected"));
+                    errors.Add(Error(q, new Message("Surveys.Answer.NumberExpected")));
                     return null;
                 }
 
                 if (number < q.Min || number > q.Max)
                 {
-                    errors.Add(Constraint(q, $"giá trị {Format(number)} ngoài khoảng {Format(q.Min)}–{Format(q.Max)}", $"value {Format(number)} is outside {Format(q.Min)}–{Format(q.Max)}"));
+                    errors.Add(Constraint(q, new Message("Surveys.Answer.OutOfRange", Format(number), Format(q.Min), Format(q.Max))));
                     return null;
                 }
 
@@ -147,14 +163,14 @@ public static class ResponseRules
             case QuestionType.Date:
                 if (value.ValueKind != JsonValueKind.String || !DefinitionRules.TryDate(value.GetString()!, out var date))
                 {
-                    errors.Add(Error(q, "cần ngày dạng yyyy-MM-dd", "a date as yyyy-MM-dd is expected"));
+                    errors.Add(Error(q, new Message("Surveys.Answer.DateExpected")));
                     return null;
                 }
 
                 if ((q.MinDate is not null && DefinitionRules.TryDate(q.MinDate, out var min) && date < min)
                     || (q.MaxDate is not null && DefinitionRules.TryDate(q.MaxDate, out var max) && date > max))
                 {
-                    errors.Add(Constraint(q, $"ngày ngoài khoảng {q.MinDate}–{q.MaxDate}", $"the date is outside {q.MinDate}–{q.MaxDate}"));
+                    errors.Add(Constraint(q, new Message("Surveys.Answer.DateOutOfRange", q.MinDate, q.MaxDate)));
                     return null;
                 }
 
@@ -162,14 +178,14 @@ public static class ResponseRules
             case QuestionType.Text or QuestionType.LongText:
                 if (value.ValueKind != JsonValueKind.String)
                 {
-                    errors.Add(Error(q, "cần một đoạn chữ", "text is expected"));
+                    errors.Add(Error(q, new Message("Surveys.Answer.TextExpected")));
                     return null;
                 }
 
                 var text = value.GetString()!;
                 if (text.Length > q.TextLimit)
                 {
-                    errors.Add(Constraint(q, $"dài {text.Length} ký tự, quá giới hạn {q.TextLimit}", $"{text.Length} characters, over the limit of {q.TextLimit}"));
+                    errors.Add(Constraint(q, new Message("Surveys.Answer.TooLong", text.Length, q.TextLimit)));
                     return null;
                 }
 
@@ -185,13 +201,13 @@ public static class ResponseRules
                 };
                 if (!ok || !units.Contains(unit))
                 {
-                    errors.Add(Error(q, $"đơn vị '{Short(value)}' không thuộc khảo sát này", $"unit '{Short(value)}' is not part of this survey"));
+                    errors.Add(Error(q, new Message("Surveys.Answer.UnitNotInSurvey", Short(value))));
                     return null;
                 }
 
                 return [new AnswerValue(q.Key, unit.ToString(CultureInfo.InvariantCulture), null, null)];
             default:
-                errors.Add(Error(q, "loại câu hỏi không hỗ trợ", "unsupported question type"));
+                errors.Add(Error(q, new Message("Surveys.Answer.UnsupportedType")));
                 return null;
         }
     }
@@ -237,23 +253,14 @@ public static class ResponseRules
         _ => false,
     };
 
-    private static string Name(SurveyQuestion q, string language)
-    {
-        var label = q.Label.In(language);
-        if (label.Length > 80)
-        {
-            label = label[..80] + "…";
-        }
+    private static Message Name(SurveyQuestion q) => new("Surveys.Answer.Question", new QuestionLabel(q.Label), q.Key);
 
-        return language == "vi" ? $"Câu \"{label}\" ({q.Key})" : $"Question \"{label}\" ({q.Key})";
-    }
+    private static AnswerError Error(SurveyQuestion q, Message reason) => new(q.Key, new Message("Surveys.Answer.Problem", Name(q), reason));
 
-    private static AnswerError Error(SurveyQuestion q, string vi, string en) => new(q.Key, $"{Name(q, "vi")}: {vi} / {Name(q, "en")}: {en}");
-
-    private static AnswerError Constraint(SurveyQuestion q, string vi, string en)
+    private static AnswerError Constraint(SurveyQuestion q, Message reason)
         => q.ConstraintMessage is { } custom && !string.IsNullOrWhiteSpace(custom.In("vi"))
-            ? new AnswerError(q.Key, $"{Name(q, "vi")}: {custom.In("vi")} ({vi}) / {Name(q, "en")}: {custom.In("en")} ({en})")
-            : Error(q, vi, en);
+            ? new AnswerError(q.Key, new Message("Surveys.Answer.ProblemWithNote", Name(q), new AuthorText(custom), reason))
+            : Error(q, reason);
 
     private static string Short(JsonElement value)
     {

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using DuLuan.Data;
 using DuLuan.Features.Concerns.Cases;
+using DuLuan.Infrastructure.Text;
 using DuLuan.Infrastructure;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace DuLuan.Features.Surveys;
 
@@ -23,7 +25,7 @@ public static class SurveysApi
         app.MapGet("/api/surveys/{id:long}/results", Results);
     }
 
-    private static async Task<Results<Ok<SubmitAnswer>, ValidationProblem, NotFound, ProblemHttpResult>> Submit(long id, HttpContext context, ResponseIntake intake, PublicWriteAdmission admission, CancellationToken ct)
+    private static async Task<Results<Ok<SubmitAnswer>, ValidationProblem, NotFound, ProblemHttpResult>> Submit(long id, HttpContext context, ResponseIntake intake, PublicWriteAdmission admission, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
@@ -32,7 +34,7 @@ public static class SurveysApi
 
         if (!context.Request.HasJsonContentType())
         {
-            return TypedResults.Problem(title: "Cần JSON / JSON expected", detail: "Gửi phiếu dưới dạng application/json / Send responses as application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+            return TypedResults.Problem(title: new Message("Surveys.Api.JsonExpected").Both(l), detail: new Message("Surveys.Api.SendJson").Both(l), statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
         SubmittedBatch? batch;
@@ -42,11 +44,11 @@ public static class SurveysApi
         }
         catch (JsonException e)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"Nội dung không phải JSON hợp lệ ({e.Path}) / The body is not valid JSON ({e.Path})."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [new Message("Surveys.Api.NotJson", e.Path).Both(l)] });
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TypedResults.Problem(title: "Quá lớn / Too large", detail: $"Một lần gửi tối đa {MaxBody / 1024 / 1024} MB / A batch is at most {MaxBody / 1024 / 1024} MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            return TypedResults.Problem(title: new Message("Surveys.Api.TooLarge").Both(l), detail: new Message("Surveys.Api.BatchTooLarge", MaxBody / 1024 / 1024).Both(l), statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
         using var turn = await admission.TryEnterAsync(context);
@@ -61,12 +63,12 @@ public static class SurveysApi
             IntakeOutcome.Accepted => TypedResults.Ok(new SubmitAnswer(result.Count, false)),
             IntakeOutcome.Replayed => TypedResults.Ok(new SubmitAnswer(result.Count, true)),
             IntakeOutcome.NotFound => TypedResults.NotFound(),
-            IntakeOutcome.Invalid => TypedResults.ValidationProblem(result.Errors!, title: "Phiếu chưa hợp lệ, không phiếu nào được lưu / The responses are not valid; none was stored."),
-            _ => TypedResults.Problem(title: "Không nhận phiếu / Response refused", detail: result.Message, statusCode: StatusCodes.Status409Conflict),
+            IntakeOutcome.Invalid => TypedResults.ValidationProblem(result.Errors!.ToDictionary(e => e.Key, e => e.Value.Select(m => m.Both(l)).ToArray()), title: new Message("Surveys.Api.Invalid").Both(l)),
+            _ => TypedResults.Problem(title: new Message("Surveys.Api.Refused").Both(l), detail: result.Message?.Both(l), statusCode: StatusCodes.Status409Conflict),
         };
     }
 
-    private static async Task<Results<Ok<ResultsReport>, NotFound, ValidationProblem>> Results(long id, string? lang, long? unit, string? q, string? opt, string? by, AppDbContext db, CaseAccess access, SurveyResults results, CancellationToken ct)
+    private static async Task<Results<Ok<ResultsReport>, NotFound, ValidationProblem>> Results(long id, string? lang, long? unit, string? q, string? opt, string? by, AppDbContext db, CaseAccess access, SurveyResults results, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         var surveys = await access.InScope(db.Surveys.AsNoTracking(), s => s.UnitId, null, ct);
         var survey = await surveys.FirstOrDefaultAsync(s => s.Id == id, ct);
@@ -82,7 +84,7 @@ public static class SurveysApi
         var errors = SurveyResults.Check(definition, query, await ResponseIntake.AnswerUnitsAsync(db, survey.UnitId, ct));
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "Bộ lọc không hợp lệ / The filter is not valid.");
+            return TypedResults.ValidationProblem(errors, title: new Message("Surveys.Api.BadFilter").Both(l));
         }
 
         return TypedResults.Ok(await results.BuildAsync(survey, definition, language, ct, query));

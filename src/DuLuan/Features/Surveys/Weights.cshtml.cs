@@ -4,6 +4,7 @@ using DuLuan.Features.Audit;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace DuLuan.Features.Surveys;
 
@@ -12,7 +13,7 @@ namespace DuLuan.Features.Surveys;
 /// their options (the unit populations are entered on the survey's page), and the trimming cap.
 /// Fields: SexQuestion, AgeQuestion, TrimCap, Margin_sex_{option}, Margin_age_{option}.
 /// </summary>
-public sealed class WeightsModel(AppDbContext db, SurveyAccess access, AuditLog audit) : PageModel
+public sealed class WeightsModel(AppDbContext db, SurveyAccess access, AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record MarginRow(string Variable, string Question, string Option, string Label, long? Population);
 
@@ -57,18 +58,18 @@ public sealed class WeightsModel(AppDbContext db, SurveyAccess access, AuditLog 
 
             if (!Candidates.Any(c => c.Key == key))
             {
-                Errors.Add($"{name}: '{(key.Length > 40 ? key[..40] + "…" : key)}' không phải câu hỏi một lựa chọn của khảo sát / is not a single-choice question of this survey.");
+                Errors.Add(l["Surveys.Weights.NotSingleChoice", name, key.Length > 40 ? key[..40] + "…" : key]);
                 return null;
             }
 
             return key;
         }
 
-        var sex = Question("SexQuestion", "Câu giới tính / Sex question");
-        var age = Question("AgeQuestion", "Câu nhóm tuổi / Age-band question");
+        var sex = Question("SexQuestion", l["Surveys.Weights.SexQuestion"]);
+        var age = Question("AgeQuestion", l["Surveys.Weights.AgeQuestion"]);
         if (sex is not null && sex == age)
         {
-            Errors.Add("Câu giới tính và câu nhóm tuổi phải khác nhau / The sex and age-band questions must differ.");
+            Errors.Add(l["Surveys.Weights.SameQuestion"]);
         }
 
         double? cap = null;
@@ -77,14 +78,14 @@ public sealed class WeightsModel(AppDbContext db, SurveyAccess access, AuditLog 
         {
             if (!double.TryParse(capText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value is <= 1 or > 100)
             {
-                Errors.Add("Ngưỡng cắt trọng số: số lớn hơn 1 và không quá 100 (lần trọng số trung bình) / Trimming cap: a number above 1 and at most 100 (times the mean weight).");
+                Errors.Add(l["Surveys.Weights.BadCap"]);
             }
 
             cap = value;
         }
 
         var margins = new List<SurveyMargin>();
-        foreach (var (variable, question, name) in new[] { ("sex", sex, "giới tính / sex"), ("age", age, "nhóm tuổi / age band") })
+        foreach (var (variable, question, name) in new[] { ("sex", sex, l["Surveys.Weights.Sex"].Value), ("age", age, l["Surveys.Weights.AgeBand"].Value) })
         {
             if (question is null)
             {
@@ -105,7 +106,7 @@ public sealed class WeightsModel(AppDbContext db, SurveyAccess access, AuditLog 
 
                 if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var population) || population is < 0 or > 1_000_000_000)
                 {
-                    Errors.Add($"Dân số {name}, '{option.Label.In("vi")}': phải là số nguyên từ 0 đến 1.000.000.000 / population must be a whole number from 0 to 1,000,000,000.");
+                    Errors.Add(l["Surveys.Weights.BadPopulation", name, option.Label.In(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName)]);
                     continue;
                 }
 
@@ -114,15 +115,15 @@ public sealed class WeightsModel(AppDbContext db, SurveyAccess access, AuditLog 
 
             if (values.Count > 0 && empty > 0)
             {
-                Errors.Add($"Dân số {name}: cần nhập đủ mọi lựa chọn hoặc để trống cả / enter every option's population or none.");
+                Errors.Add(l["Surveys.Weights.AllOrNone", name]);
             }
             else if (values.Count > 0 && UnitTotal > 0 && values.Sum(v => v.Population) != UnitTotal)
             {
-                Errors.Add($"Dân số {name}: tổng {values.Sum(v => v.Population).ToString("N0", CultureInfo.InvariantCulture)} khác tổng dân số các đơn vị {UnitTotal.ToString("N0", CultureInfo.InvariantCulture)} / the {name} margins total {values.Sum(v => v.Population).ToString("N0", CultureInfo.InvariantCulture)}, not the units' {UnitTotal.ToString("N0", CultureInfo.InvariantCulture)}.");
+                Errors.Add(l["Surveys.Weights.TotalDiffers", name, values.Sum(v => v.Population).ToString("N0", CultureInfo.InvariantCulture), UnitTotal.ToString("N0", CultureInfo.InvariantCulture)]);
             }
             else if (values.Count > 0 && UnitTotal == 0)
             {
-                Errors.Add("Nhập dân số các đơn vị (trang khảo sát) trước / Enter the units' population (survey page) first.");
+                Errors.Add(l["Surveys.Weights.UnitsFirst"]);
             }
 
             margins.AddRange(values);
@@ -147,9 +148,9 @@ public sealed class WeightsModel(AppDbContext db, SurveyAccess access, AuditLog 
         row.TrimCap = cap;
         await db.SurveyMargins.Where(m => m.SurveyId == Id).ExecuteDeleteAsync(ct);
         db.SurveyMargins.AddRange(margins);
+        audit.Add(SurveyAudit.WeightsSet, Survey.UnitId, $"survey:{Id}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        await audit.WriteAsync("survey.weights", Survey.UnitId, $"survey:{Id}", cancellationToken: ct);
         return Redirect($"/Surveys/Weights?id={Id}");
     }
 

@@ -263,8 +263,7 @@ public static partial class XlsFormImport
 
             foreach (var problem in DefinitionRules.Validate(definition))
             {
-                var split = problem.Split(" / ", 2);
-                Error("survey", 0, null, split[0], split.Length > 1 ? split[1] : split[0]);
+                Error("survey", 0, null, problem.Vietnamese, problem.English);
             }
 
             result.Definition = definition;

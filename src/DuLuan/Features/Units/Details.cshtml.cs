@@ -3,10 +3,11 @@ using DuLuan.Features.Members;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace DuLuan.Features.Units;
 
-public sealed class DetailsModel(AppDbContext db, UnitScope scope, UnitReorganisation reorganisation) : PageModel
+public sealed class DetailsModel(AppDbContext db, UnitScope scope, UnitReorganisation reorganisation, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int MaxCandidates = 2000;
 
@@ -61,16 +62,16 @@ public sealed class DetailsModel(AppDbContext db, UnitScope scope, UnitReorganis
         var others = Form.Others.Distinct().Where(o => o != id).ToList();
         if (successors.Count == 0)
         {
-            ModelState.AddModelError("Form.Successors", "Đơn vị kế thừa: hãy chọn ít nhất một đơn vị / Successor units: choose at least one unit");
+            ModelState.AddModelError("Form.Successors", l["Units.Succession.NeedSuccessor"]);
         }
         else if (successors.Count > 1 && others.Count > 0)
         {
-            ModelState.AddModelError("Form.Successors", "Đơn vị kế thừa: sáp nhập là nhiều đơn vị vào một, chia tách là một đơn vị thành nhiều; không ghi cả hai cùng lúc / Successor units: a merge is many into one, a split one into many; not both at once");
+            ModelState.AddModelError("Form.Successors", l["Units.Succession.MergeOrSplit"]);
         }
 
         if (!UnitReorganisation.TryParseDay(Form.EffectiveOn, out var day))
         {
-            ModelState.AddModelError("Form.EffectiveOn", "Ngày hiệu lực: cần một ngày dạng dd/MM/yyyy hoặc yyyy-MM-dd / Effective date: expected a date as dd/MM/yyyy or yyyy-MM-dd");
+            ModelState.AddModelError("Form.EffectiveOn", l["Units.Succession.BadDate"]);
         }
 
         if (!ModelState.IsValid)
@@ -95,13 +96,14 @@ public sealed class DetailsModel(AppDbContext db, UnitScope scope, UnitReorganis
         {
             foreach (var e in errors)
             {
-                var (key, vi, en) = e.Field switch
+                var (key, field) = e.Field switch
                 {
-                    "ngay_hieu_luc" => ("Form.EffectiveOn", "Ngày hiệu lực", "Effective date"),
-                    "ma_don_vi_cu" => ("Form.Others", "Đơn vị sáp nhập", "Units merging"),
-                    _ => ("Form.Successors", "Đơn vị kế thừa", "Successor units"),
+                    "ngay_hieu_luc" => ("Form.EffectiveOn", "Units.Succession.EffectiveOn"),
+                    "ma_don_vi_cu" => ("Form.Others", "Units.Succession.Field.Others"),
+                    _ => ("Form.Successors", "Units.Succession.Field.Successors"),
                 };
-                ModelState.AddModelError(key, $"{vi}: {e.Vi} / {en}: {e.En}");
+                var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+                ModelState.AddModelError(key, $"{l[field]}: {(english ? e.En : e.Vi)}");
             }
 
             Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -1,6 +1,8 @@
 using DuLuan.Data;
+using DuLuan.Infrastructure.Text;
 using DuLuan.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace DuLuan.Features.Units;
 
@@ -9,7 +11,7 @@ namespace DuLuan.Features.Units;
 /// time zone) nothing new may be filed under it. Every entry point that lets staff or residents choose a unit asks
 /// here, and the refusal names the successor: "Xã A đã sáp nhập vào Phường B từ 01/07/2025; hãy chọn Phường B".
 /// </summary>
-public sealed class UnitActivity(AppDbContext db, OfficeTime office)
+public sealed class UnitActivity(AppDbContext db, OfficeTime office, IStringLocalizer<SharedResource> l)
 {
     /// <summary>Today in the office's time zone.</summary>
     public DateOnly Today => office.Today;
@@ -21,8 +23,11 @@ public sealed class UnitActivity(AppDbContext db, OfficeTime office)
 
     public bool IsRetired(Unit unit) => unit.ActiveTo is { } last && last < Today;
 
-    /// <summary>Null while the unit takes records; else why not, in Vietnamese and English, naming its successor(s).</summary>
-    public async Task<string?> RefusalAsync(Unit unit, CancellationToken ct)
+    /// <summary>Null while the unit takes records; else why not, in the request's language, naming its successor(s).</summary>
+    public async Task<string?> RefusalAsync(Unit unit, CancellationToken ct) => (await RefusalMessageAsync(unit, ct))?.In(l);
+
+    /// <summary>Null while the unit takes records; else why not, naming its successor(s).</summary>
+    public async Task<Message?> RefusalMessageAsync(Unit unit, CancellationToken ct)
     {
         if (!IsRetired(unit))
         {
@@ -34,13 +39,11 @@ public sealed class UnitActivity(AppDbContext db, OfficeTime office)
             .OrderBy(s => s.Successor!.NameFolded).Select(s => s.Successor!.Name).Take(20).ToListAsync(ct);
         if (successors.Count == 0)
         {
-            return $"{unit.Name} đã ngừng hoạt động từ {from}; hãy chọn đơn vị khác / {unit.Name} stopped operating on {from}; choose another unit";
+            return new Message("Units.Retired.Closed", unit.Name, from);
         }
 
         var names = string.Join(", ", successors);
-        return successors.Count == 1
-            ? $"{unit.Name} đã sáp nhập vào {names} từ {from}; hãy chọn {names} / {unit.Name} merged into {names} from {from}; choose {names}"
-            : $"{unit.Name} đã được chia vào {names} từ {from}; hãy chọn một trong các đơn vị này / {unit.Name} was split into {names} from {from}; choose one of them";
+        return new Message(successors.Count == 1 ? "Units.Retired.Merged" : "Units.Retired.Split", unit.Name, names, from);
     }
 
     /// <summary>The refusal for a unit id, or null when the id is not a retired unit (unknown ids are the caller's 404).</summary>
