@@ -35,7 +35,7 @@ public static class Pipeline
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 context.Response.ContentType = "text/plain; charset=utf-8";
-                await context.Response.WriteAsync("Địa chỉ chứa ký tự không hợp lệ (NUL) / The address contains an invalid character (NUL).");
+                await context.Response.WriteAsync(new Text.Message("Error.NulInPath").Both());
                 return;
             }
 

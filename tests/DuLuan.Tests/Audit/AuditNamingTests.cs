@@ -69,6 +69,7 @@ public sealed partial class AuditNamingTests
         {
             db.AuditEntries.Add(new AuditEntry { At = DateTime.UtcNow, Action = AuditActions.RoleGranted, UnitId = app.Tree.CommuneA1.Id, Target = "ctv@a1.vn", Detail = "role=Collaborator" });
             db.AuditEntries.Add(new AuditEntry { At = DateTime.UtcNow, Action = "claims.unpublished", UnitId = app.Tree.ProvinceA.Id, Target = "claim:3", Detail = "False" });
+            db.AuditEntries.Add(new AuditEntry { At = DateTime.UtcNow, Action = "publish.post-scheduled", UnitId = app.Tree.ProvinceA.Id, Target = "post:7", Detail = "Scheduled: 2026-12-06T12:08:00.0000000Z" });
             return await db.SaveChangesAsync();
         });
         using var client = app.Client();
@@ -78,6 +79,7 @@ public sealed partial class AuditNamingTests
         Assert.Contains("Cấp vai trò", html, StringComparison.Ordinal);
         Assert.Contains("Vai trò: Cộng tác viên", html, StringComparison.Ordinal);
         Assert.Contains("Thông tin cần kiểm chứng số 3 Sai sự thật", html, StringComparison.Ordinal);
+        Assert.Contains("Bài đăng số 7 Đã đặt lịch: 06/12/2026 19:08", html, StringComparison.Ordinal);
         Assert.DoesNotContain("role=Collaborator", html, StringComparison.Ordinal);
         Assert.DoesNotContain(">members.role-granted<", html, StringComparison.Ordinal);
         // The filter lists the actions of every feature by label, not only the kernel's.

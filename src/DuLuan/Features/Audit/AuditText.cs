@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using DuLuan.Infrastructure.Time;
 using Microsoft.Extensions.Localization;
 
 namespace DuLuan.Features.Audit;
@@ -6,9 +8,9 @@ namespace DuLuan.Features.Audit;
 /// <summary>
 /// Audit entries in words of the request culture: each action through its label "Audit.Action.{action}", targets
 /// such as "claim:3" as "Claim 3", and the detail formats written by the features ("role=Editor", a verdict, a post
-/// status) through their labels; anything else is shown as stored.
+/// status, labelled "Audit.Value.{area}.{name}") through their labels, ISO times in office time (dd/MM/yyyy HH:mm); anything else is shown as stored.
 /// </summary>
-public sealed partial class AuditText(IStringLocalizer<SharedResource> l)
+public sealed partial class AuditText(IStringLocalizer<SharedResource> l, OfficeTime office)
 {
     private const string ActionPrefix = "Audit.Action.";
 
@@ -40,6 +42,13 @@ public sealed partial class AuditText(IStringLocalizer<SharedResource> l)
             return null;
         }
 
+        detail = LocalTimes(detail);
+
+        if (PaperToday().Match(detail) is { Success: true } paper)
+        {
+            return l["Audit.Detail.PaperToday", paper.Groups[1].Value];
+        }
+
         if (NamedValue().Match(detail) is { Success: true } named)
         {
             var (name, value) = (named.Groups[1].Value, named.Groups[2].Value);
@@ -57,16 +66,13 @@ public sealed partial class AuditText(IStringLocalizer<SharedResource> l)
             return detail;
         }
 
-        var area = action.Split('.')[0];
-        var shown = area switch
-        {
-            "claims" => Found($"Claims.Verdict.{word.Groups[1].Value}"),
-            "opinions" => Found($"Opinions.Cadence.{word.Groups[1].Value}"),
-            "publish" => Found($"Publish.Status.{word.Groups[1].Value}"),
-            _ => null,
-        };
+        // A status, verdict or cadence the feature wrote by name: "Audit.Value.{area}.{name}" (e.g. Audit.Value.claims.False).
+        var shown = Found($"Audit.Value.{action.Split('.')[0]}.{word.Groups[1].Value}");
         return shown is null ? detail : shown + word.Groups[2].Value;
     }
+
+    private string LocalTimes(string text) => IsoTime().Replace(text, m =>
+        DateTime.TryParse(m.Value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at) ? office.Text(at) : m.Value);
 
     private string? Found(string key)
     {
@@ -76,6 +82,12 @@ public sealed partial class AuditText(IStringLocalizer<SharedResource> l)
 
     [GeneratedRegex(@"^([a-z0-9-]+)[: ](\d{1,19})$")]
     private static partial Regex NumberedTarget();
+
+    [GeneratedRegex(@"^(\d{1,9}) paper responses today$")]
+    private static partial Regex PaperToday();
+
+    [GeneratedRegex(@"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})")]
+    private static partial Regex IsoTime();
 
     [GeneratedRegex(@"^(role|kind)=([A-Za-z]+)$")]
     private static partial Regex NamedValue();

@@ -136,7 +136,7 @@ public sealed class EntryModel(AppDbContext db, CaseAccess access, ResponseIntak
             return NotFound();
         }
 
-        await audit.WriteAsync(SurveyAudit.PaperEntryFinished, Survey.UnitId, $"survey:{Id}", $"{TodayCount.ToString(CultureInfo.InvariantCulture)} phiếu giấy hôm nay / paper responses today", ct);
+        await audit.WriteAsync(SurveyAudit.PaperEntryFinished, Survey.UnitId, $"survey:{Id}", $"{TodayCount.ToString(CultureInfo.InvariantCulture)} paper responses today", ct);
         return Redirect($"/Surveys/Details?id={Id}");
     }
 

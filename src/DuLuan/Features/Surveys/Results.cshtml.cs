@@ -4,11 +4,12 @@ using DuLuan.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace DuLuan.Features.Surveys;
 
 /// <summary>Weighted results with margins of error, a cross-tab by unit, charts and a CSV export in the chosen language.</summary>
-public sealed class ResultsModel(AppDbContext db, SurveyAccess access, SurveyResults results) : PageModel
+public sealed class ResultsModel(AppDbContext db, SurveyAccess access, SurveyResults results, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public long Id { get; set; }
@@ -131,7 +132,7 @@ public sealed class ResultsModel(AppDbContext db, SurveyAccess access, SurveyRes
         AnswerUnits = [.. answerUnits.Select(u => (u.Id, u.Name))];
         Choices = [.. definition.Questions.Select(q => (q.Key, q.Label.In(language), SurveyResults.OptionsOf(q, AnswerUnits, language))).Where(c => c.Item3.Count > 0)];
         var query = new ResultsQuery(Unit, string.IsNullOrEmpty(Q) ? null : Q, string.IsNullOrEmpty(Opt) ? null : Opt, string.IsNullOrEmpty(By) ? null : By);
-        FilterErrors = SurveyResults.Check(definition, query, answerUnits);
+        FilterErrors = SurveyResults.Check(definition, query, answerUnits).ToDictionary(e => e.Key, e => e.Value.Select(m => m.In(l)).ToArray());
         Report = await results.BuildAsync(survey, definition, language, ct, FilterErrors.Count > 0 ? null : query);
         return true;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using DuLuan.Analysis.Statistics;
 using DuLuan.Data;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Surveys;
@@ -31,14 +32,14 @@ public sealed partial class SurveyResults(AppDbContext db)
     };
 
     /// <summary>Checks a query against the survey; errors name the field (unit, q, opt, by) and the reason.</summary>
-    public static Dictionary<string, string[]> Check(SurveyDefinition definition, ResultsQuery query, IReadOnlyCollection<Unit> answerUnits)
+    public static Dictionary<string, Message[]> Check(SurveyDefinition definition, ResultsQuery query, IReadOnlyCollection<Unit> answerUnits)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, Message[]>(StringComparer.Ordinal);
         static string Show(string s) => s.Length > 40 ? s[..40] + "…" : s;
         var units = answerUnits.Select(u => (u.Id, u.Name)).ToList();
         if (query.Unit is { } unit && !answerUnits.Any(u => u.Id == unit))
         {
-            errors["unit"] = [$"Đơn vị {unit.ToString(CultureInfo.InvariantCulture)} không thuộc phạm vi khảo sát / Unit {unit.ToString(CultureInfo.InvariantCulture)} is not one this survey covers."];
+            errors["unit"] = [new Message("Surveys.Filter.UnitOutside", unit.ToString(CultureInfo.InvariantCulture))];
         }
 
         if (query.Question is { } key)
@@ -46,33 +47,33 @@ public sealed partial class SurveyResults(AppDbContext db)
             var q = definition.Questions.FirstOrDefault(x => x.Key == key);
             if (q is null)
             {
-                errors["q"] = [$"Khảo sát không có câu hỏi '{Show(key)}' / The survey has no question '{Show(key)}'."];
+                errors["q"] = [new Message("Surveys.Filter.NoQuestion", Show(key))];
             }
             else if (OptionsOf(q, units, "vi") is { Count: > 0 } options)
             {
                 if (query.Option is null || !options.Any(o => o.Key == query.Option))
                 {
-                    errors["opt"] = [$"Câu hỏi '{key}' không có lựa chọn '{Show(query.Option ?? string.Empty)}' / Question '{key}' has no option '{Show(query.Option ?? string.Empty)}'."];
+                    errors["opt"] = [new Message("Surveys.Filter.NoOption", key, Show(query.Option ?? string.Empty))];
                 }
             }
             else
             {
-                errors["q"] = [$"Chỉ lọc được theo câu hỏi có lựa chọn; '{key}' không có / Only a question with options can filter; '{key}' has none."];
+                errors["q"] = [new Message("Surveys.Filter.NeedsOptions", key)];
             }
         }
         else if (query.Option is not null)
         {
-            errors["opt"] = ["Lọc theo lựa chọn cần chọn câu hỏi (q) / Filtering by an option needs its question (q)."];
+            errors["opt"] = [new Message("Surveys.Filter.OptionNeedsQuestion")];
         }
 
         if (query.Unit is not null && query.Question is not null)
         {
-            errors["q"] = ["Chỉ dùng một bộ lọc: đơn vị hoặc câu trả lời (nhóm nhỏ hơn sẽ lộ ô bị ẩn) / Use one filter, a unit or an answer (a smaller group would give hidden cells away)."];
+            errors["q"] = [new Message("Surveys.Filter.OneFilter")];
         }
 
         if (query.CrossQuestion is not null && query.Filtered)
         {
-            errors["by"] = ["Bảng chéo theo câu hỏi chỉ có khi không lọc / A cross-tab by question is only offered without a filter."];
+            errors["by"] = [new Message("Surveys.Filter.CrossWithoutFilter")];
         }
 
         if (query.CrossQuestion is { } by)
@@ -80,7 +81,7 @@ public sealed partial class SurveyResults(AppDbContext db)
             var q = definition.Questions.FirstOrDefault(x => x.Key == by);
             if (q is null || OptionsOf(q, units, "vi").Count == 0)
             {
-                errors["by"] = [$"Không lập bảng chéo theo '{Show(by)}' được: cần 'unit' hoặc một câu hỏi có lựa chọn / Cannot cross-tabulate by '{Show(by)}': use 'unit' or a question with options."];
+                errors["by"] = [new Message("Surveys.Filter.CrossBy", Show(by))];
             }
         }
 

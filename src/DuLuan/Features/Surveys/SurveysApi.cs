@@ -84,7 +84,7 @@ public static class SurveysApi
         var errors = SurveyResults.Check(definition, query, await ResponseIntake.AnswerUnitsAsync(db, survey.UnitId, ct));
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: new Message("Surveys.Api.BadFilter").Both(l));
+            return TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value.Select(m => m.Both(l)).ToArray()), title: new Message("Surveys.Api.BadFilter").Both(l));
         }
 
         return TypedResults.Ok(await results.BuildAsync(survey, definition, language, ct, query));

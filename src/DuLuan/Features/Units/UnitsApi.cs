@@ -22,7 +22,7 @@ public static class UnitsApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["q"] = [$"Từ khoá dài quá {UnitSearch.MaxQueryLength} ký tự / The query is longer than {UnitSearch.MaxQueryLength} characters."],
+                ["q"] = [new Infrastructure.Text.Message("Units.Search.TooLong", UnitSearch.MaxQueryLength).Both()],
             });
         }
 

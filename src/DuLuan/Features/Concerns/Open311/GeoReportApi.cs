@@ -3,6 +3,7 @@ using DuLuan.Data;
 using DuLuan.Features.Concerns.Cases;
 using DuLuan.Features.Concerns.Intake;
 using DuLuan.Infrastructure;
+using DuLuan.Infrastructure.Text;
 using DuLuan.Infrastructure.Time;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
@@ -36,9 +37,9 @@ public static class GeoReportApi
 
     private static string? Format(string format) => format is Json or Xml ? format : null;
 
-    private static IResult BadFormat() => Error(Json, StatusCodes.Status404NotFound, "Định dạng chỉ có .json hoặc .xml / format must be .json or .xml");
+    private static IResult BadFormat() => Error(Json, StatusCodes.Status404NotFound, new Message("Open311.BadFormat").Both());
 
-    private static IResult NoJurisdiction(string format) => Error(format, StatusCodes.Status404NotFound, "jurisdiction_id không phải mã tỉnh hoặc xã đang hoạt động / jurisdiction_id is not the code of an active province or commune");
+    private static IResult NoJurisdiction(string format) => Error(format, StatusCodes.Status404NotFound, new Message("Open311.NoJurisdiction").Both());
 
     private static IResult Discovery(string format, HttpRequest request)
     {
@@ -52,7 +53,7 @@ public static class GeoReportApi
         {
             { "changeset", "2026-12-01T00:00:00+07:00" },
             { "contact", "Bộ phận tiếp nhận phản ánh, kiến nghị của đơn vị" },
-            { "key_service", "Khoá API do quản trị viên DuLuan cấp / API keys are issued by the DuLuan administrator" },
+            { "key_service", new Message("Open311.KeyService").Both() },
             {
                 "endpoints", new GeoList("endpoint", [new GeoFields
                 {
@@ -91,7 +92,7 @@ public static class GeoReportApi
         }
 
         return code != GeoReportRequests.ServiceCode
-            ? Error(f, StatusCodes.Status404NotFound, "service_code không tồn tại / service_code not found")
+            ? Error(f, StatusCodes.Status404NotFound, new Message("Open311.NoServiceCode").Both())
             : Write(f, "service_definition", new GeoFields { { "service_code", code }, { "attributes", new GeoList("attribute", []) } });
     }
 
@@ -117,7 +118,7 @@ public static class GeoReportApi
             {
                 if (!RandomCodes.IsSlug(part) || ids.Count >= MaxIds)
                 {
-                    return Error(f, StatusCodes.Status400BadRequest, $"service_request_id phải là tối đa {MaxIds} mã 12 ký tự (chữ thường, chữ số) cách nhau bởi dấu phẩy / service_request_id must be up to {MaxIds} comma-separated 12-character references (lower-case letters, digits)");
+                    return Error(f, StatusCodes.Status400BadRequest, new Message("Open311.BadIds", MaxIds).Both());
                 }
 
                 ids.Add(part);
@@ -130,20 +131,20 @@ public static class GeoReportApi
         var serviceCode = query["service_code"].ToString();
         if (serviceCode.Length > 0 && serviceCode != GeoReportRequests.ServiceCode)
         {
-            return Error(f, StatusCodes.Status400BadRequest, "service_code không tồn tại / service_code not found");
+            return Error(f, StatusCodes.Status400BadRequest, new Message("Open311.NoServiceCode").Both());
         }
 
         var now = clock.GetUtcNow();
         if (!TryDate(query["start_date"], out var start) || !TryDate(query["end_date"], out var end))
         {
-            return Error(f, StatusCodes.Status400BadRequest, "start_date và end_date phải theo ISO 8601 (w3c) / start_date and end_date must be ISO 8601 (w3c) dates");
+            return Error(f, StatusCodes.Status400BadRequest, new Message("Open311.BadDates").Both());
         }
 
         end ??= start is { } s0 ? s0 + MaxRange : now;
         start ??= end.Value - MaxRange;
         if (start > end || end - start > MaxRange)
         {
-            return Error(f, StatusCodes.Status400BadRequest, "Khoảng thời gian phải từ 0 đến 90 ngày / the date range must be 0 to 90 days");
+            return Error(f, StatusCodes.Status400BadRequest, new Message("Open311.DateRange").Both());
         }
 
         var from = start.Value.UtcDateTime;
@@ -153,7 +154,7 @@ public static class GeoReportApi
         var wanted = status.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (wanted.Any(w => w is not ("open" or "closed")))
         {
-            return Error(f, StatusCodes.Status400BadRequest, "status chỉ nhận open hoặc closed / status must be open or closed");
+            return Error(f, StatusCodes.Status400BadRequest, new Message("Open311.BadStatus").Both());
         }
 
         if (wanted.Length == 1)
@@ -183,7 +184,7 @@ public static class GeoReportApi
             ? await GeoReportRequests.ToRequestsAsync(db, GeoReportRequests.InJurisdiction(db, jurisdiction).Where(c => c.PublicRef == id), office, ct)
             : new GeoList("request", []);
         return list.Items.Count == 0
-            ? Error(f, StatusCodes.Status404NotFound, "Không có yêu cầu này trong địa bàn / no such service request in this jurisdiction")
+            ? Error(f, StatusCodes.Status404NotFound, new Message("Open311.NoRequest").Both())
             : Write(f, "service_requests", list);
     }
 
@@ -205,7 +206,7 @@ public static class GeoReportApi
                 .Select(c => new { CaseRef = db.Cases.Where(k => k.Id == c.CaseId).Select(k => k.PublicRef).FirstOrDefault() }).FirstOrDefaultAsync(ct)
             : null;
         return found is null
-            ? Error(f, StatusCodes.Status404NotFound, "token không tồn tại / token not found")
+            ? Error(f, StatusCodes.Status404NotFound, new Message("Open311.NoToken").Both())
             : Write(f, "service_requests", new GeoList("request", [new GeoFields
             {
                 { "service_request_id", found.CaseRef },
@@ -222,12 +223,12 @@ public static class GeoReportApi
 
         if (request.ContentLength > MaxBody)
         {
-            return Error(f, StatusCodes.Status413PayloadTooLarge, $"Yêu cầu quá {MaxBody / 1024} KB / the request is larger than {MaxBody / 1024} KB");
+            return Error(f, StatusCodes.Status413PayloadTooLarge, new Message("Open311.TooLarge", MaxBody / 1024).Both());
         }
 
         if (!request.HasFormContentType)
         {
-            return Error(f, StatusCodes.Status400BadRequest, "Gửi dạng application/x-www-form-urlencoded / send application/x-www-form-urlencoded");
+            return Error(f, StatusCodes.Status400BadRequest, new Message("Open311.FormExpected").Both());
         }
 
         IFormCollection form;
@@ -242,7 +243,7 @@ public static class GeoReportApi
         }
         catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
         {
-            return Error(f, StatusCodes.Status400BadRequest, "Biểu mẫu không đọc được / the form could not be read");
+            return Error(f, StatusCodes.Status400BadRequest, new Message("Open311.FormUnreadable").Both());
         }
 
         var draft = await GeoReportPost.ValidateAsync(form, db, keys, ct);
@@ -262,7 +263,7 @@ public static class GeoReportApi
         return Write(f, "service_requests", new GeoList("request", [new GeoFields
         {
             { "token", token },
-            { "service_notice", "Phản ánh đã được tiếp nhận; câu trả lời sẽ được công bố công khai. / Received; the answer will be published." },
+            { "service_notice", new Message("Open311.Received").Both() },
             { "account_id", null },
         }]), StatusCodes.Status201Created);
     }

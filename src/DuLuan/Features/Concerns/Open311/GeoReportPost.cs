@@ -24,28 +24,28 @@ public static class GeoReportPost
 
     public static async Task<Outcome> ValidateAsync(IFormCollection form, AppDbContext db, ApiKeys keys, CancellationToken ct)
     {
-        static Outcome Bad(string field, string vi, string en) => new(null, new Problem(StatusCodes.Status400BadRequest, $"{field}: {vi} / {en}"));
+        static Outcome Bad(string field, string key, params object[] args) => new(null, new Problem(StatusCodes.Status400BadRequest, $"{field}: {new Message(key, args).Both()}"));
 
         if (!await keys.IsValidAsync(form["api_key"], ct))
         {
-            return new(null, new Problem(StatusCodes.Status403Forbidden, "api_key: thiếu hoặc không hợp lệ / missing or not valid"));
+            return new(null, new Problem(StatusCodes.Status403Forbidden, new Message("Open311.BadKey").Both()));
         }
 
         if (await GeoReportRequests.JurisdictionAsync(db, form["jurisdiction_id"], ct) is not { } place)
         {
-            return new(null, new Problem(StatusCodes.Status404NotFound, "jurisdiction_id: không phải mã tỉnh hoặc xã đang hoạt động / not the code of an active province or commune"));
+            return new(null, new Problem(StatusCodes.Status404NotFound, new Message("Open311.PostNoJurisdiction").Both()));
         }
 
         if (form["service_code"] != GeoReportRequests.ServiceCode)
         {
-            return Bad("service_code", "không tồn tại", "not found");
+            return Bad("service_code", "Open311.NotFound");
         }
 
         foreach (var field in Dropped)
         {
             if (form[field].ToString().Length > MaxOther)
             {
-                return Bad(field, $"dài quá {MaxOther} ký tự", $"longer than {MaxOther} characters");
+                return Bad(field, "Open311.TooLong", MaxOther);
             }
         }
 
@@ -55,32 +55,32 @@ public static class GeoReportPost
         {
             if (!Coordinate(lat, 90) || !Coordinate(lon, 180))
             {
-                return Bad("lat/long", "phải là cặp số thập phân hợp lệ (vĩ độ -90..90, kinh độ -180..180)", "must be a valid decimal pair (latitude -90..90, longitude -180..180)");
+                return Bad("lat/long", "Open311.BadLocation");
             }
         }
 
         var raw = form["description"].ToString();
         if (raw.Length > MaxDescription)
         {
-            return Bad("description", $"dài quá {MaxDescription} ký tự", $"longer than {MaxDescription} characters");
+            return Bad("description", "Open311.TooLong", MaxDescription);
         }
 
         var plain = TypedText.StripHtml(raw);
         if (plain.Length < 10)
         {
-            return Bad("description", "bắt buộc, ít nhất 10 ký tự chữ", "required, at least 10 characters of text");
+            return Bad("description", "Open311.DescriptionRequired");
         }
 
         var email = form["email"].ToString().Trim();
         if (email.Length > 0 && (email.Length > 254 || !MailAddress.TryCreate(email, out var address) || address.Address != email))
         {
-            return Bad("email", "không phải địa chỉ email hợp lệ", "not a valid e-mail address");
+            return Bad("email", "Open311.BadEmail");
         }
 
         var phone = form["phone"].ToString().Trim();
         if (phone.Length > 0 && (phone.Length > 20 || !SubmitModel.PhonePattern().IsMatch(phone)))
         {
-            return Bad("phone", "chỉ gồm chữ số (8 đến 19 số)", "must be digits (8 to 19)");
+            return Bad("phone", "Open311.BadPhone");
         }
 
         var title = Title(plain);
