@@ -1,8 +1,8 @@
 using System.Text.Json;
 using DuLuan.Data;
 using DuLuan.Features.Concerns.Cases;
-using DuLuan.Infrastructure.Text;
 using DuLuan.Infrastructure;
+using DuLuan.Infrastructure.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
