@@ -5,6 +5,7 @@ using DuLuan.Features.Publish;
 using DuLuan.Features.Reports;
 using DuLuan.Features.Reports.Figures;
 using DuLuan.Features.Reports.Figures.Sums;
+using DuLuan.Infrastructure.Reporting;
 using DuLuan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using DuLuan.Features.Concerns.Cases;
-using DuLuan.Features.Concerns.Intake;
-using DuLuan.Features.Publish;
+using DuLuan.Infrastructure.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -11,14 +9,16 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace DuLuan.Features.Reports.Figures.Sums;
 
 /// <summary>
-/// Keeps <see cref="ReportMonthSum"/> in step with every save of a case, a concern or a post: what the old values
+/// Keeps <see cref="ReportMonthSum"/> in step with every save of a record an <see cref="IMonthlySumSource"/> counts
+/// (cases, concerns, posts: each capability registers its own): what the old values
 /// counted is taken away and what the new ones count is added, in the same transaction as the records (one is begun
 /// here when the caller has none; in the caller's transaction they are written just before it commits). One interceptor sees every save, so no code path can forget the sums.
 /// Saves are asynchronous only: a synchronous SaveChanges or Commit that would change the sums is refused before anything is written.
 /// </summary>
-public sealed class ReportSumsInterceptor(ReportZone office) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class ReportSumsInterceptor(ReportZone office, IEnumerable<IMonthlySumSource> sources) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly TimeZoneInfo zone = office.Zone;
+    private readonly IMonthlySumSource[] sources = [.. sources];
     private readonly ConditionalWeakTable<DbContext, Pending> pending = [];
 
     /// <summary>
@@ -36,7 +36,7 @@ public sealed class ReportSumsInterceptor(ReportZone office) : SaveChangesInterc
     {
         if (eventData.Context is { } context && Changed(context).Any())
         {
-            throw new InvalidOperationException("Cases, concerns and posts are saved with SaveChangesAsync: the report sums are written asynchronously in the same transaction.");
+            throw new InvalidOperationException("Records the report sums count are saved with SaveChangesAsync: the sums are written asynchronously in the same transaction.");
         }
 
         return result;
@@ -55,7 +55,7 @@ public sealed class ReportSumsInterceptor(ReportZone office) : SaveChangesInterc
             var removed = new Dictionary<SumKey, long>();
             foreach (var entry in entries.Where(e => e.State is EntityState.Modified or EntityState.Deleted))
             {
-                SumWriter.Add(removed, Keys(entry.Entity, entry.OriginalValues), -1);
+                SumKey.Add(removed, Keys(entry.Entity, entry.OriginalValues), -1);
             }
 
             var owned = context.Database.CurrentTransaction is null ? await context.Database.BeginTransactionAsync(cancellationToken) : null;
@@ -75,7 +75,7 @@ public sealed class ReportSumsInterceptor(ReportZone office) : SaveChangesInterc
                 var deltas = work.Removed;
                 foreach (var entry in work.Counted)
                 {
-                    SumWriter.Add(deltas, Keys(entry.Entity, entry.CurrentValues), +1);
+                    SumKey.Add(deltas, Keys(entry.Entity, entry.CurrentValues), +1);
                 }
 
                 if (work.Owned is not null)
@@ -110,7 +110,7 @@ public sealed class ReportSumsInterceptor(ReportZone office) : SaveChangesInterc
     {
         if (Owed(eventData.Context) is { Count: > 0 })
         {
-            throw new InvalidOperationException("A transaction that saved cases, concerns or posts is committed with CommitAsync: the report sums are written asynchronously before it commits.");
+            throw new InvalidOperationException("A transaction that saved records the report sums count is committed with CommitAsync: the sums are written asynchronously before it commits.");
         }
 
         return result;
@@ -139,9 +139,9 @@ public sealed class ReportSumsInterceptor(ReportZone office) : SaveChangesInterc
 
     public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) => Abandon(eventData.Context);
 
-    private static IEnumerable<EntityEntry> Changed(DbContext context)
+    private IEnumerable<EntityEntry> Changed(DbContext context)
         => context.ChangeTracker.Entries()
-            .Where(e => (e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) && (e.Entity is Case or Concern or Post));
+            .Where(e => (e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) && sources.Any(s => s.Counts(e.Entity)));
 
     private Dictionary<SumKey, long>? Owed(DbContext? context)
         => context?.Database.CurrentTransaction is { } current && forCommit.TryGetValue(current, out var deltas) ? deltas : null;
@@ -166,18 +166,6 @@ public sealed class ReportSumsInterceptor(ReportZone office) : SaveChangesInterc
         }
     }
 
-    private IEnumerable<SumKey> Keys(object entity, PropertyValues v) => entity switch
-    {
-        Case => SumContributions.Of(
-            new SumContributions.CaseFacts(v.GetValue<long>(nameof(Case.UnitId)), v.GetValue<long?>(nameof(Case.AgencyId)), v.GetValue<Severity>(nameof(Case.Severity)),
-                v.GetValue<CaseStatus>(nameof(Case.Status)), v.GetValue<DateTime>(nameof(Case.CreatedAt)), v.GetValue<DateTime?>(nameof(Case.DueAt)), v.GetValue<DateTime?>(nameof(Case.AnsweredAt))),
-            zone),
-        Concern => SumContributions.Of(
-            new SumContributions.ConcernFacts(v.GetValue<long>(nameof(Concern.UnitId)), v.GetValue<ConcernSource>(nameof(Concern.Source)), v.GetValue<ConcernStatus>(nameof(Concern.Status)), v.GetValue<DateTime>(nameof(Concern.ReceivedAt))),
-            zone),
-        Post => SumContributions.Of(
-            new SumContributions.PostFacts(v.GetValue<long>(nameof(Post.UnitId)), v.GetValue<PostStatus>(nameof(Post.Status)), v.GetValue<DateTime?>(nameof(Post.PublishedAt))),
-            zone),
-        _ => [],
-    };
+    private IEnumerable<SumKey> Keys(object entity, PropertyValues values)
+        => sources.Where(s => s.Counts(entity)).SelectMany(s => s.Keys(entity, values, zone));
 }
