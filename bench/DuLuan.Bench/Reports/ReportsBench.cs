@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using DuLuan.Features.Reports;
 using DuLuan.Features.Reports.Documents;
+using DuLuan.Infrastructure.Reporting;
 using Microsoft.Extensions.Options;
 
 namespace DuLuan.Bench.Reports;

@@ -24,8 +24,6 @@ public sealed class ArchitectureTests
         "Monitoring -> Claims",
         "Opinions -> Concerns",
         "Publish -> Claims", "Publish -> Concerns",
-        "Reports -> Claims", "Reports -> Concerns", "Reports -> Monitoring", "Reports -> Opinions",
-        "Reports -> Publish", "Reports -> Surveys",
         "Surveys -> Concerns",
     };
 

@@ -61,7 +61,7 @@ public sealed class MigratedTemplates : IAsyncDisposable
         }
 
         // Unpooled: CREATE DATABASE … TEMPLATE refuses a template anyone is still connected to.
-        await MigrateAsync(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = TestDatabase.ConnectionTo(admin, name) });
+        await MigrateAsync(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = TestDatabase.ConnectionTo(admin, name, pooling: false) });
         return name;
     }
 

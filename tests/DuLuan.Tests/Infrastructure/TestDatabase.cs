@@ -83,11 +83,12 @@ public sealed class TestDatabase : IAsyncDisposable
             await command.ExecuteNonQueryAsync();
         }
 
-        return new TestDatabase(new DatabaseOptions { Provider = provider, ConnectionString = ConnectionTo(admin, name) }, admin, name);
+        // Pooled like production: an unpooled app starts a PostgreSQL backend for every query. DisposeAsync clears the pools.
+        return new TestDatabase(new DatabaseOptions { Provider = provider, ConnectionString = ConnectionTo(admin, name, pooling: true) }, admin, name);
     }
 
-    internal static string ConnectionTo(string admin, string database)
-        => new NpgsqlConnectionStringBuilder(admin) { Database = database, Pooling = false }.ToString();
+    internal static string ConnectionTo(string admin, string database, bool pooling)
+        => new NpgsqlConnectionStringBuilder(admin) { Database = database, Pooling = pooling }.ToString();
 
     public async ValueTask DisposeAsync()
     {

@@ -4,6 +4,7 @@ using DuLuan.Features.Concerns.Cases;
 using DuLuan.Features.Members;
 using DuLuan.Features.Reports;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Reporting;
 using DuLuan.Tests.Infrastructure;
 
 namespace DuLuan.Tests.Reports;

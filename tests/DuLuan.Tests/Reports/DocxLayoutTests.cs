@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml.Packaging;
 using DuLuan.Features.Reports;
 using DuLuan.Features.Reports.Documents;
+using DuLuan.Infrastructure.Reporting;
 using DuLuan.Infrastructure.Time;
 
 namespace DuLuan.Tests.Reports;
@@ -87,7 +88,7 @@ public sealed class DocxLayoutTests
     {
         var empty = SampleFigures.Build() with
         {
-            Sections = [new("concerns", "Phản ánh, kiến nghị", [new("concerns.received", "Phản ánh", 0, 0, DuLuan.Features.Reports.FigureKind.Count, null)], [], [])],
+            Sections = [new("concerns", "Phản ánh, kiến nghị", [new("concerns.received", "Phản ánh", 0, 0, FigureKind.Count, null)], [], [])],
             Notes = ["Không có số liệu trong kỳ báo cáo."],
         };
         var docx = Generate(ReportLayout.Party, empty);

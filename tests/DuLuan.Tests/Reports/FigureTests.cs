@@ -5,6 +5,7 @@ using DuLuan.Data;
 using DuLuan.Features.Members;
 using DuLuan.Features.Reports;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Reporting;
 using DuLuan.Tests.Infrastructure;
 
 namespace DuLuan.Tests.Reports;

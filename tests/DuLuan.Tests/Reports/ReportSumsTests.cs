@@ -5,6 +5,7 @@ using DuLuan.Features.Publish;
 using DuLuan.Features.Reports;
 using DuLuan.Features.Reports.Figures;
 using DuLuan.Features.Reports.Figures.Sums;
+using DuLuan.Infrastructure.Reporting;
 using DuLuan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -144,6 +145,43 @@ public sealed class ReportSumsTests
         Assert.Equal(await app.WithDbAsync(db => IndependentCounts.MedianDaysAsync(db, path, period)), figures.Figure(ReportKeys.ConcernsMedianDays)!.Value);
         Assert.Equal(await app.WithDbAsync(db => IndependentCounts.CountAsync(db, "publish.posts", path, period, now)), figures.Figure(ReportKeys.PublishPosts)!.Value);
         Assert.Equal(await app.WithDbAsync(db => IndependentCounts.CountAsync(db, "concerns.received", path, period, now)), figures.Figure(ReportKeys.ConcernsReceived)!.Value);
+    }
+
+    /// <summary>
+    /// A rolled-back transaction's counters die with it: the next transaction on the same connection (Npgsql recycles
+    /// its transaction object there, and a pooled connection serves many requests) does not write them.
+    /// </summary>
+    [Theory, Providers]
+    public async Task A_rolled_back_transaction_adds_nothing_to_the_next_one_on_its_connection(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await WaitForSumsAsync(app);
+        var tree = app.Tree;
+        var at = new DateTime(2026, 2, 10, 3, 0, 0, DateTimeKind.Utc);
+        await app.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            foreach (var commit in new[] { false, true })
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                db.Cases.Add(new Case { UnitId = tree.CommuneA1.Id, Title = "t", Description = "x", CreatedAt = at, AnsweredAt = at.AddDays(1), Status = CaseStatus.Answered });
+                await db.SaveChangesAsync();
+                if (commit)
+                {
+                    await transaction.CommitAsync();
+                }
+                else
+                {
+                    await transaction.RollbackAsync();
+                    db.ChangeTracker.Clear();
+                }
+            }
+
+            return 0;
+        });
+
+        Assert.Equal(1, await app.WithDbAsync(db => db.Cases.CountAsync(c => c.CreatedAt == at)));
+        await AssertSumsMatchRebuildAsync(app, "after a rolled-back and a committed transaction on one connection");
     }
 
     private static async Task WaitForSumsAsync(TestApp app)

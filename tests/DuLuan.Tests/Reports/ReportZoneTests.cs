@@ -7,6 +7,7 @@ using DuLuan.Features.Reports;
 using DuLuan.Features.Reports.Documents;
 using DuLuan.Features.Reports.Drafts;
 using DuLuan.Features.Reports.Figures;
+using DuLuan.Infrastructure.Reporting;
 using DuLuan.Infrastructure.Time;
 using DuLuan.Tests.Infrastructure;
 

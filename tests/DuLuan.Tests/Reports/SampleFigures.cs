@@ -1,4 +1,5 @@
 using DuLuan.Features.Reports;
+using DuLuan.Infrastructure.Reporting;
 
 namespace DuLuan.Tests.Reports;
 

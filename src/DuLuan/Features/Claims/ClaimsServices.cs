@@ -1,5 +1,6 @@
 using DuLuan.Features.Concerns.Intake;
 using DuLuan.Features.Monitoring;
+using DuLuan.Infrastructure.Reporting;
 
 namespace DuLuan.Features.Claims;
 
@@ -8,6 +9,7 @@ public static class ClaimsServices
     public static IServiceCollection AddClaims(this IServiceCollection services)
     {
         services.AddScoped<ClaimAccess>();
+        services.AddScoped<IReportSection, ClaimsReportSection>();
         services.AddScoped<ClaimEditor>();
         services.AddScoped<ClaimPublication>();
         services.AddScoped<ClaimSources>();

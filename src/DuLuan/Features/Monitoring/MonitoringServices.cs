@@ -1,4 +1,5 @@
 using DuLuan.Features.Monitoring.Ingest;
+using DuLuan.Infrastructure.Reporting;
 
 namespace DuLuan.Features.Monitoring;
 
@@ -17,6 +18,7 @@ public static class MonitoringServices
             }
         });
         services.AddSingleton<StoryIndex>();
+        services.AddScoped<IReportSection, MonitoringReportSection>();
         services.AddScoped<ArticleIngest>();
         services.AddScoped<FeedLeases>();
         services.AddScoped<FeedPoll>();

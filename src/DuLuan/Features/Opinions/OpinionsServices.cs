@@ -1,3 +1,5 @@
+using DuLuan.Infrastructure.Reporting;
+
 namespace DuLuan.Features.Opinions;
 
 public static class OpinionsServices
@@ -8,6 +10,7 @@ public static class OpinionsServices
         services.AddScoped<OpinionFiling>();
         services.AddScoped<Briefings>();
         services.AddScoped<Cadences>();
+        services.AddScoped<IReportSection, OpinionsReportSection>();
         return services;
     }
 }

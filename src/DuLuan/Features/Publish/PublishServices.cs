@@ -1,4 +1,5 @@
 using DuLuan.Features.Publish.Channels;
+using DuLuan.Infrastructure.Reporting;
 
 namespace DuLuan.Features.Publish;
 
@@ -17,6 +18,8 @@ public static class PublishServices
         services.AddSingleton<IChannelConnector, ZaloConnector>();
         services.AddSingleton<TokenVault>();
         services.AddScoped<PublishAccess>();
+        services.AddScoped<IReportSection, PublishReportSection>();
+        services.AddSingleton<IMonthlySumSource, PublishReportSums>();
         services.AddScoped<ChannelLimits>();
         services.AddScoped<PostWorkflow>();
         services.AddScoped<PostLeases>();

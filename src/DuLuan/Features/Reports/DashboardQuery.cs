@@ -1,7 +1,7 @@
 using System.Globalization;
-using DuLuan.Features.Concerns.Cases;
 using DuLuan.Features.Members;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Reporting;
 using DuLuan.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DuLuan.Features.Audit;
 using DuLuan.Features.Reports.Figures;
+using DuLuan.Infrastructure.Reporting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -95,6 +96,9 @@ public sealed class DrillModel(DashboardQuery query, DrillSource drills, ReportF
         await audit.WriteAsync(AuditAction, Unit.Id, Key, string.Create(CultureInfo.InvariantCulture, $"{Period.Code} page {PageNumber}: {Rows.Count} of {Total}"), ct);
         return Page();
     }
+
+    /// <summary>The page of a row's record, or null when its kind has none.</summary>
+    public string? Link(DrillRow row) => drills.Link(row);
 
     private PageResult Fail(string field, string error)
     {

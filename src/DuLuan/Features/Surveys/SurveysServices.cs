@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using DuLuan.Infrastructure.Reporting;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace DuLuan.Features.Surveys;
@@ -12,6 +13,7 @@ public static class SurveysServices
         services.AddScoped<ResponseIntake>();
         services.AddScoped<SurveyResults>();
         services.AddScoped<SurveyAccess>();
+        services.AddScoped<IReportSection, SurveysReportSection>();
         services.AddSingleton<PublishedDefinitions>();
         services.AddSingleton<SurveyWriteGate>();
         services.AddScoped<SurveyShuffle>();

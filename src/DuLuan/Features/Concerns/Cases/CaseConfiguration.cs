@@ -23,7 +23,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => new { c.AgencyId, c.Status });
         builder.HasIndex(c => new { c.Status, c.DueAt });
 
-        // The reports' current month is counted from the records along these (see ReportFigureSource.Tally).
+        // The reports' current month is counted from the records along these (see ConcernsReportSums.CountAsync).
         builder.HasIndex(c => new { c.UnitId, c.CreatedAt });
         builder.HasIndex(c => new { c.UnitId, c.AnsweredAt });
         builder.HasIndex(c => new { c.UnitId, c.DueAt });

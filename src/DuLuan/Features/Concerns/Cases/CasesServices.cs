@@ -1,3 +1,5 @@
+using DuLuan.Infrastructure.Reporting;
+
 namespace DuLuan.Features.Concerns.Cases;
 
 public static class CasesServices
@@ -16,6 +18,8 @@ public static class CasesServices
         services.AddScoped<EscalationMail>();
         services.AddScoped<EscalationSweep>();
         services.AddHostedService<EscalationService>();
+        services.AddScoped<IReportSection, ConcernsReportSection>();
+        services.AddSingleton<IMonthlySumSource, ConcernsReportSums>();
         return services;
     }
 

@@ -14,6 +14,8 @@ namespace DuLuan.Features.Publish.Portal;
 /// (published, edited, withdrawn), a post image, a claim that is or was published, its evidence or links, a unit.
 /// One interceptor sees every save, so no code path can forget it. Inside an explicit transaction the eviction is
 /// repeated at commit, so a request cannot re-cache the old content between the save and the commit.
+/// Saves and commits are asynchronous only: a synchronous SaveChanges or Commit touching what the portal shows is refused
+/// before anything is written.
 /// </summary>
 public sealed class PortalCacheEviction(IServiceProvider services) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
@@ -21,7 +23,11 @@ public sealed class PortalCacheEviction(IServiceProvider services) : ISaveChange
 
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Mark(eventData.Context);
+        if (eventData.Context is { } context && context.ChangeTracker.Entries().Any(Shown))
+        {
+            throw new InvalidOperationException("What the portal shows is saved with SaveChangesAsync: its cache is evicted asynchronously.");
+        }
+
         return result;
     }
 
@@ -31,24 +37,28 @@ public sealed class PortalCacheEviction(IServiceProvider services) : ISaveChange
         return ValueTask.FromResult(result);
     }
 
-    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Saved(eventData.Context);
+        await SavedAsync(eventData.Context);
         return result;
     }
 
-    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
     {
-        Saved(eventData.Context);
-        return ValueTask.FromResult(result);
+        if (eventData.Context is { } context && pending.TryGetValue(context, out _))
+        {
+            throw new InvalidOperationException("A transaction that saved what the portal shows is committed with CommitAsync: its cache is evicted asynchronously.");
+        }
+
+        return result;
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
-
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Committed(eventData.Context);
-        return Task.CompletedTask;
+        if (eventData.Context is { } context && pending.Remove(context))
+        {
+            await EvictAsync();
+        }
     }
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
@@ -67,25 +77,17 @@ public sealed class PortalCacheEviction(IServiceProvider services) : ISaveChange
         }
     }
 
-    private void Saved(DbContext? context)
+    private async Task SavedAsync(DbContext? context)
     {
         if (context is null || !pending.TryGetValue(context, out _))
         {
             return;
         }
 
-        Evict();
+        await EvictAsync();
         if (context.Database.CurrentTransaction is null)
         {
             pending.Remove(context);
-        }
-    }
-
-    private void Committed(DbContext? context)
-    {
-        if (context is not null && pending.Remove(context))
-        {
-            Evict();
         }
     }
 
@@ -97,15 +99,11 @@ public sealed class PortalCacheEviction(IServiceProvider services) : ISaveChange
         }
     }
 
-    private void Evict()
+    private async Task EvictAsync()
     {
         if (services.GetService<IOutputCacheStore>() is { } store)
         {
-            // The in-memory store evicts synchronously; nothing to wait for across the network. Evict() runs from EF's
-            // synchronous SavedChanges as well as the async one.
-#pragma warning disable RS0030
-            store.EvictByTagAsync(PortalCachePolicy.Tag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
-#pragma warning restore RS0030
+            await store.EvictByTagAsync(PortalCachePolicy.Tag, CancellationToken.None);
         }
     }
 

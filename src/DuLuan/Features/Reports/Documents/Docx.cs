@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using DuLuan.Infrastructure.Reporting;
 using DuLuan.Infrastructure.Time;
 
 namespace DuLuan.Features.Reports.Documents;

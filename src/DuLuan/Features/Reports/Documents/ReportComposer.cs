@@ -1,3 +1,4 @@
+using DuLuan.Infrastructure.Reporting;
 using DuLuan.Infrastructure.Time;
 
 namespace DuLuan.Features.Reports.Documents;

@@ -1,16 +1,17 @@
 using System.Globalization;
 using DuLuan.Data;
-using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Reporting;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Reports.Figures;
 
 /// <summary>
-/// Computes every figure of a unit's whole subtree for a period and the period before it, straight from the
-/// records (see <see cref="FigureQueries"/>). Records count for the unit they were filed under, so a unit that
+/// Computes every figure of a unit's whole subtree for a period and the period before it: the summed measures of
+/// both windows (<see cref="ReportTally"/>), then each capability's registered <see cref="IReportSection"/> in the
+/// order of <see cref="ReportKeys.Sections.All"/>. Records count for the unit they were filed under, so a unit that
 /// was merged away still counts, inside its old parent, for what happened before the merge; the notes say so.
 /// </summary>
-public sealed partial class ReportFigureSource(AppDbContext db, FigureQueries queries, ReportNotes notes, Sums.ReportSums sums, ReportZone office, TimeProvider clock) : IReportFigureSource
+public sealed class ReportFigureSource(AppDbContext db, IEnumerable<IReportSection> sections, ReportTally tallies, ReportNotes notes, ReportZone office, TimeProvider clock) : IReportFigureSource
 {
     private readonly TimeZoneInfo zone = office.Zone;
 
@@ -20,36 +21,23 @@ public sealed partial class ReportFigureSource(AppDbContext db, FigureQueries qu
             ?? throw new KeyNotFoundException(string.Create(CultureInfo.InvariantCulture, $"Unit {unitId} does not exist."));
         var now = clock.GetUtcNow();
         var (current, previous) = (Window(period, now.UtcDateTime), Window(period.Previous(), now.UtcDateTime));
-        var context = new Context(unit, current, previous, await TallyAsync(unit.Path, current, ct), await TallyAsync(unit.Path, previous, ct));
-        var sections = new List<ReportSection>
+        var context = new ReportSectionContext(
+            unit, current, previous, await tallies.OfAsync(unit.Path, current, ct), await tallies.OfAsync(unit.Path, previous, ct), key => DrillLinks.Url(unit.Id, period, key));
+        var computed = new List<ReportSection>();
+        foreach (var section in Ordered(sections))
         {
-            await OpinionsAsync(context, ct),
-            await ConcernsAsync(context, ct),
-            await SurveysAsync(context, ct),
-            await PublishAsync(context, ct),
-            await ClaimsAsync(context, ct),
-            await MonitoringAsync(context, ct),
-        };
+            computed.Add(await section.ComputeAsync(context, ct));
+        }
+
         var allNotes = new List<string>();
         allNotes.AddRange(await notes.ReorganisationAsync(unit, period, ct));
-        allNotes.AddRange(ReportNotes.NoData(unit, period, sections));
-        return new ReportFigures(unit.Id, unit.Name, unit.Code, period, sections, allNotes, now);
+        allNotes.AddRange(ReportNotes.NoData(unit, period, computed));
+        return new ReportFigures(unit.Id, unit.Name, unit.Code, period, computed, allNotes, now);
     }
 
-    public ReportWindow Window(ReportPeriod period, DateTime nowUtc) => ReportWindow.Of(period, zone, nowUtc);
+    public ReportWindow Window(ReportPeriod period, DateTime nowUtc) => ReportWindow.Of(period.Start, period.End, zone, nowUtc);
 
-    private sealed record Context(Unit Unit, ReportWindow Current, ReportWindow Previous, Tally Now, Tally Before)
-    {
-        public string Prefix => Unit.Path;
-
-        public string Drill(string key) => DrillLinks.Url(Unit.Id, Current.Period, key);
-    }
-
-    private const string KyNay = "Kỳ này";
-    private const string KyTruoc = "Kỳ trước";
-
-    private static Figure Count(Context c, string key, string label, long value, long previous)
-        => new(key, label, value, previous, FigureKind.Count, c.Drill(key));
-
-    private static double? Percent(long part, long whole) => whole == 0 ? null : Math.Round(100.0 * part / whole, 1);
+    /// <summary>The sections in the report's order; one whose key is not listed comes last.</summary>
+    public static IEnumerable<IReportSection> Ordered(IEnumerable<IReportSection> sections)
+        => sections.OrderBy(s => Enumerable.Range(0, ReportKeys.Sections.All.Count).FirstOrDefault(i => ReportKeys.Sections.All[i] == s.Key, int.MaxValue));
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DuLuan.Data;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Reporting;
 using DuLuan.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,6 +3,7 @@ using DuLuan.Data;
 using DuLuan.Features.Audit;
 using DuLuan.Features.Reports.Drafts;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Reporting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DuLuan.Features.Reports.Documents;
+using DuLuan.Infrastructure.Reporting;
 using DuLuan.Infrastructure.Time;
 
 namespace DuLuan.Features.Reports.Templates;

@@ -1,4 +1,5 @@
 using DuLuan.Data;
+using DuLuan.Infrastructure.Reporting;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Reports.Figures.Sums;
@@ -26,7 +27,7 @@ public sealed class ReportSums(AppDbContext db, ReportZone office, TimeProvider 
             return none;
         }
 
-        var current = SumContributions.Month(clock.GetUtcNow().UtcDateTime, zone);
+        var current = SumKey.MonthOf(clock.GetUtcNow().UtcDateTime, zone);
         var afterEnd = new DateOnly(w.End.Year, w.End.Month, 1).AddMonths(1);
         var to = current < afterEnd ? current : afterEnd;
         return to <= w.Start ? none : new Split(w.Start, to, to == afterEnd ? w.ToUtc : ReportWindow.Midnight(to, zone));

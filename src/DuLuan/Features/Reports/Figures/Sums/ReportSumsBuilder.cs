@@ -1,5 +1,5 @@
 using DuLuan.Data;
-using DuLuan.Features.Concerns.Cases;
+using DuLuan.Infrastructure.Reporting;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Reports.Figures.Sums;
@@ -9,7 +9,7 @@ namespace DuLuan.Features.Reports.Figures.Sums;
 /// or on demand. Other writers wait for it (PostgreSQL table lock; SQLite's single writer), so no save is counted
 /// twice or missed; until it commits, figures are counted from the records.
 /// </summary>
-public sealed class ReportSumsBuilder(AppDbContext db, ReportZone office, TimeProvider clock, ILogger<ReportSumsBuilder> log)
+public sealed class ReportSumsBuilder(AppDbContext db, IEnumerable<IMonthlySumSource> sources, ReportZone office, TimeProvider clock, ILogger<ReportSumsBuilder> log)
 {
     private readonly TimeZoneInfo zone = office.Zone;
 
@@ -33,22 +33,9 @@ public sealed class ReportSumsBuilder(AppDbContext db, ReportZone office, TimePr
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await db.ReportMonthSums.ExecuteDeleteAsync(ct);
         var sums = new Dictionary<SumKey, long>();
-        await foreach (var c in db.Cases.AsNoTracking()
-            .Select(c => new SumContributions.CaseFacts(c.UnitId, c.AgencyId, c.Severity, c.Status, c.CreatedAt, c.DueAt, c.AnsweredAt)).AsAsyncEnumerable().WithCancellation(ct))
+        foreach (var source in sources)
         {
-            SumWriter.Add(sums, SumContributions.Of(c, zone), +1);
-        }
-
-        await foreach (var c in db.Concerns.AsNoTracking()
-            .Select(c => new SumContributions.ConcernFacts(c.UnitId, c.Source, c.Status, c.ReceivedAt)).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            SumWriter.Add(sums, SumContributions.Of(c, zone), +1);
-        }
-
-        await foreach (var p in db.Posts.AsNoTracking()
-            .Select(p => new SumContributions.PostFacts(p.UnitId, p.Status, p.PublishedAt)).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            SumWriter.Add(sums, SumContributions.Of(p, zone), +1);
+            await source.AddAllAsync(db, zone, sums, ct);
         }
 
         await SumWriter.AddAsync(db, sums, ct);

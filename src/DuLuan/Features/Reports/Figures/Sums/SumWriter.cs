@@ -1,4 +1,5 @@
 using System.Text;
+using DuLuan.Infrastructure.Reporting;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Reports.Figures.Sums;
@@ -31,14 +32,6 @@ public static class SumWriter
 
             sql.Append(" ON CONFLICT (\"UnitId\", \"Month\", \"Measure\", \"Dim\") DO UPDATE SET \"Value\" = report_month_sums.\"Value\" + excluded.\"Value\"");
             await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
-        }
-    }
-
-    public static void Add(Dictionary<SumKey, long> deltas, IEnumerable<SumKey> keys, long sign)
-    {
-        foreach (var key in keys)
-        {
-            deltas[key] = deltas.GetValueOrDefault(key) + sign;
         }
     }
 }

@@ -1,6 +1,9 @@
-namespace DuLuan.Features.Reports;
+namespace DuLuan.Infrastructure.Reporting;
 
-/// <summary>Keys of sections, figures, tables and charts: stable names templates and drafts refer to.</summary>
+/// <summary>
+/// Keys of sections, figures, tables and charts: stable names templates and drafts refer to, shared by Reports and
+/// the capabilities' <see cref="IReportSection"/>s (which fill them).
+/// </summary>
 public static class ReportKeys
 {
     public static class Sections

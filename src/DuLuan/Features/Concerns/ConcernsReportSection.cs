@@ -1,0 +1,151 @@
+using System.Globalization;
+using DuLuan.Data;
+using DuLuan.Features.Concerns.Cases;
+using DuLuan.Features.Concerns.Intake;
+using DuLuan.Infrastructure.Reporting;
+using Microsoft.EntityFrameworkCore;
+using static DuLuan.Features.Concerns.ConcernsReportSums;
+using CaseSeverity = DuLuan.Features.Concerns.Cases.Severity;
+using Q = DuLuan.Features.Concerns.ConcernsReportQueries;
+
+namespace DuLuan.Features.Concerns;
+
+/// <summary>The report's section on concerns received and cases handled, from the monthly sums of <see cref="ConcernsReportSums"/>.</summary>
+public sealed class ConcernsReportSection(AppDbContext db) : IReportSection
+{
+    /// <summary>Drill-down keys of the cases behind the on-time percentage.</summary>
+    public const string CasesDueKey = "concerns.due";
+    public const string CasesOnTimeKey = "concerns.on_time";
+    public const string BySourceKey = "concerns.by_source";
+
+    public string Key => ReportKeys.Sections.Concerns;
+
+    public static string AgencyKey(long? agencyId) => ReportKeys.ConcernsByAgency + ":" + (agencyId?.ToString(CultureInfo.InvariantCulture) ?? "none");
+
+    public static string CategoryKey(Severity severity) => ReportKeys.ConcernsByCategory + ":" + severity;
+
+    public static string SourceKey(ConcernSource source) => BySourceKey + ":" + source;
+
+    public static string SeverityLabel(Severity severity) => severity switch
+    {
+        CaseSeverity.Urgent => "Khẩn",
+        CaseSeverity.Complex => "Phức tạp",
+        _ => "Thông thường",
+    };
+
+    public static string SourceLabel(ConcernSource source) => source switch
+    {
+        ConcernSource.Portal => "Cổng thông tin",
+        ConcernSource.OpinionReport => "Báo cáo dư luận",
+        ConcernSource.Phone => "Điện thoại",
+        ConcernSource.Paper => "Văn bản",
+        ConcernSource.Meeting => "Tiếp xúc, hội nghị",
+        ConcernSource.Open311 => "Open311",
+        _ => "Cán bộ nhập",
+    };
+
+    private sealed record CaseCounts(long Received, long Answered, long Due, long OnTime);
+
+    private static CaseCounts Counts(SumTally t, string dim) => new(
+        t.Get(CasesReceived, dim), t.Get(CasesAnswered, dim), t.Get(CasesDue, dim), t.Get(CasesOnTime, dim));
+
+    private static CaseCounts Totals(SumTally t) => new(
+        t.Total(CasesReceived, SeverityPrefix), t.Total(CasesAnswered, SeverityPrefix), t.Total(CasesDue, SeverityPrefix), t.Total(CasesOnTime, SeverityPrefix));
+
+    private const string SeverityPrefix = "severity:";
+    private const string AgencyPrefix = "agency:";
+
+    private static IReadOnlyList<double?> Row(CaseCounts c) => [c.Received, c.Answered, ReportSectionContext.Percent(c.OnTime, c.Due), c.Due - c.OnTime];
+
+    private static bool Any(CaseCounts c) => c.Received + c.Answered + c.Due > 0;
+
+    public async Task<ReportSection> ComputeAsync(ReportSectionContext c, CancellationToken ct)
+    {
+        var (tally, tallyBefore) = (c.Now, c.Before);
+        var concerns = tally.Total(ConcernsReceived, "source:");
+        var concernsBefore = tallyBefore.Total(ConcernsReceived, "source:");
+        var (now, before) = (Totals(tally), Totals(tallyBefore));
+
+        var figures = new List<Figure>
+        {
+            c.Count(ReportKeys.ConcernsReceived, "Phản ánh, kiến nghị tiếp nhận", concerns, concernsBefore),
+            c.Count(ReportKeys.ConcernsCases, "Vụ việc tạo mới", now.Received, before.Received),
+            c.Count(ReportKeys.ConcernsAnswered, "Vụ việc đã trả lời", now.Answered, before.Answered),
+            new(ReportKeys.ConcernsOnTimePercent, "Trả lời đúng hạn", ReportSectionContext.Percent(now.OnTime, now.Due), ReportSectionContext.Percent(before.OnTime, before.Due), FigureKind.Percent, c.Drill(CasesDueKey)),
+            c.Count(ReportKeys.ConcernsOverdue, "Vụ việc quá hạn", now.Due - now.OnTime, before.Due - before.OnTime),
+            new(ReportKeys.ConcernsMedianDays, "Thời gian trả lời (trung vị, ngày)", MedianDays(tally), MedianDays(tallyBefore), FigureKind.Days, c.Drill(ReportKeys.ConcernsAnswered)),
+        };
+
+        var agencyRows = tally.By(CasesReceived, AgencyPrefix).Keys
+            .Union(tally.By(CasesAnswered, AgencyPrefix).Keys).Union(tally.By(CasesDue, AgencyPrefix).Keys)
+            .Select(k => (Id: long.Parse(k, CultureInfo.InvariantCulture), Counts: Counts(tally, AgencyPrefix + k)))
+            .Where(r => Any(r.Counts))
+            .ToList();
+        var agencyIds = agencyRows.Select(r => r.Id).Where(k => k != 0).ToList();
+        var agencyNames = await db.Units.AsNoTracking().Where(u => agencyIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var byAgency = agencyRows
+            .Select(r => new FigureRow(r.Id != 0 ? agencyNames.GetValueOrDefault(r.Id, "#" + r.Id.ToString(CultureInfo.InvariantCulture)) : "Chưa giao cơ quan", Row(r.Counts), c.Drill(AgencyKey(r.Id == 0 ? null : r.Id))))
+            .OrderByDescending(r => r.Values[0]).ThenBy(r => r.Label, StringComparer.Ordinal)
+            .ToList();
+        var byCategory = Enum.GetValues<Severity>()
+            .Select(s => (Severity: s, Counts: Counts(tally, ConcernsReportSums.Severity(s))))
+            .Select(x => new FigureRow(SeverityLabel(x.Severity), Any(x.Counts) ? Row(x.Counts) : [0, 0, null, 0], c.Drill(CategoryKey(x.Severity))))
+            .ToList();
+
+        var bySource = Enum.GetValues<ConcernSource>()
+            .Select(s => new FigureRow(SourceLabel(s), [tally.Get(ConcernsReceived, Source(s)), tallyBefore.Get(ConcernsReceived, Source(s))], c.Drill(SourceKey(s))))
+            .Where(r => r.Values.Any(v => v > 0))
+            .ToList();
+
+        string[] columns = ["Vụ việc tạo mới", "Đã trả lời", "Đúng hạn (%)", "Quá hạn"];
+        var topAgencies = byAgency.Take(10).ToList();
+        return new ReportSection(
+            ReportKeys.Sections.Concerns,
+            "Tiếp nhận, xử lý phản ánh, kiến nghị",
+            figures,
+            [
+                new FigureTable(ReportKeys.ConcernsByAgency, "Theo cơ quan xử lý", columns, byAgency),
+                new FigureTable(ReportKeys.ConcernsByCategory, "Theo tính chất vụ việc", columns, byCategory),
+                new FigureTable(BySourceKey, "Phản ánh theo kênh tiếp nhận", [ReportSectionContext.ThisPeriod, ReportSectionContext.PreviousPeriod], bySource),
+            ],
+            [
+                new FigureChart(ReportKeys.ConcernsByAgency, "Vụ việc theo cơ quan xử lý", ChartKind.Bar, [.. topAgencies.Select(r => r.Label)],
+                    [new ChartSeries(columns[0], [.. topAgencies.Select(r => r.Values[0] ?? 0)]), new ChartSeries(columns[1], [.. topAgencies.Select(r => r.Values[1] ?? 0)])]),
+                new FigureChart(ReportKeys.ConcernsOnTimePercent, "Trả lời đúng hạn và quá hạn", ChartKind.Pie, ["Đúng hạn", "Quá hạn"],
+                    [new ChartSeries(ReportSectionContext.ThisPeriod, [now.OnTime, now.Due - now.OnTime])]),
+            ]);
+    }
+
+    public DrillList? Drill(string prefix, ReportWindow w, DrillKey k) => (k.Head, k.Arg) switch
+    {
+        (ReportKeys.ConcernsReceived, null) => new(k.Key, "Phản ánh, kiến nghị tiếp nhận", Concerns(Q.ConcernsReceived(db, prefix, w)), false),
+        (BySourceKey, { } s) when Enum.TryParse<ConcernSource>(s, false, out var source) && Enum.IsDefined(source) && !char.IsDigit(s[0])
+            => new(k.Key, "Phản ánh qua " + SourceLabel(source), Concerns(Q.ConcernsReceived(db, prefix, w).Where(c => c.Source == source)), false),
+        (ReportKeys.ConcernsCases, null) => new(k.Key, "Vụ việc tạo mới", Cases(Q.CasesReceived(db, prefix, w), c => c.CreatedAt), false),
+        (ReportKeys.ConcernsAnswered or ReportKeys.ConcernsMedianDays, null) => new(k.Key, "Vụ việc đã trả lời", Cases(Q.CasesAnswered(db, prefix, w), c => c.AnsweredAt), false),
+        (CasesDueKey or ReportKeys.ConcernsOnTimePercent, null) => new(k.Key, "Vụ việc đến hạn trả lời trong kỳ", Cases(Q.CasesDue(db, prefix, w), c => c.DueAt), false),
+        (CasesOnTimeKey, null) => new(k.Key, "Vụ việc trả lời đúng hạn", Cases(Q.CasesOnTime(db, prefix, w), c => c.DueAt), false),
+        (ReportKeys.ConcernsOverdue, null) => new(k.Key, "Vụ việc quá hạn", Cases(Q.CasesOverdue(db, prefix, w), c => c.DueAt), false),
+        (ReportKeys.ConcernsByAgency, "none") => new(k.Key, "Vụ việc chưa giao cơ quan", Cases(Q.CasesReceived(db, prefix, w).Where(c => c.AgencyId == null), c => c.CreatedAt), false),
+        (ReportKeys.ConcernsByAgency, { } a) when long.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var agency) && agency > 0
+            => new(k.Key, "Vụ việc tạo mới theo cơ quan xử lý", Cases(Q.CasesReceived(db, prefix, w).Where(c => c.AgencyId == agency), c => c.CreatedAt), false),
+        (ReportKeys.ConcernsByCategory, { } s) when Enum.TryParse<Severity>(s, false, out var severity) && Enum.IsDefined(severity) && !char.IsDigit(s[0])
+            => new(k.Key, "Vụ việc tạo mới: " + SeverityLabel(severity), Cases(Q.CasesReceived(db, prefix, w).Where(c => c.Severity == severity), c => c.CreatedAt), false),
+        _ => null,
+    };
+
+    public string? Link(DrillRow row) => row.Kind switch
+    {
+        "case" => "/Cases/Details?id=" + row.LinkId.ToString(CultureInfo.InvariantCulture),
+        "concern" => "/Concerns/Details?id=" + row.LinkId.ToString(CultureInfo.InvariantCulture),
+        _ => null,
+    };
+
+    private static IQueryable<DrillRow> Concerns(IQueryable<Concern> concerns)
+        => concerns.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id)
+            .Select(c => new DrillRow("concern", c.Id, c.Title, c.ReceivedAt, null, c.UnitId, null));
+
+    private static IQueryable<DrillRow> Cases(IQueryable<Case> cases, System.Linq.Expressions.Expression<Func<Case, DateTime?>> when)
+        => cases.OrderByDescending(when).ThenByDescending(c => c.Id)
+            .Select(c => new DrillRow("case", c.Id, c.Title, c.CreatedAt, null, c.UnitId, null));
+}
