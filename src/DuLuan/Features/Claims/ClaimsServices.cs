@@ -1,5 +1,6 @@
 using DuLuan.Features.Concerns.Intake;
 using DuLuan.Features.Monitoring;
+using DuLuan.Features.Publish.Portal;
 
 namespace DuLuan.Features.Claims;
 
@@ -7,7 +8,6 @@ public static class ClaimsServices
 {
     public static IServiceCollection AddClaims(this IServiceCollection services)
     {
-        services.AddScoped<ClaimAccess>();
         services.AddScoped<ClaimEditor>();
         services.AddScoped<ClaimPublication>();
         services.AddScoped<ClaimSources>();
@@ -17,6 +17,7 @@ public static class ClaimsServices
         services.AddSingleton<ClaimObserver>();
         services.AddSingleton<IStoryObserver>(sp => sp.GetRequiredService<ClaimObserver>());
         services.AddSingleton<IConcernObserver>(sp => sp.GetRequiredService<ClaimObserver>());
+        services.AddSingleton<IPortalContent, ClaimPortalContent>();
         return services;
     }
 }

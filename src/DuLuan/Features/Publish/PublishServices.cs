@@ -16,7 +16,6 @@ public static class PublishServices
         services.AddSingleton<IChannelConnector, FacebookConnector>();
         services.AddSingleton<IChannelConnector, ZaloConnector>();
         services.AddSingleton<TokenVault>();
-        services.AddScoped<PublishAccess>();
         services.AddScoped<ChannelLimits>();
         services.AddScoped<PostWorkflow>();
         services.AddScoped<PostLeases>();

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace DuLuan.Infrastructure;
+namespace DuLuan.Infrastructure.Files;
 
 /// <summary>
 /// Checks an uploaded Office file (.xlsx, .docx) as a zip before any parser opens it: entry count and declared
