@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using DuLuan.Data;
 using DuLuan.Features.Concerns.Cases;
 using DuLuan.Features.Members;
+using DuLuan.Infrastructure.Files;
 using DuLuan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using SkiaSharp;

@@ -39,7 +39,7 @@ public sealed class TierFloorTests
             db.PublishSettings.Add(new PublishSettings { UnitId = commune.Id, ApprovalTiers = 1 });
             return await db.SaveChangesAsync();
         });
-        Assert.Equal(2, await f.App.WithDbAsync(db => PublishAccess.TiersAsync(db, commune.Id, CancellationToken.None)));
+        Assert.Equal(2, await f.App.WithDbAsync(db => ApprovalTiers.TiersAsync(db, commune.Id, CancellationToken.None)));
 
         var editor = await f.SignInAsync(PublishFixture.Editor);
         var id = await PublishFixture.CreateAsync(editor, commune.Id, "Lịch cắt điện tuần tới", "<p>Điện lực thông báo lịch bảo trì lưới điện.</p>");
@@ -61,6 +61,6 @@ public sealed class TierFloorTests
             Assert.Equal(HttpStatusCode.Redirect, raised.StatusCode);
         }
 
-        Assert.Equal(3, await f.App.WithDbAsync(db => PublishAccess.TiersAsync(db, commune.Id, CancellationToken.None)));
+        Assert.Equal(3, await f.App.WithDbAsync(db => ApprovalTiers.TiersAsync(db, commune.Id, CancellationToken.None)));
     }
 }

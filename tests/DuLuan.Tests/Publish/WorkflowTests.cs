@@ -1,6 +1,7 @@
 using System.Net;
 using DuLuan.Data;
 using DuLuan.Features.Publish;
+using DuLuan.Infrastructure.Files;
 using DuLuan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -157,7 +158,7 @@ public sealed class WorkflowTests
         Assert.Contains("Respond.Attach.BadType".Length > 0 ? "Ảnh" : "", await RefusedAsync(f.App.Tree.ProvinceA.Id, "Tiêu đề hợp lệ", "<p>Nội dung đủ dài để lưu.</p>", image: svg, name: "logo.svg"), StringComparison.Ordinal);
         var pdfAsJpg = "%PDF-1.4 fake"u8.ToArray();
         Assert.Contains("chỉ nhận JPEG hoặc PNG", await RefusedAsync(f.App.Tree.ProvinceA.Id, "Tiêu đề hợp lệ", "<p>Nội dung đủ dài để lưu.</p>", image: pdfAsJpg, name: "anh.jpg"), StringComparison.Ordinal);
-        var oversized = new byte[DuLuan.Features.Concerns.Cases.AttachmentFiles.MaxBytes + 1];
+        var oversized = new byte[AttachmentFiles.MaxBytes + 1];
         oversized[0] = 0xFF; oversized[1] = 0xD8; oversized[2] = 0xFF;
         await RefusedAsync(f.App.Tree.ProvinceA.Id, "Tiêu đề hợp lệ", "<p>Nội dung đủ dài để lưu.</p>", image: oversized);
         Assert.Contains("Trả lời cho: không tìm thấy", await RefusedAsync(f.App.Tree.ProvinceA.Id, "Tiêu đề hợp lệ", "<p>Nội dung đủ dài để lưu.</p>", extra: new Dictionary<string, string> { ["LinkKind"] = "Case", ["LinkId"] = "999999" }), StringComparison.Ordinal);

@@ -5,6 +5,7 @@ using DuLuan.Data;
 using DuLuan.Features.Concerns.Cases;
 using DuLuan.Features.Reports.Documents;
 using DuLuan.Features.Reports.Templates;
+using DuLuan.Infrastructure.Files;
 using DuLuan.Infrastructure;
 using DuLuan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -15,7 +15,7 @@ public sealed record ClaimEdit(string? Text, string? Verdict, string? Reasoning,
 /// Every change to a claim: text cleaned (markup removed, NFC, personal data redacted), values from the fixed
 /// scales only, stale edits refused by version, and each change written to the audit log in the same commit.
 /// </summary>
-public sealed class ClaimEditor(AppDbContext db, ClaimAccess access, AuditLog audit, Members.UnitScope scope, TimeProvider clock)
+public sealed class ClaimEditor(AppDbContext db, AuditLog audit, Members.UnitScope scope, TimeProvider clock)
 {
     public static class Actions
     {
@@ -116,7 +116,7 @@ public sealed class ClaimEditor(AppDbContext db, ClaimAccess access, AuditLog au
         }
 
         var owner = string.IsNullOrEmpty(edit.OwnerId) ? null : edit.OwnerId;
-        if (owner is not null && !(await access.OwnersAsync(claim.UnitId, ct)).Any(o => o.Id == owner))
+        if (owner is not null && !(await ClaimRoles.OwnersAsync(db, claim.UnitId, ct)).Any(o => o.Id == owner))
         {
             errors.Add(new FieldError("ownerId", "Claims.Error.BadOwner"));
         }

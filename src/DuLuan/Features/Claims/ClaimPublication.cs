@@ -10,7 +10,7 @@ namespace DuLuan.Features.Claims;
 /// of its unit are complete, through the same rules as posts (<see cref="OfficialApproval"/>). Every step checks the
 /// version the member saw and writes its audit entry in the same save.
 /// </summary>
-public sealed class ClaimPublication(AppDbContext db, ClaimEditor editor, PublishAccess publishAccess, UnitScope scope, TimeProvider clock)
+public sealed class ClaimPublication(AppDbContext db, ClaimEditor editor, UnitScope scope, TimeProvider clock)
 {
     /// <summary>Approvals given for what the claim says now, one per tier.</summary>
     public async Task<List<ClaimApproval>> ValidApprovalsAsync(Claim claim, CancellationToken ct)
@@ -19,7 +19,7 @@ public sealed class ClaimPublication(AppDbContext db, ClaimEditor editor, Publis
         return await db.ClaimApprovals.AsNoTracking().Where(a => a.ClaimId == claim.Id && a.ContentHash == hash).OrderBy(a => a.Tier).ToListAsync(ct);
     }
 
-    public Task<int> TiersAsync(Claim claim, CancellationToken ct) => PublishAccess.TiersAsync(db, claim.UnitId, ct);
+    public Task<int> TiersAsync(Claim claim, CancellationToken ct) => ApprovalTiers.TiersAsync(db, claim.UnitId, ct);
 
     /// <summary>Asks for publication (it goes public at once only if this very content already has every tier), or withdraws.</summary>
     public async Task<FieldError?> PublishAsync(Claim claim, bool publish, int version, CancellationToken ct)
@@ -57,7 +57,7 @@ public sealed class ClaimPublication(AppDbContext db, ClaimEditor editor, Publis
     public async Task<FieldError?> ApproveAsync(Claim claim, int version, CancellationToken ct)
     {
         var approverId = scope.MemberId;
-        if (approverId is null || !await publishAccess.HoldsAsync(claim.UnitId, PublishAccess.Approvers, ct))
+        if (approverId is null || !await scope.HoldsAsync(claim.UnitId, RoleTable.ApprovePosts.Roles, ct))
         {
             return new FieldError(string.Empty, "Claims.Error.NotApprover");
         }

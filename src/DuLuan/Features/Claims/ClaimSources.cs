@@ -1,7 +1,7 @@
 using DuLuan.Data;
 using DuLuan.Features.Audit;
-using DuLuan.Features.Concerns.Cases;
-using DuLuan.Features.Opinions;
+using DuLuan.Features.Members;
+using DuLuan.Infrastructure.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Claims;
@@ -12,7 +12,7 @@ public sealed record EvidenceInput(string? Kind, string? Title, string? Url, str
 /// Where a claim appeared, its evidence, and the staff decision on a suggested match. Linked records must be in
 /// the member's own scope (a forged id from another unit is "not found"); URLs are http(s) only.
 /// </summary>
-public sealed class ClaimSources(AppDbContext db, CaseAccess cases, OpinionAccess opinions, AuditLog audit, TimeProvider clock)
+public sealed class ClaimSources(AppDbContext db, UnitScope scope, AuditLog audit, TimeProvider clock)
 {
     public const int UrlLimit = 2000;
 
@@ -99,7 +99,7 @@ public sealed class ClaimSources(AppDbContext db, CaseAccess cases, OpinionAcces
         switch (kind)
         {
             case ClaimLinkKind.Story:
-                var stories = await cases.InScope(db.Stories.AsNoTracking(), s => s.UnitId, null, ct);
+                var stories = await scope.InScope(db.Stories.AsNoTracking(), s => s.UnitId, RoleTable.Everyone, ct);
                 var story = await stories.Where(s => s.Id == id).Select(s => new { s.FirstSeenAt }).FirstOrDefaultAsync(ct);
                 if (story is null)
                 {
@@ -109,12 +109,14 @@ public sealed class ClaimSources(AppDbContext db, CaseAccess cases, OpinionAcces
                 var outlet = await db.Articles.Where(a => a.StoryId == id).OrderBy(a => a.PublishedAt).Select(a => a.Outlet).FirstOrDefaultAsync(ct);
                 return (outlet, story.FirstSeenAt);
             case ClaimLinkKind.Concern:
-                var concerns = await cases.InScope(db.Concerns.AsNoTracking(), c => c.UnitId, ClaimAccess.Handlers, ct);
+                var concerns = await scope.InScope(db.Concerns.AsNoTracking(), c => c.UnitId, ClaimRoles.Handlers, ct);
                 var concern = await concerns.Where(c => c.Id == id).Select(c => new { c.ReceivedAt }).FirstOrDefaultAsync(ct);
                 return concern is null ? null : (null, concern.ReceivedAt);
             default:
-                var reports = await opinions.ReadableReportsAsync(ct);
-                var report = await reports.Where(r => r.Id == id).Select(r => new { r.SubmittedAt }).FirstOrDefaultAsync(ct);
+                // As the Opinions pages read them: one's own reports, and every report of a subtree one reads reports of.
+                var readable = (await scope.UnitsAsync(RoleTable.ReadOpinionReports.Roles, ct)).Select(u => u.Id);
+                var me = scope.MemberId ?? string.Empty;
+                var report = await db.OpinionReports.Where(r => r.MemberId == me || readable.Contains(r.UnitId)).Where(r => r.Id == id).Select(r => new { r.SubmittedAt }).FirstOrDefaultAsync(ct);
                 return report is null ? null : (null, report.SubmittedAt);
         }
     }

@@ -1,21 +1,36 @@
 using DuLuan.Data;
+using DuLuan.Features.Members;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Claims;
 
 /// <summary>"Có thể là tin đã kiểm chứng #12" on a story or concern page: pending matches of claims the member sees.</summary>
-public sealed class ClaimSuggestionsViewComponent(AppDbContext db, ClaimAccess access) : ViewComponent
+public sealed class ClaimSuggestionsViewComponent(AppDbContext db, UnitScope access) : ViewComponent
 {
     public sealed record Row(long MatchId, long ClaimId, string Text, Verdict? Verdict, bool CanDecide);
 
     public sealed record Suggestions(List<Row> Rows, List<(long Id, string Text)> Linked, string ReturnUrl);
 
-    public async Task<IViewComponentResult> InvokeAsync(MatchKind kind, long targetId)
+    /// <summary>
+    /// <paramref name="kind"/> is a <see cref="MatchKind"/> by name ("Story", "Concern"): the pages that show the panel ask
+    /// for it by name and need not know the Claims types.
+    /// </summary>
+    public async Task<IViewComponentResult> InvokeAsync(string kind, long targetId)
+    {
+        if (!Enum.TryParse<MatchKind>(kind, ignoreCase: false, out var matchKind) || !Enum.IsDefined(matchKind))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of claim match.");
+        }
+
+        return await SuggestionsAsync(matchKind, targetId);
+    }
+
+    private async Task<IViewComponentResult> SuggestionsAsync(MatchKind kind, long targetId)
     {
         var ct = HttpContext.RequestAborted;
-        var visible = await access.VisibleAsync(ct);
-        var handled = (await access.HandledAsync(ct)).Select(c => c.Id);
+        var visible = await access.InScope(db.Claims, c => c.UnitId, ClaimRoles.Readers, ct);
+        var handled = (await access.InScope(db.Claims, c => c.UnitId, ClaimRoles.Handlers, ct)).Select(c => c.Id);
         var rows = await db.ClaimMatches.AsNoTracking()
             .Where(m => m.Kind == kind && m.TargetId == targetId && m.Status == MatchStatus.Pending)
             .Join(visible, m => m.ClaimId, c => c.Id, (m, c) => new { m.Id, c.Text, c.Verdict, ClaimId = c.Id })

@@ -1,6 +1,7 @@
 using DuLuan.Features.Concerns.Intake;
 using DuLuan.Features.Monitoring;
 using DuLuan.Infrastructure.Reporting;
+using DuLuan.Features.Publish.Portal;
 
 namespace DuLuan.Features.Claims;
 
@@ -8,7 +9,6 @@ public static class ClaimsServices
 {
     public static IServiceCollection AddClaims(this IServiceCollection services)
     {
-        services.AddScoped<ClaimAccess>();
         services.AddScoped<IReportSection, ClaimsReportSection>();
         services.AddScoped<ClaimEditor>();
         services.AddScoped<ClaimPublication>();
@@ -19,6 +19,7 @@ public static class ClaimsServices
         services.AddSingleton<ClaimObserver>();
         services.AddSingleton<IStoryObserver>(sp => sp.GetRequiredService<ClaimObserver>());
         services.AddSingleton<IConcernObserver>(sp => sp.GetRequiredService<ClaimObserver>());
+        services.AddSingleton<IPortalContent, ClaimPortalContent>();
         return services;
     }
 }

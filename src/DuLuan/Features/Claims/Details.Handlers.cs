@@ -1,4 +1,5 @@
 using DuLuan.Data;
+using DuLuan.Infrastructure.Files;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -71,13 +72,13 @@ public sealed partial class DetailsModel
         }
 
         byte[]? content = null;
-        if (evidenceFile is { Length: > 0 and <= Concerns.Cases.AttachmentFiles.MaxBytes })
+        if (evidenceFile is { Length: > 0 and <= AttachmentFiles.MaxBytes })
         {
             using var buffer = new MemoryStream();
             await evidenceFile.CopyToAsync(buffer, ct);
             content = buffer.ToArray();
         }
-        else if (evidenceFile is { Length: > Concerns.Cases.AttachmentFiles.MaxBytes })
+        else if (evidenceFile is { Length: > AttachmentFiles.MaxBytes })
         {
             return await DoneAsync(id, [new FieldError("evidenceFile", "Respond.Attach.TooLarge")], ct);
         }
@@ -108,7 +109,7 @@ public sealed partial class DetailsModel
     }
 
     private async Task<Claim?> TrackedAsync(long id, CancellationToken ct)
-        => await (await access.HandledAsync(ct)).FirstOrDefaultAsync(c => c.Id == id, ct);
+        => await (await access.InScope(db.Claims, c => c.UnitId, ClaimRoles.Handlers, ct)).FirstOrDefaultAsync(c => c.Id == id, ct);
 
     private async Task<IActionResult> DoneAsync(long id, List<FieldError> errors, CancellationToken ct)
     {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using DuLuan.Data;
+using DuLuan.Features.Members;
+using DuLuan.Infrastructure.Files;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,9 +11,9 @@ using Microsoft.Extensions.Localization;
 namespace DuLuan.Features.Claims;
 
 /// <summary>One claim: what is said, where it appeared and how it spread, evidence, verdict, suggestions; handlers edit it.</summary>
-[RequestSizeLimit(Concerns.Cases.AttachmentFiles.MaxBytes + 64 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = Concerns.Cases.AttachmentFiles.MaxBytes + 64 * 1024)]
-public sealed partial class DetailsModel(AppDbContext db, ClaimAccess access, ClaimEditor editor, ClaimPublication publication, ClaimSources sources, ClaimRebuttals rebuttals, IStringLocalizer<SharedResource> l) : PageModel
+[RequestSizeLimit(AttachmentFiles.MaxBytes + 64 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = AttachmentFiles.MaxBytes + 64 * 1024)]
+public sealed partial class DetailsModel(AppDbContext db, UnitScope access, ClaimEditor editor, ClaimPublication publication, ClaimSources sources, ClaimRebuttals rebuttals, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record LinkRow(ClaimLink Link, string Label, string? Href);
 
@@ -73,7 +75,7 @@ public sealed partial class DetailsModel(AppDbContext db, ClaimAccess access, Cl
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        var claim = await (await access.VisibleAsync(ct)).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        var claim = await (await access.InScope(db.Claims, c => c.UnitId, ClaimRoles.Readers, ct)).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (claim is null)
         {
             return false;
@@ -83,11 +85,11 @@ public sealed partial class DetailsModel(AppDbContext db, ClaimAccess access, Cl
         var unit = await db.Units.AsNoTracking().Where(u => u.Id == claim.UnitId).Select(u => new { u.Name, u.Code }).SingleAsync(ct);
         UnitName = unit.Name;
         UnitCode = unit.Code;
-        CanHandle = await access.CanHandleUnitAsync(claim.UnitId, ct);
+        CanHandle = await access.HoldsAsync(claim.UnitId, ClaimRoles.Handlers, ct);
         Approvals = await publication.ValidApprovalsAsync(claim, ct);
         Tiers = await publication.TiersAsync(claim, ct);
         OwnerName = claim.OwnerId is null ? null : await db.Users.Where(u => u.Id == claim.OwnerId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
-        Owners = CanHandle ? await access.OwnersAsync(claim.UnitId, ct) : [];
+        Owners = CanHandle ? await ClaimRoles.OwnersAsync(db, claim.UnitId, ct) : [];
         Evidence = await db.ClaimEvidence.AsNoTracking().Where(e => e.ClaimId == id).OrderBy(e => e.Id)
             .Select(e => new ClaimEvidence { Id = e.Id, ClaimId = e.ClaimId, Kind = e.Kind, Title = e.Title, Url = e.Url, Note = e.Note, FileName = e.FileName, Size = e.Size, IsPublic = e.IsPublic, AddedAt = e.AddedAt })
             .ToListAsync(ct);

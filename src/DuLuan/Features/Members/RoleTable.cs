@@ -8,7 +8,7 @@ public sealed record Capability(string Key, Role[] Roles)
 
 /// <summary>
 /// The role × capability table: least privilege per role, in one place. Features name their role sets from it
-/// (e.g. <c>CaseAccess.Handlers</c>), docs/roles.md is this table written out (a test keeps the two equal), and
+/// (e.g. <c>CaseRoles.Handlers</c>), docs/roles.md is this table written out (a test keeps the two equal), and
 /// the access matrix reads it to know which writes and reads a read-only role may make. A capability's name and
 /// description are resources <c>Capability.{Key}</c> (tools/strings/roles.tsv).
 /// </summary>

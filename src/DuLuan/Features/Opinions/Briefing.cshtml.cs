@@ -1,4 +1,5 @@
 using System.Globalization;
+using DuLuan.Features.Members;
 using DuLuan.Features.Units;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +13,7 @@ namespace DuLuan.Features.Opinions;
 /// month by default), with the trend against the previous period of equal length. Printable; the
 /// Json handler gives the same figures.
 /// </summary>
-public sealed class BriefingModel(OpinionAccess access, Briefings briefings, Cadences cadences, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class BriefingModel(UnitScope access, Briefings briefings, Cadences cadences, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? From { get; set; }
@@ -59,7 +60,7 @@ public sealed class BriefingModel(OpinionAccess access, Briefings briefings, Cad
     /// <summary>Null when the unit is outside the member's readable subtrees (404).</summary>
     private async Task<bool?> BuildAsync(long? unitId, CancellationToken ct)
     {
-        var scope = await access.UnitsAsync(OpinionAccess.Readers, ct);
+        var scope = await access.UnitsAsync(OpinionRoles.Readers, ct);
         Units = await scope.AsNoTracking().Where(u => u.Kind == UnitKind.Province || u.Kind == UnitKind.Commune || u.ParentId == null)
             .OrderBy(u => u.Depth).ThenBy(u => u.Name).Take(500).ToListAsync(ct);
         var unit = unitId is { } id ? await scope.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) : Units.FirstOrDefault();

@@ -9,7 +9,7 @@ namespace DuLuan.Features.Opinions;
 public sealed record CollaboratorStatus(long MembershipId, string DisplayName, string UnitName, Cadence Cadence, ReportingPeriod Period, DateTime? LastSubmittedAt, bool Reported);
 
 /// <summary>Cadence per collaborator membership (monthly unless set) and who has filed for their current period.</summary>
-public sealed class Cadences(AppDbContext db, OpinionAccess access, AuditLog audit, OfficeTime office)
+public sealed class Cadences(AppDbContext db, UnitScope access, AuditLog audit, OfficeTime office)
 {
     public const string AuditAction = "opinions.cadence-set";
 
@@ -27,7 +27,7 @@ public sealed class Cadences(AppDbContext db, OpinionAccess access, AuditLog aud
     /// <summary>Collaborators in the lead's scope and whether each has filed for their current period.</summary>
     public async Task<List<CollaboratorStatus>> StatusAsync(CancellationToken ct)
     {
-        var units = (await access.UnitsAsync(OpinionAccess.Leads, ct)).Select(u => u.Id);
+        var units = (await access.UnitsAsync(OpinionRoles.Leads, ct)).Select(u => u.Id);
         var collaborators = await db.Memberships.AsNoTracking()
             .Where(m => m.Role == Role.Collaborator && units.Contains(m.UnitId))
             .Select(m => new
@@ -64,7 +64,7 @@ public sealed class Cadences(AppDbContext db, OpinionAccess access, AuditLog aud
     /// <summary>Sets a collaborator's cadence; false when the membership is not a collaborator's in the lead's scope.</summary>
     public async Task<bool> SetAsync(long membershipId, Cadence cadence, CancellationToken ct)
     {
-        var units = (await access.UnitsAsync(OpinionAccess.Leads, ct)).Select(u => u.Id);
+        var units = (await access.UnitsAsync(OpinionRoles.Leads, ct)).Select(u => u.Id);
         var unitId = await db.Memberships.Where(m => m.Id == membershipId && m.Role == Role.Collaborator && units.Contains(m.UnitId)).Select(m => (long?)m.UnitId).FirstOrDefaultAsync(ct);
         if (unitId is null)
         {

@@ -1,4 +1,5 @@
 using DuLuan.Data;
+using DuLuan.Features.Members;
 using DuLuan.Features.Units;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DuLuan.Features.Opinions;
 
 /// <summary>Start page: the communes the member files for, their recent reports, and links to briefings.</summary>
-public sealed class IndexModel(AppDbContext db, OpinionAccess access, UnitActivity activity) : PageModel
+public sealed class IndexModel(AppDbContext db, UnitScope access, UnitActivity activity) : PageModel
 {
     public sealed record Row(long Id, string Unit, DateOnly Start, DateOnly End, DateTime SubmittedAt, int Streams);
 
@@ -21,14 +22,14 @@ public sealed class IndexModel(AppDbContext db, OpinionAccess access, UnitActivi
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        FilingUnits = await activity.Active(await access.FilingUnitsAsync(ct)).AsNoTracking().OrderBy(u => u.Name).Take(200).ToListAsync(ct);
+        FilingUnits = await activity.Active(await OpinionRoles.FilingUnitsAsync(access, ct)).AsNoTracking().OrderBy(u => u.Name).Take(200).ToListAsync(ct);
         var me = access.MemberId ?? string.Empty;
         Recent = await db.OpinionReports.AsNoTracking().Where(r => r.MemberId == me)
             .OrderByDescending(r => r.SubmittedAt).Take(20)
             .Select(r => new Row(r.Id, db.Units.Where(u => u.Id == r.UnitId).Select(u => u.Name).First(), r.PeriodStart, r.PeriodEnd, r.SubmittedAt, r.Streams.Count))
             .ToListAsync(ct);
-        CanBrief = await access.HasAnyAsync(OpinionAccess.Readers, ct);
-        IsLead = await access.HasAnyAsync(OpinionAccess.Leads, ct);
+        CanBrief = await access.HasAnyAsync(OpinionRoles.Readers, ct);
+        IsLead = await access.HasAnyAsync(OpinionRoles.Leads, ct);
         return Page();
     }
 }

@@ -1,3 +1,4 @@
+using DuLuan.Features.Members;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace DuLuan.Features.Opinions;
 
 /// <summary>For the lead: collaborators of their subtree who have not filed for their current period, and each one's cadence.</summary>
-public sealed class MissingModel(OpinionAccess access, Cadences cadences, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class MissingModel(UnitScope access, Cadences cadences, IStringLocalizer<SharedResource> l) : PageModel
 {
     public List<CollaboratorStatus> Rows { get; private set; } = [];
 
@@ -13,7 +14,7 @@ public sealed class MissingModel(OpinionAccess access, Cadences cadences, IStrin
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await access.HasAnyAsync(OpinionAccess.Leads, ct))
+        if (!await access.HasAnyAsync(OpinionRoles.Leads, ct))
         {
             return NotFound();
         }
@@ -24,7 +25,7 @@ public sealed class MissingModel(OpinionAccess access, Cadences cadences, IStrin
 
     public async Task<IActionResult> OnPostAsync(long membershipId, string? cadence, CancellationToken ct)
     {
-        if (!await access.HasAnyAsync(OpinionAccess.Leads, ct))
+        if (!await access.HasAnyAsync(OpinionRoles.Leads, ct))
         {
             return NotFound();
         }

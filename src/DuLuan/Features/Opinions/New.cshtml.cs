@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using DuLuan.Data;
+using DuLuan.Features.Members;
 using DuLuan.Features.Units;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +17,7 @@ namespace DuLuan.Features.Opinions;
 /// </summary>
 [RequestSizeLimit(192 * 1024)]
 [RequestFormLimits(ValueLengthLimit = 16 * 1024, ValueCountLimit = 200)]
-public sealed partial class NewModel(AppDbContext db, OpinionAccess access, OpinionFiling filing, Cadences cadences, UnitActivity activity, IStringLocalizer<SharedResource> l) : PageModel
+public sealed partial class NewModel(AppDbContext db, UnitScope access, OpinionFiling filing, Cadences cadences, UnitActivity activity, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public List<StreamInput> Streams { get; set; } = [];
@@ -138,7 +139,7 @@ public sealed partial class NewModel(AppDbContext db, OpinionAccess access, Opin
 
     private async Task<bool> LoadAsync(long unitId, CancellationToken ct)
     {
-        var units = await access.FilingUnitsAsync(ct);
+        var units = await OpinionRoles.FilingUnitsAsync(access, ct);
         var place = await units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
         if (place is null)
         {

@@ -6,7 +6,6 @@ public static class OpinionsServices
 {
     public static IServiceCollection AddOpinions(this IServiceCollection services)
     {
-        services.AddScoped<OpinionAccess>();
         services.AddScoped<OpinionFiling>();
         services.AddScoped<Briefings>();
         services.AddScoped<Cadences>();

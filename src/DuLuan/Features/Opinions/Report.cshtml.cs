@@ -1,5 +1,6 @@
 using DuLuan.Analysis.Text;
 using DuLuan.Data;
+using DuLuan.Features.Members;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DuLuan.Features.Opinions;
 
 /// <summary>A stored report as saved (redacted), with a notice of what kinds of personal data were removed.</summary>
-public sealed class ReportModel(AppDbContext db, OpinionAccess access) : PageModel
+public sealed class ReportModel(AppDbContext db, UnitScope access) : PageModel
 {
     public OpinionReport Report { get; private set; } = null!;
 
@@ -19,7 +20,7 @@ public sealed class ReportModel(AppDbContext db, OpinionAccess access) : PageMod
 
     public async Task<IActionResult> OnGetAsync(long id, int? saved, CancellationToken ct)
     {
-        var readable = await access.ReadableReportsAsync(ct);
+        var readable = await OpinionRoles.ReadableReportsAsync(db, access, ct);
         var report = await readable.AsNoTracking().Include(r => r.Streams).ThenInclude(s => s.Topic).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (report is null)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DuLuan.Data;
+using DuLuan.Features.Members;
 using DuLuan.Features.Publish.Posts;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Time;
@@ -15,7 +16,7 @@ namespace DuLuan.Features.Publish;
 /// dragging it to another day (wwwroot/js/publish-calendar.js) or, without a mouse, with the date field beside it;
 /// both post the same form, which keeps the time of day.
 /// </summary>
-public sealed class CalendarModel(AppDbContext db, PublishAccess access, PostWorkflow workflow, TimeProvider clock, OfficeTime office, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class CalendarModel(AppDbContext db, UnitScope access, PostWorkflow workflow, TimeProvider clock, OfficeTime office, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Entry(long Id, string Title, string Unit, PostStatus Status, DateTime At, int Version);
 
@@ -42,7 +43,7 @@ public sealed class CalendarModel(AppDbContext db, PublishAccess access, PostWor
 
     public async Task<IActionResult> OnPostMoveAsync(long postId, int version, string? day, CancellationToken ct)
     {
-        var posts = await access.PostsAsync(PublishAccess.Writers, ct);
+        var posts = await access.InScope(db.Posts, p => p.UnitId, PostRoles.Writers, ct);
         var post = await posts.FirstOrDefaultAsync(p => p.Id == postId, ct);
         if (post is null)
         {
@@ -82,7 +83,7 @@ public sealed class CalendarModel(AppDbContext db, PublishAccess access, PostWor
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var units = await access.UnitsAsync(PublishAccess.Writers.Concat([Members.Role.Viewer]).ToArray(), ct);
+        var units = await access.UnitsAsync(PostRoles.Writers.Concat([Members.Role.Viewer]).ToArray(), ct);
         Units = await units.Where(u => u.ActiveTo == null).OrderBy(u => u.Path).Take(500).ToListAsync(ct);
         if (Units.Count == 0 || (UnitId is { } chosen && Units.All(u => u.Id != chosen)))
         {
@@ -106,7 +107,7 @@ public sealed class CalendarModel(AppDbContext db, PublishAccess access, PostWor
         }
 
         var (from, to) = office.RangeUtc(First, Last);
-        var posts = await access.PostsAsync(PublishAccess.Readers, ct);
+        var posts = await access.InScope(db.Posts, p => p.UnitId, PostRoles.Readers, ct);
         if (UnitId is { } unitId)
         {
             var path = Units.First(u => u.Id == unitId).Path;

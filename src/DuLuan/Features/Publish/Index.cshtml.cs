@@ -1,4 +1,5 @@
 using DuLuan.Data;
+using DuLuan.Features.Members;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DuLuan.Features.Publish;
 
 /// <summary>Posts of the member's subtrees, newest first, filtered by status; red channels are shown on top.</summary>
-public sealed class IndexModel(AppDbContext db, PublishAccess access) : PageModel
+public sealed class IndexModel(AppDbContext db, UnitScope access) : PageModel
 {
     public sealed record Row(long Id, string Title, string Unit, PostStatus Status, DateTime? ScheduledAt, DateTime? PublishedAt, DateTime UpdatedAt);
 
@@ -21,7 +22,7 @@ public sealed class IndexModel(AppDbContext db, PublishAccess access) : PageMode
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var posts = await access.PostsAsync(PublishAccess.Readers, ct);
+        var posts = await access.InScope(db.Posts, p => p.UnitId, PostRoles.Readers, ct);
         if (Status is { } s && Enum.IsDefined(s))
         {
             posts = posts.Where(p => p.Status == s);
@@ -30,7 +31,7 @@ public sealed class IndexModel(AppDbContext db, PublishAccess access) : PageMode
         Posts = await posts.AsNoTracking().OrderByDescending(p => p.UpdatedAt).Take(200)
             .Join(db.Units, p => p.UnitId, u => u.Id, (p, u) => new Row(p.Id, p.Title, u.Name, p.Status, p.ScheduledAt, p.PublishedAt, p.UpdatedAt))
             .ToListAsync(ct);
-        var units = (await access.UnitsAsync(PublishAccess.Writers, ct)).Select(u => u.Id);
+        var units = (await access.UnitsAsync(PostRoles.Writers, ct)).Select(u => u.Id);
         RedChannels = await db.PublishChannels.AsNoTracking().Where(c => !c.Healthy && units.Contains(c.UnitId)).ToListAsync(ct);
         CanWrite = await units.AnyAsync(ct);
     }

@@ -2,8 +2,8 @@ namespace DuLuan.Features.Publish;
 
 /// <summary>
 /// The one approval path for everything published in the office's name (posts and claim rebuttals): the number of tiers
-/// comes from the tree (<see cref="PublishAccess.TiersAsync"/>), approvers are leads or admins of the unit
-/// (<see cref="PublishAccess.Approvers"/>), nobody approves what they wrote or last changed, each tier is a different
+/// comes from the tree (<see cref="ApprovalTiers.TiersAsync"/>), approvers are leads or admins of the unit
+/// (<see cref="PostRoles.Approvers"/>), nobody approves what they wrote or last changed, each tier is a different
 /// person, and an approval counts only for the exact content it was given for.
 /// </summary>
 public static class OfficialApproval

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using DuLuan.Analysis.Text;
-using DuLuan.Features.Concerns.Cases;
+using DuLuan.Infrastructure.Files;
 using DuLuan.Infrastructure.Html;
 
 namespace DuLuan.Features.Publish;

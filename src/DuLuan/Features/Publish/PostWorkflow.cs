@@ -86,7 +86,7 @@ public sealed class PostWorkflow(AppDbContext db, AuditLog audit, ChannelLimits 
             return StepResult.Refused(refusal);
         }
 
-        var tiers = await PublishAccess.TiersAsync(db, post.UnitId, ct);
+        var tiers = await ApprovalTiers.TiersAsync(db, post.UnitId, ct);
         var tier = valid.Count + 1;
         db.PostApprovals.Add(new PostApproval { PostId = post.Id, Tier = tier, ApproverId = approverId, ApproverName = approverName, At = Now, ContentHash = post.ContentHash });
         if (tier >= tiers)
@@ -136,7 +136,7 @@ public sealed class PostWorkflow(AppDbContext db, AuditLog audit, ChannelLimits 
                 return problem;
             }
 
-            var tiers = await PublishAccess.TiersAsync(db, post.UnitId, ct);
+            var tiers = await ApprovalTiers.TiersAsync(db, post.UnitId, ct);
             if ((await ValidApprovalsAsync(post, ct)).Count < tiers)
             {
                 return StepResult.Refused("Publish.Error.NotApproved");

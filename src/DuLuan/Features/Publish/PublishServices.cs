@@ -17,7 +17,6 @@ public static class PublishServices
         services.AddSingleton<IChannelConnector, FacebookConnector>();
         services.AddSingleton<IChannelConnector, ZaloConnector>();
         services.AddSingleton<TokenVault>();
-        services.AddScoped<PublishAccess>();
         services.AddScoped<IReportSection, PublishReportSection>();
         services.AddSingleton<IMonthlySumSource, PublishReportSums>();
         services.AddScoped<ChannelLimits>();

@@ -1,6 +1,7 @@
 using DuLuan.Analysis.Text;
 using DuLuan.Data;
 using DuLuan.Features.Audit;
+using DuLuan.Features.Members;
 using DuLuan.Features.Publish.Channels;
 using DuLuan.Features.Units;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace DuLuan.Features.Publish;
 
 /// <summary>A unit's official channels (tokens encrypted, health shown) and its number of approval tiers. Leads and admins only.</summary>
-public sealed class SettingsModel(AppDbContext db, PublishAccess access, TokenVault vault, AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class SettingsModel(AppDbContext db, UnitScope access, TokenVault vault, AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
 {
     public List<Unit> Units { get; private set; } = [];
 
@@ -35,7 +36,7 @@ public sealed class SettingsModel(AppDbContext db, PublishAccess access, TokenVa
             return Page();
         }
 
-        var inherited = await PublishAccess.InheritedTiersAsync(db, unitId, ct);
+        var inherited = await ApprovalTiers.InheritedTiersAsync(db, unitId, ct);
         if (tiers < inherited)
         {
             ModelState.AddModelError("tiers", l["Publish.Error.TiersBelowParent", inherited]);
@@ -116,7 +117,7 @@ public sealed class SettingsModel(AppDbContext db, PublishAccess access, TokenVa
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var units = await access.UnitsAsync(PublishAccess.Approvers, ct);
+        var units = await access.UnitsAsync(PostRoles.Approvers, ct);
         Units = await units.Where(u => u.ActiveTo == null).OrderBy(u => u.Path).Take(500).ToListAsync(ct);
         if (Units.Count == 0)
         {

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DuLuan.Data;
 using DuLuan.Features.Audit;
-using DuLuan.Features.Concerns.Cases;
 using DuLuan.Features.Members;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Time;
@@ -21,7 +20,7 @@ namespace DuLuan.Features.Surveys;
 /// submit stores one), and no member on the response: only a per-day count of entries is kept and audited.
 /// </summary>
 [RequestSizeLimit(512 * 1024)]
-public sealed class EntryModel(AppDbContext db, CaseAccess access, ResponseIntake intake, PublishedDefinitions definitions, UnitScope scope, AuditLog audit, OfficeTime office, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class EntryModel(AppDbContext db, ResponseIntake intake, PublishedDefinitions definitions, UnitScope scope, AuditLog audit, OfficeTime office, IStringLocalizer<SharedResource> l) : PageModel
 {
     public static readonly Role[] Enterers = [Role.Collaborator, Role.Editor, Role.Lead, Role.Admin];
 
@@ -167,7 +166,7 @@ public sealed class EntryModel(AppDbContext db, CaseAccess access, ResponseIntak
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var surveys = await access.InScope(db.Surveys.AsNoTracking(), s => s.UnitId, Enterers, ct);
+        var surveys = await scope.InScope(db.Surveys.AsNoTracking(), s => s.UnitId, Enterers, ct);
         var survey = await surveys.FirstOrDefaultAsync(s => s.Id == Id, ct);
         if (survey is null || scope.MemberId is null)
         {

@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using DuLuan.Data;
-using DuLuan.Features.Concerns.Intake;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Text;
 using DuLuan.Infrastructure.Time;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using DuLuan.Data;
-using DuLuan.Features.Concerns.Cases;
+using DuLuan.Features.Members;
 using DuLuan.Infrastructure;
 using DuLuan.Infrastructure.Text;
 using Microsoft.AspNetCore.Http.Features;
@@ -68,9 +68,9 @@ public static class SurveysApi
         };
     }
 
-    private static async Task<Results<Ok<ResultsReport>, NotFound, ValidationProblem>> Results(long id, string? lang, long? unit, string? q, string? opt, string? by, AppDbContext db, CaseAccess access, SurveyResults results, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    private static async Task<Results<Ok<ResultsReport>, NotFound, ValidationProblem>> Results(long id, string? lang, long? unit, string? q, string? opt, string? by, AppDbContext db, UnitScope scope, SurveyResults results, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
-        var surveys = await access.InScope(db.Surveys.AsNoTracking(), s => s.UnitId, null, ct);
+        var surveys = await scope.InScope(db.Surveys.AsNoTracking(), s => s.UnitId, RoleTable.Everyone, ct);
         var survey = await surveys.FirstOrDefaultAsync(s => s.Id == id, ct);
         if (survey is null || survey.CurrentVersion == 0)
         {

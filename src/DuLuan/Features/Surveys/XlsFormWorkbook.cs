@@ -116,7 +116,7 @@ public static class XlsFormWorkbook
             return false;
         }
 
-        if (Infrastructure.OfficePackage.Check(file, MaxEntries, MaxUnpackedBytes) is { } problem)
+        if (Infrastructure.Files.OfficePackage.Check(file, MaxEntries, MaxUnpackedBytes) is { } problem)
         {
             errors.Add(new XlsFormIssue("—", 0, null, problem.Vi, problem.En));
             return false;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DuLuan.Data;
 using DuLuan.Features.Members;
+using DuLuan.Infrastructure.Files;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace DuLuan.Features.Concerns.Cases;
 /// </summary>
 [RequestSizeLimit(AttachmentFiles.MaxBytes + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = AttachmentFiles.MaxBytes + 64 * 1024)]
-public sealed class AttachmentsModel(AppDbContext db, CaseAccess access, CaseResponder responder, UnitScope scope, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class AttachmentsModel(AppDbContext db, CaseResponder responder, UnitScope scope, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public string? Error { get; private set; }
 
@@ -81,7 +82,7 @@ public sealed class AttachmentsModel(AppDbContext db, CaseAccess access, CaseRes
             .Select(a => new AttachmentRow(a.Id, a.FileName, a.Size)).ToListAsync(ct);
 
     private async Task<bool> CanSeeAsync(long caseId, CancellationToken ct)
-        => await (await access.InScope(db.Cases, c => c.UnitId, CaseAccess.Readers, ct)).AnyAsync(c => c.Id == caseId, ct)
+        => await (await scope.InScope(db.Cases, c => c.UnitId, CaseRoles.Readers, ct)).AnyAsync(c => c.Id == caseId, ct)
            || await (await responder.AgencyCasesAsync(ct)).AnyAsync(c => c.Id == caseId, ct);
 
     /// <summary>Those who work the case: its office handlers and its agency's liaisons (issue #16: a viewer could upload).</summary>

@@ -9,17 +9,17 @@ namespace DuLuan.Features.Concerns.Cases;
 /// What an agency does with the cases routed to it (answer, ask to re-route, note) and how the office
 /// decides a re-route. Every change checks the case's concurrency token; every step leaves history.
 /// </summary>
-public sealed class CaseResponder(AppDbContext db, CaseAccess access, CaseWorkflow workflow, UnitScope scope, TimeProvider clock, CaseAnswerMail answerMail)
+public sealed class CaseResponder(AppDbContext db, CaseWorkflow workflow, UnitScope scope, TimeProvider clock, CaseAnswerMail answerMail)
 {
     public const string RerouteAcceptedNote = "Chuyển cơ quan chủ trì";
 
     /// <summary>Cases routed to an agency where the member is liaison (or lead, admin) of that agency's subtree.</summary>
     public Task<IQueryable<Case>> AgencyCasesAsync(CancellationToken cancellationToken = default)
-        => access.InScope(db.Cases.Where(c => c.AgencyId != null), c => c.AgencyId!.Value, CaseAccess.Liaisons, cancellationToken);
+        => scope.InScope(db.Cases.Where(c => c.AgencyId != null), c => c.AgencyId!.Value, CaseRoles.Liaisons, cancellationToken);
 
     /// <summary>Cases whose place lies where the member handles cases (the office side).</summary>
     public Task<IQueryable<Case>> OfficeCasesAsync(CancellationToken cancellationToken = default)
-        => access.InScope(db.Cases, c => c.UnitId, CaseAccess.Handlers, cancellationToken);
+        => scope.InScope(db.Cases, c => c.UnitId, CaseRoles.Handlers, cancellationToken);
 
     /// <summary>Publishes the answer (status Answered) and mails it to a resident who asked for one; false on a stale edit.</summary>
     public async Task<bool> AnswerAsync(Case tracked, string answer, string? note, int seenVersion, CancellationToken cancellationToken = default)

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using DuLuan.Data;
 using DuLuan.Features.Concerns.Intake;
+using DuLuan.Features.Members;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Text;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace DuLuan.Features.Concerns.Cases;
 
 /// <summary>Opens a case from a concern: severity and responsible agency set the deadline in working time.</summary>
-public sealed class CreateModel(AppDbContext db, CaseAccess access, Holidays holidays, IOptions<WorkingHoursOptions> hours, TimeProvider clock, UnitActivity activity, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class CreateModel(AppDbContext db, UnitScope access, Holidays holidays, IOptions<WorkingHoursOptions> hours, TimeProvider clock, UnitActivity activity, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public long ConcernId { get; set; }
@@ -113,7 +114,7 @@ public sealed class CreateModel(AppDbContext db, CaseAccess access, Holidays hol
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var concerns = await access.InScope(db.Concerns.AsNoTracking(), c => c.UnitId, CaseAccess.Handlers, ct);
+        var concerns = await access.InScope(db.Concerns.AsNoTracking(), c => c.UnitId, CaseRoles.Handlers, ct);
         var concern = await concerns.FirstOrDefaultAsync(c => c.Id == ConcernId && c.CaseId == null, ct);
         if (concern is null)
         {
@@ -121,7 +122,7 @@ public sealed class CreateModel(AppDbContext db, CaseAccess access, Holidays hol
         }
 
         Concern = concern;
-        var units = await access.UnitsAsync(CaseAccess.Handlers, ct);
+        var units = await access.UnitsAsync(CaseRoles.Handlers, ct);
         Agencies = await units.Where(u => u.Kind == UnitKind.Agency && u.ActiveTo == null).OrderBy(u => u.Name).ToListAsync(ct);
         return true;
     }

@@ -92,7 +92,7 @@ public sealed partial class DetailsModel
             .ToListAsync(ct);
         if (CanHandle)
         {
-            var units = await access.UnitsAsync(CaseAccess.Handlers, ct);
+            var units = await access.UnitsAsync(CaseRoles.Handlers, ct);
             Agencies = await units.Where(u => u.Kind == UnitKind.Agency && u.ActiveTo == null).OrderBy(u => u.Name).ToListAsync(ct);
         }
     }

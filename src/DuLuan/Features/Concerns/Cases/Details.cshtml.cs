@@ -1,5 +1,6 @@
 using DuLuan.Data;
 using DuLuan.Features.Concerns.Intake;
+using DuLuan.Features.Members;
 using DuLuan.Infrastructure.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace DuLuan.Features.Concerns.Cases;
 
 /// <summary>One case: deadline, status history, answer; handlers move it along its workflow.</summary>
-public sealed partial class DetailsModel(AppDbContext db, CaseAccess access, CaseWorkflow workflow, CaseResponder responder, IStringLocalizer<SharedResource> l) : PageModel
+public sealed partial class DetailsModel(AppDbContext db, UnitScope access, CaseWorkflow workflow, CaseResponder responder, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Case Case { get; private set; } = null!;
 
@@ -72,7 +73,7 @@ public sealed partial class DetailsModel(AppDbContext db, CaseAccess access, Cas
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        var visible = await access.InScope(db.Cases.AsNoTracking(), c => c.UnitId, CaseAccess.Readers, ct);
+        var visible = await access.InScope(db.Cases.AsNoTracking(), c => c.UnitId, CaseRoles.Readers, ct);
         var item = await visible.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (item is null)
         {
@@ -83,7 +84,7 @@ public sealed partial class DetailsModel(AppDbContext db, CaseAccess access, Cas
         UnitName = await db.Units.Where(u => u.Id == item.UnitId).Select(u => u.Name).FirstAsync(ct);
         AgencyName = await db.Units.Where(u => u.Id == item.AgencyId).Select(u => u.Name).FirstOrDefaultAsync(ct);
         History = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
-        CanHandle = await (await access.InScope(db.Units, u => u.Id, CaseAccess.Handlers, ct)).AnyAsync(u => u.Id == item.UnitId, ct);
+        CanHandle = await access.HoldsAsync(item.UnitId, CaseRoles.Handlers, ct);
         await LoadRespondAsync(id, ct);
         return true;
     }

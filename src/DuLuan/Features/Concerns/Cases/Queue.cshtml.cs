@@ -1,4 +1,5 @@
 using DuLuan.Data;
+using DuLuan.Features.Members;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DuLuan.Features.Concerns.Cases;
 
 /// <summary>The agency liaison's queue: cases waiting for an answer from the member's agencies, soonest deadline first.</summary>
-public sealed class QueueModel(AppDbContext db, CaseResponder responder, CaseAccess access) : PageModel
+public sealed class QueueModel(AppDbContext db, CaseResponder responder, UnitScope access) : PageModel
 {
     public sealed record Row(long Id, string Title, string Agency, CaseStatus Status, Severity Severity, DateTime? DueAt, bool Overdue, bool RerouteAsked);
 

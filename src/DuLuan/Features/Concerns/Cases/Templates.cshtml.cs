@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DuLuan.Features.Concerns.Cases;
 
 /// <summary>Answer templates of one agency, kept by its lead (or an admin above it). Other agencies are not found.</summary>
-public sealed class TemplatesModel(AppDbContext db, CaseAccess access, TimeProvider clock) : PageModel
+public sealed class TemplatesModel(AppDbContext db, UnitScope access, TimeProvider clock) : PageModel
 {
     public static readonly Role[] Keepers = [Role.Lead, Role.Admin];
 
@@ -33,7 +33,7 @@ public sealed class TemplatesModel(AppDbContext db, CaseAccess access, TimeProvi
 
     public List<AnswerTemplate> List { get; private set; } = [];
 
-    public static async Task<IQueryable<Unit>> AgenciesLedAsync(CaseAccess access, CancellationToken ct)
+    public static async Task<IQueryable<Unit>> AgenciesLedAsync(UnitScope access, CancellationToken ct)
         => (await access.UnitsAsync(Keepers, ct)).Where(u => u.Kind == UnitKind.Agency);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)

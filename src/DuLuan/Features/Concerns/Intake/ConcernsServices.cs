@@ -21,7 +21,6 @@ public static class ConcernsServices
         services.AddScoped<CaseMatcher>();
         services.AddScoped<ContactPurge>();
         services.AddHostedService<ContactPurgeJob>();
-        services.AddScoped<CaseAccess>();
         services.AddSingleton<ContactVault>();
         services.AddSingleton<FormTimestamp>();
         var perHour = configuration.GetValue($"{ConcernOptions.Section}:SubmissionsPerHour", new ConcernOptions().SubmissionsPerHour);

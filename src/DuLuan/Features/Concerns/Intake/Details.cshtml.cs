@@ -2,6 +2,7 @@ using System.Globalization;
 using DuLuan.Data;
 using DuLuan.Features.Audit;
 using DuLuan.Features.Concerns.Cases;
+using DuLuan.Features.Members;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace DuLuan.Features.Concerns.Intake;
 
 /// <summary>One concern: its redacted text, the open case it resembles (join it), and, for those who answer, the contact (each view audited).</summary>
-public sealed class DetailsModel(AppDbContext db, CaseAccess access, ContactVault vault, AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DetailsModel(AppDbContext db, UnitScope access, ContactVault vault, AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Concern Concern { get; private set; } = null!;
 
@@ -50,7 +51,7 @@ public sealed class DetailsModel(AppDbContext db, CaseAccess access, ContactVaul
             return NotFound();
         }
 
-        var cases = await access.InScope(db.Cases, c => c.UnitId, CaseAccess.Handlers, ct);
+        var cases = await access.InScope(db.Cases, c => c.UnitId, CaseRoles.Handlers, ct);
         var target = await cases.FirstOrDefaultAsync(c => c.Id == caseId && c.Status != CaseStatus.Closed && c.Status != CaseStatus.Rejected, ct);
         if (target is null)
         {
@@ -67,7 +68,7 @@ public sealed class DetailsModel(AppDbContext db, CaseAccess access, ContactVaul
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        var visible = await access.InScope(db.Concerns.AsNoTracking(), c => c.UnitId, CaseAccess.Readers, ct);
+        var visible = await access.InScope(db.Concerns.AsNoTracking(), c => c.UnitId, CaseRoles.Readers, ct);
         var concern = await visible.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (concern is null)
         {
@@ -76,8 +77,8 @@ public sealed class DetailsModel(AppDbContext db, CaseAccess access, ContactVaul
 
         Concern = concern;
         UnitName = await db.Units.Where(u => u.Id == concern.UnitId).Select(u => u.Name).FirstAsync(ct);
-        CanHandle = await (await access.InScope(db.Units, u => u.Id, CaseAccess.Handlers, ct)).AnyAsync(u => u.Id == concern.UnitId, ct);
-        CanReadContact = await (await access.InScope(db.Units, u => u.Id, CaseAccess.ContactReaders, ct)).AnyAsync(u => u.Id == concern.UnitId, ct);
+        CanHandle = await access.HoldsAsync(concern.UnitId, CaseRoles.Handlers, ct);
+        CanReadContact = await access.HoldsAsync(concern.UnitId, CaseRoles.ContactReaders, ct);
         if (concern.CaseId is null && concern.SimilarCaseId is { } similarId)
         {
             var similar = await db.Cases.Where(c => c.Id == similarId && c.Status != CaseStatus.Closed && c.Status != CaseStatus.Rejected)

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net.Mail;
 using DuLuan.Features.Concerns.Cases;
+using DuLuan.Features.Members;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Text;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +17,7 @@ namespace DuLuan.Features.Concerns.Intake;
 /// the open case it looks like, ready to join.
 /// </summary>
 [RequestFormLimits(ValueLengthLimit = 16 * 1024, ValueCountLimit = 20)]
-public sealed class EnterModel(CaseAccess access, ConcernIntake intake, UnitActivity activity, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class EnterModel(UnitScope access, ConcernIntake intake, UnitActivity activity, IStringLocalizer<SharedResource> l) : PageModel
 {
     public static readonly ConcernSource[] Sources = [ConcernSource.Phone, ConcernSource.Paper, ConcernSource.Meeting];
 
@@ -65,7 +66,7 @@ public sealed class EnterModel(CaseAccess access, ConcernIntake intake, UnitActi
         if (!bound || Places.All(p => p.Id != UnitId))
         {
             // A place of the member's scope that was merged or split away names its successor.
-            var units = await access.UnitsAsync(CaseAccess.Handlers, ct);
+            var units = await access.UnitsAsync(CaseRoles.Handlers, ct);
             var retired = bound && await units.AnyAsync(u => u.Id == UnitId, ct) ? await activity.RefusalAsync(UnitId, ct) : null;
             ModelState.AddModelError(nameof(UnitId), retired ?? l["Concerns.Enter.BadPlace"]);
         }
@@ -114,12 +115,12 @@ public sealed class EnterModel(CaseAccess access, ConcernIntake intake, UnitActi
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (!await access.HasAnyAsync(CaseAccess.Handlers, ct))
+        if (!await access.HasAnyAsync(CaseRoles.Handlers, ct))
         {
             return false;
         }
 
-        var units = await access.UnitsAsync(CaseAccess.Handlers, ct);
+        var units = await access.UnitsAsync(CaseRoles.Handlers, ct);
         Places = await activity.Active(units.AsNoTracking())
             .Where(u => u.Kind == UnitKind.Commune || u.Kind == UnitKind.Province)
             .OrderBy(u => u.Path).Take(2000).ToListAsync(ct);

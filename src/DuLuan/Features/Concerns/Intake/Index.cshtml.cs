@@ -1,5 +1,6 @@
 using DuLuan.Data;
 using DuLuan.Features.Concerns.Cases;
+using DuLuan.Features.Members;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DuLuan.Features.Concerns.Intake;
 
 /// <summary>Concerns of the member's subtree, newest first, with held ones and look-alike cases marked.</summary>
-public sealed class IndexModel(AppDbContext db, CaseAccess access) : PageModel
+public sealed class IndexModel(AppDbContext db, UnitScope access) : PageModel
 {
     public const int PageSize = 100;
 
@@ -20,7 +21,7 @@ public sealed class IndexModel(AppDbContext db, CaseAccess access) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var query = await access.InScope(db.Concerns.AsNoTracking(), c => c.UnitId, CaseAccess.Readers, ct);
+        var query = await access.InScope(db.Concerns.AsNoTracking(), c => c.UnitId, CaseRoles.Readers, ct);
         if (Status is { } status)
         {
             query = query.Where(c => c.Status == status);

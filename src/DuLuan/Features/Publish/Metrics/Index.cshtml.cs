@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DuLuan.Data;
+using DuLuan.Features.Members;
 using DuLuan.Features.Publish.Channels;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Time;
@@ -13,7 +14,7 @@ namespace DuLuan.Features.Publish.Metrics;
 
 /// <summary>Reach and interactions rolled up over a subtree and a period, with a chart; writers import platform CSV exports.</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes + 64 * 1024)]
-public sealed class IndexModel(AppDbContext db, PublishAccess access, MetricsImport import, OfficeTime office, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(AppDbContext db, UnitScope access, MetricsImport import, OfficeTime office, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int MaxFileBytes = 5 * 1024 * 1024;
 
@@ -46,7 +47,7 @@ public sealed class IndexModel(AppDbContext db, PublishAccess access, MetricsImp
 
     public async Task<IActionResult> OnPostImportAsync(string? channel, IFormFile? file, CancellationToken ct)
     {
-        var writable = await (await access.UnitsAsync(PublishAccess.Writers, ct)).Select(u => u.Id).ToListAsync(ct);
+        var writable = await (await access.UnitsAsync(PostRoles.Writers, ct)).Select(u => u.Id).ToListAsync(ct);
         if (writable.Count == 0 || !await LoadAsync(ct))
         {
             return NotFound();
@@ -94,7 +95,7 @@ public sealed class IndexModel(AppDbContext db, PublishAccess access, MetricsImp
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var units = await access.UnitsAsync([.. PublishAccess.Writers, Members.Role.Viewer], ct);
+        var units = await access.UnitsAsync([.. PostRoles.Writers, Members.Role.Viewer], ct);
         Units = await units.Where(u => u.ActiveTo == null).OrderBy(u => u.Path).Take(500).ToListAsync(ct);
         if (Units.Count == 0 || (UnitId is { } chosen && Units.All(u => u.Id != chosen)))
         {

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using DuLuan.Features.Claims;
 using DuLuan.Features.Units;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
@@ -11,13 +10,13 @@ namespace DuLuan.Features.Publish.Portal;
 
 /// <summary>
 /// Evicts the portal's output cache whenever a save touches what the portal shows: a post that is or was on the portal
-/// (published, edited, withdrawn), a post image, a claim that is or was published, its evidence or links, a unit.
-/// One interceptor sees every save, so no code path can forget it. Inside an explicit transaction the eviction is
+/// (published, edited, withdrawn), a post image, a unit, or what another capability says the portal shows
+/// (<see cref="IPortalContent"/>: a published claim, its evidence or links). One interceptor sees every save, so no code path can forget it. Inside an explicit transaction the eviction is
 /// repeated at commit, so a request cannot re-cache the old content between the save and the commit.
 /// Saves and commits are asynchronous only: a synchronous SaveChanges or Commit touching what the portal shows is refused
 /// before anything is written.
 /// </summary>
-public sealed class PortalCacheEviction(IServiceProvider services) : ISaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class PortalCacheEviction(IServiceProvider services, IEnumerable<IPortalContent> contents) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, object> pending = [];
 
@@ -107,16 +106,16 @@ public sealed class PortalCacheEviction(IServiceProvider services) : ISaveChange
         }
     }
 
-    private static bool Shown(EntityEntry entry)
-        => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && entry.Entity switch
+    private bool Shown(EntityEntry entry)
+        => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && (entry.Entity switch
         {
             Post => WasOrIsSet(entry, nameof(Post.PublishedAt)),
-            Claim => WasOrIsSet(entry, nameof(Claim.PublishedAt)),
-            PostImage or ClaimEvidence or ClaimLink or Unit => true,
+            PostImage or Unit => true,
             _ => false,
-        };
+        } || contents.Any(c => c.Shows(entry)));
 
-    private static bool WasOrIsSet(EntityEntry entry, string property)
+    /// <summary>Whether the entry's <paramref name="property"/> is set now or was set before this save (published, or withdrawn).</summary>
+    public static bool WasOrIsSet(EntityEntry entry, string property)
     {
         var value = entry.Property(property);
         return value.CurrentValue is not null || (entry.State != EntityState.Added && value.OriginalValue is not null);

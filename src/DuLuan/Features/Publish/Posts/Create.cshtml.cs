@@ -1,7 +1,8 @@
 using DuLuan.Data;
 using DuLuan.Features.Audit;
-using DuLuan.Features.Concerns.Cases;
+using DuLuan.Features.Members;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Files;
 using DuLuan.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -10,8 +11,8 @@ namespace DuLuan.Features.Publish.Posts;
 
 /// <summary>Drafts a post; other features prefill it with ?linkKind=&amp;linkId=&amp;title=&amp;body=.</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = AttachmentFiles.MaxBytes + 256 * 1024)]
-public sealed class CreateModel(AppDbContext db, PublishAccess access, CaseAccess cases, AuditLog audit, TimeProvider clock, OfficeTime office, UnitActivity activity, IStringLocalizer<SharedResource> localizer)
-    : PostFormModel(db, access, cases, clock, office, activity, localizer)
+public sealed class CreateModel(AppDbContext db, UnitScope access, AuditLog audit, TimeProvider clock, OfficeTime office, UnitActivity activity, IStringLocalizer<SharedResource> localizer)
+    : PostFormModel(db, access, clock, office, activity, localizer)
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

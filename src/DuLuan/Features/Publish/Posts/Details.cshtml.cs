@@ -1,6 +1,7 @@
 using System.Globalization;
 using DuLuan.Data;
 using DuLuan.Features.Audit;
+using DuLuan.Features.Members;
 using DuLuan.Features.Publish.Channels;
 using DuLuan.Infrastructure.Text;
 using DuLuan.Infrastructure.Time;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace DuLuan.Features.Publish.Posts;
 
 /// <summary>One post: content, per-channel preview with limits, approvals, comments, history, and the workflow steps.</summary>
-public sealed class DetailsModel(AppDbContext db, PublishAccess access, PostWorkflow workflow, ChannelLimits limits, OfficeTime office, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DetailsModel(AppDbContext db, UnitScope access, PostWorkflow workflow, ChannelLimits limits, OfficeTime office, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Post Post { get; private set; } = null!;
 
@@ -128,7 +129,7 @@ public sealed class DetailsModel(AppDbContext db, PublishAccess access, PostWork
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        var posts = await access.PostsAsync(PublishAccess.Readers, ct);
+        var posts = await access.InScope(db.Posts, p => p.UnitId, PostRoles.Readers, ct);
         var post = await posts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (post is null)
         {
@@ -137,7 +138,7 @@ public sealed class DetailsModel(AppDbContext db, PublishAccess access, PostWork
 
         Post = post;
         UnitName = await db.Units.Where(u => u.Id == post.UnitId).Select(u => u.Name).SingleAsync(ct);
-        Tiers = await PublishAccess.TiersAsync(db, post.UnitId, ct);
+        Tiers = await ApprovalTiers.TiersAsync(db, post.UnitId, ct);
         Approvals = await db.PostApprovals.AsNoTracking().Where(a => a.PostId == id).OrderBy(a => a.At).ToListAsync(ct);
         Comments = await db.PostComments.AsNoTracking().Where(c => c.PostId == id).OrderBy(c => c.At).ToListAsync(ct);
         var target = PostWorkflow.Target(id);
@@ -147,8 +148,8 @@ public sealed class DetailsModel(AppDbContext db, PublishAccess access, PostWork
             .Join(db.PublishChannels.AsNoTracking(), t => t.ChannelId, c => c.Id, (t, c) => new { t, c }).ToListAsync(ct))
             .Select(x => (x.t, x.c)).ToList();
         HasImage = await db.PostImages.AnyAsync(i => i.PostId == id, ct);
-        CanWrite = await access.HoldsAsync(post.UnitId, PublishAccess.Writers, ct);
-        CanApprove = await access.HoldsAsync(post.UnitId, PublishAccess.Approvers, ct);
+        CanWrite = await access.HoldsAsync(post.UnitId, PostRoles.Writers, ct);
+        CanApprove = await access.HoldsAsync(post.UnitId, PostRoles.Approvers, ct);
         IsAuthor = post.AuthorId == access.MemberId;
         return true;
     }

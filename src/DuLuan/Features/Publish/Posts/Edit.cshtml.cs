@@ -1,6 +1,7 @@
 using DuLuan.Data;
-using DuLuan.Features.Concerns.Cases;
+using DuLuan.Features.Members;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Files;
 using DuLuan.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +11,8 @@ namespace DuLuan.Features.Publish.Posts;
 
 /// <summary>Changes a post's content; approvals given for the old content stop counting.</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = AttachmentFiles.MaxBytes + 256 * 1024)]
-public sealed class EditModel(AppDbContext db, PublishAccess access, CaseAccess cases, PostWorkflow workflow, TimeProvider clock, OfficeTime office, UnitActivity activity, IStringLocalizer<SharedResource> localizer)
-    : PostFormModel(db, access, cases, clock, office, activity, localizer)
+public sealed class EditModel(AppDbContext db, UnitScope access, PostWorkflow workflow, TimeProvider clock, OfficeTime office, UnitActivity activity, IStringLocalizer<SharedResource> localizer)
+    : PostFormModel(db, access, clock, office, activity, localizer)
 {
     [BindProperty(SupportsGet = true)]
     public long Id { get; set; }
@@ -77,7 +78,7 @@ public sealed class EditModel(AppDbContext db, PublishAccess access, CaseAccess 
     private async Task<Post?> FindAsync(CancellationToken ct)
     {
         await LoadChoicesAsync(ct);
-        var posts = await Access.PostsAsync(PublishAccess.Writers, ct);
+        var posts = await Access.InScope(Db.Posts, p => p.UnitId, PostRoles.Writers, ct);
         return await posts.FirstOrDefaultAsync(p => p.Id == Id && p.Status != PostStatus.Published && p.Status != PostStatus.Failed, ct);
     }
 }

@@ -1,8 +1,9 @@
 using System.Globalization;
 using DuLuan.Data;
-using DuLuan.Features.Concerns.Cases;
+using DuLuan.Features.Members;
 using DuLuan.Features.Publish.Channels;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Files;
 using DuLuan.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.Localization;
 namespace DuLuan.Features.Publish.Posts;
 
 /// <summary>The fields of a post shared by Create and Edit, with the checks that name the field and the reason.</summary>
-public abstract class PostFormModel(AppDbContext db, PublishAccess access, CaseAccess cases, TimeProvider clock, OfficeTime office, UnitActivity activity, IStringLocalizer<SharedResource> l) : PageModel
+public abstract class PostFormModel(AppDbContext db, UnitScope access, TimeProvider clock, OfficeTime office, UnitActivity activity, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public long UnitId { get; set; }
@@ -54,13 +55,13 @@ public abstract class PostFormModel(AppDbContext db, PublishAccess access, CaseA
 
     protected IStringLocalizer<SharedResource> Localizer => l;
 
-    protected PublishAccess Access => access;
+    protected UnitScope Access => access;
 
     protected DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     protected async Task LoadChoicesAsync(CancellationToken ct)
     {
-        var units = await access.UnitsAsync(PublishAccess.Writers, ct);
+        var units = await access.UnitsAsync(PostRoles.Writers, ct);
         Units = await units.Where(u => u.ActiveTo == null).OrderBy(u => u.Path).Take(500).ToListAsync(ct);
         var ids = Units.Select(u => u.Id).ToList();
         var channels = await db.PublishChannels.AsNoTracking().Where(c => ids.Contains(c.UnitId) && c.Active).OrderBy(c => c.Name).ToListAsync(ct);
@@ -75,7 +76,7 @@ public abstract class PostFormModel(AppDbContext db, PublishAccess access, CaseA
         if (Units.All(u => u.Id != UnitId))
         {
             // A unit of the member's scope that was merged or split away names its successor.
-            var scoped = await access.UnitsAsync(PublishAccess.Writers, ct);
+            var scoped = await access.UnitsAsync(PostRoles.Writers, ct);
             var retired = await scoped.AnyAsync(u => u.Id == UnitId, ct)
                 ? await activity.RefusalAsync(UnitId, ct)
                 : null;
@@ -151,7 +152,7 @@ public abstract class PostFormModel(AppDbContext db, PublishAccess access, CaseA
 
     private async Task<bool> LinkExistsAsync(LinkKind kind, long id, CancellationToken ct) => kind switch
     {
-        Publish.LinkKind.Case => await (await cases.InScope(db.Cases, c => c.UnitId, null, ct)).AnyAsync(c => c.Id == id, ct),
+        Publish.LinkKind.Case => await (await access.InScope(db.Cases, c => c.UnitId, RoleTable.Everyone, ct)).AnyAsync(c => c.Id == id, ct),
         Publish.LinkKind.Story => await db.Stories.AnyAsync(s => s.Id == id, ct),
         // The claims register is another feature; its rebuttal pages check their own ids.
         _ => true,

@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using DuLuan.Features.Reports.Documents;
+using DuLuan.Infrastructure.Files;
 using DuLuan.Infrastructure;
 
 namespace DuLuan.Features.Reports.Templates;

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using DuLuan.Infrastructure.Text;
 
-namespace DuLuan.Infrastructure;
+namespace DuLuan.Infrastructure.Files;
 
 /// <summary>
 /// Checks an uploaded Office file (.xlsx, .docx) as a zip before any parser opens it: entry count and declared

@@ -2,7 +2,7 @@ using System.Text;
 using DuLuan.Analysis.Text;
 using SkiaSharp;
 
-namespace DuLuan.Features.Concerns.Cases;
+namespace DuLuan.Infrastructure.Files;
 
 /// <summary>
 /// What an attachment may be: JPEG, PNG or PDF, recognised by their first bytes (never by name or

@@ -1,30 +1,11 @@
 using DuLuan.Data;
-using DuLuan.Features.Members;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Publish;
 
-/// <summary>Who may do what with posts, (sets from <see cref="RoleTable"/>) as subtree filters of <see cref="UnitScope"/>: outside them a post is not found.</summary>
-public sealed class PublishAccess(AppDbContext db, UnitScope scope)
+/// <summary>How many approvals a post of a unit needs.</summary>
+public static class ApprovalTiers
 {
-    /// <summary>See posts: the office's staff, not collaborators.</summary>
-    public static readonly Role[] Readers = RoleTable.ReadOfficeRecords.Roles;
-
-    /// <summary>Write drafts, submit them, schedule approved posts, reschedule.</summary>
-    public static readonly Role[] Writers = RoleTable.WritePosts.Roles;
-
-    /// <summary>Approve a tier, manage channels and approval settings.</summary>
-    public static readonly Role[] Approvers = RoleTable.ApprovePosts.Roles;
-
-    public string? MemberId => scope.MemberId;
-
-    public Task<IQueryable<Post>> PostsAsync(IReadOnlyCollection<Role> roles, CancellationToken ct)
-        => scope.InScope(db.Posts, p => p.UnitId, roles, ct);
-
-    public Task<IQueryable<Units.Unit>> UnitsAsync(IReadOnlyCollection<Role> roles, CancellationToken ct) => scope.UnitsAsync(roles, ct);
-
-    public Task<bool> HoldsAsync(long unitId, IReadOnlyCollection<Role> roles, CancellationToken ct) => scope.HoldsAsync(unitId, roles, ct);
-
     /// <summary>
     /// The number of approval tiers for a unit: the highest set on it or on any unit above it (else 1), so a lower unit
     /// can add tiers but never drop one its parents require.

@@ -5,25 +5,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Claims;
 
-/// <summary>Who sees and who works claims: office staff of the unit's subtree see, editors and up work them. Outside, 404.</summary>
-public sealed class ClaimAccess(AppDbContext db, UnitScope scope)
+/// <summary>Who sees and who works claims (sets from <see cref="RoleTable"/>, checked by <see cref="UnitScope"/>): office staff of the unit's subtree see, editors and up work them. Outside, 404.</summary>
+public static class ClaimRoles
 {
     public static readonly Role[] Handlers = RoleTable.WorkClaims.Roles;
 
     public static readonly Role[] Readers = RoleTable.ReadOfficeRecords.Roles;
 
-    public Task<IQueryable<Claim>> VisibleAsync(CancellationToken ct) => scope.InScope(db.Claims, c => c.UnitId, Readers, ct);
-
-    public Task<IQueryable<Claim>> HandledAsync(CancellationToken ct) => scope.InScope(db.Claims, c => c.UnitId, Handlers, ct);
-
-    public async Task<bool> CanHandleUnitAsync(long unitId, CancellationToken ct)
-        => await scope.HoldsAsync(unitId, Handlers, ct);
-
-    public async Task<List<Units.Unit>> HandledUnitsAsync(CancellationToken ct)
+    /// <summary>Units where the member may open a claim, the highest first.</summary>
+    public static async Task<List<Units.Unit>> HandledUnitsAsync(UnitScope scope, CancellationToken ct)
         => await (await scope.UnitsAsync(Handlers, ct)).AsNoTracking().OrderBy(u => u.Depth).ThenBy(u => u.Name).Take(300).ToListAsync(ct);
 
     /// <summary>Staff who may own a claim of the unit: editors and up on the unit or one of its parents.</summary>
-    public async Task<List<(string Id, string Name)>> OwnersAsync(long unitId, CancellationToken ct)
+    public static async Task<List<(string Id, string Name)>> OwnersAsync(AppDbContext db, long unitId, CancellationToken ct)
     {
         var path = await db.Units.Where(u => u.Id == unitId).Select(u => u.Path).SingleAsync(ct);
         var line = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(p => long.Parse(p, CultureInfo.InvariantCulture)).ToList();
