@@ -51,8 +51,17 @@ public sealed partial class NewPhrasesTests
                 k++;
                 db.Articles.Add(new Article
                 {
-                    UnitId = unit, FeedId = feed.Id, StoryId = story.Id, Key = $"k{k}", Title = title, Text = title, Outlet = "Tin",
-                    PublishedAt = at, FetchedAt = at, Folded = title, Signature = new byte[4],
+                    UnitId = unit,
+                    FeedId = feed.Id,
+                    StoryId = story.Id,
+                    Key = $"k{k}",
+                    Title = title,
+                    Text = title,
+                    Outlet = "Tin",
+                    PublishedAt = at,
+                    FetchedAt = at,
+                    Folded = title,
+                    Signature = new byte[4],
                 });
             }
             return await db.SaveChangesAsync();
