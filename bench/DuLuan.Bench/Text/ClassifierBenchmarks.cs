@@ -17,6 +17,7 @@ internal static class ClassifierBenchmarks
             ("plain multinomial NB (syllable unigrams, counts) - baseline", ClassifierOptions.PlainNaiveBayes),
             ("NB + bigrams + words", ClassifierOptions.PlainNaiveBayes with { Bigrams = true, Words = true }),
             ("TF-IDF softmax regression (syllable 1-2 grams + words) - default", new ClassifierOptions()),
+            ("NB-weighted TF-IDF softmax regression (syllable 1-2 grams + words)", new ClassifierOptions { Kind = ClassifierKind.NaiveBayesWeightedLogistic }),
         })
         {
             var sw = Stopwatch.StartNew();

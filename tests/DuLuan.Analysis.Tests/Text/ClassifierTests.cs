@@ -27,6 +27,21 @@ public class ClassifierTests
     }
 
     [Fact]
+    public void The_nb_weighted_model_trains_predicts_and_round_trips()
+    {
+        var model = TextClassifier.Train(Tiny, new ClassifierOptions { Kind = ClassifierKind.NaiveBayesWeightedLogistic });
+        var prediction = model.Predict("phòng học không có máy lạnh");
+        Assert.Equal("facility", prediction.Label);
+        Assert.Equal("lecturer", model.Predict("thầy giảng bài nhiệt tình").Label);
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        stream.Position = 0;
+        var loaded = TextClassifier.Load(stream);
+        Assert.Equal(ClassifierKind.NaiveBayesWeightedLogistic, loaded.Options.Kind);
+        Assert.Equal(prediction.Probabilities["facility"], loaded.Predict("phòng học không có máy lạnh").Probabilities["facility"], 5);
+    }
+
+    [Fact]
     public void Rejects_a_model_of_another_version()
     {
         using var stream = new MemoryStream();

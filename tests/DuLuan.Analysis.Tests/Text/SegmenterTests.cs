@@ -15,7 +15,7 @@ public class SegmenterTests
 
     /// <summary>
     /// A gold excerpt of UD VTB dev ships with the tests; the full train/dev F1 is measured by
-    /// `DuLuan.Bench text segment-eval` on ../shared (88.4 % dev, 99.4 % train, see docs/text-core.md).
+    /// `DuLuan.Bench text segment-eval` on ../shared (95.0 % dev with Viet74K features, see docs/benchmarks-text.md).
     /// </summary>
     [Fact]
     public void Scores_on_a_gold_excerpt_of_vtb_dev()
@@ -26,6 +26,43 @@ public class SegmenterTests
         TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"segmentation F1 on the 40-sentence dev excerpt {d.F1:P2} (P {d.Precision:P2} R {d.Recall:P2})"));
         Assert.True(d.F1 > 0.84, $"F1 {d.F1:P2}");
+    }
+
+    [Theory]
+    [InlineData("Ông Nguyễn Văn Minh đến Hà Nội ngày 12/3 cùng 1.500 người dân", "Ông Nguyễn_Văn_Minh đến Hà_Nội ngày 12/3 cùng 1.500 người dân")]
+    [InlineData("Bà Trần Thị Bích Ngọc , 45 tuổi , ở phường Hòa Khánh", "Bà Trần_Thị_Bích_Ngọc , 45 tuổi , ở phường Hòa_Khánh")]
+    [InlineData("Mưa lớn gây ngập lụt nghiêm trọng tại 3 xã", "Mưa lớn gây ngập_lụt nghiêm_trọng tại 3 xã")]
+    public void Keeps_names_and_numbers_right_with_the_dictionary(string input, string expected) =>
+        Assert.Equal(expected, WordSegmenter.Default.SegmentToText(input));
+
+    [Fact]
+    public void The_embedded_model_carries_the_dictionary_in_both_tone_placements()
+    {
+        var model = WordSegmenter.Default;
+        Assert.True(model.DictionaryWords.Count > 60_000, $"{model.DictionaryWords.Count} dictionary words");
+        Assert.Equal("hòa_bình", model.SegmentToText("hòa bình"));
+        Assert.Equal("hoà_bình", model.SegmentToText("hoà bình"));
+    }
+
+    [Fact]
+    public void A_dictionary_joins_words_the_training_sentences_never_saw_and_survives_a_round_trip()
+    {
+        // Each dictionary word occurs in one training sentence only, so the jackknifed training lexicon never holds it
+        // and the weights must learn to trust the dictionary.
+        string[] first = ["bàn", "cây", "đèn", "hoa", "lá", "mây", "nước", "sông"];
+        string[] second = ["xanh", "đỏ", "vàng", "tím", "trắng"];
+        var words = first.SelectMany(a => second.Select(b => $"{a} {b}")).ToList();
+        IReadOnlyList<string>[] sentences = [.. words.Select(w => (IReadOnlyList<string>)["xã", w, "có", "bão", "to"])];
+        string[] dictionary = [.. words, "ngập lụt", "Hòa Bình", "a-dong", "một hai ba bốn năm"];
+        var model = WordSegmenterTrainer.Train(sentences, epochs: 5, dictionary: dictionary);
+        Assert.Equal(42, model.DictionaryWords.Count);
+        Assert.Equal("xã có ngập_lụt", model.SegmentToText("xã có ngập lụt"));
+        using var stream = new MemoryStream();
+        WordSegmenterTrainer.Save(model, sentences, stream);
+        stream.Position = 0;
+        var loaded = WordSegmenterTrainer.Load(stream);
+        Assert.Equal(model.DictionaryWords, loaded.DictionaryWords);
+        Assert.Equal(model.SegmentToText("xã có ngập lụt với nhân dân"), loaded.SegmentToText("xã có ngập lụt với nhân dân"));
     }
 
     [Fact]

@@ -7,6 +7,12 @@ public enum ClassifierKind
 
     /// <summary>Multinomial Naive Bayes over raw counts with Laplace smoothing: the baseline.</summary>
     NaiveBayes = 1,
+
+    /// <summary>
+    /// NB-weighted softmax regression (in the spirit of NB-SVM): each TF-IDF feature is scaled by how far apart its
+    /// smoothed class log-probabilities are (max minus min over classes), so class-telling n-grams weigh more.
+    /// </summary>
+    NaiveBayesWeightedLogistic = 2,
 }
 
 public sealed record ClassifierOptions

@@ -76,7 +76,7 @@ public sealed partial class TextClassifier
             features[n++] = (index, value);
             norm += value * value;
         }
-        if (Options.Kind == ClassifierKind.LogisticRegression && norm > 0)
+        if (Options.Kind != ClassifierKind.NaiveBayes && norm > 0)
         {
             var scale = 1 / MathF.Sqrt(norm);
             for (var k = 0; k < n; k++)

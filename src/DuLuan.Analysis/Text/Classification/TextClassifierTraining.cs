@@ -42,10 +42,42 @@ public sealed partial class TextClassifier
         }
         else
         {
+            if (options.Kind == ClassifierKind.NaiveBayesWeightedLogistic)
+            {
+                ScaleByClassRatio(docs, labels.Length, vocabulary, idf);
+            }
             model.FitLogistic(docs);
         }
 
         return model;
+    }
+
+    /// <summary>Multiplies each feature's IDF by the spread of its Laplace-smoothed class log-probabilities.</summary>
+    private static void ScaleByClassRatio(List<(Dictionary<ulong, int> Counts, int Label)> docs, int classes, Dictionary<ulong, int> vocabulary, float[] idf)
+    {
+        var v = vocabulary.Count;
+        var counts = new float[classes * v];
+        var totals = new double[classes];
+        foreach (var (doc, label) in docs)
+        {
+            foreach (var (key, count) in doc)
+            {
+                counts[label * v + vocabulary[key]] += count;
+                totals[label] += count;
+            }
+        }
+        var denominators = totals.Select(t => Math.Log(t + v)).ToArray();
+        for (var f = 0; f < v; f++)
+        {
+            double min = double.MaxValue, max = double.MinValue;
+            for (var c = 0; c < classes; c++)
+            {
+                var log = Math.Log(counts[c * v + f] + 1) - denominators[c];
+                min = Math.Min(min, log);
+                max = Math.Max(max, log);
+            }
+            idf[f] *= (float)(max - min);
+        }
     }
 
     private void FitNaiveBayes(List<(Dictionary<ulong, int> Counts, int Label)> docs)

@@ -9,7 +9,8 @@ internal static class SegmenterFeatures
 {
     internal const int Bits = 20;
     internal const int Size = 1 << Bits;
-    internal const int PerGap = 16;
+    internal const int PerGap = 24;
+    internal const int WithoutDictionary = 16;
     private const ulong Boundary = 0x9E3779B97F4A7C15UL;
 
     internal static ulong HashSyllable(ReadOnlySpan<char> s)
@@ -40,8 +41,12 @@ internal static class SegmenterFeatures
         return s.Length > 1 && char.IsUpper(s[^1]) ? (byte)2 : (byte)1;
     }
 
-    /// <summary>Writes the feature indexes of gap (i, i+1) into <paramref name="features"/>.</summary>
-    internal static void Extract(ReadOnlySpan<ulong> hashes, ReadOnlySpan<byte> shapes, int i, Lexicon lexicon, Span<int> features)
+    /// <summary>
+    /// Writes the feature indexes of gap (i, i+1) into <paramref name="features"/> and returns how many: 16 without
+    /// a dictionary (the model before Viet74K, reproduced exactly), 24 with one (<paramref name="dictionary"/> is
+    /// the per-sentence output of <see cref="DictionaryMatches.Describe"/>, empty when there is no dictionary).
+    /// </summary>
+    internal static int Extract(ReadOnlySpan<ulong> hashes, ReadOnlySpan<byte> shapes, ReadOnlySpan<byte> dictionary, int i, Lexicon lexicon, Span<int> features)
     {
         var ll = i > 0 ? hashes[i - 1] : Boundary;
         var l = hashes[i];
@@ -67,7 +72,26 @@ internal static class SegmenterFeatures
         features[k++] = Index(13, Combine((ulong)spanning, (ulong)(shapes[i] * 16 + shapes[i + 1])));
         features[k++] = Index(14, lexicon.Contains(Combine(lr, rr)) ? 1UL : 0UL);
         features[k++] = Index(15, i > 0 && lexicon.Contains(Combine(Combine(ll, l), r)) ? 1UL : 0UL);
-        features[k] = Index(16, Combine(l, (ulong)shapes[i + 1]));
+        features[k++] = Index(16, Combine(l, (ulong)shapes[i + 1]));
+        if (dictionary.IsEmpty)
+        {
+            return k;
+        }
+
+        var at = i * DictionaryMatches.Stride;
+        var span = (ulong)dictionary[at + DictionaryMatches.Spanning];
+        var longest = (ulong)dictionary[at + DictionaryMatches.LongestMatch];
+        var leftEnds = (ulong)dictionary[at + DictionaryMatches.EndingHere];
+        var rightStarts = (ulong)dictionary[at + DictionaryMatches.Stride + DictionaryMatches.StartingHere];
+        features[k++] = Index(17, Combine(span, (ulong)(shapes[i] * 16 + shapes[i + 1])));
+        features[k++] = Index(18, span * 4 + longest);
+        features[k++] = Index(19, leftEnds * 16 + rightStarts);
+        features[k++] = Index(20, (ulong)spanning * 16 + span);
+        features[k++] = Index(21, Combine(l, longest));
+        features[k++] = Index(22, Combine(r, longest));
+        features[k++] = Index(23, Combine(lr, longest));
+        features[k++] = Index(24, Combine((ulong)(shapes[i] * 16 + shapes[i + 1]), longest * 8 + span));
+        return k;
     }
 
     private static int Index(int template, ulong value) => (int)(Combine((ulong)template, value) >> (64 - Bits));

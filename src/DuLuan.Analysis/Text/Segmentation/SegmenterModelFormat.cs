@@ -3,13 +3,16 @@ using System.Text;
 
 namespace DuLuan.Analysis.Text;
 
-/// <summary>Versioned binary model: gzip of magic, version, lexicon words, then sparse weights.</summary>
+/// <summary>
+/// Versioned binary model: gzip of magic, version, training-lexicon words, (version 2) dictionary words, then sparse
+/// weights. Version 1 models (no dictionary) still load.
+/// </summary>
 internal static class SegmenterModelFormat
 {
     private const string Magic = "DLSEG";
-    private const int Version = 1;
+    private const int Version = 2;
 
-    internal static void Write(Stream stream, float[] weights, IReadOnlyCollection<string> words)
+    internal static void Write(Stream stream, float[] weights, IReadOnlyCollection<string> words, IReadOnlyCollection<string> dictionaryWords)
     {
         using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
         using var writer = new BinaryWriter(gzip, Encoding.UTF8, leaveOpen: true);
@@ -17,6 +20,12 @@ internal static class SegmenterModelFormat
         writer.Write(Version);
         writer.Write(words.Count);
         foreach (var w in words)
+        {
+            writer.Write(w);
+        }
+
+        writer.Write(dictionaryWords.Count);
+        foreach (var w in dictionaryWords)
         {
             writer.Write(w);
         }
@@ -47,7 +56,7 @@ internal static class SegmenterModelFormat
         }
 
         var version = reader.ReadInt32();
-        if (version != Version)
+        if (version is < 1 or > Version)
         {
             throw new InvalidDataException($"Segmenter model version {version}; expected {Version}.");
         }
@@ -59,6 +68,16 @@ internal static class SegmenterModelFormat
             lexicon.AddWord(reader.ReadString());
         }
 
+        var dictionaryWords = new List<string>();
+        if (version >= 2)
+        {
+            var dictionaryCount = reader.ReadInt32();
+            for (var k = 0; k < dictionaryCount; k++)
+            {
+                dictionaryWords.Add(reader.ReadString());
+            }
+        }
+
         var weights = new float[SegmenterFeatures.Size];
         var nonZero = reader.ReadInt32();
         var index = 0;
@@ -67,6 +86,6 @@ internal static class SegmenterModelFormat
             index += reader.Read7BitEncodedInt();
             weights[index] = (float)reader.ReadHalf();
         }
-        return new WordSegmenter(weights, lexicon);
+        return new WordSegmenter(weights, lexicon, dictionaryWords);
     }
 }

@@ -15,10 +15,18 @@ public sealed class WordSegmenter
     private readonly float[] weights;
     internal Lexicon Lexicon { get; }
 
-    internal WordSegmenter(float[] weights, Lexicon lexicon)
+    /// <summary>The external dictionary (Viet74K) used as features, or null for a model trained without one.</summary>
+    internal Lexicon? Dictionary { get; }
+
+    /// <summary>The dictionary entries the model keeps (saved with it); empty without a dictionary.</summary>
+    internal IReadOnlyCollection<string> DictionaryWords { get; }
+
+    internal WordSegmenter(float[] weights, Lexicon lexicon, IReadOnlyCollection<string>? dictionaryWords = null, Lexicon? dictionary = null)
     {
         this.weights = weights;
         Lexicon = lexicon;
+        DictionaryWords = dictionaryWords ?? [];
+        Dictionary = DictionaryWords.Count == 0 ? null : dictionary ?? DictionaryMatches.Build(DictionaryWords);
     }
 
     public static WordSegmenter Default => DefaultInstance.Value;
@@ -50,15 +58,17 @@ public sealed class WordSegmenter
 
         var hashes = ArrayPool<ulong>.Shared.Rent(n);
         var shapes = ArrayPool<byte>.Shared.Rent(n);
+        var matches = ArrayPool<byte>.Shared.Rent(n * DictionaryMatches.Stride);
         Span<int> features = stackalloc int[SegmenterFeatures.PerGap];
         try
         {
             Describe(text, tokens, hashes, shapes);
+            var dictionary = DescribeDictionary(hashes.AsSpan(0, n), matches);
             var start = 0;
             for (var i = 0; i < n; i++)
             {
                 var join = i + 1 < n && CanJoin(text, tokens[i], tokens[i + 1])
-                    && Score(hashes.AsSpan(0, n), shapes.AsSpan(0, n), i, features) > 0;
+                    && Score(hashes.AsSpan(0, n), shapes.AsSpan(0, n), dictionary, i, features) > 0;
                 if (join)
                 {
                     continue;
@@ -74,7 +84,20 @@ public sealed class WordSegmenter
         {
             ArrayPool<ulong>.Shared.Return(hashes);
             ArrayPool<byte>.Shared.Return(shapes);
+            ArrayPool<byte>.Shared.Return(matches);
         }
+    }
+
+    /// <summary>Fills <paramref name="buffer"/> with the dictionary matches of the sentence; empty without a dictionary.</summary>
+    internal ReadOnlySpan<byte> DescribeDictionary(ReadOnlySpan<ulong> hashes, byte[] buffer)
+    {
+        if (Dictionary is null)
+        {
+            return [];
+        }
+
+        DictionaryMatches.Describe(hashes, Dictionary, buffer);
+        return buffer.AsSpan(0, hashes.Length * DictionaryMatches.Stride);
     }
 
     /// <summary>One line out: words separated by spaces, syllables inside a word joined by '_' ("mạng_xã_hội").</summary>
@@ -118,11 +141,15 @@ public sealed class WordSegmenter
         left.Kind == TokenKind.Syllable && right.Kind == TokenKind.Syllable && right.Start > left.End
         && text[left.End] == ' ' && right.Start - left.End == 1;
 
-    internal float Score(ReadOnlySpan<ulong> hashes, ReadOnlySpan<byte> shapes, int i, Span<int> features)
+    /// <summary>Sums the weights of the gap's features; the indexes used are left in the first <c>count</c> slots of <paramref name="features"/>.</summary>
+    internal float Score(ReadOnlySpan<ulong> hashes, ReadOnlySpan<byte> shapes, ReadOnlySpan<byte> dictionary, int i, Span<int> features) =>
+        Score(hashes, shapes, dictionary, i, features, out _);
+
+    internal float Score(ReadOnlySpan<ulong> hashes, ReadOnlySpan<byte> shapes, ReadOnlySpan<byte> dictionary, int i, Span<int> features, out int count)
     {
-        SegmenterFeatures.Extract(hashes, shapes, i, Lexicon, features);
+        count = SegmenterFeatures.Extract(hashes, shapes, dictionary, i, Lexicon, features);
         var sum = 0f;
-        foreach (var f in features)
+        foreach (var f in features[..count])
         {
             sum += weights[f];
         }

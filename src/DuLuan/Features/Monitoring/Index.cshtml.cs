@@ -57,9 +57,9 @@ public sealed class IndexModel(AppDbContext db, MonitoringQueries queries, Fetch
         var monthAgo = now.AddDays(-37);
         var week = await db.Articles.AsNoTracking().Where(a => units.Contains(a.UnitId) && a.PublishedAt >= weekAgo).OrderByDescending(a => a.Id).Select(a => a.Title).Take(3000).ToListAsync(ct);
         var month = await db.Articles.AsNoTracking().Where(a => units.Contains(a.UnitId) && a.PublishedAt >= monthAgo && a.PublishedAt < weekAgo).OrderByDescending(a => a.Id).Select(a => a.Title).Take(6000).ToListAsync(ct);
-        var phrases = week.Count == 0 ? [] : KeyphraseExtractor.Extract(week, month, top: 12, minCount: 3);
-        var labels = AlertSweep.SurfaceForms(phrases.Select(p => p.Phrase), week);
-        NewPhrases = phrases.Select((p, i) => (labels[i], p.WindowCount)).ToList();
+        // Oldest first, so each phrase is shown as it was first written.
+        week.Reverse();
+        NewPhrases = week.Count == 0 ? [] : RisingPhraseFinder.Find(week, month, top: 12, minCount: 3).Select(p => (p.Phrase, p.WindowCount)).ToList();
     }
 
     private async Task LoadTrendsAsync(List<long> units, DateTime now, CancellationToken ct)

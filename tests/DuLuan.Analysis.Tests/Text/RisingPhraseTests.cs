@@ -1,0 +1,73 @@
+using DuLuan.Analysis.Text;
+
+namespace DuLuan.Analysis.Tests.Text;
+
+public class RisingPhraseTests
+{
+    private static readonly string[] FloodWeek =
+    [
+        "Mưa lớn kéo dài, nhiều tuyến phố ở Cầu Giấy ngập sâu",
+        "Hà Nội: mưa lớn gây ngập sâu, người dân dắt xe qua phố",
+        "Học sinh được nghỉ học vì mưa lớn và ngập sâu",
+        "Ngập sâu sau mưa lớn, người dân Cầu Giấy lội nước đi làm",
+        "mua lon, ngap sau o Cau Giay: nguoi dan dat xe qua pho",
+        "Cầu Giấy: mưa lớn, ngập sâu, học sinh nghỉ học",
+        "Giá xăng tăng nhẹ từ chiều nay",
+        "Giá xăng dự kiến giảm trong kỳ điều hành tới",
+    ];
+
+    private static readonly string[] QuietMonth =
+    [
+        "Giá xăng tăng nhẹ trong kỳ điều hành",
+        "Giá xăng giảm nhẹ, giá dầu tăng",
+        "Người dân đổ xăng trước kỳ điều hành",
+        "Học sinh trở lại trường sau kỳ nghỉ",
+        "Thành phố lát lại vỉa hè nhiều tuyến phố",
+        "Giá xăng đứng yên, người dân đi làm bình thường",
+        "Hội chợ nông sản mở cửa cuối tuần",
+        "Đường sắt đô thị chạy thêm chuyến",
+    ];
+
+    [Fact]
+    public void Shows_multi_syllable_phrases_not_lone_fillers()
+    {
+        var phrases = RisingPhraseFinder.Find(FloodWeek, QuietMonth, top: 20, minCount: 3);
+        var shown = phrases.Select(p => p.Phrase).ToList();
+        Assert.All(shown, p => Assert.Contains(' ', p));
+        foreach (var filler in new[] { "lớn", "sâu", "học", "qua", "dắt" })
+        {
+            Assert.DoesNotContain(filler, shown);
+        }
+
+        Assert.Contains("mưa lớn", shown);
+        Assert.Contains("ngập sâu", shown);
+    }
+
+    [Fact]
+    public void Shows_phrases_as_first_written_with_diacritics_and_names_capitalised()
+    {
+        var phrases = RisingPhraseFinder.Find(FloodWeek, QuietMonth, top: 20, minCount: 3);
+        var flood = Assert.Single(phrases, p => p.Key == "ngap sau");
+        Assert.Equal("ngập sâu", flood.Phrase);
+        Assert.InRange(flood.WindowCount, 5, 6);
+        var name = Assert.Single(phrases, p => p.Key == "cau giay");
+        Assert.Equal("Cầu Giấy", name.Phrase);
+    }
+
+    [Fact]
+    public void Ranks_by_growth_and_drops_what_did_not_grow()
+    {
+        var phrases = RisingPhraseFinder.Find(FloodWeek, QuietMonth, top: 20, minCount: 2);
+        Assert.DoesNotContain(phrases, p => p.Key == "gia xang");
+        Assert.DoesNotContain(phrases, p => p.Key == "nguoi dan");
+        Assert.Equal(phrases.OrderByDescending(p => p.Growth).Select(p => p.Key), phrases.Select(p => p.Key));
+        Assert.All(phrases, p => Assert.True(p.Growth > 1));
+    }
+
+    [Fact]
+    public void Empty_and_hostile_input_gives_no_phrase()
+    {
+        Assert.Empty(RisingPhraseFinder.Find([], QuietMonth));
+        Assert.Empty(RisingPhraseFinder.Find(["", "   ", "\u0000\u200B", "!!! ??? 123 456"], []));
+    }
+}
