@@ -2,8 +2,8 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using DuLuan.Features.Reports.Documents;
-using DuLuan.Infrastructure.Files;
 using DuLuan.Infrastructure;
+using DuLuan.Infrastructure.Files;
 
 namespace DuLuan.Features.Reports.Templates;
 
