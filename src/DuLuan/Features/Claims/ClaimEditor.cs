@@ -35,7 +35,7 @@ public sealed class ClaimEditor(AppDbContext db, ClaimAccess access, AuditLog au
 
     public static (string? Clean, string? Error) CleanText(string? text, int limit, bool required)
     {
-        var clean = TypedText.CleanOrNull(text);
+        var clean = TypedText.PublicAnswerOrNull(text);
         if (clean is null)
         {
             return (null, required ? "Claims.Error.Required" : null);

@@ -87,8 +87,8 @@ public sealed class CreateModel(AppDbContext db, CaseAccess access, Holidays hol
         var item = new Case
         {
             UnitId = Concern.UnitId,
-            Title = TypedText.Clean(Title),
-            Description = TypedText.Clean(Description),
+            Title = TypedText.PublicAnswer(Title),
+            Description = TypedText.PublicAnswer(Description),
             Severity = Severity,
             AgencyId = AgencyId,
             Status = AgencyId is null ? CaseStatus.New : CaseStatus.Assigned,

@@ -46,7 +46,7 @@ public sealed class KeysModel(AppDbContext db, UnitScope scope, ApiKeys keys, Au
 
         if (ModelState.IsValid)
         {
-            var (row, key) = await keys.CreateAsync(TypedText.Clean(Name), ct);
+            var (row, key) = await keys.CreateAsync(TypedText.Label(Name), ct);
             await audit.WriteAsync(KeyCreated, null, $"open311-key:{row.Id.ToString(CultureInfo.InvariantCulture)}", row.Prefix, ct);
             NewKey = key;
             Name = string.Empty;

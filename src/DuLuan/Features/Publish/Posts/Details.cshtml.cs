@@ -81,7 +81,7 @@ public sealed class DetailsModel(AppDbContext db, PublishAccess access, PostWork
             return NotFound();
         }
 
-        var clean = TypedText.CleanOrNull(text);
+        var clean = TypedText.InternalNoteOrNull(text);
         if (clean is null || clean.Length > 2000)
         {
             ModelState.AddModelError("text", l["Publish.Error.Comment", 2000]);
