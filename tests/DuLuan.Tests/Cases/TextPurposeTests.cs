@@ -1,4 +1,5 @@
 using System.Net;
+using DuLuan.Data;
 using DuLuan.Features.Members;
 using DuLuan.Infrastructure.Text;
 using DuLuan.Tests.Infrastructure;
