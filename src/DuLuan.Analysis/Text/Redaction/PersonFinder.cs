@@ -13,8 +13,22 @@ internal static class PersonFinder
     /// <summary>Titles as they must be written when the line has diacritics ("cô" is a title, "có" is not).</summary>
     private static readonly Dictionary<string, string[]> TitleForms = new(StringComparer.Ordinal)
     {
-        ["ong"] = ["ông"], ["ba"] = ["bà"], ["anh"] = ["anh"], ["chi"] = ["chị"], ["em"] = ["em"], ["co"] = ["cô"], ["chu"] = ["chú"], ["bac"] = ["bác"],
-        ["chau"] = ["cháu"], ["cu"] = ["cụ"], ["thim"] = ["thím"], ["di"] = ["dì"], ["cau"] = ["cậu"], ["mo"] = ["mợ"], ["thay"] = ["thầy"], ["be"] = ["bé"],
+        ["ong"] = ["ông"],
+        ["ba"] = ["bà"],
+        ["anh"] = ["anh"],
+        ["chi"] = ["chị"],
+        ["em"] = ["em"],
+        ["co"] = ["cô"],
+        ["chu"] = ["chú"],
+        ["bac"] = ["bác"],
+        ["chau"] = ["cháu"],
+        ["cu"] = ["cụ"],
+        ["thim"] = ["thím"],
+        ["di"] = ["dì"],
+        ["cau"] = ["cậu"],
+        ["mo"] = ["mợ"],
+        ["thay"] = ["thầy"],
+        ["be"] = ["bé"],
     };
 
     /// <summary>Second words of a name written in lower case that are, more often, the next word of the sentence.</summary>
