@@ -110,6 +110,36 @@ public partial class RedactionTests
         Assert.Equal([RedactionKind.PersonName, RedactionKind.Phone, RedactionKind.Email], result.Spans.Select(s => s.Kind));
     }
 
+    [Theory]
+    [InlineData("Đèn đường từ số 120 đến số 160 đường Trần Phú tắt hết.")]
+    [InlineData("Cổng trường THPT Nguyễn Huệ kẹt xe, vỉa hè đường Lê Lợi bị lấn chiếm.")]
+    [InlineData("Người bán hàng ở chợ Bà Chiểu và dưới chân cầu Ông Lãnh bị thu tiền.")]
+    [InlineData("Chủ tịch UBND phường Hòa Khánh Nam đã ký quyết định xử phạt.")]
+    [InlineData("Ông Nguyễn Văn Tám, Chủ tịch UBND phường Hòa Khánh Nam, đã chỉ đạo kiểm tra.")]
+    [InlineData("Quán karaoke ở số 45 đường Hùng Vương hát đến 2 giờ sáng.")]
+    [InlineData("duong tran phu doan truoc cho han bi ngap nang")]
+    [InlineData("ĐÈN ĐƯỜNG TỪ SỐ 5 ĐẾN SỐ 55 ĐƯỜNG NGUYỄN DU TẮT TỪ TUẦN TRƯỚC")]
+    public void Public_places_the_problems_location_and_officials_in_office_are_kept(string text)
+        => Assert.Empty(PersonalDataRedactor.Find(VietnameseNormalizer.Normalize(text)));
+
+    [Theory]
+    [InlineData("Nhà tôi ở số 12 ngõ 5 phố Hàng Bạc, phường Hàng Đào, bị ngập.", "Nhà tôi ở [địa chỉ], phường Hàng Đào, bị ngập.")]
+    [InlineData("toi ten la le thi hoa, sdt 0905 111 222", "toi ten la [họ tên], sdt [số điện thoại]")]
+    [InlineData("Liên hệ zalo 0905.111.222 hoặc +84 905 111 223", "Liên hệ zalo [số điện thoại] hoặc [số điện thoại]")]
+    [InlineData("Số CCCD 001 203 004 567, thẻ BHYT GD4797912345678.", "Số CCCD [số CCCD], thẻ BHYT [số BHYT].")]
+    [InlineData("ANH NGUYỄN VĂN HÙNG SĐT 0905 888 999 PHẢN ÁNH VỀ TIẾNG ỒN", "ANH [họ tên] SĐT [số điện thoại] PHẢN ÁNH VỀ TIẾNG ỒN")]
+    [InlineData("Chị Lan bán xôi trước chợ Bà Chiểu, xe 43A-123.45 đậu chắn lối.", "Chị [họ tên] bán xôi trước chợ Bà Chiểu, xe [biển số] đậu chắn lối.")]
+    [InlineData("Đ/c: 27/3 Lê Văn Sỹ, P.13, Q.3, TP.HCM", "Đ/c: [địa chỉ], P.13, Q.3, TP.HCM")]
+    public void What_identifies_a_person_is_removed_without_overrunning(string text, string expected)
+        => Assert.Equal(expected, PersonalDataRedactor.Redact(VietnameseNormalizer.Normalize(text)).Text);
+
+    [Fact]
+    public void Identifier_scope_keeps_names_and_places_and_removes_numbers()
+    {
+        var result = PersonalDataRedactor.Redact("Bà Nguyễn Thị Lan ở số 4 kiệt 7 Âu Cơ, sđt 0905 111 222, xe 43A-123.45.", RedactionScope.Identifiers);
+        Assert.Equal("Bà Nguyễn Thị Lan ở số 4 kiệt 7 Âu Cơ, sđt [số điện thoại], xe 43A-123.45.", result.Text);
+    }
+
     [Fact]
     public void Hostile_text_does_not_throw()
     {

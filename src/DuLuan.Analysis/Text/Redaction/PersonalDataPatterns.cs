@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace DuLuan.Analysis.Text;
 
-/// <summary>The regular expressions behind <see cref="PersonalDataRedactor"/>, compiled by the source generator.</summary>
+/// <summary>The regular expressions behind <see cref="PersonalDataRedactor"/>; the context patterns run on folded text.</summary>
 internal static partial class PersonalDataPatterns
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
@@ -10,36 +10,39 @@ internal static partial class PersonalDataPatterns
     [GeneratedRegex(@"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", Options)]
     internal static partial Regex Email();
 
-    // 0912 345 678 / 0912.345.678 / +84 912 345 678 / (028) 3822 1234 / 84-912-345-678
-    [GeneratedRegex(@"(?<![\w+])(?:\(?(?:\+|00)?84\)?[\s.-]?|\(?0)\d{1,4}\)?(?:[\s.-]?\d{2,4}){1,4}(?![\w])", Options)]
-    internal static partial Regex Phone();
+    // Health-insurance card: two letters, the benefit digit, the province (2 digits), the 10-digit social-insurance code.
+    // GD4797912345678 / HT 3 79 7911 223 344 / DN 4 01 0123456789
+    [GeneratedRegex(@"(?<![\p{L}\d])[A-Za-z]{2}[\s.-]?\d[\s.-]?\d{2}[\s.-]?(?:\d[\s.-]?){9}\d(?![\p{L}\d])", Options)]
+    internal static partial Regex HealthInsuranceCard();
 
-    [GeneratedRegex(@"(?<![\w.,])\d{12}(?![\w]|[.,]\d)", Options)]
-    internal static partial Regex TwelveDigits();
-
-    [GeneratedRegex(@"(?<![\w.,])\d{9}(?![\w]|[.,]\d)", Options)]
-    internal static partial Regex NineDigits();
-
-    [GeneratedRegex(@"(?i:cmnd|cmt|chứng minh(?: nhân dân| thư)?|cccd|căn cước(?: công dân)?|định danh)\D{0,25}$", Options)]
-    internal static partial Regex IdContextBefore();
-
-    [GeneratedRegex(@"(?<!\w)(?i:tài khoản|stk|số tk|tk|ngân hàng|nh|vietcombank|vcb|techcombank|bidv|agribank|vietinbank|mbbank|mb bank|mb|acb|sacombank|tpbank|vpbank|vib|shb|hdbank|ocb|seabank|momo|chuyển khoản)(?!\w)[^\d\n]{0,30}$", Options)]
-    internal static partial Regex BankContextBefore();
-
-    [GeneratedRegex(@"(?<![\w.,])\d(?:[\s-]?\d){5,18}(?![\w]|[.,]\d)", Options)]
-    internal static partial Regex DigitRun();
-
-    // 29A-123.45, 30E 123.45, 51F1-234.56, 29-B1 123.45, 59X2-345.67, 30A12345
-    [GeneratedRegex(@"(?<![\w.])\d{2}\s?-?\s?[A-Z]{1,2}\d?\s?-?\s?\d{3}(?:\.\d{2}|\d{1,2})(?![\w]|\.\d)", RegexOptions.CultureInvariant)]
+    // 29A-123.45, 30E 123.45, 51F1-234.56, 43-B1 123.45, 59X2-345.67, 30A12345, 43a 456.78
+    [GeneratedRegex(@"(?<![\p{L}\d.])\d{2}[\s-]?(?<letters>[A-Za-z]{1,2})\d?[\s.-]?(?:\d{3}\.\d{2}|\d{4,5})(?![\p{L}\d]|\.\d)", Options)]
     internal static partial Regex LicencePlate();
 
-    // số 12 ngõ 34 phố Hàng Bạc / số nhà 15, đường Lê Lợi / 12/3 Nguyễn Trãi / 123 đường Trần Hưng Đạo / hẻm 45/6 Lê Văn Sỹ
-    [GeneratedRegex(@"(?<!\w)(?:(?i:số nhà|nhà số|số|kiệt|hẻm|ngõ|ngách)\s+\d+[A-Za-z]?(?:/\d+[A-Za-z]?)*|\d+[A-Za-z]?/\d+[A-Za-z]?(?:/\d+[A-Za-z]?)*|\d+[A-Za-z]?(?=,?\s+(?i:đường|phố|ngõ|ngách|hẻm|kiệt|tổ)\s))(?:,?\s+(?i:ngõ|ngách|hẻm|kiệt|tổ)\s+\d+[A-Za-z]?(?:/\d+[A-Za-z]?)*)*(?:,?\s+(?i:đường|phố|đ\.)?\s*\p{Lu}[\p{L}\p{Mn}]*(?:\s+(?:\p{Lu}[\p{L}\p{Mn}]*|\d+(?!\s*(?i:giờ|ngày|tháng|năm|người|hộ)\b)))*)", Options)]
-    internal static partial Regex Address();
+    [GeneratedRegex(@"(?<![a-z])(?:stk|so tk|tk|tai khoan|chuyen khoan|chuyen tien|ngan hang|vietcombank|vcb|techcombank|tcb|bidv|agribank|vietinbank|mbbank|mb bank|mb|acb|sacombank|tpbank|vpbank|vib|shb|hdbank|ocb|seabank|momo|nh)(?![a-z])[^\d\n]{0,30}$", Options)]
+    internal static partial Regex BankBefore();
 
-    [GeneratedRegex(@"(?<!\w)(?i:đồng chí|ông|bà|anh|chị|em|cô|chú|bác|cháu|cụ|thím|dì|cậu|mợ|thầy|bạn|chồng|vợ|con trai|con gái|anh trai|chị gái|em trai|em gái|bé|ả|gã|chàng|nàng|bệnh nhân|nạn nhân|đối tượng|sinh viên|học sinh|giáo viên|bác sĩ|luật sư|nhà báo|tên là|tên)\s+(?<name>\p{Lu}[\p{Ll}\p{Mn}]*(?:\s+\p{Lu}[\p{Ll}\p{Mn}]*){0,3})", Options)]
-    internal static partial Regex TitledName();
+    [GeneratedRegex(@"^[\s,(-]*(?:ngan hang\s+|nh\s+)?(?:vietcombank|vcb|techcombank|tcb|bidv|agribank|vietinbank|mbbank|mb|acb|sacombank|tpbank|vpbank|vib|shb|hdbank|ocb|seabank)(?![a-z])", Options)]
+    internal static partial Regex BankAfter();
 
-    [GeneratedRegex(@"(?<![\w])(?:Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đinh|Trương|Đoàn|Lâm|Mai|Tạ|Hà|Cao|Lương|Quách|Thái|Kiều|Châu|Tô|Triệu|La)\s+(?:Văn|Thị|Đức|Minh|Hữu|Ngọc|Thanh|Quốc|Thu|Hoàng|Kim|Xuân|Công|Đình|Quang|Bá|Tiến|Thành)(?:\s+\p{Lu}[\p{Ll}\p{Mn}]*){1,2}(?![\w])", Options)]
-    internal static partial Regex SurnameLedName();
+    [GeneratedRegex(@"(?<![a-z])(?:bhyt|bhxh|bao hiem(?: y te| xa hoi)?|the bh|ma so bh|ma bh)(?![a-z])[^\d\n]{0,25}$", Options)]
+    internal static partial Regex InsuranceBefore();
+
+    [GeneratedRegex(@"(?<![a-z])(?:cmnd|cmt|chung minh(?: nhan dan| thu)?|cccd|can cuoc(?: cong dan)?|dinh danh|ma dinh danh|so dinh danh)(?![a-z])[^\d\n]{0,25}$", Options)]
+    internal static partial Regex IdBefore();
+
+    // From house number to house number: "từ số 120 đến số 160", "từ nhà số 5 tới nhà số 19", "đoạn từ số 2 đến số 28".
+    [GeneratedRegex(@"(?<![a-z0-9])(?:doan\s+)?tu\s+(?:nha\s+)?(?:so\s+)?\d+[a-z]?(?:/\d+)?\s+(?:den|toi)\s+(?:nha\s+)?(?:so\s+)?\d+[a-z]?(?:/\d+)?(?![a-z0-9])", Options)]
+    internal static partial Regex Stretch();
+
+    // The writer (or a named person) saying where they live: the address that follows is theirs.
+    [GeneratedRegex(@"(?<![a-z])(?:thuong tru|tam tru|tru tai|cu tru|noi o(?: hien tai| hien nay)?|dia chi(?: lien he| nha| thuong tru| hien tai| lien lac)?|d/c|dc|ho gia dinh)(?:\s+(?:o|tai|la))?\s*[:(,]?\s*(?:tai\s+)?$", Options)]
+    internal static partial Regex StrongHomeCue();
+
+    [GeneratedRegex(@"(?<![a-z])(?:(?:nha|gia dinh|ho)\s+(?:toi|em|minh|tui|chung toi|chung em|con|chau)(?:\s+(?:dang|hien))?(?:\s+(?:o|tai|la|nam o|o tai|o so))?|nha\s+(?:o|tai|o tai)|(?:toi|em|minh)\s+(?:ten|la)\s[^.;!?\n]*,\s*(?:o|song o|o tai|tru tai|nha o)|(?:toi|em|minh|tui|chung toi|chung em|gia dinh toi|gia dinh)\s+(?:dang\s+|hien\s+)?(?:o|song|tru|ngu)(?:\s+(?:tro|nho|thue))?(?:\s+(?:tai|o))?|o tro(?:\s+tai)?|tro tai|cua nha toi|nha rieng(?:\s+(?:o|tai))?)\s*[:(,]?\s*$", Options)]
+    internal static partial Regex WeakHomeCue();
+
+    // After a person's name: "ông Nam ở số 8 ...", "Anh Sơn, trú tại ...".
+    [GeneratedRegex(@"^\s*[,(]?\s*(?:(?:hien\s+)?(?:o|song o|song tai|tru tai|o tai|nha o|nha))\s*[:(,]?\s*$", Options)]
+    internal static partial Regex AfterNameHomeCue();
 }

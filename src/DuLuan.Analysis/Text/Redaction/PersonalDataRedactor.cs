@@ -1,21 +1,15 @@
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace DuLuan.Analysis.Text;
 
 /// <summary>
 /// Finds personal data in free Vietnamese text (expects normalised text) and replaces it with labels.
-/// Earlier kinds in the priority order win overlaps: e-mail, bank account, citizen id, phone, plate, old id, address, name.
+/// The rule (docs/text-core.md, "Redaction"): remove what identifies a person, keep public places, the location of the
+/// problem and officials acting in office. Numbers first (e-mail, health insurance, bank, citizen id, phone, old id,
+/// plate), then home addresses, then names; public places and officials are found first and protect what they cover.
 /// </summary>
 public static class PersonalDataRedactor
 {
-    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
-    {
-        "Chủ", "Bí", "Phó", "Giám", "Trưởng", "Tổng", "Thủ", "Bộ", "Sở", "Ủy", "UBND", "HĐND", "Công", "Hội", "Trung", "Viện",
-        "Tòa", "Đại", "Thượng", "Chánh", "Trợ", "Thư", "Kế", "Cục", "Chi", "Ban", "Đảng", "Nhà", "Quốc", "Phòng", "Tỉnh", "Xã",
-        "Phường", "Thành", "Huyện", "Quận", "Đoàn", "Mặt", "Tổ", "Công an", "Bảo", "Việt", "Trời", "Phật", "Thánh", "Thần",
-    };
-
     private static readonly Dictionary<RedactionKind, string> Labels = new()
     {
         [RedactionKind.Phone] = "[số điện thoại]",
@@ -26,62 +20,47 @@ public static class PersonalDataRedactor
         [RedactionKind.LicencePlate] = "[biển số]",
         [RedactionKind.Address] = "[địa chỉ]",
         [RedactionKind.PersonName] = "[họ tên]",
+        [RedactionKind.HealthInsurance] = "[số BHYT]",
     };
 
     public static string LabelOf(RedactionKind kind) => Labels[kind];
 
     /// <summary>Spans of personal data, ordered by position, never overlapping.</summary>
-    public static List<RedactionSpan> Find(string text)
+    public static List<RedactionSpan> Find(string text) => Find(text, RedactionScope.Public);
+
+    public static List<RedactionSpan> Find(string text, RedactionScope scope)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var view = RedactionText.Of(text);
         var candidates = new List<RedactionSpan>();
-        AddAll(candidates, PersonalDataPatterns.Email(), text, RedactionKind.Email);
-        foreach (Match m in PersonalDataPatterns.DigitRun().Matches(text))
+        NumberFinder.Find(view, candidates);
+        if (scope == RedactionScope.Identifiers)
         {
-            if (PersonalDataPatterns.BankContextBefore().IsMatch(Before(text, m.Index, 60)))
-            {
-                candidates.Add(new(m.Index, m.Length, RedactionKind.BankAccount));
-            }
+            candidates.RemoveAll(c => c.Kind == RedactionKind.LicencePlate);
+            return Resolve(candidates);
         }
-        AddAll(candidates, PersonalDataPatterns.TwelveDigits(), text, RedactionKind.CitizenId);
-        foreach (Match m in PersonalDataPatterns.Phone().Matches(text))
-        {
-            if (IsPhoneNumber(m.ValueSpan))
-            {
-                candidates.Add(new(m.Index, m.Length, RedactionKind.Phone));
-            }
-        }
-        AddAll(candidates, PersonalDataPatterns.LicencePlate(), text, RedactionKind.LicencePlate);
-        foreach (Match m in PersonalDataPatterns.NineDigits().Matches(text))
-        {
-            if (PersonalDataPatterns.IdContextBefore().IsMatch(Before(text, m.Index, 40)))
-            {
-                candidates.Add(new(m.Index, m.Length, RedactionKind.OldId));
-            }
-        }
-        foreach (Match m in PersonalDataPatterns.Address().Matches(text))
-        {
-            if (m.Length > 3 && m.ValueSpan.IndexOf(' ') > 0)
-            {
-                candidates.Add(new(m.Index, m.Length, RedactionKind.Address));
-            }
-        }
-        foreach (Match m in PersonalDataPatterns.TitledName().Matches(text))
-        {
-            var name = m.Groups["name"];
-            var trimmed = TrimNotNames(name.Value);
-            if (trimmed > 0)
-            {
-                candidates.Add(new(name.Index, trimmed, RedactionKind.PersonName));
-            }
-        }
-        AddAll(candidates, PersonalDataPatterns.SurnameLedName(), text, RedactionKind.PersonName);
+
+        var places = new List<(int Start, int End)>();
+        PlaceFinder.Find(view, places);
+        var inPlace = Covered(view, places);
+        var names = new List<RedactionSpan>();
+        var officials = new List<(int Start, int End)>();
+        PersonFinder.Find(view, inPlace, names, officials);
+        var homes = new List<RedactionSpan>();
+        HomeAddressFinder.Find(view, names, homes);
+
+        // A home given as someone's wins over the street it stands on; a stretch of a street is never a home.
+        var stretches = places.Where(p => IsStretch(view, p)).ToList();
+        candidates.AddRange(homes.Where(h => !stretches.Any(s => h.Start < s.End && s.Start < h.End)));
+        candidates.AddRange(names);
         return Resolve(candidates);
     }
 
-    public static RedactionResult Redact(string text)
+    public static RedactionResult Redact(string text) => Redact(text, RedactionScope.Public);
+
+    public static RedactionResult Redact(string text, RedactionScope scope)
     {
-        var spans = Find(text);
+        var spans = Find(text, scope);
         if (spans.Count == 0)
         {
             return new RedactionResult(text, spans);
@@ -98,84 +77,66 @@ public static class PersonalDataRedactor
         return new RedactionResult(sb.ToString(), spans);
     }
 
-    private static ReadOnlySpan<char> Before(string text, int index, int window)
-    {
-        var start = Math.Max(0, index - window);
-        return text.AsSpan(start, index - start);
-    }
+    private static bool IsStretch(RedactionText view, (int Start, int End) place)
+        => PersonalDataPatterns.Stretch().IsMatch(view.Folded.AsSpan(place.Start, place.End - place.Start));
 
-    private static void AddAll(List<RedactionSpan> into, Regex regex, string text, RedactionKind kind)
+    private static bool[] Covered(RedactionText view, List<(int Start, int End)> spans)
     {
-        foreach (Match m in regex.Matches(text))
+        var covered = new bool[view.Words.Count];
+        if (spans.Count == 0)
         {
-            into.Add(new(m.Index, m.Length, kind));
+            return covered;
         }
-    }
 
-    private static bool IsPhoneNumber(ReadOnlySpan<char> value)
-    {
-        Span<char> digits = stackalloc char[value.Length];
-        var n = 0;
-        foreach (var c in value)
+        spans.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var s = 0;
+        for (var i = 0; i < view.Words.Count; i++)
         {
-            if (char.IsAsciiDigit(c))
+            var w = view.Words[i];
+            while (s < spans.Count && spans[s].End <= w.Start)
             {
-                digits[n++] = c;
+                s++;
             }
+            covered[i] = s < spans.Count && spans[s].Start <= w.Start && w.End <= spans[s].End;
         }
-        var d = digits[..n];
-        if (d.StartsWith("0084"))
-        {
-            d = d[4..];
-        }
-        else if (d.StartsWith("84") && n is 11 or 12)
-        {
-            d = d[2..];
-        }
-        else if (d.Length > 0 && d[0] == '0')
-        {
-            d = d[1..];
-        }
-        else
-        {
-            return false;
-        }
-        // National significant number: 9 digits for mobiles (3, 5, 7, 8, 9), 10 for landlines (2xx).
-        return (d.Length == 9 && d[0] is '3' or '5' or '7' or '8' or '9') || (d.Length == 10 && d[0] == '2') || (d.Length == 9 && d[0] is '2' or '4' or '6');
-    }
-
-    private static int TrimNotNames(string name)
-    {
-        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0 || NotNames.Contains(words[0]))
-        {
-            return 0;
-        }
-
-        return name.Length;
+        return covered;
     }
 
     private static List<RedactionSpan> Resolve(List<RedactionSpan> candidates)
     {
-        // Candidates were added in priority order; keep each unless it overlaps an earlier (higher-priority) one.
+        // Candidates come in priority order; keep each unless it overlaps an earlier (higher-priority) one.
         var kept = new List<RedactionSpan>();
+        var taken = new SortedList<int, int>();
         foreach (var c in candidates)
         {
-            var overlaps = false;
-            foreach (var k in kept)
-            {
-                if (c.Start < k.End && k.Start < c.End)
-                {
-                    overlaps = true;
-                    break;
-                }
-            }
-            if (!overlaps)
+            if (!Overlaps(taken, c))
             {
                 kept.Add(c);
+                taken[c.Start] = c.End;
             }
         }
         kept.Sort((a, b) => a.Start.CompareTo(b.Start));
         return kept;
+    }
+
+    private static bool Overlaps(SortedList<int, int> taken, RedactionSpan c)
+    {
+        // Binary search for the last taken span starting before c ends.
+        var keys = taken.Keys;
+        int lo = 0, hi = keys.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (keys[mid] < c.End)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+        return found >= 0 && taken.Values[found] > c.Start;
     }
 }

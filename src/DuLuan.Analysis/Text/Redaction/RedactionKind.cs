@@ -10,6 +10,17 @@ public enum RedactionKind
     LicencePlate,
     Address,
     PersonName,
+    HealthInsurance,
+}
+
+/// <summary>What to remove: everything that identifies a person (public text), or only the numbers and contacts (staff notes).</summary>
+public enum RedactionScope
+{
+    /// <summary>Names of private people, their home addresses, phones, e-mails, id, insurance and bank numbers, licence plates.</summary>
+    Public,
+
+    /// <summary>Phones, e-mails, id, health-insurance and bank numbers only: names and places stay for staff.</summary>
+    Identifiers,
 }
 
 /// <summary>A span of personal data found in text: offsets into the text given, and what it is.</summary>

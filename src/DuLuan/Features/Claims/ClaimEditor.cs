@@ -37,7 +37,7 @@ public sealed class ClaimEditor(AppDbContext db, AuditLog audit, Members.UnitSco
 
     public static (string? Clean, string? Error) CleanText(string? text, int limit, bool required)
     {
-        var clean = TypedText.CleanOrNull(text);
+        var clean = TypedText.PublicAnswerOrNull(text);
         if (clean is null)
         {
             return (null, required ? "Claims.Error.Required" : null);

@@ -189,7 +189,7 @@ public static class ResponseRules
                     return null;
                 }
 
-                var clean = TypedText.Clean(text);
+                var clean = TypedText.FromResident(text);
                 return clean.Length == 0 ? [] : [new AnswerValue(q.Key, null, null, clean.Length > q.TextLimit ? clean[..q.TextLimit] : clean)];
             case QuestionType.Unit:
                 long unit = 0;

@@ -4,7 +4,10 @@ using DuLuan.Analysis.Text;
 
 namespace DuLuan.Infrastructure.Text;
 
-/// <summary>Cleans free text from outside: markup removed, Vietnamese normalised, personal data redacted.</summary>
+/// <summary>
+/// Cleans free text people type: markup removed, Vietnamese normalised, and personal data redacted as its purpose
+/// requires (one entry per purpose: <see cref="FromResident"/>, <see cref="PublicAnswer"/>, <see cref="InternalNote"/>, <see cref="Label"/>).
+/// </summary>
 public static partial class TypedText
 {
     private static readonly HtmlParser Parser = new();
@@ -35,19 +38,50 @@ public static partial class TypedText
 
     public static int CountLinks(string text) => LinkPattern().Count(text);
 
-    /// <summary>Normalised, markup-free and redacted: what may be stored.</summary>
-    public static string Clean(string text) => PersonalDataRedactor.Redact(VietnameseNormalizer.Normalize(StripHtml(text))).Text;
+    /// <summary>
+    /// What a resident typed (concerns, survey answers), to be stored and shown in public: markup removed, normalised,
+    /// everything that identifies a person removed (names, home address, phones, e-mails, id, insurance, bank numbers,
+    /// plates); public places, the location of the problem and officials acting in office kept.
+    /// </summary>
+    public static string FromResident(string text) => Redacted(text, RedactionScope.Public);
 
-    /// <summary>Like <see cref="Clean"/>, but null when nothing readable is left (blank, or markup only).</summary>
-    public static string? CleanOrNull(string? text)
+    /// <inheritdoc cref="FromResident"/>
+    public static string? FromResidentOrNull(string? text) => OrNull(text, FromResident);
+
+    /// <summary>
+    /// What the office or an agency publishes (answers, rebuttals, case titles, reasons shown in a case's history): the
+    /// residents' personal data removed by the same rule; officials named in office and places kept.
+    /// </summary>
+    public static string PublicAnswer(string text) => Redacted(text, RedactionScope.Public);
+
+    /// <inheritdoc cref="PublicAnswer"/>
+    public static string? PublicAnswerOrNull(string? text) => OrNull(text, PublicAnswer);
+
+    /// <summary>
+    /// A staff note inside a case or a post's review (seen only by staff within scope, every access audited): names and
+    /// places kept so staff can work; phones, e-mails, id, insurance and bank numbers still removed, because contact
+    /// details live only in the encrypted contact store, which is purged.
+    /// </summary>
+    public static string InternalNote(string text) => Redacted(text, RedactionScope.Identifiers);
+
+    /// <inheritdoc cref="InternalNote"/>
+    public static string? InternalNoteOrNull(string? text) => OrNull(text, InternalNote);
+
+    /// <summary>Names staff give things (API key names, answer templates): markup removed and normalised, nothing redacted.</summary>
+    public static string Label(string text) => VietnameseNormalizer.Normalize(StripHtml(text));
+
+    private static string Redacted(string text, RedactionScope scope) => PersonalDataRedactor.Redact(VietnameseNormalizer.Normalize(StripHtml(text)), scope).Text;
+
+    /// <summary>Null when nothing readable is left (blank, or markup only).</summary>
+    private static string? OrNull(string? text, Func<string, string> clean)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
 
-        var clean = Clean(text);
-        return clean.Length == 0 ? null : clean;
+        var cleaned = clean(text);
+        return cleaned.Length == 0 ? null : cleaned;
     }
 
     private static string CollapseSpaces(string text)

@@ -88,8 +88,8 @@ public sealed class CreateModel(AppDbContext db, UnitScope access, Holidays holi
         var item = new Case
         {
             UnitId = Concern.UnitId,
-            Title = TypedText.Clean(Title),
-            Description = TypedText.Clean(Description),
+            Title = TypedText.PublicAnswer(Title),
+            Description = TypedText.PublicAnswer(Description),
             Severity = Severity,
             AgencyId = AgencyId,
             Status = AgencyId is null ? CaseStatus.New : CaseStatus.Assigned,

@@ -47,7 +47,7 @@ public sealed partial class DetailsModel
         }
 
         var pending = PendingReroute;
-        note = TypedText.CleanOrNull(note);
+        note = TypedText.PublicAnswerOrNull(note);
         if (pending is null || pending.Id != requestId)
         {
             ModelState.AddModelError(string.Empty, l["Respond.Reroute.NoneOpen"]);

@@ -32,8 +32,8 @@ public sealed partial class DetailsModel(AppDbContext db, UnitScope access, Case
             return NotFound();
         }
 
-        note = TypedText.CleanOrNull(note);
-        answer = TypedText.CleanOrNull(answer);
+        note = TypedText.PublicAnswerOrNull(note);
+        answer = TypedText.PublicAnswerOrNull(answer);
         if (!Enum.IsDefined(status) || !CaseWorkflow.CanMove(Case.Status, status))
         {
             ModelState.AddModelError("status", l["Cases.BadStep"]);

@@ -45,7 +45,7 @@ public sealed class RespondModel(AppDbContext db, CaseResponder responder, CaseW
             return NotFound();
         }
 
-        answer = TypedText.CleanOrNull(answer);
+        answer = TypedText.PublicAnswerOrNull(answer);
         if (templateId is { } tid)
         {
             var template = Templates.FirstOrDefault(t => t.Id == tid);
@@ -105,7 +105,7 @@ public sealed class RespondModel(AppDbContext db, CaseResponder responder, CaseW
             return NotFound();
         }
 
-        reason = TypedText.CleanOrNull(reason);
+        reason = TypedText.PublicAnswerOrNull(reason);
         if (!CanReroute)
         {
             ModelState.AddModelError(string.Empty, l["Respond.Reroute.NotNow"]);

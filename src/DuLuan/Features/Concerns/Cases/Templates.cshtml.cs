@@ -51,7 +51,7 @@ public sealed class TemplatesModel(AppDbContext db, UnitScope access, TimeProvid
             return Page();
         }
 
-        db.AnswerTemplates.Add(new AnswerTemplate { AgencyId = AgencyId, Title = TypedText.Clean(Title), Body = TypedText.Clean(Body), CreatedAt = clock.GetUtcNow().UtcDateTime });
+        db.AnswerTemplates.Add(new AnswerTemplate { AgencyId = AgencyId, Title = TypedText.Label(Title), Body = TypedText.Label(Body), CreatedAt = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(ct);
         return Redirect($"/Cases/Templates?agencyId={AgencyId}");
     }

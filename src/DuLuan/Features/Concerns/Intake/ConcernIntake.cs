@@ -28,8 +28,8 @@ public sealed class ConcernIntake(AppDbContext db, ContactVault vault, CaseMatch
     public async Task<IntakeResult> SubmitAsync(ConcernDraft draft, CancellationToken cancellationToken = default)
     {
         var links = TypedText.CountLinks(draft.Title) + TypedText.CountLinks(draft.Description);
-        var title = TypedText.Clean(draft.Title);
-        var description = TypedText.Clean(draft.Description);
+        var title = TypedText.FromResident(draft.Title);
+        var description = TypedText.FromResident(draft.Description);
         var now = clock.GetUtcNow().UtcDateTime;
         var key = DedupKey(draft.UnitId, title, description, LocalDate(now));
         var existing = await db.Concerns.AsNoTracking().Where(c => c.DedupKey == key).Select(c => new { c.Id, c.Status }).FirstOrDefaultAsync(cancellationToken);

@@ -47,7 +47,7 @@ public sealed class KeysModel(AppDbContext db, UnitScope scope, ApiKeys keys, Au
         if (ModelState.IsValid)
         {
             await using var transaction = await audit.BeginAsync(ct);
-            var (row, key) = await keys.CreateAsync(TypedText.Clean(Name), ct);
+            var (row, key) = await keys.CreateAsync(TypedText.Label(Name), ct);
             await audit.WriteAsync(KeyCreated, null, $"open311-key:{row.Id.ToString(CultureInfo.InvariantCulture)}", row.Prefix, ct);
             await transaction.CommitAsync(ct);
             NewKey = key;

@@ -82,7 +82,7 @@ public sealed class DetailsModel(AppDbContext db, UnitScope access, PostWorkflow
             return NotFound();
         }
 
-        var clean = TypedText.CleanOrNull(text);
+        var clean = TypedText.InternalNoteOrNull(text);
         if (clean is null || clean.Length > 2000)
         {
             ModelState.AddModelError("text", l["Publish.Error.Comment", 2000]);
