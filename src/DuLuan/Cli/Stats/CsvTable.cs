@@ -1,9 +1,10 @@
 using System.Text;
 using DuLuan.Cli.Text;
+using DuLuan.Infrastructure;
 
 namespace DuLuan.Cli.Stats;
 
-/// <summary>A CSV file with a header row, read whole (RFC 4180 quoting; no line breaks inside fields).</summary>
+/// <summary>A CSV file with a header row, read whole (RFC 4180 quoting, by <see cref="CsvRecords"/>).</summary>
 internal sealed class CsvTable
 {
     private readonly List<string> header;
@@ -28,31 +29,26 @@ internal sealed class CsvTable
             throw new CliError($"không tìm thấy tệp '{file.FullName}'", $"file '{file.FullName}' not found");
         }
 
-        var lines = File.ReadAllLines(file.FullName, Encoding.UTF8);
-        if (lines.Length == 0 || lines[0].Trim().Length == 0)
+        var records = CsvRecords.Read(File.ReadAllText(file.FullName, Encoding.UTF8), ',', line => throw new CliError($"dòng {line}: dấu ngoặc kép chưa đóng", $"line {line}: unclosed quote"));
+        if (records.Count == 0 || records[0].Line != 1 || records[0].Cells.All(c => c.Trim().Length == 0))
         {
             throw new CliError("tệp rỗng, cần dòng tiêu đề", "empty file, expected a header row");
         }
 
-        var header = Split(lines[0], 1).Select(h => h.Trim()).ToList();
+        var header = records[0].Cells.Select(h => h.Trim()).ToList();
         var rows = new List<string[]>();
         var numbers = new List<int>();
-        for (var i = 1; i < lines.Length; i++)
+        foreach (var (line, fields) in records.Skip(1))
         {
-            if (lines[i].Length == 0)
-            {
-                continue;
-            }
-
-            var fields = Split(lines[i], i + 1);
             if (fields.Count != header.Count)
             {
-                throw new CliError($"dòng {i + 1}: có {fields.Count} cột, cần {header.Count}", $"line {i + 1}: {fields.Count} columns, expected {header.Count}");
+                throw new CliError($"dòng {line}: có {fields.Count} cột, cần {header.Count}", $"line {line}: {fields.Count} columns, expected {header.Count}");
             }
 
             rows.Add([.. fields]);
-            numbers.Add(i + 1);
+            numbers.Add(line);
         }
+
         if (rows.Count == 0)
         {
             throw new CliError("tệp không có dòng dữ liệu nào", "the file has no data rows");
@@ -71,41 +67,5 @@ internal sealed class CsvTable
         }
 
         return [.. rows.Select(r => r[index].Trim())];
-    }
-
-    private static List<string> Split(string line, int lineNo)
-    {
-        var fields = new List<string>();
-        var current = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-            {
-                current.Append('"');
-                i++;
-            }
-            else if (c == '"' && (quoted || current.Length == 0))
-            {
-                quoted = !quoted;
-            }
-            else if (c == ',' && !quoted)
-            {
-                fields.Add(current.ToString());
-                current.Clear();
-            }
-            else if (c != '\r' || i != line.Length - 1)
-            {
-                current.Append(c);
-            }
-        }
-        if (quoted)
-        {
-            throw new CliError($"dòng {lineNo}: dấu ngoặc kép chưa đóng", $"line {lineNo}: unclosed quote");
-        }
-
-        fields.Add(current.ToString());
-        return fields;
     }
 }

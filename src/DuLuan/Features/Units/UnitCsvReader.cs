@@ -1,3 +1,5 @@
+using DuLuan.Infrastructure;
+
 namespace DuLuan.Features.Units;
 
 /// <summary>CSV with a header row: code,name,kind,parent_code (kind: province|commune|agency|committee|team|other).</summary>
@@ -7,13 +9,13 @@ public static class UnitCsvReader
 
     public static List<UnitImportRow> Parse(string text)
     {
-        var lines = text.Split('\n');
-        if (lines.Length == 0 || string.IsNullOrWhiteSpace(lines[0]))
+        var records = CsvRecords.Read(text, ',', line => throw new UnitImportException($"Dòng {line}: dấu ngoặc kép chưa đóng / Line {line}: unclosed quote."));
+        if (records.Count == 0 || records[0].Line != 1 || records[0].Cells.All(string.IsNullOrWhiteSpace))
         {
             throw new UnitImportException("Dòng 1: tệp rỗng, cần dòng tiêu đề code,name,kind,parent_code / Line 1: empty file, expected a header.");
         }
 
-        var header = SplitLine(lines[0].TrimEnd('\r'), 1).Select(h => h.Trim().ToLowerInvariant()).ToList();
+        var header = records[0].Cells.Select(h => h.Trim().ToLowerInvariant()).ToList();
         foreach (var column in RequiredColumns.Where(c => !header.Contains(c)))
         {
             throw new UnitImportException($"Dòng 1: thiếu cột \"{column}\" / Line 1: missing column \"{column}\".");
@@ -21,16 +23,8 @@ public static class UnitCsvReader
 
         int Col(string name) => header.IndexOf(name);
         var rows = new List<UnitImportRow>();
-        for (var i = 1; i < lines.Length; i++)
+        foreach (var (lineNo, fields) in records.Skip(1))
         {
-            var line = lines[i].TrimEnd('\r');
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            var lineNo = i + 1;
-            var fields = SplitLine(line, lineNo);
             if (fields.Count != header.Count)
             {
                 throw new UnitImportException($"Dòng {lineNo}: có {fields.Count} cột, cần {header.Count} / Line {lineNo}: {fields.Count} columns, expected {header.Count}.");
@@ -59,53 +53,5 @@ public static class UnitCsvReader
         }
 
         return rows;
-    }
-
-    private static List<string> SplitLine(string line, int lineNo)
-    {
-        var fields = new List<string>();
-        var current = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    current.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    current.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(current.ToString());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(c);
-            }
-        }
-
-        if (quoted)
-        {
-            throw new UnitImportException($"Dòng {lineNo}: dấu ngoặc kép chưa đóng / Line {lineNo}: unclosed quote.");
-        }
-
-        fields.Add(current.ToString());
-        return fields;
     }
 }

@@ -1,15 +1,49 @@
 using System.Security.Cryptography;
 using System.Text;
+using Npgsql;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 namespace DuLuan.Infrastructure.Metrics;
 
+/// <summary>
+/// Metrics and traces through OpenTelemetry: our meter, ASP.NET Core, Kestrel, rate limiting, HttpClient and Npgsql.
+/// Prometheus scrapes /metrics; an OTLP collector receives both when <c>OpenTelemetry:OtlpEndpoint</c> is set.
+/// </summary>
 public static class MetricsEndpoints
 {
+    public const string Path = "/metrics";
+
+    private static readonly string[] Meters = [DuLuanMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting"];
+
     public static IServiceCollection AddDuLuanMetrics(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMetrics();
         services.AddSingleton<DuLuanMetrics>();
-        services.AddSingleton<PrometheusExporter>();
+        var otlp = configuration["OpenTelemetry:OtlpEndpoint"];
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("duluan"))
+            .WithMetrics(m =>
+            {
+                m.AddMeter(Meters).AddHttpClientInstrumentation().AddNpgsqlInstrumentation();
+                // No scope or target-info labels: a series is named by its metric and its own tags only.
+                m.AddPrometheusExporter(o =>
+                {
+                    o.ScopeInfoEnabled = false;
+                    o.TargetInfoEnabled = false;
+                });
+                if (!string.IsNullOrWhiteSpace(otlp))
+                {
+                    m.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
+                }
+            });
+        if (!string.IsNullOrWhiteSpace(otlp))
+        {
+            telemetry.WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddNpgsql()
+                .AddOtlpExporter(o => o.Endpoint = new Uri(otlp)));
+        }
+
         return services;
     }
 
@@ -20,22 +54,22 @@ public static class MetricsEndpoints
     public static void MapPrometheusMetrics(this WebApplication app)
     {
         var token = app.Configuration["Metrics:Token"];
-        app.Services.GetRequiredService<PrometheusExporter>();
-        app.MapGet("/metrics", (HttpRequest request, PrometheusExporter exporter) =>
+        app.MapPrometheusScrapingEndpoint(Path, meterProvider: null, configureBranchedPipeline: branch => branch.Use(async (context, next) =>
         {
             if (string.IsNullOrEmpty(token))
             {
-                return Results.NotFound();
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
             }
 
-            var header = request.Headers.Authorization.ToString();
-            var expected = Encoding.UTF8.GetBytes("Bearer " + token);
-            if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header), expected))
+            var header = context.Request.Headers.Authorization.ToString();
+            if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header), Encoding.UTF8.GetBytes("Bearer " + token)))
             {
-                return Results.Unauthorized();
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
             }
 
-            return Results.Text(exporter.Render(), "text/plain; version=0.0.4; charset=utf-8");
-        }).AllowAnonymous().DisableRateLimiting();
+            await next(context);
+        }), optionsName: null).AllowAnonymous().DisableRateLimiting();
     }
 }
