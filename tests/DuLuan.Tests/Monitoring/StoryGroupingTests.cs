@@ -16,8 +16,12 @@ public sealed class StoryGroupingTests
     {
         var feeds = Enumerable.Range(0, 3).Select(i => new Feed
         {
-            UnitId = unit, Url = $"https://bao{i}.example.vn/rss", Name = "Báo " + i, Outlet = "Báo " + i,
-            CreatedAt = DateTime.UtcNow, NextPollAt = DateTime.UtcNow.AddDays(1),
+            UnitId = unit,
+            Url = $"https://bao{i}.example.vn/rss",
+            Name = "Báo " + i,
+            Outlet = "Báo " + i,
+            CreatedAt = DateTime.UtcNow,
+            NextPollAt = DateTime.UtcNow.AddDays(1),
         }).ToList();
         db.Feeds.AddRange(feeds);
         await db.SaveChangesAsync();
@@ -26,7 +30,11 @@ public sealed class StoryGroupingTests
 
     private static ParsedEntry Entry(string id, string text, DateTimeOffset at) => new()
     {
-        Id = id, Title = text.Split(':')[0], Link = $"https://example.vn/{id}", ContentText = text, Published = at,
+        Id = id,
+        Title = text.Split(':')[0],
+        Link = $"https://example.vn/{id}",
+        ContentText = text,
+        Published = at,
     };
 
     [Theory, Providers]

@@ -20,15 +20,53 @@ internal static class StoryFactExtractor
     // true when the name after them is a province unless the list says it is a commune.
     private static readonly Dictionary<string, bool> PlaceWords = new(StringComparer.Ordinal)
     {
-        ["tỉnh"] = true, ["thành phố"] = true, ["tp"] = true, ["phường"] = false, ["xã"] = false, ["thị trấn"] = false,
-        ["đặc khu"] = false, ["quận"] = false, ["huyện"] = false,
-        ["thị xã"] = false, ["thôn"] = false, ["ấp"] = false, ["bản"] = false, ["buôn"] = false, ["khu phố"] = false,
-        ["tổ dân phố"] = false, ["khu dân cư"] = false, ["khu đô thị"] = false, ["đường"] = false, ["phố"] = false,
-        ["hẻm"] = false, ["kiệt"] = false, ["ngõ"] = false, ["ngách"] = false, ["cầu"] = false, ["chợ"] = false,
-        ["ngã ba"] = false, ["ngã tư"] = false, ["ngã sáu"] = false, ["vòng xoay"] = false, ["quốc lộ"] = false,
-        ["tỉnh lộ"] = false, ["cao tốc"] = false, ["sông"] = false, ["đèo"] = false, ["núi"] = false, ["đảo"] = false,
-        ["bệnh viện"] = false, ["trường"] = false, ["công viên"] = false, ["khu công nghiệp"] = false, ["kcn"] = false,
-        ["bến xe"] = false, ["sân bay"] = false, ["cảng"] = false, ["ga"] = false, ["chung cư"] = false,
+        ["tỉnh"] = true,
+        ["thành phố"] = true,
+        ["tp"] = true,
+        ["phường"] = false,
+        ["xã"] = false,
+        ["thị trấn"] = false,
+        ["đặc khu"] = false,
+        ["quận"] = false,
+        ["huyện"] = false,
+        ["thị xã"] = false,
+        ["thôn"] = false,
+        ["ấp"] = false,
+        ["bản"] = false,
+        ["buôn"] = false,
+        ["khu phố"] = false,
+        ["tổ dân phố"] = false,
+        ["khu dân cư"] = false,
+        ["khu đô thị"] = false,
+        ["đường"] = false,
+        ["phố"] = false,
+        ["hẻm"] = false,
+        ["kiệt"] = false,
+        ["ngõ"] = false,
+        ["ngách"] = false,
+        ["cầu"] = false,
+        ["chợ"] = false,
+        ["ngã ba"] = false,
+        ["ngã tư"] = false,
+        ["ngã sáu"] = false,
+        ["vòng xoay"] = false,
+        ["quốc lộ"] = false,
+        ["tỉnh lộ"] = false,
+        ["cao tốc"] = false,
+        ["sông"] = false,
+        ["đèo"] = false,
+        ["núi"] = false,
+        ["đảo"] = false,
+        ["bệnh viện"] = false,
+        ["trường"] = false,
+        ["công viên"] = false,
+        ["khu công nghiệp"] = false,
+        ["kcn"] = false,
+        ["bến xe"] = false,
+        ["sân bay"] = false,
+        ["cảng"] = false,
+        ["ga"] = false,
+        ["chung cư"] = false,
     };
 
     // Commune-level words: the name after them is a ward or commune even when the list does not know it ("phường 5").
@@ -37,18 +75,33 @@ internal static class StoryFactExtractor
     // Abbreviations that count only when a dot follows ("P. Hòa Khánh", "Q.1", "TP.HCM").
     private static readonly Dictionary<string, bool> DottedPlaceWords = new(StringComparer.Ordinal)
     {
-        ["tp"] = true, ["p"] = false, ["q"] = false, ["x"] = false, ["h"] = false, ["tx"] = false, ["tt"] = false,
+        ["tp"] = true,
+        ["p"] = false,
+        ["q"] = false,
+        ["x"] = false,
+        ["h"] = false,
+        ["tx"] = false,
+        ["tt"] = false,
     };
 
     private static readonly Dictionary<string, string> RegionAliases = new(StringComparer.Ordinal)
     {
-        ["hcm"] = "ho chi minh", ["tphcm"] = "ho chi minh", ["hn"] = "ha noi",
+        ["hcm"] = "ho chi minh",
+        ["tphcm"] = "ho chi minh",
+        ["hn"] = "ha noi",
     };
 
     private static readonly Dictionary<string, string> AmountUnits = new(StringComparer.Ordinal)
     {
-        ["dong"] = "d", ["d"] = "d", ["vnd"] = "d", ["usd"] = "usd", ["trieu"] = "m", ["ty"] = "b", ["nghin"] = "k",
-        ["ngan"] = "k", ["%"] = "%",
+        ["dong"] = "d",
+        ["d"] = "d",
+        ["vnd"] = "d",
+        ["usd"] = "usd",
+        ["trieu"] = "m",
+        ["ty"] = "b",
+        ["nghin"] = "k",
+        ["ngan"] = "k",
+        ["%"] = "%",
     };
 
     public static StoryFacts Extract(string text)
