@@ -24,6 +24,7 @@ return args.FirstOrDefault() switch
     "trust" when args.ElementAtOrDefault(1) == "diskfull" => await DuLuan.Bench.Trust.DiskFullDrill.Run(args),
     "text" when args.ElementAtOrDefault(1) == "segment-eval" => SegmentationEval.Run(),
     "text" when args.ElementAtOrDefault(1) == "redact-eval" => DuLuan.Bench.Text.Redaction.RedactionEval.Run(args.Skip(2).ToArray()),
+    "text" when args.ElementAtOrDefault(1) == "story-eval" => StoryEval.Run(args.Skip(2).ToArray()),
     "text" => TextBenchmarks.Run(args.Skip(1).ToArray()),
     "train-segmenter" => TrainSegmenter.Run(
         args.ElementAtOrDefault(1) ?? "../shared/data/segmentation",
@@ -33,6 +34,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: DuLuan.Bench claims [claims] [batch] | monitoring [entries] [search-articles] | foundation [startup|subtree|bare-health ...] | respond [open-cases] [sweep-cases] | publish rollup [posts] | publish portal [seconds] | surveys [--clients N] [--seconds S] | surveys results [--responses N] | trust crash --provider sqlite|postgres [--kills N] [--rate R] [--out file] | trust diskfull --dir DIR [--out file] | trust load|soak|scale [--provider P] [--minutes M] (see Trust/LoadDrill.cs) | dashboard [cases] (see Reports/DashboardBench.cs) | reports [communes] [pdfs] | text [filter] | text redact-eval [dev|heldout] [--errors] | train-segmenter [conllu-dir] [out.bin]");
+    Console.Error.WriteLine("usage: DuLuan.Bench claims [claims] [batch] | monitoring [entries] [search-articles] | foundation [startup|subtree|bare-health ...] | respond [open-cases] [sweep-cases] | publish rollup [posts] | publish portal [seconds] | surveys [--clients N] [--seconds S] | surveys results [--responses N] | trust crash --provider sqlite|postgres [--kills N] [--rate R] [--out file] | trust diskfull --dir DIR [--out file] | trust load|soak|scale [--provider P] [--minutes M] (see Trust/LoadDrill.cs) | dashboard [cases] (see Reports/DashboardBench.cs) | reports [communes] [pdfs] | text [filter] | text story-eval [pairs.tsv] [misses to print] | text redact-eval [dev|heldout] [--errors] | train-segmenter [conllu-dir] [out.bin]");
     return 2;
 }

@@ -4,6 +4,9 @@ namespace DuLuan.Analysis.Text;
 /// Incremental near-duplicate index: add a document, get the id of its story cluster. LSH banding (default
 /// 32 bands of 4 rows: a pair with Jaccard s becomes a candidate with probability 1-(1-s^4)^32, about 50% at
 /// s = 0.42 and 97% at s = 0.6) finds candidates; a candidate joins only if its estimated Jaccard reaches the threshold.
+/// With <see cref="StoryFacts"/>, two clusters join only when their facts agree (no two different places, provinces,
+/// dates or amounts), so one template filled with nine wards stays nine stories; the facts of a cluster are the union
+/// of its documents', so a document naming nothing cannot bridge two wards either.
 /// Not thread-safe; one index per ingest loop.
 /// </summary>
 public sealed class NearDuplicateIndex
@@ -14,6 +17,7 @@ public sealed class NearDuplicateIndex
     private readonly Dictionary<ulong, List<int>> buckets = [];
     private readonly List<uint[]> signatures = [];
     private readonly List<int> parents = [];
+    private readonly List<StoryFacts> factsOfRoot = [];
 
     public NearDuplicateIndex(double threshold = 0.4, MinHasher? hasher = null, int bands = 32)
     {
@@ -35,12 +39,19 @@ public sealed class NearDuplicateIndex
     /// <summary>Adds a document and returns its cluster id (the index of the first document of the story).</summary>
     public int Add(string text) => Add(hasher.Signature(text));
 
-    public int Add(uint[] signature)
+    /// <summary>Adds a document with the facts that pin its event (see <see cref="StoryFacts.Of"/>).</summary>
+    public int Add(string text, StoryFacts facts) => Add(hasher.Signature(text), facts);
+
+    public int Add(uint[] signature) => Add(signature, StoryFacts.None);
+
+    public int Add(uint[] signature, StoryFacts facts)
     {
         ArgumentNullException.ThrowIfNull(signature);
+        ArgumentNullException.ThrowIfNull(facts);
         var id = signatures.Count;
         signatures.Add(signature);
         parents.Add(id);
+        factsOfRoot.Add(facts);
         for (var band = 0; band < bands; band++)
         {
             var key = BandKey(signature, band, rows);
@@ -51,7 +62,10 @@ public sealed class NearDuplicateIndex
             }
             foreach (var other in bucket)
             {
-                if (Find(other) != Find(id) && MinHasher.Similarity(signature, signatures[other]) >= Threshold)
+                var root = Find(other);
+                var own = Find(id);
+                if (root != own && MinHasher.Similarity(signature, signatures[other]) >= Threshold
+                    && StoryFacts.Compatible(factsOfRoot[root], factsOfRoot[own]))
                 {
                     Union(id, other);
                 }
@@ -94,13 +108,16 @@ public sealed class NearDuplicateIndex
             return;
         }
 
+        var merged = StoryFacts.Merge(factsOfRoot[ra], factsOfRoot[rb]);
         if (ra < rb)
         {
             parents[rb] = ra;
+            factsOfRoot[ra] = merged;
         }
         else
         {
             parents[ra] = rb;
+            factsOfRoot[rb] = merged;
         }
     }
 }

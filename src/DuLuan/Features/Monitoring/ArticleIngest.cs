@@ -99,7 +99,7 @@ public sealed class ArticleIngest(AppDbContext db, StoryIndex stories, TimeProvi
             await using var writer = new ArticleWriter(db);
             foreach (var article in fresh)
             {
-                var joined = stories.Probe(feed.UnitId, StoryIndex.ToSignature(article.Signature));
+                var joined = stories.Probe(feed.UnitId, StoryIndex.ToSignature(article.Signature), StoryIndex.FactsOf(article.Title, article.Text));
                 var story = joined is null ? null : await StoryAsync(joined.Value, touched, ct);
                 // A story quiet for longer than StoryGap is over: a rewrite weeks later starts a new one.
                 if (story is not null && article.PublishedAt > story.LastSeenAt + StoryGap)

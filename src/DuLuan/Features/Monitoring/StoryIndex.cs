@@ -8,7 +8,8 @@ namespace DuLuan.Features.Monitoring;
 /// <summary>
 /// Per-unit near-duplicate index over the last <see cref="WindowDays"/> days of articles, kept in memory and topped
 /// up from the stored signatures of articles this instance has not seen (by id), so restarts and other instances
-/// agree on which story an article joins. Callers hold <see cref="LockAsync"/> for a unit while they assign.
+/// agree on which story an article joins. An article joins a story only when its text is close enough and its
+/// <see cref="StoryFacts"/> (places, dates, amounts) do not contradict the story's. Callers hold <see cref="LockAsync"/> for a unit while they assign.
 /// </summary>
 public sealed class StoryIndex(TimeProvider clock)
 {
@@ -38,14 +39,14 @@ public sealed class StoryIndex(TimeProvider clock)
             var rows = await db.Articles.AsNoTracking()
                 .Where(a => a.UnitId == unitId && a.Id > watermark && a.FetchedAt >= since)
                 .OrderBy(a => a.Id)
-                .Select(a => new { a.Id, a.StoryId, a.Signature })
+                .Select(a => new { a.Id, a.StoryId, a.Signature, a.Title, a.Text })
                 .Take(5000)
                 .ToListAsync(ct);
             foreach (var row in rows)
             {
                 if (state.Known.Add(row.Id))
                 {
-                    state.Add(ToSignature(row.Signature), row.StoryId);
+                    state.Add(ToSignature(row.Signature), FactsOf(row.Title, row.Text), row.StoryId);
                 }
 
                 state.Watermark = row.Id;
@@ -61,7 +62,10 @@ public sealed class StoryIndex(TimeProvider clock)
     /// Adds a new article's signature and returns the story it joins, or null when it starts one; the caller then
     /// gives the article's story with <see cref="Fill"/> before the next probe. Caller holds the unit's lock.
     /// </summary>
-    public long? Probe(long unitId, uint[] signature) => units.GetOrAdd(unitId, _ => new UnitState()).Probe(signature);
+    public long? Probe(long unitId, uint[] signature, StoryFacts facts) => units.GetOrAdd(unitId, _ => new UnitState()).Probe(signature, facts);
+
+    /// <summary>The facts an article is grouped by, from the stored title and text (so every instance computes the same).</summary>
+    public static StoryFacts FactsOf(string title, string text) => StoryFacts.Of(title + "\n" + text);
 
     public void Fill(long unitId, long storyId) => units.GetOrAdd(unitId, _ => new UnitState()).Fill(storyId);
 
@@ -121,9 +125,9 @@ public sealed class StoryIndex(TimeProvider clock)
 
         public long Watermark { get; set; }
 
-        public void Add(uint[] signature, long storyId)
+        public void Add(uint[] signature, StoryFacts facts, long storyId)
         {
-            var cluster = index.Add(signature);
+            var cluster = index.Add(signature, facts);
             storyOfDocument.Add(storyId);
             if (!latestOfCluster.TryGetValue(cluster, out var latest) || latest < storyId)
             {
@@ -131,9 +135,9 @@ public sealed class StoryIndex(TimeProvider clock)
             }
         }
 
-        public long? Probe(uint[] signature)
+        public long? Probe(uint[] signature, StoryFacts facts)
         {
-            var cluster = index.Add(signature);
+            var cluster = index.Add(signature, facts);
             storyOfDocument.Add(0);
             if (cluster == storyOfDocument.Count - 1)
             {

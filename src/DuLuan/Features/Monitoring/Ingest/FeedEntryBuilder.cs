@@ -17,9 +17,10 @@ internal sealed class FeedEntryBuilder(HtmlSanitizer sanitizer, FeedWarnings war
         var feedLink = SafeUrl.ToAbsolute(raw.Link, raw.XmlBase ?? feedUrl);
         var fallbackBase = feedLink ?? feedUrl;
         var entries = new List<ParsedEntry>(raw.Entries.Count);
+        var language = Plain(raw.Language) ?? Plain(raw.XmlLang);
         foreach (var e in raw.Entries)
         {
-            entries.Add(BuildEntry(e, e.XmlBase ?? fallbackBase));
+            entries.Add(BuildEntry(e, e.XmlBase ?? fallbackBase) with { Language = Plain(e.Language) ?? language });
         }
         if (raw.Dropped > 0)
         {
@@ -33,7 +34,7 @@ internal sealed class FeedEntryBuilder(HtmlSanitizer sanitizer, FeedWarnings war
             Title = Plain(raw.Title),
             Link = feedLink?.AbsoluteUri,
             Description = Plain(raw.Description),
-            Language = Plain(raw.Language),
+            Language = language,
             Updated = FeedDateParser.Parse(raw.Updated, warnings),
             Entries = entries,
             DroppedEntries = raw.Dropped,
@@ -45,8 +46,8 @@ internal sealed class FeedEntryBuilder(HtmlSanitizer sanitizer, FeedWarnings war
     private ParsedEntry BuildEntry(RawEntry e, Uri? baseUri)
     {
         var link = CleanLink(e.Link, baseUri) ?? CleanLink(e.PermaLinkGuid, baseUri);
-        var summary = e.Summary is null ? null : sanitizer.Sanitize(e.Summary, baseUri);
-        var content = e.Content is null ? null : sanitizer.Sanitize(e.Content, baseUri);
+        var summary = e.Summary is null ? null : sanitizer.Sanitize(FeedHtml.Prepare(e.Summary), baseUri);
+        var content = e.Content is null ? null : sanitizer.Sanitize(FeedHtml.Prepare(e.Content), baseUri);
         string? contentText = e.ContentText is not null ? HtmlText.CollapseLine(e.ContentText) : null;
         if (string.IsNullOrEmpty(contentText))
         {

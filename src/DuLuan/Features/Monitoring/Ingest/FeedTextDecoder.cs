@@ -70,7 +70,7 @@ public sealed class FeedTextDecoder
         }
         if (!isUnicode)
         {
-            return new DecodedText(Strip(chosen!.GetString(bytes)), chosen.WebName);
+            return new DecodedText(Strip(ForDecoding(chosen!).GetString(bytes)), chosen!.WebName);
         }
 
         try
@@ -89,6 +89,13 @@ public sealed class FeedTextDecoder
             return new DecodedText(Strip(LenientUtf8.GetString(bytes)), "utf-8");
         }
     }
+
+    /// <summary>
+    /// Feeds labelled ISO-8859-1 or US-ASCII are nearly always Windows-1252 (curly quotes, dashes, € in 0x80-0x9F, which
+    /// are invisible C1 controls in ISO-8859-1), so they are read as Windows-1252, as browsers do (WHATWG Encoding).
+    /// </summary>
+    private static Encoding ForDecoding(Encoding chosen) =>
+        chosen.CodePage is 28591 or 20127 ? Encoding.GetEncoding(1252) : chosen;
 
     public static Encoding? Lookup(string name)
     {

@@ -16,6 +16,7 @@ public sealed record ParsedFeed
     public string? Title { get; init; }
     public string? Link { get; init; }
     public string? Description { get; init; }
+    /// <summary>&lt;language&gt;, else the root's xml:lang.</summary>
     public string? Language { get; init; }
     public DateTimeOffset? Updated { get; init; }
     public IReadOnlyList<ParsedEntry> Entries { get; init; } = [];
@@ -42,5 +43,7 @@ public sealed record ParsedEntry
     public DateTimeOffset? Published { get; init; }
     public DateTimeOffset? Updated { get; init; }
     public string? Author { get; init; }
+    /// <summary>Language of the entry (xml:lang), else of the feed.</summary>
+    public string? Language { get; init; }
     public IReadOnlyList<string> Categories { get; init; } = [];
 }

@@ -14,6 +14,8 @@ internal sealed class RawEntry
     public string? Published { get; set; }
     public string? Updated { get; set; }
     public string? Author { get; set; }
+    /// <summary>xml:lang in scope at the entry, or on its content.</summary>
+    public string? Language { get; set; }
     public List<string> Categories { get; } = [];
 }
 
@@ -26,6 +28,8 @@ internal sealed class RawFeed(int maxEntries)
     public string? Link { get; set; }
     public string? Description { get; set; }
     public string? Language { get; set; }
+    /// <summary>xml:lang of the root element.</summary>
+    public string? XmlLang { get; set; }
     public string? Updated { get; set; }
     public List<RawEntry> Entries { get; } = [];
     public int Dropped { get; private set; }

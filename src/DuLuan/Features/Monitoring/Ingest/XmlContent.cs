@@ -118,11 +118,57 @@ internal static class XmlContent
         return SafeUrl.ToAbsolute(value, parent ?? feedUrl) ?? parent;
     }
 
-    public static void Keep(string? existing, string? value, Action<string> set)
+    /// <summary>Sets the value when there is none yet; true when it did.</summary>
+    public static bool Keep(string? existing, string? value, Action<string> set)
     {
         if (string.IsNullOrWhiteSpace(existing) && !string.IsNullOrWhiteSpace(value))
         {
             set(value);
+            return true;
         }
+        return false;
+    }
+
+    /// <summary>
+    /// A text construct read by its Atom attributes: base64 (Atom 0.3 mode="base64") decoded as UTF-8; plain text
+    /// (type="text" or "text/plain") escaped so that "&lt;" written as text stays visible; binary media types
+    /// (type="image/png") are not text and give nothing; anything else (html, xhtml, RSS) is markup to sanitise.
+    /// </summary>
+    public static string ReadTyped(XmlReader r)
+    {
+        var mode = r.GetAttribute("mode")?.Trim();
+        var type = r.GetAttribute("type")?.Trim().ToLowerInvariant();
+        var value = ReadContent(r);
+        if (string.Equals(mode, "base64", StringComparison.OrdinalIgnoreCase))
+        {
+            value = DecodeBase64(value);
+        }
+        if (type is null)
+        {
+            return value;
+        }
+        if (type is "text" or "text/plain")
+        {
+            return HtmlEscape.Escape(value);
+        }
+        var binary = type.Contains('/', StringComparison.Ordinal) && !type.StartsWith("text/", StringComparison.Ordinal)
+            && !type.EndsWith("xml", StringComparison.Ordinal) && !string.Equals(mode, "base64", StringComparison.OrdinalIgnoreCase);
+        return binary ? "" : value;
+    }
+
+    private static string DecodeBase64(string value)
+    {
+        var compact = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                compact.Append(c);
+            }
+        }
+        var buffer = new byte[compact.Length];
+        return Convert.TryFromBase64String(compact.ToString(), buffer, out var written)
+            ? Encoding.UTF8.GetString(buffer, 0, written)
+            : "";
     }
 }

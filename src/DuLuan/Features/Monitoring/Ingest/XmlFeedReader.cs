@@ -51,6 +51,7 @@ internal static class XmlFeedReader
             return;
         }
         feed.XmlBase = XmlContent.Base(r, null, feedUrl);
+        feed.XmlLang = NullIfEmpty(r.XmlLang);
         ReadContainer(r, feed, feed.XmlBase, feedUrl, consumeEnd: false);
         feed.RootClosed = true;
         try
@@ -104,13 +105,13 @@ internal static class XmlFeedReader
                     ReadEntry(r, feed, elementBase, feedUrl);
                     break;
                 case "title":
-                    XmlContent.Keep(feed.Title, XmlContent.ReadContent(r), v => feed.Title = v);
+                    XmlContent.Keep(feed.Title, XmlContent.ReadTyped(r), v => feed.Title = v);
                     break;
                 case "link":
                     XmlContent.Keep(feed.Link, XmlContent.ReadLink(r), v => feed.Link = v);
                     break;
                 case "description" or "subtitle" or "tagline":
-                    XmlContent.Keep(feed.Description, XmlContent.ReadContent(r), v => feed.Description = v);
+                    XmlContent.Keep(feed.Description, XmlContent.ReadTyped(r), v => feed.Description = v);
                     break;
                 case "language":
                     XmlContent.Keep(feed.Language, XmlContent.ReadContent(r), v => feed.Language = v);
@@ -137,7 +138,12 @@ internal static class XmlFeedReader
             r.Skip();
             return;
         }
-        var e = new RawEntry { XmlBase = xmlBase, Id = r.GetAttribute("about", "http://www.w3.org/1999/02/22-rdf-syntax-ns#") };
+        var e = new RawEntry
+        {
+            XmlBase = xmlBase,
+            Id = r.GetAttribute("about", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+            Language = NullIfEmpty(r.XmlLang),
+        };
         feed.Entries.Add(e);
         if (r.IsEmptyElement)
         {
@@ -165,7 +171,7 @@ internal static class XmlFeedReader
             switch (Lower(r.LocalName))
             {
                 case "title":
-                    XmlContent.Keep(e.Title, XmlContent.ReadContent(r), v => e.Title = v);
+                    XmlContent.Keep(e.Title, XmlContent.ReadTyped(r), v => e.Title = v);
                     break;
                 case "link":
                     XmlContent.Keep(e.Link, XmlContent.ReadLink(r), v => e.Link = v);
@@ -183,10 +189,15 @@ internal static class XmlFeedReader
                     XmlContent.Keep(e.Id, XmlContent.ReadContent(r).Trim(), v => e.Id = v);
                     break;
                 case "description" or "summary" or "abstract":
-                    XmlContent.Keep(e.Summary, XmlContent.ReadContent(r), v => e.Summary = v);
+                    XmlContent.Keep(e.Summary, XmlContent.ReadTyped(r), v => e.Summary = v);
                     break;
-                case "encoded" or "content":
-                    XmlContent.Keep(e.Content, XmlContent.ReadContent(r), v => e.Content = v);
+                // content:encoded, Atom content, RSS <body> / <xhtml:body> (inline XHTML) and <fullitem>.
+                case "encoded" or "content" or "body" or "fullitem":
+                    var contentLang = NullIfEmpty(r.XmlLang);
+                    if (XmlContent.Keep(e.Content, XmlContent.ReadTyped(r), v => e.Content = v) && contentLang is not null)
+                    {
+                        e.Language = contentLang;
+                    }
                     break;
                 case "pubdate" or "published" or "issued" or "date" or "created":
                     XmlContent.Keep(e.Published, XmlContent.ReadContent(r), v => e.Published = v);
@@ -217,4 +228,6 @@ internal static class XmlFeedReader
         ForeignNamespaces.Contains(r.NamespaceURI) || r.Prefix is "media" or "itunes" or "googleplay" or "feedburner";
 
     private static string Lower(string name) => name.ToLowerInvariant();
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
