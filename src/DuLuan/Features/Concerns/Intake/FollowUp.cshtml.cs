@@ -19,7 +19,8 @@ namespace DuLuan.Features.Concerns.Intake;
 [RequestFormLimits(ValueLengthLimit = 1024, ValueCountLimit = 5)]
 public sealed class FollowUpModel(AppDbContext db, CaseWorkflow workflow) : PageModel
 {
-    public const string Path = "/theo-doi";
+    /// <summary>The follow-up page of a place (any place's page finds any code: the code, not the address, is the secret).</summary>
+    public static string PathFor(string unitCode) => "/cong/" + Uri.EscapeDataString(unitCode) + "/theo-doi";
 
     public sealed record Progress(string Title, DateTime ReceivedAt, ConcernStatus ConcernStatus, string? CaseRef, CaseStatus? CaseStatus, string? Answer, DateTime? AnsweredAt)
     {
@@ -35,18 +36,27 @@ public sealed class FollowUpModel(AppDbContext db, CaseWorkflow workflow) : Page
 
     public bool Reopened { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    public async Task<IActionResult> OnGetAsync(string unitCode, CancellationToken ct)
+        => await PlaceExistsAsync(unitCode, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync([FromForm] string? code, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string unitCode, [FromForm] string? code, CancellationToken ct)
     {
+        if (!await PlaceExistsAsync(unitCode, ct))
+        {
+            return NotFound();
+        }
+
         await FindAsync(code, ct);
         return Answer();
     }
 
-    public async Task<IActionResult> OnPostReopenAsync([FromForm] string? code, CancellationToken ct)
+    public async Task<IActionResult> OnPostReopenAsync(string unitCode, [FromForm] string? code, CancellationToken ct)
     {
+        if (!await PlaceExistsAsync(unitCode, ct))
+        {
+            return NotFound();
+        }
+
         var concernId = await FindAsync(code, ct);
         if (concernId is null || Found is not { CanReopen: true })
         {
@@ -59,6 +69,9 @@ public sealed class FollowUpModel(AppDbContext db, CaseWorkflow workflow) : Page
         await FindAsync(code, ct);
         return Answer();
     }
+
+    private Task<bool> PlaceExistsAsync(string? unitCode, CancellationToken ct)
+        => unitCode?.Length is > 0 and <= 20 ? db.Units.AnyAsync(u => u.Code == unitCode, ct) : Task.FromResult(false);
 
     private PageResult Answer()
     {

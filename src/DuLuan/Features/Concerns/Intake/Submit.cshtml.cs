@@ -57,7 +57,7 @@ public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, F
     public Unit Place { get; private set; } = null!;
 
     /// <summary>What the resident is shown once after sending: the follow-up code as text and QR.</summary>
-    public sealed record Receipt(string Code, string QrDataUri, bool Held);
+    public sealed record Receipt(string Code, string FollowUpPath, string QrDataUri, bool Held);
 
     /// <summary>Set after a send: the page shows the receipt instead of the form (rendered, not redirected, so the code is in no URL, cookie or cache).</summary>
     public Receipt? Sent { get; private set; }
@@ -65,9 +65,9 @@ public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, F
     /// <summary>Set when the place has been merged or split away: the form is not offered, the successor is named.</summary>
     public string? Retired { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(long unitId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string unitCode, CancellationToken ct)
     {
-        if (!await LoadPlaceAsync(unitId, ct))
+        if (!await LoadPlaceAsync(unitCode, ct))
         {
             return NotFound();
         }
@@ -76,9 +76,9 @@ public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, F
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(long unitId, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string unitCode, CancellationToken ct)
     {
-        if (!await LoadPlaceAsync(unitId, ct))
+        if (!await LoadPlaceAsync(unitCode, ct))
         {
             return NotFound();
         }
@@ -142,15 +142,15 @@ public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, F
     {
         var shown = FollowUpCode.Format(code);
         // The QR holds the follow-up page with the code after '#': browsers never send that part to a server.
-        Sent = new Receipt(shown, Infrastructure.QrImage.SvgDataUri($"{Request.Scheme}://{Request.Host}{FollowUpModel.Path}#ma={shown}"), held);
+        Sent = new Receipt(shown, FollowUpModel.PathFor(Place.Code!), Infrastructure.QrImage.SvgDataUri($"{Request.Scheme}://{Request.Host}{FollowUpModel.PathFor(Place.Code!)}#ma={shown}"), held);
         Response.Headers.CacheControl = "no-store";
         return Page();
     }
 
-    private async Task<bool> LoadPlaceAsync(long unitId, CancellationToken ct)
+    private async Task<bool> LoadPlaceAsync(string? unitCode, CancellationToken ct)
     {
-        var place = await db.Units.AsNoTracking()
-            .FirstOrDefaultAsync(u => u.Id == unitId && (u.Kind == UnitKind.Commune || u.Kind == UnitKind.Province), ct);
+        var place = unitCode?.Length is not > 0 and <= 20 ? null : await db.Units.AsNoTracking()
+            .FirstOrDefaultAsync(u => u.Code == unitCode && (u.Kind == UnitKind.Commune || u.Kind == UnitKind.Province), ct);
         Place = place!;
         Retired = place is null ? null : await activity.RefusalAsync(place, ct);
         return place is not null;
