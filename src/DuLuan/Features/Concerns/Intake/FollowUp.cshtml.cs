@@ -22,7 +22,7 @@ public sealed class FollowUpModel(AppDbContext db, CaseWorkflow workflow) : Page
     /// <summary>The follow-up page of a place (any place's page finds any code: the code, not the address, is the secret).</summary>
     public static string PathFor(string unitCode) => "/cong/" + Uri.EscapeDataString(unitCode) + "/theo-doi";
 
-    public sealed record Progress(string Title, DateTime ReceivedAt, ConcernStatus ConcernStatus, string? CaseRef, CaseStatus? CaseStatus, string? Answer, DateTime? AnsweredAt)
+    public sealed record Progress(string Title, DateTime ReceivedAt, ConcernStatus ConcernStatus, string? CaseRef, CaseStatus? CaseStatus, string? Answer, DateTime? AnsweredAt, string? Location)
     {
         public bool CanReopen => CaseStatus is { } status && CaseWorkflow.ResidentCanReopen(status);
     }
@@ -35,6 +35,9 @@ public sealed class FollowUpModel(AppDbContext db, CaseWorkflow workflow) : Page
     public string? ErrorKey { get; private set; }
 
     public bool Reopened { get; private set; }
+
+    /// <summary>The public steps of the case (as on its public page: reasons only for rejecting and reopening).</summary>
+    public List<(DateTime At, CaseStatus Status)> History { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string unitCode, CancellationToken ct)
         => await PlaceExistsAsync(unitCode, ct) ? Page() : NotFound();
@@ -107,8 +110,13 @@ public sealed class FollowUpModel(AppDbContext db, CaseWorkflow workflow) : Page
                 db.Cases.Where(k => k.Id == c.CaseId).Select(k => k.PublicRef).FirstOrDefault(),
                 db.Cases.Where(k => k.Id == c.CaseId).Select(k => (CaseStatus?)k.Status).FirstOrDefault(),
                 db.Cases.Where(k => k.Id == c.CaseId).Select(k => k.Answer).FirstOrDefault(),
-                db.Cases.Where(k => k.Id == c.CaseId).Select(k => k.AnsweredAt).FirstOrDefault()))
+                db.Cases.Where(k => k.Id == c.CaseId).Select(k => k.AnsweredAt).FirstOrDefault(),
+                c.Location))
             .SingleAsync(ct);
+        var caseId = await db.Concerns.Where(c => c.Id == match.ConcernId).Select(c => c.CaseId).SingleAsync(ct);
+        var steps = caseId is null ? [] : await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == caseId && !e.RerouteRequested)
+            .OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new { e.At, e.Status }).ToListAsync(ct);
+        History = steps.Select(s => (s.At, s.Status)).ToList();
         return match.ConcernId;
     }
 }
