@@ -7,7 +7,7 @@ namespace DuLuan.Features.Publish;
 /// <summary>
 /// The editor takes plain text or HTML. Text typed without HTML blocks keeps its shape: a blank line starts a paragraph,
 /// a line break stays a line break, lines starting with "- " or "* " (or "1. ") make a list, and web addresses become
-/// links. HTML with blocks (p, ul, h2…) is kept as written. Either way the sanitiser runs afterwards.
+/// links. Text with any HTML tag is taken as HTML and kept as written. Either way the sanitiser runs afterwards.
 /// </summary>
 public static partial class PostText
 {
@@ -60,7 +60,8 @@ public static partial class PostText
     private static string Inline(string line)
         => WebAddress().Replace(WebUtility.HtmlEncode(line), m => $"<a href=\"{m.Value}\">{m.Value}</a>");
 
-    [GeneratedRegex(@"<\s*(p|br|ul|ol|li|div|h[1-6]|blockquote|table|pre|figure)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    /// <summary>Any tag: text with markup is HTML (so a body of only a script stays empty after the sanitiser).</summary>
+    [GeneratedRegex(@"<\s*/?\s*[a-z!]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex BlockTag();
 
     [GeneratedRegex(@"\n[ \t]*\n\s*", RegexOptions.CultureInvariant, 1000)]
