@@ -56,7 +56,7 @@ public sealed class ResidentConcernTests(TestApp app)
         await Assertions.Expect(page.Locator("#reopen")).ToHaveCountAsync(0);
 
         // The QR's link puts the code into the follow-up form without sending it anywhere.
-        await page.GotoAsync("/theo-doi#ma=" + code);
+        await page.GotoAsync($"/cong/{TestSeed.HaiVanCode}/theo-doi#ma=" + code);
         await Assertions.Expect(page.Locator("#code")).ToHaveValueAsync(code);
         await page.Locator("#follow-up-form button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator("#reopen")).ToBeVisibleAsync();

@@ -68,6 +68,7 @@ public static class Pipeline
         app.MapOpen311();
         app.MapSurveysApi();
         Features.Publish.Portal.PortalFeeds.MapPublishPortal(app);
+        Features.PublicSite.PublicRedirects.MapPublicRedirects(app);
         app.MapRazorPages();
         return app;
     }

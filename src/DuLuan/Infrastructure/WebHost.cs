@@ -9,6 +9,7 @@ using DuLuan.Features.Members;
 using DuLuan.Features.Monitoring;
 using DuLuan.Features.Opinions;
 using DuLuan.Features.Publish;
+using DuLuan.Features.PublicSite;
 using DuLuan.Features.Reports.Drafts;
 using DuLuan.Features.Reports.Figures;
 using DuLuan.Features.Surveys;
@@ -79,6 +80,7 @@ public static class WebHost
         services.AddSurveys(configuration);
         services.AddClaims();
         services.AddPublish(configuration);
+        services.AddPublicSite();
         services.AddReports(configuration);
         services.AddReportDocuments(configuration);
         services.AddDuLuanMetrics(configuration);

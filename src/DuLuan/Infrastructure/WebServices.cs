@@ -38,7 +38,8 @@ public static class WebServices
             o.DefaultRequestCulture = new RequestCulture("vi");
             o.SupportedCultures = Cultures;
             o.SupportedUICultures = Cultures;
-            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+            // ?lang=en on a public link (the public switcher sets no cookie), else the staff's cookie.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" }, new CookieRequestCultureProvider()];
         });
         services.AddProblemDetails();
         // The documented deployment is Kestrel on loopback behind a reverse proxy that terminates TLS: trust its

@@ -25,8 +25,8 @@ public sealed class CasesDemoSeedTests
         Assert.Equal(2, open.Where(c => c.Overdue).Select(c => c.AgencyId).Distinct().Count());
         Assert.Equal(16, await app.WithDbAsync(db => db.Cases.CountAsync(c => c.Answer != null)));
 
-        var page = await app.Client().GetStringAsync($"/vu-viec/don-vi/{app.Tree.ProvinceA.Id}");
-        Assert.Matches(new Regex("class=\"on-time\">\\d+"), page);
+        var page = await app.Client().GetStringAsync($"/cong/{app.Tree.ProvinceA.Code}/vu-viec");
+        Assert.Matches(new Regex("class=\"on-time\"[^>]*>\\d+"), page);
         Assert.Contains("Chưa đủ vụ việc để công bố", page, StringComparison.Ordinal);
         Assert.Contains("Đã nạo vét đoạn kênh", page, StringComparison.Ordinal);
     }

@@ -38,7 +38,10 @@ public sealed partial class FollowUpCodeTests
     }
 
     private static Task<HttpResponseMessage> FollowAsync(TestClient client, string code, string? handler = null)
-        => client.PostFormAsync("/theo-doi", new Dictionary<string, string> { ["code"] = code }, handler is null ? "/theo-doi" : $"/theo-doi?handler={handler}");
+        => client.PostFormAsync(Page, new Dictionary<string, string> { ["code"] = code }, handler is null ? Page : $"{Page}?handler={handler}");
+
+    /// <summary>The follow-up page of the seeded ward (any place's page finds any code).</summary>
+    private const string Page = "/cong/20200/theo-doi";
 
     private static Task<long> LinkAnsweredCaseAsync(TestApp app) => app.WithDbAsync(async db =>
     {
@@ -173,18 +176,18 @@ public sealed partial class FollowUpCodeTests
             Assert.Equal(HttpStatusCode.BadRequest, control.StatusCode);
         }
 
-        using (var huge = await stranger.PostFormAsync("/theo-doi", new Dictionary<string, string> { ["code"] = new string('A', 20_000) }, "/theo-doi?handler=Reopen"))
+        using (var huge = await stranger.PostFormAsync(Page, new Dictionary<string, string> { ["code"] = new string('A', 20_000) }, Page + "?handler=Reopen"))
         {
             Assert.False(huge.IsSuccessStatusCode, huge.StatusCode.ToString());
             Assert.NotEqual(HttpStatusCode.InternalServerError, huge.StatusCode);
         }
 
-        using (var noToken = await stranger.Http.PostAsync("/theo-doi?handler=Reopen", new FormUrlEncodedContent(new Dictionary<string, string> { ["code"] = code })))
+        using (var noToken = await stranger.Http.PostAsync(Page + "?handler=Reopen", new FormUrlEncodedContent(new Dictionary<string, string> { ["code"] = code })))
         {
             Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
         }
 
-        using (var byQuery = await stranger.PostFormAsync("/theo-doi", new Dictionary<string, string>(), $"/theo-doi?handler=Reopen&code={Uri.EscapeDataString(code)}"))
+        using (var byQuery = await stranger.PostFormAsync(Page, new Dictionary<string, string>(), $"{Page}?handler=Reopen&code={Uri.EscapeDataString(code)}"))
         {
             Assert.NotEqual(HttpStatusCode.OK, byQuery.StatusCode);
         }
@@ -207,7 +210,7 @@ public sealed partial class FollowUpCodeTests
 
         using var limited = await FollowAsync(guesser, "ABCD-EFGH-JKMN-PQRX");
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await guesser.GetAsync("/theo-doi")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await guesser.GetAsync(Page)).StatusCode);
     }
 
     [GeneratedRegex("id=\"follow-up-code\">([^<]+)<")]

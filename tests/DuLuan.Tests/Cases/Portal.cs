@@ -9,16 +9,24 @@ public static partial class Portal
 {
     public sealed record Form(string Token, string Started);
 
+    /// <summary>The form's address under /cong/{code}, found as a resident's old link finds it: the id-based address answers 301.</summary>
+    public static async Task<string> PathAsync(TestClient client, long unitId)
+    {
+        using var moved = await client.GetAsync($"/phan-anh/{unitId}");
+        Assert.Equal(HttpStatusCode.MovedPermanently, moved.StatusCode);
+        return moved.Headers.Location!.OriginalString;
+    }
+
     public static async Task<Form> OpenAsync(TestClient client, long unitId)
     {
-        var html = await client.GetStringAsync($"/phan-anh/{unitId}");
+        var html = await client.GetStringAsync(await PathAsync(client, unitId));
         var token = TokenPattern().Match(html);
         var started = StartedPattern().Match(html);
         Assert.True(token.Success && started.Success, html[..Math.Min(3000, html.Length)]);
         return new Form(WebUtility.HtmlDecode(token.Groups[1].Value), WebUtility.HtmlDecode(started.Groups[1].Value));
     }
 
-    public static Task<HttpResponseMessage> PostAsync(TestClient client, long unitId, Form form, string title, string description, string? email = null, string? phone = null, string? website = null)
+    public static async Task<HttpResponseMessage> PostAsync(TestClient client, long unitId, Form form, string title, string description, string? email = null, string? phone = null, string? website = null)
     {
         var fields = new Dictionary<string, string>
         {
@@ -42,7 +50,7 @@ public static partial class Portal
             fields["Website"] = website;
         }
 
-        return client.Http.PostAsync($"/phan-anh/{unitId}", new FormUrlEncodedContent(fields));
+        return await client.Http.PostAsync(await PathAsync(client, unitId), new FormUrlEncodedContent(fields));
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -138,7 +138,7 @@ public sealed class PortalTests
         using var empty = await Portal.PostAsync(client, unit, form, "", "");
         Assert.Contains("Vui lòng nhập Tiêu đề", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        using var huge = await client.Http.PostAsync($"/phan-anh/{unit}", new FormUrlEncodedContent(new Dictionary<string, string>
+        using var huge = await client.Http.PostAsync(await Portal.PathAsync(client, unit), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = form.Token,
             ["Started"] = form.Started,
@@ -150,7 +150,8 @@ public sealed class PortalTests
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/phan-anh/999999")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/phan-anh/{app.Tree.AgencyA1.Id}")).StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, (await client.GetAsync("/phan-anh/abc")).StatusCode);
-        using var unknown = await Portal.PostAsync(client, 999999, form, Title, Text);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/cong/999999/phan-anh")).StatusCode);
+        using var unknown = await client.Http.PostAsync("/cong/999999/phan-anh", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = form.Token, ["Started"] = form.Started, ["Title"] = Title, ["Description"] = Text }));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(0, await app.WithDbAsync(db => db.Concerns.CountAsync()));
     }
@@ -186,7 +187,7 @@ public sealed class PortalTests
         using var limited = await Portal.PostAsync(client, app.Tree.CommuneA1.Id, form, $"{Title} 3", Text);
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.True(int.Parse(limited.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) > 0);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/phan-anh/{app.Tree.CommuneA1.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/cong/{app.Tree.CommuneA1.Code}/phan-anh")).StatusCode);
         Assert.Equal(2, await app.WithDbAsync(db => db.Concerns.CountAsync()));
     }
 

@@ -33,19 +33,19 @@ public sealed partial class ReopenHoleTests
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(numeric)).StatusCode);
 
         // The antiforgery token of any public form is enough to post; the post must still change nothing.
-        using (var forged = await stranger.PostFormAsync($"/phan-anh/{RespondFixture.S(app.Tree.CommuneA1.Id)}", new Dictionary<string, string>(), numeric + "?handler=Reopen"))
+        using (var forged = await stranger.PostFormAsync($"/cong/{app.Tree.CommuneA1.Code}/phan-anh", new Dictionary<string, string>(), numeric + "?handler=Reopen"))
         {
             Assert.False(forged.IsSuccessStatusCode || forged.StatusCode == HttpStatusCode.Redirect, forged.StatusCode.ToString());
         }
 
-        var list = await stranger.GetStringAsync($"/vu-viec/don-vi/{RespondFixture.S(app.Tree.CommuneA1.Id)}");
+        var list = await stranger.GetStringAsync($"/cong/{app.Tree.CommuneA1.Code}/vu-viec");
         var link = PublicLink().Match(list);
         Assert.True(link.Success, list);
         Assert.DoesNotMatch("^[0-9]+$", link.Groups[1].Value);
         var page = await stranger.GetStringAsync("/vu-viec/" + link.Groups[1].Value);
         Assert.Contains("Ổ gà đường Âu Cơ", page, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"reopen\"", page, StringComparison.Ordinal);
-        using (var byReference = await stranger.PostFormAsync($"/phan-anh/{RespondFixture.S(app.Tree.CommuneA1.Id)}", new Dictionary<string, string>(), "/vu-viec/" + link.Groups[1].Value + "?handler=Reopen"))
+        using (var byReference = await stranger.PostFormAsync($"/cong/{app.Tree.CommuneA1.Code}/phan-anh", new Dictionary<string, string>(), "/vu-viec/" + link.Groups[1].Value + "?handler=Reopen"))
         {
             Assert.False(byReference.IsSuccessStatusCode || byReference.StatusCode == HttpStatusCode.Redirect, byReference.StatusCode.ToString());
         }

@@ -18,7 +18,9 @@ public sealed class SignInTests
 
         await client.SignInOkAsync("editor@a.vn");
 
-        var home = await client.GetStringAsync("/");
+        using var root = await client.GetAsync("/");
+        Assert.Equal("/Home", root.Headers.Location?.OriginalString);
+        var home = await client.GetStringAsync("/Home");
         Assert.Contains("Thành phố Đà Nẵng", home, StringComparison.Ordinal);
         var entry = await app.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.Action == AuditActions.SignIn));
         Assert.Equal("editor@a.vn", entry.Target);
@@ -75,7 +77,7 @@ public sealed class SignInTests
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         }
 
-        using var logout = await client.PostFormAsync("/", new Dictionary<string, string>(), "/Account/Logout");
+        using var logout = await client.PostFormAsync("/Home", new Dictionary<string, string>(), "/Account/Logout");
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
 
         using var after = await thief.GetAsync("/Units");

@@ -25,6 +25,8 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
     [
         "Error", "Culture", "Account/Login", "Account/LoginWith2fa", "Account/Setup", "Account/Denied", "health",
         "Account/LoginWithRecoveryCode", "Account/Unlock",
+        // The public home (signed-in staff are redirected to their own home).
+        "",
         "phan-anh/{unitId:long}", "theo-doi", "khao-sat/{id:long}", "vu-viec/{reference}", "vu-viec/don-vi/{unitId:long}",
         "api/public/", "open311/v2/", "demo-feeds/{slug}.xml",
         // The public portal and claim rebuttal pages (shared contract between features).

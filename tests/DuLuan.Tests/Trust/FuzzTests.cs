@@ -70,7 +70,7 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
         anonymous.Http.Timeout = TimeSpan.FromSeconds(30);
 
         // The concern portal form.
-        var form = await anonymous.GetStringAsync($"/phan-anh/{app.Tree.CommuneA1.Id}");
+        var form = await anonymous.GetStringAsync($"/cong/{app.Tree.CommuneA1.Code}/phan-anh");
         var token = WebUtility.HtmlDecode(TokenPattern().Match(form).Groups[1].Value);
         var started = WebUtility.HtmlDecode(StartedPattern().Match(form).Groups[1].Value);
         Assert.False(string.IsNullOrEmpty(started), "no Started field on the portal form");
@@ -84,8 +84,8 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
                 new("Email", hostile.Chance(50) ? hostile.Value() : string.Empty), new("Phone", hostile.Chance(50) ? hostile.Value() : string.Empty),
                 new("Website", hostile.Chance(5) ? hostile.Value() : string.Empty), new("Started", hostile.Chance(90) ? started : hostile.Value()),
             };
-            var unit = hostile.Chance(90) ? app.Tree.CommuneA1.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : hostile.Number();
-            await TimeAsync(portal, () => anonymous.Http.PostAsync($"/phan-anh/{Uri.EscapeDataString(unit)}", new FormUrlEncodedContent(fields)), "POST /phan-anh " + fields[1].Value);
+            var unit = hostile.Chance(90) ? app.Tree.CommuneA1.Code! : hostile.Number();
+            await TimeAsync(portal, () => anonymous.Http.PostAsync($"/cong/{Uri.EscapeDataString(unit)}/phan-anh", new FormUrlEncodedContent(fields)), "POST /phan-anh " + fields[1].Value);
         }
 
         tallies.Add(portal);

@@ -16,7 +16,7 @@ public sealed class HeadersAndSessionsTests
     [
         "/", "/Account/Login", "/no-such-page", "/Error?code=500", "/css/site.css", "/js/site.js", "/favicon.svg",
         "/api/units/search?q=a", "/api/surveys/1/results", "/open311/v2/services.json", "/open311/v2/requests/999999.json", "/health", "/metrics",
-        "/khao-sat/999999", "/phan-anh/999999", "/Cases", "/lib/does-not-exist.js",
+        "/khao-sat/999999", "/phan-anh/999999", "/cong/999999/phan-anh", "/Cases", "/lib/does-not-exist.js",
     ];
 
     /// <summary>Debug, metrics, source and data paths that must never answer 2xx to an anonymous caller.</summary>

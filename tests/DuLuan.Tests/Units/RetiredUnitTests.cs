@@ -41,12 +41,12 @@ public sealed class RetiredUnitTests
 
         // The portal: the page names the successor instead of the form; a forged post stores nothing.
         using var resident = app.Client();
-        using var portal = await resident.GetAsync($"/phan-anh/{S(old.Id)}");
+        using var portal = await resident.GetAsync($"/cong/{old.Code}/phan-anh");
         Assert.Equal(HttpStatusCode.OK, portal.StatusCode);
         var portalHtml = await TextAsync(portal);
         Assert.Contains(Refusal, portalHtml, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"concern-form\"", portalHtml, StringComparison.Ordinal);
-        using var forged = await resident.PostFormAsync($"/phan-anh/{S(tree.CommuneA1.Id)}", new Dictionary<string, string> { ["Title"] = "Đèn đường hỏng", ["Description"] = "Đèn đường ở thôn 2 hỏng cả tuần nay." }, $"/phan-anh/{S(old.Id)}");
+        using var forged = await resident.PostFormAsync($"/cong/{tree.CommuneA1.Code}/phan-anh", new Dictionary<string, string> { ["Title"] = "Đèn đường hỏng", ["Description"] = "Đèn đường ở thôn 2 hỏng cả tuần nay." }, $"/cong/{old.Code}/phan-anh");
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Contains(Refusal, await TextAsync(forged), StringComparison.Ordinal);
 

@@ -11,6 +11,8 @@ public abstract partial class AppDbContext
 
     public DbSet<ConcernFollowUp> ConcernFollowUps => Set<ConcernFollowUp>();
 
+    public DbSet<ConcernPhoto> ConcernPhotos => Set<ConcernPhoto>();
+
     public DbSet<Case> Cases => Set<Case>();
 
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();

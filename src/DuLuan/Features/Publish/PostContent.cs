@@ -33,7 +33,7 @@ public static class PostContent
             return (null, new Problem("Body", "Publish.Error.BodyLength", [MaxBodyHtml]));
         }
 
-        var sanitized = new HtmlSanitizer().Sanitize(raw, null);
+        var sanitized = new HtmlSanitizer().Sanitize(PostText.ToHtml(raw), null);
         if (sanitized.Text.Trim().Length < 10)
         {
             return (null, new Problem("Body", "Publish.Error.BodyEmpty", [10]));

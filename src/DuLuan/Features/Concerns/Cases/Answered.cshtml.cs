@@ -36,9 +36,9 @@ public sealed class AnsweredModel(AppDbContext db, TimeProvider clock) : PageMod
 
     public bool HasMore { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(long unitId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string unitCode, CancellationToken ct)
     {
-        var place = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId && (u.Kind == UnitKind.Province || u.Kind == UnitKind.Commune), ct);
+        var place = unitCode?.Length is not > 0 and <= 20 ? null : await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == unitCode && (u.Kind == UnitKind.Province || u.Kind == UnitKind.Commune), ct);
         if (place is null)
         {
             return NotFound();

@@ -14,6 +14,9 @@ public sealed partial class DetailsModel(AppDbContext db, UnitScope access, Case
 {
     public Case Case { get; private set; } = null!;
 
+    /// <summary>Where the problems of the case's concerns are, as the residents gave them (never redacted).</summary>
+    public List<Intake.ConcernWhereView> Places { get; private set; } = [];
+
     public string UnitName { get; private set; } = string.Empty;
 
     public string? AgencyName { get; private set; }
@@ -81,6 +84,7 @@ public sealed partial class DetailsModel(AppDbContext db, UnitScope access, Case
         }
 
         Case = item;
+        Places = await Intake.ConcernWhereQueries.ForCaseAsync(db, item.Id, ct);
         UnitName = await db.Units.Where(u => u.Id == item.UnitId).Select(u => u.Name).FirstAsync(ct);
         AgencyName = await db.Units.Where(u => u.Id == item.AgencyId).Select(u => u.Name).FirstOrDefaultAsync(ct);
         History = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);

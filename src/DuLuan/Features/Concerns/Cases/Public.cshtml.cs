@@ -24,6 +24,9 @@ public sealed class PublicModel(AppDbContext db) : PageModel
 
     public string UnitName { get; private set; } = string.Empty;
 
+    /// <summary>The official code of the case's place, for its public site; null when the place has none.</summary>
+    public string? UnitCode { get; private set; }
+
     public string? AgencyName { get; private set; }
 
     public List<Step> History { get; private set; } = [];
@@ -52,7 +55,9 @@ public sealed class PublicModel(AppDbContext db) : PageModel
         }
 
         Case = item;
-        UnitName = await db.Units.Where(u => u.Id == item.UnitId).Select(u => u.Name).FirstAsync(ct);
+        var unit = await db.Units.Where(u => u.Id == item.UnitId).Select(u => new { u.Name, u.Code }).FirstAsync(ct);
+        UnitName = unit.Name;
+        UnitCode = unit.Code;
         AgencyName = await db.Units.Where(u => u.Id == item.AgencyId).Select(u => u.Name).FirstOrDefaultAsync(ct);
         // Only public reasons leave the office: why a case was rejected or reopened, not internal notes or re-route requests.
         History = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == item.Id && !e.RerouteRequested).OrderBy(e => e.At).ThenBy(e => e.Id)

@@ -64,6 +64,17 @@ public sealed class Concern
     public string? ContactProtected { get; set; }
 
     public DateTime? ContactPurgedAt { get; set; }
+
+    /// <summary>Where the problem is (address or landmark), as the resident typed it: kept intact, not redacted, since the agency must find it.</summary>
+    public string? Location { get; set; }
+
+    /// <summary>An optional map point of the problem, from the phone with the resident's consent, rounded to about 10 m.</summary>
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
+    /// <summary>One of <see cref="ConcernCategories.All"/>, or null when the sender did not choose.</summary>
+    public string? Category { get; set; }
 }
 
 /// <summary>

@@ -23,6 +23,19 @@ internal sealed class ConcernConfiguration : IEntityTypeConfiguration<Concern>
         builder.Property(c => c.Token).HasMaxLength(32);
         builder.HasIndex(c => c.Token).IsUnique();
         builder.HasIndex(c => new { c.UnitId, c.ReceivedAt });
+        builder.Property(c => c.Location).HasMaxLength(ConcernPlace.MaxLocationLength);
+        builder.Property(c => c.Category).HasMaxLength(40);
+    }
+}
+
+internal sealed class ConcernPhotoConfiguration : IEntityTypeConfiguration<ConcernPhoto>
+{
+    public void Configure(EntityTypeBuilder<ConcernPhoto> builder)
+    {
+        builder.ToTable("concern_photos");
+        builder.Property(p => p.ContentType).HasMaxLength(50);
+        builder.HasOne(p => p.Concern).WithMany().HasForeignKey(p => p.ConcernId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(p => p.ConcernId).IsUnique();
     }
 }
 

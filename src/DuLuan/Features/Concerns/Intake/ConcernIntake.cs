@@ -10,8 +10,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Concerns.Intake;
 
-/// <summary>What a sender filed; <paramref name="FollowUp"/> asks for a follow-up code (the public form).</summary>
-public sealed record ConcernDraft(long UnitId, string Title, string Description, Contact Contact, ConcernSource Source, bool FollowUp = false);
+/// <summary>
+/// What a sender filed; <paramref name="FollowUp"/> asks for a follow-up code (the public form), which may also give
+/// where the problem is, a category and a photo already checked by <see cref="AttachmentFiles"/>.
+/// </summary>
+public sealed record ConcernDraft(long UnitId, string Title, string Description, Contact Contact, ConcernSource Source, bool FollowUp = false,
+    ConcernPlace? Place = null, string? Category = null, AttachmentFiles.Accepted? Photo = null);
 
 /// <summary>The stored concern; <paramref name="FollowUpCode"/> is the code to show once, never stored in clear.</summary>
 public sealed record IntakeResult(long ConcernId, bool Duplicate, ConcernStatus Status, CaseMatch? Similar, string? FollowUpCode = null);
@@ -50,8 +54,17 @@ public sealed class ConcernIntake(AppDbContext db, ContactVault vault, CaseMatch
             DedupKey = key,
             ReceivedAt = now,
             ContactProtected = vault.Protect(draft.Contact),
+            Location = ConcernPlace.CleanLocation(draft.Place?.Location),
+            Latitude = draft.Place?.Latitude,
+            Longitude = draft.Place?.Longitude,
+            Category = ConcernCategories.IsKnown(draft.Category) ? draft.Category : null,
         };
         db.Concerns.Add(concern);
+        if (draft.Photo is { } photo)
+        {
+            db.ConcernPhotos.Add(new ConcernPhoto { Concern = concern, ContentType = photo.ContentType, Size = photo.Content.Length, Content = photo.Content });
+        }
+
         var code = draft.FollowUp ? FollowUpCode.New() : null;
         if (code is not null)
         {

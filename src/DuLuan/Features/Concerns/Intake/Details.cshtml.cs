@@ -25,6 +25,29 @@ public sealed class DetailsModel(AppDbContext db, UnitScope access, ContactVault
 
     public Contact? Contact { get; private set; }
 
+    public bool HasPhoto { get; private set; }
+
+    public ConcernPlace Where => new(Concern.Location, Concern.Latitude, Concern.Longitude);
+
+    /// <summary>The concern's photo, to staff who may read the concern only (already stripped of metadata when it came).</summary>
+    public async Task<IActionResult> OnGetPhotoAsync(long id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var photo = await db.ConcernPhotos.AsNoTracking().Where(p => p.ConcernId == id).Select(p => new { p.Content, p.ContentType }).FirstOrDefaultAsync(ct);
+        if (photo is null)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.CacheControl = "private, no-store";
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return File(photo.Content, photo.ContentType);
+    }
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
         => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -76,6 +99,7 @@ public sealed class DetailsModel(AppDbContext db, UnitScope access, ContactVault
         }
 
         Concern = concern;
+        HasPhoto = await db.ConcernPhotos.AnyAsync(p => p.ConcernId == concern.Id, ct);
         UnitName = await db.Units.Where(u => u.Id == concern.UnitId).Select(u => u.Name).FirstAsync(ct);
         CanHandle = await access.HoldsAsync(concern.UnitId, CaseRoles.Handlers, ct);
         CanReadContact = await access.HoldsAsync(concern.UnitId, CaseRoles.ContactReaders, ct);

@@ -19,9 +19,10 @@ namespace DuLuan.Features.Concerns.Intake;
 [RequestFormLimits(ValueLengthLimit = 1024, ValueCountLimit = 5)]
 public sealed class FollowUpModel(AppDbContext db, CaseWorkflow workflow) : PageModel
 {
-    public const string Path = "/theo-doi";
+    /// <summary>The follow-up page of a place (any place's page finds any code: the code, not the address, is the secret).</summary>
+    public static string PathFor(string unitCode) => "/cong/" + Uri.EscapeDataString(unitCode) + "/theo-doi";
 
-    public sealed record Progress(string Title, DateTime ReceivedAt, ConcernStatus ConcernStatus, string? CaseRef, CaseStatus? CaseStatus, string? Answer, DateTime? AnsweredAt)
+    public sealed record Progress(string Title, DateTime ReceivedAt, ConcernStatus ConcernStatus, string? CaseRef, CaseStatus? CaseStatus, string? Answer, DateTime? AnsweredAt, string? Location)
     {
         public bool CanReopen => CaseStatus is { } status && CaseWorkflow.ResidentCanReopen(status);
     }
@@ -35,18 +36,30 @@ public sealed class FollowUpModel(AppDbContext db, CaseWorkflow workflow) : Page
 
     public bool Reopened { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    /// <summary>The public steps of the case (as on its public page: reasons only for rejecting and reopening).</summary>
+    public List<(DateTime At, CaseStatus Status)> History { get; private set; } = [];
 
-    public async Task<IActionResult> OnPostAsync([FromForm] string? code, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string unitCode, CancellationToken ct)
+        => await PlaceExistsAsync(unitCode, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(string unitCode, [FromForm] string? code, CancellationToken ct)
     {
+        if (!await PlaceExistsAsync(unitCode, ct))
+        {
+            return NotFound();
+        }
+
         await FindAsync(code, ct);
         return Answer();
     }
 
-    public async Task<IActionResult> OnPostReopenAsync([FromForm] string? code, CancellationToken ct)
+    public async Task<IActionResult> OnPostReopenAsync(string unitCode, [FromForm] string? code, CancellationToken ct)
     {
+        if (!await PlaceExistsAsync(unitCode, ct))
+        {
+            return NotFound();
+        }
+
         var concernId = await FindAsync(code, ct);
         if (concernId is null || Found is not { CanReopen: true })
         {
@@ -59,6 +72,9 @@ public sealed class FollowUpModel(AppDbContext db, CaseWorkflow workflow) : Page
         await FindAsync(code, ct);
         return Answer();
     }
+
+    private Task<bool> PlaceExistsAsync(string? unitCode, CancellationToken ct)
+        => unitCode?.Length is > 0 and <= 20 ? db.Units.AnyAsync(u => u.Code == unitCode, ct) : Task.FromResult(false);
 
     private PageResult Answer()
     {
@@ -94,8 +110,13 @@ public sealed class FollowUpModel(AppDbContext db, CaseWorkflow workflow) : Page
                 db.Cases.Where(k => k.Id == c.CaseId).Select(k => k.PublicRef).FirstOrDefault(),
                 db.Cases.Where(k => k.Id == c.CaseId).Select(k => (CaseStatus?)k.Status).FirstOrDefault(),
                 db.Cases.Where(k => k.Id == c.CaseId).Select(k => k.Answer).FirstOrDefault(),
-                db.Cases.Where(k => k.Id == c.CaseId).Select(k => k.AnsweredAt).FirstOrDefault()))
+                db.Cases.Where(k => k.Id == c.CaseId).Select(k => k.AnsweredAt).FirstOrDefault(),
+                c.Location))
             .SingleAsync(ct);
+        var caseId = await db.Concerns.Where(c => c.Id == match.ConcernId).Select(c => c.CaseId).SingleAsync(ct);
+        var steps = caseId is null ? [] : await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == caseId && !e.RerouteRequested)
+            .OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new { e.At, e.Status }).ToListAsync(ct);
+        History = steps.Select(s => (s.At, s.Status)).ToList();
         return match.ConcernId;
     }
 }

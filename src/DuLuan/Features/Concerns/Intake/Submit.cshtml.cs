@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
 using DuLuan.Data;
+using DuLuan.Features.Concerns.Cases;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure;
 using DuLuan.Infrastructure.Text;
@@ -21,8 +22,8 @@ namespace DuLuan.Features.Concerns.Intake;
 /// </summary>
 [AllowAnonymous]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(ConcernsServices.PortalPolicy)]
-[RequestSizeLimit(64 * 1024)]
-[RequestFormLimits(ValueLengthLimit = 16 * 1024, ValueCountLimit = 20)]
+[RequestSizeLimit(MaxRequestBytes)]
+[RequestFormLimits(ValueLengthLimit = 16 * 1024, ValueCountLimit = 20, MultipartBodyLengthLimit = MaxRequestBytes)]
 public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, FormTimestamp timestamps, IOptions<ConcernOptions> options, UnitActivity activity, PublicWriteAdmission admission, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
@@ -36,6 +37,26 @@ public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, F
     [StringLength(4000, MinimumLength = 10, ErrorMessage = "Validation.Length")]
     [Display(Name = "Concerns.Field.Description")]
     public string Description { get; set; } = string.Empty;
+
+    [BindProperty]
+    [StringLength(ConcernPlace.MaxLocationLength, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Concerns.Field.Location")]
+    public string? Location { get; set; }
+
+    /// <summary>Filled by the "use my position" button (or typed); invariant decimal degrees.</summary>
+    [BindProperty]
+    public string? Latitude { get; set; }
+
+    [BindProperty]
+    public string? Longitude { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Concerns.Field.Category")]
+    public string? Category { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Concerns.Field.Photo")]
+    public IFormFile? Photo { get; set; }
 
     [BindProperty]
     [StringLength(254, ErrorMessage = "Validation.TooLong")]
@@ -54,10 +75,13 @@ public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, F
     [BindProperty]
     public string? Started { get; set; }
 
+    /// <summary>The photo (5 MB) and the text fields, with room for the multipart framing.</summary>
+    public const int MaxRequestBytes = AttachmentFiles.MaxBytes + (256 * 1024);
+
     public Unit Place { get; private set; } = null!;
 
     /// <summary>What the resident is shown once after sending: the follow-up code as text and QR.</summary>
-    public sealed record Receipt(string Code, string QrDataUri, bool Held);
+    public sealed record Receipt(string Code, string FollowUpPath, string QrDataUri, bool Held, long? Reference);
 
     /// <summary>Set after a send: the page shows the receipt instead of the form (rendered, not redirected, so the code is in no URL, cookie or cache).</summary>
     public Receipt? Sent { get; private set; }
@@ -65,9 +89,9 @@ public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, F
     /// <summary>Set when the place has been merged or split away: the form is not offered, the successor is named.</summary>
     public string? Retired { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(long unitId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string unitCode, CancellationToken ct)
     {
-        if (!await LoadPlaceAsync(unitId, ct))
+        if (!await LoadPlaceAsync(unitCode, ct))
         {
             return NotFound();
         }
@@ -76,9 +100,9 @@ public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, F
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(long unitId, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string unitCode, CancellationToken ct)
     {
-        if (!await LoadPlaceAsync(unitId, ct))
+        if (!await LoadPlaceAsync(unitCode, ct))
         {
             return NotFound();
         }
@@ -94,11 +118,6 @@ public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, F
         {
             // Say thanks with a code that was never stored, and keep nothing, so the bot learns nothing.
             return Show(FollowUpCode.New(), held: false);
-        }
-
-        if (!timestamps.IsAcceptable(Started, TimeSpan.FromSeconds(options.Value.MinimumFillSeconds)))
-        {
-            ModelState.AddModelError(string.Empty, l["Concerns.TooFast"]);
         }
 
         Email = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim();
@@ -118,6 +137,19 @@ public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, F
             ModelState.AddModelError(nameof(Description), l["Concerns.NoText"]);
         }
 
+        var where = CheckPlace();
+        var photo = await CheckPhotoAsync(ct);
+        if (Category is not null && !ConcernCategories.IsKnown(Category))
+        {
+            ModelState.AddModelError(nameof(Category), l["Concerns.CategoryUnknown"]);
+        }
+
+        // Only a form that is otherwise right is told it came too fast or too late: the field errors come first.
+        if (ModelState.IsValid && !timestamps.IsAcceptable(Started, TimeSpan.FromSeconds(options.Value.MinimumFillSeconds)))
+        {
+            ModelState.AddModelError(string.Empty, l["Concerns.TooFast"]);
+        }
+
         if (!ModelState.IsValid)
         {
             Started = timestamps.Issue();
@@ -134,23 +166,62 @@ public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, F
             return Page();
         }
 
-        var result = await intake.SubmitAsync(new ConcernDraft(Place.Id, Title, Description, new Contact(Email, Phone), ConcernSource.Portal, FollowUp: true), ct);
-        return Show(result.FollowUpCode!, result.Status == ConcernStatus.Held);
+        var result = await intake.SubmitAsync(new ConcernDraft(Place.Id, Title, Description, new Contact(Email, Phone), ConcernSource.Portal, FollowUp: true, where, Category, photo), ct);
+        return Show(result.FollowUpCode!, result.Status == ConcernStatus.Held, result.ConcernId);
     }
 
-    private PageResult Show(string code, bool held)
+    private ConcernPlace CheckPlace()
+    {
+        var latOk = ConcernPlace.TryCoordinate(Latitude, 90, out var lat);
+        var lonOk = ConcernPlace.TryCoordinate(Longitude, 180, out var lon);
+        if (!latOk || !lonOk || lat.HasValue != lon.HasValue)
+        {
+            ModelState.AddModelError(nameof(Latitude), l["Concerns.PointInvalid"]);
+            return ConcernPlace.None;
+        }
+
+        return new ConcernPlace(Location, lat, lon);
+    }
+
+    private async Task<AttachmentFiles.Accepted?> CheckPhotoAsync(CancellationToken ct)
+    {
+        if (Photo is null || Photo.Length == 0)
+        {
+            return null;
+        }
+
+        if (Photo.Length > AttachmentFiles.MaxBytes)
+        {
+            ModelState.AddModelError(nameof(Photo), l["Concerns.PhotoTooLarge", AttachmentFiles.MaxBytes / (1024 * 1024)]);
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        await Photo.CopyToAsync(buffer, ct);
+        var (file, error) = AttachmentFiles.Check(Photo.FileName, buffer.ToArray());
+        if (file is null || file.ContentType is not ("image/jpeg" or "image/png"))
+        {
+            // A PDF passes the attachment rules but is no photo; every refusal names the photo field.
+            ModelState.AddModelError(nameof(Photo), error == "Respond.Attach.TooManyPixels" ? l["Concerns.PhotoTooManyPixels"] : l["Concerns.PhotoNotImage"]);
+            return null;
+        }
+
+        return file;
+    }
+
+    private PageResult Show(string code, bool held, long? reference = null)
     {
         var shown = FollowUpCode.Format(code);
         // The QR holds the follow-up page with the code after '#': browsers never send that part to a server.
-        Sent = new Receipt(shown, Infrastructure.QrImage.SvgDataUri($"{Request.Scheme}://{Request.Host}{FollowUpModel.Path}#ma={shown}"), held);
+        Sent = new Receipt(shown, FollowUpModel.PathFor(Place.Code!), Infrastructure.QrImage.SvgDataUri($"{Request.Scheme}://{Request.Host}{FollowUpModel.PathFor(Place.Code!)}#ma={shown}"), held, reference);
         Response.Headers.CacheControl = "no-store";
         return Page();
     }
 
-    private async Task<bool> LoadPlaceAsync(long unitId, CancellationToken ct)
+    private async Task<bool> LoadPlaceAsync(string? unitCode, CancellationToken ct)
     {
-        var place = await db.Units.AsNoTracking()
-            .FirstOrDefaultAsync(u => u.Id == unitId && (u.Kind == UnitKind.Commune || u.Kind == UnitKind.Province), ct);
+        var place = unitCode?.Length is not > 0 and <= 20 ? null : await db.Units.AsNoTracking()
+            .FirstOrDefaultAsync(u => u.Code == unitCode && (u.Kind == UnitKind.Commune || u.Kind == UnitKind.Province), ct);
         Place = place!;
         Retired = place is null ? null : await activity.RefusalAsync(place, ct);
         return place is not null;

@@ -44,6 +44,9 @@ public static class PortalFeeds
 
     private sealed record Feed(PortalQueries.PortalUnit Unit, List<PortalQueries.Item> Items, string Root, DateTime Now)
     {
+        /// <summary>The place's published rebuttals (id, last change), listed by the sitemap only.</summary>
+        public List<(long Id, DateTime At)> Rebuttals { get; init; } = [];
+
         public string Home => $"{Root}/cong/{Uri.EscapeDataString(Unit.Code)}";
 
         public string PostUrl(long id) => $"{Home}/tin/{id.ToString(CultureInfo.InvariantCulture)}";
@@ -61,7 +64,10 @@ public static class PortalFeeds
 
         var now = clock.GetUtcNow().UtcDateTime;
         var items = await PortalQueries.Published(db, unit.Id, now).Take(FeedSize).ToListAsync(ct);
-        var feed = new Feed(unit, items, options.PortalBaseUrl.TrimEnd('/'), now);
+        var feed = new Feed(unit, items, options.PortalBaseUrl.TrimEnd('/'), now)
+        {
+            Rebuttals = write == Sitemap ? await RebuttalsAsync(db, unit.Id, ct) : [],
+        };
         var buffer = new MemoryStream();
         using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false, Async = false }))
         {
@@ -172,6 +178,21 @@ public static class PortalFeeds
         w.WriteElementString("loc", ns, feed.Home);
         w.WriteElementString("lastmod", ns, Rfc3339(feed.Updated));
         w.WriteEndElement();
+        foreach (var page in PlacePages)
+        {
+            w.WriteStartElement("url", ns);
+            w.WriteElementString("loc", ns, feed.Home + page);
+            w.WriteEndElement();
+        }
+
+        foreach (var (id, at) in feed.Rebuttals)
+        {
+            w.WriteStartElement("url", ns);
+            w.WriteElementString("loc", ns, $"{feed.Home}/kiem-chung/{id.ToString(CultureInfo.InvariantCulture)}");
+            w.WriteElementString("lastmod", ns, Rfc3339(at));
+            w.WriteEndElement();
+        }
+
         foreach (var item in feed.Items)
         {
             w.WriteStartElement("url", ns);
@@ -183,6 +204,18 @@ public static class PortalFeeds
         w.WriteEndElement();
         w.WriteEndDocument();
     }
+
+    private static async Task<List<(long Id, DateTime At)>> RebuttalsAsync(AppDbContext db, long unitId, CancellationToken ct)
+    {
+        var path = await db.Units.Where(u => u.Id == unitId).Select(u => u.Path).FirstAsync(ct);
+        var units = db.Units.Where(u => u.Path.StartsWith(path)).Select(u => u.Id);
+        var rows = await db.Claims.AsNoTracking().Where(c => c.PublishedAt != null && c.Verdict != null && units.Contains(c.UnitId))
+            .OrderByDescending(c => c.PublishedAt).Take(5000).Select(c => new { c.Id, c.PublishedAt }).ToListAsync(ct);
+        return rows.Select(c => (c.Id, c.PublishedAt!.Value)).ToList();
+    }
+
+    /// <summary>The place's public pages other than news and rebuttals: the form, follow-up, answered cases, rebuttals list, surveys, contact.</summary>
+    private static readonly string[] PlacePages = ["/phan-anh", "/theo-doi", "/vu-viec", "/kiem-chung", "/khao-sat", "/lien-he"];
 
     private static void Link(XmlWriter w, string ns, string href, string rel, string type)
     {
