@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using DuLuan.Infrastructure.Files;
 using DuLuan.Analysis.Text;
 using DuLuan.Data;
 using DuLuan.Features.Concerns.Cases;

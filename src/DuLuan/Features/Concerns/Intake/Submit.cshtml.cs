@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
+using DuLuan.Infrastructure.Files;
 using DuLuan.Data;
 using DuLuan.Features.Concerns.Cases;
 using DuLuan.Features.Units;
