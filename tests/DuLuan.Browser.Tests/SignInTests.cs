@@ -29,7 +29,7 @@ public sealed class SignInTests(TestApp app)
         // Enrolment ends by showing the recovery codes once; the member continues from there.
         await Assertions.Expect(page.Locator("#recovery-codes code.recovery-code")).ToHaveCountAsync(10);
         await page.Locator("#continue").ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(app.BaseUrl.ToString()) + "$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(app.BaseUrl.ToString()) + "Home$"));
         await Assertions.Expect(layout.UnitsLink).ToBeVisibleAsync();
 
         await layout.SignOutAsync();
@@ -47,7 +47,7 @@ public sealed class SignInTests(TestApp app)
 
         // The next step's code is fresh; the server accepts one step of clock drift, so no waiting is needed.
         await twoFactor.SubmitCodeAsync(Totp.Code(key, enrolStep + 1));
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(app.BaseUrl.ToString()) + "$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(app.BaseUrl.ToString()) + "Home$"));
         await Assertions.Expect(layout.UnitsLink).ToBeVisibleAsync();
         await page.GotoAsync("/Audit");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Audit$"));

@@ -25,6 +25,6 @@ public sealed class LoginPage(IPage page)
     {
         await GotoAsync();
         await SignInAsync(member.Email, member.Password);
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Home$"));
     }
 }

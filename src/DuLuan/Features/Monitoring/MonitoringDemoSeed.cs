@@ -59,12 +59,15 @@ public static class MonitoringDemoSeed
                 }
             }
         }
-        // The burst: nine different reports of flooding in the last three hours from all three outlets.
+        // The burst: one flood at one place, told nine times by all three outlets in the last three hours (a story that
+        // spreads); a flood at another place the same evening is a story of its own.
         for (var i = 0; i < 9; i++)
         {
-            var place = Places[i];
+            var place = Places[0];
             history.Add((feeds[i % feeds.Count], Entry($"burst-{i}", $"Ngập sâu tại {place} sau mưa lớn: nước lên nhanh, {12 + i * 7} hộ phải di dời đồ đạc lên cao.", place, now.AddMinutes(-15 - 17 * i))));
         }
+
+        history.Add((feeds[1], Entry("burst-elsewhere", $"Ngập sâu tại {Places[1]} sau mưa lớn: nước lên nhanh, 20 hộ phải di dời đồ đạc lên cao.", Places[1], now.AddMinutes(-40))));
         foreach (var group in history.GroupBy(h => h.Feed))
         {
             await ingest.IngestAsync(group.Key, group.Select(h => h.Entry).ToList(), ct);

@@ -45,7 +45,8 @@ public sealed class DetailsModel(AppDbContext db, UnitScope access, ContactVault
 
         Response.Headers.CacheControl = "private, no-store";
         Response.Headers.XContentTypeOptions = "nosniff";
-        return File(photo.Content, photo.ContentType);
+        // Only the two types the form accepts are served as images; anything else stored is plain bytes.
+        return File(photo.Content, photo.ContentType is "image/jpeg" or "image/png" ? photo.ContentType : "application/octet-stream");
     }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
