@@ -1,7 +1,7 @@
 using DuLuan.Features.Concerns.Intake;
 using DuLuan.Features.Monitoring;
-using DuLuan.Infrastructure.Reporting;
 using DuLuan.Features.Publish.Portal;
+using DuLuan.Infrastructure.Reporting;
 
 namespace DuLuan.Features.Claims;
 

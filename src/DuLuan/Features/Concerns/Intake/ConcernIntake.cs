@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using DuLuan.Infrastructure.Files;
 using DuLuan.Analysis.Text;
 using DuLuan.Data;
 using DuLuan.Features.Concerns.Cases;
+using DuLuan.Infrastructure.Files;
 using DuLuan.Infrastructure.Text;
 using DuLuan.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;

@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
-using DuLuan.Infrastructure.Files;
 using DuLuan.Data;
 using DuLuan.Features.Concerns.Cases;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure;
+using DuLuan.Infrastructure.Files;
 using DuLuan.Infrastructure.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
