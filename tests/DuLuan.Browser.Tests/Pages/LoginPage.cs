@@ -25,6 +25,19 @@ public sealed class LoginPage(IPage page)
     {
         await GotoAsync();
         await SignInAsync(member.Email, member.Password);
+        // Once in a few suite runs on a loaded machine the first sign-in stayed on this page (cause not found yet, see
+        // the 2026-12-06 note): say what the page showed, then try once more before asserting.
+        try
+        {
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Home$"), new() { Timeout = 15000 });
+        }
+        catch (PlaywrightException)
+        {
+            await Console.Error.WriteLineAsync($"sign-in of {member.Email} stayed on {page.Url}: {await page.Locator("main").InnerTextAsync()}");
+            await GotoAsync();
+            await SignInAsync(member.Email, member.Password);
+        }
+
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Home$"));
     }
 }
