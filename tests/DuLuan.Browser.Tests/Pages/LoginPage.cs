@@ -29,9 +29,9 @@ public sealed class LoginPage(IPage page)
         // the 2026-12-06 note): say what the page showed, then try once more before asserting.
         try
         {
-            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Home$"), new() { Timeout = 15000 });
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Home$"), new() { Timeout = 30000 });
         }
-        catch (PlaywrightException)
+        catch (Exception e) when (e is TimeoutException or PlaywrightException)
         {
             await Console.Error.WriteLineAsync($"sign-in of {member.Email} stayed on {page.Url}: {await page.Locator("main").InnerTextAsync()}");
             await GotoAsync();
