@@ -31,7 +31,7 @@ public sealed class LoginPage(IPage page)
         {
             await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Home$"), new() { Timeout = 30000 });
         }
-        catch (Exception e) when (e is TimeoutException or PlaywrightException)
+        catch (Exception e) when (e is System.TimeoutException or PlaywrightException)
         {
             await Console.Error.WriteLineAsync($"sign-in of {member.Email} stayed on {page.Url}: {await page.Locator("main").InnerTextAsync()}");
             await GotoAsync();
