@@ -70,6 +70,11 @@ public sealed class LoopbackBait : IAsyncDisposable
             {
                 return;
             }
+            catch (ObjectDisposedException) when (stop.IsCancellationRequested)
+            {
+                // Stopped between the check above and the accept.
+                return;
+            }
             catch (IOException)
             {
                 // The client hung up; the connection was counted.

@@ -58,6 +58,8 @@ public sealed class TestApp : IAsyncDisposable
 
         var app = WebHost.Build(new WebHostSettings(database.Options, ["http://127.0.0.1:0"]) { Overrides = settings }, b =>
         {
+            // Only the test's own output: the console logger would start a thread per host, hundreds of times a run.
+            b.Logging.ClearProviders();
             b.Logging.AddProvider(new TestOutputLoggerProvider());
             // Production's 100,000 PBKDF2 rounds cost tens of milliseconds of CPU per hash and sign-in, hundreds of
             // times a run; a hash records its own count, so verifying works the same with fewer.

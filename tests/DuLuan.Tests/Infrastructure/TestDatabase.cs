@@ -107,7 +107,8 @@ public sealed class TestDatabase : IAsyncDisposable
             return;
         }
 
-        NpgsqlConnection.ClearAllPools();
+        // This database's pool only: clearing every pool would make the tests running beside this one reconnect.
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(Options.ConnectionString));
         await using var connection = new NpgsqlConnection(postgresAdmin);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)", connection);
