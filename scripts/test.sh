@@ -39,13 +39,18 @@ export DOTNET_USE_POLLING_FILE_WATCHER=1
 export DULUAN_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
 
 passed=0; failed=0
+# Each step says how long it took, so a slower run shows where the time went.
+step_start=$SECONDS
+step_done() { echo "   ($(( SECONDS - step_start )) s)"; step_start=$SECONDS; }
 # Whitespace here (no compilation, about 20 s); the build then checks formatting (IDE0055), braces and every other
 # style and analyzer rule as errors, so a second analyzer pass (`dotnet format` in full, 2-4 minutes) is not needed.
 echo "== format"
 if dotnet format whitespace DuLuan.slnx --verify-no-changes >/tmp/duluan-format.log 2>&1; then passed=$((passed+1)); else cat /tmp/duluan-format.log; echo "format: FAILED (run: dotnet format DuLuan.slnx)"; failed=$((failed+1)); fi
+step_done
 
 echo "== build"
 if ! dotnet build DuLuan.slnx -c Release -nologo -v q 2>&1 | tail -5; then failed=$((failed+1)); fi
+step_done
 
 for project in tests/DuLuan.Analysis.Tests tests/DuLuan.Tests tests/DuLuan.Browser.Tests; do
   echo "== $project"
@@ -56,6 +61,7 @@ for project in tests/DuLuan.Analysis.Tests tests/DuLuan.Tests tests/DuLuan.Brows
   if ! grep -qE "Passed!|Failed!" "$log"; then echo "$project did not run"; f=$((f+1)); fi
   passed=$((passed+p)); failed=$((failed+f))
   rm -f "$log"
+  step_done
 done
 
 echo "$passed passed, $failed failed"
