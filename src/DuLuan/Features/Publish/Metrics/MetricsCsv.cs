@@ -72,6 +72,7 @@ public static class MetricsCsv
             }
         }
 
+        // The column as the file may name it: the platforms export English or Vietnamese headers.
         foreach (var required in new[] { ("post", new Message("Publish.Csv.Column.Post")), ("date", new Message("Publish.Csv.Column.Date")) })
         {
             if (!columns.ContainsKey(required.Item1))
