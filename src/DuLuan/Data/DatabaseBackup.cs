@@ -1,10 +1,11 @@
 using System.Diagnostics;
+using DuLuan.Infrastructure.Text;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace DuLuan.Data;
 
-public sealed class BackupException(string message) : Exception(message);
+public sealed class BackupException(Message text) : MessageException(text);
 
 /// <summary>SQLite: VACUUM INTO and the online backup API. PostgreSQL: pg_dump / pg_restore (custom format).</summary>
 public static class DatabaseBackup
@@ -40,12 +41,12 @@ public static class DatabaseBackup
                 await check.ExecuteScalarAsync(ct);
                 if (result != "ok")
                 {
-                    throw new BackupException($"FILE: bản sao lưu bị hỏng ({result}) / the backup is corrupt.");
+                    throw new BackupException(new Message("Data.Backup.Corrupt", result));
                 }
             }
             catch (SqliteException e)
             {
-                throw new BackupException($"FILE: không phải bản sao lưu DuLuan hợp lệ ({e.Message}) / not a valid DuLuan backup.");
+                throw new BackupException(new Message("Data.Backup.NotBackup", e.Message));
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(options.SqlitePath)!);
@@ -83,7 +84,7 @@ public static class DatabaseBackup
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            throw new BackupException($"Không tìm thấy {tool}; hãy cài gói postgresql-client / {tool} not found; install postgresql-client.");
+            throw new BackupException(new Message("Data.Backup.NoTool", tool));
         }
 
         using (process)
@@ -92,7 +93,7 @@ public static class DatabaseBackup
             await process.WaitForExitAsync(ct);
             if (process.ExitCode != 0)
             {
-                throw new BackupException($"{tool} thất bại / failed: {error.Trim()}");
+                throw new BackupException(new Message("Data.Backup.ToolFailed", tool, error.Trim()));
             }
         }
     }

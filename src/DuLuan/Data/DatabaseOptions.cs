@@ -1,3 +1,5 @@
+using DuLuan.Infrastructure.Text;
+
 namespace DuLuan.Data;
 
 public enum DatabaseProvider
@@ -28,7 +30,6 @@ public sealed class DatabaseOptions
             : ConnectionString,
         _ => ConnectionString is { Length: > 0 } cs
             ? cs
-            : throw new InvalidOperationException(
-                "Chưa cấu hình chuỗi kết nối PostgreSQL (Database:ConnectionString) / PostgreSQL connection string (Database:ConnectionString) is not set."),
+            : throw new InvalidOperationException(new Message("Data.NoConnectionString").Both()),
     };
 }

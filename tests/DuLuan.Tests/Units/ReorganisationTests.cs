@@ -120,8 +120,8 @@ public sealed class ReorganisationTests
             var http = s.GetRequiredService<IHttpContextAccessor>();
             http.HttpContext = new DefaultHttpContext { User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new(System.Security.Claims.ClaimTypes.NameIdentifier, admin.Id)], "test")) };
             var service = s.GetRequiredService<UnitReorganisation>();
-            var other = await service.RecordAsync([new SuccessionStep(old.Id, tree.CommuneA2.Id, new DateOnly(2025, 10, 1))], "test", (_, _) => new(0, "x", "ngoài", "outside"), CancellationToken.None);
-            var twice = await service.RecordAsync([new SuccessionStep(old.Id, tree.CommuneA1.Id, MergedOn)], "test", (_, _) => new(0, "x", "ngoài", "outside"), CancellationToken.None);
+            var other = await service.RecordAsync([new SuccessionStep(old.Id, tree.CommuneA2.Id, new DateOnly(2025, 10, 1))], "test", (_, _) => new(0, "x", new DuLuan.Infrastructure.Text.Message("Units.Succession.NoUnitHere")), CancellationToken.None);
+            var twice = await service.RecordAsync([new SuccessionStep(old.Id, tree.CommuneA1.Id, MergedOn)], "test", (_, _) => new(0, "x", new DuLuan.Infrastructure.Text.Message("Units.Succession.NoUnitHere")), CancellationToken.None);
             return (other, twice);
         });
         Assert.Contains(again.other, e => e.Field == "ngay_hieu_luc" && e.Vi.Contains("đã được ghi nhận sáp nhập/chia tách từ 15/08/2025", StringComparison.Ordinal));

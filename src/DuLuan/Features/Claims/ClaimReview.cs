@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
+using DuLuan.Infrastructure.Text;
 using DuLuan.Infrastructure.Time;
 
 namespace DuLuan.Features.Claims;
@@ -21,11 +22,11 @@ public static class ClaimReview
     /// <summary>The Vietnamese label of a verdict, as shown and as the rating's alternateName.</summary>
     public static string Label(Verdict verdict) => verdict switch
     {
-        Verdict.False => "Sai sự thật",
-        Verdict.Misleading => "Gây hiểu lầm",
-        Verdict.MissingContext => "Thiếu bối cảnh",
-        Verdict.Unproven => "Chưa kiểm chứng",
-        _ => "Đúng sự thật",
+        Verdict.False => new Message("Claims.Verdict.False").Vietnamese,
+        Verdict.Misleading => new Message("Claims.Verdict.Misleading").Vietnamese,
+        Verdict.MissingContext => new Message("Claims.Verdict.MissingContext").Vietnamese,
+        Verdict.Unproven => new Message("Claims.Verdict.Unproven").Vietnamese,
+        _ => new Message("Claims.Verdict.True").Vietnamese,
     };
 
     public static string Json(Claim claim, string unitName, string pageUrl, IReadOnlyList<Appearance> appearances, OfficeTime office)

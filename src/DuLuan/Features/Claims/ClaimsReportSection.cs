@@ -12,12 +12,12 @@ public sealed class ClaimsReportSection(AppDbContext db) : IReportSection
 
     public static string VerdictLabel(Verdict? verdict) => verdict switch
     {
-        Verdict.False => "Sai sự thật",
-        Verdict.Misleading => "Gây hiểu lầm",
-        Verdict.Unproven => "Chưa được chứng minh",
-        Verdict.MissingContext => "Thiếu bối cảnh",
-        Verdict.True => "Đúng sự thật",
-        _ => "Chưa kết luận",
+        Verdict.False => ReportWords.Of("Claims.Report.Verdict.False"),
+        Verdict.Misleading => ReportWords.Of("Claims.Report.Verdict.Misleading"),
+        Verdict.Unproven => ReportWords.Of("Claims.Report.Verdict.Unproven"),
+        Verdict.MissingContext => ReportWords.Of("Claims.Report.Verdict.MissingContext"),
+        Verdict.True => ReportWords.Of("Claims.Report.Verdict.True"),
+        _ => ReportWords.Of("Claims.Report.Verdict.None"),
     };
 
     public IQueryable<Claim> Registered(string prefix, ReportWindow w)
@@ -41,20 +41,20 @@ public sealed class ClaimsReportSection(AppDbContext db) : IReportSection
         var rows = verdicts.OrderBy(v => v.Key ?? (Verdict)99).Select(v => new FigureRow(VerdictLabel(v.Key), [v.Count], null)).ToList();
         return new ReportSection(
             ReportKeys.Sections.Claims,
-            "Nhận diện, phản bác thông tin sai sự thật",
+            ReportWords.Of("Claims.Report.Title"),
             [
-                c.Count(ReportKeys.ClaimsRegistered, "Thông tin cần kiểm chứng", registered, registeredBefore),
-                c.Count(ReportKeys.ClaimsRebutted, "Đã phản bác công khai", rebutted, rebuttedBefore),
+                c.Count(ReportKeys.ClaimsRegistered, ReportWords.Of("Claims.Report.Registered"), registered, registeredBefore),
+                c.Count(ReportKeys.ClaimsRebutted, ReportWords.Of("Claims.Report.Rebutted"), rebutted, rebuttedBefore),
             ],
-            [new FigureTable(ReportKeys.ClaimsByVerdict, "Thông tin cần kiểm chứng theo kết luận", ["Số lượng"], rows)],
+            [new FigureTable(ReportKeys.ClaimsByVerdict, ReportWords.Of("Claims.Report.ByVerdict"), [ReportWords.Of("Reports.Section.Count")], rows)],
             []);
     }
 
     public DrillList? Drill(string prefix, ReportWindow w, DrillKey k) => (k.Head, k.Arg) switch
     {
-        (ReportKeys.ClaimsRegistered, null) => new(k.Key, "Thông tin cần kiểm chứng", Registered(prefix, w).OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+        (ReportKeys.ClaimsRegistered, null) => new(k.Key, ReportWords.Of("Claims.Report.Registered"), Registered(prefix, w).OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
             .Select(c => new DrillRow("claim", c.Id, c.Text, c.CreatedAt, null, c.UnitId, null)), false),
-        (ReportKeys.ClaimsRebutted, null) => new(k.Key, "Đã phản bác công khai", Rebutted(prefix, w).OrderByDescending(c => c.PublishedAt).ThenByDescending(c => c.Id)
+        (ReportKeys.ClaimsRebutted, null) => new(k.Key, ReportWords.Of("Claims.Report.Rebutted"), Rebutted(prefix, w).OrderByDescending(c => c.PublishedAt).ThenByDescending(c => c.Id)
             .Select(c => new DrillRow("claim", c.Id, c.Text, c.PublishedAt, null, c.UnitId, null)), false),
         _ => null,
     };

@@ -3,6 +3,7 @@ using System.Text.Json;
 using DuLuan.Data;
 using DuLuan.Features.Members;
 using DuLuan.Infrastructure.Files;
+using DuLuan.Infrastructure.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -61,7 +62,7 @@ public sealed partial class DetailsModel(AppDbContext db, UnitScope access, Clai
 
     public static string PostLink(Claim claim, string? publicUrl)
     {
-        var label = claim.Verdict is { } v ? ClaimReview.Label(v) : "Kiểm chứng";
+        var label = claim.Verdict is { } v ? ClaimReview.Label(v) : new Message("Claims.Verdict.Checking").Vietnamese;
         var title = Cut($"{label}: {claim.Text}", 200);
         var body = Cut(string.Join("\n\n", new[] { claim.Answer ?? claim.Reasoning, publicUrl }.Where(s => s is not null)), 1500);
         return "/Publish/Posts/Create?linkKind=Claim&linkId=" + claim.Id.ToString(CultureInfo.InvariantCulture)

@@ -28,20 +28,20 @@ public sealed class ConcernsReportSection(AppDbContext db) : IReportSection
 
     public static string SeverityLabel(Severity severity) => severity switch
     {
-        CaseSeverity.Urgent => "Khẩn",
-        CaseSeverity.Complex => "Phức tạp",
-        _ => "Thông thường",
+        CaseSeverity.Urgent => ReportWords.Of("Cases.Report.Severity.Urgent"),
+        CaseSeverity.Complex => ReportWords.Of("Cases.Report.Severity.Complex"),
+        _ => ReportWords.Of("Cases.Report.Severity.Normal"),
     };
 
     public static string SourceLabel(ConcernSource source) => source switch
     {
-        ConcernSource.Portal => "Cổng thông tin",
-        ConcernSource.OpinionReport => "Báo cáo dư luận",
-        ConcernSource.Phone => "Điện thoại",
-        ConcernSource.Paper => "Văn bản",
-        ConcernSource.Meeting => "Tiếp xúc, hội nghị",
+        ConcernSource.Portal => ReportWords.Of("Cases.Report.Source.Portal"),
+        ConcernSource.OpinionReport => ReportWords.Of("Cases.Report.Source.OpinionReport"),
+        ConcernSource.Phone => ReportWords.Of("Cases.Report.Source.Phone"),
+        ConcernSource.Paper => ReportWords.Of("Cases.Report.Source.Paper"),
+        ConcernSource.Meeting => ReportWords.Of("Cases.Report.Source.Meeting"),
         ConcernSource.Open311 => "Open311",
-        _ => "Cán bộ nhập",
+        _ => ReportWords.Of("Cases.Report.Source.Staff"),
     };
 
     private sealed record CaseCounts(long Received, long Answered, long Due, long OnTime);
@@ -68,12 +68,12 @@ public sealed class ConcernsReportSection(AppDbContext db) : IReportSection
 
         var figures = new List<Figure>
         {
-            c.Count(ReportKeys.ConcernsReceived, "Phản ánh, kiến nghị tiếp nhận", concerns, concernsBefore),
-            c.Count(ReportKeys.ConcernsCases, "Vụ việc tạo mới", now.Received, before.Received),
-            c.Count(ReportKeys.ConcernsAnswered, "Vụ việc đã trả lời", now.Answered, before.Answered),
-            new(ReportKeys.ConcernsOnTimePercent, "Trả lời đúng hạn", ReportSectionContext.Percent(now.OnTime, now.Due), ReportSectionContext.Percent(before.OnTime, before.Due), FigureKind.Percent, c.Drill(CasesDueKey)),
-            c.Count(ReportKeys.ConcernsOverdue, "Vụ việc quá hạn", now.Due - now.OnTime, before.Due - before.OnTime),
-            new(ReportKeys.ConcernsMedianDays, "Thời gian trả lời (trung vị, ngày)", MedianDays(tally), MedianDays(tallyBefore), FigureKind.Days, c.Drill(ReportKeys.ConcernsAnswered)),
+            c.Count(ReportKeys.ConcernsReceived, ReportWords.Of("Cases.Report.Received"), concerns, concernsBefore),
+            c.Count(ReportKeys.ConcernsCases, ReportWords.Of("Cases.Report.New"), now.Received, before.Received),
+            c.Count(ReportKeys.ConcernsAnswered, ReportWords.Of("Cases.Report.Answered"), now.Answered, before.Answered),
+            new(ReportKeys.ConcernsOnTimePercent, ReportWords.Of("Cases.Report.OnTimePercent"), ReportSectionContext.Percent(now.OnTime, now.Due), ReportSectionContext.Percent(before.OnTime, before.Due), FigureKind.Percent, c.Drill(CasesDueKey)),
+            c.Count(ReportKeys.ConcernsOverdue, ReportWords.Of("Cases.Report.Overdue"), now.Due - now.OnTime, before.Due - before.OnTime),
+            new(ReportKeys.ConcernsMedianDays, ReportWords.Of("Cases.Report.MedianDays"), MedianDays(tally), MedianDays(tallyBefore), FigureKind.Days, c.Drill(ReportKeys.ConcernsAnswered)),
         };
 
         var agencyRows = tally.By(CasesReceived, AgencyPrefix).Keys
@@ -84,7 +84,7 @@ public sealed class ConcernsReportSection(AppDbContext db) : IReportSection
         var agencyIds = agencyRows.Select(r => r.Id).Where(k => k != 0).ToList();
         var agencyNames = await db.Units.AsNoTracking().Where(u => agencyIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var byAgency = agencyRows
-            .Select(r => new FigureRow(r.Id != 0 ? agencyNames.GetValueOrDefault(r.Id, "#" + r.Id.ToString(CultureInfo.InvariantCulture)) : "Chưa giao cơ quan", Row(r.Counts), c.Drill(AgencyKey(r.Id == 0 ? null : r.Id))))
+            .Select(r => new FigureRow(r.Id != 0 ? agencyNames.GetValueOrDefault(r.Id, "#" + r.Id.ToString(CultureInfo.InvariantCulture)) : ReportWords.Of("Cases.Report.NoAgency"), Row(r.Counts), c.Drill(AgencyKey(r.Id == 0 ? null : r.Id))))
             .OrderByDescending(r => r.Values[0]).ThenBy(r => r.Label, StringComparer.Ordinal)
             .ToList();
         var byCategory = Enum.GetValues<Severity>()
@@ -97,40 +97,40 @@ public sealed class ConcernsReportSection(AppDbContext db) : IReportSection
             .Where(r => r.Values.Any(v => v > 0))
             .ToList();
 
-        string[] columns = ["Vụ việc tạo mới", "Đã trả lời", "Đúng hạn (%)", "Quá hạn"];
+        string[] columns = [ReportWords.Of("Cases.Report.New"), ReportWords.Of("Cases.Report.AnsweredColumn"), ReportWords.Of("Cases.Report.OnTimePercentColumn"), ReportWords.Of("Cases.Report.OverdueColumn")];
         var topAgencies = byAgency.Take(10).ToList();
         return new ReportSection(
             ReportKeys.Sections.Concerns,
-            "Tiếp nhận, xử lý phản ánh, kiến nghị",
+            ReportWords.Of("Cases.Report.Title"),
             figures,
             [
-                new FigureTable(ReportKeys.ConcernsByAgency, "Theo cơ quan xử lý", columns, byAgency),
-                new FigureTable(ReportKeys.ConcernsByCategory, "Theo tính chất vụ việc", columns, byCategory),
-                new FigureTable(BySourceKey, "Phản ánh theo kênh tiếp nhận", [ReportSectionContext.ThisPeriod, ReportSectionContext.PreviousPeriod], bySource),
+                new FigureTable(ReportKeys.ConcernsByAgency, ReportWords.Of("Cases.Report.ByAgency"), columns, byAgency),
+                new FigureTable(ReportKeys.ConcernsByCategory, ReportWords.Of("Cases.Report.ByCategory"), columns, byCategory),
+                new FigureTable(BySourceKey, ReportWords.Of("Cases.Report.BySource"), [ReportSectionContext.ThisPeriod, ReportSectionContext.PreviousPeriod], bySource),
             ],
             [
-                new FigureChart(ReportKeys.ConcernsByAgency, "Vụ việc theo cơ quan xử lý", ChartKind.Bar, [.. topAgencies.Select(r => r.Label)],
+                new FigureChart(ReportKeys.ConcernsByAgency, ReportWords.Of("Cases.Report.CasesByAgency"), ChartKind.Bar, [.. topAgencies.Select(r => r.Label)],
                     [new ChartSeries(columns[0], [.. topAgencies.Select(r => r.Values[0] ?? 0)]), new ChartSeries(columns[1], [.. topAgencies.Select(r => r.Values[1] ?? 0)])]),
-                new FigureChart(ReportKeys.ConcernsOnTimePercent, "Trả lời đúng hạn và quá hạn", ChartKind.Pie, ["Đúng hạn", "Quá hạn"],
+                new FigureChart(ReportKeys.ConcernsOnTimePercent, ReportWords.Of("Cases.Report.OnTimeAndOverdue"), ChartKind.Pie, [ReportWords.Of("Cases.Report.OnTime"), ReportWords.Of("Cases.Report.OverdueColumn")],
                     [new ChartSeries(ReportSectionContext.ThisPeriod, [now.OnTime, now.Due - now.OnTime])]),
             ]);
     }
 
     public DrillList? Drill(string prefix, ReportWindow w, DrillKey k) => (k.Head, k.Arg) switch
     {
-        (ReportKeys.ConcernsReceived, null) => new(k.Key, "Phản ánh, kiến nghị tiếp nhận", Concerns(Q.ConcernsReceived(db, prefix, w)), false),
+        (ReportKeys.ConcernsReceived, null) => new(k.Key, ReportWords.Of("Cases.Report.Received"), Concerns(Q.ConcernsReceived(db, prefix, w)), false),
         (BySourceKey, { } s) when Enum.TryParse<ConcernSource>(s, false, out var source) && Enum.IsDefined(source) && !char.IsDigit(s[0])
-            => new(k.Key, "Phản ánh qua " + SourceLabel(source), Concerns(Q.ConcernsReceived(db, prefix, w).Where(c => c.Source == source)), false),
-        (ReportKeys.ConcernsCases, null) => new(k.Key, "Vụ việc tạo mới", Cases(Q.CasesReceived(db, prefix, w), c => c.CreatedAt), false),
-        (ReportKeys.ConcernsAnswered or ReportKeys.ConcernsMedianDays, null) => new(k.Key, "Vụ việc đã trả lời", Cases(Q.CasesAnswered(db, prefix, w), c => c.AnsweredAt), false),
-        (CasesDueKey or ReportKeys.ConcernsOnTimePercent, null) => new(k.Key, "Vụ việc đến hạn trả lời trong kỳ", Cases(Q.CasesDue(db, prefix, w), c => c.DueAt), false),
-        (CasesOnTimeKey, null) => new(k.Key, "Vụ việc trả lời đúng hạn", Cases(Q.CasesOnTime(db, prefix, w), c => c.DueAt), false),
-        (ReportKeys.ConcernsOverdue, null) => new(k.Key, "Vụ việc quá hạn", Cases(Q.CasesOverdue(db, prefix, w), c => c.DueAt), false),
-        (ReportKeys.ConcernsByAgency, "none") => new(k.Key, "Vụ việc chưa giao cơ quan", Cases(Q.CasesReceived(db, prefix, w).Where(c => c.AgencyId == null), c => c.CreatedAt), false),
+            => new(k.Key, ReportWords.Of("Cases.Report.Via", SourceLabel(source)), Concerns(Q.ConcernsReceived(db, prefix, w).Where(c => c.Source == source)), false),
+        (ReportKeys.ConcernsCases, null) => new(k.Key, ReportWords.Of("Cases.Report.New"), Cases(Q.CasesReceived(db, prefix, w), c => c.CreatedAt), false),
+        (ReportKeys.ConcernsAnswered or ReportKeys.ConcernsMedianDays, null) => new(k.Key, ReportWords.Of("Cases.Report.Answered"), Cases(Q.CasesAnswered(db, prefix, w), c => c.AnsweredAt), false),
+        (CasesDueKey or ReportKeys.ConcernsOnTimePercent, null) => new(k.Key, ReportWords.Of("Cases.Report.Due"), Cases(Q.CasesDue(db, prefix, w), c => c.DueAt), false),
+        (CasesOnTimeKey, null) => new(k.Key, ReportWords.Of("Cases.Report.AnsweredOnTime"), Cases(Q.CasesOnTime(db, prefix, w), c => c.DueAt), false),
+        (ReportKeys.ConcernsOverdue, null) => new(k.Key, ReportWords.Of("Cases.Report.Overdue"), Cases(Q.CasesOverdue(db, prefix, w), c => c.DueAt), false),
+        (ReportKeys.ConcernsByAgency, "none") => new(k.Key, ReportWords.Of("Cases.Report.Unassigned"), Cases(Q.CasesReceived(db, prefix, w).Where(c => c.AgencyId == null), c => c.CreatedAt), false),
         (ReportKeys.ConcernsByAgency, { } a) when long.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var agency) && agency > 0
-            => new(k.Key, "Vụ việc tạo mới theo cơ quan xử lý", Cases(Q.CasesReceived(db, prefix, w).Where(c => c.AgencyId == agency), c => c.CreatedAt), false),
+            => new(k.Key, ReportWords.Of("Cases.Report.NewByAgency"), Cases(Q.CasesReceived(db, prefix, w).Where(c => c.AgencyId == agency), c => c.CreatedAt), false),
         (ReportKeys.ConcernsByCategory, { } s) when Enum.TryParse<Severity>(s, false, out var severity) && Enum.IsDefined(severity) && !char.IsDigit(s[0])
-            => new(k.Key, "Vụ việc tạo mới: " + SeverityLabel(severity), Cases(Q.CasesReceived(db, prefix, w).Where(c => c.Severity == severity), c => c.CreatedAt), false),
+            => new(k.Key, ReportWords.Of("Cases.Report.NewOfKind", SeverityLabel(severity)), Cases(Q.CasesReceived(db, prefix, w).Where(c => c.Severity == severity), c => c.CreatedAt), false),
         _ => null,
     };
 

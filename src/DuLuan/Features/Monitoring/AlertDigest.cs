@@ -2,6 +2,7 @@ using System.Text;
 using DuLuan.Data;
 using DuLuan.Features.Members;
 using DuLuan.Infrastructure.Mail;
+using DuLuan.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Monitoring;
@@ -44,9 +45,9 @@ public sealed class AlertDigest(AppDbContext db, IMailSender mail, TimeProvider 
                 .Select(u => u.Email!)
                 .Distinct()
                 .ToListAsync(ct);
-            var subject = $"[DuLuan] {alerts.Count} cảnh báo theo dõi tin tức — {unitName}";
+            var subject = new Message("Monitoring.Digest.Subject", alerts.Count, unitName).Vietnamese;
             var body = new StringBuilder()
-                .AppendLine("Đơn vị: " + unitName).AppendLine()
+                .AppendLine(new Message("Monitoring.Digest.Unit", unitName).Vietnamese).AppendLine()
                 .AppendJoin(Environment.NewLine, alerts.Select(a => "• " + a.ReasonVi)).AppendLine().AppendLine()
                 .AppendLine("— English —")
                 .AppendJoin(Environment.NewLine, alerts.Select(a => "• " + a.ReasonEn)).AppendLine()

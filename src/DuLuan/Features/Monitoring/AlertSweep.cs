@@ -2,6 +2,7 @@ using System.Globalization;
 using DuLuan.Analysis.Text;
 using DuLuan.Analysis.Trends;
 using DuLuan.Data;
+using DuLuan.Infrastructure.Text;
 using DuLuan.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -129,8 +130,8 @@ public sealed class AlertSweep(AppDbContext db, TimeProvider clock)
                 SubjectId = candidate.StoryId,
                 WindowStart = day,
                 CreatedAt = now,
-                ReasonVi = $"Tin \"{title}\" đang lan nhanh: {candidate.Articles} bài trong {Spike.WindowHours} giờ từ {candidate.Outlets} nguồn (21 giờ trước đó: {before} bài).",
-                ReasonEn = $"Story \"{title}\" is spreading: {candidate.Articles} articles in {Spike.WindowHours} hours from {candidate.Outlets} outlets ({before} in the 21 hours before).",
+                ReasonVi = new Message("Monitoring.Alert.Story", title, candidate.Articles, Spike.WindowHours, candidate.Outlets, before).Vietnamese,
+                ReasonEn = new Message("Monitoring.Alert.Story", title, candidate.Articles, Spike.WindowHours, candidate.Outlets, before).English,
             });
             await db.SaveChangesAsync(ct);
             raised++;
@@ -158,12 +159,10 @@ public sealed class AlertSweep(AppDbContext db, TimeProvider clock)
     }).ToList();
 
     private static string ReasonVi(string topic, SpikeResult r, int outlets, List<string> phrases) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"Chủ đề \"{topic}\" tăng đột biến: {r.Observed} bài trong {Spike.WindowHours} giờ từ {outlets} nguồn, thường {r.TypicalDailyLow}–{r.TypicalDailyHigh} bài/ngày (kỳ vọng {VietnameseFormat.Number(r.Expected)} trong khung giờ này, p {PVi(r.PValue)})")
-            + (phrases.Count > 0 ? "; cụm từ nổi bật: " + string.Join(", ", phrases) : "") + ".";
+        new Message("Monitoring.Alert.Topic", topic, r.Observed, Spike.WindowHours, outlets, r.TypicalDailyLow, r.TypicalDailyHigh, VietnameseFormat.Number(r.Expected), PVi(r.PValue)).Vietnamese
+            + (phrases.Count > 0 ? new Message("Monitoring.Alert.Phrases", string.Join(", ", phrases)).Vietnamese : "") + ".";
 
     private static string ReasonEn(string topic, SpikeResult r, int outlets, List<string> phrases) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"Topic \"{topic}\" is rising: {r.Observed} articles in {Spike.WindowHours} hours from {outlets} outlets, usually {r.TypicalDailyLow}–{r.TypicalDailyHigh} a day (expected {r.Expected:0.#} for these hours, p {P(r.PValue)})")
-            + (phrases.Count > 0 ? "; top phrases: " + string.Join(", ", phrases) : "") + ".";
+        new Message("Monitoring.Alert.Topic", topic, r.Observed, Spike.WindowHours, outlets, r.TypicalDailyLow, r.TypicalDailyHigh, r.Expected.ToString("0.#", CultureInfo.InvariantCulture), P(r.PValue)).English
+            + (phrases.Count > 0 ? new Message("Monitoring.Alert.Phrases", string.Join(", ", phrases)).English : "") + ".";
 }

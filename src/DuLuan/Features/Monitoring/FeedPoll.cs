@@ -1,5 +1,6 @@
 using DuLuan.Data;
 using DuLuan.Features.Monitoring.Ingest;
+using DuLuan.Infrastructure.Text;
 using DuLuan.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,7 @@ public sealed class FeedPoll(AppDbContext db, FeedFetcher fetcher, FeedParser pa
 {
     public async Task<FeedPollResult> RunAsync(Feed feed, CancellationToken ct)
     {
-        string? error = null;
+        Message? error = null;
         var stored = 0;
         var items = 0;
         FetchResult? fetched = null;
@@ -25,14 +26,14 @@ public sealed class FeedPoll(AppDbContext db, FeedFetcher fetcher, FeedParser pa
                 feed.LastModified is { } lm ? new DateTimeOffset(DateTime.SpecifyKind(lm, DateTimeKind.Utc)) : null, ct);
             if (fetched.Status == FetchStatus.Failed)
             {
-                error = fetched.Error?.ToString() ?? "Không tải được nguồn tin / The feed could not be fetched";
+                error = fetched.Error?.Text ?? new Message("Monitoring.Poll.NotFetched");
             }
             else if (fetched.Status == FetchStatus.Ok)
             {
                 var parsed = parser.Parse(fetched.Body ?? [], fetched.Charset, fetched.FinalUrl ?? new Uri(feed.Url));
                 if (parsed.Format == FeedFormat.Unknown && parsed.Entries.Count == 0)
                 {
-                    error = "Nội dung không phải RSS, Atom hay JSON Feed / The content is not RSS, Atom or JSON Feed";
+                    error = new Message("Monitoring.Poll.NotAFeed");
                 }
                 else
                 {
@@ -43,10 +44,12 @@ public sealed class FeedPoll(AppDbContext db, FeedFetcher fetcher, FeedParser pa
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            error = "Lỗi khi xử lý nguồn tin / The feed could not be processed: " + e.GetType().Name;
+            error = new Message("Monitoring.Poll.Failed", e.GetType().Name);
         }
-        await RecordAsync(feed.Id, fetched, error, items, ct);
-        return new FeedPollResult(error is null, stored, error);
+        // Stored in both languages: the feed list shows it to staff, the CLI and logs to operators.
+        var text = error?.Both();
+        await RecordAsync(feed.Id, fetched, text, items, ct);
+        return new FeedPollResult(error is null, stored, text);
     }
 
     private async Task RecordAsync(long feedId, FetchResult? fetched, string? error, int items, CancellationToken ct)
@@ -96,8 +99,8 @@ public sealed class FeedPoll(AppDbContext db, FeedFetcher fetcher, FeedParser pa
             SubjectId = feed.Id,
             WindowStart = day,
             CreatedAt = now,
-            ReasonVi = $"Nguồn tin \"{feed.Name}\" không lấy được tin từ {since}: {feed.LastError}",
-            ReasonEn = $"Feed \"{feed.Name}\" has not been fetched since {since}: {feed.LastError}",
+            ReasonVi = new Message("Monitoring.Alert.FeedFailing", feed.Name, since, feed.LastError).Vietnamese,
+            ReasonEn = new Message("Monitoring.Alert.FeedFailing", feed.Name, since, feed.LastError).English,
         });
     }
 }

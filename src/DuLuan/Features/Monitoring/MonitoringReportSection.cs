@@ -12,9 +12,9 @@ public sealed class MonitoringReportSection(AppDbContext db) : IReportSection
 
     public static string AlertLabel(AlertKind kind) => kind switch
     {
-        AlertKind.Topic => "Chủ đề tăng đột biến",
-        AlertKind.Story => "Tin lan nhanh",
-        _ => "Nguồn tin lỗi",
+        AlertKind.Topic => ReportWords.Of("Monitoring.Report.Alert.Topic"),
+        AlertKind.Story => ReportWords.Of("Monitoring.Report.Alert.Story"),
+        _ => ReportWords.Of("Monitoring.Report.Alert.Feed"),
     };
 
     public IQueryable<Story> Stories(string prefix, ReportWindow w)
@@ -37,20 +37,20 @@ public sealed class MonitoringReportSection(AppDbContext db) : IReportSection
         var rows = kinds.OrderBy(k => k.Key).Select(k => new FigureRow(AlertLabel(k.Key), [k.Count], null)).ToList();
         return new ReportSection(
             ReportKeys.Sections.Monitoring,
-            "Theo dõi thông tin trên báo chí, mạng",
+            ReportWords.Of("Monitoring.Report.Title"),
             [
-                c.Count(ReportKeys.MonitoringStories, "Sự việc được theo dõi", stories, storiesBefore),
-                c.Count(ReportKeys.MonitoringAlerts, "Cảnh báo", alerts, alertsBefore),
+                c.Count(ReportKeys.MonitoringStories, ReportWords.Of("Monitoring.Report.Stories"), stories, storiesBefore),
+                c.Count(ReportKeys.MonitoringAlerts, ReportWords.Of("Monitoring.Report.Alerts"), alerts, alertsBefore),
             ],
-            [new FigureTable(ReportKeys.MonitoringByTopic, "Cảnh báo theo loại", ["Số lượng"], rows)],
+            [new FigureTable(ReportKeys.MonitoringByTopic, ReportWords.Of("Monitoring.Report.ByKind"), [ReportWords.Of("Reports.Section.Count")], rows)],
             []);
     }
 
     public DrillList? Drill(string prefix, ReportWindow w, DrillKey k) => (k.Head, k.Arg) switch
     {
-        (ReportKeys.MonitoringStories, null) => new(k.Key, "Sự việc được theo dõi", Stories(prefix, w).OrderByDescending(s => s.FirstSeenAt).ThenByDescending(s => s.Id)
+        (ReportKeys.MonitoringStories, null) => new(k.Key, ReportWords.Of("Monitoring.Report.Stories"), Stories(prefix, w).OrderByDescending(s => s.FirstSeenAt).ThenByDescending(s => s.Id)
             .Select(s => new DrillRow("story", s.Id, s.Title, s.FirstSeenAt, null, s.UnitId, null)), false),
-        (ReportKeys.MonitoringAlerts, null) => new(k.Key, "Cảnh báo", Alerts(prefix, w).OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
+        (ReportKeys.MonitoringAlerts, null) => new(k.Key, ReportWords.Of("Monitoring.Report.Alerts"), Alerts(prefix, w).OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
             .Select(a => new DrillRow(a.Kind == AlertKind.Story ? "story" : "alert", a.Kind == AlertKind.Story ? a.SubjectId : a.Id, a.ReasonVi, a.CreatedAt, null, a.UnitId, null)), false),
         _ => null,
     };

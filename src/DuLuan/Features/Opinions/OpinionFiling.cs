@@ -1,6 +1,7 @@
 using DuLuan.Data;
 using DuLuan.Features.Concerns.Intake;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Opinions;
@@ -123,7 +124,7 @@ public sealed class OpinionFiling(AppDbContext db, ConcernIntake intake, TimePro
 
         foreach (var (stream, topicName) in suggestions)
         {
-            var title = $"Kiến nghị qua báo cáo dư luận: {topicName}";
+            var title = new Message("Opinions.Filing.ConcernTitle", topicName).Vietnamese;
             var concern = await intake.SubmitAsync(new ConcernDraft(unit.Id, title[..Math.Min(title.Length, ConcernTitleLength)], stream.Suggestion!, new Contact(null, null), ConcernSource.OpinionReport), ct);
             stream.ConcernId = concern.ConcernId;
         }

@@ -16,10 +16,10 @@ public sealed class OpinionsReportSection(AppDbContext db) : IReportSection
 
     public static string TendencyLabel(Tendency tendency) => tendency switch
     {
-        Tendency.Agree => "Đồng tình",
-        Tendency.Disagree => "Không đồng tình",
-        Tendency.Mixed => "Trái chiều",
-        _ => "Chưa rõ",
+        Tendency.Agree => ReportWords.Of("Opinions.Report.Tendency.Agree"),
+        Tendency.Disagree => ReportWords.Of("Opinions.Report.Tendency.Disagree"),
+        Tendency.Mixed => ReportWords.Of("Opinions.Report.Tendency.Mixed"),
+        _ => ReportWords.Of("Opinions.Report.Tendency.Unclear"),
     };
 
     public IQueryable<OpinionReport> Reports(string prefix, ReportWindow w)
@@ -60,30 +60,30 @@ public sealed class OpinionsReportSection(AppDbContext db) : IReportSection
         string[] periods = [ReportSectionContext.ThisPeriod, ReportSectionContext.PreviousPeriod];
         return new ReportSection(
             ReportKeys.Sections.Opinions,
-            "Dư luận xã hội",
+            ReportWords.Of("Opinions.Report.Title"),
             [
-                c.Count(ReportKeys.OpinionsReports, "Báo cáo dư luận xã hội", reports, reportsBefore),
-                c.Count(ReportKeys.OpinionsStreams, "Luồng dư luận", streams, streamsBefore),
+                c.Count(ReportKeys.OpinionsReports, ReportWords.Of("Opinions.Report.Reports"), reports, reportsBefore),
+                c.Count(ReportKeys.OpinionsStreams, ReportWords.Of("Opinions.Report.Streams"), streams, streamsBefore),
             ],
             [
-                new FigureTable(ReportKeys.OpinionsByTopic, "Luồng dư luận theo chủ đề", periods, topicRows),
-                new FigureTable(ReportKeys.OpinionsByTendency, "Luồng dư luận theo xu hướng", periods, tendencyRows),
+                new FigureTable(ReportKeys.OpinionsByTopic, ReportWords.Of("Opinions.Report.ByTopic"), periods, topicRows),
+                new FigureTable(ReportKeys.OpinionsByTendency, ReportWords.Of("Opinions.Report.ByTendency"), periods, tendencyRows),
             ],
             [
-                new FigureChart(ReportKeys.OpinionsByTopic, "Chủ đề được quan tâm nhiều nhất", ChartKind.Bar, [.. top.Select(r => r.Label)],
+                new FigureChart(ReportKeys.OpinionsByTopic, ReportWords.Of("Opinions.Report.TopTopics"), ChartKind.Bar, [.. top.Select(r => r.Label)],
                     [new ChartSeries(periods[0], [.. top.Select(r => r.Values[0] ?? 0)]), new ChartSeries(periods[1], [.. top.Select(r => r.Values[1] ?? 0)])]),
-                new FigureChart(ReportKeys.OpinionsByTendency, "Xu hướng dư luận", ChartKind.Pie, [.. tendencyRows.Select(r => r.Label)],
+                new FigureChart(ReportKeys.OpinionsByTendency, ReportWords.Of("Opinions.Report.Tendencies"), ChartKind.Pie, [.. tendencyRows.Select(r => r.Label)],
                     [new ChartSeries(periods[0], [.. tendencyRows.Select(r => r.Values[0] ?? 0)])]),
             ]);
     }
 
     public DrillList? Drill(string prefix, ReportWindow w, DrillKey k) => (k.Head, k.Arg) switch
     {
-        (ReportKeys.OpinionsReports, null) => new(k.Key, "Báo cáo dư luận xã hội", ReportRows(Reports(prefix, w)), false),
-        (ReportKeys.OpinionsStreams, null) => new(k.Key, "Luồng dư luận", StreamRows(Streams(prefix, w)), false),
-        (ReportKeys.OpinionsByTopic, { Length: > 0 } folded) => new(k.Key, "Luồng dư luận theo chủ đề", StreamRows(Streams(prefix, w).Where(s => s.Topic!.NameFolded == folded)), false),
+        (ReportKeys.OpinionsReports, null) => new(k.Key, ReportWords.Of("Opinions.Report.Reports"), ReportRows(Reports(prefix, w)), false),
+        (ReportKeys.OpinionsStreams, null) => new(k.Key, ReportWords.Of("Opinions.Report.Streams"), StreamRows(Streams(prefix, w)), false),
+        (ReportKeys.OpinionsByTopic, { Length: > 0 } folded) => new(k.Key, ReportWords.Of("Opinions.Report.ByTopic"), StreamRows(Streams(prefix, w).Where(s => s.Topic!.NameFolded == folded)), false),
         (ReportKeys.OpinionsByTendency, { } t) when Enum.TryParse<Tendency>(t, false, out var tendency) && Enum.IsDefined(tendency) && !char.IsDigit(t[0])
-            => new(k.Key, "Luồng dư luận: " + TendencyLabel(tendency), StreamRows(Streams(prefix, w).Where(s => s.Tendency == tendency)), false),
+            => new(k.Key, ReportWords.Of("Opinions.Report.StreamsOfTendency", TendencyLabel(tendency)), StreamRows(Streams(prefix, w).Where(s => s.Tendency == tendency)), false),
         _ => null,
     };
 

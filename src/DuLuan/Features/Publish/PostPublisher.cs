@@ -2,6 +2,7 @@ using DuLuan.Data;
 using DuLuan.Features.Audit;
 using DuLuan.Features.Publish.Channels;
 using DuLuan.Infrastructure.Mail;
+using DuLuan.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -132,10 +133,11 @@ public sealed class PostPublisher(AppDbContext db, IEnumerable<IChannelConnector
         var email = await db.Users.Where(u => u.Id == post.AuthorId).Select(u => u.Email).FirstOrDefaultAsync(ct);
         if (email is not null && mail.IsEnabled)
         {
-            var subject = $"[DuLuan] Kênh {channel.Name} bị từ chối / Channel {channel.Name} rejected its token";
-            var body = $"Nền tảng từ chối mã truy cập của kênh \"{channel.Name}\": {message}\n" +
-                $"Bài \"{post.Title}\" chưa đăng được lên kênh này. Hãy cập nhật mã truy cập rồi bấm \"Thử lại\".\n\n" +
-                $"The platform rejected the access token of \"{channel.Name}\": {message}\nThe post \"{post.Title}\" did not go out there; renew the token, then press Retry.";
+            // The author's language is not known: the mail says it in both.
+            var subject = new Message("Publish.Mail.Rejected.Subject", channel.Name).Both();
+            var rejected = new Message("Publish.Mail.Rejected.Body", channel.Name, message);
+            var advice = new Message("Publish.Mail.Rejected.Advice", post.Title);
+            var body = $"{rejected.Vietnamese}\n{advice.Vietnamese}\n\n{rejected.English}\n{advice.English}";
             await mail.SendAsync(email, subject, body, cancellationToken: ct);
         }
     }

@@ -56,26 +56,26 @@ public sealed class PublishReportSection(AppDbContext db) : IReportSection
         }).ToList();
         return new ReportSection(
             ReportKeys.Sections.Publish,
-            "Thông tin trên kênh chính thống",
+            ReportWords.Of("Publish.Report.Title"),
             [
-                c.Count(ReportKeys.PublishPosts, "Bài đã đăng", posts, postsBefore),
-                new(ReportKeys.PublishReach, "Lượt tiếp cận", channels.Sum(x => x.Reach), channelsBefore.Sum(x => x.Reach), FigureKind.Count, c.Drill(ReportKeys.PublishReach)),
-                new(ReportKeys.PublishInteractions, "Lượt tương tác", channels.Sum(x => x.Interactions), channelsBefore.Sum(x => x.Interactions), FigureKind.Count, c.Drill(ReportKeys.PublishInteractions)),
+                c.Count(ReportKeys.PublishPosts, ReportWords.Of("Publish.Report.Posts"), posts, postsBefore),
+                new(ReportKeys.PublishReach, ReportWords.Of("Publish.Report.Reach"), channels.Sum(x => x.Reach), channelsBefore.Sum(x => x.Reach), FigureKind.Count, c.Drill(ReportKeys.PublishReach)),
+                new(ReportKeys.PublishInteractions, ReportWords.Of("Publish.Report.Interactions"), channels.Sum(x => x.Interactions), channelsBefore.Sum(x => x.Interactions), FigureKind.Count, c.Drill(ReportKeys.PublishInteractions)),
             ],
-            [new FigureTable(ReportKeys.PublishByChannel, "Tiếp cận và tương tác theo kênh", ["Tiếp cận", "Tương tác", "Tiếp cận kỳ trước", "Tương tác kỳ trước"], rows)],
+            [new FigureTable(ReportKeys.PublishByChannel, ReportWords.Of("Publish.Report.ByChannel"), [ReportWords.Of("Publish.Report.ReachColumn"), ReportWords.Of("Publish.Report.InteractionsColumn"), ReportWords.Of("Publish.Report.ReachBefore"), ReportWords.Of("Publish.Report.InteractionsBefore")], rows)],
             [
-                new FigureChart(ReportKeys.PublishByChannel, "Tiếp cận và tương tác theo kênh", ChartKind.Bar, names,
-                    [new ChartSeries("Lượt tiếp cận", [.. rows.Select(r => r.Values[0] ?? 0)]), new ChartSeries("Lượt tương tác", [.. rows.Select(r => r.Values[1] ?? 0)])]),
+                new FigureChart(ReportKeys.PublishByChannel, ReportWords.Of("Publish.Report.ByChannel"), ChartKind.Bar, names,
+                    [new ChartSeries(ReportWords.Of("Publish.Report.Reach"), [.. rows.Select(r => r.Values[0] ?? 0)]), new ChartSeries(ReportWords.Of("Publish.Report.Interactions"), [.. rows.Select(r => r.Values[1] ?? 0)])]),
             ]);
     }
 
     public DrillList? Drill(string prefix, ReportWindow w, DrillKey k) => (k.Head, k.Arg) switch
     {
-        (ReportKeys.PublishPosts, null) => new(k.Key, "Bài đã đăng", PublishReportSums.Published(db, prefix, w).OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
+        (ReportKeys.PublishPosts, null) => new(k.Key, ReportWords.Of("Publish.Report.Posts"), PublishReportSums.Published(db, prefix, w).OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
             .Select(p => new DrillRow("post", p.Id, p.Title, p.PublishedAt, null, p.UnitId, null)), false),
-        (ReportKeys.PublishReach, null) => new(k.Key, "Lượt tiếp cận theo bài", MetricRows(prefix, w, null, reach: true), true) { SumAsync = ct => MetricSumAsync(prefix, w, null, true, ct) },
-        (ReportKeys.PublishInteractions, null) => new(k.Key, "Lượt tương tác theo bài", MetricRows(prefix, w, null, reach: false), true) { SumAsync = ct => MetricSumAsync(prefix, w, null, false, ct) },
-        (ReportKeys.PublishByChannel, { Length: > 0 } channel) => new(k.Key, "Lượt tiếp cận theo bài trên " + channel, MetricRows(prefix, w, channel, reach: true), true) { SumAsync = ct => MetricSumAsync(prefix, w, channel, true, ct) },
+        (ReportKeys.PublishReach, null) => new(k.Key, ReportWords.Of("Publish.Report.ReachPerPost"), MetricRows(prefix, w, null, reach: true), true) { SumAsync = ct => MetricSumAsync(prefix, w, null, true, ct) },
+        (ReportKeys.PublishInteractions, null) => new(k.Key, ReportWords.Of("Publish.Report.InteractionsPerPost"), MetricRows(prefix, w, null, reach: false), true) { SumAsync = ct => MetricSumAsync(prefix, w, null, false, ct) },
+        (ReportKeys.PublishByChannel, { Length: > 0 } channel) => new(k.Key, ReportWords.Of("Publish.Report.ReachOnChannel", channel), MetricRows(prefix, w, channel, reach: true), true) { SumAsync = ct => MetricSumAsync(prefix, w, channel, true, ct) },
         _ => null,
     };
 

@@ -1,5 +1,6 @@
 using DuLuan.Features.Reports.Drafts;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,7 @@ public sealed class DashboardModel(DashboardQuery query, IReportFigureSource fig
 
     public string? Field { get; private set; }
 
-    public string? Error { get; private set; }
+    public Message? Error { get; private set; }
 
     public bool Empty => Figures is not null && Figures.Sections.All(s => s.Figures.All(f => f.Value is null or 0) && s.Figures.All(f => f.Previous is null or 0));
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using DuLuan.Features.Members;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Reporting;
+using DuLuan.Infrastructure.Text;
 using DuLuan.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ public sealed class DashboardQuery(UnitScope scope, OfficeTime office)
     /// <summary>Staff: everyone but collaborators, who file opinion reports and read nothing else.</summary>
     public static readonly Role[] Staff = RoleTable.Staff;
 
-    public sealed record Outcome(Unit? Unit, ReportPeriod Period, string? Field, string? Error)
+    public sealed record Outcome(Unit? Unit, ReportPeriod Period, string? Field, Message? Error)
     {
         public bool NotFound => Error is null && Unit is null;
     }
@@ -32,10 +33,10 @@ public sealed class DashboardQuery(UnitScope scope, OfficeTime office)
         {
             if (periods.Count != 1)
             {
-                return new(null, period, "period", "Chỉ được chọn một kỳ báo cáo / Give one period only");
+                return new(null, period, "period", new Message("Reports.Query.OnePeriod"));
             }
 
-            if (!ReportPeriod.TryParse(periods[0], out period, out var error))
+            if (!ReportPeriod.TryRead(periods[0], out period, out var error))
             {
                 return new(null, default, "period", error);
             }
@@ -47,7 +48,7 @@ public sealed class DashboardQuery(UnitScope scope, OfficeTime office)
             var text = ids.Count == 1 ? ids[0] : null;
             if (text is null || text.Length is 0 or > 18 || !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             {
-                return new(null, period, "unit", "Đơn vị phải là một mã số / Unit must be one numeric id");
+                return new(null, period, "unit", new Message("Reports.Query.UnitId"));
             }
 
             return new(await units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct), period, null, null);
@@ -92,7 +93,7 @@ public sealed class DashboardQuery(UnitScope scope, OfficeTime office)
         var diff = Math.Round(now - before, 1);
         var text = Format(Math.Abs(diff), figure.Kind == FigureKind.Percent ? FigureKind.Days : figure.Kind);
         var sign = diff > 0 ? "+" : diff < 0 ? "\u2212" : string.Empty;
-        return figure.Kind == FigureKind.Percent ? $"{sign}{text} điểm" : sign + text;
+        return figure.Kind == FigureKind.Percent ? sign + ReportWords.Of("Reports.Text.Points", text) : sign + text;
     }
 
     /// <summary>"up", "down" or "same", for the arrow.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using DuLuan.Features.Audit;
 using DuLuan.Features.Reports.Figures;
 using DuLuan.Infrastructure.Reporting;
+using DuLuan.Infrastructure.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +37,7 @@ public sealed class DrillModel(DashboardQuery query, DrillSource drills, ReportF
 
     public string? Field { get; private set; }
 
-    public string? Error { get; private set; }
+    public Message? Error { get; private set; }
 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -44,7 +45,7 @@ public sealed class DrillModel(DashboardQuery query, DrillSource drills, ReportF
         var outcome = await query.ReadAsync(Request.Query, ct);
         if (outcome.Error is null && !Request.Query.ContainsKey("unit"))
         {
-            return Fail("unit", "Thiếu đơn vị / Unit is missing");
+            return Fail("unit", new Message("Reports.Drill.UnitMissing"));
         }
 
         if (outcome.NotFound)
@@ -62,14 +63,14 @@ public sealed class DrillModel(DashboardQuery query, DrillSource drills, ReportF
         var keys = Request.Query["key"];
         if (keys.Count != 1 || string.IsNullOrEmpty(keys[0]) || keys[0]!.Length > DrillSource.MaxKeyLength)
         {
-            return Fail("key", "Thiếu chỉ tiêu hoặc chỉ tiêu quá dài / Give one figure key");
+            return Fail("key", new Message("Reports.Drill.KeyMissing"));
         }
 
         if (Request.Query.TryGetValue("page", out var pages))
         {
             if (pages.Count != 1 || pages[0] is not { Length: > 0 and <= 6 } p || !int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
             {
-                return Fail("page", "Trang phải là số từ 1 / Page must be a number from 1");
+                return Fail("page", new Message("Reports.Drill.PageNumber"));
             }
 
             PageNumber = n;
@@ -79,7 +80,7 @@ public sealed class DrillModel(DashboardQuery query, DrillSource drills, ReportF
         var list = drills.Find(Unit.Path, window, keys[0]!);
         if (list is null)
         {
-            return Fail("key", "Không có chỉ tiêu này / No such figure");
+            return Fail("key", new Message("Reports.Drill.NoFigure"));
         }
 
         Key = list.Key;
@@ -100,7 +101,7 @@ public sealed class DrillModel(DashboardQuery query, DrillSource drills, ReportF
     /// <summary>The page of a row's record, or null when its kind has none.</summary>
     public string? Link(DrillRow row) => drills.Link(row);
 
-    private PageResult Fail(string field, string error)
+    private PageResult Fail(string field, Message error)
     {
         Field = field;
         Error = error;

@@ -10,7 +10,7 @@ public static class FigureText
     public static string Value(double value, FigureKind kind) => kind switch
     {
         FigureKind.Percent => VietnameseFormat.Percent(value),
-        FigureKind.Days => VietnameseFormat.Number(value) + " ngày",
+        FigureKind.Days => ReportWords.Of("Reports.Text.Days", VietnameseFormat.Number(value)),
         _ => VietnameseFormat.Number(value, 0),
     };
 }

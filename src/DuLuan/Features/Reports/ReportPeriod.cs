@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using DuLuan.Infrastructure.Reporting;
+using DuLuan.Infrastructure.Text;
 
 namespace DuLuan.Features.Reports;
 
@@ -57,17 +59,17 @@ public readonly record struct ReportPeriod
     /// <summary>"quý III năm 2026", "6 tháng đầu năm 2026", "6 tháng cuối năm 2026", "năm 2026".</summary>
     public string VietnameseLabel => Kind switch
     {
-        ReportPeriodKind.Quarter => string.Create(CultureInfo.InvariantCulture, $"quý {Roman(Number)} năm {Year}"),
-        ReportPeriodKind.Half => string.Create(CultureInfo.InvariantCulture, $"6 tháng {(Number == 1 ? "đầu" : "cuối")} năm {Year}"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"năm {Year}"),
+        ReportPeriodKind.Quarter => ReportWords.Of("Reports.Period.Label.Quarter", Roman(Number), Year),
+        ReportPeriodKind.Half => ReportWords.Of(Number == 1 ? "Reports.Period.Label.Half1" : "Reports.Period.Label.Half2", Year),
+        _ => ReportWords.Of("Reports.Period.Label.Year", Year),
     };
 
     /// <summary>The short label without the year: "quý III", "6 tháng đầu năm", "năm".</summary>
     public string VietnameseShortLabel => Kind switch
     {
-        ReportPeriodKind.Quarter => "quý " + Roman(Number),
-        ReportPeriodKind.Half => Number == 1 ? "6 tháng đầu năm" : "6 tháng cuối năm",
-        _ => "năm",
+        ReportPeriodKind.Quarter => ReportWords.Of("Reports.Period.Short.Quarter", Roman(Number)),
+        ReportPeriodKind.Half => ReportWords.Of(Number == 1 ? "Reports.Period.Short.Half1" : "Reports.Period.Short.Half2"),
+        _ => ReportWords.Of("Reports.Period.Short.Year"),
     };
 
     public static ReportPeriod Quarter(int year, int quarter) => Create(ReportPeriodKind.Quarter, year, quarter);
@@ -92,34 +94,42 @@ public readonly record struct ReportPeriod
     public override string ToString() => Code;
 
     public static ReportPeriod Parse(string text)
-        => TryParse(text, out var period, out var error) ? period : throw new FormatException(error);
+        => TryRead(text, out var period, out var error) ? period : throw new FormatException(error.Both());
 
-    public static bool TryParse(string? text, out ReportPeriod period) => TryParse(text, out period, out _);
+    public static bool TryParse(string? text, out ReportPeriod period) => TryRead(text, out period, out _);
 
-    /// <summary>
-    /// Accepts "2026-Q3", "2026-H1", "2026" (case-insensitive, surrounding blanks ignored). The error says, in
-    /// Vietnamese and English, what is wrong and what is expected.
-    /// </summary>
+    /// <summary>As <see cref="TryRead"/>, the error "Vietnamese / English" (logs, stored runs).</summary>
     public static bool TryParse(string? text, out ReportPeriod period, [NotNullWhen(false)] out string? error)
     {
+        var ok = TryRead(text, out period, out var message);
+        error = message?.Both();
+        return ok;
+    }
+
+    /// <summary>
+    /// Accepts "2026-Q3", "2026-H1", "2026" (case-insensitive, surrounding blanks ignored). The error says what is
+    /// wrong and what is expected.
+    /// </summary>
+    public static bool TryRead(string? text, out ReportPeriod period, [NotNullWhen(false)] out Message? error)
+    {
         period = default;
-        const string Expected = "Kỳ báo cáo phải có dạng 2026-Q3 (quý), 2026-H1 (6 tháng) hoặc 2026 (năm) / Period must look like 2026-Q3, 2026-H1 or 2026";
+        var expected = new Message("Reports.Period.Expected");
         var value = text?.Trim() ?? string.Empty;
         if (value.Length == 0)
         {
-            error = "Thiếu kỳ báo cáo. " + Expected;
+            error = new Message("Reports.Period.Missing");
             return false;
         }
 
         if (value.Length > 7 || !int.TryParse(value.AsSpan(0, Math.Min(4, value.Length)), NumberStyles.None, CultureInfo.InvariantCulture, out var year) || value.Length < 4)
         {
-            error = Expected;
+            error = expected;
             return false;
         }
 
         if (year is < MinYear or > MaxYear)
         {
-            error = string.Create(CultureInfo.InvariantCulture, $"Năm {year} nằm ngoài khoảng {MinYear}\u2013{MaxYear} / Year {year} is outside {MinYear}\u2013{MaxYear}");
+            error = new Message("Reports.Period.YearRange", year, MinYear, MaxYear);
             return false;
         }
 
@@ -132,7 +142,7 @@ public readonly record struct ReportPeriod
 
         if (value.Length != 7 || value[4] != '-' || value[6] is < '1' or > '9')
         {
-            error = Expected;
+            error = expected;
             return false;
         }
 
@@ -146,13 +156,13 @@ public readonly record struct ReportPeriod
                 period = Half(year, number);
                 break;
             case 'Q':
-                error = "Quý phải từ 1 đến 4 / Quarter must be 1 to 4";
+                error = new Message("Reports.Period.QuarterRange");
                 return false;
             case 'H':
-                error = "Nửa năm phải là 1 hoặc 2 / Half must be 1 or 2";
+                error = new Message("Reports.Period.HalfRange");
                 return false;
             default:
-                error = Expected;
+                error = expected;
                 return false;
         }
 

@@ -44,8 +44,8 @@ public sealed class DetailsModel(AppDbContext db, SurveyAccess access, AuditLog 
             return NotFound();
         }
 
-        var definition = SurveyDefinition.Parse(Survey.DraftJson, out var error);
-        Errors = definition is null ? [error!] : [.. DefinitionRules.Validate(definition).Select(m => m.In(l))];
+        var definition = SurveyDefinition.Read(Survey.DraftJson, out var error);
+        Errors = definition is null ? [error!.In(l)] : [.. DefinitionRules.Validate(definition).Select(m => m.In(l))];
         if (definition is not null && !definition.Questions.Any())
         {
             Errors.Add(l["Surveys.Details.NoQuestions"]);

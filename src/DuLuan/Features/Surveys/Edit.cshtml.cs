@@ -57,10 +57,10 @@ public sealed class EditModel(AppDbContext db, SurveyAccess access, AuditLog aud
             return Page();
         }
 
-        var definition = SurveyDefinition.Parse(DefinitionJson, out var parseError);
+        var definition = SurveyDefinition.Read(DefinitionJson, out var parseError);
         if (definition is null)
         {
-            Errors.Add(parseError!);
+            Errors.Add(parseError!.In(l));
             return Page();
         }
 

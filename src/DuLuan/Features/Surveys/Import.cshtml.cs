@@ -91,8 +91,8 @@ public sealed class ImportModel(AppDbContext db, SurveyAccess access, AuditLog a
             return Page();
         }
 
-        var definition = SurveyDefinition.Parse(DefinitionJson, out var error);
-        Errors = definition is null ? [error!] : [.. DefinitionRules.Validate(definition).Select(m => m.In(l))];
+        var definition = SurveyDefinition.Read(DefinitionJson, out var error);
+        Errors = definition is null ? [error!.In(l)] : [.. DefinitionRules.Validate(definition).Select(m => m.In(l))];
         if (Errors.Count > 0)
         {
             return Page();

@@ -72,29 +72,22 @@ public sealed class PaperModel(AppDbContext db, SurveyAccess access) : PageModel
             return string.Empty;
         }
 
-        var vi = Language == "vi";
         var questions = Definition.Questions.ToDictionary(q => q.Key, StringComparer.Ordinal);
         var parts = conditions.Select(c =>
         {
             var number = Numbers.GetValueOrDefault(c.Question).ToString(CultureInfo.InvariantCulture);
             var option = questions.TryGetValue(c.Question, out var q) ? q.Options?.FirstOrDefault(o => o.Key == c.Value)?.Label.In(Language) : null;
             var value = $"«{option ?? c.Value}»";
-            return (c.Op, vi) switch
+            return c.Op switch
             {
-                (ConditionOp.Equals, true) => $"câu {number} là {value}",
-                (ConditionOp.Equals, false) => $"question {number} is {value}",
-                (ConditionOp.NotEquals, true) => $"câu {number} không phải {value}",
-                (ConditionOp.NotEquals, false) => $"question {number} is not {value}",
-                (ConditionOp.Includes, true) => $"câu {number} có chọn {value}",
-                (ConditionOp.Includes, false) => $"question {number} includes {value}",
-                (ConditionOp.GreaterThan, true) => $"câu {number} lớn hơn {c.Value}",
-                (ConditionOp.GreaterThan, false) => $"question {number} is more than {c.Value}",
-                (ConditionOp.LessThan, true) => $"câu {number} nhỏ hơn {c.Value}",
-                (ConditionOp.LessThan, false) => $"question {number} is less than {c.Value}",
-                (_, true) => $"đã trả lời câu {number}",
-                _ => $"question {number} was answered",
+                ConditionOp.Equals => SurveyResults.Say(Language, "Surveys.Paper.Equals", number, value),
+                ConditionOp.NotEquals => SurveyResults.Say(Language, "Surveys.Paper.NotEquals", number, value),
+                ConditionOp.Includes => SurveyResults.Say(Language, "Surveys.Paper.Includes", number, value),
+                ConditionOp.GreaterThan => SurveyResults.Say(Language, "Surveys.Paper.GreaterThan", number, c.Value),
+                ConditionOp.LessThan => SurveyResults.Say(Language, "Surveys.Paper.LessThan", number, c.Value),
+                _ => SurveyResults.Say(Language, "Surveys.Paper.Answered", number),
             };
         });
-        return (vi ? "Chỉ trả lời nếu " : "Answer only if ") + string.Join(vi ? " và " : " and ", parts) + ".";
+        return SurveyResults.Say(Language, "Surveys.Paper.OnlyIf", string.Join(" " + SurveyResults.Say(Language, "Surveys.Paper.And") + " ", parts));
     }
 }

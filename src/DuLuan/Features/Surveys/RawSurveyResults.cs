@@ -1,6 +1,7 @@
 using System.Globalization;
 using DuLuan.Analysis.Statistics;
 using DuLuan.Data;
+using DuLuan.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Surveys;
@@ -16,7 +17,6 @@ public sealed class RawSurveyResults(AppDbContext db)
     /// <summary>With <paramref name="rowWeights"/> (by response id, e.g. raked) those weights are used as they are, described by <paramref name="rowNote"/>.</summary>
     public async Task<ResultsReport> BuildAsync(Survey survey, SurveyDefinition definition, string language, CancellationToken ct, IReadOnlyDictionary<string, double>? rowWeights = null, string? rowNote = null)
     {
-        var vi = language == "vi";
         var responses = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == survey.Id)
             .OrderBy(r => r.Id).Select(r => new { r.Id, r.UnitId }).ToListAsync(ct);
         var index = new Dictionary<string, int>(responses.Count, StringComparer.Ordinal);
@@ -60,13 +60,7 @@ public sealed class RawSurveyResults(AppDbContext db)
             missing = [];
         }
 
-        var note = rowNote is not null ? rowNote : (weighted, vi) switch
-        {
-            (true, true) => "gia quyền theo dân số các đơn vị",
-            (true, false) => "weighted to the units' population",
-            (false, true) => "chưa gia quyền (chưa nhập đủ dân số các đơn vị)",
-            (false, false) => "unweighted (population not entered for every unit)",
-        };
+        var note = rowNote ?? SurveyResults.Say(language, weighted ? "Surveys.Results.Weighted" : "Surveys.Results.Unweighted");
         var design = responses.Count > 0 ? new SurveyDesign(weights, strata, lonelyPsu: LonelyPsu.Certainty) : null;
         var questions = new List<QuestionResult>();
         foreach (var q in definition.Questions)

@@ -61,12 +61,11 @@ public sealed class ResultsModel(AppDbContext db, SurveyAccess access, SurveyRes
             return NotFound();
         }
 
-        var vi = Report.Language == "vi";
+        var language = Report.Language;
         var csv = new StringBuilder();
-        Row(csv, vi ? ["câu hỏi", "mã", "lựa chọn", "đơn vị", "số phiếu", "tỷ lệ %", "sai số ± điểm", "hiệu ứng thiết kế", "diễn giải"]
-                    : ["question", "code", "option", "unit", "count", "percent", "margin ± points", "design effect", "summary"]);
-        var all = vi ? "Tất cả" : "All";
-        var hidden = vi ? "ẩn" : "hidden";
+        Row(csv, SurveyResults.Say(language, "Surveys.Export.CsvColumns").Split('|'));
+        var all = SurveyResults.Say(language, "Surveys.Export.All");
+        var hidden = SurveyResults.Say(language, "Surveys.Export.Hidden");
         foreach (var q in Report.Questions)
         {
             foreach (var o in q.Options)
@@ -76,7 +75,7 @@ public sealed class ResultsModel(AppDbContext db, SurveyAccess access, SurveyRes
 
             if (q.Mean is { } mean)
             {
-                Row(csv, [q.Label, q.Key, vi ? "trung bình" : "mean", all, q.Answered?.ToString(CultureInfo.InvariantCulture) ?? hidden, Num(mean.Estimate), Num(mean.Margin), Num(mean.DesignEffect), mean.Summary]);
+                Row(csv, [q.Label, q.Key, SurveyResults.Say(language, "Surveys.Export.Mean"), all, q.Answered?.ToString(CultureInfo.InvariantCulture) ?? hidden, Num(mean.Estimate), Num(mean.Margin), Num(mean.DesignEffect), mean.Summary]);
             }
 
             foreach (var unit in q.ByUnit)

@@ -16,7 +16,6 @@ public static class ResultsXlsx
     public static byte[] Build(ResultsReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var vi = report.Language == "vi";
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {
@@ -44,12 +43,11 @@ public static class ResultsXlsx
                 data.Append(r);
             }
 
-            var all = vi ? "Tất cả" : "All";
-            var hidden = vi ? "ẩn" : "hidden";
+            var all = SurveyResults.Say(report.Language, "Surveys.Export.All");
+            var hidden = SurveyResults.Say(report.Language, "Surveys.Export.Hidden");
             Add(report.Title);
             Add(report.WeightNote, report.Filter);
-            Add(vi ? ["câu hỏi", "mã", "lựa chọn", "đơn vị / nhóm", "số phiếu", "tỷ lệ %", "sai số ± điểm", "hiệu ứng thiết kế", "diễn giải"]
-                   : ["question", "code", "option", "unit / group", "count", "percent", "margin ± points", "design effect", "summary"]);
+            Add(SurveyResults.Say(report.Language, "Surveys.Export.XlsxColumns").Split('|'));
             foreach (var q in report.Questions)
             {
                 foreach (var o in q.Options)
@@ -59,7 +57,7 @@ public static class ResultsXlsx
 
                 if (q.Mean is { } mean)
                 {
-                    Add(q.Label, q.Key, vi ? "trung bình" : "mean", all, q.Answered is { } answered ? answered : hidden, mean.Estimate, mean.Margin, mean.DesignEffect, mean.Summary);
+                    Add(q.Label, q.Key, SurveyResults.Say(report.Language, "Surveys.Export.Mean"), all, q.Answered is { } answered ? answered : hidden, mean.Estimate, mean.Margin, mean.DesignEffect, mean.Summary);
                 }
 
                 foreach (var unit in q.ByUnit)
@@ -82,7 +80,7 @@ public static class ResultsXlsx
             }
 
             sheetPart.Worksheet = new Worksheet(data);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = vi ? "Kết quả" : "Results" }));
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = SurveyResults.Say(report.Language, "Surveys.Export.Sheet") }));
             workbook.Workbook.Save();
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DuLuan.Infrastructure.Text;
 
 namespace DuLuan.Features.Surveys;
 
@@ -69,8 +70,16 @@ public sealed class SurveyDefinition
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
-    /// <summary>Parses a definition; null with a reason when it is not the expected JSON shape.</summary>
+    /// <summary>As <see cref="Read"/>, the reason "Vietnamese / English".</summary>
     public static SurveyDefinition? Parse(string json, out string? error)
+    {
+        var definition = Read(json, out var problem);
+        error = problem?.Both();
+        return definition;
+    }
+
+    /// <summary>Parses a definition; null with a reason when it is not the expected JSON shape.</summary>
+    public static SurveyDefinition? Read(string json, out Message? error)
     {
         error = null;
         try
@@ -78,14 +87,14 @@ public sealed class SurveyDefinition
             var definition = JsonSerializer.Deserialize<SurveyDefinition>(json, Json);
             if (definition is null)
             {
-                error = "Định nghĩa trống / The definition is empty.";
+                error = new Message("Surveys.Definition.Empty");
             }
 
             return definition;
         }
         catch (JsonException e)
         {
-            error = $"Định nghĩa không phải JSON hợp lệ ({e.Path}) / The definition is not valid JSON ({e.Path}).";
+            error = new Message("Surveys.Definition.NotJson", e.Path);
             return null;
         }
     }
@@ -98,7 +107,7 @@ public sealed class SurveyDefinition
             new SurveySection
             {
                 Key = "s1",
-                Title = new Labels { ["vi"] = "Phần 1", ["en"] = "Part 1" },
+                Title = new Labels { ["vi"] = new Message("Surveys.Definition.FirstPart").Vietnamese, ["en"] = new Message("Surveys.Definition.FirstPart").English },
                 Questions = [],
             },
         ],

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DuLuan.Analysis.Statistics;
 using DuLuan.Data;
+using DuLuan.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Surveys;
@@ -8,7 +9,7 @@ namespace DuLuan.Features.Surveys;
 public sealed partial class SurveyResults
 {
     /// <summary>Names of the raking margins in messages.</summary>
-    private static readonly string[] MarginNames = ["đơn vị / unit", "giới tính / sex", "nhóm tuổi / age band"];
+    private static readonly string[] MarginNames = ["Surveys.Results.Margin.Unit", "Surveys.Results.Margin.Sex", "Surveys.Results.Margin.Age"];
 
     /// <summary>
     /// When the office entered sex or age-band margins: the weights raked to units, sex and age band
@@ -42,8 +43,7 @@ public sealed partial class SurveyResults
 
         if (query.Filtered || query.CrossQuestion is not null)
         {
-            return (null, new CalibrationInfo("post-stratification", null, null, null, null, null,
-                "Bộ lọc và bảng chéo chỉ gia quyền theo dân số đơn vị / Filters and cross-tabs are weighted by unit population only."));
+            return (null, new CalibrationInfo("post-stratification", null, null, null, null, null, Say(language, "Surveys.Results.RakingFiltered")));
         }
 
         var responses = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == survey.Id).Select(r => new { r.Id, r.UnitId }).ToListAsync(ct);
@@ -61,13 +61,13 @@ public sealed partial class SurveyResults
         var unitCategories = responses.Select(r => r.UnitId.ToString(CultureInfo.InvariantCulture)).ToList();
         var present = unitCategories.ToHashSet(StringComparer.Ordinal);
         var list = new List<PopulationMargin> { new(unitCategories, population.Where(p => present.Contains(p.Key)).ToDictionary(StringComparer.Ordinal)) };
-        var names = new List<string> { MarginNames[0] };
+        var names = new List<string> { Say(language, MarginNames[0]) };
         foreach (var (name, question, index) in variables)
         {
-            const string NoAnswer = "(không trả lời / no answer)";
-            list.Add(new PopulationMargin([.. responses.Select(r => byResponse.GetValueOrDefault((r.Id, question)) ?? NoAnswer)],
+            var noAnswer = Say(language, "Surveys.Results.NoAnswer");
+            list.Add(new PopulationMargin([.. responses.Select(r => byResponse.GetValueOrDefault((r.Id, question)) ?? noAnswer)],
                 margins.Where(m => m.Variable == name).ToDictionary(m => m.Category, m => (double)m.Population, StringComparer.Ordinal)));
-            names.Add(MarginNames[index]);
+            names.Add(Say(language, MarginNames[index]));
         }
 
         CalibrationReport calibration;
@@ -78,7 +78,7 @@ public sealed partial class SurveyResults
         }
         catch (SurveyDesignException e)
         {
-            return (null, new CalibrationInfo("post-stratification", null, null, null, null, null, "Không gia quyền raking được, dùng dân số đơn vị / Raking is not possible, unit population used: " + e.Message));
+            return (null, new CalibrationInfo("post-stratification", null, null, null, null, null, Say(language, "Surveys.Results.RakingFailed", e.Message)));
         }
 
         var weights = new Dictionary<string, double>(responses.Count, StringComparer.Ordinal);
@@ -87,7 +87,7 @@ public sealed partial class SurveyResults
             weights[responses[i].Id] = calibration.Weights[i];
         }
 
-        var note = language == "vi" ? "gia quyền theo dân số đơn vị, giới tính và nhóm tuổi" : "weighted to the population by unit, sex and age band";
+        var note = Say(language, "Surveys.Results.Raked");
         var info = new CalibrationInfo("raking", calibration.Iterations, calibration.Converged, calibration.MaxMarginError, calibration.Trimmed, calibration.Cap, null);
         var report = await new RawSurveyResults(db).BuildAsync(survey, definition, language, ct, weights, note);
         // The raked weights depend on each respondent's sex and age band as well as unit: protect with those too.

@@ -91,7 +91,6 @@ public sealed partial class SurveyResults(AppDbContext db)
     public async Task<ResultsReport> BuildAsync(Survey survey, SurveyDefinition definition, string language, CancellationToken ct, ResultsQuery? query = null)
     {
         query ??= new ResultsQuery();
-        var vi = language == "vi";
         var (all, sizes) = await TalliesAsync(survey.Id, ct);
         var (raked, calibration) = await RakedAsync(survey, definition, language, query, ct);
         if (raked is not null)
@@ -116,13 +115,7 @@ public sealed partial class SurveyResults(AppDbContext db)
         var weighted = total > 0 && missing.Count == 0;
         // Post-stratification: every response of unit h weighs N_h / n_h.
         var weights = sizes.ToDictionary(s => s.Key, s => weighted ? population[s.Key] / s.Value : 1.0);
-        var note = (weighted, vi) switch
-        {
-            (true, true) => "gia quyền theo dân số các đơn vị",
-            (true, false) => "weighted to the units' population",
-            (false, true) => "chưa gia quyền (chưa nhập đủ dân số các đơn vị)",
-            (false, false) => "unweighted (population not entered for every unit)",
-        };
+        var note = Say(language, weighted ? "Surveys.Results.Weighted" : "Surveys.Results.Unweighted");
 
         var units = answerUnits.Select(u => (u.Id, u.Name)).ToList();
         var cross = query.CrossQuestion is { } by ? definition.Questions.First(q => q.Key == by) : null;
@@ -213,11 +206,10 @@ public sealed partial class SurveyResults(AppDbContext db)
 
     private static string? Describe(SurveyDefinition definition, ResultsQuery query, Dictionary<long, string> names, List<(long Id, string Name)> units, string language)
     {
-        var vi = language == "vi";
         var parts = new List<string>();
         if (query.Unit is { } unit)
         {
-            parts.Add((vi ? "đơn vị " : "unit ") + names.GetValueOrDefault(unit, "?"));
+            parts.Add(Say(language, "Surveys.Results.FilterUnit", names.GetValueOrDefault(unit, "?")));
         }
 
         if (query.Question is { } key && definition.Questions.FirstOrDefault(q => q.Key == key) is { } q)
@@ -226,7 +218,7 @@ public sealed partial class SurveyResults(AppDbContext db)
             parts.Add($"{q.Label.In(language)} = {option}");
         }
 
-        return parts.Count == 0 ? null : (vi ? "Chỉ người trả lời thuộc: " : "Only respondents with: ") + string.Join("; ", parts);
+        return parts.Count == 0 ? null : Say(language, "Surveys.Results.OnlyRespondents", string.Join("; ", parts));
     }
 
     private static DesignEstimate? Estimate(StratumSums[] strata)
@@ -251,8 +243,10 @@ public sealed partial class SurveyResults(AppDbContext db)
         var culture = CultureInfo.GetCultureInfo(language == "vi" ? "vi-VN" : "en-GB");
         var value = estimate.ToString(percent ? "0" : "0.0#", culture) + (percent ? "%" : string.Empty);
         var plusMinus = margin.ToString(margin < 10 ? "0.#" : "0", culture);
-        return language == "vi"
-            ? $"{value} ± {plusMinus}{(percent ? " điểm" : string.Empty)}; dựa trên {n.ToString("N0", culture)} phiếu, {note}"
-            : $"{value} ± {plusMinus}{(percent ? " points" : string.Empty)}; based on {n.ToString("N0", culture)} responses, {note}";
+        return Say(language, percent ? "Surveys.Results.LinePercent" : "Surveys.Results.Line", value, plusMinus, n.ToString("N0", culture), note);
     }
+
+    /// <summary>A resource text in the results' language ("vi" or "en").</summary>
+    internal static string Say(string language, string key, params object?[] args)
+        => new Message(key, args).In(CultureInfo.GetCultureInfo(language == "en" ? "en" : "vi"));
 }

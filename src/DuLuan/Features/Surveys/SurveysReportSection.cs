@@ -37,22 +37,22 @@ public sealed class SurveysReportSection(AppDbContext db) : IReportSection
         var rows = bySurvey.Select(s => new FigureRow(titles.GetValueOrDefault(s.Key, "#"), [s.Count], c.Drill(SurveyKey(s.Key)))).ToList();
         return new ReportSection(
             ReportKeys.Sections.Surveys,
-            "Khảo sát ý kiến",
+            ReportWords.Of("Surveys.Report.Title"),
             [
-                c.Count(ReportKeys.SurveysRun, "Cuộc khảo sát có phiếu trong kỳ", run, runBefore),
-                c.Count(ReportKeys.SurveysResponses, "Phiếu trả lời", responses, responsesBefore),
+                c.Count(ReportKeys.SurveysRun, ReportWords.Of("Surveys.Report.Run"), run, runBefore),
+                c.Count(ReportKeys.SurveysResponses, ReportWords.Of("Surveys.Report.Responses"), responses, responsesBefore),
             ],
-            [new FigureTable(ReportKeys.SurveysBySurvey, "Phiếu trả lời theo cuộc khảo sát", ["Phiếu trả lời"], rows)],
+            [new FigureTable(ReportKeys.SurveysBySurvey, ReportWords.Of("Surveys.Report.BySurvey"), [ReportWords.Of("Surveys.Report.Responses")], rows)],
             []);
     }
 
     public DrillList? Drill(string prefix, ReportWindow w, DrillKey k) => (k.Head, k.Arg) switch
     {
-        (ReportKeys.SurveysRun, null) => new(k.Key, "Cuộc khảo sát có phiếu trong kỳ", Run(prefix, w).OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
+        (ReportKeys.SurveysRun, null) => new(k.Key, ReportWords.Of("Surveys.Report.Run"), Run(prefix, w).OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
             .Select(s => new DrillRow("survey", s.Id, s.Title, s.CreatedAt, null, s.UnitId, null)), false),
-        (ReportKeys.SurveysResponses, null) => new(k.Key, "Phiếu trả lời", ResponseRows(prefix, w, null), false),
+        (ReportKeys.SurveysResponses, null) => new(k.Key, ReportWords.Of("Surveys.Report.Responses"), ResponseRows(prefix, w, null), false),
         (ReportKeys.SurveysBySurvey, { } s) when long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var survey)
-            => new(k.Key, "Phiếu trả lời theo cuộc khảo sát", ResponseRows(prefix, w, survey), false),
+            => new(k.Key, ReportWords.Of("Surveys.Report.BySurvey"), ResponseRows(prefix, w, survey), false),
         _ => null,
     };
 

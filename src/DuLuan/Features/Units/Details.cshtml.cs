@@ -1,5 +1,6 @@
 using DuLuan.Data;
 using DuLuan.Features.Members;
+using DuLuan.Infrastructure.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -85,7 +86,7 @@ public sealed class DetailsModel(AppDbContext db, UnitScope scope, UnitReorganis
         var errors = await reorganisation.RecordAsync(steps, "form", (_, _) =>
         {
             outside = true;
-            return new(0, "", "", "");
+            return new(0, string.Empty, new Message("Units.Succession.NoUnitHere"));
         }, ct);
         if (outside)
         {

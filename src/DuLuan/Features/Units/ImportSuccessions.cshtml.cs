@@ -1,5 +1,6 @@
 using DuLuan.Analysis.Text;
 using DuLuan.Features.Members;
+using DuLuan.Infrastructure.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -31,14 +32,14 @@ public sealed class ImportSuccessionsModel(UnitScope scope, UnitReorganisation r
 
         if (file is null || file.Length == 0)
         {
-            Errors.Add(new(0, "tệp", "Chưa chọn tệp CSV (trường \u201cTệp\u201d)", "No CSV file chosen (field \u201cFile\u201d)"));
+            Errors.Add(new(0, FileField, new Message("Units.Succession.NoFile")));
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
         if (file.Length > SuccessionCsv.MaxFileBytes)
         {
-            Errors.Add(new(0, "tệp", $"Tệp lớn quá {SuccessionCsv.MaxFileBytes / 1024 / 1024} MB (trường \u201cTệp\u201d)", $"The file is larger than {SuccessionCsv.MaxFileBytes / 1024 / 1024} MB (field \u201cFile\u201d)"));
+            Errors.Add(new(0, FileField, new Message("Units.Succession.FileTooLarge", SuccessionCsv.MaxFileBytes / 1024 / 1024)));
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
@@ -63,10 +64,12 @@ public sealed class ImportSuccessionsModel(UnitScope scope, UnitReorganisation r
         return Page();
     }
 
+    private static string FileField => SuccessionCsv.FileField;
+
     private static SuccessionError NotFound(SuccessionStep step, bool successor)
         => successor
-            ? new(step.Line, SuccessionCsv.NewColumn, "không có đơn vị mã hoặc tên này trong phạm vi bạn quản trị", "no unit with this code or name in the units you administer")
-            : new(step.Line, SuccessionCsv.OldColumn, "không có đơn vị mã hoặc tên này dưới một đơn vị bạn quản trị", "no unit with this code or name under a unit you administer");
+            ? new(step.Line, SuccessionCsv.NewColumn, new Message("Units.Succession.NoSuccessorHere"))
+            : new(step.Line, SuccessionCsv.OldColumn, new Message("Units.Succession.NoUnitHere"));
 
     /// <summary>Codes first, then unique folded names in the member's manageable subtrees.</summary>
     private async Task<List<SuccessionStep>> ResolveAsync(List<SuccessionCsvRow> rows, List<SuccessionError> errors, CancellationToken ct)
@@ -92,11 +95,11 @@ public sealed class ImportSuccessionsModel(UnitScope scope, UnitReorganisation r
                     return ids[0];
                 }
 
-                errors.Add(new(line, column, $"có {ids.Count} đơn vị tên \u201c{SuccessionCsv.Show(cell)}\u201d; hãy ghi mã đơn vị", $"{ids.Count} units are named \u201c{SuccessionCsv.Show(cell)}\u201d; write the unit's code"));
+                errors.Add(new(line, column, new Message("Units.Succession.AmbiguousName", ids.Count, SuccessionCsv.Show(cell))));
                 return null;
             }
 
-            errors.Add(new(line, column, $"không có đơn vị mã hoặc tên \u201c{SuccessionCsv.Show(cell)}\u201d trong phạm vi bạn quản trị", $"no unit with code or name \u201c{SuccessionCsv.Show(cell)}\u201d in the units you administer"));
+            errors.Add(new(line, column, new Message("Units.Succession.UnknownCell", SuccessionCsv.Show(cell))));
             return null;
         }
 

@@ -2,6 +2,7 @@ using System.Text;
 using DuLuan.Analysis.Text;
 
 using DuLuan.Infrastructure;
+using DuLuan.Infrastructure.Text;
 
 namespace DuLuan.Features.Units;
 
@@ -22,6 +23,9 @@ public static class SuccessionCsv
     public const string DateColumn = "ngay_hieu_luc";
     private static readonly string[] Columns = [OldColumn, NewColumn, DateColumn];
 
+    /// <summary>The "column" of errors about the whole file, named as the form names it.</summary>
+    public static string FileField => new Message("Units.Succession.FileField").Vietnamese;
+
     public static (List<SuccessionCsvRow> Rows, List<SuccessionError> Errors) Parse(byte[] bytes)
     {
         var rows = new List<SuccessionCsvRow>();
@@ -33,7 +37,7 @@ public static class SuccessionCsv
         }
         catch (DecoderFallbackException)
         {
-            errors.Add(new(1, "tệp", "tệp không phải UTF-8", "the file is not UTF-8"));
+            errors.Add(new(1, FileField, new Message("Units.Succession.NotUtf8")));
             return (rows, errors);
         }
 
@@ -45,14 +49,14 @@ public static class SuccessionCsv
         var records = Records(text);
         if (records.Count == 0)
         {
-            errors.Add(new(1, OldColumn, "tệp rỗng, cần dòng tiêu đề ma_don_vi_cu,ma_don_vi_moi,ngay_hieu_luc", "empty file; expected the header ma_don_vi_cu,ma_don_vi_moi,ngay_hieu_luc"));
+            errors.Add(new(1, OldColumn, new Message("Units.Succession.EmptyFile")));
             return (rows, errors);
         }
 
         var header = records[0].Cells.Select(c => c.Trim().ToLowerInvariant()).ToList();
         foreach (var column in Columns.Where(c => !header.Contains(c)))
         {
-            errors.Add(new(1, column, "thiếu cột này trong dòng tiêu đề", "the header lacks this column"));
+            errors.Add(new(1, column, new Message("Units.Succession.MissingColumn")));
         }
 
         if (errors.Count > 0)
@@ -62,7 +66,7 @@ public static class SuccessionCsv
 
         if (records.Count - 1 > MaxRows)
         {
-            errors.Add(new(records[MaxRows + 1].Line, OldColumn, $"tệp có quá {MaxRows} dòng", $"more than {MaxRows} rows"));
+            errors.Add(new(records[MaxRows + 1].Line, OldColumn, new Message("Units.Succession.TooManyRows", MaxRows)));
             return (rows, errors);
         }
 
@@ -75,7 +79,7 @@ public static class SuccessionCsv
 
             if (cells.Count != header.Count)
             {
-                errors.Add(new(line, OldColumn, $"có {cells.Count} cột, cần {header.Count}", $"{cells.Count} columns, expected {header.Count}"));
+                errors.Add(new(line, OldColumn, new Message("Units.Succession.ColumnCount", cells.Count, header.Count)));
                 continue;
             }
 
@@ -85,7 +89,7 @@ public static class SuccessionCsv
             DateOnly day = default;
             if (dateText is not null && !UnitReorganisation.TryParseDay(dateText, out day))
             {
-                errors.Add(new(line, DateColumn, $"\u201c{Show(dateText)}\u201d không phải ngày dạng dd/MM/yyyy hoặc yyyy-MM-dd", $"\u201c{Show(dateText)}\u201d is not a date as dd/MM/yyyy or yyyy-MM-dd"));
+                errors.Add(new(line, DateColumn, new Message("Units.Succession.NotADate", Show(dateText))));
                 dateText = null;
             }
 
@@ -97,7 +101,7 @@ public static class SuccessionCsv
 
         if (rows.Count == 0 && errors.Count == 0)
         {
-            errors.Add(new(2, OldColumn, "tệp không có dòng dữ liệu nào", "the file has no data rows"));
+            errors.Add(new(2, OldColumn, new Message("Units.Succession.NoRows")));
         }
 
         return (rows, errors);
@@ -110,21 +114,21 @@ public static class SuccessionCsv
     {
         if (raw.Length > MaxCell)
         {
-            errors.Add(new(line, column, $"ô dài {raw.Length} ký tự, tối đa {MaxCell}", $"the cell has {raw.Length} characters, at most {MaxCell}"));
+            errors.Add(new(line, column, new Message("Units.Succession.CellTooLong", raw.Length, MaxCell)));
             return null;
         }
 
         var cell = Nfc.Of(raw).Trim();
         if (cell.Length == 0)
         {
-            errors.Add(new(line, column, "ô trống", "the cell is empty"));
+            errors.Add(new(line, column, new Message("Units.Succession.CellEmpty")));
             return null;
         }
 
         // A spreadsheet would run these; they are never a code, a name or a date.
         if (cell[0] is '=' or '+' or '@' or '\t' or '\r' || (cell[0] == '-' && cell.Length > 1 && !char.IsDigit(cell[1])) || cell.Any(char.IsControl))
         {
-            errors.Add(new(line, column, $"\u201c{Show(cell)}\u201d trông như công thức hoặc có ký tự điều khiển", $"\u201c{Show(cell)}\u201d looks like a formula or holds control characters"));
+            errors.Add(new(line, column, new Message("Units.Succession.Formula", Show(cell))));
             return null;
         }
 

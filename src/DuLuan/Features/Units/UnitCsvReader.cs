@@ -1,4 +1,5 @@
 using DuLuan.Infrastructure;
+using DuLuan.Infrastructure.Text;
 
 namespace DuLuan.Features.Units;
 
@@ -9,16 +10,16 @@ public static class UnitCsvReader
 
     public static List<UnitImportRow> Parse(string text)
     {
-        var records = CsvRecords.Read(text, ',', line => throw new UnitImportException($"Dòng {line}: dấu ngoặc kép chưa đóng / Line {line}: unclosed quote."));
+        var records = CsvRecords.Read(text, ',', line => throw new UnitImportException(new Message("Units.Import.UnclosedQuote", line)));
         if (records.Count == 0 || records[0].Line != 1 || records[0].Cells.All(string.IsNullOrWhiteSpace))
         {
-            throw new UnitImportException("Dòng 1: tệp rỗng, cần dòng tiêu đề code,name,kind,parent_code / Line 1: empty file, expected a header.");
+            throw new UnitImportException(new Message("Units.Import.EmptyFile"));
         }
 
         var header = records[0].Cells.Select(h => h.Trim().ToLowerInvariant()).ToList();
         foreach (var column in RequiredColumns.Where(c => !header.Contains(c)))
         {
-            throw new UnitImportException($"Dòng 1: thiếu cột \"{column}\" / Line 1: missing column \"{column}\".");
+            throw new UnitImportException(new Message("Units.Import.MissingColumn", column));
         }
 
         int Col(string name) => header.IndexOf(name);
@@ -27,7 +28,7 @@ public static class UnitCsvReader
         {
             if (fields.Count != header.Count)
             {
-                throw new UnitImportException($"Dòng {lineNo}: có {fields.Count} cột, cần {header.Count} / Line {lineNo}: {fields.Count} columns, expected {header.Count}.");
+                throw new UnitImportException(new Message("Units.Import.ColumnCount", lineNo, fields.Count, header.Count));
             }
 
             var code = fields[Col("code")].Trim();
@@ -36,17 +37,17 @@ public static class UnitCsvReader
             var parent = fields[Col("parent_code")].Trim();
             if (code.Length is 0 or > 20)
             {
-                throw new UnitImportException($"Dòng {lineNo}, cột \"code\": mã trống hoặc dài quá 20 ký tự / Line {lineNo}, \"code\": empty or longer than 20.");
+                throw new UnitImportException(new Message("Units.Import.BadCode", lineNo));
             }
 
             if (name.Length is 0 or > 300)
             {
-                throw new UnitImportException($"Dòng {lineNo}, cột \"name\": tên trống hoặc dài quá 300 ký tự / Line {lineNo}, \"name\": empty or longer than 300.");
+                throw new UnitImportException(new Message("Units.Import.BadName", lineNo));
             }
 
             if (!Enum.TryParse<UnitKind>(kindText, ignoreCase: true, out var kind) || int.TryParse(kindText, out _))
             {
-                throw new UnitImportException($"Dòng {lineNo}, cột \"kind\": \"{kindText}\" không hợp lệ (province, commune, agency, committee, team, other) / Line {lineNo}, \"kind\": invalid value.");
+                throw new UnitImportException(new Message("Units.Import.BadKind", lineNo, kindText));
             }
 
             rows.Add(new UnitImportRow(lineNo, code, name, kind, parent.Length == 0 ? null : parent));

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using DuLuan.Infrastructure.Text;
 
 namespace DuLuan.Features.Units;
 
@@ -17,12 +18,12 @@ public static class UnitFileReader
         var info = new FileInfo(path);
         if (!info.Exists)
         {
-            throw new UnitImportException($"Không tìm thấy tệp '{path}' / File not found.");
+            throw new UnitImportException(new Message("Units.Import.FileNotFound", path));
         }
 
         if (info.Length > MaxBytes)
         {
-            throw new UnitImportException($"Tệp quá lớn ({info.Length:N0} byte, tối đa {MaxBytes:N0}) / File too large.");
+            throw new UnitImportException(new Message("Units.Import.FileTooLarge", info.Length, MaxBytes));
         }
 
         return Parse(File.ReadAllBytes(path), Path.GetExtension(path));
@@ -47,7 +48,7 @@ public static class UnitFileReader
         catch (DecoderFallbackException e)
         {
             var line = 1 + bytes.AsSpan(start, Math.Max(0, e.Index)).Count((byte)'\n');
-            throw new UnitImportException($"Dòng {line}: tệp không phải UTF-8 hợp lệ, hãy lưu lại với mã UTF-8 / Line {line}: the file is not valid UTF-8; save it as UTF-8.");
+            throw new UnitImportException(new Message("Units.Import.NotUtf8", line));
         }
     }
 
@@ -61,14 +62,14 @@ public static class UnitFileReader
         catch (JsonException e)
         {
             var line = (e.LineNumber ?? 0) + 1;
-            throw new UnitImportException($"Dòng {line}: JSON không hợp lệ ({e.Message}) / Line {line}: invalid JSON.");
+            throw new UnitImportException(new Message("Units.Import.BadJson", line, e.Message));
         }
 
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Array)
             {
-                throw new UnitImportException("Dòng 1: cần một danh sách (mảng) các tỉnh / Line 1: expected an array of provinces.");
+                throw new UnitImportException(new Message("Units.Import.NotArray"));
             }
 
             var rows = new List<UnitImportRow>();
@@ -76,14 +77,14 @@ public static class UnitFileReader
             foreach (var province in document.RootElement.EnumerateArray())
             {
                 index++;
-                var code = RequiredString(province, "Code", $"tỉnh thứ {index}");
-                rows.Add(new UnitImportRow(index, code, NameOf(province, $"tỉnh {code}"), UnitKind.Province, null));
+                var code = RequiredString(province, "Code", new Message("Units.Import.ProvinceAt", index));
+                rows.Add(new UnitImportRow(index, code, NameOf(province, new Message("Units.Import.Province", code)), UnitKind.Province, null));
                 if (province.TryGetProperty("Wards", out var wards) && wards.ValueKind == JsonValueKind.Array)
                 {
                     foreach (var ward in wards.EnumerateArray())
                     {
-                        var wardCode = RequiredString(ward, "Code", $"xã thuộc tỉnh {code}");
-                        rows.Add(new UnitImportRow(index, wardCode, NameOf(ward, $"xã {wardCode}"), UnitKind.Commune, code));
+                        var wardCode = RequiredString(ward, "Code", new Message("Units.Import.CommuneOf", code));
+                        rows.Add(new UnitImportRow(index, wardCode, NameOf(ward, new Message("Units.Import.Commune", wardCode)), UnitKind.Commune, code));
                     }
                 }
             }
@@ -92,12 +93,12 @@ public static class UnitFileReader
         }
     }
 
-    private static string NameOf(JsonElement element, string where)
+    private static string NameOf(JsonElement element, Message where)
         => element.TryGetProperty("FullName", out var full) && full.ValueKind == JsonValueKind.String && full.GetString() is { Length: > 0 } f
             ? f
             : RequiredString(element, "Name", where);
 
-    private static string RequiredString(JsonElement element, string field, string where)
+    private static string RequiredString(JsonElement element, string field, Message where)
     {
         if (element.ValueKind == JsonValueKind.Object
             && element.TryGetProperty(field, out var value)
@@ -108,6 +109,6 @@ public static class UnitFileReader
             return s.Trim();
         }
 
-        throw new UnitImportException($"{where}: thiếu trường \"{field}\" / missing field \"{field}\".");
+        throw new UnitImportException(new Message("Units.Import.MissingField", where, field));
     }
 }

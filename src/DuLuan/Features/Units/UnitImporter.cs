@@ -1,5 +1,6 @@
 using DuLuan.Analysis.Text;
 using DuLuan.Data;
+using DuLuan.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Units;
@@ -20,7 +21,7 @@ public sealed class UnitImporter(AppDbContext db, UnitTree tree)
         var existing = await db.Units.Where(u => u.Code != null).ToDictionaryAsync(u => u.Code!, StringComparer.Ordinal, cancellationToken);
         foreach (var row in rows.Where(r => r.ParentCode is not null && !existing.ContainsKey(r.ParentCode!) && !codes.Contains(r.ParentCode!)))
         {
-            throw new UnitImportException($"Dòng {row.Line}, cột \"parent_code\": không có đơn vị mã \"{row.ParentCode}\" / Line {row.Line}: parent \"{row.ParentCode}\" does not exist.");
+            throw new UnitImportException(new Message("Units.Import.NoParent", row.Line, row.ParentCode));
         }
 
         int created = 0, renamed = 0, unchanged = 0;
@@ -70,7 +71,7 @@ public sealed class UnitImporter(AppDbContext db, UnitTree tree)
     {
         if (rows.Count == 0)
         {
-            throw new UnitImportException("Tệp không có đơn vị nào / The file holds no units.");
+            throw new UnitImportException(new Message("Units.Import.NoUnits"));
         }
 
         var seen = new Dictionary<string, UnitImportRow>(StringComparer.Ordinal);
@@ -78,7 +79,7 @@ public sealed class UnitImporter(AppDbContext db, UnitTree tree)
         {
             if (!seen.TryAdd(row.Code, row))
             {
-                throw new UnitImportException($"Dòng {row.Line}, cột \"code\": mã \"{row.Code}\" trùng với dòng {seen[row.Code].Line} / Line {row.Line}: duplicate code \"{row.Code}\" (first on line {seen[row.Code].Line}).");
+                throw new UnitImportException(new Message("Units.Import.DuplicateCode", row.Line, row.Code, seen[row.Code].Line));
             }
         }
 
@@ -90,7 +91,7 @@ public sealed class UnitImporter(AppDbContext db, UnitTree tree)
             {
                 if (!visited.Add(parent.Code))
                 {
-                    throw new UnitImportException($"Dòng {row.Line}, cột \"parent_code\": vòng lặp cha-con qua mã \"{parent.Code}\" / Line {row.Line}: parent cycle through \"{parent.Code}\".");
+                    throw new UnitImportException(new Message("Units.Import.ParentCycle", row.Line, parent.Code));
                 }
 
                 current = parent;

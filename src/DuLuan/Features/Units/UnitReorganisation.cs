@@ -2,6 +2,7 @@ using System.Globalization;
 using DuLuan.Data;
 using DuLuan.Features.Audit;
 using DuLuan.Features.Members;
+using DuLuan.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Units;
@@ -10,11 +11,13 @@ namespace DuLuan.Features.Units;
 public sealed record SuccessionStep(long UnitId, long SuccessorId, DateOnly EffectiveOn, int Line = 0);
 
 /// <summary>Why a step (or a CSV cell) was refused, naming the field; <see cref="Line"/> is 0 outside a file.</summary>
-public sealed record SuccessionError(int Line, string Field, string Vi, string En)
+public sealed record SuccessionError(int Line, string Field, Message Text)
 {
-    public override string ToString() => Line > 0
-        ? $"Dòng {Line}, cột \u201c{Field}\u201d: {Vi} / Line {Line}, \u201c{Field}\u201d: {En}"
-        : $"{Vi} / {En}";
+    public string Vi => Text.Vietnamese;
+
+    public string En => Text.English;
+
+    public override string ToString() => (Line > 0 ? new Message("Units.Succession.ErrorAt", Line, Field, Text) : Text).Both();
 }
 
 /// <summary>
@@ -54,7 +57,7 @@ public sealed class UnitReorganisation(AppDbContext db, UnitScope scope, AuditLo
         var errors = new List<SuccessionError>();
         if (steps.Count == 0)
         {
-            errors.Add(new(0, "ma_don_vi_cu", "không có dòng nào để ghi nhận", "nothing to record"));
+            errors.Add(new(0, "ma_don_vi_cu", new Message("Units.Succession.Nothing")));
             return errors;
         }
 
@@ -85,14 +88,14 @@ public sealed class UnitReorganisation(AppDbContext db, UnitScope scope, AuditLo
 
             if (seen.TryGetValue((step.UnitId, step.SuccessorId), out var twin))
             {
-                errors.Add(new(step.Line, "ma_don_vi_moi", $"trùng với dòng {twin.Line} ({unit.Name} → {successor.Name})", $"duplicates line {twin.Line}"));
+                errors.Add(new(step.Line, "ma_don_vi_moi", new Message("Units.Succession.Duplicate", twin.Line, unit.Name, successor.Name)));
                 continue;
             }
 
             seen[(step.UnitId, step.SuccessorId)] = step;
             if (firstDate.TryGetValue(step.UnitId, out var other) && other.EffectiveOn != step.EffectiveOn)
             {
-                errors.Add(new(step.Line, "ngay_hieu_luc", $"{unit.Name} đã có ngày hiệu lực khác ({Day(other.EffectiveOn)}, dòng {other.Line}); một đơn vị chỉ được sáp nhập/chia tách một lần", $"{unit.Name} already has another effective date ({Day(other.EffectiveOn)}, line {other.Line}); a unit is re-organised once"));
+                errors.Add(new(step.Line, "ngay_hieu_luc", new Message("Units.Succession.OtherDate", unit.Name, Day(other.EffectiveOn), other.Line)));
                 continue;
             }
 
@@ -114,34 +117,36 @@ public sealed class UnitReorganisation(AppDbContext db, UnitScope scope, AuditLo
             var day = step.EffectiveOn;
             if (successor.Id == unit.Id)
             {
-                errors.Add(new(step.Line, "ma_don_vi_moi", $"đơn vị kế thừa không thể là chính {unit.Name}", $"the successor cannot be {unit.Name} itself"));
+                errors.Add(new(step.Line, "ma_don_vi_moi", new Message("Units.Succession.Itself", unit.Name)));
             }
             else if (successor.Path.StartsWith(unit.Path, StringComparison.Ordinal))
             {
-                errors.Add(new(step.Line, "ma_don_vi_moi", $"{successor.Name} trực thuộc {unit.Name} nên không thể kế thừa đơn vị này", $"{successor.Name} lies under {unit.Name} and cannot succeed it"));
+                errors.Add(new(step.Line, "ma_don_vi_moi", new Message("Units.Succession.Below", successor.Name, unit.Name)));
             }
             else if (successor.ActiveFrom > day || activeTo[successor.Id] < day)
             {
-                errors.Add(new(step.Line, "ma_don_vi_moi", $"{successor.Name} không hoạt động vào ngày {Day(day)} (hoạt động từ {Day(successor.ActiveFrom)}{(activeTo[successor.Id] is { } to ? " đến hết " + Day(to) : "")})", $"{successor.Name} is not active on {Day(day)}"));
+                errors.Add(new(step.Line, "ma_don_vi_moi", activeTo[successor.Id] is { } to
+                    ? new Message("Units.Succession.InactiveUntil", successor.Name, Day(day), Day(successor.ActiveFrom), Day(to))
+                    : new Message("Units.Succession.Inactive", successor.Name, Day(day), Day(successor.ActiveFrom))));
             }
 
             if (day < unit.ActiveFrom)
             {
-                errors.Add(new(step.Line, "ngay_hieu_luc", $"ngày hiệu lực {Day(day)} trước ngày {unit.Name} bắt đầu hoạt động ({Day(unit.ActiveFrom)})", $"the effective date {Day(day)} is before {unit.Name} began ({Day(unit.ActiveFrom)})"));
+                errors.Add(new(step.Line, "ngay_hieu_luc", new Message("Units.Succession.BeforeStart", Day(day), unit.Name, Day(unit.ActiveFrom))));
             }
 
             var earlier = existing.Where(e => e.UnitId == unit.Id).ToList();
             if (earlier.FirstOrDefault(e => e.EffectiveOn != day) is { } before)
             {
-                errors.Add(new(step.Line, "ngay_hieu_luc", $"{unit.Name} đã được ghi nhận sáp nhập/chia tách từ {Day(before.EffectiveOn)}; không ghi nhận lần thứ hai vào ngày khác", $"{unit.Name} was already re-organised from {Day(before.EffectiveOn)}; not a second time on another date"));
+                errors.Add(new(step.Line, "ngay_hieu_luc", new Message("Units.Succession.AlreadyOther", unit.Name, Day(before.EffectiveOn))));
             }
             else if (earlier.Any(e => e.SuccessorId == successor.Id))
             {
-                errors.Add(new(step.Line, "ma_don_vi_moi", $"{unit.Name} → {successor.Name} từ {Day(day)} đã được ghi nhận", $"{unit.Name} → {successor.Name} from {Day(day)} is already recorded"));
+                errors.Add(new(step.Line, "ma_don_vi_moi", new Message("Units.Succession.AlreadyRecorded", unit.Name, successor.Name, Day(day))));
             }
             else if (earlier.Count == 0 && unit.ActiveTo is { } ended && ended != day.AddDays(-1))
             {
-                errors.Add(new(step.Line, "ngay_hieu_luc", $"{unit.Name} đã ngừng hoạt động từ {Day(ended.AddDays(1))}; ngày hiệu lực phải là ngày đó", $"{unit.Name} already ended on {Day(ended)}; the effective date must be {Day(ended.AddDays(1))}"));
+                errors.Add(new(step.Line, "ngay_hieu_luc", new Message("Units.Succession.AlreadyEnded", unit.Name, Day(ended.AddDays(1)), Day(ended))));
             }
         }
 

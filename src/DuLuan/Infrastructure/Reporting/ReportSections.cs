@@ -56,8 +56,9 @@ public sealed record ReportSectionContext(Unit Unit, ReportWindow Current, Repor
     public Figure Count(string key, string label, long value, long previous)
         => new(key, label, value, previous, FigureKind.Count, Drill(key));
 
-    public const string ThisPeriod = "Kỳ này";
-    public const string PreviousPeriod = "Kỳ trước";
+    public static string ThisPeriod => ReportWords.Of("Reports.Section.ThisPeriod");
+
+    public static string PreviousPeriod => ReportWords.Of("Reports.Section.PreviousPeriod");
 
     public static double? Percent(long part, long whole) => whole == 0 ? null : Math.Round(100.0 * part / whole, 1);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DuLuan.Infrastructure.Text;
 
 namespace DuLuan.Infrastructure.Time;
 
@@ -39,7 +40,8 @@ public static class VietnameseFormat
     /// days below 10 and before months 1 and 2 only.
     /// </summary>
     public static string Date(DateOnly date) =>
-        string.Create(CultureInfo.InvariantCulture, $"ngày {date.Day:00} tháng {(date.Month <= 2 ? date.Month.ToString("00", CultureInfo.InvariantCulture) : date.Month.ToString(CultureInfo.InvariantCulture))} năm {date.Year}");
+        new Message("Format.LongDate", date.Day.ToString("00", CultureInfo.InvariantCulture),
+            date.Month.ToString(date.Month <= 2 ? "00" : "0", CultureInfo.InvariantCulture), date.Year.ToString(CultureInfo.InvariantCulture)).Vietnamese;
 
     /// <summary>"05/10/2026".</summary>
     public static string ShortDate(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);

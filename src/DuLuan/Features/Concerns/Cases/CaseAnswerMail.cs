@@ -3,6 +3,7 @@ using DuLuan.Data;
 using DuLuan.Features.Audit;
 using DuLuan.Features.Concerns.Intake;
 using DuLuan.Infrastructure.Mail;
+using DuLuan.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Concerns.Cases;
@@ -35,9 +36,8 @@ public sealed class CaseAnswerMail(AppDbContext db, ContactVault vault, IMailSen
                 continue;
             }
 
-            var subject = string.Create(CultureInfo.InvariantCulture, $"Trả lời phản ánh của bạn (vụ việc #{answered.Id})");
-            var body = string.Create(CultureInfo.InvariantCulture,
-                $"Cơ quan có trách nhiệm đã trả lời vụ việc \"{answered.Title}\":\n\n{answered.Answer}\n\nTrang công khai của vụ việc: /vu-viec/{answered.PublicRef}. Nếu vấn đề chưa được giải quyết, bạn có thể mở lại vụ việc tại trang /theo-doi bằng mã theo dõi đã nhận khi gửi phản ánh.\n");
+            var subject = new Message("Cases.Mail.Answer.Subject", answered.Id).Vietnamese;
+            var body = $"{new Message("Cases.Mail.Answer.Body", answered.Title).Vietnamese}\n\n{answered.Answer}\n\n{new Message("Cases.Mail.Answer.Follow", answered.PublicRef).Vietnamese}\n";
             if ((await mail.SendAsync(email, subject, body, cancellationToken: cancellationToken)).Succeeded)
             {
                 sent++;

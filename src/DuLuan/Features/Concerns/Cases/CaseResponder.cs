@@ -1,6 +1,7 @@
 using DuLuan.Data;
 using DuLuan.Features.Members;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Concerns.Cases;
@@ -11,7 +12,7 @@ namespace DuLuan.Features.Concerns.Cases;
 /// </summary>
 public sealed class CaseResponder(AppDbContext db, CaseWorkflow workflow, UnitScope scope, TimeProvider clock, CaseAnswerMail answerMail)
 {
-    public const string RerouteAcceptedNote = "Chuyển cơ quan chủ trì";
+    public static string RerouteAcceptedNote => new Message("Cases.Note.RerouteAccepted").Vietnamese;
 
     /// <summary>Cases routed to an agency where the member is liaison (or lead, admin) of that agency's subtree.</summary>
     public Task<IQueryable<Case>> AgencyCasesAsync(CancellationToken cancellationToken = default)
@@ -48,7 +49,7 @@ public sealed class CaseResponder(AppDbContext db, CaseWorkflow workflow, UnitSc
             Decision = RerouteDecision.Pending,
         });
         db.CaseEvents.Add(new CaseEvent { CaseId = tracked.Id, At = now, Status = tracked.Status, Note = reason, RerouteRequested = true });
-        db.Notifications.Add(new Notification { UnitId = tracked.UnitId, CreatedAt = now, Text = $"Cơ quan chủ trì đề nghị chuyển vụ việc #{tracked.Id} sang cơ quan khác." });
+        db.Notifications.Add(new Notification { UnitId = tracked.UnitId, CreatedAt = now, Text = new Message("Cases.Notify.RerouteAsked", tracked.Id).Vietnamese });
         return await SaveAsync(cancellationToken);
     }
 
@@ -72,12 +73,12 @@ public sealed class CaseResponder(AppDbContext db, CaseWorkflow workflow, UnitSc
             }
 
             db.CaseEvents.Add(new CaseEvent { CaseId = tracked.Id, At = now, Status = CaseStatus.Assigned, Note = RerouteAcceptedNote });
-            db.Notifications.Add(new Notification { UnitId = to, CreatedAt = now, Text = $"Vụ việc #{tracked.Id} được chuyển đến cơ quan để xử lý." });
+            db.Notifications.Add(new Notification { UnitId = to, CreatedAt = now, Text = new Message("Cases.Notify.Rerouted", tracked.Id).Vietnamese });
         }
         else
         {
             request.Decision = RerouteDecision.Refused;
-            db.Notifications.Add(new Notification { UnitId = request.FromAgencyId, CreatedAt = now, Text = $"Đề nghị chuyển vụ việc #{tracked.Id} không được chấp nhận: {note}" });
+            db.Notifications.Add(new Notification { UnitId = request.FromAgencyId, CreatedAt = now, Text = new Message("Cases.Notify.RerouteRefused", tracked.Id, note).Vietnamese });
         }
 
         return await SaveAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using DuLuan.Data;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Concerns.Cases;
@@ -19,7 +20,7 @@ public sealed class CaseWorkflow(AppDbContext db, TimeProvider clock)
     };
 
     /// <summary>The public history line of a reopening by the resident.</summary>
-    public const string ReopenNote = "Người dân báo chưa được giải quyết";
+    public static string ReopenNote => new Message("Cases.Note.Reopened").Vietnamese;
 
     public static IReadOnlyList<CaseStatus> NextSteps(CaseStatus from) => Next[from];
 
@@ -43,7 +44,7 @@ public sealed class CaseWorkflow(AppDbContext db, TimeProvider clock)
         {
             UnitId = tracked.AgencyId ?? tracked.UnitId,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
-            Text = $"Vụ việc #{tracked.Id} được người dân mở lại: chưa được giải quyết.",
+            Text = new Message("Cases.Notify.Reopened", tracked.Id).Vietnamese,
         });
         if (await MoveAsync(tracked, CaseStatus.Reopened, ReopenNote, tracked.Version, cancellationToken))
         {

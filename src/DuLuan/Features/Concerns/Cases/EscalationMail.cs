@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Text;
 using DuLuan.Data;
 using DuLuan.Features.Members;
 using DuLuan.Infrastructure.Mail;
+using DuLuan.Infrastructure.Text;
 using DuLuan.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,25 +51,25 @@ public sealed class EscalationMail(AppDbContext db, IMailSender mail, OfficeTime
         foreach (var recipient in leads.GroupBy(l => l.Email, StringComparer.OrdinalIgnoreCase))
         {
             var body = new StringBuilder();
-            body.Append(CultureInfo.InvariantCulture, $"Tổng hợp vụ việc quá hạn lúc {VietnameseFormat.DateTime(office.Now.DateTime)}:\n");
+            body.Append(new Message("Cases.Mail.Overdue.Head", VietnameseFormat.DateTime(office.Now.DateTime)).Vietnamese).Append('\n');
             var total = 0;
             foreach (var unitId in recipient.Select(l => l.UnitId).Distinct().Order())
             {
                 var cases = byUnit[unitId];
                 total += cases.Count;
-                body.Append(CultureInfo.InvariantCulture, $"\n{names[unitId]}: {cases.Count} vụ việc quá hạn\n");
+                body.Append('\n').Append(new Message("Cases.Mail.Overdue.Unit", names[unitId], cases.Count).Vietnamese).Append('\n');
                 foreach (var c in cases.Take(ListedPerUnit))
                 {
-                    body.Append(CultureInfo.InvariantCulture, $"  #{c.Id} {c.Title} (hạn {office.Text(c.DueAt, "-")})\n");
+                    body.Append("  ").Append(new Message("Cases.Mail.Overdue.Case", c.Id, c.Title, office.Text(c.DueAt, "-")).Vietnamese).Append('\n');
                 }
 
                 if (cases.Count > ListedPerUnit)
                 {
-                    body.Append(CultureInfo.InvariantCulture, $"  và {cases.Count - ListedPerUnit} vụ việc khác\n");
+                    body.Append("  ").Append(new Message("Cases.Mail.Overdue.More", cases.Count - ListedPerUnit).Vietnamese).Append('\n');
                 }
             }
 
-            var subject = string.Create(CultureInfo.InvariantCulture, $"{total} vụ việc quá hạn xử lý");
+            var subject = new Message("Cases.Mail.Overdue.Subject", total).Vietnamese;
             if ((await mail.SendAsync(recipient.Key, subject, body.ToString(), cancellationToken: cancellationToken)).Succeeded)
             {
                 sent++;

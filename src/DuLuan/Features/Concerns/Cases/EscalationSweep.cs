@@ -1,6 +1,6 @@
-using System.Globalization;
 using DuLuan.Data;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Concerns.Cases;
@@ -42,8 +42,8 @@ public sealed class EscalationSweep(AppDbContext db, TimeProvider clock, Escalat
             .Select(g => new { UnitId = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
-        var notes = responsible.Select(r => Note(r.UnitId, r.Count, "vụ việc được giao đã quá hạn xử lý", now))
-            .Concat(parents.Select(p => Note(p.UnitId, p.Count, "vụ việc ở đơn vị trực thuộc đã quá hạn xử lý", now)))
+        var notes = responsible.Select(r => Note(r.UnitId, r.Count, "Cases.Notify.OverdueAssigned", now))
+            .Concat(parents.Select(p => Note(p.UnitId, p.Count, "Cases.Notify.OverdueBelow", now)))
             .ToList();
         db.Notifications.AddRange(notes);
         await db.SaveChangesAsync(cancellationToken);
@@ -53,6 +53,6 @@ public sealed class EscalationSweep(AppDbContext db, TimeProvider clock, Escalat
         return new Result(flagged, notes.Count, mails);
     }
 
-    private static Notification Note(long unitId, int count, string what, DateTime now)
-        => new() { UnitId = unitId, CreatedAt = now, Text = string.Create(CultureInfo.InvariantCulture, $"{count} {what}.") };
+    private static Notification Note(long unitId, int count, string key, DateTime now)
+        => new() { UnitId = unitId, CreatedAt = now, Text = new Message(key, count).Vietnamese };
 }

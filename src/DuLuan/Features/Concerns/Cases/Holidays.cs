@@ -1,4 +1,5 @@
 using DuLuan.Data;
+using DuLuan.Infrastructure.Text;
 using DuLuan.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,11 +16,11 @@ public sealed class Holidays(AppDbContext db, IOptions<WorkingHoursOptions> opti
     /// </summary>
     public static IReadOnlyList<(DateOnly Date, string Name)> FixedDates(int year) =>
     [
-        (new DateOnly(year, 1, 1), "Tết Dương lịch"),
-        (new DateOnly(year, 4, 30), "Ngày Chiến thắng"),
-        (new DateOnly(year, 5, 1), "Ngày Quốc tế Lao động"),
-        (new DateOnly(year, 9, 1), "Quốc khánh (ngày liền kề)"),
-        (new DateOnly(year, 9, 2), "Quốc khánh"),
+        (new DateOnly(year, 1, 1), new Message("Cases.Holiday.NewYear").Vietnamese),
+        (new DateOnly(year, 4, 30), new Message("Cases.Holiday.Reunification").Vietnamese),
+        (new DateOnly(year, 5, 1), new Message("Cases.Holiday.Labour").Vietnamese),
+        (new DateOnly(year, 9, 1), new Message("Cases.Holiday.NationalAdjacent").Vietnamese),
+        (new DateOnly(year, 9, 2), new Message("Cases.Holiday.National").Vietnamese),
     ];
 
     public async Task<WorkingCalendar> CalendarAsync(CancellationToken cancellationToken = default)

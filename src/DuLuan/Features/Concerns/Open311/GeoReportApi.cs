@@ -52,7 +52,7 @@ public static class GeoReportApi
         return Write(f, "discovery", new GeoFields
         {
             { "changeset", "2026-12-01T00:00:00+07:00" },
-            { "contact", "Bộ phận tiếp nhận phản ánh, kiến nghị của đơn vị" },
+            { "contact", new Message("Open311.Contact").Vietnamese },
             { "key_service", new Message("Open311.KeyService").Both() },
             {
                 "endpoints", new GeoList("endpoint", [new GeoFields

@@ -1,6 +1,7 @@
 using DuLuan.Data;
 using DuLuan.Features.Concerns.Cases;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Text;
 using DuLuan.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,17 +11,17 @@ namespace DuLuan.Features.Concerns.Open311;
 public static class GeoReportRequests
 {
     public const string ServiceCode = "phan-anh";
-    public const string ServiceName = "Phản ánh, kiến nghị";
+    public static string ServiceName => new Message("Open311.Service.Name").Vietnamese;
     public const int MaxResults = 1000;
 
     public static GeoFields Service() => new()
     {
         { "service_code", ServiceCode },
         { "service_name", ServiceName },
-        { "description", "Phản ánh, kiến nghị của người dân về đời sống, dịch vụ công và hoạt động của cơ quan nhà nước ở địa phương." },
+        { "description", new Message("Open311.Service.Description").Vietnamese },
         { "metadata", false },
         { "type", "realtime" },
-        { "keywords", "phản ánh, kiến nghị, concern" },
+        { "keywords", new Message("Open311.Service.Keywords").Vietnamese },
         { "group", "Chung" },
     };
 

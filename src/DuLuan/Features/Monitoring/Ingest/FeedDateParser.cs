@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DuLuan.Infrastructure.Text;
 
 namespace DuLuan.Features.Monitoring.Ingest;
 
@@ -25,25 +26,24 @@ public static partial class FeedDateParser
         }
         if (raw.Length > 200)
         {
-            warnings.Add("Ngày quá dài, bỏ qua", "Date text too long, ignored");
+            warnings.Add(new Message("Monitoring.Warn.DateTooLong"));
             return null;
         }
         var s = TrailingComment().Replace(Whitespace().Replace(raw.Trim(), " "), "");
         var result = TryIso(s, out var noZone) ?? TryRfc822(s, out noZone) ?? TryVietnamese(s, out noZone);
         if (result is null)
         {
-            warnings.Add($"Không đọc được ngày \"{Clip(s)}\", bỏ qua", $"Unreadable date \"{Clip(s)}\" ignored");
+            warnings.Add(new Message("Monitoring.Warn.DateUnreadable", Clip(s)));
             return null;
         }
         if (result.Value.Year is < MinYear or > MaxYear)
         {
-            warnings.Add($"Ngày ngoài khoảng hợp lý \"{Clip(s)}\", bỏ qua", $"Date out of range \"{Clip(s)}\" ignored");
+            warnings.Add(new Message("Monitoring.Warn.DateOutOfRange", Clip(s)));
             return null;
         }
         if (noZone)
         {
-            warnings.Add("Ngày giờ không có múi giờ, coi là giờ Việt Nam (Asia/Ho_Chi_Minh, UTC+7)",
-                "Date without a time zone, assumed Vietnam time (Asia/Ho_Chi_Minh, UTC+7)");
+            warnings.Add(new Message("Monitoring.Warn.NoZone"));
         }
         return result;
     }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 
 using DuLuan.Infrastructure.Html;
+using DuLuan.Infrastructure.Text;
 
 namespace DuLuan.Features.Monitoring.Ingest;
 
@@ -24,9 +25,7 @@ internal sealed class FeedEntryBuilder(HtmlSanitizer sanitizer, FeedWarnings war
         }
         if (raw.Dropped > 0)
         {
-            warnings.Add(
-                $"Feed quá dài: giữ {entries.Count} mục đầu, bỏ {raw.Dropped} mục",
-                $"Feed too long: kept the first {entries.Count} entries, dropped {raw.Dropped}");
+            warnings.Add(new Message("Monitoring.Warn.TooLong", entries.Count, raw.Dropped));
         }
         return new ParsedFeed
         {
@@ -85,8 +84,7 @@ internal sealed class FeedEntryBuilder(HtmlSanitizer sanitizer, FeedWarnings war
         var cleaned = SafeUrl.Clean(raw, baseUri, allowMailto: false);
         if (cleaned is null)
         {
-            warnings.Add("Bỏ liên kết không an toàn hoặc không hợp lệ (javascript:, data:...)",
-                "Dropped an unsafe or invalid link (javascript:, data:...)");
+            warnings.Add(new Message("Monitoring.Warn.UnsafeLink"));
         }
         return cleaned;
     }

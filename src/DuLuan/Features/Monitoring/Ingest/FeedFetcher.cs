@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using DuLuan.Infrastructure.Text;
 
 namespace DuLuan.Features.Monitoring.Ingest;
 
@@ -51,10 +52,8 @@ public sealed class FeedFetcher : IDisposable
                 if (!current.IsAbsoluteUri || (current.Scheme != Uri.UriSchemeHttp && current.Scheme != Uri.UriSchemeHttps))
                 {
                     return Failed(url, current, started, hop == 0
-                        ? new FetchError(FetchErrorKind.InvalidUrl, $"Địa chỉ không hợp lệ (chỉ nhận http/https): {current}",
-                            $"Invalid address (only http/https): {current}")
-                        : new FetchError(FetchErrorKind.BadRedirect, $"Chuyển hướng tới địa chỉ không được phép: {current}",
-                            $"Redirect to a disallowed address: {current}"));
+                        ? new FetchError(FetchErrorKind.InvalidUrl, new Message("Monitoring.Fetch.InvalidUrl", current.ToString()))
+                        : new FetchError(FetchErrorKind.BadRedirect, new Message("Monitoring.Fetch.BadRedirect", current.ToString())));
                 }
                 using var request = BuildRequest(current, etag, lastModified);
                 using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
@@ -63,9 +62,7 @@ public sealed class FeedFetcher : IDisposable
                 {
                     if (hop >= _options.MaxRedirects)
                     {
-                        return Failed(url, current, started, new FetchError(FetchErrorKind.TooManyRedirects,
-                            $"Quá nhiều lần chuyển hướng (quá {_options.MaxRedirects})",
-                            $"Too many redirects (more than {_options.MaxRedirects})"));
+                        return Failed(url, current, started, new FetchError(FetchErrorKind.TooManyRedirects, new Message("Monitoring.Fetch.TooManyRedirects", _options.MaxRedirects)));
                     }
                     current = location.IsAbsoluteUri ? location : new Uri(current, location);
                     continue;
@@ -85,8 +82,7 @@ public sealed class FeedFetcher : IDisposable
                 }
                 if (!response.IsSuccessStatusCode)
                 {
-                    return Failed(url, current, started, new FetchError(FetchErrorKind.HttpError,
-                        $"Máy chủ trả lời lỗi HTTP {code}", $"The server answered HTTP {code} {response.ReasonPhrase}"), code);
+                    return Failed(url, current, started, new FetchError(FetchErrorKind.HttpError, new Message("Monitoring.Fetch.Http", code, response.ReasonPhrase)), code);
                 }
                 return await ReadBodyAsync(url, current, response, started, slow, linked.Token);
             }
@@ -102,8 +98,7 @@ public sealed class FeedFetcher : IDisposable
         catch (OperationCanceledException)
         {
             var seconds = _options.Timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
-            return Failed(url, current, started, new FetchError(FetchErrorKind.Timeout,
-                $"Máy chủ trả lời quá chậm (quá {seconds} giây)", $"The server took longer than {seconds} s"));
+            return Failed(url, current, started, new FetchError(FetchErrorKind.Timeout, new Message("Monitoring.Fetch.Timeout", seconds)));
         }
         catch (HttpRequestException ex)
         {
@@ -111,13 +106,11 @@ public sealed class FeedFetcher : IDisposable
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException)
         {
-            return Failed(url, current, started, new FetchError(FetchErrorKind.CorruptData,
-                "Dữ liệu nhận được bị hỏng hoặc bị cắt ngang", "The data received was corrupt or cut off: " + ex.Message));
+            return Failed(url, current, started, new FetchError(FetchErrorKind.CorruptData, new Message("Monitoring.Fetch.Corrupt", ex.Message)));
         }
         catch (UriFormatException)
         {
-            return Failed(url, current, started, new FetchError(FetchErrorKind.BadRedirect,
-                "Địa chỉ chuyển hướng không hợp lệ", "Invalid redirect address"));
+            return Failed(url, current, started, new FetchError(FetchErrorKind.BadRedirect, new Message("Monitoring.Fetch.InvalidRedirect")));
         }
     }
 
@@ -204,34 +197,28 @@ public sealed class FeedFetcher : IDisposable
             if (e is BlockedAddressException)
             {
                 // Say only that the address is not allowed: what the name resolved to is the server's own business.
-                return new FetchError(FetchErrorKind.BlockedAddress,
-                    $"Địa chỉ bị chặn: {current.Host} không được phép (chỉ đọc feed ở địa chỉ công cộng); quản trị viên có thể cho phép máy chủ này",
-                    $"Blocked: {current.Host} is not allowed (feeds are read from public addresses only); an administrator can allow this host");
+                return new FetchError(FetchErrorKind.BlockedAddress, new Message("Monitoring.Fetch.Blocked", current.Host));
             }
         }
         if (ex.HttpRequestError == HttpRequestError.NameResolutionError
             || ex.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.HostNotFound })
         {
-            return new FetchError(FetchErrorKind.HostNotFound, $"Không tìm thấy tên miền {current.Host}",
-                $"The host name {current.Host} could not be found");
+            return new FetchError(FetchErrorKind.HostNotFound, new Message("Monitoring.Fetch.HostNotFound", current.Host));
         }
         // The socket's own message names the address it tried: leave it to the logs.
-        return new FetchError(FetchErrorKind.ConnectionFailed, $"Không kết nối được tới máy chủ {current.Host}",
-            $"Could not connect to {current.Host}");
+        return new FetchError(FetchErrorKind.ConnectionFailed, new Message("Monitoring.Fetch.ConnectionFailed", current.Host));
     }
 
     private FetchError TooSlow()
     {
         var rate = _options.MinBytesPerSecond.ToString("0", CultureInfo.InvariantCulture);
-        return new FetchError(FetchErrorKind.TooSlow, $"Máy chủ gửi dữ liệu quá chậm (dưới {rate} byte/giây)",
-            $"The server sent data too slowly (under {rate} bytes/s)");
+        return new FetchError(FetchErrorKind.TooSlow, new Message("Monitoring.Fetch.TooSlow", rate));
     }
 
     private FetchError TooLarge()
     {
         var mb = (_options.MaxBytes / (1024.0 * 1024)).ToString("0.##", CultureInfo.InvariantCulture);
-        return new FetchError(FetchErrorKind.TooLarge, $"Feed quá lớn (quá {mb} MB sau giải nén)",
-            $"The feed is too large (over {mb} MB after decompression)");
+        return new FetchError(FetchErrorKind.TooLarge, new Message("Monitoring.Fetch.TooLarge", mb));
     }
 
     private FetchResult Failed(Uri url, Uri current, long started, FetchError error, int? code = null) => new()

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using System.Xml;
 
 using DuLuan.Infrastructure.Html;
+using DuLuan.Infrastructure.Text;
 
 namespace DuLuan.Features.Monitoring.Ingest;
 
@@ -38,7 +39,7 @@ public sealed class FeedParser(FeedParserOptions? options = null)
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            warnings.Add("Lỗi không mong đợi khi đọc feed: " + ex.GetType().Name, "Unexpected error while parsing: " + ex.GetType().Name);
+            warnings.Add(new Message("Monitoring.Warn.Unexpected", ex.GetType().Name));
             return new ParsedFeed { Warnings = warnings.ToList() };
         }
     }
@@ -52,7 +53,7 @@ public sealed class FeedParser(FeedParserOptions? options = null)
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            warnings.Add("Lỗi không mong đợi khi đọc feed: " + ex.GetType().Name, "Unexpected error while parsing: " + ex.GetType().Name);
+            warnings.Add(new Message("Monitoring.Warn.Unexpected", ex.GetType().Name));
             return new ParsedFeed { Warnings = warnings.ToList() };
         }
     }
@@ -62,7 +63,7 @@ public sealed class FeedParser(FeedParserOptions? options = null)
         var trimmed = text.AsSpan().TrimStart();
         if (trimmed.IsEmpty)
         {
-            warnings.Add("Tài liệu rỗng", "Empty document");
+            warnings.Add(new Message("Monitoring.Warn.Empty"));
             return new FeedEntryBuilder(_sanitizer, warnings).Build(new RawFeed(0), feedUrl, encoding);
         }
         var raw = trimmed.Length > 0 && trimmed[0] is '{' or '['
@@ -70,7 +71,7 @@ public sealed class FeedParser(FeedParserOptions? options = null)
             : ReadXml(text, feedUrl, warnings);
         if (raw.Format == FeedFormat.Unknown)
         {
-            warnings.Add("Không nhận ra định dạng feed (RSS, Atom hay JSON Feed)", "Not a recognised feed (RSS, Atom or JSON Feed)");
+            warnings.Add(new Message("Monitoring.Warn.NotAFeed"));
         }
         return new FeedEntryBuilder(_sanitizer, warnings).Build(raw, feedUrl, encoding);
     }
@@ -84,8 +85,7 @@ public sealed class FeedParser(FeedParserOptions? options = null)
         }
         catch (JsonException ex)
         {
-            warnings.Add($"JSON hỏng ở dòng {ex.LineNumber + 1}; giữ {raw.Entries.Count} mục đã đọc",
-                $"Broken JSON at line {ex.LineNumber + 1}; kept {raw.Entries.Count} entries read");
+            warnings.Add(new Message("Monitoring.Warn.BrokenJson", ex.LineNumber + 1, raw.Entries.Count));
         }
         return raw;
     }
@@ -100,7 +100,7 @@ public sealed class FeedParser(FeedParserOptions? options = null)
             XmlFeedReader.Read(new StringReader(repaired), strict, feedUrl);
             if (strict.TrailingJunk)
             {
-                warnings.Add("Bỏ phần rác sau thẻ gốc", "Ignored junk after the root element");
+                warnings.Add(new Message("Monitoring.Warn.JunkAfterRoot"));
             }
             return strict;
         }
@@ -110,7 +110,7 @@ public sealed class FeedParser(FeedParserOptions? options = null)
         }
         if (strict.RootClosed)
         {
-            warnings.Add("Bỏ phần rác sau thẻ gốc", "Ignored junk after the root element");
+            warnings.Add(new Message("Monitoring.Warn.JunkAfterRoot"));
             return strict;
         }
         var lenient = new RawFeed(_options.MaxEntries);
@@ -125,12 +125,10 @@ public sealed class FeedParser(FeedParserOptions? options = null)
         var where = $"{error.LineNumber}:{error.LinePosition}";
         if (lenient.Entries.Count + lenient.Dropped >= strict.Entries.Count + strict.Dropped && lenient.Format != FeedFormat.Unknown)
         {
-            warnings.Add($"XML hỏng (dòng:cột {where}); đã đọc lại bằng bộ phân tích khoan dung",
-                $"Malformed XML (line:column {where}); recovered with the lenient parser");
+            warnings.Add(new Message("Monitoring.Warn.XmlRecovered", where));
             return lenient;
         }
-        warnings.Add($"XML hỏng (dòng:cột {where}); giữ {strict.Entries.Count} mục đọc được trước chỗ hỏng",
-            $"Malformed XML (line:column {where}); kept {strict.Entries.Count} entries read before the break");
+        warnings.Add(new Message("Monitoring.Warn.XmlKept", where, strict.Entries.Count));
         return strict;
     }
 }

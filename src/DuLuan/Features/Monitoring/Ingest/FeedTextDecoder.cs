@@ -1,5 +1,6 @@
 using System.Text;
 using DuLuan.Analysis.Text;
+using DuLuan.Infrastructure.Text;
 
 namespace DuLuan.Features.Monitoring.Ingest;
 
@@ -40,8 +41,7 @@ public sealed class FeedTextDecoder
             chosen = Lookup(httpCharset);
             if (chosen is null)
             {
-                warnings.Add($"Bảng mã HTTP \"{Clip(httpCharset)}\" không rõ, bỏ qua",
-                    $"Unknown HTTP charset \"{Clip(httpCharset)}\" ignored");
+                warnings.Add(new Message("Monitoring.Warn.HttpCharset", Clip(httpCharset)));
             }
         }
         if (chosen is null && SniffXmlDeclarationEncoding(bytes) is { } declared)
@@ -49,23 +49,21 @@ public sealed class FeedTextDecoder
             chosen = Lookup(declared);
             if (chosen is null)
             {
-                warnings.Add($"Bảng mã khai báo \"{Clip(declared)}\" không rõ, dùng UTF-8",
-                    $"Unknown declared encoding \"{Clip(declared)}\", using UTF-8");
+                warnings.Add(new Message("Monitoring.Warn.DeclaredEncoding", Clip(declared)));
             }
         }
         // Without a BOM, UTF-16/32 cannot be read from an ASCII-compatible declaration: the
         // declaration is wrong (a common copy-paste), so fall back to UTF-8.
         if (chosen is UnicodeEncoding or UTF32Encoding)
         {
-            warnings.Add("Khai báo UTF-16/32 nhưng không có BOM, dùng UTF-8",
-                "UTF-16/32 declared without a BOM, using UTF-8");
+            warnings.Add(new Message("Monitoring.Warn.NoBom"));
             chosen = null;
         }
 
         var isUnicode = chosen is null || chosen is UTF8Encoding;
         if (!isUnicode && _legacyDetector?.Invoke(bytes) is { } legacyText)
         {
-            warnings.Add("Nhận ra bảng mã tiếng Việt cũ (TCVN3/VNI)", "Legacy Vietnamese encoding detected (TCVN3/VNI)");
+            warnings.Add(new Message("Monitoring.Warn.LegacyEncoding"));
             return new DecodedText(Strip(legacyText), "legacy-vietnamese");
         }
         if (!isUnicode)
@@ -81,11 +79,10 @@ public sealed class FeedTextDecoder
         {
             if (_legacyDetector?.Invoke(bytes) is { } legacy)
             {
-                warnings.Add("Nhận ra bảng mã tiếng Việt cũ (TCVN3/VNI)", "Legacy Vietnamese encoding detected (TCVN3/VNI)");
+                warnings.Add(new Message("Monitoring.Warn.LegacyEncoding"));
                 return new DecodedText(Strip(legacy), "legacy-vietnamese");
             }
-            warnings.Add("UTF-8 không hợp lệ, đã thay ký tự lỗi bằng \uFFFD",
-                "Invalid UTF-8, bad bytes replaced with U+FFFD");
+            warnings.Add(new Message("Monitoring.Warn.BadUtf8"));
             return new DecodedText(Strip(LenientUtf8.GetString(bytes)), "utf-8");
         }
     }

@@ -1,3 +1,5 @@
+using DuLuan.Infrastructure.Text;
+
 namespace DuLuan.Features.Monitoring.Ingest;
 
 /// <summary>
@@ -10,9 +12,10 @@ public sealed class FeedWarnings
     private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
 
-    public void Add(string vietnamese, string english)
+    /// <summary>Adds a warning as "Vietnamese / English": operators read the list in the CLI and the logs.</summary>
+    public void Add(Message warning)
     {
-        var line = vietnamese + " / " + english;
+        var line = warning.Both();
         if (_counts.TryGetValue(line, out var n))
         {
             _counts[line] = n + 1;

@@ -1,3 +1,5 @@
+using DuLuan.Infrastructure.Text;
+
 namespace DuLuan.Features.Monitoring.Ingest;
 
 public enum FetchStatus
@@ -23,9 +25,13 @@ public enum FetchErrorKind
 }
 
 /// <summary>An error in plain words, for an office worker (Vietnamese) and for an operator (English).</summary>
-public sealed record FetchError(FetchErrorKind Kind, string Vietnamese, string English)
+public sealed record FetchError(FetchErrorKind Kind, Message Text)
 {
-    public override string ToString() => Vietnamese + " / " + English;
+    public string Vietnamese => Text.Vietnamese;
+
+    public string English => Text.English;
+
+    public override string ToString() => Text.Both();
 }
 
 public sealed record FetchResult

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DuLuan.Infrastructure.Text;
 
 namespace DuLuan.Features.Monitoring.Ingest;
 
@@ -28,7 +29,7 @@ internal static class JsonFeedReader
             {
                 return;
             }
-            warnings.Add("JSON không khai báo phiên bản JSON Feed, vẫn đọc", "JSON without a JSON Feed version, read anyway");
+            warnings.Add(new Message("Monitoring.Warn.NoJsonFeedVersion"));
         }
         feed.Format = FeedFormat.JsonFeed;
         feed.Title = String(root, "title");

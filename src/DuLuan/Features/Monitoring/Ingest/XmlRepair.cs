@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AngleSharp.Html;
+using DuLuan.Infrastructure.Text;
 
 namespace DuLuan.Features.Monitoring.Ingest;
 
@@ -23,7 +24,7 @@ public static class XmlRepair
         var firstTag = text.IndexOf('<', StringComparison.Ordinal);
         if (firstTag > 0 && text.AsSpan(0, firstTag).Trim().Length > 0)
         {
-            warnings.Add("Bỏ phần rác trước thẻ đầu tiên", "Removed junk before the first tag");
+            warnings.Add(new Message("Monitoring.Warn.JunkBefore"));
         }
         i = Math.Max(firstTag, 0);
         while (i < text.Length)
@@ -44,8 +45,7 @@ public static class XmlRepair
                 if (string.Compare(text, i, "<!DOCTYPE", 0, 9, StringComparison.OrdinalIgnoreCase) == 0)
                 {
                     i = SkipDoctype(text, i);
-                    warnings.Add("Bỏ qua khai báo DOCTYPE/DTD (không bao giờ xử lý thực thể)",
-                        "DOCTYPE/DTD ignored (entities are never expanded)");
+                    warnings.Add(new Message("Monitoring.Warn.Doctype"));
                     continue;
                 }
                 sb.Append(c);
@@ -68,15 +68,15 @@ public static class XmlRepair
         }
         if (ampersands > 0)
         {
-            warnings.Add("Sửa ký tự & trần hoặc thực thể không rõ", "Escaped bare or unknown '&' references");
+            warnings.Add(new Message("Monitoring.Warn.BareAmpersand"));
         }
         if (htmlEntities > 0)
         {
-            warnings.Add("Đổi thực thể HTML (như &nbsp;) sang ký tự", "Mapped HTML named entities (like &nbsp;) to characters");
+            warnings.Add(new Message("Monitoring.Warn.HtmlEntities"));
         }
         if (badChars > 0)
         {
-            warnings.Add("Bỏ ký tự điều khiển không hợp lệ trong XML", "Removed characters not allowed in XML");
+            warnings.Add(new Message("Monitoring.Warn.ControlChars"));
         }
         return sb.ToString();
     }

@@ -4,6 +4,7 @@ using DuLuan.Data;
 using DuLuan.Features.Members;
 using DuLuan.Features.Publish.Channels;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Text;
 using DuLuan.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -85,7 +86,7 @@ public sealed class IndexModel(AppDbContext db, UnitScope access, MetricsImport 
         var (stored, error) = await import.ImportAsync(target?.Kind.ToString() ?? MetricsImport.Portal, target, writable, text, ct);
         if (error is not null)
         {
-            ModelState.AddModelError("file", l[error.Key, error.Args]);
+            ModelState.AddModelError("file", new Message(error.Key, error.Args).In(l));
             return Page();
         }
 

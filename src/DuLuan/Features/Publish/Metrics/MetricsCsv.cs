@@ -3,6 +3,7 @@ using System.Text;
 using DuLuan.Analysis.Text;
 
 using DuLuan.Infrastructure;
+using DuLuan.Infrastructure.Text;
 
 namespace DuLuan.Features.Publish.Metrics;
 
@@ -71,7 +72,8 @@ public static class MetricsCsv
             }
         }
 
-        foreach (var required in new[] { ("post", "Post ID / Mã bài viết"), ("date", "Date / Ngày") })
+        // The column as the file may name it: the platforms export English or Vietnamese headers.
+        foreach (var required in new[] { ("post", new Message("Publish.Csv.Column.Post")), ("date", new Message("Publish.Csv.Column.Date")) })
         {
             if (!columns.ContainsKey(required.Item1))
             {

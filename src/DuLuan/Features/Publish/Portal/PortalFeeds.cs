@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using DuLuan.Data;
 using DuLuan.Features.Publish.Channels;
+using DuLuan.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -93,7 +94,7 @@ public static class PortalFeeds
         w.WriteStartElement("channel");
         w.WriteElementString("title", feed.Unit.Name);
         w.WriteElementString("link", feed.Home);
-        w.WriteElementString("description", "Tin chính thống của " + feed.Unit.Name);
+        w.WriteElementString("description", new Message("Portal.Feed.Description", feed.Unit.Name).Vietnamese);
         w.WriteElementString("language", "vi");
         w.WriteElementString("lastBuildDate", Rfc822(feed.Updated));
         w.WriteStartElement("atom", "link", atomNs);

@@ -142,7 +142,7 @@ public static class Docx
     public static Table Table(FigureTable table)
     {
         var valueCount = table.Rows.Count == 0 ? Math.Max(table.Columns.Count - 1, 1) : table.Rows.Max(r => r.Values.Count);
-        var headers = table.Columns.Count == valueCount + 1 ? table.Columns : ["Nội dung", .. table.Columns];
+        var headers = table.Columns.Count == valueCount + 1 ? table.Columns : [ReportWords.Of("Reports.Doc.ContentColumn"), .. table.Columns];
         var columns = valueCount + 1;
         var labelWidth = columns == 1 ? TextWidth : TextWidth * 2 / 5;
         var valueWidth = columns == 1 ? 0 : (TextWidth - labelWidth) / (columns - 1);

@@ -27,7 +27,7 @@ public static class DocxCharts
         var inline = new DW.Inline(
             new DW.Extent { Cx = Width, Cy = Height },
             new DW.EffectExtent { LeftEdge = 0, TopEdge = 0, RightEdge = 0, BottomEdge = 0 },
-            new DW.DocProperties { Id = drawingId, Name = "Biểu đồ " + drawingId.ToString(CultureInfo.InvariantCulture), Description = chart.Title },
+            new DW.DocProperties { Id = drawingId, Name = ReportWords.Of("Reports.Doc.ChartName", drawingId.ToString(CultureInfo.InvariantCulture)), Description = chart.Title },
             new DW.NonVisualGraphicFrameDrawingProperties(),
             new A.Graphic(new A.GraphicData(new C.ChartReference { Id = main.GetIdOfPart(part) }) { Uri = "http://schemas.openxmlformats.org/drawingml/2006/chart" }))
         { DistanceFromTop = 0, DistanceFromBottom = 0, DistanceFromLeft = 0, DistanceFromRight = 0 };

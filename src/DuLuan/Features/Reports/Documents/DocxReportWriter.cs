@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using DuLuan.Infrastructure.Reporting;
 
 namespace DuLuan.Features.Reports.Documents;
 
@@ -17,7 +18,7 @@ public static class DocxReportWriter
     public static void Write(Stream output, ReportHeading heading, ReportText text, ReportFigures figures)
     {
         using var document = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
-        document.PackageProperties.Title = "Báo cáo " + figures.Period.VietnameseLabel;
+        document.PackageProperties.Title = ReportWords.Of("Reports.Doc.Title", figures.Period.VietnameseLabel);
         document.PackageProperties.Creator = heading.IssuingBody;
         document.PackageProperties.Language = "vi-VN";
         var main = document.AddMainDocumentPart();
@@ -26,7 +27,7 @@ public static class DocxReportWriter
         main.Document = new Document(body);
         body.Append(HeadingTable(heading));
         body.Append(Docx.Paragraph(string.Empty, new Docx.Style(After: 240)));
-        body.Append(Docx.Paragraph("BÁO CÁO", new Docx.Style(Bold: true, Align: JustificationValues.Center, After: 0)));
+        body.Append(Docx.Paragraph(ReportWords.Of("Reports.Doc.Heading"), new Docx.Style(Bold: true, Align: JustificationValues.Center, After: 0)));
         body.Append(Docx.Paragraph(text.Subtitle, new Docx.Style(Bold: true, Align: JustificationValues.Center, After: 360)));
         AppendBody(main, body, text, figures);
         body.Append(SignatureTable(heading));
@@ -54,7 +55,7 @@ public static class DocxReportWriter
 
             foreach (var t in source.Tables)
             {
-                body.Add(Docx.Paragraph($"Bảng {table++}. {t.Title}", new Docx.Style(Bold: true, Italic: true, Size: 26, Align: JustificationValues.Center, KeepNext: true)));
+                body.Add(Docx.Paragraph(ReportWords.Of("Reports.Doc.Table", table++, t.Title), new Docx.Style(Bold: true, Italic: true, Size: 26, Align: JustificationValues.Center, KeepNext: true)));
                 body.Add(Docx.Table(t));
                 body.Add(Docx.Paragraph(string.Empty, new Docx.Style(After: 0)));
             }
@@ -62,7 +63,7 @@ public static class DocxReportWriter
             foreach (var c in source.Charts.Where(c => c.Labels.Count > 0 && c.Series.Count > 0))
             {
                 body.Add(DocxCharts.Paragraph(main, c, drawing++));
-                body.Add(Docx.Paragraph($"Biểu đồ {chart++}. {c.Title}", new Docx.Style(Italic: true, Size: 26, Align: JustificationValues.Center)));
+                body.Add(Docx.Paragraph(ReportWords.Of("Reports.Doc.Chart", chart++, c.Title), new Docx.Style(Italic: true, Size: 26, Align: JustificationValues.Center)));
             }
         }
 
@@ -128,7 +129,7 @@ public static class DocxReportWriter
     {
         var left = new List<Paragraph>
         {
-            Docx.Paragraph("Nơi nhận:", new Docx.Style(Bold: true, Italic: true, Underline: heading.Layout == ReportLayout.Party, Size: 24, Align: JustificationValues.Left, After: 0)),
+            Docx.Paragraph(ReportWords.Of("Reports.Doc.Recipients"), new Docx.Style(Bold: true, Italic: true, Underline: heading.Layout == ReportLayout.Party, Size: 24, Align: JustificationValues.Left, After: 0)),
         };
         left.AddRange(heading.Recipients.Select(r => Docx.Paragraph("- " + r, new Docx.Style(Size: 22, Align: JustificationValues.Left, After: 0))));
         var right = new List<Paragraph> { Docx.Paragraph(heading.SignerTitle, new Docx.Style(Bold: true, Size: 28, Align: JustificationValues.Center, After: 1440)) };

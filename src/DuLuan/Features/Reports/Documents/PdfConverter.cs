@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using DuLuan.Infrastructure;
+using DuLuan.Infrastructure.Text;
 using Microsoft.Extensions.Options;
 
 namespace DuLuan.Features.Reports.Documents;
 
-/// <summary>LibreOffice was not found or could not convert: the message says so in Vietnamese and English.</summary>
-public sealed class PdfConversionException(string message) : Exception(message);
+/// <summary>LibreOffice was not found or could not convert: the message says so (Vietnamese first).</summary>
+public sealed class PdfConversionException(Message text) : MessageException(text);
 
 /// <summary>
 /// DOCX to PDF with `libreoffice --headless --convert-to pdf`: a private profile and folder per run (so runs never
@@ -26,12 +27,10 @@ public sealed class PdfConverter(IOptions<ReportOptions> options) : IDisposable
 
     public async Task<byte[]> ConvertAsync(byte[] docx, CancellationToken ct)
     {
-        var program = Program ?? throw new PdfConversionException(
-            "Máy chủ chưa cài LibreOffice nên không xuất được PDF (cài gói libreoffice-writer-nogui); vẫn tải được bản DOCX. / LibreOffice is not installed, so no PDF (install libreoffice-writer-nogui); the DOCX still downloads.");
+        var program = Program ?? throw new PdfConversionException(new Message("Reports.Pdf.NoLibreOffice"));
         if (Sandbox.Problem is { } problem)
         {
-            throw new PdfConversionException(
-                $"Máy chủ không có hộp cách ly (bubblewrap) để chạy LibreOffice nên không xuất PDF (cài gói bubblewrap); vẫn tải được bản DOCX. / No sandbox (bubblewrap) to run LibreOffice in, so no PDF (install bubblewrap); the DOCX still downloads. ({problem})");
+            throw new PdfConversionException(new Message("Reports.Pdf.NoSandbox", problem));
         }
 
         var work = Directory.CreateTempSubdirectory("duluan-pdf-");
@@ -42,7 +41,7 @@ public sealed class PdfConverter(IOptions<ReportOptions> options) : IDisposable
             await File.WriteAllBytesAsync(input, docx, ct);
             var profile = new Uri(Path.Combine(work.FullName, "profile")).AbsoluteUri;
             var start = Sandbox.StartInfo(program, work.FullName, ["-env:UserInstallation=" + profile, "--headless", "--norestore", "--nologo", "--nolockcheck", "--convert-to", "pdf:writer_pdf_Export", "--outdir", work.FullName, input]);
-            using var process = Process.Start(start) ?? throw new PdfConversionException("Không chạy được LibreOffice / LibreOffice did not start");
+            using var process = Process.Start(start) ?? throw new PdfConversionException(new Message("Reports.Pdf.NotStarted"));
             var stderr = process.StandardError.ReadToEndAsync(ct);
             _ = process.StandardOutput.ReadToEndAsync(ct);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -55,14 +54,14 @@ public sealed class PdfConverter(IOptions<ReportOptions> options) : IDisposable
             {
                 process.Kill(entireProcessTree: true);
                 ct.ThrowIfCancellationRequested();
-                throw new PdfConversionException($"LibreOffice không xuất xong PDF trong {options.Value.PdfTimeoutSeconds} giây / LibreOffice did not finish the PDF in {options.Value.PdfTimeoutSeconds} s");
+                throw new PdfConversionException(new Message("Reports.Pdf.Timeout", options.Value.PdfTimeoutSeconds));
             }
 
             var output = Path.Combine(work.FullName, "report.pdf");
             if (process.ExitCode != 0 || !File.Exists(output))
             {
                 var detail = (await stderr).Trim();
-                throw new PdfConversionException($"LibreOffice không chuyển được sang PDF / LibreOffice could not convert to PDF (exit {process.ExitCode}): {detail[..Math.Min(detail.Length, 300)]}");
+                throw new PdfConversionException(new Message("Reports.Pdf.Failed", process.ExitCode, detail[..Math.Min(detail.Length, 300)]));
             }
 
             return await File.ReadAllBytesAsync(output, ct);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DuLuan.Infrastructure.Reporting;
 using DuLuan.Infrastructure.Time;
 
@@ -16,16 +17,16 @@ public static class ReportComposer
         var previous = period.Previous().VietnameseLabel;
         var opening = new List<string>
         {
-            $"Thực hiện chế độ báo cáo định kỳ, {figures.UnitName} báo cáo kết quả công tác nắm bắt, định hướng dư luận xã hội và tiếp nhận, giải quyết phản ánh, kiến nghị {period.VietnameseLabel} (từ {VietnameseFormat.ShortDate(period.Start)} đến {VietnameseFormat.ShortDate(period.End)}) như sau:",
+            ReportWords.Of("Reports.Text.Opening", figures.UnitName, period.VietnameseLabel, VietnameseFormat.ShortDate(period.Start), VietnameseFormat.ShortDate(period.End)),
         };
-        opening.AddRange(figures.Notes.Select(n => "Ghi chú về số liệu: " + n));
+        opening.AddRange(figures.Notes.Select(n => ReportWords.Of("Reports.Text.Note", n)));
         var sections = figures.Sections.Select(s => new ReportTextSection(s.Key, s.Title, SectionParagraphs(s, period, previous))).ToList();
         var closing = new List<string>
         {
-            $"Số liệu trong báo cáo được tổng hợp tự động từ hệ thống DuLuan lúc {figures.ComputedAt:HH:mm} {VietnameseFormat.ShortDate(DateOnly.FromDateTime(figures.ComputedAt.DateTime))}, gồm toàn bộ các đơn vị trực thuộc.",
-            $"Trên đây là báo cáo {period.VietnameseLabel} của {figures.UnitName}./.",
+            ReportWords.Of("Reports.Text.Computed", figures.ComputedAt.ToString("HH:mm", CultureInfo.InvariantCulture), VietnameseFormat.ShortDate(DateOnly.FromDateTime(figures.ComputedAt.DateTime))),
+            ReportWords.Of("Reports.Text.Closing", period.VietnameseLabel, figures.UnitName),
         };
-        return new ReportText($"Kết quả công tác {period.VietnameseLabel}", opening, sections, closing);
+        return new ReportText(ReportWords.Of("Reports.Text.Subtitle", period.VietnameseLabel), opening, sections, closing);
     }
 
     private static List<string> SectionParagraphs(ReportSection section, ReportPeriod period, string previous)
@@ -33,7 +34,7 @@ public static class ReportComposer
         var figures = section.Figures.ToList();
         if (figures.Count == 0 || figures.All(f => f.Value is null or 0))
         {
-            return [$"Trong {period.VietnameseLabel}, chưa có số liệu về {section.Title.ToLowerInvariant()}."];
+            return [ReportWords.Of("Reports.Text.NoFigures", period.VietnameseLabel, section.Title.ToLowerInvariant())];
         }
 
         var paragraphs = new List<string>();
@@ -41,11 +42,11 @@ public static class ReportComposer
         var onTime = figures.FirstOrDefault(f => f.Key == ReportKeys.ConcernsOnTimePercent);
         if (received?.Value is { } count)
         {
-            var sentence = $"Trong {period.VietnameseLabel}, đã tiếp nhận {VietnameseFormat.Number(count, 0)} phản ánh, kiến nghị";
+            var sentence = ReportWords.Of("Reports.Text.Received", period.VietnameseLabel, VietnameseFormat.Number(count, 0));
             sentence += received.Previous is { } p ? Change(count, p, FigureKind.Count, previous) : string.Empty;
             if (onTime?.Value is { } percent)
             {
-                sentence += $"; giải quyết đúng hạn {VietnameseFormat.Percent(percent)}";
+                sentence += ReportWords.Of("Reports.Text.OnTime", VietnameseFormat.Percent(percent));
                 sentence += onTime.Previous is { } q ? Change(percent, q, FigureKind.Percent, previous) : string.Empty;
                 figures.Remove(onTime);
             }
@@ -63,7 +64,7 @@ public static class ReportComposer
     {
         if (figure.Value is not { } value)
         {
-            return $"{figure.Label}: chưa có số liệu.";
+            return ReportWords.Of("Reports.Text.FigureMissing", figure.Label);
         }
 
         var text = $"{figure.Label}: {FigureText.Value(value, figure.Kind)}";
@@ -82,18 +83,17 @@ public static class ReportComposer
         };
         if (shown == 0)
         {
-            return $", không đổi so với {previousLabel}";
+            return ReportWords.Of("Reports.Text.Unchanged", previousLabel);
         }
 
-        var direction = shown > 0 ? "tăng" : "giảm";
         var magnitude = Math.Abs(shown);
         var amount = kind switch
         {
-            FigureKind.Percent => $"{VietnameseFormat.Number(magnitude)} điểm",
-            FigureKind.Days => $"{VietnameseFormat.Number(magnitude)} ngày",
+            FigureKind.Percent => ReportWords.Of("Reports.Text.Points", VietnameseFormat.Number(magnitude)),
+            FigureKind.Days => ReportWords.Of("Reports.Text.Days", VietnameseFormat.Number(magnitude)),
             _ when previous > 0 => VietnameseFormat.Percent(Math.Abs(difference) / previous * 100),
             _ => VietnameseFormat.Number(magnitude, 0),
         };
-        return $", {direction} {amount} so với {previousLabel}";
+        return ReportWords.Of(shown > 0 ? "Reports.Text.Up" : "Reports.Text.Down", amount, previousLabel);
     }
 }

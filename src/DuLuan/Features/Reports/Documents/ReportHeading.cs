@@ -1,3 +1,4 @@
+using DuLuan.Infrastructure.Reporting;
 using DuLuan.Infrastructure.Time;
 
 namespace DuLuan.Features.Reports.Documents;
@@ -26,9 +27,11 @@ public sealed record ReportHeading(
     IReadOnlyList<string> Recipients,
     IReadOnlyList<string> SignerTitle)
 {
-    public const string NationalName = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-    public const string NationalMotto = "Độc lập - Tự do - Hạnh phúc";
-    public const string PartyName = "ĐẢNG CỘNG SẢN VIỆT NAM";
+    public static string NationalName => ReportWords.Of("Reports.Doc.NationalName");
+
+    public static string NationalMotto => ReportWords.Of("Reports.Doc.NationalMotto");
+
+    public static string PartyName => ReportWords.Of("Reports.Doc.PartyName");
 
     public string PlaceAndDate => $"{Place}, {VietnameseFormat.Date(Date)}";
 
@@ -38,18 +41,18 @@ public sealed record ReportHeading(
         var symbol = Initials(unitName);
         var place = PlaceName(provinceName ?? unitName);
         return layout == ReportLayout.Party
-            ? new ReportHeading(layout, parentName is null ? null : "ĐẢNG BỘ " + parentName.ToUpperInvariant(), "ĐẢNG ỦY " + unitName.ToUpperInvariant(),
-                $"Số      -BC/ĐU{symbol}", place, date,
-                ["Như trên,", "Lưu Văn phòng."], ["T/M BAN THƯỜNG VỤ", "BÍ THƯ"])
+            ? new ReportHeading(layout, parentName is null ? null : ReportWords.Of("Reports.Doc.PartyParent", parentName.ToUpperInvariant()), ReportWords.Of("Reports.Doc.PartyCommittee", unitName.ToUpperInvariant()),
+                ReportWords.Of("Reports.Doc.PartyNumber", symbol), place, date,
+                [ReportWords.Of("Reports.Doc.PartyRecipientAbove"), ReportWords.Of("Reports.Doc.PartyRecipientFile")], [ReportWords.Of("Reports.Doc.PartySigner"), ReportWords.Of("Reports.Doc.PartySignerTitle")])
             : new ReportHeading(layout, parentName?.ToUpperInvariant(), unitName.ToUpperInvariant(),
-                $"Số:       /BC-{symbol}", place, date,
-                ["Như trên;", "Lưu: VT."], ["THỦ TRƯỞNG CƠ QUAN"]);
+                ReportWords.Of("Reports.Doc.StateNumber", symbol), place, date,
+                [ReportWords.Of("Reports.Doc.StateRecipientAbove"), ReportWords.Of("Reports.Doc.StateRecipientFile")], [ReportWords.Of("Reports.Doc.StateSigner")]);
     }
 
     /// <summary>"Thành phố Đà Nẵng" -> "Đà Nẵng", "Tỉnh Quảng Trị" -> "Quảng Trị".</summary>
     public static string PlaceName(string name)
     {
-        foreach (var prefix in new[] { "Thành phố ", "Tỉnh ", "Phường ", "Xã ", "Đặc khu " })
+        foreach (var prefix in ReportWords.Of("Reports.Doc.PlacePrefixes").Split('|').Select(p => p + " "))
         {
             if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             {

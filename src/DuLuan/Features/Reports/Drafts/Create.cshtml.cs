@@ -62,12 +62,12 @@ public sealed class CreateModel(ReportDraftAccess access, ReportGenerator genera
             List<string> problems;
             try
             {
-                problems = TemplateFiller.Problems(await generator.TemplateContentAsync(tid, ct), ReportJson.Figures(draft.FiguresJson));
+                problems = [.. TemplateFiller.ProblemMessages(await generator.TemplateContentAsync(tid, ct), ReportJson.Figures(draft.FiguresJson)).Select(p => p.In(l))];
             }
             catch (TemplateException e)
             {
                 // A template stored before a check existed (e.g. one that points outside the package) is refused here too.
-                problems = [.. e.Problems];
+                problems = [.. e.Messages.Select(p => p.In(l))];
             }
 
             if (problems.Count > 0)
@@ -96,10 +96,10 @@ public sealed class CreateModel(ReportDraftAccess access, ReportGenerator genera
             return NotFound();
         }
 
-        if (!ReportPeriod.TryParse(period, out var parsed, out var error))
+        if (!ReportPeriod.TryRead(period, out var parsed, out var error))
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            ModelState.AddModelError("period", error);
+            ModelState.AddModelError("period", error.In(l));
             return Page();
         }
 

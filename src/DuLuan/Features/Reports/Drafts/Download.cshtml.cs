@@ -1,13 +1,15 @@
 using DuLuan.Features.Audit;
 using DuLuan.Features.Reports.Documents;
 using DuLuan.Features.Reports.Templates;
+using DuLuan.Infrastructure.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace DuLuan.Features.Reports.Drafts;
 
 /// <summary>The draft as DOCX or PDF; every download is audited.</summary>
-public sealed class DownloadModel(ReportDraftAccess access, ReportGenerator generator, AuditLog audit) : PageModel
+public sealed class DownloadModel(ReportDraftAccess access, ReportGenerator generator, AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -21,7 +23,7 @@ public sealed class DownloadModel(ReportDraftAccess access, ReportGenerator gene
 
         if (format is not ("docx" or "pdf"))
         {
-            return Fail(StatusCodes.Status400BadRequest, "Định dạng phải là docx hoặc pdf / format must be docx or pdf");
+            return Fail(StatusCodes.Status400BadRequest, new Message("Reports.Download.Format").In(l));
         }
 
         var figures = ReportJson.Figures(draft.FiguresJson);
@@ -33,11 +35,11 @@ public sealed class DownloadModel(ReportDraftAccess access, ReportGenerator gene
         }
         catch (TemplateException e)
         {
-            return Fail(StatusCodes.Status422UnprocessableEntity, string.Join("\n", e.Problems));
+            return Fail(StatusCodes.Status422UnprocessableEntity, string.Join("\n", e.Messages.Select(p => p.In(l))));
         }
         catch (PdfConversionException e)
         {
-            return Fail(StatusCodes.Status503ServiceUnavailable, e.Message);
+            return Fail(StatusCodes.Status503ServiceUnavailable, e.Text.In(l));
         }
     }
 

@@ -3,6 +3,7 @@ using DuLuan.Features.Reports.Documents;
 using DuLuan.Features.Reports.Figures;
 using DuLuan.Features.Reports.Templates;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Reports.Drafts;
@@ -64,7 +65,7 @@ public sealed class ReportGenerator(AppDbContext db, IReportFigureSource source,
             var template = draft.TemplateId is { } id ? await db.ReportTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) : null;
             if (template is null)
             {
-                throw new TemplateException(["Mẫu báo cáo của dự thảo đã bị xoá; hãy chọn bố cục khác / The draft's template was deleted; choose another layout"]);
+                throw new TemplateException([new Message("Reports.Draft.TemplateDeleted")]);
             }
 
             return TemplateFiller.Fill(template.Content, await HeadingAsync(draft.UnitId, ReportLayout.State, ct), text, figures);

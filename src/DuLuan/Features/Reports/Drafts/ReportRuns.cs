@@ -2,6 +2,7 @@ using DuLuan.Data;
 using DuLuan.Features.Reports.Documents;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Jobs;
+using DuLuan.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -89,7 +90,7 @@ public sealed class ReportRuns(AppDbContext db, ReportGenerator generator, IOpti
             db.Notifications.Add(new Notification
             {
                 UnitId = run.UnitId,
-                Text = $"Dự thảo báo cáo {period.VietnameseLabel} đã sẵn sàng để lãnh đạo xem và chỉnh sửa: /Reports/Drafts/Edit?id={draft.Id} / The {period.Code} report draft is ready",
+                Text = new Message("Reports.Runs.Ready", period.VietnameseLabel, draft.Id, period.Code).Vietnamese,
                 CreatedAt = now,
             });
             await db.SaveChangesAsync(ct);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DuLuan.Data;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Reporting;
@@ -38,14 +37,14 @@ public sealed class ReportNotes(AppDbContext db)
             var fromInside = first.FromPath.StartsWith(prefix, StringComparison.Ordinal);
             var inside = group.Where(s => s.ToPath.StartsWith(prefix, StringComparison.Ordinal)).ToList();
             var names = string.Join(", ", group.Select(s => s.To));
-            var verb = group.Count() == 1 ? "sáp nhập vào" : "được chia vào";
+            var verb = group.Count() == 1 ? "Reports.Notes.Merged" : "Reports.Notes.Split";
             var what = (fromInside, inside.Count > 0) switch
             {
-                (true, true) => $"số liệu đến hết {Date(day.AddDays(-1))} được tính cho {first.From}, từ {Date(day)} cho {names}.",
-                (true, false) => $"báo cáo này chỉ tính số liệu của {first.From} đến hết {Date(day.AddDays(-1))}.",
-                _ => $"số liệu của {first.From} trước ngày này không tính vào {unit.Name}.",
+                (true, true) => ReportWords.Of("Reports.Notes.BothInside", Date(day.AddDays(-1)), first.From, Date(day), names),
+                (true, false) => ReportWords.Of("Reports.Notes.FromInside", first.From, Date(day.AddDays(-1))),
+                _ => ReportWords.Of("Reports.Notes.FromOutside", first.From, unit.Name),
             };
-            notes.Add($"{first.From} {verb} {names} từ {Date(day)}: {what}");
+            notes.Add(ReportWords.Of(verb, first.From, names, Date(day), what));
         }
 
         var named = steps.Select(s => s.UnitId).ToHashSet();
@@ -60,7 +59,7 @@ public sealed class ReportNotes(AppDbContext db)
         {
             if (u.ActiveTo is { } to && to >= period.Start && to < period.End && !named.Contains(u.Id))
             {
-                notes.Add($"{u.Name} ngừng hoạt động từ {Date(to.AddDays(1))}: số liệu đến hết {Date(to)} được tính cho {u.Name}.");
+                notes.Add(ReportWords.Of("Reports.Notes.Ended", u.Name, Date(to.AddDays(1)), Date(to)));
             }
 
             // A unit that began inside the period is worth a note only when it was formed from other units: every unit
@@ -71,7 +70,7 @@ public sealed class ReportNotes(AppDbContext db)
                 var from = steps.Where(s => s.SuccessorId == u.Id && s.EffectiveOn == u.ActiveFrom).Select(s => s.From).ToList();
                 if (successors.Contains(u.Id) && from.Count > 0)
                 {
-                    notes.Add($"{u.Name} được thành lập từ {Date(u.ActiveFrom)} (từ {string.Join(", ", from)}): số liệu trước ngày này thuộc các đơn vị cũ.");
+                    notes.Add(ReportWords.Of("Reports.Notes.Formed", u.Name, Date(u.ActiveFrom), string.Join(", ", from)));
                 }
             }
         }
@@ -85,9 +84,9 @@ public sealed class ReportNotes(AppDbContext db)
         static bool Empty(ReportSection s) => s.Figures.All(f => f.Value is null or 0);
         if (sections.All(Empty))
         {
-            return [$"Không có số liệu của {unit.Name} trong {period.VietnameseLabel}: các chỉ tiêu đều bằng 0."];
+            return [ReportWords.Of("Reports.Notes.NoData", unit.Name, period.VietnameseLabel)];
         }
 
-        return sections.Where(Empty).Select(s => $"Mục \u201c{s.Title}\u201d: không có số liệu trong {period.VietnameseLabel}.").ToList();
+        return sections.Where(Empty).Select(s => ReportWords.Of("Reports.Notes.SectionEmpty", s.Title, period.VietnameseLabel)).ToList();
     }
 }

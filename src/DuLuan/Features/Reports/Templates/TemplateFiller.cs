@@ -4,6 +4,8 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using DuLuan.Features.Reports.Documents;
 using DuLuan.Infrastructure;
 using DuLuan.Infrastructure.Files;
+using DuLuan.Infrastructure.Reporting;
+using DuLuan.Infrastructure.Text;
 
 namespace DuLuan.Features.Reports.Templates;
 
@@ -28,22 +30,25 @@ public static class TemplateFiller
             using var document = WordprocessingDocument.Open(new MemoryStream(file, writable: false), false, new OpenSettings { MaxCharactersInPart = 20_000_000, AutoSave = false });
             if (document.MainDocumentPart?.ContentType != MainContentType)
             {
-                throw new TemplateException(["Tệp không phải văn bản Word .docx (có thể là .docm, .dotx) / The file is not a Word .docx document (maybe .docm or .dotx)"]);
+                throw new TemplateException([new Message("Reports.Template.NotDocx")]);
             }
 
             return Parts(document).SelectMany(root => Paragraphs(root)).SelectMany(p => TemplatePlaceholders.Pattern().Matches(Text(p)).Select(m => m.Groups[1].Value.Trim())).Distinct(StringComparer.Ordinal).ToList();
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException or FileFormatException or NotSupportedException)
         {
-            throw new TemplateException([$"Tệp không phải văn bản Word .docx đọc được / The file is not a readable Word .docx ({e.GetType().Name})"]);
+            throw new TemplateException([new Message("Reports.Template.Unreadable", e.GetType().Name)]);
         }
     }
 
+    /// <summary>As <see cref="ProblemMessages"/>, each "Vietnamese / English".</summary>
+    public static List<string> Problems(byte[] file, ReportFigures figures) => [.. ProblemMessages(file, figures).Select(p => p.Both())];
+
     /// <summary>Problems before generation: placeholders that refer to nothing, named, and blocks that do not stand alone.</summary>
-    public static List<string> Problems(byte[] file, ReportFigures figures)
+    public static List<Message> ProblemMessages(byte[] file, ReportFigures figures)
     {
         var problems = TemplatePlaceholders.Unknown(Inspect(file), figures)
-            .Select(n => $"Trường {{{{{n}}}}} không tương ứng với số liệu nào / Placeholder {{{{{n}}}}} refers to nothing").ToList();
+            .Select(n => new Message("Reports.Template.UnknownField", "{{" + n + "}}")).ToList();
         using var document = WordprocessingDocument.Open(new MemoryStream(file, writable: false), false);
         foreach (var paragraph in Parts(document).SelectMany(Paragraphs))
         {
@@ -52,7 +57,7 @@ public static class TemplateFiller
             {
                 if (text.Trim() != match.Value || paragraph.Ancestors<Body>().FirstOrDefault() is null)
                 {
-                    problems.Add($"Trường {match.Value} phải đứng riêng một đoạn trong thân văn bản / Placeholder {match.Value} must be a paragraph of its own in the body");
+                    problems.Add(new Message("Reports.Template.BlockAlone", match.Value));
                 }
             }
         }
@@ -62,7 +67,7 @@ public static class TemplateFiller
 
     public static byte[] Fill(byte[] file, ReportHeading heading, ReportText text, ReportFigures figures)
     {
-        var problems = Problems(file, figures);
+        var problems = ProblemMessages(file, figures);
         if (problems.Count > 0)
         {
             throw new TemplateException(problems);
@@ -91,29 +96,29 @@ public static class TemplateFiller
     {
         if (file.Length == 0)
         {
-            throw new TemplateException(["Tệp trống / The file is empty"]);
+            throw new TemplateException([new Message("Reports.Template.Empty")]);
         }
 
         if (file.Length > MaxFileBytes)
         {
-            throw new TemplateException(["Tệp mẫu lớn hơn 5 MB / The template is larger than 5 MB"]);
+            throw new TemplateException([new Message("Reports.Template.TooLarge")]);
         }
 
         if (file.Length < 4 || file[0] != 'P' || file[1] != 'K')
         {
-            throw new TemplateException(["Tệp không phải .docx (không phải tệp nén zip của Word) / The file is not a .docx (not a Word zip package)"]);
+            throw new TemplateException([new Message("Reports.Template.NotZip")]);
         }
 
         if (OfficePackage.Check(file, MaxEntries, MaxUnpackedBytes) is { } problem)
         {
-            throw new TemplateException([$"{problem.Vi} / {problem.En}"]);
+            throw new TemplateException([new Message("Reports.Template.Package", new TextPair(problem.Vi, problem.En))]);
         }
 
         var names = OfficePackage.EntryNames(file);
         string[] active = ["vbaproject", "vbadata", "activex", "macros/", "customizations.xml"];
         if (names.Any(n => active.Any(a => n.Contains(a, StringComparison.OrdinalIgnoreCase))) || ContentTypes(file).Contains("macroEnabled", StringComparison.OrdinalIgnoreCase))
         {
-            throw new TemplateException(["Mẫu có macro hoặc mã chạy được: không nhận. Hãy lưu lại thành .docx thường / The template holds macros or active content and is refused; save it as a plain .docx"]);
+            throw new TemplateException([new Message("Reports.Template.Macros")]);
         }
     }
 
@@ -225,7 +230,7 @@ public static class TemplateFiller
                 : [],
             "chart" => figures.Sections.SelectMany(s => s.Charts).FirstOrDefault(c => c.Key == key) is { } chart && chart.Labels.Count > 0 && chart.Series.Count > 0
                 ? [DocxCharts.Paragraph(main, chart, 1000 + (uint)main.ChartParts.Count())]
-                : [Docx.Paragraph("(Không có số liệu cho biểu đồ)", new Docx.Style(Italic: true, Align: JustificationValues.Center))],
+                : [Docx.Paragraph(ReportWords.Of("Reports.Doc.NoChartData"), new Docx.Style(Italic: true, Align: JustificationValues.Center))],
             _ => [],
         };
         if (kind[0] == "report")

@@ -1,14 +1,18 @@
 using System.Text.RegularExpressions;
 using DuLuan.Features.Reports.Documents;
 using DuLuan.Infrastructure.Reporting;
+using DuLuan.Infrastructure.Text;
 using DuLuan.Infrastructure.Time;
 
 namespace DuLuan.Features.Reports.Templates;
 
-/// <summary>Problems with a template, each naming the placeholder or the reason, in Vietnamese and English.</summary>
-public sealed class TemplateException(IReadOnlyList<string> problems) : Exception(string.Join("; ", problems))
+/// <summary>Problems with a template, each naming the placeholder or the reason: pages render <see cref="Messages"/>.</summary>
+public sealed class TemplateException(IReadOnlyList<Message> problems) : Exception(string.Join("; ", problems.Select(p => p.Both())))
 {
-    public IReadOnlyList<string> Problems { get; } = problems;
+    public IReadOnlyList<Message> Messages { get; } = problems;
+
+    /// <summary>Each problem as "Vietnamese / English" (logs, the CLI).</summary>
+    public IReadOnlyList<string> Problems => [.. Messages.Select(p => p.Both())];
 }
 
 /// <summary>
