@@ -28,6 +28,9 @@ lines += ["## NuGet packages (compiled into this build)", "", "| package | versi
 for key, info in sorted(target.items(), key=lambda kv: kv[0].lower()):
     if info.get("type") != "package":
         continue
+    shipped = [f for section in ("runtime", "native", "runtimeTargets", "resource") for f in info.get(section, {})]
+    if not any(not f.endswith("_._") for f in shipped):
+        continue  # analyzers and reference-only packages: nothing of theirs is in the build
     name, version = key.split("/")
     folder = os.path.join(packages_root, name.lower(), version.lower())
     nuspec = os.path.join(folder, name.lower() + ".nuspec")
