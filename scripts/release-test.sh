@@ -65,7 +65,7 @@ done
 cold_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 check "GET /health answers ok $VERSION" test "$health" = "ok $VERSION"
 kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; server=""
-check "migrate --check: nothing pending after the upgrade" run migrate --check
+check "migrate --check: nothing pending after migrate" run migrate --check
 
 echo
 echo "| figure | value |"
