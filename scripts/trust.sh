@@ -6,7 +6,8 @@
 # (hostile DOCX/XLSX: requests a loopback listener receives, local marker bytes in outputs; every kind converted by the
 # sandboxed LibreOffice, plus one unsandboxed baseline), crash safety under SIGKILL on SQLite
 # and PostgreSQL, the backup/restore drill, the disk-full drill, scale-out (3 instances behind nginx, one killed),
-# load (30 responses/s for 15 min, a 10x burst, 200 staff sessions) and the 2-hour soak with feed ingest.
+# load (30 responses/s for 15 min, a 10x burst, 200 staff sessions), the 2-hour soak with feed ingest, and the release
+# package test (scripts/release-test.sh: build the .deb, unpack it into a clean root, serve /health from it).
 # Starts its own throwaway PostgreSQL like scripts/test.sh and ends with one table: goal, measured, met / NOT met.
 #   scripts/trust.sh           full run (about 4 hours on 2 cores: 1 h suites and drills, 20 min load, 2 h soak)
 #   scripts/trust.sh --quick   the same suites with small counts (3 kills, 200 fuzz cases, 1-minute load, 3-minute soak)
@@ -21,6 +22,9 @@ command -v /usr/lib/postgresql/15/bin/initdb >/dev/null 2>&1 || need_apt+=(postg
 command -v libreoffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui)   # the Office-file audit's conversions
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 command -v bwrap >/dev/null 2>&1 || need_apt+=(bubblewrap)
+command -v systemd-analyze >/dev/null 2>&1 || need_apt+=(systemd)   # the package test verifies the unit
+command -v zip >/dev/null 2>&1 || need_apt+=(zip)
+command -v curl >/dev/null 2>&1 || need_apt+=(curl)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "== installing ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -83,6 +87,13 @@ echo "== load: 30 survey responses/s, a 10x burst, staff sessions (load average 
 run_bench trust load --provider postgres $LOAD_ARGS
 echo "== soak: $SOAK_MINUTES min with feed ingest (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 run_bench trust soak --provider postgres --minutes $SOAK_MINUTES
+echo "== release package: build the .deb, unpack into a clean root, serve from it (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+scripts/release-test.sh 0.0.0-trust > /tmp/duluan-release-test.log 2>&1; release_rc=$?
+grep -v '"EventId"' /tmp/duluan-release-test.log | tail -n 25
+release_summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' /tmp/duluan-release-test.log | tail -n 1)
+cold=$(sed -n 's/^| cold start to first \/health.* | \([0-9]*\) ms |$/\1/p' /tmp/duluan-release-test.log)
+printf 'release\t.deb unpacked into a clean root serves /health with its version; unit verified\t%s; cold start %s ms\t%s\n' \
+  "${release_summary:-not run}" "${cold:-?}" "$([ $release_rc -eq 0 ] && echo met || echo 'NOT met')" >> "$REPORT"
 
 echo
 echo "== trust figures ($(( ($(date +%s) - started) / 60 )) min, $([ $QUICK -eq 1 ] && echo quick || echo full) run)"

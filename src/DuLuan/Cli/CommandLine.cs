@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using DuLuan.Infrastructure;
 
 namespace DuLuan.Cli;
 
@@ -23,6 +25,18 @@ public static class CommandLine
             SchemaScriptCommand.Create(),
         };
         root.Options.Add(CliOptions.Data);
+        // The built-in --version prints the entry assembly's informational version ("+commit" included, and the test
+        // host's in tests): print the release number that /health and the footer show.
+        root.Options.OfType<VersionOption>().Single().Action = new PrintVersion();
         return root;
+    }
+
+    private sealed class PrintVersion : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine($"duluan {AppVersion.Current}");
+            return 0;
+        }
     }
 }

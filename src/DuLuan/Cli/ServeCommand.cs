@@ -24,7 +24,13 @@ public static partial class ServeCommand
             {
                 var migrator = scope.ServiceProvider.GetRequiredService<Migrator>();
                 LogPhase(log, "database context created", Since());
-                if (!await migrator.IsUpToDateAsync(ct))
+                var status = await migrator.StatusAsync(ct);
+                if (status.DatabaseIsNewer)
+                {
+                    return CliHost.Fail(parse, DatabaseNewerException.Refusal(status.Unknown).Both());
+                }
+
+                if (status.Pending.Count > 0)
                 {
                     return CliHost.Fail(parse, "Cơ sở dữ liệu chưa được cập nhật, hãy chạy `duluan migrate` / The database is not migrated; run `duluan migrate` first.");
                 }

@@ -25,7 +25,11 @@ public sealed class Migrator(AppDbContext db, ILogger<Migrator> logger, TimeProv
             .ToList();
     }
 
-    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default) => MigrateAsync(upTo: null, cancellationToken);
+
+    /// <summary>Applies the scripts not yet applied, up to and including <paramref name="upTo"/> (all when null; tests make older schemas with it).</summary>
+    /// <exception cref="DatabaseNewerException">The database has migrations this binary does not know.</exception>
+    internal async Task<IReadOnlyList<string>> MigrateAsync(string? upTo, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -40,9 +44,15 @@ public sealed class Migrator(AppDbContext db, ILogger<Migrator> logger, TimeProv
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version VARCHAR(100) NOT NULL PRIMARY KEY, applied_at VARCHAR(40) NOT NULL)",
                 cancellationToken);
             var applied = await AppliedAsync(connection, cancellationToken);
+            RefuseNewer(applied);
             var done = new List<string>();
             foreach (var (version, sql) in Scripts(db.Provider))
             {
+                if (upTo is not null && string.CompareOrdinal(version, upTo) > 0)
+                {
+                    break;
+                }
+
                 if (applied.Contains(version))
                 {
                     continue;
@@ -77,22 +87,51 @@ public sealed class Migrator(AppDbContext db, ILogger<Migrator> logger, TimeProv
         }
     }
 
+    /// <summary>Every script applied and nothing unknown (a database migrated by a newer release is not up to date for this binary).</summary>
     public async Task<bool> IsUpToDateAsync(CancellationToken cancellationToken = default)
+    {
+        var status = await StatusAsync(cancellationToken);
+        return status.Pending.Count == 0 && !status.DatabaseIsNewer;
+    }
+
+    /// <summary>
+    /// What a `migrate` would do, changing nothing: the scripts this binary would apply, and the versions the database
+    /// has that this binary does not know (the database was migrated by a newer release).
+    /// </summary>
+    public async Task<MigrationStatus> StatusAsync(CancellationToken cancellationToken = default)
     {
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var applied = await AppliedAsync(connection, cancellationToken);
-            return Scripts(db.Provider).All(s => applied.Contains(s.Version));
-        }
-        catch (DbException)
-        {
-            return false;
+            HashSet<string> applied;
+            try
+            {
+                applied = await AppliedAsync(connection, cancellationToken);
+            }
+            catch (DbException)
+            {
+                applied = []; // no schema_migrations table yet: an empty database
+            }
+
+            var known = Scripts(db.Provider).Select(s => s.Version).ToList();
+            return new MigrationStatus(
+                known.Where(v => !applied.Contains(v)).ToList(),
+                applied.Where(v => !known.Contains(v)).Order(StringComparer.Ordinal).ToList());
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private void RefuseNewer(HashSet<string> applied)
+    {
+        var known = Scripts(db.Provider).Select(s => s.Version).ToHashSet(StringComparer.Ordinal);
+        var unknown = applied.Where(v => !known.Contains(v)).Order(StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new DatabaseNewerException(unknown);
         }
     }
 

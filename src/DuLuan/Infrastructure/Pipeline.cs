@@ -59,7 +59,7 @@ public static class Pipeline
 
         app.MapGet("/health", async (AppDbContext db, CancellationToken ct) =>
             await db.Database.CanConnectAsync(ct)
-                ? Results.Text("ok")
+                ? Results.Text($"ok {AppVersion.Current}")
                 : Results.Text("database unreachable", statusCode: StatusCodes.Status503ServiceUnavailable))
             .AllowAnonymous().DisableRateLimiting();
         app.MapPrometheusMetrics();

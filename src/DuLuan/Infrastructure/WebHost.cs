@@ -35,7 +35,16 @@ public static class WebHost
             // Pages live in this assembly even when a test or benchmark is the entry assembly.
             ApplicationName = typeof(WebHost).Assembly.GetName().Name,
         });
+        // The same DULUAN_* variables the verbs read (CliHost), so one environment file configures the service.
+        builder.Configuration.AddEnvironmentVariables("DULUAN_");
         builder.Configuration.AddInMemoryCollection(settings.Overrides);
+        // Each is a no-op elsewhere: under systemd (Type=notify) it reports readiness and stopping; as a Windows
+        // service it answers the service control manager.
+        builder.Host.UseSystemd();
+        builder.Host.UseWindowsService();
+        // UseSystemd switches the console to systemd's plain format; the logs stay JSON lines as configured.
+        builder.Services.PostConfigure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o =>
+            o.FormatterName = builder.Configuration["Logging:Console:FormatterName"] ?? o.FormatterName);
         builder.WebHost.UseUrls(settings.Urls);
         // No "Server: Kestrel" banner: it tells an attacker what to look up.
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);

@@ -1,6 +1,7 @@
 using System.Net;
 using DuLuan.Data;
 using DuLuan.Features.Members;
+using DuLuan.Infrastructure;
 using DuLuan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,7 @@ public sealed class WebEdgeTests
             Assert.Equal("same-origin", response.Headers.GetValues("Referrer-Policy").Single());
         }
 
-        Assert.Equal("ok", await client.GetStringAsync("/health"));
+        Assert.Equal($"ok {AppVersion.Current}", await client.GetStringAsync("/health"));
     }
 
     [Fact]
