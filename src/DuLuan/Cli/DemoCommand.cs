@@ -48,6 +48,13 @@ public static class DemoCommand
                 output.WriteLine($"  {url.TrimEnd('/')}/Account/Setup?token={signIn.AdminSetupToken}");
             }
 
+            foreach (var other in signIn.Others)
+            {
+                output.WriteLine(other.Role == Features.Members.Role.Lead
+                    ? $"Lãnh đạo / Lead: {other.Email}  mật khẩu / password: {other.Password}  (xác thực hai bước khi đăng nhập lần đầu / two-step set-up at first sign-in: {url.TrimEnd('/')}/Account/EnableAuthenticator)"
+                    : $"Đầu mối cơ quan / Agency liaison: {other.Email}  mật khẩu / password: {other.Password}");
+            }
+
             output.WriteLine("Nhấn Ctrl+C để dừng / Press Ctrl+C to stop.");
             await app.WaitForShutdownAsync(ct);
             return 0;

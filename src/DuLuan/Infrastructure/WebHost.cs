@@ -77,6 +77,8 @@ public static class WebHost
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditText>();
         services.AddScoped<UnitScope>();
+        services.AddScoped<StaffNavigation>();
+        services.AddScoped<MemberNames>();
         services.AddScoped<MemberAdmin>();
         services.AddScoped<MemberAccounts>();
         services.AddUnits();

@@ -22,18 +22,22 @@ public sealed class HolidayAdminTests
         using var seeded = await client.PostFormAsync("/Cases/Holidays?year=2027", new Dictionary<string, string>(), "/Cases/Holidays?handler=Seed&year=2027");
         Assert.Equal(HttpStatusCode.Redirect, seeded.StatusCode);
         using var again = await client.PostFormAsync("/Cases/Holidays?year=2027", new Dictionary<string, string>(), "/Cases/Holidays?handler=Seed&year=2027");
-        Assert.Equal(5, await app.WithDbAsync(db => db.Holidays.CountAsync()));
+        // Five solar dates, and from the lunar calendar Tết 2027 (the eve 05/02 and 06-09/02) and Giỗ Tổ (16/04/2027).
+        Assert.Equal(11, await app.WithDbAsync(db => db.Holidays.CountAsync()));
+        var lunar = await app.WithDbAsync(db => db.Holidays.Where(h => h.Date >= new DateOnly(2027, 2, 1)).Select(h => h.Date).OrderBy(d => d).ToListAsync());
+        Assert.Equal(new DateOnly[] { new(2027, 2, 5), new(2027, 2, 6), new(2027, 2, 7), new(2027, 2, 8), new(2027, 2, 9), new(2027, 4, 16), new(2027, 4, 30), new(2027, 5, 1), new(2027, 9, 1), new(2027, 9, 2) }, lunar);
 
-        // Tết 2027 (lunar) entered by hand, with a script payload in its name.
+        // A compensatory day off entered by hand, with a script payload in its name.
         using var added = await client.PostFormAsync("/Cases/Holidays?year=2027",
-            new Dictionary<string, string> { ["Date"] = "2027-02-08", ["Name"] = "Tết <script>alert(1)</script>" }, "/Cases/Holidays?handler=Add");
+            new Dictionary<string, string> { ["Date"] = "2027-02-10", ["Name"] = "Nghỉ bù <script>alert(1)</script>" }, "/Cases/Holidays?handler=Add");
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var list = await client.GetStringAsync("/Cases/Holidays?year=2027");
-        Assert.Contains("08/02/2027", list, StringComparison.Ordinal);
+        Assert.Contains("10/02/2027", list, StringComparison.Ordinal);
+        Assert.Contains("Giỗ Tổ Hùng Vương", list, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>alert", list, StringComparison.Ordinal);
 
         using var duplicate = await client.PostFormAsync("/Cases/Holidays?year=2027",
-            new Dictionary<string, string> { ["Date"] = "2027-02-08", ["Name"] = "Lần hai" }, "/Cases/Holidays?handler=Add");
+            new Dictionary<string, string> { ["Date"] = "2027-02-10", ["Name"] = "Lần hai" }, "/Cases/Holidays?handler=Add");
         Assert.Equal(HttpStatusCode.OK, duplicate.StatusCode);
         Assert.Contains("đã có trong danh sách", await duplicate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
@@ -44,19 +48,20 @@ public sealed class HolidayAdminTests
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         }
 
-        Assert.Equal(6, await app.WithDbAsync(db => db.Holidays.CountAsync()));
+        Assert.Equal(12, await app.WithDbAsync(db => db.Holidays.CountAsync()));
 
-        // Thursday 4/2/2027 09:00 local + 5 working days skips Monday 8/2 (Tết): due Friday 12/2.
+        // Thursday 4/2/2027 09:00 local + 5 working days skips Tết (Friday 5/2, Monday 8/2, Tuesday 9/2) and the day
+        // off on Wednesday 10/2: Thursday 11, Friday 12, Monday 15, Tuesday 16, Wednesday 17/2.
         var received = new DateTime(2027, 2, 4, 2, 0, 0, DateTimeKind.Utc);
         var due = await app.WithScopeAsync(async s => (await s.GetRequiredService<Holidays>().CalendarAsync()).AddWorkingDays(received, 5));
-        Assert.Equal(new DateTime(2027, 2, 12, 10, 0, 0, DateTimeKind.Utc), due);
+        Assert.Equal(new DateTime(2027, 2, 17, 10, 0, 0, DateTimeKind.Utc), due);
 
-        var tetId = await app.WithDbAsync(db => db.Holidays.Where(h => h.Date == new DateOnly(2027, 2, 8)).Select(h => h.Id).SingleAsync());
+        var tetId = await app.WithDbAsync(db => db.Holidays.Where(h => h.Date == new DateOnly(2027, 2, 10)).Select(h => h.Id).SingleAsync());
         using var removed = await client.PostFormAsync("/Cases/Holidays?year=2027", new Dictionary<string, string> { ["id"] = tetId.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "/Cases/Holidays?handler=Delete");
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         using var unknown = await client.PostFormAsync("/Cases/Holidays?year=2027", new Dictionary<string, string> { ["id"] = "999999" }, "/Cases/Holidays?handler=Delete");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        Assert.Equal(5, await app.WithDbAsync(db => db.Holidays.CountAsync()));
+        Assert.Equal(11, await app.WithDbAsync(db => db.Holidays.CountAsync()));
         var actions = await app.WithDbAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync());
         Assert.Contains(CaseAudit.HolidayAdded, actions);
         Assert.Contains(CaseAudit.HolidayRemoved, actions);

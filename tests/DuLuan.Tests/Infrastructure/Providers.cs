@@ -13,7 +13,7 @@ public sealed class ProvidersAttribute : Xunit.v3.DataAttribute
 
     public override bool SupportsDiscoveryEnumeration() => true;
 
-    private static IEnumerable<DatabaseProvider> Selected()
+    public static IEnumerable<DatabaseProvider> Selected()
     {
         var only = Environment.GetEnvironmentVariable("DULUAN_TEST_PROVIDERS");
         DatabaseProvider[] all = [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];

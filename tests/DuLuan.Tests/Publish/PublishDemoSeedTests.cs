@@ -39,7 +39,8 @@ public sealed class PublishDemoSeedTests
         Assert.Contains("status-published", thisWeek, StringComparison.Ordinal);
         var metrics = await editor.GetStringAsync("/Publish/Metrics");
         Assert.Contains("<td>Facebook</td>", metrics, StringComparison.Ordinal);
-        Assert.Contains("<td>Portal</td>", metrics, StringComparison.Ordinal);
+        Assert.Contains("<td>Cổng thông tin của đơn vị</td>", metrics, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>Portal</td>", metrics, StringComparison.Ordinal);
         var portal = await app.Client().GetStringAsync("/cong/48");
         Assert.Contains("Cảnh báo thông tin sai về giá nước sinh hoạt", portal, StringComparison.Ordinal);
     }

@@ -40,7 +40,7 @@ public sealed class DemoSeedTests
         Assert.Contains("giới tính và nhóm tuổi", used.GetProperty("options")[0].GetProperty("summary").GetString(), StringComparison.Ordinal);
         var page = await staff.GetStringAsync($"/Surveys/Results?id={survey.Id}");
         Assert.Contains("id=\"calibration\"", page, StringComparison.Ordinal);
-        Assert.Contains("Raking theo đơn vị, giới tính, nhóm tuổi", page, StringComparison.Ordinal);
+        Assert.Contains("Hiệu chỉnh trọng số lặp (raking) theo đơn vị, giới tính, nhóm tuổi", page, StringComparison.Ordinal);
 
         // The answers pass the public rules and count against the commune's quota.
         using var resident = app.Client();

@@ -94,7 +94,7 @@ public sealed class WeightsTests
         Assert.Equal(40, Option(report, "q_band", "young").GetProperty("percent").GetDouble(), 2);
         Assert.Contains("giới tính và nhóm tuổi", Option(report, "q_sex", "f").GetProperty("summary").GetString(), StringComparison.Ordinal);
         var results = await staff.GetStringAsync($"/Surveys/Results?id={id}");
-        Assert.Contains("Raking theo đơn vị, giới tính, nhóm tuổi", results, StringComparison.Ordinal);
+        Assert.Contains("Hiệu chỉnh trọng số lặp (raking) theo đơn vị, giới tính, nhóm tuổi", results, StringComparison.Ordinal);
 
         // A filter keeps to post-stratification and says so.
         var filtered = await SurveyKit.JsonAsync(await staff.GetAsync($"/api/surveys/{id}/results?unit={app.Tree.CommuneA1.Id}"));

@@ -42,7 +42,7 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
         {
             At = clock.GetUtcNow().UtcDateTime,
             ActorId = user?.FindFirstValue(ClaimTypes.NameIdentifier),
-            ActorName = user?.Identity?.Name ?? (context is null ? "cli" : null),
+            ActorName = user?.Identity?.Name ?? (context is null ? AuditText.CommandLineActor : null),
             Action = action,
             UnitId = unitId,
             Target = Truncate(target, 400),

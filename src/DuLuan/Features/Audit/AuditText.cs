@@ -14,6 +14,9 @@ public sealed partial class AuditText(IStringLocalizer<SharedResource> l, Office
 {
     private const string ActionPrefix = "Audit.Action.";
 
+    /// <summary>The actor name <see cref="AuditLog"/> stores for work done outside a request (the command line, a job).</summary>
+    public const string CommandLineActor = "cli";
+
     public string Action(string action) => Found($"{ActionPrefix}{action}") ?? action;
 
     /// <summary>Every action that has a label, ordered by label.</summary>
@@ -23,6 +26,26 @@ public sealed partial class AuditText(IStringLocalizer<SharedResource> l, Office
         .DistinctBy(a => a.Item1)
         .OrderBy(a => a.Value, StringComparer.Create(System.Globalization.CultureInfo.CurrentUICulture, ignoreCase: true))
         .ToList();
+
+    /// <summary>
+    /// Who did it, in words: the member's display name when the id is known (older rows stored the e-mail), work done
+    /// outside a request (the command line, a background job) as "Audit.Actor.Cli", no one signed in (a failed sign-in)
+    /// as "Audit.Actor.Anonymous", otherwise what was stored.
+    /// </summary>
+    public string? Actor(string? actorId, string? storedName, IReadOnlyDictionary<string, string> names)
+    {
+        if (actorId is not null && names.TryGetValue(actorId, out var name))
+        {
+            return name;
+        }
+
+        return storedName switch
+        {
+            CommandLineActor => l["Audit.Actor.Cli"].Value,
+            null => l["Audit.Actor.Anonymous"].Value,
+            _ => storedName,
+        };
+    }
 
     public string? Target(string? target)
     {
@@ -43,6 +66,26 @@ public sealed partial class AuditText(IStringLocalizer<SharedResource> l, Office
         }
 
         detail = LocalTimes(detail);
+
+        if (Phrases.TryGetValue(detail, out var phrase))
+        {
+            return l[$"Audit.Detail.{phrase}"];
+        }
+
+        if (TierOf().Match(detail) is { Success: true } tier)
+        {
+            return l["Audit.Detail.Tier", tier.Groups[1].Value, tier.Groups[2].Value];
+        }
+
+        if (ApprovalsOf().Match(detail) is { Success: true } approvals)
+        {
+            return l["Audit.Detail.Approvals", approvals.Groups[1].Value, approvals.Groups[2].Value];
+        }
+
+        if (FixedDates().Match(detail) is { Success: true } fixedDates)
+        {
+            return l["Audit.Detail.FixedDates", fixedDates.Groups[1].Value, fixedDates.Groups[2].Value];
+        }
 
         if (PaperToday().Match(detail) is { Success: true } paper)
         {
@@ -68,8 +111,31 @@ public sealed partial class AuditText(IStringLocalizer<SharedResource> l, Office
 
         // A status, verdict or cadence the feature wrote by name: "Audit.Value.{area}.{name}" (e.g. Audit.Value.claims.False).
         var shown = Found($"Audit.Value.{action.Split('.')[0]}.{word.Groups[1].Value}");
-        return shown is null ? detail : shown + word.Groups[2].Value;
+        if (shown is null)
+        {
+            return detail;
+        }
+
+        // "Approved: tier 1/2": the rest in words too.
+        var rest = word.Groups[2].Value;
+        return rest.Length > 1 ? $"{shown}: {Detail(action, rest[1..].TrimStart())}" : shown + rest;
     }
+
+    /// <summary>Fixed details the features write, each with its label "Audit.Detail.{name}".</summary>
+    private static readonly Dictionary<string, string> Phrases = new(StringComparer.Ordinal)
+    {
+        ["2fa"] = "TwoStep",
+        ["recovery-code"] = "RecoveryCode",
+        ["new-secret"] = "NewSecret",
+        ["recovery-codes-password"] = "RecoveryCodesPassword",
+        ["re-enrol-password"] = "ReEnrolPassword",
+        ["e-mail"] = "Mail",
+        ["contact"] = "Contact",
+        ["contact: answer mailed"] = "AnswerMailed",
+        ["content changed: approvals expired"] = "ApprovalsExpired",
+        ["docx"] = "Docx",
+        ["xlsform"] = "XlsForm",
+    };
 
     private string LocalTimes(string text) => IsoTime().Replace(text, m =>
         DateTime.TryParse(m.Value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at) ? office.Text(at) : m.Value);
@@ -82,6 +148,15 @@ public sealed partial class AuditText(IStringLocalizer<SharedResource> l, Office
 
     [GeneratedRegex(@"^([a-z0-9-]+)[: ](\d{1,19})$")]
     private static partial Regex NumberedTarget();
+
+    [GeneratedRegex(@"^tier (\d{1,2})/(\d{1,2})$")]
+    private static partial Regex TierOf();
+
+    [GeneratedRegex(@"^(\d{1,2})/(\d{1,2})$")]
+    private static partial Regex ApprovalsOf();
+
+    [GeneratedRegex(@"^fixed dates (\d{4}): (\d{1,3})$")]
+    private static partial Regex FixedDates();
 
     [GeneratedRegex(@"^(\d{1,9}) paper responses today$")]
     private static partial Regex PaperToday();

@@ -14,7 +14,7 @@ namespace DuLuan.Features.Claims;
 /// <summary>One claim: what is said, where it appeared and how it spread, evidence, verdict, suggestions; handlers edit it.</summary>
 [RequestSizeLimit(AttachmentFiles.MaxBytes + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = AttachmentFiles.MaxBytes + 64 * 1024)]
-public sealed partial class DetailsModel(AppDbContext db, UnitScope access, ClaimEditor editor, ClaimPublication publication, ClaimSources sources, ClaimRebuttals rebuttals, IStringLocalizer<SharedResource> l) : PageModel
+public sealed partial class DetailsModel(AppDbContext db, UnitScope access, ClaimEditor editor, ClaimPublication publication, ClaimSources sources, ClaimRebuttals rebuttals, MemberNames names, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record LinkRow(ClaimLink Link, string Label, string? Href);
 
@@ -34,6 +34,12 @@ public sealed partial class DetailsModel(AppDbContext db, UnitScope access, Clai
     public List<ClaimApproval> Approvals { get; private set; } = [];
 
     public int Tiers { get; private set; }
+
+    /// <summary>What happened to the claim (asked for publication, approved, published, edited), oldest first, as on a post.</summary>
+    public List<Audit.AuditEntry> History { get; private set; } = [];
+
+    /// <summary>Display names of the actors of the history by member id.</summary>
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
 
     /// <summary>What the member typed in the edit form when it was refused, shown again instead of the stored values.</summary>
     public ClaimEdit? Typed { get; private set; }
@@ -99,6 +105,9 @@ public sealed partial class DetailsModel(AppDbContext db, UnitScope access, Clai
         var matches = await db.ClaimMatches.AsNoTracking().Where(m => m.ClaimId == id && m.Status == MatchStatus.Pending).OrderByDescending(m => m.Score).Take(50).ToListAsync(ct);
         Pending = matches.Select(m => new MatchRow(m, LinkLabel(m.Kind == MatchKind.Story ? ClaimLinkKind.Story : ClaimLinkKind.Concern, m.TargetId, null), Href(m.Kind == MatchKind.Story ? ClaimLinkKind.Story : ClaimLinkKind.Concern, m.TargetId)!)).ToList();
         Spread = await rebuttals.SpreadAsync(id, ct);
+        var target = ClaimEditor.Target(id);
+        History = await db.AuditEntries.AsNoTracking().Where(a => a.Target == target).OrderBy(a => a.Id).Take(500).ToListAsync(ct);
+        Names = await names.OfAsync(History.Select(h => h.ActorId), ct);
         return true;
     }
 

@@ -83,7 +83,7 @@ public sealed class CalendarModel(AppDbContext db, UnitScope access, PostWorkflo
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var units = await access.UnitsAsync(PostRoles.Writers.Concat([Members.Role.Viewer]).ToArray(), ct);
+        var units = await access.UnitsAsync(PostRoles.Readers, ct);
         Units = await units.Where(u => u.ActiveTo == null).OrderBy(u => u.Path).Take(500).ToListAsync(ct);
         if (Units.Count == 0 || (UnitId is { } chosen && Units.All(u => u.Id != chosen)))
         {

@@ -20,6 +20,8 @@ public sealed class IndexModel(AppDbContext db, UnitScope access) : PageModel
 
     public bool CanWrite { get; private set; }
 
+    public bool CanApprove { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var posts = await access.InScope(db.Posts, p => p.UnitId, PostRoles.Readers, ct);
@@ -34,5 +36,6 @@ public sealed class IndexModel(AppDbContext db, UnitScope access) : PageModel
         var units = (await access.UnitsAsync(PostRoles.Writers, ct)).Select(u => u.Id);
         RedChannels = await db.PublishChannels.AsNoTracking().Where(c => !c.Healthy && units.Contains(c.UnitId)).ToListAsync(ct);
         CanWrite = await units.AnyAsync(ct);
+        CanApprove = await access.HasAnyAsync(PostRoles.Approvers, ct);
     }
 }

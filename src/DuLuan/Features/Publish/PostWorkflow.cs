@@ -29,6 +29,7 @@ public sealed class PostWorkflow(AppDbContext db, AuditLog audit, ChannelLimits 
         public const string Approved = "publish.post-approved";
         public const string Returned = "publish.post-returned";
         public const string Scheduled = "publish.post-scheduled";
+        public const string PublishNow = "publish.post-publish-now";
         public const string Published = "publish.post-published";
         public const string Failed = "publish.post-failed";
         public const string Retried = "publish.post-retried";
@@ -148,6 +149,40 @@ public sealed class PostWorkflow(AppDbContext db, AuditLog audit, ChannelLimits 
 
         post.ScheduledAt = at;
         return await SaveAsync(post, seenVersion, Actions.Scheduled, office.Iso(at), ct);
+    }
+
+    /// <summary>
+    /// "Đăng ngay": an approved (or scheduled) post is due at once, and the publishing job takes it on its next pass
+    /// through the same path as a scheduled one (channel limits and every approval tier still checked).
+    /// </summary>
+    public async Task<StepResult> PublishNowAsync(Post post, int seenVersion, CancellationToken ct)
+    {
+        if (post.Version != seenVersion)
+        {
+            return StepResult.Stale;
+        }
+
+        if (post.Status is not (PostStatus.Approved or PostStatus.Scheduled))
+        {
+            return StepResult.Refused("Publish.Error.NotApproved");
+        }
+
+        var problem = await limits.CheckAsync(post, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var tiers = await ApprovalTiers.TiersAsync(db, post.UnitId, ct);
+        if ((await ValidApprovalsAsync(post, ct)).Count < tiers)
+        {
+            return StepResult.Refused("Publish.Error.NotApproved");
+        }
+
+        post.Status = PostStatus.Scheduled;
+        post.ScheduledAt = Now;
+        post.NextAttemptAt = Now;
+        return await SaveAsync(post, seenVersion, Actions.PublishNow, null, ct);
     }
 
     /// <summary>New content: approvals given for the old content stop counting, so an approved post goes back to review.</summary>

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DuLuan.Features.Reports;
 
 /// <summary>The records behind one figure of the dashboard, paged; every read is audited (the drill-down is the audit trail).</summary>
-public sealed class DrillModel(DashboardQuery query, DrillSource drills, ReportFigureSource source, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class DrillModel(DashboardQuery query, DrillSource drills, ReportFigureSource source, AuditLog audit, TimeProvider clock, Members.UnitScope scope) : PageModel
 {
     public const int PageSize = 50;
     public const string AuditAction = ReportAudit.DrillViewed;
@@ -42,6 +42,7 @@ public sealed class DrillModel(DashboardQuery query, DrillSource drills, ReportF
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        CanReadOpinions = await scope.HasAnyAsync(Members.RoleTable.ReadOpinionReports.Roles, ct);
         var outcome = await query.ReadAsync(Request.Query, ct);
         if (outcome.Error is null && !Request.Query.ContainsKey("unit"))
         {
@@ -99,7 +100,10 @@ public sealed class DrillModel(DashboardQuery query, DrillSource drills, ReportF
     }
 
     /// <summary>The page of a row's record, or null when its kind has none.</summary>
-    public string? Link(DrillRow row) => drills.Link(row);
+    /// <summary>A row's page, unless the member may not open it (an opinion report is read by editors, leads and admins only).</summary>
+    public string? Link(DrillRow row) => drills.Link(row) is { } link && (CanReadOpinions || !link.StartsWith("/Opinions/", StringComparison.Ordinal)) ? link : null;
+
+    public bool CanReadOpinions { get; private set; }
 
     private PageResult Fail(string field, Message error)
     {

@@ -2,17 +2,18 @@ using DuLuan.Data;
 using DuLuan.Infrastructure.Text;
 using DuLuan.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace DuLuan.Features.Concerns.Cases;
 
 /// <summary>The holiday list and the working calendar built from it.</summary>
-public sealed class Holidays(AppDbContext db, IOptions<WorkingHoursOptions> options, OfficeTime office)
+public sealed class Holidays(AppDbContext db, IOptions<WorkingHoursOptions> options, OfficeTime office, IStringLocalizer<SharedResource> l)
 {
     /// <summary>
     /// Solar-calendar holidays of the Labour Code (2019, art. 112): New Year, Reunification Day,
     /// Labour Day, National Day and one adjacent day (1/9 is assumed; the government fixes it yearly).
-    /// Tết and the Hùng Kings' day follow the lunar calendar, so the admin enters them.
+    /// Tết and the Hùng Kings' day follow the lunar calendar: see <see cref="LunarDates"/>.
     /// </summary>
     public static IReadOnlyList<(DateOnly Date, string Name)> FixedDates(int year) =>
     [
@@ -23,13 +24,32 @@ public sealed class Holidays(AppDbContext db, IOptions<WorkingHoursOptions> opti
         (new DateOnly(year, 9, 2), new Message("Cases.Holiday.National").Vietnamese),
     ];
 
+    /// <summary>
+    /// Lunar-calendar holidays of the Labour Code computed for <paramref name="year"/> (Vietnam's calendar, UTC+7):
+    /// five days of Tết (the last day of the old year and the first four of the new one; the government may move
+    /// them, and the admin adds compensatory days) and Giỗ Tổ Hùng Vương (10/3), each with its name's string key.
+    /// </summary>
+    public static IReadOnlyList<(DateOnly Date, string NameKey)> LunarDates(int year)
+    {
+        var tet = LunarCalendar.LunarNewYear(year);
+        return
+        [
+            (tet.AddDays(-1), "Cases.Holidays.Name.TetEve"),
+            (tet, "Cases.Holidays.Name.Tet1"),
+            (tet.AddDays(1), "Cases.Holidays.Name.Tet2"),
+            (tet.AddDays(2), "Cases.Holidays.Name.Tet3"),
+            (tet.AddDays(3), "Cases.Holidays.Name.Tet4"),
+            (LunarCalendar.HungKingsDay(year), "Cases.Holidays.Name.HungKings"),
+        ];
+    }
+
     public async Task<WorkingCalendar> CalendarAsync(CancellationToken cancellationToken = default)
         => new(options.Value, await db.Holidays.AsNoTracking().Select(h => h.Date).ToListAsync(cancellationToken), office.Zone);
 
-    /// <summary>Adds the fixed-date holidays of <paramref name="year"/> that are missing; returns how many were added.</summary>
+    /// <summary>Adds the holidays of <paramref name="year"/> that are missing, solar and lunar; returns how many were added.</summary>
     public async Task<int> SeedFixedAsync(int year, CancellationToken cancellationToken = default)
     {
-        var dates = FixedDates(year);
+        var dates = FixedDates(year).Concat(LunarDates(year).Select(d => (d.Date, Name: l[d.NameKey].Value))).OrderBy(d => d.Date).ToList();
         var from = dates[0].Date;
         var to = dates[^1].Date;
         var existing = await db.Holidays.Where(h => h.Date >= from && h.Date <= to).Select(h => h.Date).ToListAsync(cancellationToken);

@@ -96,7 +96,7 @@ public sealed class IndexModel(AppDbContext db, UnitScope access, MetricsImport 
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var units = await access.UnitsAsync([.. PostRoles.Writers, Members.Role.Viewer], ct);
+        var units = await access.UnitsAsync(PostRoles.Readers, ct);
         Units = await units.Where(u => u.ActiveTo == null).OrderBy(u => u.Path).Take(500).ToListAsync(ct);
         if (Units.Count == 0 || (UnitId is { } chosen && Units.All(u => u.Id != chosen)))
         {
@@ -125,6 +125,43 @@ public sealed class IndexModel(AppDbContext db, UnitScope access, MetricsImport 
         // A member with several subtrees sees the first unless they choose; each roll-up is one subtree.
         Lines = await MetricsRollup.RunAsync(db, root.Path, FromDay, ToDay, By, ct);
         UnitId = root.Id;
+        Labels = await LabelsAsync(ct);
         return true;
+    }
+
+    /// <summary>What each line's key is in words: the portal by its name, a unit by its name, a month as MM/yyyy.</summary>
+    public Dictionary<string, string> Labels { get; private set; } = new(StringComparer.Ordinal);
+
+    public string Label(MetricsRollup.Line line) => Labels.GetValueOrDefault(line.Key) ?? line.Key;
+
+    private async Task<Dictionary<string, string>> LabelsAsync(CancellationToken ct)
+    {
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        switch (By)
+        {
+            case RollupBy.Channel:
+                labels[MetricsImport.Portal] = l["Publish.Portal"];
+                break;
+            case RollupBy.Unit:
+                var ids = Lines.Select(x => long.TryParse(x.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id > 0).ToList();
+                foreach (var unit in await db.Units.AsNoTracking().Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, x.Name }).ToListAsync(ct))
+                {
+                    labels[unit.Id.ToString(CultureInfo.InvariantCulture)] = unit.Name;
+                }
+
+                break;
+            case RollupBy.Month:
+                foreach (var line in Lines)
+                {
+                    if (DateOnly.TryParseExact(line.Key + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+                    {
+                        labels[line.Key] = month.ToString("MM/yyyy", CultureInfo.InvariantCulture);
+                    }
+                }
+
+                break;
+        }
+
+        return labels;
     }
 }

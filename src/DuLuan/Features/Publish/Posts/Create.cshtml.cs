@@ -57,7 +57,7 @@ public sealed class CreateModel(AppDbContext db, UnitScope access, AuditLog audi
             Status = PostStatus.Draft,
             ContentHash = PostContent.Hash(content.Title, content.BodyHtml, content.Tags, content.LinkUrl, valid.Image?.Sha256),
             AuthorId = member,
-            AuthorName = User.Identity?.Name,
+            AuthorName = User.FindFirst("name")?.Value ?? User.Identity?.Name,
             LastEditorId = member,
             CreatedAt = Now,
             UpdatedAt = Now,

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace DuLuan.Features.Publish.Posts;
 
 /// <summary>One post: content, per-channel preview with limits, approvals, comments, history, and the workflow steps.</summary>
-public sealed class DetailsModel(AppDbContext db, UnitScope access, PostWorkflow workflow, ChannelLimits limits, OfficeTime office, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DetailsModel(AppDbContext db, UnitScope access, PostWorkflow workflow, ChannelLimits limits, OfficeTime office, MemberNames names, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Post Post { get; private set; } = null!;
 
@@ -39,6 +39,11 @@ public sealed class DetailsModel(AppDbContext db, UnitScope access, PostWorkflow
 
     public bool IsAuthor { get; private set; }
 
+    /// <summary>Display names of everyone on the page (approvers, commenters, actors of the history) by member id.</summary>
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+
+    private string? DisplayName => User.FindFirst("name")?.Value ?? User.Identity?.Name;
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnGetImageAsync(long id, CancellationToken ct)
@@ -56,7 +61,10 @@ public sealed class DetailsModel(AppDbContext db, UnitScope access, PostWorkflow
         => StepAsync(id, writer: true, (post, c) => workflow.SubmitAsync(post, version, c), ct);
 
     public Task<IActionResult> OnPostApproveAsync(long id, int version, CancellationToken ct)
-        => StepAsync(id, writer: false, (post, c) => workflow.ApproveAsync(post, access.MemberId!, User.Identity?.Name, version, c), ct);
+        => StepAsync(id, writer: false, (post, c) => workflow.ApproveAsync(post, access.MemberId!, DisplayName, version, c), ct);
+
+    public Task<IActionResult> OnPostPublishNowAsync(long id, int version, CancellationToken ct)
+        => StepAsync(id, writer: true, (post, c) => workflow.PublishNowAsync(post, version, c), ct);
 
     public Task<IActionResult> OnPostReturnAsync(long id, int version, CancellationToken ct)
         => StepAsync(id, writer: false, (post, c) => workflow.ReturnAsync(post, version, c), ct);
@@ -90,7 +98,7 @@ public sealed class DetailsModel(AppDbContext db, UnitScope access, PostWorkflow
         }
 
         var post = await db.Posts.SingleAsync(p => p.Id == id, ct);
-        await workflow.CommentAsync(post, access.MemberId!, User.Identity?.Name, clean, ct);
+        await workflow.CommentAsync(post, access.MemberId!, DisplayName, clean, ct);
         return Redirect($"/Publish/Posts/Details?id={id}#comments");
     }
 
@@ -147,6 +155,7 @@ public sealed class DetailsModel(AppDbContext db, UnitScope access, PostWorkflow
         Targets = (await db.PostTargets.AsNoTracking().Where(t => t.PostId == id)
             .Join(db.PublishChannels.AsNoTracking(), t => t.ChannelId, c => c.Id, (t, c) => new { t, c }).ToListAsync(ct))
             .Select(x => (x.t, x.c)).ToList();
+        Names = await names.OfAsync(Approvals.Select(a => (string?)a.ApproverId).Concat(Comments.Select(c => (string?)c.AuthorId)).Concat(History.Select(h => h.ActorId)), ct);
         HasImage = await db.PostImages.AnyAsync(i => i.PostId == id, ct);
         CanWrite = await access.HoldsAsync(post.UnitId, PostRoles.Writers, ct);
         CanApprove = await access.HoldsAsync(post.UnitId, PostRoles.Approvers, ct);

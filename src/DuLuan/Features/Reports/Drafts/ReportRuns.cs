@@ -60,6 +60,42 @@ public sealed class ReportRuns(AppDbContext db, ReportGenerator generator, IOpti
         }
     }
 
+    /// <summary>
+    /// Runs one unit's period-end generation now (a member's "start" on the runs page, the demo): adds its run if the
+    /// period has none for the unit, claims it under the same lease the scheduler uses and generates the draft. A run
+    /// already done, or held by another instance, is left as it is.
+    /// </summary>
+    public async Task<ReportRunStatus?> StartAsync(long unitId, ReportPeriod period, string instance, CancellationToken ct)
+    {
+        var code = period.Code;
+        if (!await db.ReportRuns.AnyAsync(r => r.PeriodCode == code && r.UnitId == unitId, ct))
+        {
+            db.ReportRuns.Add(new ReportRun { PeriodCode = code, UnitId = unitId, Status = ReportRunStatus.Pending, CreatedAt = clock.GetUtcNow().UtcDateTime });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (UniqueViolation.Is(e))
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var claimed = await Leases.ClaimAsync(
+            db.ReportRuns,
+            Lease,
+            r => r.PeriodCode == code && r.UnitId == unitId && r.Status != ReportRunStatus.Done,
+            r => r.Id,
+            1,
+            now,
+            TimeSpan.FromSeconds(options.Value.LeaseSeconds),
+            instance,
+            ct,
+            s => s.SetProperty(r => r.Attempts, r => r.Attempts + 1));
+        return claimed.Count == 0 ? null : await RunAsync(claimed[0], instance, ct);
+    }
+
     private static readonly LeaseColumns<ReportRun> Lease = new(r => r.Id, r => r.LeaseOwner, r => r.LeaseUntil);
 
     public Task<List<long>> ClaimAsync(int max, string instance, CancellationToken ct)
