@@ -73,7 +73,15 @@ public sealed class GeoReportTests
 
         Assert.Equal("service_definition", System.Xml.Linq.XDocument.Parse((await GetAsync(client, $"{Base}/services/{GeoReportRequests.ServiceCode}.xml?jurisdiction_id=48")).Body).Root!.Name.LocalName);
 
-        foreach (var jurisdiction in new[] { "", "99999", "' OR 1=1 --", new string('4', 5000), "%00", "<x>" })
+        // The spec's GET Service List errors: 400 when jurisdiction_id is not given, 404 when it is not found.
+        foreach (var missing in new[] { $"{Base}/services.json", $"{Base}/services.json?jurisdiction_id=", $"{Base}/requests.json", $"{Base}/services/{GeoReportRequests.ServiceCode}.json" })
+        {
+            var none = await GetAsync(client, missing);
+            Assert.True(none.Status == HttpStatusCode.BadRequest, $"{missing}: {none.Status}");
+            AssertError(none.Body, 400, "jurisdiction_id");
+        }
+
+        foreach (var jurisdiction in new[] { "99999", "' OR 1=1 --", new string('4', 5000), "%00", "<x>" })
         {
             var bad = await GetAsync(client, $"{Base}/services.json?jurisdiction_id={Uri.EscapeDataString(jurisdiction)}");
             Assert.Equal(HttpStatusCode.NotFound, bad.Status);

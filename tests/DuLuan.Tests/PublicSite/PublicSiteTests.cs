@@ -86,7 +86,7 @@ public sealed class PublicSiteTests
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"/cong/20200{page}: {response.StatusCode}");
             var html = await response.Content.ReadAsStringAsync();
             Assert.Contains("id=\"public-nav\"", html, StringComparison.Ordinal);
-            Assert.Contains("id=\"place-name\" href=\"/cong/20200\">Phường Hoà Khánh</a>", html, StringComparison.Ordinal);
+            Assert.Contains("id=\"place-name\" lang=\"vi\" href=\"/cong/20200\">Phường Hoà Khánh</a>", html, StringComparison.Ordinal);
             foreach (var link in pages.Skip(1))
             {
                 Assert.Contains($"href=\"/cong/20200{link}\"", html, StringComparison.Ordinal);
