@@ -25,8 +25,13 @@ public sealed class DemoSite : IAsyncLifetime
 
     public IServiceProvider Services => app?.Services ?? throw new InvalidOperationException("The demo site is not started.");
 
-    /// <summary>An admin of Đà Nẵng (the office and, above them, the agencies), with a password.</summary>
-    public SeededMember Admin { get; private set; } = null!;
+    /// <summary>An editor of Đà Nẵng: the office that reads concerns and cases (no second factor needed, unlike an admin).</summary>
+    public SeededMember Office { get; private set; } = null!;
+
+    /// <summary>The liaison of the first agency under Đà Nẵng, which answers the cases routed to it.</summary>
+    public SeededMember Agency { get; private set; } = null!;
+
+    public long AgencyId { get; private set; }
 
     public async ValueTask InitializeAsync()
     {
@@ -51,8 +56,12 @@ public sealed class DemoSite : IAsyncLifetime
             var daNangId = await DemoSeed.DaNangIdAsync(services, CancellationToken.None);
             await Features.Monitoring.MonitoringDemoSeed.EnsureAsync(services, daNangId, "https://demo.invalid/", CancellationToken.None);
             await Features.Claims.ClaimsDemoSeed.EnsureAsync(services, daNangId, CancellationToken.None);
-            var daNang = await services.GetRequiredService<AppDbContext>().Units.SingleAsync(u => u.Id == daNangId);
-            Admin = await TestSeed.AddMemberAsync(services, "admin@demo-site.test", "Demo site admin", daNang, Role.Admin, CancellationToken.None);
+            var db = services.GetRequiredService<AppDbContext>();
+            var daNang = await db.Units.SingleAsync(u => u.Id == daNangId);
+            var agency = await db.Units.Where(u => u.ParentId == daNangId && u.Kind == Features.Units.UnitKind.Agency).OrderBy(u => u.Id).FirstAsync();
+            AgencyId = agency.Id;
+            Office = await TestSeed.AddMemberAsync(services, "office@demo-site.test", "Demo site office", daNang, Role.Editor, CancellationToken.None);
+            Agency = await TestSeed.AddMemberAsync(services, "agency@demo-site.test", "Demo site agency", agency, Role.AgencyLiaison, CancellationToken.None);
         }
 
         await app.StartAsync();

@@ -187,7 +187,7 @@ public sealed partial class PublicCrawlTests(TestApp app, DemoSite site) : IClas
                     if (e.getClientRects().length === 0) { continue; }
                     found.push(n.textContent.trim().slice(0, 80));
                   }
-                  for (const e of document.querySelectorAll('[placeholder], [aria-label], img[alt], [title]')) {
+                  for (const e of document.body.querySelectorAll('[placeholder], [aria-label], img[alt], [title]')) {
                     for (const name of ['placeholder', 'aria-label', 'alt', 'title']) {
                       const v = e.getAttribute(name);
                       if (v && vietnamese.test(v) && e.closest('[lang]')?.getAttribute('lang') !== 'vi') { found.push(name + '=' + v.slice(0, 80)); }
@@ -255,8 +255,8 @@ public sealed partial class PublicCrawlTests(TestApp app, DemoSite site) : IClas
     private static string Template(string path)
     {
         var bare = Key(path).Split('?')[0];
-        bare = Regex.Replace(bare, "/\\d+", "/{n}");
         bare = Regex.Replace(bare, "^/vu-viec/[a-z0-9]{12}$", "/vu-viec/{ref}");
+        bare = Regex.Replace(bare, "/\\d+", "/{n}");
         return bare + (Key(path).Contains("?q=", StringComparison.Ordinal) ? "?q=" : string.Empty);
     }
 

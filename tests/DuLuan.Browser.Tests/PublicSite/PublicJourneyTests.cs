@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using DuLuan.Browser.Tests.Pages;
 using DuLuan.Data;
 using DuLuan.Features.Concerns.Cases;
-using DuLuan.Features.Units;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -131,6 +130,13 @@ public sealed class PublicJourneyTests(TestApp app, DemoSite site) : IClassFixtu
             Assert.Equal(CaseStatus.Reopened, status);
         }
 
+        // The poster for the notice board, linked from the contact page.
+        await page.Locator("#public-nav a[href*='/lien-he']").ClickAsync();
+        await page.Locator("#poster-link").ClickAsync();
+        await Assertions.Expect(page.Locator("#poster-form-qr")).ToBeVisibleAsync();
+        await CheckAsync(page, language, problems);
+        await Screenshots.TakeAsync(page, "public-poster-" + language);
+
         problems.AddRange(watch.Problems);
         Assert.True(problems.Count == 0, $"{language}:\n" + string.Join("\n", problems));
     }
@@ -215,12 +221,10 @@ public sealed class PublicJourneyTests(TestApp app, DemoSite site) : IClassFixtu
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<AppDbContext>();
         var concern = await db.Concerns.SingleAsync(c => c.Title == title);
-        var daNang = await db.Units.Where(u => u.Code == DemoSite.DaNangCode).Select(u => u.Id).SingleAsync();
-        var agency = await db.Units.Where(u => u.ParentId == daNang && u.Kind == UnitKind.Agency).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync();
         var item = new Case
         {
             UnitId = concern.UnitId,
-            AgencyId = agency,
+            AgencyId = site.AgencyId,
             Title = concern.Title,
             Description = concern.Description,
             Status = CaseStatus.New,
@@ -238,15 +242,23 @@ public sealed class PublicJourneyTests(TestApp app, DemoSite site) : IClassFixtu
     /// <summary>The office's case page and the agency's answer page show the location as typed and the point; the concern's page the photo.</summary>
     private async Task StaffSeeTheLocationAsync(long caseId)
     {
+        // The agency's answer page.
+        await using (var agencyContext = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl.ToString(), Locale = "vi-VN" }))
+        {
+            var agencyPage = await agencyContext.NewPageAsync();
+            await new LoginPage(agencyPage).SignInAndWaitForHomeAsync(site.Agency);
+            await agencyPage.GotoAsync($"/Cases/Respond?id={caseId}");
+            await Assertions.Expect(agencyPage.Locator(".concern-location")).ToHaveTextAsync(Location);
+            await Assertions.Expect(agencyPage.Locator(".concern-point")).ToContainTextAsync("16.0751");
+        }
+
+        // The office's case page.
         await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl.ToString(), Locale = "vi-VN" });
         var page = await context.NewPageAsync();
-        await new LoginPage(page).SignInAndWaitForHomeAsync(site.Admin);
-        foreach (var path in new[] { $"/Cases/Details?id={caseId}", $"/Cases/Respond?id={caseId}" })
-        {
-            await page.GotoAsync(path);
-            await Assertions.Expect(page.Locator(".concern-location")).ToHaveTextAsync(Location);
-            await Assertions.Expect(page.Locator(".concern-point")).ToContainTextAsync("16.0751");
-        }
+        await new LoginPage(page).SignInAndWaitForHomeAsync(site.Office);
+        await page.GotoAsync($"/Cases/Details?id={caseId}");
+        await Assertions.Expect(page.Locator(".concern-location")).ToHaveTextAsync(Location);
+        await Assertions.Expect(page.Locator(".concern-point")).ToContainTextAsync("16.0751");
 
         // The office's page of the concern itself also shows the photo (re-encoded, without metadata).
         long concernId;

@@ -11,10 +11,10 @@ namespace DuLuan.Tests.PublicSite;
 public sealed class PlaceContactTests
 {
     [Theory, Providers]
-    public async Task An_admin_writes_the_office_contact_and_residents_read_it_on_the_contact_page(DatabaseProvider provider)
+    public async Task An_editor_writes_the_office_contact_and_residents_read_it_on_the_contact_page(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        await app.AddMemberAsync("admin@a.vn", app.Tree.ProvinceA, Role.Admin);
+        await app.AddMemberAsync("editor@a.vn", app.Tree.ProvinceA, Role.Editor);
         await app.AddMemberAsync("viewer@a.vn", app.Tree.ProvinceA, Role.Viewer);
         var commune = app.Tree.CommuneA1.Id;
         var page = $"/PublicSite/Contact/{commune}";
@@ -27,7 +27,7 @@ public sealed class PlaceContactTests
         }
 
         using var admin = app.Client();
-        await admin.SignInOkAsync("admin@a.vn");
+        await admin.SignInOkAsync("editor@a.vn");
         using (var bad = await admin.PostFormAsync(page, new Dictionary<string, string>
         {
             ["Address"] = new string('a', 301),
@@ -76,11 +76,22 @@ public sealed class PlaceContactTests
         {
             Assert.Equal(HttpStatusCode.OK, poster.StatusCode);
             var html = await poster.Content.ReadAsStringAsync();
-            Assert.Contains("id=\"poster-form-qr\" src=\"data:image/svg+xml;base64,", html, StringComparison.Ordinal);
-            Assert.Contains("id=\"poster-follow-qr\" src=\"data:image/svg+xml;base64,", html, StringComparison.Ordinal);
+            Assert.Contains("id=\"poster-form-qr\" src=\"data:image/svg", html, StringComparison.Ordinal);
+            Assert.Contains("id=\"poster-follow-qr\" src=\"data:image/svg", html, StringComparison.Ordinal);
             Assert.Contains("/cong/20200/phan-anh</span>", html, StringComparison.Ordinal);
             Assert.Contains("/cong/20200/theo-doi</span>", html, StringComparison.Ordinal);
             Assert.Contains("Print the poster (A4)", html, StringComparison.Ordinal);
+        }
+
+        // Only the concern form may ask the phone for its position ("use my position"); no other page may.
+        using (var form = await resident.GetAsync("/cong/20200/phan-anh"))
+        {
+            Assert.Contains("geolocation=(self)", form.Headers.GetValues("Permissions-Policy").Single(), StringComparison.Ordinal);
+        }
+
+        using (var home = await resident.GetAsync("/cong/20200"))
+        {
+            Assert.Contains("geolocation=()", home.Headers.GetValues("Permissions-Policy").Single(), StringComparison.Ordinal);
         }
 
         using (var unknown = await resident.GetAsync("/cong/99999/ap-phich"))
@@ -94,7 +105,7 @@ public sealed class PlaceContactTests
         var concerns = await staff.GetStringAsync("/Concerns");
         Assert.Contains("class=\"public-form-link\"", concerns, StringComparison.Ordinal);
         Assert.Contains("/cong/20200/phan-anh</a>", concerns, StringComparison.Ordinal);
-        Assert.Contains("class=\"qr\" src=\"data:image/svg+xml;base64,", concerns, StringComparison.Ordinal);
+        Assert.Contains("class=\"qr\" src=\"data:image/svg", concerns, StringComparison.Ordinal);
 
         using var index = await resident.GetAsync("/sitemap.xml");
         Assert.Equal(HttpStatusCode.OK, index.StatusCode);

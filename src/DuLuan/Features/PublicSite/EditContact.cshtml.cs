@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace DuLuan.Features.PublicSite;
 
 /// <summary>
-/// An admin of a place writes how residents reach its office (address, phone, e-mail, hours) for its public contact page.
+/// Those who write the place's posts (editor, lead, admin of it or above) write how residents reach its office (address, phone, e-mail, hours) for its public contact page.
 /// Only the office's own channels belong here: the help says so. Each change is audited in the same save.
 /// </summary>
 public sealed class EditContactModel(AppDbContext db, UnitScope scope, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
@@ -107,7 +107,7 @@ public sealed class EditContactModel(AppDbContext db, UnitScope scope, AuditLog 
     private async Task<bool> LoadAsync(long unitId, CancellationToken ct)
     {
         var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
-        if (unit?.Code is null || unit.Kind is not (Units.UnitKind.Commune or Units.UnitKind.Province) || !await scope.CanAsync(Permission.ManageUnits, unit, ct))
+        if (unit?.Code is null || unit.Kind is not (Units.UnitKind.Commune or Units.UnitKind.Province) || !await scope.HoldsAsync(unit.Id, RoleTable.WritePosts.Roles, ct))
         {
             return false;
         }
