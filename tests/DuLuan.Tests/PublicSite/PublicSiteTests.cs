@@ -29,8 +29,10 @@ public sealed class PublicSiteTests
         // Teams have no public site: "dan van" finds nothing, though a team is called "Tổ dân vận".
         Assert.Contains("id=\"no-place\"", await resident.GetStringAsync("/?q=dan+van"), StringComparison.Ordinal);
 
+        // In English the links keep the language (no cookie is set), and the search form sends it again.
         var english = await resident.GetStringAsync("/?q=HOÀ+KHÁNH&lang=en");
-        Assert.Contains("href=\"/cong/20200\"", english, StringComparison.Ordinal);
+        Assert.Contains("href=\"/cong/20200?lang=en\"", english, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"hidden\" name=\"lang\" value=\"en\" />", english, StringComparison.Ordinal);
         Assert.Contains("lang=\"en\"", english, StringComparison.Ordinal);
         Assert.Contains("Staff sign-in", english, StringComparison.Ordinal);
     }
