@@ -58,7 +58,7 @@ public static class TestSeed
             sibling.Name);
     }
 
-    private static async Task<SeededMember> AddMemberAsync(IServiceProvider services, string email, string name, Unit unit, Role role, CancellationToken ct)
+    internal static async Task<SeededMember> AddMemberAsync(IServiceProvider services, string email, string name, Unit unit, Role role, CancellationToken ct)
     {
         var (invitation, error) = await services.GetRequiredService<MemberAdmin>().InviteAsync(email, name, unit, role, ct);
         if (invitation is null)

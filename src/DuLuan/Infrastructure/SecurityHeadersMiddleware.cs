@@ -19,7 +19,11 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            // The concern form's "use my position" button asks the phone for its position (only when pressed): the one
+            // page where this origin may use geolocation. Everywhere else, and for any frame, it stays off.
+            headers["Permissions-Policy"] = IsConcernForm(context.Request.Path)
+                ? "camera=(), microphone=(), geolocation=(self)"
+                : "camera=(), microphone=(), geolocation=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             if (context.Request.IsHttps)
             {
@@ -29,5 +33,12 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             return Task.CompletedTask;
         });
         return next(context);
+    }
+
+    /// <summary>/cong/{code}/phan-anh, the public concern form.</summary>
+    public static bool IsConcernForm(PathString path)
+    {
+        var segments = (path.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments is ["cong", _, "phan-anh"];
     }
 }

@@ -95,4 +95,60 @@ public sealed class NotificationMailTests
         Assert.Equal(2, reads.Count);
         Assert.Contains(reads, r => r.Target == $"concern:{withMail}" && r.ActorName == "lienlac@sxd48.vn");
     }
+
+    [Theory, Providers]
+    public async Task A_resident_who_left_an_e_mail_is_told_of_each_step_until_the_contact_is_purged(DatabaseProvider provider)
+    {
+        await using var smtp = new SmtpTestServer();
+        var settings = MailSettings(smtp);
+        settings["Concerns:ContactRetentionDays"] = "0";
+        await using var app = await TestApp.StartAsync(provider, settings);
+        var agency = await AddAgencyAsync(app, app.Tree.ProvinceA, "Sở Xây dựng Đà Nẵng");
+        await app.AddMemberAsync("lienlac@sxd48.vn", agency, Role.AgencyLiaison);
+        var item = await AddCaseAsync(app, app.Tree.CommuneA1.Id, agency.Id);
+        var result = await app.WithScopeAsync(s => s.GetRequiredService<ConcernIntake>().SubmitAsync(
+            new ConcernDraft(app.Tree.CommuneA1.Id, "Đèn đường tắt cả tuyến", RespondFixture.Text, new Contact("dan@example.vn", null), ConcernSource.Portal)));
+        await app.WithDbAsync(async db =>
+        {
+            var row = await db.Concerns.SingleAsync(c => c.Id == result.ConcernId);
+            row.CaseId = item.Id;
+            return await db.SaveChangesAsync();
+        });
+
+        using var liaison = app.Client();
+        await liaison.SignInOkAsync("lienlac@sxd48.vn");
+        using var started = await liaison.PostFormAsync($"/Cases/Respond?id={item.Id}",
+            new Dictionary<string, string> { ["version"] = "0" }, $"/Cases/Respond?handler=Start&id={item.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+
+        var mail = Assert.Single(smtp.Messages);
+        Assert.Equal(["dan@example.vn"], mail.To);
+        Assert.Contains("Đang xử lý", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("In progress", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("/cong/20200/theo-doi", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"/vu-viec/{item.PublicRef}", mail.TextBody, StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.PersonalDataRead && a.Target == $"concern:{result.ConcernId}")));
+
+        // The case closes, the contact is purged; when it comes back and is answered, nobody is mailed and nothing is read.
+        await app.WithDbAsync(async db =>
+        {
+            var tracked = await db.Cases.SingleAsync(c => c.Id == item.Id);
+            tracked.Status = CaseStatus.Closed;
+            tracked.ClosedAt = DateTime.UtcNow.AddDays(-1);
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(1, await app.WithScopeAsync(s => s.GetRequiredService<ContactPurge>().PurgeAsync()));
+        await app.WithDbAsync(async db =>
+        {
+            var tracked = await db.Cases.SingleAsync(c => c.Id == item.Id);
+            tracked.Status = CaseStatus.Reopened;
+            return await db.SaveChangesAsync();
+        });
+        var version = await app.WithDbAsync(db => db.Cases.Where(c => c.Id == item.Id).Select(c => c.Version).SingleAsync());
+        using var answered = await liaison.PostFormAsync($"/Cases/Respond?id={item.Id}",
+            new Dictionary<string, string> { ["version"] = version.ToString(CultureInfo.InvariantCulture), ["answer"] = "Đã thay bóng đèn trên toàn tuyến." }, $"/Cases/Respond?handler=Answer&id={item.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        Assert.Single(smtp.Messages);
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.PersonalDataRead && a.Target == $"concern:{result.ConcernId}")));
+    }
 }

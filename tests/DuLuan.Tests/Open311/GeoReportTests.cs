@@ -73,7 +73,15 @@ public sealed class GeoReportTests
 
         Assert.Equal("service_definition", System.Xml.Linq.XDocument.Parse((await GetAsync(client, $"{Base}/services/{GeoReportRequests.ServiceCode}.xml?jurisdiction_id=48")).Body).Root!.Name.LocalName);
 
-        foreach (var jurisdiction in new[] { "", "99999", "' OR 1=1 --", new string('4', 5000), "%00", "<x>" })
+        // The spec's GET Service List errors: 400 when jurisdiction_id is not given, 404 when it is not found.
+        foreach (var missing in new[] { $"{Base}/services.json", $"{Base}/services.json?jurisdiction_id=", $"{Base}/requests.json", $"{Base}/services/{GeoReportRequests.ServiceCode}.json" })
+        {
+            var none = await GetAsync(client, missing);
+            Assert.True(none.Status == HttpStatusCode.BadRequest, $"{missing}: {none.Status}");
+            AssertError(none.Body, 400, "jurisdiction_id");
+        }
+
+        foreach (var jurisdiction in new[] { "99999", "' OR 1=1 --", new string('4', 5000), "%00", "<x>" })
         {
             var bad = await GetAsync(client, $"{Base}/services.json?jurisdiction_id={Uri.EscapeDataString(jurisdiction)}");
             Assert.Equal(HttpStatusCode.NotFound, bad.Status);
@@ -153,7 +161,7 @@ public sealed class GeoReportTests
             ($"/requests/{answered.Id}.json?jurisdiction_id=48", HttpStatusCode.NotFound, "no such"),
             ("/requests/abc.json?jurisdiction_id=48", HttpStatusCode.NotFound, "no such"),
             ("/requests/99999999999999999999.json?jurisdiction_id=48", HttpStatusCode.NotFound, "no such"),
-            ($"/requests/{open.PublicRef}.json", HttpStatusCode.NotFound, "jurisdiction_id"),
+            ($"/requests/{open.PublicRef}.json", HttpStatusCode.BadRequest, "jurisdiction_id"),
             ($"/requests.json?jurisdiction_id=48&service_request_id={open.PublicRef},abc", HttpStatusCode.BadRequest, "service_request_id"),
             ($"/requests.json?jurisdiction_id=48&service_request_id={answered.Id}", HttpStatusCode.BadRequest, "service_request_id"),
             ("/requests.json?jurisdiction_id=48&service_request_id=" + string.Join(',', Enumerable.Range(0, 101).Select(_ => open.PublicRef)), HttpStatusCode.BadRequest, "service_request_id"),
@@ -211,7 +219,7 @@ public sealed class GeoReportTests
             (Fields(f => f["api_key"] = revoked), HttpStatusCode.Forbidden, "api_key"),
             (Fields(f => f["api_key"] = new string('k', 10_000)), HttpStatusCode.Forbidden, "api_key"),
             (Fields(f => f["jurisdiction_id"] = "99999"), HttpStatusCode.NotFound, "jurisdiction_id"),
-            (Fields(f => f.Remove("jurisdiction_id")), HttpStatusCode.NotFound, "jurisdiction_id"),
+            (Fields(f => f.Remove("jurisdiction_id")), HttpStatusCode.BadRequest, "jurisdiction_id"),
             (Fields(f => f["service_code"] = "khong-co"), HttpStatusCode.BadRequest, "service_code"),
             (Fields(f => f["lat"] = "91"), HttpStatusCode.BadRequest, "lat/long"),
             (Fields(f => f["long"] = "-180.5"), HttpStatusCode.BadRequest, "lat/long"),

@@ -77,7 +77,7 @@ public sealed partial class ConcernFormTests
 
         // The resident follows it with the code and sees where it is.
         var followed = await resident.PostFormAsync("/cong/20200/theo-doi", new Dictionary<string, string> { ["code"] = code });
-        Assert.Contains($"id=\"follow-up-location\">{Stretch}<", await followed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains($"id=\"follow-up-location\" lang=\"vi\">{Stretch}<", await followed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory, Providers]

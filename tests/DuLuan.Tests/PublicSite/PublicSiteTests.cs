@@ -29,8 +29,10 @@ public sealed class PublicSiteTests
         // Teams have no public site: "dan van" finds nothing, though a team is called "Tổ dân vận".
         Assert.Contains("id=\"no-place\"", await resident.GetStringAsync("/?q=dan+van"), StringComparison.Ordinal);
 
+        // In English the links keep the language (no cookie is set), and the search form sends it again.
         var english = await resident.GetStringAsync("/?q=HOÀ+KHÁNH&lang=en");
-        Assert.Contains("href=\"/cong/20200\"", english, StringComparison.Ordinal);
+        Assert.Contains("href=\"/cong/20200?lang=en\"", english, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"hidden\" name=\"lang\" value=\"en\" />", english, StringComparison.Ordinal);
         Assert.Contains("lang=\"en\"", english, StringComparison.Ordinal);
         Assert.Contains("Staff sign-in", english, StringComparison.Ordinal);
     }
@@ -86,7 +88,7 @@ public sealed class PublicSiteTests
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"/cong/20200{page}: {response.StatusCode}");
             var html = await response.Content.ReadAsStringAsync();
             Assert.Contains("id=\"public-nav\"", html, StringComparison.Ordinal);
-            Assert.Contains("id=\"place-name\" href=\"/cong/20200\">Phường Hoà Khánh</a>", html, StringComparison.Ordinal);
+            Assert.Contains("id=\"place-name\" lang=\"vi\" href=\"/cong/20200\">Phường Hoà Khánh</a>", html, StringComparison.Ordinal);
             foreach (var link in pages.Skip(1))
             {
                 Assert.Contains($"href=\"/cong/20200{link}\"", html, StringComparison.Ordinal);

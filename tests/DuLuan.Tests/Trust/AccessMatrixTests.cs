@@ -31,6 +31,8 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
         "api/public/", "open311/v2/", "demo-feeds/{slug}.xml",
         // The public portal and claim rebuttal pages (shared contract between features).
         "cong/",
+        // The site's sitemap index (one sitemap per place) and robots.txt naming it.
+        "sitemap.xml", "robots.txt",
     ];
 
     /// <summary>Anonymous by policy but guarded in code (a bearer token): must still refuse an anonymous caller.</summary>

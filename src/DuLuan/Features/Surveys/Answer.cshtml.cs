@@ -27,6 +27,9 @@ public sealed class AnswerModel(AppDbContext db, PublishedDefinitions definition
 
     public List<Unit> Units { get; private set; } = [];
 
+    /// <summary>The official code of the survey's place, whose public layout frames the page (null: no public site).</summary>
+    public string? PlaceCode { get; private set; }
+
     public static string LanguageName(string code)
     {
         try
@@ -64,6 +67,7 @@ public sealed class AnswerModel(AppDbContext db, PublishedDefinitions definition
         }
 
         Survey = survey;
+        PlaceCode = await db.Units.AsNoTracking().Where(u => u.Id == survey.UnitId).Select(u => u.Code).FirstOrDefaultAsync(ct);
         Definition = (await definitions.GetAsync(db, id, survey.CurrentVersion, ct))!;
         var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         Language = lang is not null && Definition.Languages.Contains(lang) ? lang

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace DuLuan.Features.Concerns.Cases;
 
 /// <summary>One case: deadline, status history, answer; handlers move it along its workflow.</summary>
-public sealed partial class DetailsModel(AppDbContext db, UnitScope access, CaseWorkflow workflow, CaseResponder responder, IStringLocalizer<SharedResource> l) : PageModel
+public sealed partial class DetailsModel(AppDbContext db, UnitScope access, CaseWorkflow workflow, CaseResponder responder, CaseAnswerMail residentMail, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Case Case { get; private set; } = null!;
 
@@ -69,6 +69,11 @@ public sealed partial class DetailsModel(AppDbContext db, UnitScope access, Case
             await LoadAsync(id, ct);
             ModelState.AddModelError(string.Empty, l["Cases.Stale"]);
             return Page();
+        }
+
+        if (status != CaseStatus.Answered)
+        {
+            await residentMail.SendStatusAsync(tracked, ct);
         }
 
         return Redirect($"/Cases/Details?id={id}");

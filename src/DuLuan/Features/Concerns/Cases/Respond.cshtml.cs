@@ -11,7 +11,7 @@ namespace DuLuan.Features.Concerns.Cases;
 /// A case as its agency sees it: answer with a template or free text, start work, ask the office to
 /// re-route with a reason, keep internal notes. Cases of other agencies are not found (404).
 /// </summary>
-public sealed class RespondModel(AppDbContext db, CaseResponder responder, CaseWorkflow workflow, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class RespondModel(AppDbContext db, CaseResponder responder, CaseWorkflow workflow, CaseAnswerMail residentMail, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Case Case { get; private set; } = null!;
 
@@ -98,7 +98,13 @@ public sealed class RespondModel(AppDbContext db, CaseResponder responder, CaseW
         }
 
         var tracked = await db.Cases.SingleAsync(c => c.Id == id, ct);
-        return await workflow.MoveAsync(tracked, CaseStatus.InProgress, null, version, ct) ? Done(id) : await StaleAsync(id, ct);
+        if (!await workflow.MoveAsync(tracked, CaseStatus.InProgress, null, version, ct))
+        {
+            return await StaleAsync(id, ct);
+        }
+
+        await residentMail.SendStatusAsync(tracked, ct);
+        return Done(id);
     }
 
     public async Task<IActionResult> OnPostRerouteAsync(long id, int version, string? reason, CancellationToken ct)

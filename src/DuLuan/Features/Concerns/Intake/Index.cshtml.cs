@@ -19,6 +19,11 @@ public sealed class IndexModel(AppDbContext db, UnitScope access) : PageModel
 
     public List<Row> Rows { get; private set; } = [];
 
+    /// <summary>The public sites of the places where the member holds a role (communes and provinces): form link and QR.</summary>
+    public List<PublicForm> PublicForms { get; private set; } = [];
+
+    public sealed record PublicForm(long UnitId, string Name, string Code, string FormUrl, string Qr);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var query = await access.InScope(db.Concerns.AsNoTracking(), c => c.UnitId, CaseRoles.Readers, ct);
@@ -30,6 +35,15 @@ public sealed class IndexModel(AppDbContext db, UnitScope access) : PageModel
         Rows = await query.OrderByDescending(c => c.Id).Take(PageSize)
             .Select(c => new Row(c.Id, c.Title, db.Units.Where(u => u.Id == c.UnitId).Select(u => u.Name).First(), c.Status, c.ReceivedAt, c.CaseId, c.SimilarCaseId))
             .ToListAsync(ct);
+        var granted = (await access.GrantsAsync(ct)).Select(g => g.UnitId).Distinct().ToList();
+        var places = await db.Units.AsNoTracking()
+            .Where(u => granted.Contains(u.Id) && u.Code != null && u.ActiveTo == null && (u.Kind == Units.UnitKind.Commune || u.Kind == Units.UnitKind.Province))
+            .OrderBy(u => u.Path).Select(u => new { u.Id, u.Name, Code = u.Code! }).Take(5).ToListAsync(ct);
+        PublicForms = places.Select(p =>
+        {
+            var url = $"{Request.Scheme}://{Request.Host}/cong/{Uri.EscapeDataString(p.Code)}/phan-anh";
+            return new PublicForm(p.Id, p.Name, p.Code, url, Infrastructure.QrImage.SvgDataUri(url, 4));
+        }).ToList();
         return Page();
     }
 }

@@ -39,7 +39,10 @@ public static class GeoReportApi
 
     private static IResult BadFormat() => Error(Json, StatusCodes.Status404NotFound, new Message("Open311.BadFormat").Both());
 
-    private static IResult NoJurisdiction(string format) => Error(format, StatusCodes.Status404NotFound, new Message("Open311.NoJurisdiction").Both());
+    /// <summary>The spec's two jurisdiction errors: 400 when jurisdiction_id is not given (one DuLuan serves many), 404 when it names no place.</summary>
+    private static IResult NoJurisdiction(string format, string? given) => string.IsNullOrWhiteSpace(given)
+        ? Error(format, StatusCodes.Status400BadRequest, new Message("Open311.JurisdictionRequired").Both())
+        : Error(format, StatusCodes.Status404NotFound, new Message("Open311.NoJurisdiction").Both());
 
     private static IResult Discovery(string format, HttpRequest request)
     {
@@ -75,7 +78,7 @@ public static class GeoReportApi
         }
 
         return await GeoReportRequests.JurisdictionAsync(db, jurisdiction_id, ct) is null
-            ? NoJurisdiction(f)
+            ? NoJurisdiction(f, jurisdiction_id)
             : Write(f, "services", new GeoList("service", [GeoReportRequests.Service()]));
     }
 
@@ -88,7 +91,7 @@ public static class GeoReportApi
 
         if (await GeoReportRequests.JurisdictionAsync(db, jurisdiction_id, ct) is null)
         {
-            return NoJurisdiction(f);
+            return NoJurisdiction(f, jurisdiction_id);
         }
 
         return code != GeoReportRequests.ServiceCode
@@ -106,7 +109,7 @@ public static class GeoReportApi
         var query = request.Query;
         if (await GeoReportRequests.JurisdictionAsync(db, query["jurisdiction_id"], ct) is not { } jurisdiction)
         {
-            return NoJurisdiction(f);
+            return NoJurisdiction(f, query["jurisdiction_id"]);
         }
 
         var cases = GeoReportRequests.InJurisdiction(db, jurisdiction);
@@ -177,7 +180,7 @@ public static class GeoReportApi
 
         if (await GeoReportRequests.JurisdictionAsync(db, jurisdiction_id, ct) is not { } jurisdiction)
         {
-            return NoJurisdiction(f);
+            return NoJurisdiction(f, jurisdiction_id);
         }
 
         var list = RandomCodes.IsSlug(id)
@@ -197,7 +200,7 @@ public static class GeoReportApi
 
         if (await GeoReportRequests.JurisdictionAsync(db, jurisdiction_id, ct) is not { } jurisdiction)
         {
-            return NoJurisdiction(f);
+            return NoJurisdiction(f, jurisdiction_id);
         }
 
         var prefix = jurisdiction.Path;

@@ -31,6 +31,11 @@ public static class GeoReportPost
             return new(null, new Problem(StatusCodes.Status403Forbidden, new Message("Open311.BadKey").Both()));
         }
 
+        if (string.IsNullOrWhiteSpace(form["jurisdiction_id"]))
+        {
+            return new(null, new Problem(StatusCodes.Status400BadRequest, new Message("Open311.JurisdictionRequired").Both()));
+        }
+
         if (await GeoReportRequests.JurisdictionAsync(db, form["jurisdiction_id"], ct) is not { } place)
         {
             return new(null, new Problem(StatusCodes.Status404NotFound, new Message("Open311.PostNoJurisdiction").Both()));

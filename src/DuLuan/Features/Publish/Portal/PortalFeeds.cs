@@ -23,6 +23,11 @@ public static class PortalFeeds
             => WriteAsync(unitCode, db, clock, options.Value, http, "application/atom+xml; charset=utf-8", Atom, ct));
         group.MapGet("/{unitCode}/sitemap.xml", (string unitCode, AppDbContext db, TimeProvider clock, IOptions<PublishOptions> options, HttpContext http, CancellationToken ct)
             => WriteAsync(unitCode, db, clock, options.Value, http, "application/xml; charset=utf-8", Sitemap, ct));
+        // The site's own sitemap index (one sitemap per place) and robots.txt naming it, so a crawler finds every place.
+        app.MapGet("/sitemap.xml", SitemapIndexAsync).AllowAnonymous().CacheOutput(PortalCachePolicy.Name);
+        app.MapGet("/robots.txt", (IOptions<PublishOptions> options) =>
+            Results.Text($"User-agent: *\nDisallow: /Account/\nSitemap: {options.Value.PortalBaseUrl.TrimEnd('/')}/sitemap.xml\n", "text/plain; charset=utf-8"))
+            .AllowAnonymous().CacheOutput(PortalCachePolicy.Name);
         group.MapGet("/anh/{id:long}", async (long id, AppDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
@@ -78,6 +83,33 @@ public static class PortalFeeds
         http.Response.Headers.CacheControl = "public, max-age=300";
         http.Response.Headers.LastModified = feed.Updated.ToString("R", CultureInfo.InvariantCulture);
         return Results.Bytes(buffer.ToArray(), contentType);
+    }
+
+    private static async Task<IResult> SitemapIndexAsync(AppDbContext db, IOptions<PublishOptions> options, HttpContext http, CancellationToken ct)
+    {
+        const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var root = options.Value.PortalBaseUrl.TrimEnd('/');
+        var codes = await db.Units.AsNoTracking()
+            .Where(u => u.Code != null && u.ActiveTo == null && (u.Kind == Units.UnitKind.Province || u.Kind == Units.UnitKind.Commune))
+            .OrderBy(u => u.Path).Select(u => u.Code!).ToListAsync(ct);
+        var buffer = new MemoryStream();
+        using (var w = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false }))
+        {
+            w.WriteStartDocument();
+            w.WriteStartElement("sitemapindex", ns);
+            foreach (var code in codes)
+            {
+                w.WriteStartElement("sitemap", ns);
+                w.WriteElementString("loc", ns, $"{root}/cong/{Uri.EscapeDataString(code)}/sitemap.xml");
+                w.WriteEndElement();
+            }
+
+            w.WriteEndElement();
+            w.WriteEndDocument();
+        }
+
+        http.Response.Headers.CacheControl = "public, max-age=3600";
+        return Results.Bytes(buffer.ToArray(), "application/xml; charset=utf-8");
     }
 
     private static string Rfc822(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("R", CultureInfo.InvariantCulture);

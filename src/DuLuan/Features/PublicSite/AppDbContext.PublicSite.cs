@@ -1,0 +1,9 @@
+using DuLuan.Features.PublicSite;
+using Microsoft.EntityFrameworkCore;
+
+namespace DuLuan.Data;
+
+public abstract partial class AppDbContext
+{
+    public DbSet<PlaceContact> PlaceContacts => Set<PlaceContact>();
+}
