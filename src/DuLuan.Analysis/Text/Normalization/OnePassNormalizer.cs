@@ -211,11 +211,8 @@ internal static class OnePassNormalizer
                 return;
             }
 
-            Span<char> repaired = stackalloc char[8];
-            var syllable = normal[start..end];
-            if (ToneMarkRepair.TryRepair(syllable, style, repaired))
+            if (RepairCache.Apply(normal[start..end], style))
             {
-                repaired[..syllable.Length].CopyTo(syllable);
                 changed = true;
             }
         }
