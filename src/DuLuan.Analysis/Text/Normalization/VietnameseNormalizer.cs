@@ -17,6 +17,13 @@ public static class VietnameseNormalizer
             return text;
         }
 
+        // Text with nothing to clean or compose (most stored text): the class scan and the tone scan are cheaper
+        // than the one pass's bookkeeping (measured in docs/benchmarks-text.md).
+        if (NeedsNothingButToneRepair(text))
+        {
+            return ToneMarkRepair.Apply(text, style);
+        }
+
         var buffer = ArrayPool<char>.Shared.Rent(text.Length);
         try
         {
@@ -44,6 +51,14 @@ public static class VietnameseNormalizer
             return text;
         }
 
+        if (NeedsNothingButToneRepair(text))
+        {
+            var repaired = ToneMarkRepair.Apply(text, style);
+            var key = VietnameseFold.Fold(repaired);
+            folded = string.Equals(key, repaired, StringComparison.Ordinal) ? repaired : key;
+            return repaired;
+        }
+
         var buffer = ArrayPool<char>.Shared.Rent(text.Length * 2);
         try
         {
@@ -64,6 +79,19 @@ public static class VietnameseNormalizer
         var reference = NormalizeReference(text, style);
         folded = VietnameseFold.Fold(reference);
         return reference;
+    }
+
+    private static bool NeedsNothingButToneRepair(string text)
+    {
+        var classes = CharTables.Class;
+        foreach (var c in text)
+        {
+            if (classes[c] != CharTables.Keep)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>
