@@ -33,7 +33,7 @@ internal static class Harness
         Console.WriteLine();
         Console.WriteLine($"## {title}");
         Console.WriteLine();
-        Console.WriteLine($"`{command}`");
+        Console.WriteLine($"`{command}` (load average {DuLuan.Bench.Trust.LoadDrill.LoadAverage()} at the end)");
         Console.WriteLine();
         Console.WriteLine("| " + string.Join(" | ", header) + " |");
         Console.WriteLine("|" + string.Concat(header.Select(_ => " --- |")));

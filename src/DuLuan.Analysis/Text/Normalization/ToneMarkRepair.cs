@@ -84,16 +84,13 @@ internal static class ToneMarkRepair
     private const int HornO = 8;
 
     // Indexes into VietnameseLetters.BaseVowels of ă, â, ê, ô, ơ, ư.
-    private static bool IsModified(int vowel) => vowel is 1 or 2 or 4 or 7 or 8 or 10;
+    internal static bool IsModified(int vowel) => vowel is 1 or 2 or 4 or 7 or 8 or 10;
 
-    private static bool IsWordBoundary(string s, int index)
+    private static bool IsWordBoundary(string s, int index) => index < 0 || index >= s.Length || IsWordBoundary(s[index]);
+
+    /// <summary>True when <paramref name="c"/> cannot belong to a word (not a letter, surrogate or combining mark).</summary>
+    internal static bool IsWordBoundary(char c)
     {
-        if (index < 0 || index >= s.Length)
-        {
-            return true;
-        }
-
-        var c = s[index];
         if (char.IsLetter(c) || char.IsSurrogate(c))
         {
             return false;

@@ -72,6 +72,9 @@ public static class VietnameseFold
         return sb.ToString();
     }
 
+    /// <summary>The raw table entry: the folded character, '\0' (dropped), U+FFFE (surrogate) or U+FFFF (several characters).</summary>
+    internal static char TableEntry(char c) => Table[c];
+
     public static string Fold(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -12,6 +12,95 @@ public static class VietnameseNormalizer
     public static string Normalize(string text, ToneMarkStyle style = ToneMarkStyle.New)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (text.Length == 0)
+        {
+            return text;
+        }
+
+        // Text with nothing to clean or compose (most stored text): the class scan and the tone scan are cheaper
+        // than the one pass's bookkeeping (measured in docs/benchmarks-text.md).
+        if (NeedsNothingButToneRepair(text))
+        {
+            return ToneMarkRepair.Apply(text, style);
+        }
+
+        var buffer = ArrayPool<char>.Shared.Rent(text.Length);
+        try
+        {
+            if (OnePassNormalizer.TryRun<OnePassNormalizer.NormalizeOnly>(text, style, buffer, default, out var length, out _, out var changed))
+            {
+                return changed ? new string(buffer, 0, length) : text;
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+        return NormalizeReference(text, style);
+    }
+
+    /// <summary>
+    /// <see cref="Normalize"/> and <see cref="VietnameseFold.Fold(string)"/> of the result in the same pass.
+    /// </summary>
+    public static string NormalizeAndFold(string text, out string folded, ToneMarkStyle style = ToneMarkStyle.New)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length == 0)
+        {
+            folded = text;
+            return text;
+        }
+
+        if (NeedsNothingButToneRepair(text))
+        {
+            var repaired = ToneMarkRepair.Apply(text, style);
+            var key = VietnameseFold.Fold(repaired);
+            folded = string.Equals(key, repaired, StringComparison.Ordinal) ? repaired : key;
+            return repaired;
+        }
+
+        var buffer = ArrayPool<char>.Shared.Rent(text.Length * 2);
+        try
+        {
+            var normal = buffer.AsSpan(0, text.Length);
+            var fold = buffer.AsSpan(text.Length, text.Length);
+            if (OnePassNormalizer.TryRun<OnePassNormalizer.NormalizeAndFold>(text, style, normal, fold, out var length, out var foldLength, out var changed))
+            {
+                var result = changed ? new string(normal[..length]) : text;
+                folded = foldLength < 0 ? VietnameseFold.Fold(result)
+                    : fold[..foldLength].SequenceEqual(result) ? result : new string(fold[..foldLength]);
+                return result;
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+        var reference = NormalizeReference(text, style);
+        folded = VietnameseFold.Fold(reference);
+        return reference;
+    }
+
+    private static bool NeedsNothingButToneRepair(string text)
+    {
+        var classes = CharTables.Class;
+        foreach (var c in text)
+        {
+            if (classes[c] != CharTables.Keep)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The reference path: clean, then .NET's NFC over the whole text, then tone repair over the whole text.
+    /// Slower; the one-pass normaliser falls back to it and is tested equal to it.
+    /// </summary>
+    internal static string NormalizeReference(string text, ToneMarkStyle style = ToneMarkStyle.New)
+    {
+        ArgumentNullException.ThrowIfNull(text);
         var cleaned = Clean(text, out var needsNfc);
         if (needsNfc)
         {
