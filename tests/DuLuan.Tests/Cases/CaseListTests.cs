@@ -54,9 +54,11 @@ public sealed class CaseListTests
         var open = WebUtility.HtmlDecode(await client.GetStringAsync("/Cases"));
         Assert.DoesNotContain("Rác ven sông", open, StringComparison.Ordinal);
         Assert.DoesNotContain("Hà Nội bí mật", open, StringComparison.Ordinal);
-        var firstRow = open.IndexOf("<tbody>", StringComparison.Ordinal);
-        Assert.True(open.IndexOf("Cây đổ chắn lối đi", firstRow, StringComparison.Ordinal) < open.IndexOf("Đường Âu Cơ ngập nước", firstRow, StringComparison.Ordinal));
-        Assert.Contains(tree.AgencyA1.Name, open, StringComparison.Ordinal);
+        var agencyPage = WebUtility.HtmlDecode(await client.GetStringAsync($"/Cases?agencyId={S(tree.AgencyA1.Id)}"));
+        var firstRow = agencyPage.IndexOf("<tbody>", StringComparison.Ordinal);
+        var overdueAt = agencyPage.IndexOf("Cây đổ chắn lối đi", firstRow, StringComparison.Ordinal);
+        Assert.True(overdueAt > 0 && overdueAt < agencyPage.IndexOf("Đường Âu Cơ ngập nước", firstRow, StringComparison.Ordinal), agencyPage);
+        Assert.Contains("<td class=\"agency\">" + tree.AgencyA1.Name + "</td>", agencyPage, StringComparison.Ordinal);
         Assert.Contains("data-status=\"Closed\">1<", open, StringComparison.Ordinal);
         Assert.Contains("data-status=\"Assigned\">56<", open, StringComparison.Ordinal);
 
@@ -79,11 +81,11 @@ public sealed class CaseListTests
 
         // Paging keeps the filters; nonsense values are ignored, never a server error.
         var paged = WebUtility.HtmlDecode(await client.GetStringAsync("/Cases?category=trat-tu-do-thi"));
-        Assert.Contains("/Cases?category=trat-tu-do-thi&page=2", paged, StringComparison.Ordinal);
-        var second = WebUtility.HtmlDecode(await client.GetStringAsync("/Cases?category=trat-tu-do-thi&page=2"));
+        Assert.Contains("/Cases?category=trat-tu-do-thi&trang=2", paged, StringComparison.Ordinal);
+        var second = WebUtility.HtmlDecode(await client.GetStringAsync("/Cases?category=trat-tu-do-thi&trang=2"));
         Assert.Contains("Trang 2/2", second, StringComparison.Ordinal);
         Assert.DoesNotContain("Cây đổ", second, StringComparison.Ordinal);
-        foreach (var nonsense in new[] { "?page=-5", "?page=999999999", "?status=7", "?status=<x>", "?agencyId=abc", "?q=" + new string('x', 5000), "?q=%25%27%22", "?category=" + new string('k', 100), "?due=tomorrow" })
+        foreach (var nonsense in new[] { "?trang=-5", "?trang=999999999", "?page=3", "?status=7", "?status=<x>", "?agencyId=abc", "?q=" + new string('x', 5000), "?q=%25%27%22", "?category=" + new string('k', 100), "?due=tomorrow" })
         {
             using var response = await client.GetAsync("/Cases" + nonsense);
             Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, nonsense + " -> " + response.StatusCode);

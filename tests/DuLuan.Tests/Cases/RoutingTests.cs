@@ -15,12 +15,20 @@ public sealed class RoutingTests
 {
     private static string S(long id) => id.ToString(CultureInfo.InvariantCulture);
 
+    private static Task<Unit> AddAgencyAsync(TestApp app, Unit parent, string name)
+        => app.WithScopeAsync(async s =>
+        {
+            var tracked = await s.GetRequiredService<AppDbContext>().Units.SingleAsync(u => u.Id == parent.Id);
+            return await s.GetRequiredService<UnitTree>().AddChildAsync(tracked, name, UnitKind.Agency, null);
+        });
+
     [Theory, Providers]
     public async Task A_concern_with_a_category_reaches_the_agency_of_the_most_specific_rule(DatabaseProvider provider)
     {
         var clock = TestClock.StartingNow();
         await using var app = await TestApp.StartAsync(provider, null, clock.Install());
-        var roads = await app.WithScopeAsync(s => s.GetRequiredService<UnitTree>().AddChildAsync(app.Tree.ProvinceA, "Sở Giao thông vận tải", UnitKind.Agency, null));
+        var roads = await AddAgencyAsync(app, app.Tree.ProvinceA, "Sở Giao thông vận tải");
+        var works = await AddAgencyAsync(app, app.Tree.ProvinceA, "Ban Quản lý công trình");
         var admin = await app.AddMemberAsync("admin@48.vn", app.Tree.ProvinceA, Role.Admin);
         using var client = app.Client();
         await client.SignInAdminAsync(admin);
@@ -31,7 +39,7 @@ public sealed class RoutingTests
         var path = $"/Cases/Categories?province={S(app.Tree.ProvinceA.Id)}";
 
         // The whole province goes to agency A1; commune A1 (a deeper place) to the roads department.
-        foreach (var (place, agency) in new[] { (app.Tree.ProvinceA.Id, app.Tree.AgencyA1.Id), (app.Tree.CommuneA1.Id, roads.Id) })
+        foreach (var (place, agency) in new[] { (app.Tree.ProvinceA.Id, works.Id), (app.Tree.CommuneA1.Id, roads.Id) })
         {
             using var added = await client.PostFormAsync(path, new Dictionary<string, string> { ["categoryId"] = S(trafficId), ["placeId"] = S(place), ["agencyId"] = S(agency) },
                 $"/Cases/Categories?handler=AddRule&province={S(app.Tree.ProvinceA.Id)}");
@@ -56,7 +64,7 @@ public sealed class RoutingTests
         var cases = await app.WithDbAsync(db => db.Cases.OrderBy(c => c.Id).ToListAsync());
         Assert.Equal(2, cases.Count);
         Assert.Equal((app.Tree.CommuneA1.Id, roads.Id, CaseStatus.Assigned, "giao-thong"), (cases[0].UnitId, cases[0].AgencyId!.Value, cases[0].Status, cases[0].Category!));
-        Assert.Equal((app.Tree.CommuneA2.Id, app.Tree.AgencyA1.Id), (cases[1].UnitId, cases[1].AgencyId!.Value));
+        Assert.Equal((app.Tree.CommuneA2.Id, works.Id), (cases[1].UnitId, cases[1].AgencyId!.Value));
         Assert.NotNull(cases[0].DueAt);
         var concerns = await app.WithDbAsync(db => db.Concerns.OrderBy(c => c.Id).ToListAsync());
         Assert.Equal([ConcernStatus.Linked, ConcernStatus.Linked, ConcernStatus.New], concerns.Select(c => c.Status));
@@ -112,7 +120,8 @@ public sealed class RoutingTests
         Assert.Equal(before, await app.WithDbAsync(db => db.Categories.CountAsync()));
 
         // Rules with another province's category, place or agency are refused; nothing is stored.
-        var otherAgency = await app.WithScopeAsync(s => s.GetRequiredService<UnitTree>().AddChildAsync(app.Tree.ProvinceB, "Sở Xây dựng Hà Nội", UnitKind.Agency, null));
+        var otherAgency = await AddAgencyAsync(app, app.Tree.ProvinceB, "Sở Xây dựng Hà Nội");
+        var works = await AddAgencyAsync(app, app.Tree.ProvinceA, "Ban Quản lý công trình");
         using (var clientB = app.Client())
         {
             await clientB.SignInAdminAsync(adminB);
@@ -124,7 +133,7 @@ public sealed class RoutingTests
         var ownCategory = trees.Id;
         var badRules = new[]
         {
-            (foreignCategory, app.Tree.CommuneA1.Id, app.Tree.AgencyA1.Id), (ownCategory, app.Tree.CommuneB1.Id, app.Tree.AgencyA1.Id),
+            (foreignCategory, app.Tree.CommuneA1.Id, works.Id), (ownCategory, app.Tree.CommuneB1.Id, works.Id), (ownCategory, app.Tree.CommuneA1.Id, app.Tree.AgencyA1.Id),
             (ownCategory, app.Tree.CommuneA1.Id, otherAgency.Id), (ownCategory, app.Tree.CommuneA1.Id, app.Tree.CommuneA2.Id), (ownCategory, -1, 999_999),
         };
         foreach (var (category, place, agency) in badRules)

@@ -34,7 +34,7 @@ public sealed record CaseFilter(string? Status, string? Category, long? AgencyId
         Add("q", Q);
         if (page is > 1)
         {
-            Add("page", page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Add("trang", page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         return string.Join('&', parts);

@@ -32,7 +32,8 @@ public sealed class IndexModel(AppDbContext db, UnitScope access, CaseList list,
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    /// <summary>"trang" in the query: "page" is the route value Razor Pages keeps for itself.</summary>
+    [BindProperty(SupportsGet = true, Name = "trang")]
     public int PageNumber { get; set; } = 1;
 
     public CaseFilter Filter { get; private set; } = new(null, null, null, null, null, 1);

@@ -142,7 +142,8 @@ public static class GeoReportApi
                 return Error(f, StatusCodes.Status400BadRequest, new Message("Open311.NoServiceCode").Both());
             }
 
-            cases = cases.Where(c => c.Category == serviceCode);
+            // Cases without a category are listed as "khác" (other), as the requests show them.
+            cases = serviceCode == GeoReportRequests.ServiceCode ? cases.Where(c => c.Category == serviceCode || c.Category == null) : cases.Where(c => c.Category == serviceCode);
         }
 
         var now = clock.GetUtcNow();

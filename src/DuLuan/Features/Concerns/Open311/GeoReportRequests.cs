@@ -68,8 +68,9 @@ public static class GeoReportRequests
             { "service_request_id", r.PublicRef },
             { "status", Status(r.Status) },
             { "status_notes", r.Status == CaseStatus.Rejected ? r.Rejection : Status(r.Status) == "closed" ? r.Answer : null },
-            { "service_name", r.Category is not null && services.TryGetValue(r.Category, out var service) ? service.NameVi : null },
-            { "service_code", r.Category },
+            // GeoReport requires a service: a case without a category is "khác" (other).
+            { "service_name", services.TryGetValue(r.Category ?? ServiceCode, out var service) ? service.NameVi : r.Category ?? ServiceCode },
+            { "service_code", r.Category ?? ServiceCode },
             { "description", r.Description },
             { "agency_responsible", r.Agency },
             { "service_notice", null },
