@@ -26,7 +26,7 @@ public static partial class Portal
         return new Form(WebUtility.HtmlDecode(token.Groups[1].Value), WebUtility.HtmlDecode(started.Groups[1].Value));
     }
 
-    public static async Task<HttpResponseMessage> PostAsync(TestClient client, long unitId, Form form, string title, string description, string? email = null, string? phone = null, string? website = null)
+    public static async Task<HttpResponseMessage> PostAsync(TestClient client, long unitId, Form form, string title, string description, string? email = null, string? phone = null, string? website = null, string? category = null)
     {
         var fields = new Dictionary<string, string>
         {
@@ -48,6 +48,11 @@ public static partial class Portal
         if (website is not null)
         {
             fields["Website"] = website;
+        }
+
+        if (category is not null)
+        {
+            fields["Category"] = category;
         }
 
         return await client.Http.PostAsync(await PathAsync(client, unitId), new FormUrlEncodedContent(fields));

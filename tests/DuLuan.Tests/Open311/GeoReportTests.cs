@@ -59,11 +59,17 @@ public sealed class GeoReportTests
 
         var services = await GetAsync(client, $"{Base}/services.json?jurisdiction_id=48");
         Assert.Equal("application/json", services.Type);
-        var service = Assert.Single(AssertArrayOf(services.Body, Service));
-        Assert.Equal(GeoReportRequests.ServiceCode, service.GetProperty("service_code").GetString());
+        // One service per category of the province's list (13 by default), each under the spec's contract.
+        var listed = AssertArrayOf(services.Body, Service);
+        Assert.Equal(13, listed.Count);
+        var traffic = Assert.Single(listed, s => s.GetProperty("service_code").GetString() == "giao-thong");
+        Assert.Equal("Giao thông", traffic.GetProperty("service_name").GetString());
+        Assert.Contains("Traffic and roads", traffic.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains(listed, s => s.GetProperty("service_code").GetString() == GeoReportRequests.ServiceCode);
         var servicesXml = await GetAsync(client, $"{Base}/services.xml?jurisdiction_id=20200");
         Assert.Equal("text/xml", servicesXml.Type);
-        Assert.Single(AssertXml(servicesXml.Body, "services", "service", Service));
+        Assert.Equal(13, AssertXml(servicesXml.Body, "services", "service", Service).Count);
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(client, $"{Base}/services/phan-anh.json?jurisdiction_id=48")).Status);
 
         var definition = await GetAsync(client, $"{Base}/services/{GeoReportRequests.ServiceCode}.json?jurisdiction_id=48");
         using (var document = JsonDocument.Parse(definition.Body))
@@ -221,6 +227,10 @@ public sealed class GeoReportTests
             (Fields(f => f["jurisdiction_id"] = "99999"), HttpStatusCode.NotFound, "jurisdiction_id"),
             (Fields(f => f.Remove("jurisdiction_id")), HttpStatusCode.BadRequest, "jurisdiction_id"),
             (Fields(f => f["service_code"] = "khong-co"), HttpStatusCode.BadRequest, "service_code"),
+            (Fields(f => f["service_code"] = "phan-anh"), HttpStatusCode.BadRequest, "service_code"),
+            (Fields(f => f["service_code"] = new string('k', 5000)), HttpStatusCode.BadRequest, "service_code"),
+            (Fields(f => f["service_code"] = "' OR 1=1 --"), HttpStatusCode.BadRequest, "service_code"),
+            (Fields(f => f.Remove("service_code")), HttpStatusCode.BadRequest, "service_code"),
             (Fields(f => f["lat"] = "91"), HttpStatusCode.BadRequest, "lat/long"),
             (Fields(f => f["long"] = "-180.5"), HttpStatusCode.BadRequest, "lat/long"),
             (Fields(f => f["lat"] = "NaN"), HttpStatusCode.BadRequest, "lat/long"),
@@ -253,11 +263,12 @@ public sealed class GeoReportTests
 
         Assert.Equal(0, await app.WithDbAsync(db => db.Concerns.CountAsync()));
 
-        var posted = await PostAsync(client, "json", Fields(f => f["email"] = "dan@example.vn"));
+        var posted = await PostAsync(client, "json", Fields(f => (f["email"], f["service_code"]) = ("dan@example.vn", "moi-truong")));
         Assert.Equal(HttpStatusCode.Created, posted.Status);
         var token = Assert.Single(AssertArrayOf(posted.Body, PostResponse)).GetProperty("token").GetString()!;
         var concern = await app.WithDbAsync(db => db.Concerns.SingleAsync());
         Assert.Equal(ConcernSource.Open311, concern.Source);
+        Assert.Equal("moi-truong", concern.Category);
         Assert.Equal(app.Tree.CommuneA1.Id, concern.UnitId);
         Assert.DoesNotContain("0905", concern.Description, StringComparison.Ordinal);
         Assert.DoesNotContain("Bình", concern.Description + concern.Title + concern.ContactProtected, StringComparison.Ordinal);

@@ -43,8 +43,8 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
         ["Cases:WorkingHours:SweepMinutes"] = "0",
     };
 
-    /// <summary>Record types an ancestor unit shares with its subtree by design: the province's opinion topics and its report templates.</summary>
-    private static readonly string[] SharedDownward = ["OpinionTopic", "ReportTemplate"];
+    /// <summary>Record types an ancestor unit shares with its subtree by design: the province's opinion topics, its report templates and its categories.</summary>
+    private static readonly string[] SharedDownward = ["OpinionTopic", "ReportTemplate", "Category"];
 
     public static bool IsPublic(string pattern)
         => PublicRoutes.Any(p => p.EndsWith('/') ? pattern.StartsWith(p, StringComparison.OrdinalIgnoreCase) : string.Equals(p, pattern, StringComparison.OrdinalIgnoreCase));

@@ -1,4 +1,5 @@
 using DuLuan.Features.Concerns.Cases;
+using DuLuan.Features.Concerns.Routing;
 using DuLuan.Features.Concerns.Intake;
 using DuLuan.Features.Concerns.Open311;
 using Microsoft.EntityFrameworkCore;
@@ -28,4 +29,8 @@ public abstract partial class AppDbContext
     public DbSet<Holiday> Holidays => Set<Holiday>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
 }

@@ -3,6 +3,7 @@ using DuLuan.Data;
 using DuLuan.Features.Concerns.Cases;
 using DuLuan.Features.Concerns.Intake;
 using DuLuan.Infrastructure.Reporting;
+using DuLuan.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 using static DuLuan.Features.Concerns.ConcernsReportSums;
 using CaseSeverity = DuLuan.Features.Concerns.Cases.Severity;
@@ -11,18 +12,22 @@ using Q = DuLuan.Features.Concerns.ConcernsReportQueries;
 namespace DuLuan.Features.Concerns;
 
 /// <summary>The report's section on concerns received and cases handled, from the monthly sums of <see cref="ConcernsReportSums"/>.</summary>
-public sealed class ConcernsReportSection(AppDbContext db) : IReportSection
+public sealed partial class ConcernsReportSection(AppDbContext db, Routing.CategoryCatalog catalog) : IReportSection
 {
     /// <summary>Drill-down keys of the cases behind the on-time percentage.</summary>
     public const string CasesDueKey = "concerns.due";
     public const string CasesOnTimeKey = "concerns.on_time";
     public const string BySourceKey = "concerns.by_source";
+    public const string BySeverityKey = "concerns.by_severity";
+    private const string CategoryPrefix = "category:";
 
     public string Key => ReportKeys.Sections.Concerns;
 
     public static string AgencyKey(long? agencyId) => ReportKeys.ConcernsByAgency + ":" + (agencyId?.ToString(CultureInfo.InvariantCulture) ?? "none");
 
-    public static string CategoryKey(Severity severity) => ReportKeys.ConcernsByCategory + ":" + severity;
+    public static string SeverityKey(Severity severity) => BySeverityKey + ":" + severity;
+
+    public static string CategoryKey(string? category) => ReportKeys.ConcernsByCategory + ":" + (category ?? "none");
 
     public static string SourceKey(ConcernSource source) => BySourceKey + ":" + source;
 
@@ -87,9 +92,22 @@ public sealed class ConcernsReportSection(AppDbContext db) : IReportSection
             .Select(r => new FigureRow(r.Id != 0 ? agencyNames.GetValueOrDefault(r.Id, "#" + r.Id.ToString(CultureInfo.InvariantCulture)) : ReportWords.Of("Cases.Report.NoAgency"), Row(r.Counts), c.Drill(AgencyKey(r.Id == 0 ? null : r.Id))))
             .OrderByDescending(r => r.Values[0]).ThenBy(r => r.Label, StringComparer.Ordinal)
             .ToList();
-        var byCategory = Enum.GetValues<Severity>()
+        var bySeverity = Enum.GetValues<Severity>()
             .Select(s => (Severity: s, Counts: Counts(tally, ConcernsReportSums.Severity(s))))
-            .Select(x => new FigureRow(SeverityLabel(x.Severity), Any(x.Counts) ? Row(x.Counts) : [0, 0, null, 0], c.Drill(CategoryKey(x.Severity))))
+            .Select(x => new FigureRow(SeverityLabel(x.Severity), Any(x.Counts) ? Row(x.Counts) : [0, 0, null, 0], c.Drill(SeverityKey(x.Severity))))
+            .ToList();
+
+        // Every category of the place's list in its order (0 where none), then keys of other lists met in the subtree, then "none".
+        var list = await catalog.ForUnitAsync(c.Unit.Id, includeRetired: true, ct);
+        var counted = tally.By(CasesReceived, CategoryPrefix).Keys.Union(tally.By(CasesAnswered, CategoryPrefix).Keys).Union(tally.By(CasesDue, CategoryPrefix).Keys).ToList();
+        var keys = list.Where(k => !k.Retired || counted.Contains(k.Key)).Select(k => k.Key)
+            .Concat(counted.Where(k => k != "none" && list.All(l => l.Key != k)).Order(StringComparer.Ordinal))
+            .Concat(counted.Contains("none") ? ["none"] : [])
+            .ToList();
+        var byCategory = keys
+            .Select(k => (Key: k, Counts: Counts(tally, CategoryPrefix + k)))
+            .Select(x => new FigureRow(x.Key == "none" ? new Message("Routing.Report.NoCategory").Vietnamese : list.FirstOrDefault(l => l.Key == x.Key)?.NameVi ?? x.Key,
+                Any(x.Counts) ? Row(x.Counts) : [0, 0, null, 0], c.Drill(CategoryKey(x.Key == "none" ? null : x.Key))))
             .ToList();
 
         var bySource = Enum.GetValues<ConcernSource>()
@@ -105,7 +123,8 @@ public sealed class ConcernsReportSection(AppDbContext db) : IReportSection
             figures,
             [
                 new FigureTable(ReportKeys.ConcernsByAgency, ReportWords.Of("Cases.Report.ByAgency"), columns, byAgency),
-                new FigureTable(ReportKeys.ConcernsByCategory, ReportWords.Of("Cases.Report.ByCategory"), columns, byCategory),
+                new FigureTable(ReportKeys.ConcernsByCategory, new Message("Routing.Report.ByCategory").Vietnamese, columns, byCategory),
+                new FigureTable(BySeverityKey, ReportWords.Of("Cases.Report.ByCategory"), columns, bySeverity),
                 new FigureTable(BySourceKey, ReportWords.Of("Cases.Report.BySource"), [ReportSectionContext.ThisPeriod, ReportSectionContext.PreviousPeriod], bySource),
             ],
             [
@@ -129,8 +148,11 @@ public sealed class ConcernsReportSection(AppDbContext db) : IReportSection
         (ReportKeys.ConcernsByAgency, "none") => new(k.Key, ReportWords.Of("Cases.Report.Unassigned"), Cases(Q.CasesReceived(db, prefix, w).Where(c => c.AgencyId == null), c => c.CreatedAt), false),
         (ReportKeys.ConcernsByAgency, { } a) when long.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var agency) && agency > 0
             => new(k.Key, ReportWords.Of("Cases.Report.NewByAgency"), Cases(Q.CasesReceived(db, prefix, w).Where(c => c.AgencyId == agency), c => c.CreatedAt), false),
-        (ReportKeys.ConcernsByCategory, { } s) when Enum.TryParse<Severity>(s, false, out var severity) && Enum.IsDefined(severity) && !char.IsDigit(s[0])
+        (BySeverityKey, { } s) when Enum.TryParse<Severity>(s, false, out var severity) && Enum.IsDefined(severity) && !char.IsDigit(s[0])
             => new(k.Key, ReportWords.Of("Cases.Report.NewOfKind", SeverityLabel(severity)), Cases(Q.CasesReceived(db, prefix, w).Where(c => c.Severity == severity), c => c.CreatedAt), false),
+        (ReportKeys.ConcernsByCategory, "none") => new(k.Key, new Message("Routing.Report.DrillNone").Vietnamese, Cases(Q.CasesReceived(db, prefix, w).Where(c => c.Category == null), c => c.CreatedAt), false),
+        (ReportKeys.ConcernsByCategory, { } key) when key.Length <= Routing.Category.MaxKeyLength && CategoryKeyPattern().IsMatch(key)
+            => new(k.Key, new Message("Routing.Report.Drill", db.Categories.AsNoTracking().Where(c => c.Key == key).OrderBy(c => c.Id).Select(c => c.NameVi).FirstOrDefault() ?? key).Vietnamese, Cases(Q.CasesReceived(db, prefix, w).Where(c => c.Category == key), c => c.CreatedAt), false),
         _ => null,
     };
 
@@ -140,6 +162,9 @@ public sealed class ConcernsReportSection(AppDbContext db) : IReportSection
         "concern" => "/Concerns/Details?id=" + row.LinkId.ToString(CultureInfo.InvariantCulture),
         _ => null,
     };
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 1000)]
+    private static partial System.Text.RegularExpressions.Regex CategoryKeyPattern();
 
     private static IQueryable<DrillRow> Concerns(IQueryable<Concern> concerns)
         => concerns.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id)

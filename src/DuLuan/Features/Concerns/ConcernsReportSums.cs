@@ -10,7 +10,7 @@ namespace DuLuan.Features.Concerns;
 
 /// <summary>
 /// What cases and concerns add to the monthly sums: cases received, answered (with the answer time in tenths of a day,
-/// for the median), due and answered on time, by agency and by severity; concerns received by source. The same
+/// for the median), due and answered on time, by agency, by severity and by category; concerns received by source. The same
 /// predicates as <see cref="ConcernsReportQueries"/>.
 /// </summary>
 public sealed class ConcernsReportSums : IMonthlySumSource
@@ -30,6 +30,9 @@ public sealed class ConcernsReportSums : IMonthlySumSource
 
     public static string Severity(Severity severity) => "severity:" + severity.ToString();
 
+    /// <summary>The case's category key ("none" without one): keys are slugs, so the dimension stays short.</summary>
+    public static string Category(string? key) => "category:" + (key ?? "none");
+
     public static string Source(ConcernSource source) => "source:" + source.ToString();
 
     public static string Tenths(long tenths) => "tenths:" + tenths.ToString(CultureInfo.InvariantCulture);
@@ -38,7 +41,7 @@ public sealed class ConcernsReportSums : IMonthlySumSource
     public static long AnswerTenths(DateTime createdAt, DateTime answeredAt)
         => (long)Math.Round((answeredAt - createdAt).TotalDays * 10, MidpointRounding.AwayFromZero);
 
-    public sealed record CaseFacts(long UnitId, long? AgencyId, Severity Severity, CaseStatus Status, DateTime CreatedAt, DateTime? DueAt, DateTime? AnsweredAt);
+    public sealed record CaseFacts(long UnitId, long? AgencyId, Severity Severity, CaseStatus Status, DateTime CreatedAt, DateTime? DueAt, DateTime? AnsweredAt, string? Category = null);
 
     public sealed record ConcernFacts(long UnitId, ConcernSource Source, ConcernStatus Status, DateTime ReceivedAt);
 
@@ -48,7 +51,8 @@ public sealed class ConcernsReportSums : IMonthlySumSource
     {
         Case => Of(
             new CaseFacts(v.GetValue<long>(nameof(Case.UnitId)), v.GetValue<long?>(nameof(Case.AgencyId)), v.GetValue<Severity>(nameof(Case.Severity)),
-                v.GetValue<CaseStatus>(nameof(Case.Status)), v.GetValue<DateTime>(nameof(Case.CreatedAt)), v.GetValue<DateTime?>(nameof(Case.DueAt)), v.GetValue<DateTime?>(nameof(Case.AnsweredAt))),
+                v.GetValue<CaseStatus>(nameof(Case.Status)), v.GetValue<DateTime>(nameof(Case.CreatedAt)), v.GetValue<DateTime?>(nameof(Case.DueAt)), v.GetValue<DateTime?>(nameof(Case.AnsweredAt)),
+                v.GetValue<string?>(nameof(Case.Category))),
             zone),
         Concern => Of(
             new ConcernFacts(v.GetValue<long>(nameof(Concern.UnitId)), v.GetValue<ConcernSource>(nameof(Concern.Source)), v.GetValue<ConcernStatus>(nameof(Concern.Status)), v.GetValue<DateTime>(nameof(Concern.ReceivedAt))),
@@ -59,7 +63,7 @@ public sealed class ConcernsReportSums : IMonthlySumSource
     public async Task AddAllAsync(AppDbContext db, TimeZoneInfo zone, Dictionary<SumKey, long> sums, CancellationToken ct)
     {
         await foreach (var c in db.Cases.AsNoTracking()
-            .Select(c => new CaseFacts(c.UnitId, c.AgencyId, c.Severity, c.Status, c.CreatedAt, c.DueAt, c.AnsweredAt)).AsAsyncEnumerable().WithCancellation(ct))
+            .Select(c => new CaseFacts(c.UnitId, c.AgencyId, c.Severity, c.Status, c.CreatedAt, c.DueAt, c.AnsweredAt, c.Category)).AsAsyncEnumerable().WithCancellation(ct))
         {
             SumKey.Add(sums, Of(c, zone), +1);
         }
@@ -73,33 +77,34 @@ public sealed class ConcernsReportSums : IMonthlySumSource
 
     public async Task CountAsync(AppDbContext db, string prefix, ReportWindow w, SumTally tally, CancellationToken ct)
     {
-        void Add(string measure, long? agencyId, Severity severity, long count)
+        void Add(string measure, long? agencyId, Severity severity, string? category, long count)
         {
             tally.Add(measure, Agency(agencyId), count);
             tally.Add(measure, Severity(severity), count);
+            tally.Add(measure, Category(category), count);
         }
 
         // Three queries, each along its own (UnitId, date) index, rather than one pass over every case of the subtree.
-        var received = await ConcernsReportQueries.CasesReceived(db, prefix, w).GroupBy(x => new { x.AgencyId, x.Severity })
-            .Select(g => new { g.Key.AgencyId, g.Key.Severity, Count = g.LongCount() }).ToListAsync(ct);
+        var received = await ConcernsReportQueries.CasesReceived(db, prefix, w).GroupBy(x => new { x.AgencyId, x.Severity, x.Category })
+            .Select(g => new { g.Key.AgencyId, g.Key.Severity, g.Key.Category, Count = g.LongCount() }).ToListAsync(ct);
         foreach (var g in received)
         {
-            Add(CasesReceived, g.AgencyId, g.Severity, g.Count);
+            Add(CasesReceived, g.AgencyId, g.Severity, g.Category, g.Count);
         }
 
-        var answered = await ConcernsReportQueries.CasesAnswered(db, prefix, w).Select(x => new { x.AgencyId, x.Severity, x.CreatedAt, x.AnsweredAt }).ToListAsync(ct);
+        var answered = await ConcernsReportQueries.CasesAnswered(db, prefix, w).Select(x => new { x.AgencyId, x.Severity, x.Category, x.CreatedAt, x.AnsweredAt }).ToListAsync(ct);
         foreach (var a in answered)
         {
-            Add(CasesAnswered, a.AgencyId, a.Severity, 1);
+            Add(CasesAnswered, a.AgencyId, a.Severity, a.Category, 1);
             tally.Add(CasesAnswerTenths, Tenths(AnswerTenths(a.CreatedAt, a.AnsweredAt!.Value)), 1);
         }
 
-        var due = await ConcernsReportQueries.CasesDue(db, prefix, w).GroupBy(x => new { x.AgencyId, x.Severity })
-            .Select(g => new { g.Key.AgencyId, g.Key.Severity, Due = g.LongCount(), OnTime = g.LongCount(x => x.AnsweredAt != null && x.AnsweredAt <= x.DueAt) }).ToListAsync(ct);
+        var due = await ConcernsReportQueries.CasesDue(db, prefix, w).GroupBy(x => new { x.AgencyId, x.Severity, x.Category })
+            .Select(g => new { g.Key.AgencyId, g.Key.Severity, g.Key.Category, Due = g.LongCount(), OnTime = g.LongCount(x => x.AnsweredAt != null && x.AnsweredAt <= x.DueAt) }).ToListAsync(ct);
         foreach (var g in due)
         {
-            Add(CasesDue, g.AgencyId, g.Severity, g.Due);
-            Add(CasesOnTime, g.AgencyId, g.Severity, g.OnTime);
+            Add(CasesDue, g.AgencyId, g.Severity, g.Category, g.Due);
+            Add(CasesOnTime, g.AgencyId, g.Severity, g.Category, g.OnTime);
         }
 
         var sources = await ConcernsReportQueries.ConcernsReceived(db, prefix, w).GroupBy(x => x.Source).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct);
@@ -111,7 +116,7 @@ public sealed class ConcernsReportSums : IMonthlySumSource
 
     public static IEnumerable<SumKey> Of(CaseFacts c, TimeZoneInfo zone)
     {
-        string[] dims = [Agency(c.AgencyId), Severity(c.Severity)];
+        string[] dims = [Agency(c.AgencyId), Severity(c.Severity), Category(c.Category)];
         var created = SumKey.MonthOf(c.CreatedAt, zone);
         foreach (var dim in dims)
         {

@@ -22,9 +22,34 @@ public sealed class Case
     /// <summary>The place the case is about (a province or commune).</summary>
     public long UnitId { get; set; }
 
-    public required string Title { get; set; }
+    private string title = string.Empty;
+    private string description = string.Empty;
 
-    public required string Description { get; set; }
+    public required string Title
+    {
+        get => title;
+        set
+        {
+            title = value;
+            SearchText = Fold(value, description);
+        }
+    }
+
+    public required string Description
+    {
+        get => description;
+        set
+        {
+            description = value;
+            SearchText = Fold(title, value);
+        }
+    }
+
+    /// <summary>The key of the case's category (lĩnh vực) in its province's list, or null when none was given.</summary>
+    public string? Category { get; set; }
+
+    /// <summary>Title and description folded (lower case, no diacritics) for the case list's search; kept by the setters.</summary>
+    public string? SearchText { get; set; }
 
     public Severity Severity { get; set; }
 
@@ -53,4 +78,6 @@ public sealed class Case
     public bool IsOpenForAgency => Status is CaseStatus.New or CaseStatus.Assigned or CaseStatus.InProgress or CaseStatus.Reopened;
 
     public static bool IsOpen(CaseStatus status) => status is not (CaseStatus.Closed or CaseStatus.Rejected);
+
+    public static string Fold(string title, string description) => Analysis.Text.VietnameseFold.Fold(title + "\n" + description);
 }

@@ -7,4 +7,10 @@ public static class CaseAudit
     public const string HolidayRemoved = "cases.holiday-removed";
     public const string Open311KeyCreated = "open311.key-created";
     public const string Open311KeyRevoked = "open311.key-revoked";
+    public const string CategoryAdded = "routing.category-added";
+    public const string CategoryEdited = "routing.category-edited";
+    public const string CategoryRetired = "routing.category-retired";
+    public const string CategoryRestored = "routing.category-restored";
+    public const string RuleAdded = "routing.rule-added";
+    public const string RuleRemoved = "routing.rule-removed";
 }

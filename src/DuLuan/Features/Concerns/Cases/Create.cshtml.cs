@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using DuLuan.Data;
 using DuLuan.Features.Concerns.Intake;
+using DuLuan.Features.Concerns.Routing;
 using DuLuan.Features.Members;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Text;
@@ -12,8 +13,12 @@ using Microsoft.Extensions.Options;
 
 namespace DuLuan.Features.Concerns.Cases;
 
-/// <summary>Opens a case from a concern: severity and responsible agency set the deadline in working time.</summary>
-public sealed class CreateModel(AppDbContext db, UnitScope access, Holidays holidays, IOptions<WorkingHoursOptions> hours, TimeProvider clock, UnitActivity activity, IStringLocalizer<SharedResource> l) : PageModel
+/// <summary>
+/// Opens a case from a concern: severity and responsible agency set the deadline in working time. The category's
+/// routing rule proposes the agency; the office may choose another (its override).
+/// </summary>
+public sealed class CreateModel(AppDbContext db, UnitScope access, Holidays holidays, IOptions<WorkingHoursOptions> hours, TimeProvider clock, UnitActivity activity,
+    CategoryCatalog catalog, CaseRouter router, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public long ConcernId { get; set; }
@@ -36,6 +41,14 @@ public sealed class CreateModel(AppDbContext db, UnitScope access, Holidays holi
     [BindProperty]
     public long? AgencyId { get; set; }
 
+    [BindProperty]
+    public string? Category { get; set; }
+
+    public List<Routing.Category> Choices { get; private set; } = [];
+
+    /// <summary>The rule that covers the concern's category and place, if any: its agency is proposed.</summary>
+    public RuleMatch? Rule { get; private set; }
+
     public List<Unit> Agencies { get; private set; } = [];
 
     public Concern Concern { get; private set; } = null!;
@@ -49,6 +62,13 @@ public sealed class CreateModel(AppDbContext db, UnitScope access, Holidays holi
 
         Title = Concern.Title;
         Description = Concern.Description;
+        Category = Concern.Category;
+        Rule = await router.MatchAsync(Concern.UnitId, Category, ct);
+        if (Rule is not null && Agencies.Any(a => a.Id == Rule.AgencyId))
+        {
+            AgencyId = Rule.AgencyId;
+        }
+
         return Page();
     }
 
@@ -77,11 +97,18 @@ public sealed class CreateModel(AppDbContext db, UnitScope access, Holidays holi
             ModelState.AddModelError(nameof(AgencyId), l["Cases.BadAgency"]);
         }
 
+        Category = string.IsNullOrEmpty(Category) ? null : Category;
+        if (Category is not null && Choices.All(c => c.Key != Category))
+        {
+            ModelState.AddModelError(nameof(Category), l["Concerns.CategoryUnknown"]);
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
+        var rule = await router.MatchAsync(Concern.UnitId, Category, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var calendar = await holidays.CalendarAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -92,6 +119,7 @@ public sealed class CreateModel(AppDbContext db, UnitScope access, Holidays holi
             Description = TypedText.PublicAnswer(Description),
             Severity = Severity,
             AgencyId = AgencyId,
+            Category = Category,
             Status = AgencyId is null ? CaseStatus.New : CaseStatus.Assigned,
             CreatedAt = now,
             DueAt = calendar.DueAt(hours.Value, Severity, Concern.ReceivedAt),
@@ -101,7 +129,9 @@ public sealed class CreateModel(AppDbContext db, UnitScope access, Holidays holi
         db.CaseEvents.Add(new CaseEvent { CaseId = item.Id, At = now, Status = CaseStatus.New });
         if (item.Status == CaseStatus.Assigned)
         {
-            db.CaseEvents.Add(new CaseEvent { CaseId = item.Id, At = now, Status = CaseStatus.Assigned });
+            // Say when the office's choice is the rule's (routed by rule) or overrides it.
+            var note = rule is null ? null : rule.AgencyId == AgencyId ? rule.Note : new Message("Routing.Overridden", rule.Agency).Vietnamese;
+            db.CaseEvents.Add(new CaseEvent { CaseId = item.Id, At = now, Status = CaseStatus.Assigned, Note = note });
         }
 
         var concern = await db.Concerns.SingleAsync(c => c.Id == ConcernId, ct);
@@ -124,6 +154,7 @@ public sealed class CreateModel(AppDbContext db, UnitScope access, Holidays holi
         Concern = concern;
         var units = await access.UnitsAsync(CaseRoles.Handlers, ct);
         Agencies = await units.Where(u => u.Kind == UnitKind.Agency && u.ActiveTo == null).OrderBy(u => u.Name).ToListAsync(ct);
+        Choices = await catalog.ForUnitAsync(concern.UnitId, ct: ct);
         return true;
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace DuLuan.Features.Concerns.Cases;
 
 /// <summary>One case: deadline, status history, answer; handlers move it along its workflow.</summary>
-public sealed partial class DetailsModel(AppDbContext db, UnitScope access, CaseWorkflow workflow, CaseResponder responder, CaseAnswerMail residentMail, IStringLocalizer<SharedResource> l) : PageModel
+public sealed partial class DetailsModel(AppDbContext db, UnitScope access, CaseWorkflow workflow, CaseResponder responder, CaseAnswerMail residentMail, Routing.CategoryCatalog catalog, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Case Case { get; private set; } = null!;
 
@@ -20,6 +20,8 @@ public sealed partial class DetailsModel(AppDbContext db, UnitScope access, Case
     public string UnitName { get; private set; } = string.Empty;
 
     public string? AgencyName { get; private set; }
+
+    public string? CategoryName { get; private set; }
 
     public List<CaseEvent> History { get; private set; } = [];
 
@@ -89,9 +91,10 @@ public sealed partial class DetailsModel(AppDbContext db, UnitScope access, Case
         }
 
         Case = item;
-        Places = await Intake.ConcernWhereQueries.ForCaseAsync(db, item.Id, ct);
+        Places = await Intake.ConcernWhereQueries.ForCaseAsync(db, catalog, item.Id, ct);
         UnitName = await db.Units.Where(u => u.Id == item.UnitId).Select(u => u.Name).FirstAsync(ct);
         AgencyName = await db.Units.Where(u => u.Id == item.AgencyId).Select(u => u.Name).FirstOrDefaultAsync(ct);
+        CategoryName = (await catalog.FindAsync(item.UnitId, item.Category, ct))?.Shown;
         History = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
         CanHandle = await access.HoldsAsync(item.UnitId, CaseRoles.Handlers, ct);
         await LoadRespondAsync(id, ct);

@@ -11,7 +11,7 @@ namespace DuLuan.Features.Concerns.Cases;
 /// A case as its agency sees it: answer with a template or free text, start work, ask the office to
 /// re-route with a reason, keep internal notes. Cases of other agencies are not found (404).
 /// </summary>
-public sealed class RespondModel(AppDbContext db, CaseResponder responder, CaseWorkflow workflow, CaseAnswerMail residentMail, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class RespondModel(Routing.CategoryCatalog catalog, AppDbContext db, CaseResponder responder, CaseWorkflow workflow, CaseAnswerMail residentMail, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Case Case { get; private set; } = null!;
 
@@ -174,7 +174,7 @@ public sealed class RespondModel(AppDbContext db, CaseResponder responder, CaseW
         }
 
         Case = item;
-        Places = await Intake.ConcernWhereQueries.ForCaseAsync(db, item.Id, ct);
+        Places = await Intake.ConcernWhereQueries.ForCaseAsync(db, catalog, item.Id, ct);
         UnitName = await db.Units.Where(u => u.Id == item.UnitId).Select(u => u.Name).FirstAsync(ct);
         AgencyName = await db.Units.Where(u => u.Id == item.AgencyId).Select(u => u.Name).FirstAsync(ct);
         History = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);

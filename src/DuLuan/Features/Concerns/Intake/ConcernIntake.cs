@@ -4,6 +4,7 @@ using System.Text;
 using DuLuan.Analysis.Text;
 using DuLuan.Data;
 using DuLuan.Features.Concerns.Cases;
+using DuLuan.Features.Concerns.Routing;
 using DuLuan.Infrastructure.Files;
 using DuLuan.Infrastructure.Text;
 using DuLuan.Infrastructure.Time;
@@ -18,15 +19,18 @@ namespace DuLuan.Features.Concerns.Intake;
 public sealed record ConcernDraft(long UnitId, string Title, string Description, Contact Contact, ConcernSource Source, bool FollowUp = false,
     ConcernPlace? Place = null, string? Category = null, AttachmentFiles.Accepted? Photo = null);
 
-/// <summary>The stored concern; <paramref name="FollowUpCode"/> is the code to show once, never stored in clear.</summary>
-public sealed record IntakeResult(long ConcernId, bool Duplicate, ConcernStatus Status, CaseMatch? Similar, string? FollowUpCode = null);
+/// <summary>The stored concern; <paramref name="FollowUpCode"/> is the code to show once, never stored in clear;
+/// <paramref name="RoutedCaseId"/> is the case a routing rule opened for it at once (null when no rule matched).</summary>
+public sealed record IntakeResult(long ConcernId, bool Duplicate, ConcernStatus Status, CaseMatch? Similar, string? FollowUpCode = null, long? RoutedCaseId = null);
 
 /// <summary>
 /// Stores a concern: text cleaned and redacted, contact encrypted, link spam held for review,
 /// identical submissions of the same day collapsed into one row (race-safe through a unique key),
-/// and the most similar open case noted for staff.
+/// the most similar open case noted for staff, and the concern routed to its agency when a rule of its province
+/// covers its category and place (<see cref="CaseRouter"/>). A category not in the province's list is dropped.
 /// </summary>
-public sealed class ConcernIntake(AppDbContext db, ContactVault vault, CaseMatcher matcher, TimeProvider clock, OfficeTime office, IEnumerable<IConcernObserver>? observers = null)
+public sealed class ConcernIntake(AppDbContext db, ContactVault vault, CaseMatcher matcher, TimeProvider clock, OfficeTime office, CategoryCatalog catalog, CaseRouter router,
+    IEnumerable<IConcernObserver>? observers = null)
 {
     public const int MaxLinks = 2;
 
@@ -43,6 +47,7 @@ public sealed class ConcernIntake(AppDbContext db, ContactVault vault, CaseMatch
             return new IntakeResult(existing.Id, true, existing.Status, null, await FollowUpForAsync(draft, existing.Id, now, cancellationToken));
         }
 
+        var category = await catalog.FindAsync(draft.UnitId, draft.Category, cancellationToken) is { Retired: false } known ? known.Key : null;
         var similar = await matcher.BestOpenCaseAsync(draft.UnitId, title + "\n" + description, cancellationToken);
         var concern = new Concern
         {
@@ -58,7 +63,7 @@ public sealed class ConcernIntake(AppDbContext db, ContactVault vault, CaseMatch
             Location = ConcernPlace.CleanLocation(draft.Place?.Location),
             Latitude = draft.Place?.Latitude,
             Longitude = draft.Place?.Longitude,
-            Category = ConcernCategories.IsKnown(draft.Category) ? draft.Category : null,
+            Category = category,
         };
         db.Concerns.Add(concern);
         if (draft.Photo is { } photo)
@@ -85,12 +90,13 @@ public sealed class ConcernIntake(AppDbContext db, ContactVault vault, CaseMatch
             return new IntakeResult(winner.Id, true, winner.Status, null, await FollowUpForAsync(draft, winner.Id, now, cancellationToken));
         }
 
+        var routed = await router.RouteAsync(concern.Id, cancellationToken);
         foreach (var observer in observers ?? [])
         {
             await observer.ConcernReceivedAsync(concern, cancellationToken);
         }
 
-        return new IntakeResult(concern.Id, false, concern.Status, similar, code);
+        return new IntakeResult(concern.Id, false, concern.Status, similar, code, routed);
     }
 
     /// <summary>A sender of a text already received gets a code of their own for that concern (and learns nothing about the other sender).</summary>

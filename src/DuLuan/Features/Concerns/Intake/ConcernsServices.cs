@@ -19,6 +19,8 @@ public static class ConcernsServices
             .ValidateOnStart();
         services.AddScoped<ConcernIntake>();
         services.AddScoped<CaseMatcher>();
+        services.AddScoped<Routing.CategoryCatalog>();
+        services.AddScoped<Routing.CaseRouter>();
         services.AddScoped<ContactPurge>();
         services.AddHostedService<ContactPurgeJob>();
         services.AddSingleton<ContactVault>();

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace DuLuan.Features.Concerns.Intake;
 
 /// <summary>One concern: its redacted text, the open case it resembles (join it), and, for those who answer, the contact (each view audited).</summary>
-public sealed class DetailsModel(AppDbContext db, UnitScope access, ContactVault vault, AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DetailsModel(AppDbContext db, UnitScope access, ContactVault vault, AuditLog audit, Routing.CategoryCatalog catalog, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Concern Concern { get; private set; } = null!;
 
@@ -28,6 +28,9 @@ public sealed class DetailsModel(AppDbContext db, UnitScope access, ContactVault
     public bool HasPhoto { get; private set; }
 
     public ConcernPlace Where => new(Concern.Location, Concern.Latitude, Concern.Longitude);
+
+    /// <summary>The concern's category in its province's words (null when none was chosen).</summary>
+    public string? CategoryName { get; private set; }
 
     /// <summary>The concern's photo, to staff who may read the concern only (already stripped of metadata when it came).</summary>
     public async Task<IActionResult> OnGetPhotoAsync(long id, CancellationToken ct)
@@ -101,6 +104,7 @@ public sealed class DetailsModel(AppDbContext db, UnitScope access, ContactVault
 
         Concern = concern;
         HasPhoto = await db.ConcernPhotos.AnyAsync(p => p.ConcernId == concern.Id, ct);
+        CategoryName = (await catalog.FindAsync(concern.UnitId, concern.Category, ct))?.Shown;
         UnitName = await db.Units.Where(u => u.Id == concern.UnitId).Select(u => u.Name).FirstAsync(ct);
         CanHandle = await access.HoldsAsync(concern.UnitId, CaseRoles.Handlers, ct);
         CanReadContact = await access.HoldsAsync(concern.UnitId, CaseRoles.ContactReaders, ct);

@@ -25,7 +25,7 @@ namespace DuLuan.Features.Concerns.Intake;
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(ConcernsServices.PortalPolicy)]
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(ValueLengthLimit = 16 * 1024, ValueCountLimit = 20, MultipartBodyLengthLimit = MaxRequestBytes)]
-public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, FormTimestamp timestamps, IOptions<ConcernOptions> options, UnitActivity activity, PublicWriteAdmission admission, IStringLocalizer<SharedResource> l) : PageModel
+public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, FormTimestamp timestamps, IOptions<ConcernOptions> options, UnitActivity activity, PublicWriteAdmission admission, Routing.CategoryCatalog catalog, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]
@@ -80,6 +80,9 @@ public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, F
     public const int MaxRequestBytes = AttachmentFiles.MaxBytes + (256 * 1024);
 
     public Unit Place { get; private set; } = null!;
+
+    /// <summary>The place's province's categories the resident may choose from (retired ones are not offered).</summary>
+    public List<Routing.Category> Choices { get; private set; } = [];
 
     /// <summary>What the resident is shown once after sending: the follow-up code as text and QR.</summary>
     public sealed record Receipt(string Code, string FollowUpPath, string QrDataUri, bool Held, long? Reference);
@@ -140,7 +143,7 @@ public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, F
 
         var where = CheckPlace();
         var photo = await CheckPhotoAsync(ct);
-        if (Category is not null && !ConcernCategories.IsKnown(Category))
+        if (!string.IsNullOrEmpty(Category) && Choices.All(c => c.Key != Category))
         {
             ModelState.AddModelError(nameof(Category), l["Concerns.CategoryUnknown"]);
         }
@@ -225,6 +228,7 @@ public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, F
             .FirstOrDefaultAsync(u => u.Code == unitCode && (u.Kind == UnitKind.Commune || u.Kind == UnitKind.Province), ct);
         Place = place!;
         Retired = place is null ? null : await activity.RefusalAsync(place, ct);
+        Choices = place is null ? [] : await catalog.ForUnitAsync(place.Id, ct: ct);
         return place is not null;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using DuLuan.Data;
 using DuLuan.Features.Concerns.Cases;
 using DuLuan.Features.Concerns.Intake;
+using DuLuan.Features.Concerns.Routing;
 using DuLuan.Infrastructure;
 using DuLuan.Infrastructure.Text;
 using DuLuan.Infrastructure.Time;
@@ -70,36 +71,40 @@ public static class GeoReportApi
         });
     }
 
-    private static async Task<IResult> Services(string format, string? jurisdiction_id, AppDbContext db, CancellationToken ct)
+    private static async Task<IResult> Services(string format, string? jurisdiction_id, AppDbContext db, CategoryCatalog catalog, CancellationToken ct)
     {
         if (Format(format) is not { } f)
         {
             return BadFormat();
         }
 
-        return await GeoReportRequests.JurisdictionAsync(db, jurisdiction_id, ct) is null
-            ? NoJurisdiction(f, jurisdiction_id)
-            : Write(f, "services", new GeoList("service", [GeoReportRequests.Service()]));
-    }
-
-    private static async Task<IResult> ServiceDefinition(string code, string format, string? jurisdiction_id, AppDbContext db, CancellationToken ct)
-    {
-        if (Format(format) is not { } f)
-        {
-            return BadFormat();
-        }
-
-        if (await GeoReportRequests.JurisdictionAsync(db, jurisdiction_id, ct) is null)
+        if (await GeoReportRequests.JurisdictionAsync(db, jurisdiction_id, ct) is not { } jurisdiction)
         {
             return NoJurisdiction(f, jurisdiction_id);
         }
 
-        return code != GeoReportRequests.ServiceCode
+        var categories = await catalog.ForUnitAsync(jurisdiction.Id, ct: ct);
+        return Write(f, "services", new GeoList("service", [.. categories.Select(c => (object)GeoReportRequests.Service(c))]));
+    }
+
+    private static async Task<IResult> ServiceDefinition(string code, string format, string? jurisdiction_id, AppDbContext db, CategoryCatalog catalog, CancellationToken ct)
+    {
+        if (Format(format) is not { } f)
+        {
+            return BadFormat();
+        }
+
+        if (await GeoReportRequests.JurisdictionAsync(db, jurisdiction_id, ct) is not { } jurisdiction)
+        {
+            return NoJurisdiction(f, jurisdiction_id);
+        }
+
+        return await catalog.FindAsync(jurisdiction.Id, code, ct) is not { Retired: false }
             ? Error(f, StatusCodes.Status404NotFound, new Message("Open311.NoServiceCode").Both())
             : Write(f, "service_definition", new GeoFields { { "service_code", code }, { "attributes", new GeoList("attribute", []) } });
     }
 
-    private static async Task<IResult> Requests(string format, HttpRequest request, AppDbContext db, TimeProvider clock, OfficeTime office, CancellationToken ct)
+    private static async Task<IResult> Requests(string format, HttpRequest request, AppDbContext db, CategoryCatalog catalog, TimeProvider clock, OfficeTime office, CancellationToken ct)
     {
         if (Format(format) is not { } f)
         {
@@ -113,6 +118,7 @@ public static class GeoReportApi
         }
 
         var cases = GeoReportRequests.InJurisdiction(db, jurisdiction);
+        var services = (await catalog.ForUnitAsync(jurisdiction.Id, includeRetired: true, ct: ct)).ToDictionary(c => c.Key, StringComparer.Ordinal);
         if (!string.IsNullOrEmpty(query["service_request_id"]))
         {
             var parts = query["service_request_id"].ToString().Split(',', StringSplitOptions.TrimEntries);
@@ -128,13 +134,19 @@ public static class GeoReportApi
             }
 
             // With ids, the spec says other parameters are ignored.
-            return Write(f, "service_requests", await GeoReportRequests.ToRequestsAsync(db, cases.Where(c => ids.Contains(c.PublicRef)).OrderBy(c => c.CreatedAt).ThenBy(c => c.PublicRef), office, ct));
+            return Write(f, "service_requests", await GeoReportRequests.ToRequestsAsync(db, cases.Where(c => ids.Contains(c.PublicRef)).OrderBy(c => c.CreatedAt).ThenBy(c => c.PublicRef), office, services, ct));
         }
 
         var serviceCode = query["service_code"].ToString();
-        if (serviceCode.Length > 0 && serviceCode != GeoReportRequests.ServiceCode)
+        if (serviceCode.Length > 0)
         {
-            return Error(f, StatusCodes.Status400BadRequest, new Message("Open311.NoServiceCode").Both());
+            if (!services.ContainsKey(serviceCode))
+            {
+                return Error(f, StatusCodes.Status400BadRequest, new Message("Open311.NoServiceCode").Both());
+            }
+
+            // Cases without a category are listed as "khác" (other), as the requests show them.
+            cases = serviceCode == GeoReportRequests.ServiceCode ? cases.Where(c => c.Category == serviceCode || c.Category == null) : cases.Where(c => c.Category == serviceCode);
         }
 
         var now = clock.GetUtcNow();
@@ -167,11 +179,11 @@ public static class GeoReportApi
                 : cases.Where(c => c.Status == CaseStatus.Answered || c.Status == CaseStatus.Closed || c.Status == CaseStatus.Rejected);
         }
 
-        var list = await GeoReportRequests.ToRequestsAsync(db, cases.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(GeoReportRequests.MaxResults), office, ct);
+        var list = await GeoReportRequests.ToRequestsAsync(db, cases.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(GeoReportRequests.MaxResults), office, services, ct);
         return Write(f, "service_requests", list);
     }
 
-    private static async Task<IResult> Request(string id, string format, string? jurisdiction_id, AppDbContext db, OfficeTime office, CancellationToken ct)
+    private static async Task<IResult> Request(string id, string format, string? jurisdiction_id, AppDbContext db, CategoryCatalog catalog, OfficeTime office, CancellationToken ct)
     {
         if (Format(format) is not { } f)
         {
@@ -183,8 +195,9 @@ public static class GeoReportApi
             return NoJurisdiction(f, jurisdiction_id);
         }
 
+        var services = (await catalog.ForUnitAsync(jurisdiction.Id, includeRetired: true, ct: ct)).ToDictionary(c => c.Key, StringComparer.Ordinal);
         var list = RandomCodes.IsSlug(id)
-            ? await GeoReportRequests.ToRequestsAsync(db, GeoReportRequests.InJurisdiction(db, jurisdiction).Where(c => c.PublicRef == id), office, ct)
+            ? await GeoReportRequests.ToRequestsAsync(db, GeoReportRequests.InJurisdiction(db, jurisdiction).Where(c => c.PublicRef == id), office, services, ct)
             : new GeoList("request", []);
         return list.Items.Count == 0
             ? Error(f, StatusCodes.Status404NotFound, new Message("Open311.NoRequest").Both())
@@ -217,7 +230,7 @@ public static class GeoReportApi
             }]));
     }
 
-    private static async Task<IResult> Post(string format, HttpRequest request, AppDbContext db, ApiKeys keys, ConcernIntake intake, PublicWriteAdmission admission, CancellationToken ct)
+    private static async Task<IResult> Post(string format, HttpRequest request, AppDbContext db, ApiKeys keys, CategoryCatalog catalog, ConcernIntake intake, PublicWriteAdmission admission, CancellationToken ct)
     {
         if (Format(format) is not { } f)
         {
@@ -249,7 +262,7 @@ public static class GeoReportApi
             return Error(f, StatusCodes.Status400BadRequest, new Message("Open311.FormUnreadable").Both());
         }
 
-        var draft = await GeoReportPost.ValidateAsync(form, db, keys, ct);
+        var draft = await GeoReportPost.ValidateAsync(form, db, keys, catalog, ct);
         if (draft.Error is { } error)
         {
             return Error(f, error.Status, error.Description);

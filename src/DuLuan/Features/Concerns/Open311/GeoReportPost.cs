@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Mail;
 using DuLuan.Data;
 using DuLuan.Features.Concerns.Intake;
+using DuLuan.Features.Concerns.Routing;
 using DuLuan.Infrastructure.Text;
 
 namespace DuLuan.Features.Concerns.Open311;
@@ -9,7 +10,7 @@ namespace DuLuan.Features.Concerns.Open311;
 /// <summary>
 /// Checks a GeoReport POST and turns it into a concern draft. Only what answering needs is kept: the
 /// description, and an e-mail or phone for the answer (encrypted by the intake). Names, device and
-/// account ids, coordinates and media links are checked for size and dropped.
+/// account ids, coordinates and media links are checked for size and dropped. The service_code files it under that category.
 /// </summary>
 public static class GeoReportPost
 {
@@ -22,7 +23,7 @@ public static class GeoReportPost
 
     private static readonly string[] Dropped = ["first_name", "last_name", "device_id", "account_id", "address_string", "address_id", "media_url"];
 
-    public static async Task<Outcome> ValidateAsync(IFormCollection form, AppDbContext db, ApiKeys keys, CancellationToken ct)
+    public static async Task<Outcome> ValidateAsync(IFormCollection form, AppDbContext db, ApiKeys keys, CategoryCatalog catalog, CancellationToken ct)
     {
         static Outcome Bad(string field, string key, params object[] args) => new(null, new Problem(StatusCodes.Status400BadRequest, $"{field}: {new Message(key, args).Both()}"));
 
@@ -41,9 +42,11 @@ public static class GeoReportPost
             return new(null, new Problem(StatusCodes.Status404NotFound, new Message("Open311.PostNoJurisdiction").Both()));
         }
 
-        if (form["service_code"] != GeoReportRequests.ServiceCode)
+        // The service is one of the province's categories (GET services); a retired or unknown one is refused, not guessed.
+        var serviceCode = form["service_code"].ToString();
+        if (await catalog.FindAsync(place.Id, serviceCode, ct) is not { Retired: false } category)
         {
-            return Bad("service_code", "Open311.NotFound");
+            return Bad("service_code", "Open311.UnknownService");
         }
 
         foreach (var field in Dropped)
@@ -89,7 +92,7 @@ public static class GeoReportPost
         }
 
         var title = Title(plain);
-        return new(new ConcernDraft(place.Id, title, raw, new Contact(email.Length > 0 ? email : null, phone.Length > 0 ? phone : null), ConcernSource.Open311), null);
+        return new(new ConcernDraft(place.Id, title, raw, new Contact(email.Length > 0 ? email : null, phone.Length > 0 ? phone : null), ConcernSource.Open311, Category: category.Key), null);
     }
 
     /// <summary>GeoReport has no title: the first line of the description, cut at a word near 100 characters.</summary>

@@ -1,5 +1,6 @@
 using DuLuan.Data;
 using DuLuan.Features.Concerns.Cases;
+using DuLuan.Features.Concerns.Routing;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Text;
 using DuLuan.Infrastructure.Time;
@@ -10,19 +11,20 @@ namespace DuLuan.Features.Concerns.Open311;
 /// <summary>Cases as GeoReport service requests: status mapped honestly, no personal data, the place as the address.</summary>
 public static class GeoReportRequests
 {
-    public const string ServiceCode = "phan-anh";
-    public static string ServiceName => new Message("Open311.Service.Name").Vietnamese;
+    /// <summary>The code of "khác" (other), a category of the default list every province starts with.</summary>
+    public const string ServiceCode = "khac";
     public const int MaxResults = 1000;
 
-    public static GeoFields Service() => new()
+    /// <summary>One service per category of the jurisdiction's province: the category's key is the service_code.</summary>
+    public static GeoFields Service(Category category) => new()
     {
-        { "service_code", ServiceCode },
-        { "service_name", ServiceName },
-        { "description", new Message("Open311.Service.Description").Vietnamese },
+        { "service_code", category.Key },
+        { "service_name", category.NameVi },
+        { "description", new Message("Open311.ServiceDescription", category).Both() },
         { "metadata", false },
         { "type", "realtime" },
-        { "keywords", new Message("Open311.Service.Keywords").Vietnamese },
-        { "group", "Chung" },
+        { "keywords", string.Join(", ", category.Key, category.NameVi, category.NameEn) },
+        { "group", new Message("Open311.ServiceGroup").Vietnamese },
     };
 
     /// <summary>Open311 knows open and closed only: answered, closed and rejected cases are closed, and the answer or reason is the status note.</summary>
@@ -39,7 +41,7 @@ public static class GeoReportRequests
         return db.Cases.AsNoTracking().Where(c => db.Units.Any(u => u.Id == c.UnitId && u.Path.StartsWith(prefix)));
     }
 
-    public static async Task<GeoList> ToRequestsAsync(AppDbContext db, IQueryable<Case> cases, OfficeTime office, CancellationToken ct)
+    public static async Task<GeoList> ToRequestsAsync(AppDbContext db, IQueryable<Case> cases, OfficeTime office, IReadOnlyDictionary<string, Category> services, CancellationToken ct)
     {
         var rows = await cases
             .Select(c => new
@@ -50,6 +52,7 @@ public static class GeoReportRequests
                 c.Title,
                 c.Description,
                 c.Answer,
+                c.Category,
                 c.CreatedAt,
                 c.DueAt,
                 c.AnsweredAt,
@@ -65,8 +68,9 @@ public static class GeoReportRequests
             { "service_request_id", r.PublicRef },
             { "status", Status(r.Status) },
             { "status_notes", r.Status == CaseStatus.Rejected ? r.Rejection : Status(r.Status) == "closed" ? r.Answer : null },
-            { "service_name", ServiceName },
-            { "service_code", ServiceCode },
+            // GeoReport requires a service: a case without a category is "khác" (other).
+            { "service_name", services.TryGetValue(r.Category ?? ServiceCode, out var service) ? service.NameVi : r.Category ?? ServiceCode },
+            { "service_code", r.Category ?? ServiceCode },
             { "description", r.Description },
             { "agency_responsible", r.Agency },
             { "service_notice", null },
