@@ -87,7 +87,14 @@ public static partial class XlsFormImport
                 }
             }
 
-            return labels;
+            // In the form's language order, as the export writes them, so that a round trip gives the same JSON.
+            var ordered = new Labels();
+            foreach (var code in languages.Where(labels.ContainsKey))
+            {
+                ordered[code] = labels[code];
+            }
+
+            return ordered;
         }
 
         private Labels Title(XlsSheet? settings, XlsRow? row)
