@@ -165,6 +165,42 @@ public sealed partial class XlsFormTests
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
+    [Theory]
+    [InlineData(0x00FC, 0)]
+    [InlineData(0x00FC, 4)]
+    [InlineData(0x0200, 4)]
+    [InlineData(0x0200, 10)]
+    public void A_legacy_xls_whose_records_claim_two_billion_entries_is_read_or_refused_without_throwing(int recordType, int offset)
+    {
+        var result = XlsFormImport.Import(PatchedXls(recordType, offset, 0x7FFFFFFF));
+        if (!result.Ok)
+        {
+            Assert.NotEmpty(result.Errors);
+            Assert.All(result.Errors, e => Assert.False(string.IsNullOrWhiteSpace(e.Vi) || string.IsNullOrWhiteSpace(e.En)));
+        }
+        else
+        {
+            Assert.Equal(4, result.Definition!.Questions.Count());
+        }
+    }
+
+    /// <summary>A corpus .xls with one BIFF record's 32-bit field set to <paramref name="value"/> (a string table or a sheet claiming two billion entries).</summary>
+    private static byte[] PatchedXls(int recordType, int offset, uint value)
+    {
+        var data = File.ReadAllBytes(Path.Combine(XlsFormCorpusTests.Folder, "kobo-household.xls"));
+        for (var i = 0; i + 4 < data.Length; i++)
+        {
+            var length = data[i + 2] | (data[i + 3] << 8);
+            if ((data[i] | (data[i + 1] << 8)) == recordType && length is > 8 and < 8300)
+            {
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(data.AsSpan(i + 4 + offset), value);
+                return data;
+            }
+        }
+
+        throw new InvalidOperationException($"no record {recordType:X4}");
+    }
+
     /// <summary>A workbook whose only sheet points at a relationship id that names no part (found by the trust fuzzer: it answered 500).</summary>
     private static byte[] DanglingSheet()
     {
