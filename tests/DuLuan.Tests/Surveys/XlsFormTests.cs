@@ -108,7 +108,7 @@ public sealed partial class XlsFormTests
 
     public static TheoryData<string, string> BrokenFiles() => new()
     {
-        { "not-zip", "not an .xlsx" },
+        { "not-zip", "not an Excel workbook (.xlsx, .xlsm or .xls)" },
         { "damaged-zip", "damaged" },
         { "no-survey", "'survey' sheet is missing" },
         { "no-name-column", "'name' column is missing" },
@@ -117,12 +117,14 @@ public sealed partial class XlsFormTests
         { "unknown-reference", "[survey, 2, relevant]" },
         { "later-reference", "a later question" },
         { "unknown-option", "option 'maybe'" },
-        { "unknown-type", "[survey, 2, type] Loại câu hỏi 'selectone' không tồn tại" },
+        { "unknown-type", "[survey, 2, type] Loại câu hỏi 'selectone yn' không có trong XLSForm" },
         { "missing-list", "[choices, 2, type]" },
         { "bad-name", "[survey, 2, name]" },
         { "unclosed-group", "never closed" },
         { "stray-end", "[survey, 2, type]" },
-        { "no-label", "[survey, 2, label]" },
+        { "malformed-biff", "The .xls file is damaged" },
+        { "truncated-xls", "The .xls file is damaged" },
+        { "huge-xls", "larger than 10 MB" },
         { "too-many-rows", "more than 5000 rows" },
         { "zip-bomb", "zip bomb" },
         { "too-large", "larger than 10 MB" },
@@ -149,7 +151,9 @@ public sealed partial class XlsFormTests
         "bad-name" => Form(["text", "1st-question", "A", "A"]),
         "unclosed-group" => Form(["begin_group", "g", "G", "G"], ["text", "q1", "A", "A"]),
         "stray-end" => Form(["end_group", "", "", ""]),
-        "no-label" => Form(["text", "q1", "", ""]),
+        "malformed-biff" => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. Enumerable.Range(0, 4096).Select(i => (byte)(i * 31 % 251))],
+        "truncated-xls" => File.ReadAllBytes(Path.Combine(XlsFormCorpusTests.Folder, "kobo-household.xls"))[..4608],
+        "huge-xls" => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[XlsFormWorkbook.MaxFileBytes]],
         "too-many-rows" => Form([.. Enumerable.Range(1, 5001).Select(i => new[] { "text", $"q{i}", "A", "A" })]),
         "zip-bomb" => Xlsx.ZipBomb(80),
         "too-large" => new byte[XlsFormWorkbook.MaxFileBytes + 1],
@@ -250,7 +254,7 @@ public sealed partial class XlsFormTests
         using var staff = app.Client();
         await staff.SignInOkAsync("editor@48.vn");
 
-        foreach (var kind in new[] { "not-zip", "zip-bomb", "duplicate", "bad-relevance", "missing-list", "external-link" })
+        foreach (var kind in new[] { "not-zip", "zip-bomb", "duplicate", "bad-relevance", "missing-list", "external-link", "malformed-biff", "truncated-xls" })
         {
             using var response = await UploadAsync(staff, Broken(kind), app.Tree.ProvinceA.Id);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -337,5 +341,5 @@ public sealed partial class XlsFormTests
     private static partial Regex TokenPattern();
 
     [GeneratedRegex("name=\"DefinitionJson\" value=\"([^\"]*)\"")]
-    private static partial Regex DefinitionField();
+    internal static partial Regex DefinitionField();
 }

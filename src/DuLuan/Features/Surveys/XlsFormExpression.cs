@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DuLuan.Infrastructure.Text;
 
 namespace DuLuan.Features.Surveys;
 
@@ -19,6 +20,7 @@ public sealed record XNode(string Kind, string? Text, IReadOnlyList<XNode> Kids)
     {
         "ref" => "${" + Text + "}",
         "dot" => ".",
+        "path" => Text!,
         "str" => "'" + Text + "'",
         "num" => Text!,
         "call" => $"{Text}({string.Join(", ", Kids)})",
@@ -31,8 +33,8 @@ public static class XlsFormExpression
 {
     private sealed record Token(string Kind, string Text);
 
-    /// <summary>Parses <paramref name="text"/>; null with a reason (vi, en) when it is not a well-formed expression.</summary>
-    public static XNode? Parse(string text, out (string Vi, string En)? error)
+    /// <summary>Parses <paramref name="text"/>; null with the reason when it is not a well-formed expression.</summary>
+    public static XNode? Parse(string text, out Message? error)
     {
         error = null;
         var tokens = Tokenize(text, out var bad);
@@ -55,12 +57,13 @@ public static class XlsFormExpression
         }
         catch (FormatException e)
         {
-            error = ($"biểu thức sai cú pháp gần {e.Message}", $"malformed expression near {e.Message}");
+            // The exception's message is the offending token, or empty at the end of the expression.
+            error = e.Message.Length == 0 ? new Message("Surveys.Xls.Expr.Incomplete") : new Message("Surveys.Xls.Expr.Near", e.Message);
             return null;
         }
     }
 
-    private static List<Token>? Tokenize(string text, out (string Vi, string En)? error)
+    private static List<Token>? Tokenize(string text, out Message? error)
     {
         error = null;
         var tokens = new List<Token>();
@@ -77,14 +80,14 @@ public static class XlsFormExpression
                 var end = text.IndexOf('}', i);
                 if (i + 1 >= text.Length || text[i + 1] != '{' || end < 0)
                 {
-                    error = ("tham chiếu ${...} không đóng", "a ${...} reference is not closed");
+                    error = new Message("Surveys.Xls.Expr.Unclosed");
                     return null;
                 }
 
                 var name = text[(i + 2)..end].Trim();
                 if (!DefinitionRules.KeyPattern().IsMatch(name) && !NamePattern(name))
                 {
-                    error = ($"tên '{name}' trong ${{...}} không hợp lệ", $"the name '{name}' in ${{...}} is not valid");
+                    error = new Message("Surveys.Xls.Expr.BadName", name);
                     return null;
                 }
 
@@ -96,7 +99,7 @@ public static class XlsFormExpression
                 var end = text.IndexOf(c, i + 1);
                 if (end < 0)
                 {
-                    error = ("chuỗi trong dấu nháy không đóng", "a quoted string is not closed");
+                    error = new Message("Surveys.Xls.Expr.UnclosedString");
                     return null;
                 }
 
@@ -114,11 +117,22 @@ public static class XlsFormExpression
                 var number = text[start..i];
                 if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
                 {
-                    error = ($"số '{number}' không hợp lệ", $"the number '{number}' is not valid");
+                    error = new Message("Surveys.Xls.Expr.BadNumber", number);
                     return null;
                 }
 
                 tokens.Add(new Token("num", number));
+            }
+            else if (c == '/' || (c == '.' && i + 1 < text.Length && text[i + 1] == '.'))
+            {
+                // An XPath path (/data/group/q, ../q): well-formed, but not a DuLuan condition (reported, not kept).
+                var start = i;
+                while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '/' or '.' or '_' or '-' or ':' or '@'))
+                {
+                    i++;
+                }
+
+                tokens.Add(new Token("path", text[start..i]));
             }
             else if (c == '.')
             {
@@ -135,7 +149,7 @@ public static class XlsFormExpression
                 var two = i + 1 < text.Length && text[i + 1] == '=';
                 if (c == '!' && !two)
                 {
-                    error = ("'!' phải đi với '='", "'!' must be followed by '='");
+                    error = new Message("Surveys.Xls.Expr.Bang");
                     return null;
                 }
 
@@ -160,14 +174,14 @@ public static class XlsFormExpression
             }
             else
             {
-                error = ($"ký tự '{c}' không hợp lệ", $"the character '{c}' is not valid");
+                error = new Message("Surveys.Xls.Expr.BadCharacter", c.ToString());
                 return null;
             }
         }
 
         if (tokens.Count == 0)
         {
-            error = ("biểu thức trống", "the expression is empty");
+            error = new Message("Surveys.Xls.Expr.Empty");
             return null;
         }
 
@@ -235,7 +249,7 @@ public static class XlsFormExpression
     {
         if (p >= t.Count)
         {
-            throw new FormatException("cuối biểu thức / the end");
+            throw new FormatException(string.Empty);
         }
 
         var token = t[p++];
@@ -245,6 +259,7 @@ public static class XlsFormExpression
             case "str":
             case "num":
             case "dot":
+            case "path":
                 return XNode.Leaf(token.Kind, token.Text);
             case "arith" when token.Text == "-" && p < t.Count && t[p].Kind == "num":
                 return XNode.Leaf("num", "-" + t[p++].Text);
@@ -279,7 +294,7 @@ public static class XlsFormExpression
     {
         if (p >= t.Count || t[p].Kind != kind)
         {
-            throw new FormatException(p < t.Count ? $"'{t[p].Text}'" : "cuối biểu thức / the end");
+            throw new FormatException(p < t.Count ? $"'{t[p].Text}'" : string.Empty);
         }
 
         p++;

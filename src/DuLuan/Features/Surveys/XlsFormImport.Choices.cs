@@ -1,9 +1,8 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace DuLuan.Features.Surveys;
 
-/// <summary>XLSForm import: the choices sheet.</summary>
+/// <summary>XLSForm import: the choices sheet (and external_choices, read the same way).</summary>
 public static partial class XlsFormImport
 {
     private sealed partial class Importer
@@ -18,11 +17,11 @@ public static partial class XlsFormImport
 
             foreach (var row in sheet.Rows)
             {
-                var list = Value(row, sheet, "list_name") ?? Value(row, sheet, "list name");
+                var list = Value(row, sheet, "list_name");
                 var name = Value(row, sheet, "name");
                 if (list is null || name is null)
                 {
-                    Error("choices", row.Number, list is null ? "list_name" : "name", "Dòng lựa chọn thiếu list_name hoặc name", "A choice row lacks list_name or name");
+                    Error(sheet.Name, row.Number, list is null ? "list_name" : "name", "Surveys.Xls.ChoiceIncomplete");
                     continue;
                 }
 
@@ -33,7 +32,17 @@ public static partial class XlsFormImport
 
                 if (items.Any(c => c.Name == name))
                 {
-                    Error("choices", row.Number, "name", $"Lựa chọn '{name}' bị trùng trong danh sách '{list}'", $"Choice '{name}' is repeated in list '{list}'");
+                    // Cascading selects repeat a name under different parents; with allow_choice_duplicates pyxform keeps
+                    // them. DuLuan shows every option (no choice filter), so one option per name is kept.
+                    if (allowChoiceDuplicates)
+                    {
+                        Note(sheet.Name, row.Number, "name", "Surveys.Xls.ChoiceMerged", name, list);
+                    }
+                    else
+                    {
+                        Error(sheet.Name, row.Number, "name", "Surveys.Xls.ChoiceRepeated", name, list);
+                    }
+
                     continue;
                 }
 
@@ -48,22 +57,24 @@ public static partial class XlsFormImport
                         key = stem + "_" + n.ToString(CultureInfo.InvariantCulture);
                     }
 
-                    Note("choices", row.Number, "name", $"Mã lựa chọn '{name}' được lưu là '{key}' (mã phải bắt đầu bằng chữ cái)", $"Choice name '{name}' is stored as '{key}' (codes must start with a letter)");
+                    Note(sheet.Name, row.Number, "name", "Surveys.Xls.ChoiceRenamed", name, key);
                 }
 
                 var label = Texts(row, sheet, "label", fill: true);
                 if (label is null)
                 {
                     label = new Labels { ["vi"] = name, ["en"] = name };
-                    Note("choices", row.Number, "label", $"Lựa chọn '{name}' không có nhãn: dùng tên làm nhãn", $"Choice '{name}' has no label: its name is used");
+                    Note(sheet.Name, row.Number, "label", "Surveys.Xls.ChoiceNoLabel", name);
                 }
 
                 foreach (var header in sheet.Headers)
                 {
                     var (b, _) = Header(header);
-                    if (row[header] is not null && b is not ("list_name" or "list name" or "name" or "label") && !b.StartsWith('$'))
+                    // Reported once per column: cascading lists carry a filter column on every row (external_choices exists for them).
+                    if (row[header] is not null && b is not ("list_name" or "name" or "label") && !b.StartsWith('$')
+                        && !sheet.Name.Equals("external_choices", StringComparison.OrdinalIgnoreCase) && reportedColumns.Add(sheet.Name + "\n" + header + "\nvalue"))
                     {
-                        Note("choices", row.Number, header, $"Cột '{header}' không dùng (lọc lựa chọn, hình ảnh... không hỗ trợ)", $"Column '{header}' is not used (choice filters, media... are not supported)");
+                        Note(sheet.Name, row.Number, header, "Surveys.Xls.ChoiceColumnUnused", header);
                     }
                 }
 

@@ -21,7 +21,7 @@ public static partial class XlsFormImport
                 }
                 else
                 {
-                    Note("survey", row.Number, "parameters", $"Tham số '{pair}' không hiểu", $"Parameter '{pair}' not understood");
+                    Note("survey", row.Number, "parameters", "Surveys.Xls.ParameterUnclear", pair);
                 }
             }
 
@@ -35,7 +35,7 @@ public static partial class XlsFormImport
                 values.Remove("step");
                 if (start is null || end is null || step is null)
                 {
-                    Error("survey", row.Number, "parameters", "Tham số start, end, step của range phải là số", "range parameters start, end and step must be numbers");
+                    Error("survey", row.Number, "parameters", "Surveys.Xls.RangeNotNumbers");
                     return;
                 }
 
@@ -49,7 +49,7 @@ public static partial class XlsFormImport
                     q.Type = QuestionType.Number;
                     q.Min = Math.Min(start.Value, end.Value);
                     q.Max = Math.Max(start.Value, end.Value);
-                    Note("survey", row.Number, "parameters", $"Thang range bước {XlsFormExpression.Number(step.Value)} lưu thành câu số từ {q.Min} đến {q.Max}", $"range with step {XlsFormExpression.Number(step.Value)} stored as a number from {q.Min} to {q.Max}");
+                    Note("survey", row.Number, "parameters", "Surveys.Xls.RangeAsNumber", XlsFormExpression.Number(step.Value), XlsFormExpression.Number(q.Min.Value), XlsFormExpression.Number(q.Max.Value));
                 }
             }
 
@@ -61,13 +61,13 @@ public static partial class XlsFormImport
                 }
                 else if (!randomize.Equals("false", StringComparison.OrdinalIgnoreCase))
                 {
-                    Note("survey", row.Number, "parameters", $"randomize={randomize} chỉ dùng cho câu lựa chọn", $"randomize={randomize} applies to choice questions only");
+                    Note("survey", row.Number, "parameters", "Surveys.Xls.RandomizeChoiceOnly", randomize);
                 }
             }
 
             foreach (var (key, value) in values)
             {
-                Note("survey", row.Number, "parameters", $"Tham số '{key}={value}' không hỗ trợ", $"Parameter '{key}={value}' is not supported");
+                Note("survey", row.Number, "parameters", "Surveys.Xls.ParameterUnsupported", key + "=" + value);
             }
         }
 
@@ -89,7 +89,7 @@ public static partial class XlsFormImport
             var node = XlsFormExpression.Parse(text, out var error);
             if (node is null)
             {
-                Error("survey", row.Number, "constraint", $"Ràng buộc '{text}': {error!.Value.Vi}", $"Constraint '{text}': {error.Value.En}");
+                Error("survey", row.Number, "constraint", "Surveys.Xls.ConstraintMalformed", text, error);
                 return;
             }
 
@@ -97,7 +97,7 @@ public static partial class XlsFormImport
             {
                 if (!ApplyBound(clause, q))
                 {
-                    Note("survey", row.Number, "constraint", $"Ràng buộc '{clause}' không biểu diễn được trong DuLuan: bỏ qua", $"Constraint '{clause}' cannot be represented in DuLuan: not checked");
+                    Note("survey", row.Number, "constraint", "Surveys.Xls.ConstraintDropped", clause.ToString());
                 }
             }
         }
@@ -177,7 +177,7 @@ public static partial class XlsFormImport
             var node = XlsFormExpression.Parse(text, out var error);
             if (node is null)
             {
-                Error("survey", row.Number, "relevant", $"Điều kiện hiển thị '{text}': {error!.Value.Vi}", $"Relevance '{text}': {error.Value.En}");
+                Error("survey", row.Number, "relevant", "Surveys.Xls.RelevanceMalformed", text, error);
                 return conditions;
             }
 
@@ -190,11 +190,11 @@ public static partial class XlsFormImport
 
                 if (allNames.Contains(name))
                 {
-                    Error("survey", row.Number, "relevant", $"Điều kiện hiển thị nhắc tới '{name}' là câu đứng sau hoặc là nhóm", $"The relevance refers to '{name}', a later question or a group");
+                    Error("survey", row.Number, "relevant", "Surveys.Xls.RelevanceLater", name);
                 }
                 else
                 {
-                    Error("survey", row.Number, "relevant", $"Điều kiện hiển thị nhắc tới '{name}', không có câu nào tên này", $"The relevance refers to '{name}', which is no question's name");
+                    Error("survey", row.Number, "relevant", "Surveys.Xls.RelevanceUnknown", name);
                 }
 
                 return conditions;
@@ -202,7 +202,7 @@ public static partial class XlsFormImport
 
             if (node.Kind == "or")
             {
-                Note("survey", row.Number, "relevant", $"Điều kiện 'hoặc' ('{text}') không biểu diễn được: câu luôn được hỏi", $"An 'or' condition ('{text}') cannot be represented: the question is always asked");
+                Note("survey", row.Number, "relevant", "Surveys.Xls.RelevanceOr", text);
                 return conditions;
             }
 
@@ -216,7 +216,7 @@ public static partial class XlsFormImport
 
                 if (condition is null)
                 {
-                    Note("survey", row.Number, "relevant", $"Điều kiện '{clause}' không biểu diễn được trong DuLuan: bỏ điều kiện này (câu được hỏi nhiều hơn)", $"Condition '{clause}' cannot be represented in DuLuan: dropped (the question is asked more often)");
+                    Note("survey", row.Number, "relevant", "Surveys.Xls.ConditionDropped", clause.ToString());
                 }
                 else
                 {
@@ -271,7 +271,7 @@ public static partial class XlsFormImport
             {
                 if (!target2.ChoiceKeys.TryGetValue(value, out var key))
                 {
-                    Error("survey", row.Number, "relevant", $"Điều kiện nhắc tới lựa chọn '{value}' không có trong câu '{name}'", $"The condition names option '{value}', which question '{name}' does not have");
+                    Error("survey", row.Number, "relevant", "Surveys.Xls.ConditionUnknownOption", value, name);
                     bad = true;
                     return null;
                 }
@@ -279,6 +279,7 @@ public static partial class XlsFormImport
                 value = key;
             }
 
+            name = q.Key;
             return op switch
             {
                 "!=" when value.Length == 0 => new SurveyCondition { Question = name, Op = ConditionOp.Answered },

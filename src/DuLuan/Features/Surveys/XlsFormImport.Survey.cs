@@ -1,9 +1,6 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace DuLuan.Features.Surveys;
 
-/// <summary>XLSForm import: the survey sheet, row by row (questions, groups, names).</summary>
+/// <summary>XLSForm import: the survey sheet, row by row (questions, groups, repeats).</summary>
 public static partial class XlsFormImport
 {
     private sealed partial class Importer
@@ -16,6 +13,7 @@ public static partial class XlsFormImport
             Frame? currentOwner = null;
             var repeatDepth = 0;
             var repeatRow = 0;
+            var repeatSkipped = new List<string>();
             var anyQuestion = false;
             foreach (var row in sheet.Rows)
             {
@@ -23,33 +21,33 @@ public static partial class XlsFormImport
                 var name = Value(row, sheet, "name");
                 if (rawType is null)
                 {
-                    Error("survey", row.Number, "type", "Dòng có nội dung nhưng thiếu loại (type)", "The row has content but no type");
+                    Error("survey", row.Number, "type", "Surveys.Xls.NoType");
                     continue;
                 }
 
-                var typeText = SpacedGroup().Replace(rawType.Trim(), m => m.Groups[1].Value.ToLowerInvariant() + "_" + m.Groups[2].Value.ToLowerInvariant());
-                var parts = typeText.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-                var type = parts[0].ToLowerInvariant();
+                var parsed = XlsFormTypes.Parse(rawType);
+                if (parsed is null)
+                {
+                    Error("survey", row.Number, "type", "Surveys.Xls.UnknownType", rawType);
+                    continue;
+                }
 
+                var type = parsed.Kind;
                 if (repeatDepth > 0)
                 {
-                    if (type is "begin_repeat" or "begin_group")
-                    {
-                        repeatDepth++;
-                    }
-                    else if (type is "end_repeat" or "end_group")
-                    {
-                        repeatDepth--;
-                    }
-
+                    repeatDepth += type is "begin_repeat" or "begin_group" ? 1 : type is "end_repeat" or "end_group" ? -1 : 0;
                     if (name is not null)
                     {
                         skipped.Add(name);
+                        if (type is not ("end_repeat" or "end_group"))
+                        {
+                            repeatSkipped.Add(name);
+                        }
                     }
 
                     if (repeatDepth == 0)
                     {
-                        Note("survey", repeatRow, "type", $"Nhóm lặp (repeat) không hỗ trợ: bỏ các dòng {repeatRow}–{row.Number}", $"Repeats are not supported: rows {repeatRow}–{row.Number} skipped");
+                        Note("survey", repeatRow, "type", "Surveys.Xls.RepeatSkipped", repeatRow, row.Number, string.Join(", ", repeatSkipped.Take(20)));
                     }
 
                     continue;
@@ -60,6 +58,7 @@ public static partial class XlsFormImport
                     case "begin_repeat":
                         repeatDepth = 1;
                         repeatRow = row.Number;
+                        repeatSkipped.Clear();
                         if (name is not null)
                         {
                             skipped.Add(name);
@@ -67,11 +66,11 @@ public static partial class XlsFormImport
 
                         continue;
                     case "end_repeat":
-                        Error("survey", row.Number, "type", "end_repeat không có begin_repeat tương ứng", "end_repeat without a matching begin_repeat");
+                        Error("survey", row.Number, "type", "Surveys.Xls.StrayEndRepeat");
                         continue;
                     case "begin_group":
                         {
-                            if (!CheckName(row, name))
+                            if (CheckName(row, name) is not { } key)
                             {
                                 continue;
                             }
@@ -80,20 +79,20 @@ public static partial class XlsFormImport
                             if (title is null)
                             {
                                 title = new Labels { ["vi"] = name!, ["en"] = name! };
-                                Note("survey", row.Number, "label", $"Nhóm '{name}' không có nhãn: dùng tên làm tiêu đề phần", $"Group '{name}' has no label: its name is the section title");
+                                Note("survey", row.Number, "label", "Surveys.Xls.GroupNoLabel", name);
                             }
 
                             if (stack.Count > 0)
                             {
                                 parents.Add(stack[^1].Key);
-                                Note("survey", row.Number, "type", $"Nhóm lồng nhau: nhóm '{name}' thành một phần riêng", $"Nested group: group '{name}' becomes a section of its own");
+                                Note("survey", row.Number, "type", "Surveys.Xls.NestedGroup", name);
                             }
 
                             var own = Relevance(row, sheet, null);
                             var conditions = stack.SelectMany(f => f.Conditions).Concat(own).ToList();
-                            var section = new SurveySection { Key = name!, Title = title, Relevant = conditions.Count > 0 ? conditions : null, Questions = [] };
+                            var section = new SurveySection { Key = key, Title = title, Relevant = conditions.Count > 0 ? conditions : null, Questions = [] };
                             definition.Sections.Add(section);
-                            var frame = new Frame(name!, section, own);
+                            var frame = new Frame(key, section, own);
                             stack.Add(frame);
                             current = section;
                             currentOwner = frame;
@@ -104,7 +103,7 @@ public static partial class XlsFormImport
                     case "end_group":
                         if (stack.Count == 0)
                         {
-                            Error("survey", row.Number, "type", "end_group không có begin_group tương ứng", "end_group without a matching begin_group");
+                            Error("survey", row.Number, "type", "Surveys.Xls.StrayEndGroup");
                             continue;
                         }
 
@@ -118,7 +117,7 @@ public static partial class XlsFormImport
                         }
                         else
                         {
-                            Note("survey", row.Number, "type", "Ghi chú (note) giữa biểu mẫu không hiển thị được trong DuLuan: bỏ qua", "A note inside the form cannot be shown by DuLuan: skipped");
+                            Note("survey", row.Number, "type", "Surveys.Xls.NoteSkipped");
                         }
 
                         if (name is not null)
@@ -138,17 +137,17 @@ public static partial class XlsFormImport
 
                     if (Metadata.Contains(type))
                     {
-                        Note("survey", row.Number, "type", $"Trường siêu dữ liệu '{type}' không thu thập (khảo sát ẩn danh, không lưu thiết bị hay giờ)", $"Metadata field '{type}' is not collected (anonymous: no device data or time of day)");
+                        Note("survey", row.Number, "type", "Surveys.Xls.Metadata", rawType);
                     }
                     else
                     {
-                        Note("survey", row.Number, "type", $"Loại câu hỏi '{type}' không hỗ trợ: bỏ câu '{name}'", $"Question type '{type}' is not supported: question '{name}' skipped");
+                        Note("survey", row.Number, "type", "Surveys.Xls.TypeUnsupported", rawType, name);
                     }
 
                     continue;
                 }
 
-                var question = Question(row, sheet, type, parts);
+                var question = Question(row, sheet, parsed, rawType);
                 if (question is null)
                 {
                     continue;
@@ -159,7 +158,7 @@ public static partial class XlsFormImport
                 {
                     if (owner is null)
                     {
-                        current = new SurveySection { Key = FreshKey("general"), Title = new Labels { ["vi"] = "Phần chung", ["en"] = "General" }, Questions = [] };
+                        current = new SurveySection { Key = FreshKey("general"), Title = GeneralTitle(), Questions = [] };
                     }
                     else
                     {
@@ -178,86 +177,91 @@ public static partial class XlsFormImport
 
             if (repeatDepth > 0)
             {
-                Error("survey", repeatRow, "type", "begin_repeat không được đóng bằng end_repeat", "begin_repeat is never closed by end_repeat");
+                Error("survey", repeatRow, "type", "Surveys.Xls.UnclosedRepeat");
             }
 
             if (stack.Count > 0)
             {
-                Error("survey", 0, "type", $"Nhóm '{stack[^1].Key}' không được đóng bằng end_group", $"Group '{stack[^1].Key}' is never closed by end_group");
+                Error("survey", 0, "type", "Surveys.Xls.UnclosedGroup", stack[^1].Key);
             }
 
             // A group holding only nested groups leaves an empty section: drop it (its conditions live on in the children).
             definition.Sections.RemoveAll(s => s.Questions.Count == 0 && parents.Contains(s.Key));
         }
 
-        private string FreshKey(string stem)
+        private static Labels GeneralTitle()
         {
-            for (var n = 1; ; n++)
+            var title = new Infrastructure.Text.Message("Surveys.Xls.GeneralSection");
+            return new Labels { ["vi"] = title.Vietnamese, ["en"] = title.English };
+        }
+
+        /// <summary>The choice list of a select, or null (reported) when the form does not hold it.</summary>
+        private List<Choice>? SelectList(XlsRow row, XlsFormType type, string rawType, out bool asText)
+        {
+            asText = false;
+            if (type.List is null)
             {
-                var key = $"{stem[..Math.Min(stem.Length, 36)]}_{n.ToString(CultureInfo.InvariantCulture)}";
-                if (!allNames.Contains(key) && usedKeys.Add(key))
+                Error("survey", row.Number, "type", "Surveys.Xls.NoListName", rawType);
+                return null;
+            }
+
+            if (type.Kind is "select_one" or "select_multiple")
+            {
+                if (choices.TryGetValue(type.List, out var list))
                 {
-                    return key;
+                    return list;
                 }
+
+                Error(sheets.ContainsKey("choices") ? "choices" : "survey", row.Number, "type", "Surveys.Xls.NoList", type.List, rawType);
+                return null;
             }
+
+            // select_one_external reads external_choices, select_one_from_file a CSV/XML file next to the form: the same
+            // question either way. Kept as a choice question when the workbook holds the list, else as typed text.
+            if ((externalChoices.GetValueOrDefault(type.List) ?? choices.GetValueOrDefault(type.List)) is { } found)
+            {
+                Note("survey", row.Number, "type", "Surveys.Xls.ExternalListKept", rawType);
+                return found;
+            }
+
+            Note("survey", row.Number, "type", "Surveys.Xls.ExternalAsText", rawType);
+            asText = true;
+            return null;
         }
 
-        private bool CheckName(XlsRow row, string? name)
-        {
-            if (name is null)
-            {
-                Error("survey", row.Number, "name", "Thiếu tên (name)", "The name is missing");
-                return false;
-            }
-
-            if (!DefinitionRules.KeyPattern().IsMatch(name))
-            {
-                Error("survey", row.Number, "name", $"Tên '{name}' không hợp lệ: chữ cái không dấu, số, gạch dưới, bắt đầu bằng chữ, tối đa 40 ký tự", $"Name '{name}' is not valid: ASCII letters, digits, underscore, starting with a letter, at most 40 characters");
-                return false;
-            }
-
-            if (!usedKeys.Add(name))
-            {
-                Error("survey", row.Number, "name", $"Tên '{name}' bị trùng", $"Name '{name}' is used twice");
-                return false;
-            }
-
-            return true;
-        }
-
-        private SurveyQuestion? Question(XlsRow row, XlsSheet sheet, string type, string[] parts)
+        private SurveyQuestion? Question(XlsRow row, XlsSheet sheet, XlsFormType type, string rawType)
         {
             QuestionType kind;
             List<Choice>? list = null;
             var appearance = Value(row, sheet, "appearance")?.ToLowerInvariant();
             var appearances = appearance?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
             var handled = new List<string>();
-            switch (type)
+            switch (type.Kind)
             {
-                case "select_one" or "select_multiple":
-                    if (parts.Length < 2)
+                case "select_one" or "select_multiple" or "select_one_external" or "select_multiple_external" or "select_one_from_file" or "select_multiple_from_file":
+                    list = SelectList(row, type, rawType, out var asText);
+                    if (asText)
                     {
-                        Error("survey", row.Number, "type", $"'{type}' cần tên danh sách lựa chọn", $"'{type}' needs a choice list name");
+                        kind = QuestionType.Text;
+                        break;
+                    }
+
+                    if (list is null)
+                    {
                         return null;
                     }
 
-                    if (!choices.TryGetValue(parts[1], out list))
+                    if (type.OrOther)
                     {
-                        Error(sheets.ContainsKey("choices") ? "choices" : "survey", row.Number, "type", $"Không có danh sách lựa chọn '{parts[1]}' trong bảng choices", $"The choice list '{parts[1]}' is not in the choices sheet");
-                        return null;
+                        Note("survey", row.Number, "type", "Surveys.Xls.OrOther", rawType);
                     }
 
-                    if (parts.Length > 2)
-                    {
-                        Note("survey", row.Number, "type", $"'{string.Join(' ', parts[2..])}' (thêm lựa chọn 'khác') không hỗ trợ", $"'{string.Join(' ', parts[2..])}' (an 'other' option) is not supported");
-                    }
-
-                    kind = type == "select_multiple" ? QuestionType.Multiple : appearances.Contains("likert") ? QuestionType.Likert : QuestionType.Single;
+                    kind = type.Kind.StartsWith("select_multiple", StringComparison.Ordinal) ? QuestionType.Multiple : appearances.Contains("likert") ? QuestionType.Likert : QuestionType.Single;
                     handled.Add("likert");
                     break;
                 case "integer":
                     kind = QuestionType.Number;
-                    Note("survey", row.Number, "type", "Số nguyên: DuLuan nhận cả số thập phân cho câu này", "integer: DuLuan also accepts decimals for this question");
+                    Note("survey", row.Number, "type", "Surveys.Xls.IntegerAsNumber");
                     break;
                 case "decimal":
                     kind = QuestionType.Number;
@@ -273,12 +277,12 @@ public static partial class XlsFormImport
                     kind = QuestionType.Date;
                     break;
                 default:
-                    Error("survey", row.Number, "type", $"Loại câu hỏi '{type}' không tồn tại trong XLSForm", $"Unknown question type '{type}'");
+                    Error("survey", row.Number, "type", "Surveys.Xls.UnknownType", rawType);
                     return null;
             }
 
             var name = Value(row, sheet, "name");
-            if (!CheckName(row, name))
+            if (CheckName(row, name) is not { } key)
             {
                 return null;
             }
@@ -286,13 +290,13 @@ public static partial class XlsFormImport
             var label = Texts(row, sheet, "label", fill: true);
             if (label is null)
             {
-                Error("survey", row.Number, "label", $"Câu '{name}' thiếu nhãn", $"Question '{name}' has no label");
-                return null;
+                label = Texts(row, sheet, "hint", fill: true) ?? new Labels { ["vi"] = name!, ["en"] = name! };
+                Note("survey", row.Number, "label", "Surveys.Xls.QuestionNoLabel", name);
             }
 
             var q = new SurveyQuestion
             {
-                Key = name!,
+                Key = key,
                 Type = kind,
                 Label = label,
                 Hint = Texts(row, sheet, "hint", fill: false),
@@ -316,7 +320,7 @@ public static partial class XlsFormImport
             }
             else if (required is not (null or "no" or "false" or "false()" or "0"))
             {
-                Note("survey", row.Number, "required", $"Bắt buộc có điều kiện '{required}' không hỗ trợ: câu không bắt buộc", $"Conditional required '{required}' is not supported: the question is optional");
+                Note("survey", row.Number, "required", "Surveys.Xls.ConditionalRequired", required);
             }
 
             Parameters(row, sheet, q);
@@ -325,16 +329,16 @@ public static partial class XlsFormImport
             q.Relevant = relevant.Count > 0 ? relevant : null;
             if (Value(row, sheet, "choice_filter") is { } filter)
             {
-                Note("survey", row.Number, "choice_filter", $"Lọc lựa chọn '{filter}' không hỗ trợ: hiện mọi lựa chọn", $"Choice filter '{filter}' is not supported: every option is shown");
+                Note("survey", row.Number, "choice_filter", "Surveys.Xls.ChoiceFilter", filter);
             }
 
             foreach (var other in appearances.Where(a => !handled.Contains(a)))
             {
-                Note("survey", row.Number, "appearance", $"Kiểu hiển thị '{other}' không dùng", $"Appearance '{other}' is not used");
+                Note("survey", row.Number, "appearance", "Surveys.Xls.AppearanceUnused", other);
             }
 
             OtherColumns(row, sheet, null, null);
-            known[q.Key] = new Known(q, choiceKeys);
+            known[name!] = new Known(q, choiceKeys);
             return q;
         }
 
@@ -347,41 +351,6 @@ public static partial class XlsFormImport
             }
 
             return copy;
-        }
-
-        private void OtherColumns(XlsRow row, XlsSheet sheet, string? groupColumn, string? groupValue)
-        {
-            foreach (var header in sheet.Headers)
-            {
-                var (b, _) = Header(header);
-                if (row[header] is not { } value || b.StartsWith('$') || b == "choice_filter")
-                {
-                    continue;
-                }
-
-                if (groupColumn is not null)
-                {
-                    if (b == groupColumn && !string.Equals(value, groupValue, StringComparison.OrdinalIgnoreCase))
-                    {
-                        Note("survey", row.Number, header, $"Kiểu hiển thị nhóm '{value}' không dùng", $"Group appearance '{value}' is not used");
-                    }
-                    else if (!QuestionColumns.Contains(b))
-                    {
-                        Note("survey", row.Number, header, $"Cột '{header}' không hỗ trợ: bỏ giá trị '{value}'", $"Column '{header}' is not supported: value '{value}' ignored");
-                    }
-                    else if (b is "hint" or "required" or "constraint" or "required_message" or "constraint_message" or "parameters")
-                    {
-                        Note("survey", row.Number, header, $"Cột '{header}' trên nhóm không dùng", $"Column '{header}' on a group is not used");
-                    }
-
-                    continue;
-                }
-
-                if (!QuestionColumns.Contains(b))
-                {
-                    Note("survey", row.Number, header, $"Cột '{header}' không hỗ trợ: bỏ giá trị '{value}'", $"Column '{header}' is not supported: value '{value}' ignored");
-                }
-            }
         }
     }
 }

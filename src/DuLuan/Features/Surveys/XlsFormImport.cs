@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DuLuan.Infrastructure.Text;
 
 namespace DuLuan.Features.Surveys;
 
@@ -35,12 +36,28 @@ public static partial class XlsFormImport
     private static readonly HashSet<string> Unsupported = new(StringComparer.Ordinal)
     {
         "calculate", "hidden", "geopoint", "geotrace", "geoshape", "image", "audio", "video", "file", "barcode", "time", "datetime", "acknowledge", "rank",
-        "select_one_from_file", "select_multiple_from_file", "xml-external", "csv-external", "trigger", "background-geopoint", "osm",
+        "xml-external", "csv-external", "trigger", "background-geopoint", "osm", "start-geopoint", "background-audio",
     };
 
     private static readonly HashSet<string> QuestionColumns = new(StringComparer.Ordinal)
     {
         "type", "name", "label", "hint", "required", "required_message", "relevant", "constraint", "constraint_message", "appearance", "parameters",
+    };
+
+    /// <summary>Column spellings pyxform reads as another column (its survey, choices and settings header aliases).</summary>
+    private static readonly Dictionary<string, string> ColumnAliases = new(StringComparer.Ordinal)
+    {
+        ["caption"] = "label",
+        ["relevance"] = "relevant",
+        ["constraint message"] = "constraint_message",
+        ["constraining message"] = "constraint_message",
+        ["jr:constraintmsg"] = "constraint_message",
+        ["required message"] = "required_message",
+        ["requiredmsg"] = "required_message",
+        ["jr:requiredmsg"] = "required_message",
+        ["list name"] = "list_name",
+        ["set form title"] = "form_title",
+        ["set form id"] = "form_id",
     };
 
     private static readonly HashSet<string> Translated = new(StringComparer.Ordinal)
@@ -104,9 +121,6 @@ public static partial class XlsFormImport
     [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$")]
     private static partial Regex BareCode();
 
-    [GeneratedRegex(@"^(begin|end)\s+(group|repeat)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex SpacedGroup();
-
     [GeneratedRegex("[^A-Za-z0-9_]")]
     private static partial Regex NotKeyChar();
 
@@ -131,25 +145,32 @@ public static partial class XlsFormImport
         private readonly Dictionary<string, Known> known = new(StringComparer.Ordinal);
         private readonly HashSet<string> skipped = new(StringComparer.Ordinal);
         private readonly HashSet<string> usedKeys = new(StringComparer.Ordinal);
+        private readonly HashSet<string> usedNames = new(StringComparer.Ordinal);
+        private readonly HashSet<string> singleColonHeaders = new(StringComparer.Ordinal);
+        private readonly HashSet<string> pipingReported = new(StringComparer.Ordinal);
+        private Dictionary<string, List<Choice>> externalChoices = new(StringComparer.Ordinal);
+        private bool allowChoiceDuplicates;
         private readonly HashSet<string> reportedColumns = new(StringComparer.Ordinal);
         private readonly List<string> languages = ["vi", "en"];
         private HashSet<string> allNames = new(StringComparer.Ordinal);
         private Dictionary<string, List<Choice>> choices = new(StringComparer.Ordinal);
         private string defaultLanguage = "vi";
 
-        private void Error(string sheet, int row, string? column, string vi, string en)
+        private void Error(string sheet, int row, string? column, Message message)
         {
             if (result.Errors.Count < MaxIssues)
             {
-                result.Errors.Add(new XlsFormIssue(sheet, row, column, vi, en));
+                result.Errors.Add(XlsFormIssue.Of(sheet, row, column, message));
             }
         }
 
-        private void Note(string sheet, int row, string? column, string vi, string en)
+        private void Error(string sheet, int row, string? column, string key, params object?[] args) => Error(sheet, row, column, new Message(key, args));
+
+        private void Note(string sheet, int row, string? column, string key, params object?[] args)
         {
             if (result.Notes.Count < MaxIssues)
             {
-                result.Notes.Add(new XlsFormIssue(sheet, row, column, vi, en));
+                result.Notes.Add(XlsFormIssue.Of(sheet, row, column, new Message(key, args)));
             }
         }
 
@@ -160,8 +181,12 @@ public static partial class XlsFormImport
                 return found;
             }
 
-            var at = header.IndexOf("::", StringComparison.Ordinal);
-            var parsed = at < 0 ? (header.Trim().ToLowerInvariant(), (string?)null) : (header[..at].Trim().ToLowerInvariant(), header[(at + 2)..].Trim());
+            // pyxform splits language columns at "::", or at ":" in a sheet where no header uses "::" (label:English).
+            var whole = header.Trim().ToLowerInvariant();
+            var separator = singleColonHeaders.Contains(header) && !ColumnAliases.ContainsKey(whole) ? ":" : "::";
+            var at = header.IndexOf(separator, StringComparison.Ordinal);
+            var (b, lang) = at < 0 ? (whole, (string?)null) : (header[..at].Trim().ToLowerInvariant(), header[(at + separator.Length)..].Trim());
+            var parsed = (ColumnAliases.GetValueOrDefault(b, b), lang);
             headerCache[header] = parsed;
             return parsed;
         }
@@ -184,15 +209,20 @@ public static partial class XlsFormImport
         {
             if (!sheets.TryGetValue("survey", out var survey))
             {
-                Error("survey", 0, null, "Thiếu bảng 'survey'", "The 'survey' sheet is missing");
+                Error("survey", 0, null, "Surveys.Xls.NoSurveySheet");
                 return;
+            }
+
+            foreach (var sheet in sheets.Values.Where(s => !s.Headers.Any(h => h.Contains("::", StringComparison.Ordinal))))
+            {
+                singleColonHeaders.UnionWith(sheet.Headers);
             }
 
             foreach (var required in new[] { "type", "name" })
             {
                 if (!survey.Headers.Any(h => Header(h).Base == required && Header(h).Lang is null))
                 {
-                    Error("survey", 1, required, $"Thiếu cột '{required}'", $"The '{required}' column is missing");
+                    Error("survey", 1, required, "Surveys.Xls.MissingColumn", required);
                 }
             }
 
@@ -211,8 +241,13 @@ public static partial class XlsFormImport
                 }
                 else
                 {
-                    Note("settings", settingsRow.Number, "default_language", $"Không nhận ra ngôn ngữ '{declared}', coi là tiếng Việt", $"Language '{declared}' not recognised; taken as Vietnamese");
+                    Note("settings", settingsRow.Number, "default_language", "Surveys.Xls.DefaultLanguageUnknown", declared);
                 }
+            }
+
+            if (settings is not null && settingsRow is not null && Value(settingsRow, settings, "allow_choice_duplicates") is { } duplicates)
+            {
+                allowChoiceDuplicates = duplicates.Trim().ToLowerInvariant() is "yes" or "true" or "true()" or "1";
             }
 
             CollectLanguages(survey);
@@ -228,7 +263,7 @@ public static partial class XlsFormImport
 
             if (languages.Count > 10)
             {
-                Note("survey", 1, null, $"Quá 10 ngôn ngữ; chỉ giữ {string.Join(", ", languages.Take(10))}", $"More than 10 languages; only {string.Join(", ", languages.Take(10))} kept");
+                Note("survey", 1, null, "Surveys.Xls.TooManyLanguages", string.Join(", ", languages.Take(10)));
                 languages.RemoveRange(10, languages.Count - 10);
             }
 
@@ -240,13 +275,14 @@ public static partial class XlsFormImport
                     var has = sheet.Headers.Any(h => Header(h) is ("label", var lang) && (lang is null ? defaultLanguage : LanguageCode(lang)) == missing);
                     if (!has && (plain || sheet.Headers.Any(h => Header(h).Base == "label")))
                     {
-                        Note(sheet.Name, 1, "label", $"Không có cột nhãn tiếng {(missing == "vi" ? "Việt" : "Anh")} ({missing}): dùng tạm nhãn ngôn ngữ khác, cần dịch lại trong trình soạn", $"No {(missing == "vi" ? "Vietnamese" : "English")} ({missing}) label column: another language's label is used; translate it in the builder");
+                        Note(sheet.Name, 1, "label", missing == "vi" ? "Surveys.Xls.NoVietnameseColumn" : "Surveys.Xls.NoEnglishColumn");
                     }
                 }
             }
 
             allNames = survey.Rows.Select(r => Value(r, survey, "name")).OfType<string>().ToHashSet(StringComparer.Ordinal);
             choices = ReadChoices(choiceSheet);
+            externalChoices = ReadChoices(sheets.GetValueOrDefault("external_choices"));
             var definition = new SurveyDefinition { Languages = [.. languages] };
             definition.Title = Title(settings, settingsRow);
             ReadSurvey(survey, definition);
@@ -257,130 +293,16 @@ public static partial class XlsFormImport
 
             if (!definition.Questions.Any())
             {
-                Error("survey", 0, null, "Biểu mẫu không có câu hỏi nào DuLuan dùng được", "The form has no question DuLuan can use");
+                Error("survey", 0, null, "Surveys.Xls.NoQuestions");
                 return;
             }
 
             foreach (var problem in DefinitionRules.Validate(definition))
             {
-                Error("survey", 0, null, problem.Vietnamese, problem.English);
+                Error("survey", 0, null, problem);
             }
 
             result.Definition = definition;
-        }
-
-        private static bool LanguageAllowed(string code) => BareCode().IsMatch(code);
-
-        private void CollectLanguages(XlsSheet sheet)
-        {
-            foreach (var header in sheet.Headers)
-            {
-                var (b, lang) = Header(header);
-                if (lang is null || !Translated.Contains(b))
-                {
-                    continue;
-                }
-
-                var code = LanguageCode(lang);
-                if (code is null || !LanguageAllowed(code))
-                {
-                    if (reportedColumns.Add(sheet.Name + "\n" + header))
-                    {
-                        Note(sheet.Name, 1, header, $"Không nhận ra ngôn ngữ '{lang}' (cần dạng 'Tên (mã)', ví dụ 'English (en)'); cột bị bỏ qua", $"Language '{lang}' not recognised (use 'Name (code)', e.g. 'English (en)'); the column is ignored");
-                    }
-
-                    continue;
-                }
-
-                if (!languages.Contains(code))
-                {
-                    languages.Add(code);
-                }
-            }
-
-            if (sheet.Headers.Any(h => Header(h).Lang is null && Translated.Contains(Header(h).Base)) && !languages.Contains(defaultLanguage))
-            {
-                languages.Add(defaultLanguage);
-            }
-        }
-
-        /// <summary>Text per language of a translated column; vi and en filled from another language when <paramref name="fill"/>.</summary>
-        private Labels? Texts(XlsRow row, XlsSheet sheet, string name, bool fill)
-        {
-            var labels = new Labels();
-            foreach (var header in sheet.Headers)
-            {
-                var (b, lang) = Header(header);
-                if (b != name || row[header] is not { } value)
-                {
-                    continue;
-                }
-
-                var code = lang is null ? defaultLanguage : LanguageCode(lang);
-                if (code is not null && languages.Contains(code) && (lang is not null || !labels.ContainsKey(code)))
-                {
-                    labels[code] = value;
-                }
-            }
-
-            if (labels.Count == 0)
-            {
-                return null;
-            }
-
-            if (fill)
-            {
-                foreach (var missing in new[] { "vi", "en" })
-                {
-                    if (!labels.ContainsKey(missing))
-                    {
-                        var from = labels.GetValueOrDefault(defaultLanguage) ?? labels.GetValueOrDefault(missing == "vi" ? "en" : "vi") ?? labels.Values.First();
-                        labels[missing] = from;
-                        var hasColumn = sheet.Headers.Any(h => Header(h) is var (b, lang) && b == name && (lang is null ? defaultLanguage : LanguageCode(lang)) == missing);
-                        if (hasColumn)
-                        {
-                            Note(sheet.Name, row.Number, name, $"Thiếu bản dịch '{missing}': dùng tạm '{from}'", $"No '{missing}' translation: '{from}' used for now");
-                        }
-                    }
-                }
-            }
-
-            return labels;
-        }
-
-        private Labels Title(XlsSheet? settings, XlsRow? row)
-        {
-            if (settings is not null && row is not null)
-            {
-                foreach (var header in settings.Headers)
-                {
-                    var (b, _) = Header(header);
-                    if (row[header] is { } value && b is not ("form_title" or "form_id" or "version" or "default_language") && !b.StartsWith('$'))
-                    {
-                        Note("settings", row.Number, header, $"Thiết lập '{header}' không dùng trong DuLuan", $"Setting '{header}' is not used by DuLuan");
-                    }
-                }
-
-                result.FormId = Value(row, settings, "form_id");
-                if (Value(row, settings, "version") is { } version)
-                {
-                    Note("settings", row.Number, "version", $"Phiên bản '{version}' không giữ: DuLuan tự đánh số phiên bản khi công bố", $"Version '{version}' not kept: DuLuan numbers versions when publishing");
-                }
-
-                if (Texts(row, settings, "form_title", fill: false) is { } given)
-                {
-                    foreach (var missing in new[] { "vi", "en" }.Where(m => !given.ContainsKey(m)))
-                    {
-                        Note("settings", row.Number, "form_title", $"Tiêu đề chưa có bản '{missing}': dùng tạm tiêu đề ngôn ngữ khác", $"The title has no '{missing}' version: another language's title is used for now");
-                    }
-
-                    return Texts(row, settings, "form_title", fill: true)!;
-                }
-            }
-
-            var name = result.FormId ?? "XLSForm";
-            Note("settings", 0, "form_title", $"Không có form_title: đặt tên tạm '{name}'", $"No form_title: named '{name}' for now");
-            return new Labels { ["vi"] = name, ["en"] = name };
         }
     }
 }

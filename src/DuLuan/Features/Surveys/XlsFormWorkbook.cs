@@ -3,13 +3,15 @@ using System.IO.Compression;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using DuLuan.Analysis.Text;
+using DuLuan.Infrastructure.Text;
 
 namespace DuLuan.Features.Surveys;
 
 /// <summary>One problem found in an XLSForm, located by sheet, row (1-based as Excel shows it, 0 for the whole sheet) and column.</summary>
 public sealed record XlsFormIssue(string Sheet, int Row, string? Column, string Vi, string En)
 {
+    public static XlsFormIssue Of(string sheet, int row, string? column, Message message) => new(sheet, row, column, message.Vietnamese, message.English);
+
     public string Where => Row > 0 ? $"{Sheet}, {Row}{(Column is null ? string.Empty : ", " + Column)}" : Column is null ? Sheet : $"{Sheet}, {Column}";
 
     public override string ToString() => $"[{Where}] {Vi} / {En}";
@@ -36,8 +38,9 @@ public sealed class XlsRow(int number, Dictionary<string, string> cells)
 }
 
 /// <summary>
-/// Reads the sheets of an .xlsx safely: size cap, zip checked before parsing (entry count and declared
-/// sizes, so a zip bomb is refused), part size capped, rows streamed with a row cap per sheet.
+/// Reads the sheets of an XLSForm workbook safely: .xlsx and .xlsm as zip packages (size cap, zip checked before
+/// parsing so a zip bomb is refused, part size capped, rows streamed; macros are never run) and legacy .xls through
+/// <see cref="XlsFormLegacyWorkbook"/>. Only cells with a value count: formatting-only cells are ignored.
 /// </summary>
 public static class XlsFormWorkbook
 {
@@ -48,18 +51,28 @@ public static class XlsFormWorkbook
     public const int MaxColumns = 200;
     public const int MaxCell = 8000;
 
+    private static readonly byte[] Ole2Signature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+    internal static XlsFormIssue Issue(string sheet, int row, string? column, string key, params object?[] args)
+        => XlsFormIssue.Of(sheet, row, column, new Message(key, args));
+
     public static Dictionary<string, XlsSheet>? Read(byte[] file, List<XlsFormIssue> errors)
     {
         if (file.Length == 0)
         {
-            errors.Add(new XlsFormIssue("—", 0, null, "Tệp trống", "The file is empty"));
+            errors.Add(Issue("—", 0, null, "Surveys.Xls.EmptyFile"));
             return null;
         }
 
         if (file.Length > MaxFileBytes)
         {
-            errors.Add(new XlsFormIssue("—", 0, null, "Tệp lớn hơn 10 MB", "The file is larger than 10 MB"));
+            errors.Add(Issue("—", 0, null, "Surveys.Xls.FileTooLarge"));
             return null;
+        }
+
+        if (file.AsSpan().StartsWith(Ole2Signature))
+        {
+            return XlsFormLegacyWorkbook.Read(file, errors);
         }
 
         if (!CheckZip(file, errors))
@@ -74,7 +87,7 @@ public static class XlsFormWorkbook
             var workbook = document.WorkbookPart;
             if (workbook?.Workbook?.Sheets is null)
             {
-                errors.Add(new XlsFormIssue("—", 0, null, "Tệp không có bảng tính nào", "The file has no worksheets"));
+                errors.Add(Issue("—", 0, null, "Surveys.Xls.NoSheets"));
                 return null;
             }
 
@@ -103,7 +116,7 @@ public static class XlsFormWorkbook
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException or FileFormatException or FormatException)
         {
-            errors.Add(new XlsFormIssue("—", 0, null, "Tệp không phải bảng tính .xlsx đọc được", $"The file is not a readable .xlsx workbook ({e.GetType().Name})"));
+            errors.Add(Issue("—", 0, null, "Surveys.Xls.Unreadable", e.GetType().Name));
             return null;
         }
     }
@@ -112,7 +125,7 @@ public static class XlsFormWorkbook
     {
         if (file.Length < 4 || file[0] != 'P' || file[1] != 'K')
         {
-            errors.Add(new XlsFormIssue("—", 0, null, "Tệp không phải .xlsx (không phải tệp nén zip của Excel)", "The file is not an .xlsx (not an Excel zip package)"));
+            errors.Add(Issue("—", 0, null, "Surveys.Xls.NotWorkbook"));
             return false;
         }
 
@@ -127,10 +140,8 @@ public static class XlsFormWorkbook
 
     private static XlsSheet? ReadSheet(string name, WorksheetPart part, string[] strings, List<XlsFormIssue> errors)
     {
-        var headers = new Dictionary<int, string>();
-        var rows = new List<XlsRow>();
+        var builder = new XlsSheetBuilder(name, errors);
         using var reader = OpenXmlReader.Create(part);
-        var rowCount = 0;
         var lastRow = 0;
         while (reader.Read())
         {
@@ -142,66 +153,30 @@ public static class XlsFormWorkbook
             var row = (Row)reader.LoadCurrentElement()!;
             var number = row.RowIndex?.Value is { } index ? (int)Math.Min(index, int.MaxValue) : lastRow + 1;
             lastRow = number;
-            if (++rowCount > MaxRows || number > 1_048_576)
-            {
-                errors.Add(new XlsFormIssue(name, number, null, $"Bảng có quá {MaxRows} dòng", $"The sheet has more than {MaxRows} rows"));
-                return null;
-            }
-
             var values = new Dictionary<int, string>();
             var position = 0;
             foreach (var cell in row.Elements<Cell>())
             {
                 var column = ColumnIndex(cell.CellReference?.Value) ?? position;
                 position = column + 1;
-                if (column >= MaxColumns)
+                if (cell.CellValue is null && cell.InlineString is null)
                 {
-                    errors.Add(new XlsFormIssue(name, number, null, $"Dòng có quá {MaxColumns} cột", $"The row has more than {MaxColumns} columns"));
+                    continue;
+                }
+
+                if (!builder.Cell(number, column, CellText(cell, strings), values))
+                {
                     return null;
                 }
-
-                var text = CellText(cell, strings).Trim();
-                if (text.Length > MaxCell)
-                {
-                    errors.Add(new XlsFormIssue(name, number, ColumnName(column), $"Ô dài quá {MaxCell} ký tự", $"The cell is longer than {MaxCell} characters"));
-                    return null;
-                }
-
-                if (text.Length > 0)
-                {
-                    values[column] = Nfc.Of(text);
-                }
             }
 
-            if (headers.Count == 0)
+            if (!builder.Row(number, values))
             {
-                if (values.Count > 0)
-                {
-                    foreach (var (column, text) in values)
-                    {
-                        headers[column] = text;
-                    }
-                }
-
-                continue;
-            }
-
-            var cells = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var (column, text) in values)
-            {
-                if (headers.TryGetValue(column, out var header) && !cells.ContainsKey(header))
-                {
-                    cells[header] = text;
-                }
-            }
-
-            if (cells.Count > 0)
-            {
-                rows.Add(new XlsRow(number, cells));
+                return null;
             }
         }
 
-        return new XlsSheet(name, headers.OrderBy(h => h.Key).Select(h => h.Value).ToList(), rows);
+        return builder.Build();
     }
 
     private static string CellText(Cell cell, string[] strings)
