@@ -159,6 +159,12 @@ public sealed partial class PageCrawler(TestClient client, string who)
         }
 
         var local = absolute.PathAndQuery;
+        // A link that asks for another language (a public page's switcher, and every link after it) leaves the Vietnamese crawl.
+        if (System.Web.HttpUtility.ParseQueryString(absolute.Query)["lang"] is { } language && language != "vi")
+        {
+            return null;
+        }
+
         return local.StartsWith("/Account/Logout", StringComparison.OrdinalIgnoreCase) || local.StartsWith("/Account/Login", StringComparison.OrdinalIgnoreCase)
             || local.StartsWith("/lib/", StringComparison.Ordinal) || local.StartsWith("/css/", StringComparison.Ordinal) || local.StartsWith("/js/", StringComparison.Ordinal)
             ? null

@@ -22,7 +22,7 @@ public sealed class IndexModel(AppDbContext db, UnitScope access) : PageModel
     /// <summary>The public sites of the places where the member holds a role (communes and provinces): form link and QR.</summary>
     public List<PublicForm> PublicForms { get; private set; } = [];
 
-    public sealed record PublicForm(long UnitId, string Name, string Code, string FormUrl, string Qr);
+    public sealed record PublicForm(long UnitId, string Name, string Code, string FormUrl, string Qr, bool MayEditContact);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -39,11 +39,15 @@ public sealed class IndexModel(AppDbContext db, UnitScope access) : PageModel
         var places = await db.Units.AsNoTracking()
             .Where(u => granted.Contains(u.Id) && u.Code != null && u.ActiveTo == null && (u.Kind == Units.UnitKind.Commune || u.Kind == Units.UnitKind.Province))
             .OrderBy(u => u.Path).Select(u => new { u.Id, u.Name, Code = u.Code! }).Take(5).ToListAsync(ct);
-        PublicForms = places.Select(p =>
+        PublicForms = [];
+        foreach (var p in places)
         {
             var url = $"{Request.Scheme}://{Request.Host}/cong/{Uri.EscapeDataString(p.Code)}/phan-anh";
-            return new PublicForm(p.Id, p.Name, p.Code, url, Infrastructure.QrImage.SvgDataUri(url, 4));
-        }).ToList();
+            // The contact editor opens only for those who write the place's public pages.
+            var mayEdit = await access.HoldsAsync(p.Id, Members.RoleTable.WritePosts.Roles, ct);
+            PublicForms.Add(new PublicForm(p.Id, p.Name, p.Code, url, Infrastructure.QrImage.SvgDataUri(url, 4), mayEdit));
+        }
+
         return Page();
     }
 }
