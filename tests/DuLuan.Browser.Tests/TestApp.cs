@@ -35,23 +35,26 @@ public sealed class TestApp : IAsyncLifetime
     /// <summary>The app's clock: real time, moved forward only by tests that run alone (see <see cref="ShiftableClock"/>).</summary>
     public ShiftableClock Clock { get; } = new();
 
+    /// <summary>The settings of every browser-test host, on a loopback port the OS picks.</summary>
+    internal static WebHostSettings SettingsFor(DatabaseOptions database) => new(database, ["http://127.0.0.1:0"])
+    {
+        Overrides = new Dictionary<string, string?>
+        {
+            // Every test signs in from 127.0.0.1; the production limit of 10 a minute would throttle the suite.
+            ["RateLimits:SignInPerMinute"] = "1000",
+            ["RateLimits:RequestsPerMinute"] = "10000",
+            ["Logging:LogLevel:Default"] = "Warning",
+            // The seeded feeds point nowhere; the pages are tested on the seeded history.
+            ["Monitoring:SchedulerSeconds"] = "0",
+            ["Monitoring:AlertMinutes"] = "0",
+        },
+    };
+
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(dataDirectory);
         var database = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = dataDirectory };
-        app = WebHost.Build(new WebHostSettings(database, ["http://127.0.0.1:0"])
-        {
-            Overrides = new Dictionary<string, string?>
-            {
-                // Every test signs in from 127.0.0.1; the production limit of 10 a minute would throttle the suite.
-                ["RateLimits:SignInPerMinute"] = "1000",
-                ["RateLimits:RequestsPerMinute"] = "10000",
-                ["Logging:LogLevel:Default"] = "Warning",
-                // The seeded feeds point nowhere; the pages are tested on the seeded history.
-                ["Monitoring:SchedulerSeconds"] = "0",
-                ["Monitoring:AlertMinutes"] = "0",
-            },
-        }, builder => builder.Services.AddSingleton<TimeProvider>(Clock));
+        app = WebHost.Build(SettingsFor(database), builder => builder.Services.AddSingleton<TimeProvider>(Clock));
         await using (var scope = app.Services.CreateAsyncScope())
         {
             Seed = await TestSeed.RunAsync(scope.ServiceProvider, CancellationToken.None);

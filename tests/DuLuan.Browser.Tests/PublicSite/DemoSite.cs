@@ -37,17 +37,7 @@ public sealed class DemoSite : IAsyncLifetime
     {
         Directory.CreateDirectory(dataDirectory);
         var database = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = dataDirectory };
-        app = WebHost.Build(new WebHostSettings(database, ["http://127.0.0.1:0"])
-        {
-            Overrides = new Dictionary<string, string?>
-            {
-                ["RateLimits:SignInPerMinute"] = "1000",
-                ["RateLimits:RequestsPerMinute"] = "10000",
-                ["Logging:LogLevel:Default"] = "Warning",
-                ["Monitoring:SchedulerSeconds"] = "0",
-                ["Monitoring:AlertMinutes"] = "0",
-            },
-        });
+        app = WebHost.Build(TestApp.SettingsFor(database));
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var services = scope.ServiceProvider;
