@@ -30,6 +30,10 @@ internal static class ClassifierBenchmarks
             rows.Add([name, Harness.F(trainSeconds, "N2") + " s", Harness.F(report.Accuracy * 100, "N2"), Harness.F(report.MacroF1 * 100, "N2"),
                 Harness.F(test.Count / predict.Seconds, "N0"), Harness.F(predict.AllocatedPerOp, "N0")]);
         }
+        var ml = MlNetClassifier.Run(train, test);
+        var mlPredict = Harness.Measure(test.Count, () => { foreach (var (text, _) in test) { ml.Predict(text); } }, repetitions: 3);
+        rows.Add(["ML.NET 6.0.0: FeaturizeText (words 1-2, chars 3) + SDCA maximum entropy", Harness.F(ml.TrainSeconds, "N2") + " s", Harness.F(ml.Accuracy * 100, "N2"), Harness.F(ml.MacroF1 * 100, "N2"),
+            Harness.F(test.Count / mlPredict.Seconds, "N0"), Harness.F(mlPredict.AllocatedPerOp, "N0")]);
         Harness.Table($"Classifier on UIT-VSFC topics (train {train.Count:N0}, test {test.Count:N0})", "dotnet run -c Release --project bench/DuLuan.Bench -- text classifier",
             ["model", "train time", "accuracy %", "macro-F1 %", "docs/s", "B/doc classified"], rows);
     }

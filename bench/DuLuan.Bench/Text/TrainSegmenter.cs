@@ -5,21 +5,15 @@ using DuLuan.Analysis.Text;
 namespace DuLuan.Bench.Text;
 
 /// <summary>
-/// Trains the shipped segmenter on UD Vietnamese-VTB train with the Viet74K word list (npm @vntk/dictionary, MIT)
-/// as features, reports train/dev F1, writes the embedded model.
+/// Trains the shipped segmenter on UD Vietnamese-VTB train with the Viet74K word list (npm @vntk/dictionary, MIT,
+/// fetched and embedded by the build of DuLuan.Analysis) as features, reports train/dev F1, writes the embedded model,
+/// which references the word list (count and fingerprint) instead of holding it.
 /// </summary>
 internal static class TrainSegmenter
 {
-    public const string DictionaryPath = "bench/DuLuan.Bench/node_modules/@vntk/dictionary/data/Viet74K.txt";
-
     public static int Run(string dataDir, string outPath)
     {
-        if (!File.Exists(DictionaryPath))
-        {
-            Console.Error.WriteLine($"missing {DictionaryPath}: run `npm ci --prefix bench/DuLuan.Bench` from the repository root first");
-            return 2;
-        }
-        var dictionary = File.ReadAllLines(DictionaryPath);
+        var dictionary = Viet74K.ModelEntries();
         var train = Conllu.Read(Path.Combine(dataDir, "vi_vtb-ud-train.conllu"));
         var dev = Conllu.Read(Path.Combine(dataDir, "vi_vtb-ud-dev.conllu"));
         foreach (var epochs in new[] { 4, 8, 12 })
@@ -34,7 +28,7 @@ internal static class TrainSegmenter
         var final = WordSegmenterTrainer.Train(train, 8, dictionary: dictionary);
         using (var stream = File.Create(outPath))
         {
-            WordSegmenterTrainer.Save(final, train, stream);
+            WordSegmenterTrainer.Save(final, train, stream, dictionaryByReference: true);
         }
         Console.WriteLine($"wrote {outPath} ({new FileInfo(outPath).Length} bytes, {final.DictionaryWords.Count:N0} dictionary words)");
         return 0;

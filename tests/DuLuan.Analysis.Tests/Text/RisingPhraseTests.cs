@@ -44,6 +44,39 @@ public class RisingPhraseTests
     }
 
     [Fact]
+    public void Shows_no_stopword_and_no_lone_adjective_or_adverb()
+    {
+        string[] week =
+        [
+            "Sạt lở nghiêm trọng, tuy nhiên chưa có thiệt hại về người",
+            "Sạt lở nghiêm trọng ở bờ sông, xã nhanh chóng di dời dân",
+            "Tuy nhiên sạt lở vẫn nghiêm trọng, chính quyền nhanh chóng xử lý",
+            "Khắc phục nhanh chóng sạt lở nghiêm trọng, tuy nhiên cần thêm kinh phí",
+        ];
+        var shown = RisingPhraseFinder.Find(week, QuietMonth, top: 20, minCount: 3).Select(p => p.Phrase).ToList();
+        Assert.Contains("sạt lở", shown);
+        foreach (var filler in new[] { "nghiêm trọng", "nhanh chóng", "tuy nhiên" })
+        {
+            Assert.DoesNotContain(filler, shown);
+        }
+
+        Assert.All(shown, p => Assert.False(PhraseFilter.IsStopword(p.ToLowerInvariant()) || PhraseFilter.IsModifierOnly(p.ToLowerInvariant()), p));
+    }
+
+    [Fact]
+    public void The_word_lists_come_from_the_npm_packages_at_build_time()
+    {
+        Assert.True(PhraseFilter.StopwordCount > 600, $"{PhraseFilter.StopwordCount} stopwords");
+        Assert.True(PhraseFilter.ModifierCount > 5000, $"{PhraseFilter.ModifierCount} adjective/adverb-only words");
+        Assert.True(PhraseFilter.IsModifierOnly("nghiêm trọng"));
+        Assert.True(PhraseFilter.IsModifierOnly("lớn"));
+        Assert.False(PhraseFilter.IsModifierOnly("sâu"));
+        Assert.False(PhraseFilter.IsModifierOnly("ngập lụt"));
+        Assert.True(PhraseFilter.IsStopword("tuy nhiên"));
+        Assert.False(PhraseFilter.IsStopword("ngập lụt"));
+    }
+
+    [Fact]
     public void Shows_phrases_as_first_written_with_diacritics_and_names_capitalised()
     {
         var phrases = RisingPhraseFinder.Find(FloodWeek, QuietMonth, top: 20, minCount: 3);

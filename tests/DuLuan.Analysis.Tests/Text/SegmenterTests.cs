@@ -77,6 +77,36 @@ public class SegmenterTests
         Assert.Equal(model.SegmentToText("Hiện nay nhân dân"), loaded.SegmentToText("Hiện nay nhân dân"));
     }
 
+    [Fact]
+    public void A_model_that_references_its_dictionary_loads_only_with_the_same_list()
+    {
+        IReadOnlyList<string>[] sentences = [["xã", "có", "bão", "to"], ["mưa", "lớn", "ở", "xã"]];
+        string[] dictionary = ["ngập lụt", "mưa bão", "nhân dân"];
+        var model = WordSegmenterTrainer.Train(sentences, epochs: 3, dictionary: dictionary);
+        using var stream = new MemoryStream();
+        WordSegmenterTrainer.Save(model, sentences, stream, dictionaryByReference: true);
+        var bytes = stream.ToArray();
+
+        var loaded = SegmenterModelFormat.Read(new MemoryStream(bytes), () => DictionaryMatches.ModelEntries(Enumerable.Reverse(dictionary)));
+        Assert.Equal(model.DictionaryWords, loaded.DictionaryWords);
+        Assert.Equal(model.SegmentToText("xã có ngập lụt"), loaded.SegmentToText("xã có ngập lụt"));
+        Assert.Throws<InvalidDataException>(() => SegmenterModelFormat.Read(new MemoryStream(bytes)));
+        var other = Assert.Throws<InvalidDataException>(() => SegmenterModelFormat.Read(new MemoryStream(bytes), () => DictionaryMatches.ModelEntries(["ngập lụt", "mưa bão", "nhân viên"])));
+        Assert.Contains("not the one the model was trained with", other.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidDataException>(() => SegmenterModelFormat.Read(new MemoryStream(bytes), () => DictionaryMatches.ModelEntries(["ngập lụt", "mưa bão"])));
+    }
+
+    [Fact]
+    public void The_shipped_model_holds_no_copy_of_the_word_list_and_reads_it_from_the_build()
+    {
+        // The repository's model keeps a reference (count and fingerprint); the words come from npm at build time.
+        using var stream = typeof(WordSegmenter).Assembly.GetManifestResourceStream("DuLuan.Analysis.Text.Segmentation.vi-segmenter.bin")!;
+        Assert.Throws<InvalidDataException>(() => SegmenterModelFormat.Read(stream));
+        var entries = Viet74K.ModelEntries();
+        Assert.Equal(WordSegmenter.Default.DictionaryWords.Count, entries.Count);
+        Assert.Contains("ngập lụt", entries);
+    }
+
     internal static List<IReadOnlyList<string>> ReadForms(string path)
     {
         var sentences = new List<IReadOnlyList<string>>();

@@ -35,7 +35,7 @@ public sealed class WordSegmenter
     {
         using var stream = typeof(WordSegmenter).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"Missing embedded resource {ResourceName}.");
-        return SegmenterModelFormat.Read(stream);
+        return SegmenterModelFormat.Read(stream, Viet74K.ModelEntries);
     }
 
     public List<Word> Segment(string text)

@@ -74,10 +74,13 @@ public static class WordSegmenterTrainer
     }
 
     /// <summary>Saves a trained model (the library never opens files; the caller owns the stream).</summary>
-    public static void Save(WordSegmenter segmenter, IReadOnlyList<IReadOnlyList<string>> sentences, Stream stream) =>
-        SegmenterModelFormat.Write(stream, segmenter.Weights, LexiconWords(sentences), segmenter.DictionaryWords);
+    /// <param name="dictionaryByReference">Save only the dictionary's entry count and fingerprint, not its words: the
+    /// shipped model does so, and <see cref="WordSegmenter.Default"/> supplies Viet74K from the assembly at load.</param>
+    public static void Save(WordSegmenter segmenter, IReadOnlyList<IReadOnlyList<string>> sentences, Stream stream, bool dictionaryByReference = false) =>
+        SegmenterModelFormat.Write(stream, segmenter.Weights, LexiconWords(sentences), segmenter.DictionaryWords, dictionaryByReference);
 
-    public static WordSegmenter Load(Stream stream) => SegmenterModelFormat.Read(stream);
+    /// <summary>Loads a saved model; one that references its dictionary gets Viet74K from the assembly.</summary>
+    public static WordSegmenter Load(Stream stream) => SegmenterModelFormat.Read(stream, Viet74K.ModelEntries);
 
     internal static (string Text, List<Token> Tokens, bool[] Joins) Prepare(IReadOnlyList<string> forms)
     {

@@ -13,7 +13,9 @@ public sealed record RisingPhrase(string Phrase, string Key, int WindowCount, in
 /// Phrases people would write, rising against the previous period: multi-syllable words of the segmenter (whose
 /// Viet74K and treebank lexicons make "ngập lụt", "Hà Nội" one word) and pairs of adjacent one-syllable content
 /// words ("mưa lớn", "ngập sâu"). A lone syllable is never a phrase, so fillers such as "lớn", "sâu", "qua" cannot
-/// appear; function words and adverbs ("tuy nhiên", "đã", "rất") are not phrase parts. Counted once per document,
+/// appear; function words and adverbs ("tuy nhiên", "đã", "rất") are not phrase parts; no phrase is a stopword
+/// (stopwords-iso) or a word the dictionary knows only as an adjective or adverb ("nghiêm trọng", "nhanh chóng"), and
+/// a pair needs one part that is not such a word. Counted once per document,
 /// kept when seen in at least <c>minCount</c> window documents and significantly more often than before (Dunning
 /// G² ≥ 3.84, p &lt; 0.05), ranked by growth.
 /// </summary>
@@ -96,14 +98,25 @@ public static class RisingPhraseFinder
 
                 if (word.TokenCount >= 2)
                 {
-                    Add(form, counts, seen, surfaces);
+                    if (!PhraseFilter.IsStopword(lower) && !PhraseFilter.IsModifierOnly(lower))
+                    {
+                        Add(form, counts, seen, surfaces);
+                    }
+
                     previous = null;
                     continue;
                 }
 
                 if (previous is not null && word.Start == previousEnd + 1 && text[previousEnd] == ' ')
                 {
-                    Add(previous + " " + form, counts, seen, surfaces);
+                    // "mưa lớn" (a noun and its adjective) is a phrase; "lớn mạnh" of two modifiers or a stopword pair is not.
+                    var pair = previous + " " + form;
+                    var pairLower = pair.ToLower(Vietnamese);
+                    var modifiers = PhraseFilter.IsModifierOnly(previous.ToLower(Vietnamese)) && PhraseFilter.IsModifierOnly(lower);
+                    if (!modifiers && !PhraseFilter.IsStopword(pairLower) && !PhraseFilter.IsModifierOnly(pairLower))
+                    {
+                        Add(pair, counts, seen, surfaces);
+                    }
                 }
                 previous = form;
                 previousEnd = word.Start + word.Length;

@@ -8,7 +8,8 @@ namespace DuLuan.Features.Concerns.Cases;
 /// <summary>
 /// Demo cases, once per database: open cases at two agencies of the demo province (some past their
 /// working-time deadline), answered ones that fill the public list and its figures, and an answer
-/// template per agency. All text is invented and holds no personal data.
+/// template per agency. All text is invented and holds no personal data. Cases are filed under a category, so a
+/// concern sent to the demo gets a category suggestion when staff open its case.
 /// </summary>
 public static class CasesDemoSeed
 {
@@ -72,6 +73,7 @@ public static class CasesDemoSeed
                 Title = text.Title,
                 Description = text.Description,
                 Severity = Severity.Normal,
+                Category = Environment.Contains(text) ? "moi-truong" : "trat-tu-do-thi",
                 Status = status,
                 CreatedAt = created,
                 DueAt = due,

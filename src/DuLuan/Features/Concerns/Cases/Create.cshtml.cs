@@ -15,10 +15,11 @@ namespace DuLuan.Features.Concerns.Cases;
 
 /// <summary>
 /// Opens a case from a concern: severity and responsible agency set the deadline in working time. The category's
-/// routing rule proposes the agency; the office may choose another (its override).
+/// routing rule proposes the agency; the office may choose another (its override). A category suggested from the
+/// office's filed cases is shown beside the list; staff choose.
 /// </summary>
 public sealed class CreateModel(AppDbContext db, UnitScope access, Holidays holidays, IOptions<WorkingHoursOptions> hours, TimeProvider clock, UnitActivity activity,
-    CategoryCatalog catalog, CaseRouter router, IStringLocalizer<SharedResource> l) : PageModel
+    CategoryCatalog catalog, CaseRouter router, CategorySuggester suggester, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public long ConcernId { get; set; }
@@ -49,6 +50,9 @@ public sealed class CreateModel(AppDbContext db, UnitScope access, Holidays holi
     /// <summary>The rule that covers the concern's category and place, if any: its agency is proposed.</summary>
     public RuleMatch? Rule { get; private set; }
 
+    /// <summary>The category the classifier proposes from the office's filed cases: shown, never chosen for staff.</summary>
+    public CategorySuggestion? Suggestion { get; private set; }
+
     public List<Unit> Agencies { get; private set; } = [];
 
     public Concern Concern { get; private set; } = null!;
@@ -64,6 +68,7 @@ public sealed class CreateModel(AppDbContext db, UnitScope access, Holidays holi
         Description = Concern.Description;
         Category = Concern.Category;
         Rule = await router.MatchAsync(Concern.UnitId, Category, ct);
+        Suggestion = await suggester.SuggestAsync(Concern.UnitId, Concern.Title + "\n" + Concern.Description, ct);
         if (Rule is not null && Agencies.Any(a => a.Id == Rule.AgencyId))
         {
             AgencyId = Rule.AgencyId;

@@ -21,6 +21,8 @@ public static class ConcernsServices
         services.AddScoped<CaseMatcher>();
         services.AddScoped<Routing.CategoryCatalog>();
         services.AddScoped<Routing.CaseRouter>();
+        services.AddScoped<Routing.CategorySuggester>();
+        services.AddSingleton<Routing.CategoryModels>();
         services.AddScoped<ContactPurge>();
         services.AddHostedService<ContactPurgeJob>();
         services.AddSingleton<ContactVault>();
