@@ -64,6 +64,32 @@ public class RisingPhraseTests
     }
 
     [Fact]
+    public void Pairs_that_cross_a_word_or_a_name_are_not_phrases()
+    {
+        // The demo's monitoring titles: "Khánh ngập", "dân dắt", "xã miền", "núi phía" were shown before.
+        string[] week =
+        [
+            "Hòa Khánh ngập sâu sau trận mưa lớn, dân dắt xe qua điểm ngập",
+            "Hòa Khánh ngập sâu sau trận mưa lớn, dân dắt xe qua điểm ngập",
+            "Hòa Khánh ngập sâu sau trận mưa lớn, dân dắt xe qua điểm ngập",
+            "Cảnh báo sạt lở ở các xã miền núi phía tây",
+            "Cảnh báo sạt lở ở các xã miền núi phía tây",
+            "Cảnh báo sạt lở ở các xã miền núi phía tây",
+            "Mưa lớn kéo dài, Hòa Khánh ngập sâu",
+        ];
+        var shown = RisingPhraseFinder.Find(week, QuietMonth, top: 20, minCount: 3).Select(p => p.Phrase).ToList();
+        foreach (var junk in new[] { "khánh ngập", "Khánh ngập", "dân dắt", "xã miền", "núi phía", "trận mưa lớn" })
+        {
+            Assert.DoesNotContain(junk, shown);
+        }
+
+        Assert.Contains("ngập sâu", shown);
+        Assert.Contains("mưa lớn", shown);
+        Assert.Contains("Hòa Khánh", shown);
+        Assert.Contains("điểm ngập", shown);
+    }
+
+    [Fact]
     public void The_word_lists_come_from_the_npm_packages_at_build_time()
     {
         Assert.True(PhraseFilter.StopwordCount > 600, $"{PhraseFilter.StopwordCount} stopwords");

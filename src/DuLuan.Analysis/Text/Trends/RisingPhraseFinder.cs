@@ -11,8 +11,8 @@ public sealed record RisingPhrase(string Phrase, string Key, int WindowCount, in
 
 /// <summary>
 /// Phrases people would write, rising against the previous period: multi-syllable words of the segmenter (whose
-/// Viet74K and treebank lexicons make "ngập lụt", "Hà Nội" one word) and pairs of adjacent one-syllable content
-/// words ("mưa lớn", "ngập sâu"). A lone syllable is never a phrase, so fillers such as "lớn", "sâu", "qua" cannot
+/// Viet74K and treebank lexicons make "ngập lụt", "Hà Nội" one word), names (capitalised runs such as "Hòa Khánh")
+/// and pairs of adjacent one-syllable content words ("mưa lớn", "ngập sâu"; see <see cref="Candidates"/>). A lone syllable is never a phrase, so fillers such as "lớn", "sâu", "qua" cannot
 /// appear; function words and adverbs ("tuy nhiên", "đã", "rất") are not phrase parts; no phrase is a stopword
 /// (stopwords-iso) or a word the dictionary knows only as an adjective or adverb ("nghiêm trọng", "nhanh chóng"), and
 /// a pair needs one part that is not such a word. Counted once per document,
@@ -29,8 +29,11 @@ public static class RisingPhraseFinder
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(background);
         var surfaces = new Dictionary<string, string>(StringComparer.Ordinal);
-        var (w, wDocs) = Count(window, surfaces);
-        var (b, bDocs) = Count(background, null);
+        var sure = new HashSet<string>(StringComparer.Ordinal);
+        var windowCandidates = Candidates(window, sure);
+        var backgroundCandidates = Candidates(background, sure);
+        var (w, wDocs) = Count(windowCandidates, sure, surfaces);
+        var (b, bDocs) = Count(backgroundCandidates, sure, null);
         var results = new List<RisingPhrase>();
         foreach (var (key, k1) in w)
         {
@@ -67,32 +70,60 @@ public static class RisingPhraseFinder
         return kept;
     }
 
-    private static (Dictionary<string, int> Counts, int Documents) Count(IEnumerable<string> texts, Dictionary<string, string>? surfaces)
+    private static (Dictionary<string, int> Counts, int Documents) Count(List<List<(string Form, bool Sure)>> documents, HashSet<string> sure, Dictionary<string, string>? surfaces)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var candidates in documents)
+        {
+            seen.Clear();
+            foreach (var (form, isSure) in candidates)
+            {
+                if (isSure || sure.Contains(VietnameseFold.Fold(form)))
+                {
+                    Add(form, counts, seen, surfaces);
+                }
+            }
+        }
+        return (counts, documents.Count);
+    }
+
+    /// <summary>
+    /// The candidates of each text: multi-syllable words and names are sure; so is a pair of one-syllable content words
+    /// standing alone ("mưa lớn" between function words or punctuation). In a longer run of one-syllable words ("các xã
+    /// miền núi phía tây", "dân dắt xe") the pairs overlap and most cross a word boundary, so such a pair counts only
+    /// where it also stands alone in some text (<paramref name="sure"/>). Capitals split a run: "Hòa Khánh ngập sâu" is
+    /// the name "Hòa Khánh" and the pair "ngập sâu", never "Khánh ngập".
+    /// </summary>
+    private static List<List<(string Form, bool Sure)>> Candidates(IEnumerable<string> texts, HashSet<string> sure)
+    {
+        var documents = new List<List<(string, bool)>>();
         var tokens = new List<Token>();
         var words = new List<Word>();
-        var documents = 0;
+        var run = new List<(string Form, bool Upper, bool AtStart)>();
         foreach (var raw in texts)
         {
-            documents++;
-            seen.Clear();
+            var candidates = new List<(string, bool)>();
+            documents.Add(candidates);
             var text = VietnameseNormalizer.Normalize(raw ?? "");
             tokens.Clear();
             words.Clear();
             SyllableTokenizer.Tokenize(text, tokens);
             WordSegmenter.Default.Segment(text, tokens, words);
-            string? previous = null;
+            run.Clear();
             var previousEnd = -1;
             foreach (var word in words)
             {
                 var form = text.Substring(word.Start, word.Length);
                 var lower = form.ToLower(Vietnamese);
                 var content = word.Kind == TokenKind.Syllable && !PhraseStopwords.IsFunctionWord(lower);
+                if (!content || word.TokenCount >= 2 || (run.Count > 0 && !(word.Start == previousEnd + 1 && text[previousEnd] == ' ')))
+                {
+                    Flush(run, candidates, sure);
+                }
+
                 if (!content)
                 {
-                    previous = null;
                     continue;
                 }
 
@@ -100,29 +131,81 @@ public static class RisingPhraseFinder
                 {
                     if (!PhraseFilter.IsStopword(lower) && !PhraseFilter.IsModifierOnly(lower))
                     {
-                        Add(form, counts, seen, surfaces);
+                        candidates.Add((form, true));
                     }
 
-                    previous = null;
                     continue;
                 }
 
-                if (previous is not null && word.Start == previousEnd + 1 && text[previousEnd] == ' ')
-                {
-                    // "mưa lớn" (a noun and its adjective) is a phrase; "lớn mạnh" of two modifiers or a stopword pair is not.
-                    var pair = previous + " " + form;
-                    var pairLower = pair.ToLower(Vietnamese);
-                    var modifiers = PhraseFilter.IsModifierOnly(previous.ToLower(Vietnamese)) && PhraseFilter.IsModifierOnly(lower);
-                    if (!modifiers && !PhraseFilter.IsStopword(pairLower) && !PhraseFilter.IsModifierOnly(pairLower))
-                    {
-                        Add(pair, counts, seen, surfaces);
-                    }
-                }
-                previous = form;
+                run.Add((form, char.IsUpper(form[0]), StartsSentence(text, word.Start)));
                 previousEnd = word.Start + word.Length;
             }
+            Flush(run, candidates, sure);
         }
-        return (counts, documents);
+        return documents;
+    }
+
+    /// <summary>Splits a run of one-syllable content words by capitals and turns it into candidates (see <see cref="Candidates"/>).</summary>
+    private static void Flush(List<(string Form, bool Upper, bool AtStart)> words, List<(string, bool)> candidates, HashSet<string> sure)
+    {
+        // A capital that only starts the sentence belongs with the lower-case words after it ("Mưa lớn"), one followed
+        // by another capital starts a name ("Hòa Khánh ngập sâu").
+        var run = words.Select((w, k) => (w.Form, Capital: w.Upper && (!w.AtStart || (k + 1 < words.Count && words[k + 1].Upper)))).ToList();
+        var start = 0;
+        while (start < run.Count)
+        {
+            var end = start + 1;
+            while (end < run.Count && run[end].Capital == run[start].Capital)
+            {
+                end++;
+            }
+
+            var length = end - start;
+            if (run[start].Capital)
+            {
+                if (length >= 2)
+                {
+                    candidates.Add((string.Join(' ', run.Skip(start).Take(length).Select(r => r.Form)), true));
+                }
+            }
+            else
+            {
+                for (var k = start; k + 1 < end; k++)
+                {
+                    var pair = run[k].Form + " " + run[k + 1].Form;
+                    var pairLower = pair.ToLower(Vietnamese);
+                    var modifiers = PhraseFilter.IsModifierOnly(run[k].Form.ToLower(Vietnamese)) && PhraseFilter.IsModifierOnly(run[k + 1].Form.ToLower(Vietnamese));
+                    if (modifiers || PhraseFilter.IsStopword(pairLower) || PhraseFilter.IsModifierOnly(pairLower))
+                    {
+                        continue;
+                    }
+
+                    candidates.Add((pair, length == 2));
+                    if (length == 2)
+                    {
+                        sure.Add(VietnameseFold.Fold(pair));
+                    }
+                }
+            }
+            start = end;
+        }
+        words.Clear();
+    }
+
+    /// <summary>True at the start of the text or after a sentence break (. ! ? : and quotes before it).</summary>
+    private static bool StartsSentence(string text, int start)
+    {
+        for (var i = start - 1; i >= 0; i--)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c) || c is '"' or '“' or '\'' or '‘' or '(' or '-' or '–')
+            {
+                continue;
+            }
+
+            return c is '.' or '!' or '?' or ':' or '…';
+        }
+        return true;
     }
 
     private static void Add(string form, Dictionary<string, int> counts, HashSet<string> seen, Dictionary<string, string>? surfaces)
