@@ -23,7 +23,7 @@ internal static class MlNetClassifier
     }
 
     /// <summary>Trains on <paramref name="train"/>; returns the training seconds, test accuracy, macro-F1 and a per-text predictor.</summary>
-    public static (double TrainSeconds, double Accuracy, double MacroF1, Func<string, string> Predict) Run(List<(string Text, string Label)> train, List<(string Text, string Label)> test)
+    public static (double TrainSeconds, double Accuracy, double MacroF1, List<string> Predicted, Func<string, string> Predict) Run(List<(string Text, string Label)> train, List<(string Text, string Label)> test)
     {
         var ml = new MLContext(seed: 7);
         var data = ml.Data.LoadFromEnumerable(train.Select(t => new Row { Text = t.Text, Label = t.Label }));
@@ -44,6 +44,6 @@ internal static class MlNetClassifier
             var recall = tp / Math.Max(1.0, test.Count(t => t.Label == label));
             return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
         }).Average();
-        return (seconds, (double)right / test.Count, f1, text => engine.Predict(new Row { Text = text }).Label);
+        return (seconds, (double)right / test.Count, f1, predicted, text => engine.Predict(new Row { Text = text }).Label);
     }
 }
