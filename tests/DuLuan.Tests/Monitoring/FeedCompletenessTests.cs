@@ -54,6 +54,15 @@ public class FeedCompletenessTests
     }
 
     [Fact]
+    public void Base64_given_as_the_type_is_decoded()
+    {
+        var html = Convert.ToBase64String(Encoding.UTF8.GetBytes("<p>Cắt điện <b>phường Hòa Khánh</b> ngày 5/12</p><iframe src=\"https://x.example/\"/> từ 7 giờ"));
+        var e = Atom($"<title>Cắt điện</title><content type=\"base64\">{html}</content>");
+        Assert.Equal("Cắt điện phường Hòa Khánh ngày 5/12 từ 7 giờ", Visible(e.ContentText));
+        Assert.DoesNotContain("iframe", e.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Broken_base64_gives_no_text_rather_than_garbage()
     {
         var e = Atom("<title>Tin</title><content type=\"text/html\" mode=\"base64\">%%% không phải base64 %%%</content><summary>Tóm tắt</summary>",

@@ -4,8 +4,9 @@ using DuLuan.Analysis.Text;
 namespace DuLuan.Bench.Text.Redaction;
 
 /// <summary>
-/// text redact-eval [--errors] [dev|heldout]: removal precision, recall and places kept of the redactor against the
-/// hand-annotated set, next to the redactor before issue #18 (<see cref="BaselineRedactor"/>) in the same run.
+/// text redact-eval [--errors] [dev|heldout|round2-dev|round2-heldout ...]: removal precision, recall and places kept of the
+/// redactor against the hand-annotated set, next to the redactor before issue #18 (<see cref="BaselineRedactor"/>) and the
+/// first pass of #18 (<see cref="Round1.PersonalDataRedactor"/>, frozen at fa523ff) in the same run.
 /// A removal is right when at least 80 % of its letters and digits lie inside spans to remove (no overrun into the next
 /// word); a span to remove is found when 80 % of its letters and all its digits are covered; a span to keep is kept when
 /// none of it is removed.
@@ -17,16 +18,25 @@ internal static class RedactionEval
 
     public static int Run(string[] args)
     {
-        var showErrors = args.Contains("--errors");
-        var parts = args.Where(a => a is "dev" or "heldout").DefaultIfEmpty("dev").ToList();
-        if (!args.Any(a => a is "dev" or "heldout"))
+        if (args.Length == 2 && args[0] == "--line")
         {
-            parts = ["dev", "heldout"];
+            var text = VietnameseNormalizer.Normalize(args[1]);
+            Console.WriteLine("round 1: " + Round1.PersonalDataRedactor.Redact(text).Text);
+            Console.WriteLine("now:     " + PersonalDataRedactor.Redact(text).Text);
+            return 0;
+        }
+
+        var showErrors = args.Contains("--errors");
+        var parts = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        if (parts.Count == 0)
+        {
+            parts = ["dev", "heldout", "round2-dev", "round2-heldout"];
         }
 
         var redactors = new (string Name, Func<string, List<RedactionSpan>> Find)[]
         {
             ("before #18", BaselineRedactor.Find),
+            ("round 1 (fa523ff)", Round1.PersonalDataRedactor.Find),
             ("now", PersonalDataRedactor.Find),
         };
         foreach (var part in parts)

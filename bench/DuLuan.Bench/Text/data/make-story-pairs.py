@@ -6,7 +6,8 @@ Columns: label (1 same story, 0 different), kind, document A, document B. A docu
       0-based position in the split's file, joined with spaces; 'fold' drops diacritics and case (a copy typed without
       them); 'replace' swaps a name or date everywhere. The treebank text itself is not copied here (share-alike):
       the bench reads it from --data (default /work/shared/data/segmentation).
-  text:<text>   our own notices written from templates, filled with official ward and province names.
+  text:<text>   our own notices written from templates, filled with official ward and province names, or our own
+      rewording of real news events (news-events.tsv, source address per event).
 Deterministic (seed 2026): run again to get the same file.
 """
 import json, random, re, unicodedata, pathlib
@@ -175,6 +176,22 @@ for kind, (first, second) in TEMPLATES.items():
         if kind == "fuel-price":
             other_day["v"] = "21.490"
         add(0, f"template-{kind}-other-date", fill(first, e), fill(first, other_day))
+
+# --- Real news events (news-events.tsv): each reported twice in our own words from a public article (the source
+# column), A in one newsroom's house style shared by every event of its kind, B as another outlet would write it.
+# Same story: A and B of one event. Different (hard negatives): two events of the same kind (flooding, accidents,
+# landslides, fires, fuel prices) in other places or on other dates, A with A (same house style) and A with B.
+import csv
+events = list(csv.DictReader(open(here / "news-events.tsv", encoding="utf-8"), delimiter="\t"))
+for e in events:
+    add(1, f"news-{e['kind']}-same-event", "text:" + e["A"], "text:" + e["B"])
+for i, e in enumerate(events):
+    for f in events[i + 1:]:
+        if e["kind"] != f["kind"]:
+            continue
+        add(0, f"news-{e['kind']}-other-event", "text:" + e["A"], "text:" + f["A"])
+        add(0, f"news-{e['kind']}-other-event-reworded", "text:" + e["A"], "text:" + f["B"])
+        add(0, f"news-{e['kind']}-other-event-reworded", "text:" + f["A"], "text:" + e["B"])
 
 with open(here / "story-pairs.tsv", "w", encoding="utf-8") as out:
     out.write("label\tkind\ta\tb\n")

@@ -8,10 +8,11 @@ namespace DuLuan.Analysis.Text;
 internal static class HomeAddressFinder
 {
     private static readonly HashSet<string> Lanes = new(StringComparer.Ordinal) { "kiet", "hem", "ngo", "ngach" };
-    private static readonly string[] Parts = ["khu pho", "to dan pho", "can ho", "to", "thon", "ap", "xom", "ban", "phong", "tang", "lo", "block", "toa", "nha", "p"];
+    private static readonly string[] Parts = ["khu pho", "to dan pho", "can ho", "day tro", "nha tro", "khu tro", "day nha", "to", "thon", "ap", "xom", "ban", "phong", "tang", "lo", "nha", "p"];
     private static readonly HashSet<string> Streets = new(StringComparer.Ordinal) { "duong", "pho", "d" };
 
-    public static void Find(RedactionText view, List<RedactionSpan> names, List<RedactionSpan> into)
+    /// <param name="contacts">Names, phones and e-mails found, in text order: an address listed right after them is theirs.</param>
+    public static void Find(RedactionText view, List<RedactionSpan> names, List<RedactionSpan> contacts, List<RedactionSpan> into)
     {
         var words = view.Words;
         for (var i = 0; i < words.Count; i++)
@@ -23,14 +24,27 @@ internal static class HomeAddressFinder
                 continue;
             }
 
-            var cue = Cue(view, names, i);
-            if (cue == 0 || (cue == 1 && houseWords == 0))
+            var cue = Cue(view, names, contacts, i);
+            if (cue < Strong && houseWords == 0)
             {
                 continue;
             }
 
-            var end = Extent(view, i, out var hasHouse);
-            if (end < i || (cue == 1 && !hasHouse))
+            var end = Extent(view, i, out var hasHouse, out var hasDwelling);
+            // A number alone is not an address ("45 tuổi"): a street, lane or hamlet must follow it.
+            if (end < i || (houseWords == 1 && end == i))
+            {
+                continue;
+            }
+            if (cue == None)
+            {
+                if (!PersonalDataPatterns.HomeAfterCue().IsMatch(view.Folded.AsSpan(words[end].End)))
+                {
+                    continue;
+                }
+                cue = Home;
+            }
+            if ((cue < Strong && !hasHouse) || (cue == PersonAt && !hasDwelling))
             {
                 continue;
             }
@@ -39,6 +53,12 @@ internal static class HomeAddressFinder
             i = end;
         }
     }
+
+    // How sure the words around an address are that it is someone's home.
+    private const int None = 0;
+    private const int PersonAt = 1; // "tôi ở", "ông Nam ở", a contact list: a house number is needed, a lane is not enough
+    private const int Home = 2; // "nhà tôi ở", "ở trọ tại", "... nhà tôi": a house or a lane number is needed
+    private const int Strong = 3; // "địa chỉ:", "trú tại", "hộ khẩu", "nhà số": whatever address follows
 
     /// <summary>Words that start a house: "số 12", "số nhà 46", "nhà số 40", "27/3", "kiệt 47"; 0 when none.</summary>
     private static int HouseAt(RedactionText view, int i)
@@ -78,34 +98,60 @@ internal static class HomeAddressFinder
         return false;
     }
 
-    /// <summary>2 when the words before say the address is where someone lives, 1 for weaker words (a house is then needed), 0 otherwise.</summary>
-    private static int Cue(RedactionText view, List<RedactionSpan> names, int i)
+    /// <summary>How the words before the address at <paramref name="i"/> say it is someone's home (<see cref="None"/> .. <see cref="Strong"/>).</summary>
+    private static int Cue(RedactionText view, List<RedactionSpan> names, List<RedactionSpan> contacts, int i)
     {
         var start = view.Words[i].Start;
-        if (view.Spells(i, "nha so", out _) || view.Spells(i, "so nha", out _))
+        // "Nhà số 12 bị cháy", "cột điện trước nhà số 14": without words saying whose it is, a house is where the problem is.
+        if (i > 0 && RedactionLexicon.NearWords.Contains(view.Words[i - 1].Fold) && (view.Spells(i, "nha so", out _) || view.Spells(i, "so nha", out _)))
         {
-            return 2;
+            return None;
         }
         var from = Math.Max(0, start - 80);
         var before = view.Folded.AsSpan(from, start - from);
         if (PersonalDataPatterns.StrongHomeCue().IsMatch(before))
         {
-            return 2;
+            return Strong;
         }
         if (PersonalDataPatterns.WeakHomeCue().IsMatch(before))
         {
-            return 1;
+            return Home;
         }
-        if (i > 0 && view.Spells(i - 1, "nha", out _) && view.JoinedToNext(i - 1) && HouseAt(view, i) >= 2)
+        if (PersonalDataPatterns.PersonAtCue().IsMatch(before))
         {
-            return 1;
+            return PersonAt;
         }
-        // The last name ending before the address (names are in text order).
-        int lo = 0, hi = names.Count - 1, found = -1;
+        var name = LastBefore(names, start);
+        if (name >= 0 && start - names[name].End <= 20)
+        {
+            var between = view.Folded.AsSpan(names[name].End, start - names[name].End);
+            // With no word between ("bà Lan số 7 kiệt 20") the address must start with a house or lane, not a bare number ("85 tuổi").
+            if (PersonalDataPatterns.AfterNameHomeCue().IsMatch(between) && (between.Trim(" ,(").Length > 0 || HouseAt(view, i) >= 2))
+            {
+                return Home;
+            }
+        }
+        // "Người nhận: Cao Thị Duyên - 0916 888 404 - số 23 đường 30 Tháng 4": an address listed with a person's contacts.
+        var contact = LastBefore(contacts, start);
+        if (contact >= 0 && start - contacts[contact].End <= 4)
+        {
+            var gap = view.Text.AsSpan(contacts[contact].End, start - contacts[contact].End);
+            if (gap.Trim().Length > 0 && gap.Trim().TrimStart(",;-–—").Length == 0)
+            {
+                return PersonAt;
+            }
+        }
+        return None;
+    }
+
+    /// <summary>Index of the last span ending at or before <paramref name="start"/> (spans in text order), or -1.</summary>
+    private static int LastBefore(List<RedactionSpan> spans, int start)
+    {
+        int lo = 0, hi = spans.Count - 1, found = -1;
         while (lo <= hi)
         {
             var mid = (lo + hi) / 2;
-            if (names[mid].End <= start)
+            if (spans[mid].End <= start)
             {
                 found = mid;
                 lo = mid + 1;
@@ -115,18 +161,15 @@ internal static class HomeAddressFinder
                 hi = mid - 1;
             }
         }
-        if (found >= 0 && start - names[found].End <= 20 && PersonalDataPatterns.AfterNameHomeCue().IsMatch(view.Folded.AsSpan(names[found].End, start - names[found].End)))
-        {
-            return 1;
-        }
-        return 0;
+        return found;
     }
 
     /// <summary>Last word of the address that starts at <paramref name="i"/>: house, lanes, hamlet, street; not the ward.</summary>
-    private static int Extent(RedactionText view, int i, out bool hasHouse)
+    private static int Extent(RedactionText view, int i, out bool hasHouse, out bool hasDwelling)
     {
         var words = view.Words;
         hasHouse = false;
+        hasDwelling = false;
         var k = i;
         var last = -1;
         while (k < words.Count)
@@ -143,11 +186,13 @@ internal static class HomeAddressFinder
             {
                 used = house;
                 hasHouse = true;
+                hasDwelling |= !Lanes.Contains(w.Fold);
             }
             else if (house == 1)
             {
                 used = 1;
                 hasHouse = true;
+                hasDwelling = true;
             }
             else if (PartAt(view, k, out var partWords))
             {
@@ -156,7 +201,8 @@ internal static class HomeAddressFinder
                 {
                     break;
                 }
-                hasHouse |= words[k].Fold is "phong" or "can" or "p" or "nha";
+                hasHouse |= words[k].Fold is "phong" or "can" or "p" or "nha" or "day";
+                hasDwelling |= words[k].Fold is "phong" or "can" or "p" or "nha" or "day";
                 used = end - k + 1;
             }
             else if (Streets.Contains(w.Fold) || (last >= 0 && words[last].IsNumber))

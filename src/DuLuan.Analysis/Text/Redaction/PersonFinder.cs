@@ -8,6 +8,7 @@ namespace DuLuan.Analysis.Text;
 internal static class PersonFinder
 {
     private static readonly string[] Leads = [.. RedactionLexicon.NameLeads.OrderByDescending(l => l.Length)];
+    private static readonly string[] Roles = [.. RedactionLexicon.RoleLeads.OrderByDescending(l => l.Length)];
     private static readonly string[] Offices = [.. RedactionLexicon.OfficeTitles.OrderByDescending(o => o.Length)];
 
     /// <summary>Titles as they must be written when the line has diacritics ("cô" is a title, "có" is not).</summary>
@@ -29,6 +30,8 @@ internal static class PersonFinder
         ["mo"] = ["mợ"],
         ["thay"] = ["thầy"],
         ["be"] = ["bé"],
+        ["ban"] = ["bạn"],
+        ["thang"] = ["thằng"],
     };
 
     /// <summary>Second words of a name written in lower case that are, more often, the next word of the sentence.</summary>
@@ -46,11 +49,11 @@ internal static class PersonFinder
 
             int first, last;
             var privateLead = false;
-            if (LeadAt(view, i, out var leadWords))
+            if (LeadAt(view, i, out var leadWords, out var capitalOnly))
             {
                 privateLead = true;
                 first = i + leadWords;
-                last = ReadName(view, inPlace, first);
+                last = capitalOnly && !(words[first].Capitalised && !words[first].Caseless) && !SurnameAndMiddle(view, first) ? -1 : ReadName(view, inPlace, first);
             }
             else if (TitleAt(view, i, out var titleWords))
             {
@@ -80,11 +83,36 @@ internal static class PersonFinder
         }
     }
 
-    private static bool LeadAt(RedactionText view, int i, out int count)
+    /// <summary>A family name that is not an everyday word, then a middle name ("tài xế le van phu", not "chủ trọ tăng giá"): a role's name in a line whose case says nothing.</summary>
+    private static bool SurnameAndMiddle(RedactionText view, int first)
     {
+        var words = view.Words;
+        return first + 1 < words.Count && RedactionLexicon.Surnames.Contains(words[first].Fold) && !RedactionLexicon.AmbiguousSurnames.Contains(words[first].Fold)
+            && RedactionLexicon.MiddleNames.Contains(words[first + 1].Fold) && view.JoinedToNext(first);
+    }
+
+    /// <summary>Words that introduce a private person's name; <paramref name="capitalOnly"/> for roles and signatures, which need a capitalised name in a cased line.</summary>
+    private static bool LeadAt(RedactionText view, int i, out int count, out bool capitalOnly)
+    {
+        capitalOnly = false;
         foreach (var lead in Leads)
         {
             if (view.Spells(i, lead, out count) && i + count < view.Words.Count && Follows(view, i + count - 1))
+            {
+                return true;
+            }
+        }
+        capitalOnly = true;
+        foreach (var role in Roles)
+        {
+            if (view.Spells(i, role, out count) && i + count < view.Words.Count && Follows(view, i + count - 1))
+            {
+                return true;
+            }
+        }
+        foreach (var signOff in RedactionLexicon.SignOffs)
+        {
+            if (view.Spells(i, signOff, out count) && i + count < view.Words.Count && view.GapAfter(i + count - 1).Trim() is [',' or ':'])
             {
                 return true;
             }
@@ -129,7 +157,7 @@ internal static class PersonFinder
                 return false;
             }
         }
-        else if (RedactionLexicon.AmbiguousTitles.Contains(w.Fold))
+        else if (RedactionLexicon.AmbiguousTitles.Contains(w.Fold) && !BeforeCapitalisedGivenName(view, i))
         {
             return false;
         }
@@ -140,6 +168,17 @@ internal static class PersonFinder
         }
         count = 1;
         return true;
+    }
+
+    /// <summary>
+    /// In a line typed without marks, "thay"/"co" are also "thấy"/"có"; before a given name capitalised in a line that
+    /// capitalises names ("thay Binh day toan") they are titles. "di"/"cau" stay out: "đi Huế", "cầu Rồng".
+    /// </summary>
+    private static bool BeforeCapitalisedGivenName(RedactionText view, int i)
+    {
+        var next = view.Words[i + 1];
+        return view.Words[i].Fold is not ("di" or "cau") && !next.Caseless && next.Capitalised && !next.IsNumber
+            && RedactionLexicon.GivenNames.Contains(next.Fold) && !RedactionLexicon.NotNameStarts.Contains(next.Lower);
     }
 
     /// <summary>The next word follows word <paramref name="i"/> directly or after a colon ("Họ tên: ...").</summary>
@@ -161,7 +200,9 @@ internal static class PersonFinder
         var w = words[first];
         if (!w.Caseless && w.Capitalised)
         {
-            if (RedactionLexicon.NotNameStarts.Contains(w.Lower))
+            // "bà Năm", "chú Tư": the birth-order names of the South, unless a year follows ("Năm 2024").
+            var birthOrder = w.Lower == "năm" && !(first + 1 < words.Count && words[first + 1].IsNumber);
+            if (RedactionLexicon.NotNameStarts.Contains(w.Lower) && !birthOrder)
             {
                 return -1;
             }
@@ -181,7 +222,7 @@ internal static class PersonFinder
             }
         }
         // In a line that capitalises its names, a lower-case word after a title is the next word, not a name.
-        if (w.Caseless && RedactionLexicon.GivenNames.Contains(w.Fold))
+        if (w.Caseless && RedactionLexicon.GivenNames.Contains(w.Fold) && !RedactionLexicon.NotNameWritten.Contains(w.Lower))
         {
             if (first + 1 < words.Count && view.JoinedToNext(first) && !inPlace[first + 1] && !words[first + 1].IsNumber
                 && RedactionLexicon.GivenNames.Contains(words[first + 1].Fold) && !NotSecondName.Contains(words[first + 1].Fold)

@@ -47,7 +47,8 @@ public static class PersonalDataRedactor
         var officials = new List<(int Start, int End)>();
         PersonFinder.Find(view, inPlace, names, officials);
         var homes = new List<RedactionSpan>();
-        HomeAddressFinder.Find(view, names, homes);
+        var contacts = candidates.Where(c => c.Kind is RedactionKind.Phone or RedactionKind.Email).Concat(names).OrderBy(c => c.Start).ToList();
+        HomeAddressFinder.Find(view, names, contacts, homes);
 
         // A home given as someone's wins over the street it stands on; a stretch of a street is never a home.
         var stretches = places.Where(p => IsStretch(view, p)).ToList();

@@ -14,7 +14,7 @@ internal static class PlaceFinder
     /// <summary>Place words that are everyday words when written without their marks ("cho" = for, "den" = to).</summary>
     private static readonly HashSet<string> NeedMarks = new(StringComparer.Ordinal)
     {
-        "cho", "den", "dinh", "song", "cau", "ben", "lang", "quan", "tinh", "chua", "duong", "truong", "toa", "to", "xa", "ho", "ban", "dao", "tram", "pho", "ngo", "goc", "nui", "vinh", "thon", "ap", "xom", "kenh", "deo", "hem", "kiet",
+        "cho", "den", "dinh", "song", "cau", "ben", "lang", "quan", "tinh", "chua", "duong", "truong", "toa", "to", "xa", "ho", "ban", "dao", "tram", "pho", "ngo", "goc", "nui", "vinh", "thon", "ap", "xom", "kenh", "deo", "hem", "kiet", "quy",
     };
 
     /// <summary>Place words that must be written with these marks to be places ("bản", not "bán"; "chợ", not "chó").</summary>
@@ -51,6 +51,7 @@ internal static class PlaceFinder
         ["deo"] = "đèo",
         ["hem"] = "hẻm",
         ["kiet"] = "kiệt",
+        ["quy"] = "quỹ",
     };
 
     public static void Find(RedactionText view, List<(int Start, int End)> into)
@@ -104,6 +105,11 @@ internal static class PlaceFinder
                 // "Nguyễn Đình Hưng", "Trần Quốc Toản": a capitalised place word inside a run of names is a name.
                 return false;
             }
+            if (t == "ho" && IsSurnameLedName(view, index))
+            {
+                // "Hồ Quang Hiếu" is a person; "Hồ Con Rùa", "Hồ Tây" are lakes.
+                return false;
+            }
             var first = t.Contains(' ', StringComparison.Ordinal) ? t[..t.IndexOf(' ', StringComparison.Ordinal)] : t;
             if (t is "p" or "q" or "tp")
             {
@@ -147,7 +153,7 @@ internal static class PlaceFinder
             else if (w.Caseless)
             {
                 fits = !RedactionLexicon.PlaceStopWords.Contains(w.Fold) || (allowTitleFirst && k == last + 1 && w.Fold is "ong" or "ba") || (w.Fold == "thang" && k + 1 < words.Count && words[k + 1].IsNumber);
-                if (k - last > 4 || (k > last + 1 && RedactionLexicon.AddressPartWords.Contains(w.Fold)))
+                if (k - last > 4 || (k > last + 1 && RedactionLexicon.AddressPartWords.Contains(w.Fold) && !(w.Fold is "kiet" or "to" && !(k + 1 < words.Count && words[k + 1].IsNumber))))
                 {
                     fits = false;
                 }
@@ -198,4 +204,12 @@ internal static class PlaceFinder
     }
 
     private static bool LineHasNoMarks(RedactionText view, int index) => !view.Words[index].LineHasMarks;
+
+    /// <summary>A capitalised family name followed by a capitalised middle name and a given name ("Hồ Văn Nhân").</summary>
+    private static bool IsSurnameLedName(RedactionText view, int index)
+    {
+        var words = view.Words;
+        return index + 2 < words.Count && words[index].Capitalised && words[index + 1].Capitalised && words[index + 2].Capitalised
+            && view.JoinedToNext(index) && view.JoinedToNext(index + 1) && RedactionLexicon.MiddleNames.Contains(words[index + 1].Fold);
+    }
 }

@@ -130,7 +130,7 @@ internal static class XmlContent
     }
 
     /// <summary>
-    /// A text construct read by its Atom attributes: base64 (Atom 0.3 mode="base64") decoded as UTF-8; plain text
+    /// A text construct read by its Atom attributes: base64 (Atom 0.3 mode="base64", or type="base64") decoded as UTF-8; plain text
     /// (type="text" or "text/plain") escaped so that "&lt;" written as text stays visible; binary media types
     /// (type="image/png") are not text and give nothing; anything else (html, xhtml, RSS) is markup to sanitise.
     /// </summary>
@@ -139,9 +139,11 @@ internal static class XmlContent
         var mode = r.GetAttribute("mode")?.Trim();
         var type = r.GetAttribute("type")?.Trim().ToLowerInvariant();
         var value = ReadContent(r);
-        if (string.Equals(mode, "base64", StringComparison.OrdinalIgnoreCase))
+        // Some feeds put the encoding in the type instead of the mode (type="base64"): the text is then HTML.
+        if (string.Equals(mode, "base64", StringComparison.OrdinalIgnoreCase) || type == "base64")
         {
             value = DecodeBase64(value);
+            type = type == "base64" ? null : type;
         }
         if (type is null)
         {

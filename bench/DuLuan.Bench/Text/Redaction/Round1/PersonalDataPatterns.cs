@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+
+using DuLuan.Analysis.Text;
+
+namespace DuLuan.Bench.Text.Redaction.Round1;
+
+// Frozen copy of src/DuLuan.Analysis/Text/Redaction at fa523ff (the redactor before the second pass of #18 item 3), the "round 1" column of text redact-eval.
+
+/// <summary>The regular expressions behind <see cref="PersonalDataRedactor"/>; the context patterns run on folded text.</summary>
+internal static partial class PersonalDataPatterns
+{
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+
+    [GeneratedRegex(@"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", Options)]
+    internal static partial Regex Email();
+
+    // Health-insurance card: two letters, the benefit digit, the province (2 digits), the 10-digit social-insurance code.
+    // GD4797912345678 / HT 3 79 7911 223 344 / DN 4 01 0123456789
+    [GeneratedRegex(@"(?<![\p{L}\d])[A-Za-z]{2}[\s.-]?\d[\s.-]?\d{2}[\s.-]?(?:\d[\s.-]?){9}\d(?![\p{L}\d])", Options)]
+    internal static partial Regex HealthInsuranceCard();
+
+    // 29A-123.45, 30E 123.45, 51F1-234.56, 43-B1 123.45, 59X2-345.67, 30A12345, 43a 456.78
+    [GeneratedRegex(@"(?<![\p{L}\d.])\d{2}[\s-]?(?<letters>[A-Za-z]{1,2})\d?[\s.-]?(?:\d{3}\.\d{2}|\d{4,5})(?![\p{L}\d]|\.\d)", Options)]
+    internal static partial Regex LicencePlate();
+
+    [GeneratedRegex(@"(?<![a-z])(?:stk|so tk|tk|tai khoan|chuyen khoan|chuyen tien|ngan hang|vietcombank|vcb|techcombank|tcb|bidv|agribank|vietinbank|mbbank|mb bank|mb|acb|sacombank|tpbank|vpbank|vib|shb|hdbank|ocb|seabank|momo|nh)(?![a-z])[^\d\n]{0,30}$", Options)]
+    internal static partial Regex BankBefore();
+
+    [GeneratedRegex(@"^[\s,(-]*(?:ngan hang\s+|nh\s+)?(?:vietcombank|vcb|techcombank|tcb|bidv|agribank|vietinbank|mbbank|mb|acb|sacombank|tpbank|vpbank|vib|shb|hdbank|ocb|seabank)(?![a-z])", Options)]
+    internal static partial Regex BankAfter();
+
+    [GeneratedRegex(@"(?<![a-z])(?:bhyt|bhxh|bao hiem(?: y te| xa hoi)?|the bh|ma so bh|ma bh)(?![a-z])[^\d\n]{0,25}$", Options)]
+    internal static partial Regex InsuranceBefore();
+
+    [GeneratedRegex(@"(?<![a-z])(?:cmnd|cmt|chung minh(?: nhan dan| thu)?|cccd|can cuoc(?: cong dan)?|dinh danh|ma dinh danh|so dinh danh)(?![a-z])[^\d\n]{0,25}$", Options)]
+    internal static partial Regex IdBefore();
+
+    // From house number to house number: "từ số 120 đến số 160", "từ nhà số 5 tới nhà số 19", "đoạn từ số 2 đến số 28".
+    [GeneratedRegex(@"(?<![a-z0-9])(?:doan\s+)?tu\s+(?:nha\s+)?(?:so\s+)?\d+[a-z]?(?:/\d+)?\s+(?:den|toi)\s+(?:nha\s+)?(?:so\s+)?\d+[a-z]?(?:/\d+)?(?![a-z0-9])", Options)]
+    internal static partial Regex Stretch();
+
+    // The writer (or a named person) saying where they live: the address that follows is theirs.
+    [GeneratedRegex(@"(?<![a-z])(?:thuong tru|tam tru|tru tai|cu tru|noi o(?: hien tai| hien nay)?|dia chi(?: lien he| nha| thuong tru| hien tai| lien lac)?|d/c|dc|ho gia dinh)(?:\s+(?:o|tai|la))?\s*[:(,]?\s*(?:tai\s+)?$", Options)]
+    internal static partial Regex StrongHomeCue();
+
+    [GeneratedRegex(@"(?<![a-z])(?:(?:nha|gia dinh|ho)\s+(?:toi|em|minh|tui|chung toi|chung em|con|chau)(?:\s+(?:dang|hien))?(?:\s+(?:o|tai|la|nam o|o tai|o so))?|nha\s+(?:o|tai|o tai)|(?:toi|em|minh)\s+(?:ten|la)\s[^.;!?\n]*,\s*(?:o|song o|o tai|tru tai|nha o)|(?:toi|em|minh|tui|chung toi|chung em|gia dinh toi|gia dinh)\s+(?:dang\s+|hien\s+)?(?:o|song|tru|ngu)(?:\s+(?:tro|nho|thue))?(?:\s+(?:tai|o))?|o tro(?:\s+tai)?|tro tai|cua nha toi|nha rieng(?:\s+(?:o|tai))?)\s*[:(,]?\s*$", Options)]
+    internal static partial Regex WeakHomeCue();
+
+    // After a person's name: "ông Nam ở số 8 ...", "Anh Sơn, trú tại ...".
+    [GeneratedRegex(@"^\s*[,(]?\s*(?:(?:hien\s+)?(?:o|song o|song tai|tru tai|o tai|nha o|nha))\s*[:(,]?\s*$", Options)]
+    internal static partial Regex AfterNameHomeCue();
+}

@@ -1,0 +1,123 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using DuLuan.Analysis.Text;
+
+namespace DuLuan.Analysis.Tests.Text;
+
+/// <summary>
+/// The second pass of #18 item 3: people known from places in the ways residents write, and the hand-annotated
+/// development sets (data/redaction-eval) held to the goals of the issue.
+/// </summary>
+public partial class RedactionPeoplePlacesTests
+{
+    private static string Redact(string text) => PersonalDataRedactor.Redact(VietnameseNormalizer.Normalize(text)).Text;
+
+    [Theory]
+    [InlineData("Mong các cơ quan giải quyết sớm. Trân trọng, Phùng Thị Thanh Xuân.", "Mong các cơ quan giải quyết sớm. Trân trọng, [họ tên].")]
+    [InlineData("Cảm ơn bạn Minh Thư đã gửi ảnh.", "Cảm ơn bạn [họ tên] đã gửi ảnh.")]
+    [InlineData("thằng Tèo con bà Hai hay phóng xe", "thằng [họ tên] con bà [họ tên] hay phóng xe")]
+    [InlineData("Cô giáo Hiền dạy lớp 2A hay quát học sinh.", "Cô giáo [họ tên] dạy lớp 2A hay quát học sinh.")]
+    [InlineData("thay Binh day toan o truong Le Quy Don thu tien hoc them", "thay [họ tên] day toan o truong Le Quy Don thu tien hoc them")]
+    [InlineData("Tài xế Hồ Văn Nhân trả lại ví cho khách.", "Tài xế [họ tên] trả lại ví cho khách.")]
+    [InlineData("Tôi tên Lý Thu Hà, hộ khẩu số 3 tổ 2, phường Phú Hội.", "Tôi tên [họ tên], hộ khẩu [địa chỉ], phường Phú Hội.")]
+    [InlineData("Người nhận: Cao Thị Mỹ Duyên - 0916 888 404 - số 23 đường 30 Tháng 4, phường Hòa Cường Bắc",
+        "Người nhận: [họ tên] - [số điện thoại] - [địa chỉ], phường Hòa Cường Bắc")]
+    [InlineData("hẻm 42/7 Nguyễn Trãi nhà tôi nước cống trào lên", "[địa chỉ] nhà tôi nước cống trào lên")]
+    [InlineData("Anh Sơn ở phòng 5 dãy trọ số 14 kiệt 30 Âu Cơ bị mất xe.", "Anh [họ tên] ở [địa chỉ] bị mất xe.")]
+    [InlineData("nha toi o so 3 hem 5 ly thuong kiet bi mat nuoc", "nha toi o [địa chỉ] bi mat nuoc")]
+    public void A_person_and_their_home_are_removed_however_they_are_introduced(string text, string expected)
+        => Assert.Equal(expected, Redact(text));
+
+    [Theory]
+    [InlineData("Cột điện trước nhà số 14 kiệt 7 Lê Văn Hiến bị cháy.")]
+    [InlineData("Em ở kiệt 12 Núi Thành, rác ba ngày chưa thu.")]
+    [InlineData("CÁC HỘ GIA ĐÌNH THÔN PHƯỚC THUẬN ĐỀ NGHỊ NẠO VÉT KÊNH")]
+    [InlineData("Cháu được nhận học bổng của quỹ Nguyễn Văn Hưởng.")]
+    [InlineData("Sương mù dày đặc trên đèo Hải Vân, tài xế lưu ý.")]
+    [InlineData("Hồ Con Rùa đêm qua có nhóm thanh niên tụ tập.")]
+    [InlineData("Chủ trọ tăng giá điện lên 4.000 đồng một số.")]
+    [InlineData("Tôi năm nay 45 tuổi, đi lại khó khăn vì đường xấu.")]
+    public void Places_the_problems_location_and_everyday_words_are_kept(string text)
+        => Assert.Equal(VietnameseNormalizer.Normalize(text), Redact(text));
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("round2-dev")]
+    public void Development_sets_meet_the_goals_of_the_issue(string part)
+    {
+        int removals = 0, right = 0, toRemove = 0, found = 0, toKeep = 0, kept = 0;
+        foreach (var (text, gold) in Load(part))
+        {
+            var spans = PersonalDataRedactor.Find(text);
+            var covered = new bool[text.Length];
+            foreach (var s in spans)
+            {
+                Array.Fill(covered, true, s.Start, s.Length);
+            }
+            var inRemove = new bool[text.Length];
+            foreach (var g in gold.Where(g => g.Remove))
+            {
+                Array.Fill(inRemove, true, g.Start, g.End - g.Start);
+            }
+            foreach (var s in spans)
+            {
+                var alnum = Enumerable.Range(s.Start, s.Length).Count(i => char.IsLetterOrDigit(text[i]));
+                var inside = Enumerable.Range(s.Start, s.Length).Count(i => char.IsLetterOrDigit(text[i]) && inRemove[i]);
+                removals++;
+                right += alnum > 0 && inside >= 0.8 * alnum ? 1 : 0;
+            }
+            foreach (var g in gold)
+            {
+                var letters = Enumerable.Range(g.Start, g.End - g.Start).Where(i => char.IsLetterOrDigit(text[i])).ToList();
+                var hit = letters.Count(i => covered[i]);
+                if (g.Remove)
+                {
+                    toRemove++;
+                    found += hit >= 0.8 * letters.Count && letters.Where(i => char.IsAsciiDigit(text[i])).All(i => covered[i]) ? 1 : 0;
+                }
+                else
+                {
+                    toKeep++;
+                    kept += hit == 0 ? 1 : 0;
+                }
+            }
+        }
+        Assert.True(toRemove >= 140 && toKeep >= 150, $"{toRemove} to remove, {toKeep} to keep");
+        Assert.True(right >= 0.95 * removals, $"precision {right}/{removals}");
+        Assert.True(found >= 0.95 * toRemove, $"recall {found}/{toRemove}");
+        Assert.True(kept >= 0.95 * toKeep, $"places kept {kept}/{toKeep}");
+    }
+
+    [GeneratedRegex(@"\[\[(?<rk>[A-Z]+)\|(?<rt>[^\]]+)\]\]|\{\{(?<kk>[A-Z]+)\|(?<kt>[^}]+)\}\}", RegexOptions.CultureInvariant)]
+    private static partial Regex Markup();
+
+    private static List<(string Text, List<(int Start, int End, bool Remove)> Gold)> Load(string part)
+    {
+        var set = new List<(string, List<(int, int, bool)>)>();
+        foreach (var raw in File.ReadLines(Path.Combine(AppContext.BaseDirectory, "data", "redaction-eval", part + ".txt"), Encoding.UTF8))
+        {
+            if (raw.Length == 0 || raw[0] == '#')
+            {
+                continue;
+            }
+
+            var sb = new StringBuilder();
+            var gold = new List<(int, int, bool)>();
+            var at = 0;
+            foreach (Match m in Markup().Matches(raw))
+            {
+                sb.Append(raw, at, m.Index - at);
+                var remove = m.Groups["rk"].Success;
+                var inner = remove ? m.Groups["rt"].Value : m.Groups["kt"].Value;
+                gold.Add((sb.Length, sb.Length + inner.Length, remove));
+                sb.Append(inner);
+                at = m.Index + m.Length;
+            }
+            sb.Append(raw, at, raw.Length - at);
+            var text = sb.ToString();
+            var normal = VietnameseNormalizer.Normalize(text);
+            set.Add((normal.Length == text.Length ? normal : text, gold));
+        }
+        return set;
+    }
+}
