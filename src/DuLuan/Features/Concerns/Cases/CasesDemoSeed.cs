@@ -57,7 +57,7 @@ public static class CasesDemoSeed
         }
 
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var calendar = await services.GetRequiredService<Holidays>().CalendarAsync(ct);
+        var calendar = await services.GetRequiredService<Holidays>().CalendarAsync(province.Id, ct);
         var hours = services.GetRequiredService<IOptions<WorkingHoursOptions>>().Value;
         var n = 0;
 
