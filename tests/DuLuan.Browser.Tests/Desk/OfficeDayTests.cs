@@ -77,14 +77,14 @@ public sealed class OfficeDayTests(TestApp app, DemoSite site) : IClassFixture<D
 
         // The rule (environment, anywhere in Đà Nẵng -> the environment agency) routed it: a case in the agency's queue.
         var (caseId, agencyId, category) = await CaseOfAsync(title);
-        Assert.Equal(site.AgencyId, agencyId);
         Assert.Equal(CasesDemoSeed.EnvironmentCategory, category);
+        var liaison = await LiaisonOfAsync(agencyId, tag);
 
         // The agency's liaison finds it in the queue and answers with the agency's template.
         await using (var agencyContext = await StaffContextAsync())
         {
             var page = await agencyContext.NewPageAsync();
-            await new LoginPage(page).SignInAndWaitForHomeAsync(site.Agency);
+            await new LoginPage(page).SignInAndWaitForHomeAsync(liaison);
             await ChooseLanguageAsync(page, english);
             await page.GotoAsync("/Cases/Queue");
             var row = page.Locator("#queue a", new() { HasText = title });
@@ -145,6 +145,9 @@ public sealed class OfficeDayTests(TestApp app, DemoSite site) : IClassFixture<D
         Assert.Equal(before + 1, after);
         await CheckAsync(leadPage, language, problems);
         await Screenshots.TakeAsync(leadPage, $"guide-lead-dashboard-{language}");
+        await AssertReadableAsync(leadPage, 1366);
+        await leadPage.SetViewportSizeAsync(390, 844);
+        await AssertReadableAsync(leadPage, 390);
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
@@ -183,7 +186,8 @@ public sealed class OfficeDayTests(TestApp app, DemoSite site) : IClassFixture<D
             await Assertions.Expect(page.Locator("main img").First).ToBeVisibleAsync();
             await CheckAsync(page, "vi", problems);
             await page.GotoAsync("/Cases/Holidays");
-            await Assertions.Expect(page.Locator("#holiday-owner")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#holiday-date")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("main h1")).ToContainTextAsync("Thành phố Đà Nẵng");
             await CheckAsync(page, "vi", problems);
             await Screenshots.TakeAsync(page, "guide-admin-holidays-vi");
             await page.GotoAsync("/Members");
@@ -222,6 +226,30 @@ public sealed class OfficeDayTests(TestApp app, DemoSite site) : IClassFixture<D
         }
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>
+    /// The dashboard reads at a glance at this width: figures in a grid of several columns, each with its arrow; charts
+    /// at least 280 px high and nearly as wide as the screen on a phone (wider than 500 px on a laptop), each with its
+    /// table of figures; nothing scrolls sideways.
+    /// </summary>
+    private static async Task AssertReadableAsync(IPage page, int width)
+    {
+        var columns = await page.EvaluateAsync<int>("() => getComputedStyle(document.querySelector('.figures')).gridTemplateColumns.split(' ').length");
+        Assert.True(columns >= (width < 600 ? 2 : 4), $"{width} px: {columns} figure columns");
+        Assert.True(await page.Locator(".figure .figure-change span[aria-hidden]").CountAsync() >= 4);
+        var charts = page.Locator("canvas.report-chart");
+        Assert.True(await charts.CountAsync() >= 1);
+        foreach (var chart in await charts.AllAsync())
+        {
+            await chart.ScrollIntoViewIfNeededAsync();
+            var box = await chart.BoundingBoxAsync();
+            Assert.True(box is not null && box.Height >= 280 && box.Width >= (width < 600 ? 300 : 500), $"{width} px: a chart of {box?.Width}×{box?.Height} px");
+            var table = await chart.GetAttributeAsync("aria-describedby");
+            Assert.Equal(1, await page.Locator($"table[id='{table}']").CountAsync());
+        }
+
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth"));
     }
 
     /// <summary>The first count ("new") of the category's row in the dashboard's table by category.</summary>
@@ -267,6 +295,16 @@ public sealed class OfficeDayTests(TestApp app, DemoSite site) : IClassFixture<D
         var daNang = await db.Units.SingleAsync(u => u.Code == DemoSite.DaNangCode);
         var lead = await TestSeed.AddMemberAsync(services, $"lead-{tag}@demo-site.test", "Lãnh đạo " + tag, daNang, Role.Lead, CancellationToken.None);
         return (daNang.Id, lead);
+    }
+
+    /// <summary>A liaison of the agency the rule routed to, which must be the demo's environment agency (the one with the template).</summary>
+    private async Task<SeededMember> LiaisonOfAsync(long? agencyId, string tag)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var agency = await services.GetRequiredService<AppDbContext>().Units.SingleAsync(u => u.Id == agencyId);
+        Assert.Equal(DuLuan.Cli.DemoSeed.LiaisonAgency, agency.Name);
+        return await TestSeed.AddMemberAsync(services, $"liaison-{tag}@demo-site.test", "Đầu mối " + tag, agency, Role.AgencyLiaison, CancellationToken.None);
     }
 
     private async Task<(long CaseId, long? AgencyId, string? Category)> CaseOfAsync(string title)
