@@ -14,7 +14,7 @@ public sealed class PublishReportSection(AppDbContext db) : IReportSection
     public static string ChannelKey(string channel) => ReportKeys.PublishByChannel + ":" + channel;
 
     /// <summary>A channel kind in words: the office's own portal is "Cổng thông tin của đơn vị", never "Portal"; Facebook and Zalo are names.</summary>
-    public static string ChannelLabel(string channel) => channel == Metrics.MetricsImport.Portal ? ReportWords.Of("Publish.Portal") : channel;
+    public static string ChannelLabel(string channel) => channel == DuLuan.Features.Publish.Metrics.MetricsImport.Portal ? ReportWords.Of("Publish.Portal") : channel;
 
     public IQueryable<PostMetric> Metrics(string prefix, ReportWindow w)
         => db.PostMetrics.AsNoTracking()
@@ -57,7 +57,7 @@ public sealed class PublishReportSection(AppDbContext db) : IReportSection
             var now = channels.FirstOrDefault(x => x.Channel == n);
             var before = channelsBefore.FirstOrDefault(x => x.Channel == n);
             return new FigureRow(ChannelLabel(n), [now?.Reach ?? 0, now?.Interactions ?? 0, before?.Reach ?? 0, before?.Interactions ?? 0], c.Drill(ChannelKey(n)),
-                n == Metrics.MetricsImport.Portal ? new Message("Publish.Portal").English : null);
+                n == DuLuan.Features.Publish.Metrics.MetricsImport.Portal ? new Message("Publish.Portal").English : null);
         }).ToList();
         return new ReportSection(
             ReportKeys.Sections.Publish,
