@@ -21,6 +21,8 @@ public sealed class OpinionFormPage(IPage page)
     {
         await Field(stream, "NewTopic").FillAsync(topic);
         await Field(stream, "Summary").FillAsync(summary);
+        // No tendency is chosen for the collaborator: the form requires a choice.
+        await Field(stream, "Tendency").SelectOptionAsync("Agree");
         await Field(stream, "Sources").First.CheckAsync();
     }
 }

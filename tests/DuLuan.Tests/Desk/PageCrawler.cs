@@ -82,18 +82,58 @@ public sealed partial class PageCrawler(TestClient client, string who)
                     queue.Enqueue((next, url));
                 }
             }
+
+            // A filter form (GET) sent as it stands: its defaults must open too.
+            foreach (var form in document.QuerySelectorAll("form").Where(f => !string.Equals(f.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase)))
+            {
+                if (Local(SubmitAsIs(form, url), url) is { } next && !seen.Contains(next))
+                {
+                    queue.Enqueue((next, url + " (form)"));
+                }
+            }
         }
+    }
+
+    /// <summary>The URL a GET form goes to when sent untouched: each named field with its shown value.</summary>
+    private static string SubmitAsIs(IElement form, string current)
+    {
+        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : current.Split('?')[0];
+        var fields = new List<string>();
+        foreach (var field in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
+        {
+            var name = field.GetAttribute("name")!;
+            var type = field.GetAttribute("type")?.ToLowerInvariant();
+            string? value = field.LocalName switch
+            {
+                "select" => (field.QuerySelector("option[selected]") ?? field.QuerySelector("option"))?.GetAttribute("value") ?? string.Empty,
+                "textarea" => field.TextContent,
+                _ when type is "checkbox" or "radio" => field.HasAttribute("checked") ? field.GetAttribute("value") ?? "on" : null,
+                _ when type is "submit" or "button" or "file" => null,
+                _ => field.GetAttribute("value") ?? string.Empty,
+            };
+            if (value is not null)
+            {
+                fields.Add(Uri.EscapeDataString(name) + "=" + Uri.EscapeDataString(value));
+            }
+        }
+
+        return fields.Count == 0 ? action : action + (action.Contains('?', StringComparison.Ordinal) ? "&" : "?") + string.Join('&', fields);
     }
 
     /// <summary>The text a reader sees: no scripts, styles, code samples or typed values.</summary>
     public static string VisibleText(IDocument document)
     {
-        foreach (var hidden in document.QuerySelectorAll("script, style, code, pre, textarea, template, noscript").ToList())
+        // Content marked as English (a guide's English summary) is English on purpose.
+        foreach (var hidden in document.QuerySelectorAll("script, style, code, pre, textarea, template, noscript, body [lang=en]").ToList())
         {
             hidden.Remove();
         }
 
-        return WhiteSpace().Replace($"{document.Title} {document.Body?.TextContent}", " ");
+        // What a reader also meets: placeholders, tooltips, image texts, labels read aloud and the words on buttons.
+        var attributes = document.QuerySelectorAll("[placeholder], [title], img[alt], [aria-label], input[type=submit][value], input[type=button][value]")
+            .SelectMany(e => new[] { "placeholder", "title", "alt", "aria-label" }.Select(e.GetAttribute).Append(e.GetAttribute("type") is "submit" or "button" ? e.GetAttribute("value") : null))
+            .Where(v => !string.IsNullOrWhiteSpace(v));
+        return WhiteSpace().Replace($"{document.Title} {document.Body?.TextContent} {string.Join(" · ", attributes)}", " ");
     }
 
     /// <summary>What a Vietnamese page must not show, each with a short reason; empty when the text is clean.</summary>
@@ -103,8 +143,10 @@ public sealed partial class PageCrawler(TestClient client, string who)
         {
             (Utc(), "time in UTC"),
             (IsoTime(), "ISO timestamp"),
+            (IsoDate(), "ISO date"),
             (FrameworkMessage(), "English framework message"),
             (DecimalPoint(), "decimal point in a number"),
+            (LeadingZeroDecimal(), "decimal point in a number"),
             (Raking(), "\"Raking\""),
             (RawCodes.Value, "raw action or enum code"),
         })
@@ -171,9 +213,12 @@ public sealed partial class PageCrawler(TestClient client, string who)
             : local;
     }
 
+    /// <summary>Enum names that are proper names or the formats' own names, the same in Vietnamese.</summary>
+    private static readonly HashSet<string> ProperNames = new(StringComparer.Ordinal) { "Facebook", "Zalo", "Atom", "Rss1", "Rss2", "Open311", "Likert", "Url", "Ok" };
+
     /// <summary>
-    /// Every recorded action name ("publish.post-created") and every name of the app's enums of more than one word
-    /// ("InReview", "AgencyLiaison"): shown on a page they are a code, not words.
+    /// Every recorded action name ("publish.post-created") and every name of the app's enums ("InReview",
+    /// "AgencyLiaison", and English words such as "Portal" or "Scheduled"): shown on a Vietnamese page they are a code, not words.
     /// </summary>
     private static Regex BuildRawCodes()
     {
@@ -185,7 +230,7 @@ public sealed partial class PageCrawler(TestClient client, string who)
         var enums = typeof(SharedResource).Assembly.GetTypes()
             .Where(t => t.IsEnum && t.Namespace?.StartsWith("DuLuan.Features", StringComparison.Ordinal) == true)
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => f.Name))
-            .Where(n => MultiWord().IsMatch(n));
+            .Where(n => MultiWord().IsMatch(n) || (SingleWord().IsMatch(n) && !ProperNames.Contains(n)));
         var words = actions.Concat(enums).Distinct(StringComparer.Ordinal).OrderByDescending(w => w.Length).Select(Regex.Escape);
         return new Regex($@"(?<![\w.@/-])({string.Join('|', words)})(?![\w@-]|\.\w)", RegexOptions.CultureInvariant);
     }
@@ -193,13 +238,24 @@ public sealed partial class PageCrawler(TestClient client, string who)
     [GeneratedRegex(@"^[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*$")]
     private static partial Regex MultiWord();
 
-    [GeneratedRegex(@"\bUTC\b")]
+    [GeneratedRegex(@"^[A-Z][a-z0-9]{2,}$")]
+    private static partial Regex SingleWord();
+
+    [GeneratedRegex(@"\b(UTC|GMT)\b|[+-]00:00\b")]
     private static partial Regex Utc();
+
+    /// <summary>A date written year first ("2026-12-06"): Vietnamese pages write dd/MM/yyyy.</summary>
+    [GeneratedRegex(@"(?<![\w/.-])\d{4}-\d{2}-\d{2}(?![\w/-])")]
+    private static partial Regex IsoDate();
+
+    /// <summary>"0.125": with a leading zero three digits after a point are decimals, never thousands.</summary>
+    [GeneratedRegex(@"(?<![\d.,])0\.\d{3}(?![\d.,])")]
+    private static partial Regex LeadingZeroDecimal();
 
     [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")]
     private static partial Regex IsoTime();
 
-    [GeneratedRegex(@"The [\w ]+ field is (required|invalid)|The value '[^']*' is (not valid|invalid)|is not a valid|must be a number|The field [\w ]+ must", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"The [\w ]+ field is (required|invalid)|The value '[^']*' is (not valid|invalid)|is not a valid|must be a number|The field [\w ]+ must|\b(is|are) required\.|An error occurred|An unhandled exception|Internal Server Error|Bad Request|Page not found|Access denied", RegexOptions.CultureInvariant)]
     private static partial Regex FrameworkMessage();
 
     /// <summary>"1.9", "0.5", "0.0001": a point followed by one, two or four and more digits (three are thousands: 1.234).</summary>

@@ -67,6 +67,14 @@ public sealed class StaffCrawlTests
         Assert.Contains(PageCrawler.Findings("kỳ vọng 0.5, p < 0.0001"), f => f.Contains("0.0001", StringComparison.Ordinal));
         Assert.Contains(PageCrawler.Findings("publish.post-created (InReview)"), f => f.Contains("publish.post-created", StringComparison.Ordinal));
         Assert.Contains(PageCrawler.Findings("publish.post-created (InReview)"), f => f.Contains("\"InReview\"", StringComparison.Ordinal));
+        Assert.Contains(PageCrawler.Findings("Kênh: Portal · trạng thái Scheduled"), f => f.Contains("\"Portal\"", StringComparison.Ordinal));
+        Assert.Contains(PageCrawler.Findings("Kênh: Portal · trạng thái Scheduled"), f => f.Contains("\"Scheduled\"", StringComparison.Ordinal));
+        Assert.Empty(PageCrawler.Findings("Đăng lên Facebook và Zalo; nguồn RSS hoặc Atom; API Open311"));
+        Assert.Contains(PageCrawler.Findings("Ngày 2026-12-06"), f => f.StartsWith("ISO date", StringComparison.Ordinal));
+        Assert.Contains(PageCrawler.Findings("lúc 12:08 GMT"), f => f.StartsWith("time in UTC", StringComparison.Ordinal));
+        Assert.Contains(PageCrawler.Findings("tỉ lệ 0.125"), f => f.StartsWith("decimal", StringComparison.Ordinal));
+        Assert.Contains(PageCrawler.Findings("Name is required."), f => f.StartsWith("English", StringComparison.Ordinal));
+        Assert.Contains(PageCrawler.Findings("An error occurred while processing your request."), f => f.StartsWith("English", StringComparison.Ordinal));
     }
 
     /// <summary>The demo's data on the test tree (province "48") and one member in the role, where the demo gives it.</summary>

@@ -58,8 +58,8 @@ public sealed partial class MemberAdminTests
 
         using var outside = await client.PostFormAsync($"/Members/Details?id={member.Id}",
             new Dictionary<string, string> { ["id"] = member.Id, ["unitCode"] = "00004", ["role"] = "Admin" }, $"/Members/Details?handler=Grant&id={member.Id}");
-        Assert.Equal(HttpStatusCode.OK, outside.StatusCode);
-        Assert.Contains("không có trong phạm vi", await outside.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
+        Assert.Contains("Đơn vị: chọn một đơn vị trong phạm vi bạn quản lý", await outside.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(2, await app.WithDbAsync(db => db.Memberships.CountAsync(m => m.MemberId == member.Id)));
     }
 

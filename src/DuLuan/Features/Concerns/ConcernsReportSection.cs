@@ -107,7 +107,8 @@ public sealed partial class ConcernsReportSection(AppDbContext db, Routing.Categ
         var byCategory = keys
             .Select(k => (Key: k, Counts: Counts(tally, CategoryPrefix + k)))
             .Select(x => new FigureRow(x.Key == "none" ? new Message("Routing.Report.NoCategory").Vietnamese : list.FirstOrDefault(l => l.Key == x.Key)?.NameVi ?? x.Key,
-                Any(x.Counts) ? Row(x.Counts) : [0, 0, null, 0], c.Drill(CategoryKey(x.Key == "none" ? null : x.Key))))
+                Any(x.Counts) ? Row(x.Counts) : [0, 0, null, 0], c.Drill(CategoryKey(x.Key == "none" ? null : x.Key)),
+                x.Key == "none" ? new Message("Routing.Report.NoCategory").English : list.FirstOrDefault(l => l.Key == x.Key)?.NameEn ?? x.Key))
             .ToList();
 
         var bySource = Enum.GetValues<ConcernSource>()

@@ -22,6 +22,11 @@ public sealed class DetailsModel(AppDbContext db, UnitScope scope, MemberAdmin a
 
     public List<Unit> Manageable { get; private set; } = [];
 
+    /// <summary>The tree picker's first levels: the subtrees the viewer manages and their children.</summary>
+    public List<Unit> PickRoots { get; private set; } = [];
+
+    public ILookup<long?, Unit> PickChildren { get; private set; } = Array.Empty<Unit>().ToLookup(u => u.ParentId);
+
     /// <summary>The viewer manages every unit where this account holds a role, so may act on the account itself.</summary>
     public bool CanManageAccount { get; private set; }
 
@@ -29,7 +34,12 @@ public sealed class DetailsModel(AppDbContext db, UnitScope scope, MemberAdmin a
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostGrantAsync(string id, string? unitCode, Role role, CancellationToken ct)
+    /// <summary>Set after a grant or a revocation: the page says the member is signed out at their next page.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Changed { get; set; }
+
+    /// <summary>The unit is picked in the tree (<paramref name="unitId"/>) or, without JavaScript, typed as its code.</summary>
+    public async Task<IActionResult> OnPostGrantAsync(string id, long? unitId, string? unitCode, string? role, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
         {
@@ -37,15 +47,27 @@ public sealed class DetailsModel(AppDbContext db, UnitScope scope, MemberAdmin a
         }
 
         var manageable = await scope.UnitsAsync(Permission.ManageMembers, ct);
-        var unit = unitCode is { Length: > 0 and <= 20 } ? await manageable.FirstOrDefaultAsync(u => u.Code == unitCode.Trim(), ct) : null;
-        if (unit is null || !Enum.IsDefined(role))
+        var unit = unitId is > 0 ? await manageable.FirstOrDefaultAsync(u => u.Id == unitId, ct)
+            : unitCode is { Length: > 0 and <= 20 } ? await manageable.FirstOrDefaultAsync(u => u.Code == unitCode.Trim(), ct) : null;
+        if (unit is null)
         {
-            ModelState.AddModelError("unitCode", l["Members.GrantUnitMissing"]);
+            ModelState.AddModelError("unitId", l["Members.GrantUnitMissing"]);
+        }
+
+        if (role is null || !Enum.TryParse<Role>(role, ignoreCase: false, out var granted) || !Enum.IsDefined(granted) || char.IsDigit(role[0]))
+        {
+            ModelState.AddModelError("role", l["Members.GrantRoleMissing"]);
+            granted = default;
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
-        await admin.GrantAsync(Member, unit, role, ct);
-        return RedirectToPage(new { id });
+        await admin.GrantAsync(Member, unit!, granted, ct);
+        return RedirectToPage(new { id, changed = true });
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(string id, long membershipId, CancellationToken ct)
@@ -63,7 +85,7 @@ public sealed class DetailsModel(AppDbContext db, UnitScope scope, MemberAdmin a
         }
 
         await admin.RevokeAsync(membership, ct);
-        return RedirectToPage(new { id });
+        return RedirectToPage(new { id, changed = true });
     }
 
     public Task<IActionResult> OnPostDisableAsync(string id, CancellationToken ct) => OnAccountAsync(id, accounts.DisableAsync, ct);
@@ -110,6 +132,10 @@ public sealed class DetailsModel(AppDbContext db, UnitScope scope, MemberAdmin a
         {
             var manageable = await scope.UnitsAsync(Permission.ManageMembers, ct);
             Manageable = await manageable.Where(u => u.Code != null && u.Depth <= 1).OrderBy(u => u.NameFolded).Take(100).ToListAsync(ct);
+            PickRoots = await db.Units.AsNoTracking().Where(u => managePaths.Contains(u.Path)).OrderBy(u => u.NameFolded).ToListAsync(ct);
+            var rootIds = PickRoots.Select(u => (long?)u.Id).ToList();
+            PickChildren = (await db.Units.AsNoTracking().Where(u => rootIds.Contains(u.ParentId) && u.ActiveTo == null).OrderBy(u => u.NameFolded).Take(500).ToListAsync(ct))
+                .ToLookup(u => u.ParentId);
         }
 
         return true;

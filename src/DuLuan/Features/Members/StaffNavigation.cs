@@ -7,7 +7,7 @@ public sealed record NavigationLink(string Href, string LabelKey);
 /// The top navigation of a signed-in member: only the areas one of their roles may open (from <see cref="RoleTable"/>),
 /// so no link leads to "not found". A member without a role sees the tree only.
 /// </summary>
-public sealed class StaffNavigation(UnitScope scope, DuLuan.Data.AppDbContext db)
+public sealed class StaffNavigation(UnitScope scope)
 {
     private static readonly (NavigationLink Link, Role[] Roles)[] Areas =
     [
@@ -34,11 +34,15 @@ public sealed class StaffNavigation(UnitScope scope, DuLuan.Data.AppDbContext db
         return Areas.Where(a => a.Roles.Any(held.Contains)).Select(a => a.Link).ToList();
     }
 
-    /// <summary>Whether the member administers the root of a tree (national settings: holidays, Open311 keys).</summary>
-    public async Task<bool> AdministersRootAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Whether the member administers a root or a province: the owners of holidays, Open311 keys and categories
+    /// (a commune's admin keeps none of them, so sees no link to them).
+    /// </summary>
+    public async Task<bool> AdministersProvinceAsync(CancellationToken cancellationToken = default)
     {
-        var paths = (await scope.GrantsAsync(cancellationToken)).Where(g => g.Role == Role.Admin).Select(g => g.Path).ToList();
-        return paths.Count > 0 && await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Units, u => u.ParentId == null && paths.Contains(u.Path), cancellationToken);
+        var manageable = await scope.UnitsAsync(Permission.ManageUnits, cancellationToken);
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(
+            manageable, u => u.ParentId == null || u.Kind == DuLuan.Features.Units.UnitKind.Province, cancellationToken);
     }
 
     /// <summary>Whether the member holds one of <paramref name="roles"/> anywhere (for links inside a page).</summary>

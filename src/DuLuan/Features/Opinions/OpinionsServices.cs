@@ -7,6 +7,7 @@ public static class OpinionsServices
     public static IServiceCollection AddOpinions(this IServiceCollection services)
     {
         services.AddScoped<OpinionFiling>();
+        services.AddScoped<OpinionReportList>();
         services.AddScoped<Briefings>();
         services.AddScoped<Cadences>();
         services.AddScoped<IReportSection, OpinionsReportSection>();

@@ -51,7 +51,11 @@ public static class StreamValidator
         }
 
         var tendency = ParseName<Tendency>(input.Tendency);
-        if (tendency is null)
+        if (string.IsNullOrEmpty(input.Tendency))
+        {
+            errors.Add(("Tendency", l["Opinions.Error.TendencyMissing", number]));
+        }
+        else if (tendency is null)
         {
             errors.Add(("Tendency", l["Opinions.Error.Tendency", number]));
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DuLuan.Data;
 using DuLuan.Infrastructure.Reporting;
+using DuLuan.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Publish;
@@ -11,6 +12,9 @@ public sealed class PublishReportSection(AppDbContext db) : IReportSection
     public string Key => ReportKeys.Sections.Publish;
 
     public static string ChannelKey(string channel) => ReportKeys.PublishByChannel + ":" + channel;
+
+    /// <summary>A channel kind in words: the office's own portal is "Cổng thông tin của đơn vị", never "Portal"; Facebook and Zalo are names.</summary>
+    public static string ChannelLabel(string channel) => channel == DuLuan.Features.Publish.Metrics.MetricsImport.Portal ? ReportWords.Of("Publish.Portal") : channel;
 
     public IQueryable<PostMetric> Metrics(string prefix, ReportWindow w)
         => db.PostMetrics.AsNoTracking()
@@ -52,7 +56,8 @@ public sealed class PublishReportSection(AppDbContext db) : IReportSection
         {
             var now = channels.FirstOrDefault(x => x.Channel == n);
             var before = channelsBefore.FirstOrDefault(x => x.Channel == n);
-            return new FigureRow(n, [now?.Reach ?? 0, now?.Interactions ?? 0, before?.Reach ?? 0, before?.Interactions ?? 0], c.Drill(ChannelKey(n)));
+            return new FigureRow(ChannelLabel(n), [now?.Reach ?? 0, now?.Interactions ?? 0, before?.Reach ?? 0, before?.Interactions ?? 0], c.Drill(ChannelKey(n)),
+                n == DuLuan.Features.Publish.Metrics.MetricsImport.Portal ? new Message("Publish.Portal").English : null);
         }).ToList();
         return new ReportSection(
             ReportKeys.Sections.Publish,
@@ -64,7 +69,7 @@ public sealed class PublishReportSection(AppDbContext db) : IReportSection
             ],
             [new FigureTable(ReportKeys.PublishByChannel, ReportWords.Of("Publish.Report.ByChannel"), [ReportWords.Of("Publish.Report.ReachColumn"), ReportWords.Of("Publish.Report.InteractionsColumn"), ReportWords.Of("Publish.Report.ReachBefore"), ReportWords.Of("Publish.Report.InteractionsBefore")], rows)],
             [
-                new FigureChart(ReportKeys.PublishByChannel, ReportWords.Of("Publish.Report.ByChannel"), ChartKind.Bar, names,
+                new FigureChart(ReportKeys.PublishByChannel, ReportWords.Of("Publish.Report.ByChannel"), ChartKind.Bar, [.. names.Select(ChannelLabel)],
                     [new ChartSeries(ReportWords.Of("Publish.Report.Reach"), [.. rows.Select(r => r.Values[0] ?? 0)]), new ChartSeries(ReportWords.Of("Publish.Report.Interactions"), [.. rows.Select(r => r.Values[1] ?? 0)])]),
             ]);
     }
@@ -75,7 +80,7 @@ public sealed class PublishReportSection(AppDbContext db) : IReportSection
             .Select(p => new DrillRow("post", p.Id, p.Title, p.PublishedAt, null, p.UnitId, null)), false),
         (ReportKeys.PublishReach, null) => new(k.Key, ReportWords.Of("Publish.Report.ReachPerPost"), MetricRows(prefix, w, null, reach: true), true) { SumAsync = ct => MetricSumAsync(prefix, w, null, true, ct) },
         (ReportKeys.PublishInteractions, null) => new(k.Key, ReportWords.Of("Publish.Report.InteractionsPerPost"), MetricRows(prefix, w, null, reach: false), true) { SumAsync = ct => MetricSumAsync(prefix, w, null, false, ct) },
-        (ReportKeys.PublishByChannel, { Length: > 0 } channel) => new(k.Key, ReportWords.Of("Publish.Report.ReachOnChannel", channel), MetricRows(prefix, w, channel, reach: true), true) { SumAsync = ct => MetricSumAsync(prefix, w, channel, true, ct) },
+        (ReportKeys.PublishByChannel, { Length: > 0 } channel) => new(k.Key, ReportWords.Of("Publish.Report.ReachOnChannel", ChannelLabel(channel)), MetricRows(prefix, w, channel, reach: true), true) { SumAsync = ct => MetricSumAsync(prefix, w, channel, true, ct) },
         _ => null,
     };
 

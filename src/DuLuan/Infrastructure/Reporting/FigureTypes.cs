@@ -12,7 +12,9 @@ public sealed record Figure(string Key, string Label, double? Value, double? Pre
 
 public sealed record FigureTable(string Key, string Title, IReadOnlyList<string> Columns, IReadOnlyList<FigureRow> Rows);
 
-public sealed record FigureRow(string Label, IReadOnlyList<double?> Values, string? DrillDownUrl);
+/// <summary>A row of a figure table. Labels are Vietnamese (the report's language); <paramref name="LabelEn"/> is the English name
+/// of a row whose label is the office's own data in both languages (a category), shown on the dashboard when English is chosen.</summary>
+public sealed record FigureRow(string Label, IReadOnlyList<double?> Values, string? DrillDownUrl, string? LabelEn = null);
 
 public enum ChartKind
 {

@@ -8,7 +8,7 @@
     var kind = canvas.getAttribute("data-kind") || "bar";
     var labels = JSON.parse(canvas.getAttribute("data-labels") || "[]");
     var series = JSON.parse(canvas.getAttribute("data-series") || "[]");
-    if (labels.length === 0 || series.length === 0) { canvas.parentNode.hidden = true; return; }
+    if (labels.length === 0 || series.length === 0) { canvas.closest("figure").hidden = true; return; }
     var pie = kind === "pie";
     new Chart(canvas, {
       type: kind,
@@ -25,12 +25,17 @@
       },
       options: {
         responsive: true,
+        // The box (.report-chart-box) sets the height: large enough to read on a laptop and on a phone.
+        maintainAspectRatio: false,
         animation: false,
         plugins: {
-          title: { display: true, text: canvas.getAttribute("data-title") },
+          legend: { position: pie ? "bottom" : "top", labels: { font: { size: 13 } } },
           tooltip: { callbacks: { label: function (c) { return (c.dataset.label ? c.dataset.label + ": " : "") + number.format(c.parsed.y !== undefined && !pie ? c.parsed.y : c.parsed); } } }
         },
-        scales: pie ? {} : { y: { beginAtZero: true, ticks: { callback: function (v) { return number.format(v); } } } }
+        scales: pie ? {} : {
+          x: { ticks: { font: { size: 12 }, autoSkip: false, maxRotation: 60 } },
+          y: { beginAtZero: true, ticks: { font: { size: 12 }, callback: function (v) { return number.format(v); } } }
+        }
       }
     });
   });

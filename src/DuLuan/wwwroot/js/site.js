@@ -40,7 +40,18 @@
     });
   }
 
+  // In a form (data-pick="fieldName") the tree picks a unit: each child is a radio button, not a link.
+  function unitPick(unit, field) {
+    var li = el("li", { "data-id": String(unit.id) });
+    var label = el("label", { class: "check" });
+    label.appendChild(el("input", { type: "radio", name: field, value: String(unit.id) }));
+    label.appendChild(document.createTextNode(" " + unit.name));
+    li.appendChild(label);
+    return li;
+  }
+
   document.querySelectorAll("[data-unit-tree]").forEach(function (tree) {
+    var pick = tree.getAttribute("data-pick");
     tree.addEventListener("click", function (event) {
       var button = event.target.closest("button.toggle");
       if (!button) return;
@@ -61,7 +72,7 @@
         .then(function (units) {
           var list = el("ul");
           units.forEach(function (u) {
-            var child = unitLink(u);
+            var child = pick ? unitPick(u, pick) : unitLink(u);
             var toggle = el("button", { type: "button", class: "toggle", "aria-expanded": "false", "aria-label": u.name }, "▸");
             child.insertBefore(document.createTextNode(" "), child.firstChild);
             child.insertBefore(toggle, child.firstChild);

@@ -13,6 +13,9 @@ namespace DuLuan.Features.Concerns.Cases;
 /// </summary>
 public static class CasesDemoSeed
 {
+    /// <summary>The category the demo routes to its environment agency.</summary>
+    public const string EnvironmentCategory = "moi-truong";
+
     private static readonly (string Title, string Description, string Answer)[] Environment =
     [
         ("Rác tồn đọng ở chợ", "Rác thải tồn đọng nhiều ngày ở khu vực chợ, mùi hôi ảnh hưởng các hộ kinh doanh.", "Đã bố trí thêm chuyến thu gom rác lúc 5 giờ và 14 giờ hằng ngày."),
@@ -58,7 +61,7 @@ public static class CasesDemoSeed
         }
 
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var calendar = await services.GetRequiredService<Holidays>().CalendarAsync(ct);
+        var calendar = await services.GetRequiredService<Holidays>().CalendarAsync(province.Id, ct);
         var hours = services.GetRequiredService<IOptions<WorkingHoursOptions>>().Value;
         var n = 0;
 
@@ -127,6 +130,16 @@ public static class CasesDemoSeed
 
         db.AnswerTemplates.Add(new AnswerTemplate { AgencyId = agencies[0].Id, Title = "Đã xử lý tại hiện trường", Body = "Cơ quan đã cử cán bộ kiểm tra và xử lý tại hiện trường. Cảm ơn người dân đã phản ánh.", CreatedAt = now });
         db.AnswerTemplates.Add(new AnswerTemplate { AgencyId = agencies[1].Id, Title = "Đã chỉ đạo khắc phục", Body = "Cơ quan đã chỉ đạo đơn vị liên quan khắc phục và sẽ tiếp tục theo dõi.", CreatedAt = now });
+
+        // A routing rule, so a resident's concern about the environment anywhere in the province reaches the
+        // environment agency's queue with no hand-sorting.
+        await services.GetRequiredService<Routing.CategoryCatalog>().EnsureDefaultsAsync(province.Id, ct);
+        var environment = await db.Categories.FirstOrDefaultAsync(c => c.ProvinceId == province.Id && c.Key == EnvironmentCategory, ct);
+        if (environment is not null)
+        {
+            db.RoutingRules.Add(new Routing.RoutingRule { CategoryId = environment.Id, UnitId = province.Id, AgencyId = agencies[0].Id, CreatedAt = now });
+        }
+
         await db.SaveChangesAsync(ct);
     }
 }

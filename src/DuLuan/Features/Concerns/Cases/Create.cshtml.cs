@@ -115,7 +115,7 @@ public sealed class CreateModel(AppDbContext db, UnitScope access, Holidays holi
 
         var rule = await router.MatchAsync(Concern.UnitId, Category, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var calendar = await holidays.CalendarAsync(ct);
+        var calendar = await holidays.CalendarAsync(Concern.UnitId, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var item = new Case
         {

@@ -1,3 +1,4 @@
+using DuLuan.Features.Units;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,6 +10,9 @@ internal sealed class HolidayConfiguration : IEntityTypeConfiguration<Holiday>
     {
         builder.ToTable("holidays");
         builder.Property(h => h.Name).HasMaxLength(200);
-        builder.HasIndex(h => h.Date).IsUnique();
+        builder.HasOne<Unit>().WithMany().HasForeignKey(h => h.UnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(h => new { h.UnitId, h.Date }).IsUnique();
+        // A national date is unique on its own (a unique index lets several NULL units share a date).
+        builder.HasIndex(h => h.Date).IsUnique().HasFilter("\"UnitId\" IS NULL");
     }
 }

@@ -43,16 +43,31 @@ public sealed class Holidays(AppDbContext db, IOptions<WorkingHoursOptions> opti
         ];
     }
 
-    public async Task<WorkingCalendar> CalendarAsync(CancellationToken cancellationToken = default)
-        => new(options.Value, await db.Holidays.AsNoTracking().Select(h => h.Date).ToListAsync(cancellationToken), office.Zone);
+    /// <summary>
+    /// The working calendar of a place: national holidays and the days off of every unit above it (its province);
+    /// with no place, national holidays only.
+    /// </summary>
+    public async Task<WorkingCalendar> CalendarAsync(long? unitId = null, CancellationToken cancellationToken = default)
+    {
+        var above = new List<long>();
+        if (unitId is { } id && await db.Units.AsNoTracking().Where(u => u.Id == id).Select(u => u.Path).FirstOrDefaultAsync(cancellationToken) is { } path)
+        {
+            above = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(p => long.Parse(p, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        }
 
-    /// <summary>Adds the holidays of <paramref name="year"/> that are missing, solar and lunar; returns how many were added.</summary>
+        var dates = await db.Holidays.AsNoTracking()
+            .Where(h => h.UnitId == null || above.Contains(h.UnitId.Value))
+            .Select(h => h.Date).Distinct().ToListAsync(cancellationToken);
+        return new(options.Value, dates, office.Zone);
+    }
+
+    /// <summary>Adds the national holidays of <paramref name="year"/> that are missing, solar and lunar; returns how many were added.</summary>
     public async Task<int> SeedFixedAsync(int year, CancellationToken cancellationToken = default)
     {
         var dates = FixedDates(year).Concat(LunarDates(year).Select(d => (d.Date, Name: l[d.NameKey].Value))).OrderBy(d => d.Date).ToList();
         var from = dates[0].Date;
         var to = dates[^1].Date;
-        var existing = await db.Holidays.Where(h => h.Date >= from && h.Date <= to).Select(h => h.Date).ToListAsync(cancellationToken);
+        var existing = await db.Holidays.Where(h => h.UnitId == null && h.Date >= from && h.Date <= to).Select(h => h.Date).ToListAsync(cancellationToken);
         var missing = dates.Where(d => !existing.Contains(d.Date)).ToList();
         db.Holidays.AddRange(missing.Select(d => new Holiday { Date = d.Date, Name = d.Name }));
         await db.SaveChangesAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using DuLuan.Features.Units;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -7,6 +8,9 @@ namespace DuLuan.Features.Concerns.Open311;
 public sealed class ApiKey
 {
     public long Id { get; set; }
+
+    /// <summary>The root or province that issued it: requests it posts must be about a place in that subtree. Null for keys issued before keys had an owner (the whole tree).</summary>
+    public long? UnitId { get; set; }
 
     /// <summary>Who uses it (an app, a partner), for the admin.</summary>
     public required string Name { get; set; }
@@ -30,5 +34,6 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.Property(k => k.Prefix).HasMaxLength(12);
         builder.Property(k => k.KeyHash).HasMaxLength(64);
         builder.HasIndex(k => k.KeyHash).IsUnique();
+        builder.HasOne<Unit>().WithMany().HasForeignKey(k => k.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }

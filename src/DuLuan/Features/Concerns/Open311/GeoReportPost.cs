@@ -42,6 +42,12 @@ public static class GeoReportPost
             return new(null, new Problem(StatusCodes.Status404NotFound, new Message("Open311.PostNoJurisdiction").Both()));
         }
 
+        // A province's key posts only about its own places.
+        if (!await keys.CoversAsync(form["api_key"], place.Path, ct))
+        {
+            return new(null, new Problem(StatusCodes.Status403Forbidden, new Message("Open311.KeyOutsidePlace").Both()));
+        }
+
         // The service is one of the province's categories (GET services); a retired or unknown one is refused, not guessed.
         var serviceCode = form["service_code"].ToString();
         if (await catalog.FindAsync(place.Id, serviceCode, ct) is not { Retired: false } category)

@@ -61,7 +61,7 @@ public sealed class CaseRouter(AppDbContext db, CategoryCatalog catalog, Holiday
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var calendar = await holidays.CalendarAsync(ct);
+        var calendar = await holidays.CalendarAsync(concern.UnitId, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var item = new Case
         {
