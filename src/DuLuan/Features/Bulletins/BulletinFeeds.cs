@@ -115,7 +115,7 @@ public static class BulletinFeeds
         }
 
         var today = office.Today;
-        var items = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(bulletins.Published(place).Where(i => i.AirDate == today), ct);
+        var items = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(bulletins.Published(place, day: today), ct);
         var schedule = await bulletins.ScheduleAsync(place, ct);
         var sb = new StringBuilder("#EXTM3U\n");
         foreach (var item in items.OrderBy(i => BulletinSchedules.MinuteOf(schedule, i.Slot)).ThenBy(i => i.Id))

@@ -19,7 +19,7 @@ public sealed class PublicBulletinModel(PublicBulletins bulletins, Data.AppDbCon
 
     public async Task<IActionResult> OnGetAsync(string unitCode, long id, CancellationToken ct)
     {
-        if (await bulletins.PlaceAsync(unitCode, ct) is not { } place || await bulletins.Published(place).FirstOrDefaultAsync(i => i.Id == id, ct) is not { } item)
+        if (await bulletins.PlaceAsync(unitCode, ct) is not { } place || await bulletins.Published(place, id).FirstOrDefaultAsync(ct) is not { } item)
         {
             return NotFound();
         }
