@@ -69,6 +69,7 @@ public static class Pipeline
         app.MapSurveysApi();
         Features.Publish.Portal.PortalFeeds.MapPublishPortal(app);
         Features.PublicSite.PublicRedirects.MapPublicRedirects(app);
+        Features.Bulletins.BulletinFeeds.MapBulletinFeeds(app);
         app.MapRazorPages();
         return app;
     }

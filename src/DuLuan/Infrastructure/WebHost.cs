@@ -1,6 +1,7 @@
 using DuLuan.Data;
 using DuLuan.Features.Account;
 using DuLuan.Features.Audit;
+using DuLuan.Features.Bulletins;
 using DuLuan.Features.Claims;
 using DuLuan.Features.Concerns.Cases;
 using DuLuan.Features.Concerns.Intake;
@@ -92,6 +93,7 @@ public static class WebHost
         services.AddClaims();
         services.AddPublish(configuration);
         services.AddPublicSite();
+        services.AddBulletins(configuration);
         services.AddReports(configuration);
         services.AddReportDocuments(configuration);
         services.AddDuLuanMetrics(configuration);

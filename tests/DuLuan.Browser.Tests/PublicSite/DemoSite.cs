@@ -33,6 +33,9 @@ public sealed class DemoSite : IAsyncLifetime
 
     public long AgencyId { get; private set; }
 
+    /// <summary>What the bulletin demo seed said (whether today's bulletin got its audio).</summary>
+    public string BulletinSeed { get; private set; } = string.Empty;
+
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(dataDirectory);
@@ -46,6 +49,7 @@ public sealed class DemoSite : IAsyncLifetime
             var daNangId = await DemoSeed.DaNangIdAsync(services, CancellationToken.None);
             await Features.Monitoring.MonitoringDemoSeed.EnsureAsync(services, daNangId, "https://demo.invalid/", CancellationToken.None);
             await Features.Claims.ClaimsDemoSeed.EnsureAsync(services, daNangId, CancellationToken.None);
+            BulletinSeed = await Features.Bulletins.BulletinsDemoSeed.EnsureAsync(services, daNangId, CancellationToken.None);
             var db = services.GetRequiredService<AppDbContext>();
             var daNang = await db.Units.SingleAsync(u => u.Id == daNangId);
             var agency = await db.Units.Where(u => u.ParentId == daNangId && u.Kind == Features.Units.UnitKind.Agency).OrderBy(u => u.Id).FirstAsync();

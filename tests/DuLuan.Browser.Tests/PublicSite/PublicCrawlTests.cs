@@ -244,7 +244,8 @@ public sealed partial class PublicCrawlTests(TestApp app, DemoSite site) : IClas
     private static bool IsFile(string path)
     {
         var bare = path.Split('?')[0];
-        return bare.EndsWith(".xml", StringComparison.Ordinal) || bare.StartsWith("/cong/anh/", StringComparison.Ordinal) || bare.Contains("/tai-lieu/", StringComparison.Ordinal) || bare.EndsWith(".pdf", StringComparison.Ordinal);
+        return bare.EndsWith(".xml", StringComparison.Ordinal) || bare.StartsWith("/cong/anh/", StringComparison.Ordinal) || bare.Contains("/tai-lieu/", StringComparison.Ordinal) || bare.EndsWith(".pdf", StringComparison.Ordinal)
+            || bare.EndsWith(".mp3", StringComparison.Ordinal) || bare.EndsWith(".m3u", StringComparison.Ordinal);
     }
 
     private static string WithEnglish(string path) => path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "lang=en";

@@ -50,6 +50,8 @@ public sealed class TestApp : IAsyncDisposable
             ["Monitoring:SchedulerSeconds"] = "0",
             ["Monitoring:AlertMinutes"] = "0",
             ["Reports:JobSeconds"] = "0",
+            // Tests render bulletins' audio themselves (BulletinRenderJob.RunOnceAsync).
+            ["Bulletins:JobSeconds"] = "0",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

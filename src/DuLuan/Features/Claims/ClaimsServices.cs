@@ -11,6 +11,7 @@ public static class ClaimsServices
     {
         services.AddScoped<IReportSection, ClaimsReportSection>();
         services.AddScoped<ClaimEditor>();
+        services.AddScoped<Infrastructure.Bulletins.IBulletinSource, RebuttalBulletinSource>();
         services.AddScoped<ClaimPublication>();
         services.AddScoped<ClaimSources>();
         services.AddScoped<ClaimMatcher>();

@@ -13,6 +13,7 @@ public static class CasesServices
             .ValidateOnStart();
         services.AddScoped<Holidays>();
         services.AddScoped<CaseWorkflow>();
+        services.AddScoped<Infrastructure.Bulletins.IBulletinSource, AnsweredCaseBulletinSource>();
         services.AddScoped<CaseList>();
         services.AddScoped<CaseResponder>();
         services.AddScoped<CaseAnswerMail>();
