@@ -78,7 +78,9 @@ public sealed class TestDatabase : IAsyncDisposable
         await using (var connection = new NpgsqlConnection(admin))
         {
             await connection.OpenAsync();
-            var source = template is null ? "template0 ENCODING 'UTF8'" : template;
+            // FILE_COPY copies the template's files in one go; PostgreSQL 15's default (WAL_LOG) writes every block of it
+            // through the WAL, three times the work for each of the run's few hundred databases.
+            var source = template is null ? "template0 ENCODING 'UTF8'" : template + " STRATEGY FILE_COPY";
             await using var command = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {source}", connection);
             await command.ExecuteNonQueryAsync();
         }
