@@ -2,6 +2,7 @@ using DuLuan.Data;
 using DuLuan.Features.Account;
 using DuLuan.Features.Audit;
 using DuLuan.Features.Claims;
+using DuLuan.Features.Dialogue;
 using DuLuan.Features.Concerns.Cases;
 using DuLuan.Features.Concerns.Intake;
 using DuLuan.Features.Concerns.Open311;
@@ -92,6 +93,7 @@ public static class WebHost
         services.AddClaims();
         services.AddPublish(configuration);
         services.AddPublicSite();
+        services.AddDialogue(configuration);
         services.AddReports(configuration);
         services.AddReportDocuments(configuration);
         services.AddDuLuanMetrics(configuration);

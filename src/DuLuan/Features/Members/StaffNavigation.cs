@@ -19,6 +19,7 @@ public sealed class StaffNavigation(UnitScope scope, DuLuan.Data.AppDbContext db
         (new("/Monitoring", "Nav.Monitoring"), RoleTable.ReadOfficeRecords.Roles),
         (new("/Claims", "Nav.Claims"), RoleTable.ReadOfficeRecords.Roles),
         (new("/Publish", "Nav.Publish"), RoleTable.ReadOfficeRecords.Roles),
+        (new("/Dialogue", "Nav.Dialogue"), RoleTable.ReadOfficeRecords.Roles),
         (new("/Reports", "Nav.Reports"), RoleTable.ReadOfficeRecords.Roles),
         (new("/Audit", "Nav.Audit"), RoleTable.ReadAudit.Roles),
     ];

@@ -21,6 +21,7 @@ public static class PublishServices
         services.AddSingleton<IMonthlySumSource, PublishReportSums>();
         services.AddScoped<ChannelLimits>();
         services.AddScoped<PostWorkflow>();
+        services.AddScoped<Infrastructure.Approval.IOfficialApproval, OfficialApprovalService>();
         services.AddScoped<PostLeases>();
         services.AddScoped<PostPublisher>();
         services.AddScoped<Metrics.MetricsImport>();

@@ -13,6 +13,8 @@ public static class CasesServices
             .ValidateOnStart();
         services.AddScoped<Holidays>();
         services.AddScoped<CaseWorkflow>();
+        services.AddScoped<Infrastructure.Cases.ICaseOpener, CaseOpener>();
+        services.AddScoped<Infrastructure.Dialogue.IDialogueTopicSource, ConcernTopicSource>();
         services.AddScoped<CaseList>();
         services.AddScoped<CaseResponder>();
         services.AddScoped<CaseAnswerMail>();
