@@ -33,6 +33,12 @@ public sealed class IndexModel(AppDbContext db, UnitScope access, DialogueWorkfl
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
+        if (Units.Count == 0)
+        {
+            // Only organisers announce dialogues: anyone else's post changes nothing and finds nothing.
+            return NotFound();
+        }
+
         if (Units.All(u => u.Id != UnitId))
         {
             ModelState.AddModelError(nameof(UnitId), l["Dialogue.Error.UnitUnknown"]);
