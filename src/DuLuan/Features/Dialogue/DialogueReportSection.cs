@@ -45,18 +45,19 @@ public sealed class DialogueReportSection(AppDbContext db, ICaseOpener cases) : 
             ReportWords.Of("Dialogue.Report.Title"),
             [
                 c.Count(Sessions, ReportWords.Of("Dialogue.Report.Sessions"), now.Sessions, before.Sessions),
-                c.Count(Questions, ReportWords.Of("Dialogue.Report.Questions"), now.Questions, before.Questions),
-                c.Count(Commitments, ReportWords.Of("Dialogue.Report.Commitments"), now.Commitments, before.Commitments),
-                c.Count(KeptOnTime, ReportWords.Of("Dialogue.Report.KeptOnTime"), now.KeptOnTime, before.KeptOnTime),
+                // The others count questions and commitments, not sessions: no drill-down list of their own yet.
+                new Figure(Questions, ReportWords.Of("Dialogue.Report.Questions"), now.Questions, before.Questions, FigureKind.Count, null),
+                new Figure(Commitments, ReportWords.Of("Dialogue.Report.Commitments"), now.Commitments, before.Commitments, FigureKind.Count, null),
+                new Figure(KeptOnTime, ReportWords.Of("Dialogue.Report.KeptOnTime"), now.KeptOnTime, before.KeptOnTime, FigureKind.Count, null),
             ],
             [],
             []);
     }
 
-    /// <summary>Every figure drills down to the sessions held in the window.</summary>
+    /// <summary>The sessions held in the window.</summary>
     public DrillList? Drill(string prefix, ReportWindow w, DrillKey k) => (k.Head, k.Arg) switch
     {
-        (Sessions or Questions or Commitments or KeptOnTime, null) => new(k.Key, ReportWords.Of("Dialogue.Report.Sessions"),
+        (Sessions, null) => new(k.Key, ReportWords.Of("Dialogue.Report.Sessions"),
             Held(prefix, w).OrderByDescending(s => s.HeldAt).ThenByDescending(s => s.Id).Select(s => new DrillRow("dialogue", s.Id, s.Title, s.HeldAt, null, s.UnitId, null)), false),
         _ => null,
     };
