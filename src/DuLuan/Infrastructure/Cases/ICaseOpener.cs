@@ -28,4 +28,10 @@ public interface ICaseOpener
     Task<OpenedCase> OpenAsync(CaseRequest request, CancellationToken ct);
 
     Task<IReadOnlyDictionary<long, CaseProgress>> ProgressAsync(IReadOnlyCollection<long> caseIds, CancellationToken ct);
+
+    /// <summary>
+    /// Ids of the cases answered by <paramref name="nowUtc"/> and by their deadline (or with none), as a query on the
+    /// request's database context, so a report can count and list what it composes with it.
+    /// </summary>
+    IQueryable<long> AnsweredOnTime(DateTime nowUtc);
 }

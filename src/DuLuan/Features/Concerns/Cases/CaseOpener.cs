@@ -44,4 +44,9 @@ public sealed class CaseOpener(AppDbContext db, TimeProvider clock) : ICaseOpene
             .Select(c => new { c.Id, c.PublicRef, c.AnsweredAt, c.DueAt, c.Status }).ToListAsync(ct);
         return rows.ToDictionary(r => r.Id, r => new CaseProgress(r.Id, r.PublicRef, r.AnsweredAt, r.DueAt, "Cases.Status." + r.Status));
     }
+
+    public IQueryable<long> AnsweredOnTime(DateTime nowUtc)
+        => db.Cases.AsNoTracking()
+            .Where(c => c.AnsweredAt != null && c.AnsweredAt <= nowUtc && (c.DueAt == null || c.AnsweredAt <= c.DueAt))
+            .Select(c => c.Id);
 }
