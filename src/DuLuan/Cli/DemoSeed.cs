@@ -59,6 +59,7 @@ public static class DemoSeed
 
         await Features.Opinions.OpinionsDemoSeed.EnsureAsync(services, ct);
         await Features.Concerns.Cases.CasesDemoSeed.EnsureAsync(services, ct);
+        await Features.Dialogue.DialogueDemoSeed.EnsureAsync(services, ct);
         await Features.Surveys.SurveyDemoSeed.EnsureAsync(services, ct);
         await Features.Publish.PublishDemoSeed.EnsureAsync(services, ct);
         var others = await EnsureOthersAsync(services, dataDirectory, ct);

@@ -3,6 +3,7 @@ using DuLuan.Features.Account;
 using DuLuan.Features.Audit;
 using DuLuan.Features.Bulletins;
 using DuLuan.Features.Claims;
+using DuLuan.Features.Dialogue;
 using DuLuan.Features.Concerns.Cases;
 using DuLuan.Features.Concerns.Intake;
 using DuLuan.Features.Concerns.Open311;
@@ -94,6 +95,7 @@ public static class WebHost
         services.AddPublish(configuration);
         services.AddPublicSite();
         services.AddBulletins(configuration);
+        services.AddDialogue(configuration);
         services.AddReports(configuration);
         services.AddReportDocuments(configuration);
         services.AddDuLuanMetrics(configuration);

@@ -1,4 +1,4 @@
-// Keeps public survey pages (/khao-sat/...) answerable with no connection: the page and its assets
+// Keeps public survey pages (/cong/{code}/khao-sat/{id}) answerable with no connection: the page and its assets
 // are fetched from the network first and served from the cache when offline. Posts are never cached:
 // the page's own script (js/survey-answer.js) queues answers and sends them when the connection returns.
 'use strict';
@@ -23,7 +23,7 @@ self.addEventListener('fetch', function (event) {
   if (request.method !== 'GET') { return; }
   var url = new URL(request.url);
   if (url.origin !== self.location.origin) { return; }
-  var isPage = /^\/khao-sat\/\d+$/.test(url.pathname);
+  var isPage = /^\/cong\/[^\/]+\/khao-sat\/\d+$/.test(url.pathname);
   var isAsset = ASSETS.indexOf(url.pathname) >= 0 || url.pathname.indexOf('/lib/be-vietnam-pro/') === 0;
   if (!isPage && !isAsset) { return; }
   event.respondWith(fetch(request).then(function (response) {

@@ -63,7 +63,7 @@ public sealed partial class ConcernFormTests
         }
 
         // The case made of it shows the place to the office and the agency, intact.
-        var caseId = await app.WithDbAsync(async db =>
+        var (caseId, publicRef) = await app.WithDbAsync(async db =>
         {
             var item = new Case { UnitId = app.Tree.CommuneA1.Id, Title = "Đèn đường hỏng", Description = "Đèn hỏng", Status = CaseStatus.InProgress, CreatedAt = DateTime.UtcNow };
             db.Cases.Add(item);
@@ -71,9 +71,20 @@ public sealed partial class ConcernFormTests
             var concern = await db.Concerns.SingleAsync();
             concern.CaseId = item.Id;
             await db.SaveChangesAsync();
-            return item.Id;
+            return (item.Id, item.PublicRef);
         });
         Assert.Contains(Stretch, await staff.GetStringAsync($"/Cases/Details?id={caseId}"), StringComparison.Ordinal);
+
+        // The public page of the case shows the street, never the house numbers or the map point.
+        using (var stranger = app.Client())
+        {
+            var shown = await stranger.GetStringAsync($"/vu-viec/{publicRef}");
+            Assert.Contains("id=\"case-location\">Vị trí của vấn đề: <span lang=\"vi\">đường Trần Phú, trước chợ Hoà Khánh</span>", shown, StringComparison.Ordinal);
+            Assert.DoesNotContain("120", shown, StringComparison.Ordinal);
+            Assert.DoesNotContain("160", shown, StringComparison.Ordinal);
+            Assert.DoesNotContain("16.0738", shown, StringComparison.Ordinal);
+            Assert.DoesNotContain("108.1499", shown, StringComparison.Ordinal);
+        }
 
         // The resident follows it with the code and sees where it is.
         var followed = await resident.PostFormAsync("/cong/20200/theo-doi", new Dictionary<string, string> { ["code"] = code });

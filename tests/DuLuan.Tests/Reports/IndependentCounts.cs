@@ -27,6 +27,7 @@ public static class IndependentCounts
         ["publish.posts"] = $"SELECT COUNT(*) FROM posts x {Sub} AND x.\"Status\" = 'Published' AND x.\"PublishedAt\" >= @f AND x.\"PublishedAt\" < @t",
         ["publish.reach"] = $"SELECT COALESCE(SUM(x.\"Reach\"), 0) FROM post_metrics x {Sub} AND x.\"Day\" >= @s AND x.\"Day\" <= @e",
         ["publish.interactions"] = $"SELECT COALESCE(SUM(x.\"Reactions\" + x.\"Comments\" + x.\"Shares\"), 0) FROM post_metrics x {Sub} AND x.\"Day\" >= @s AND x.\"Day\" <= @e",
+        ["dialogue.sessions"] = $"SELECT COUNT(*) FROM dialogue_sessions x {Sub} AND x.\"HeldAt\" >= @f AND x.\"HeldAt\" < @t",
         ["claims.registered"] = $"SELECT COUNT(*) FROM claims x {Sub} AND x.\"CreatedAt\" >= @f AND x.\"CreatedAt\" < @t",
         ["claims.rebutted"] = $"SELECT COUNT(*) FROM claims x {Sub} AND x.\"PublishedAt\" >= @f AND x.\"PublishedAt\" < @t",
         ["monitoring.stories"] = $"SELECT COUNT(*) FROM stories x {Sub} AND x.\"FirstSeenAt\" >= @f AND x.\"FirstSeenAt\" < @t",

@@ -1,4 +1,5 @@
 using DuLuan.Data;
+using DuLuan.Features.Dialogue;
 using DuLuan.Features.Claims;
 using DuLuan.Features.Concerns.Cases;
 using DuLuan.Features.Concerns.Intake;
@@ -161,6 +162,7 @@ public sealed record ReportSeed(TestApp App, Unit Merged, Unit Agency) : IAsyncD
 
             db.Claims.Add(new Claim { UnitId = unit.Id, Text = $"Tin đồn {n}", Status = ClaimStatus.Open, CreatedAt = at, UpdatedAt = at, PublishedAt = random.Next(3) == 0 ? at.AddDays(4) : null, Verdict = random.Next(2) == 0 ? Verdict.False : null });
             db.Stories.Add(new Story { UnitId = unit.Id, Title = $"Sự việc {n}", FirstSeenAt = at, LastSeenAt = at.AddHours(3), ArticleCount = 2 });
+            db.DialogueSessions.Add(new DialogueSession { UnitId = unit.Id, Title = $"Đối thoại {n}", StartsAt = at, HeldAt = random.Next(3) == 0 ? null : at, Status = DialogueStatus.Held, Officials = "Chủ tịch UBND: Trần Văn Minh", CreatedBy = "seed", CreatedAt = at });
             db.Alerts.Add(new Alert { UnitId = unit.Id, Kind = (AlertKind)random.Next(3), SubjectId = n, WindowStart = at, CreatedAt = at, ReasonVi = $"Tăng {n}", ReasonEn = $"Rise {n}" });
         }
 

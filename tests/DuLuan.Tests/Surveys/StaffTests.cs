@@ -33,27 +33,27 @@ public sealed partial class StaffTests
         using var saved = await staff.PostFormAsync($"/Surveys/Edit?id={id}", new Dictionary<string, string> { ["Id"] = SurveyKit.Id(id), ["DefinitionJson"] = SurveyKit.Definition, ["Anonymous"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(0, await app.WithDbAsync(db => db.SurveyVersions.CountAsync()));
-        using var publicDraft = await app.Client().GetAsync($"/khao-sat/{id}");
+        using var publicDraft = await app.Client().GetAsync($"/cong/48/khao-sat/{id}");
         Assert.Equal(HttpStatusCode.NotFound, publicDraft.StatusCode);
 
         using var published = await staff.PostFormAsync($"/Surveys/Details?id={id}", new Dictionary<string, string> { ["Id"] = SurveyKit.Id(id) }, $"/Surveys/Details?handler=Publish&id={id}");
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         var details = WebUtility.HtmlDecode(await staff.GetStringAsync($"/Surveys/Details?id={id}"));
-        Assert.Contains($"/khao-sat/{id}", details, StringComparison.Ordinal);
+        Assert.Contains($"/cong/48/khao-sat/{id}", details, StringComparison.Ordinal);
         Assert.Contains("data:image/svg+xml;base64,", details, StringComparison.Ordinal);
 
         using var resident = app.Client();
-        var vi = await resident.GetStringAsync($"/khao-sat/{id}");
+        var vi = await resident.GetStringAsync($"/cong/48/khao-sat/{id}");
         Assert.Contains("Bạn đã dùng dịch vụ công trực tuyến chưa?", vi, StringComparison.Ordinal);
         Assert.Contains("Phường Hải Vân", vi, StringComparison.Ordinal);
         Assert.DoesNotContain("Phường Ba Đình", vi, StringComparison.Ordinal);
         Assert.Contains("survey-answer.js", vi, StringComparison.Ordinal);
-        var km = await resident.GetStringAsync($"/khao-sat/{id}?lang=km");
+        var km = await resident.GetStringAsync($"/cong/48/khao-sat/{id}?lang=km");
         Assert.Contains("\u178F\u17BE\u17A2\u17D2\u1793\u1780", km, StringComparison.Ordinal);
         Assert.Contains("Ng\u00E0y d\u00F9ng g\u1EA7n nh\u1EA5t", km, StringComparison.Ordinal);
-        var en = await resident.GetStringAsync($"/khao-sat/{id}?lang=en");
+        var en = await resident.GetStringAsync($"/cong/48/khao-sat/{id}?lang=en");
         Assert.Contains("Have you used online public services?", en, StringComparison.Ordinal);
-        var bogus = await resident.GetStringAsync($"/khao-sat/{id}?lang=%3Cscript%3E");
+        var bogus = await resident.GetStringAsync($"/cong/48/khao-sat/{id}?lang=%3Cscript%3E");
         Assert.DoesNotContain("<script>", bogus, StringComparison.Ordinal);
 
         using var answered = await SurveyKit.SubmitAsync(resident, id, SurveyKit.Batch(SurveyKit.Key(), SurveyKit.Answers(app.Tree.CommuneA1.Id, "yes", ("q_why", new[] { "land" }))));
@@ -62,10 +62,10 @@ public sealed partial class StaffTests
         // Editing the published survey changes the draft only; publishing again makes version 2 and refuses version 1 answers.
         using var edited = await staff.PostFormAsync($"/Surveys/Edit?id={id}", new Dictionary<string, string> { ["Id"] = SurveyKit.Id(id), ["DefinitionJson"] = SurveyKit.Definition.Replace("Góp ý", "Ý kiến khác", StringComparison.Ordinal), ["Anonymous"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
-        Assert.Contains("Góp ý", await resident.GetStringAsync($"/khao-sat/{id}"), StringComparison.Ordinal);
+        Assert.Contains("Góp ý", await resident.GetStringAsync($"/cong/48/khao-sat/{id}"), StringComparison.Ordinal);
         using var republished = await staff.PostFormAsync($"/Surveys/Details?id={id}", new Dictionary<string, string> { ["Id"] = SurveyKit.Id(id) }, $"/Surveys/Details?handler=Publish&id={id}");
         Assert.Equal(2, await app.WithDbAsync(db => db.SurveyVersions.CountAsync(v => v.SurveyId == id)));
-        Assert.Contains("Ý kiến khác", await resident.GetStringAsync($"/khao-sat/{id}"), StringComparison.Ordinal);
+        Assert.Contains("Ý kiến khác", await resident.GetStringAsync($"/cong/48/khao-sat/{id}"), StringComparison.Ordinal);
         using var stale = await SurveyKit.SubmitAsync(resident, id, SurveyKit.Batch(SurveyKit.Key(), SurveyKit.Answers(app.Tree.CommuneA1.Id)));
         Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
         Assert.Equal(1, (await app.WithDbAsync(db => db.SurveyResponses.SingleAsync())).Version);

@@ -145,14 +145,14 @@ public sealed class SubmitTests
         await app.WithDbAsync(db => db.Surveys.Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SurveyStatus.Draft)));
         using var draft = await SurveyKit.SubmitAsync(client, id, SurveyKit.Batch(SurveyKit.Key(), SurveyKit.Answers(app.Tree.CommuneA1.Id)));
         Assert.Equal(HttpStatusCode.NotFound, draft.StatusCode);
-        using var draftPage = await client.GetAsync($"/khao-sat/{id}");
+        using var draftPage = await client.GetAsync($"/cong/48/khao-sat/{id}");
         Assert.Equal(HttpStatusCode.NotFound, draftPage.StatusCode);
 
         await app.WithDbAsync(db => db.Surveys.Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SurveyStatus.Closed)));
         using var closed = await SurveyKit.SubmitAsync(client, id, SurveyKit.Batch(SurveyKit.Key(), SurveyKit.Answers(app.Tree.CommuneA1.Id)));
         Assert.Equal(HttpStatusCode.Conflict, closed.StatusCode);
         Assert.Contains("đã đóng", (await SurveyKit.JsonAsync(closed)).GetProperty("detail").GetString()!, StringComparison.Ordinal);
-        Assert.Contains("id=\"closed\"", await client.GetStringAsync($"/khao-sat/{id}"), StringComparison.Ordinal);
+        Assert.Contains("id=\"closed\"", await client.GetStringAsync($"/cong/48/khao-sat/{id}"), StringComparison.Ordinal);
     }
 
     [Theory, Providers]

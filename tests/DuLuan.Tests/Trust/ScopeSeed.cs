@@ -248,6 +248,7 @@ public sealed class ScopeSeed
         [("CaseAttachment", "FileName")] = s => Marker(s) + ".txt",
         [("Feed", "Url")] = s => "https://" + Marker(s) + ".example.vn/rss",
         [("Article", "Url")] = s => "https://" + Marker(s) + ".example.vn/bai",
+        [("DialogueCommitment", "CaseId")] = s => 1_000_000L + (int)s,
     };
 }
 

@@ -120,7 +120,7 @@ public sealed class SurveyOrderTests
         await using var app = await TestApp.StartAsync(provider);
         var surveyId = await SurveyKit.PublishedAsync(app);
         using var raw = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
-        foreach (var (path, note) in new[] { ($"/khao-sat/{surveyId}", "Chậm nhất 5 phút"), ($"/khao-sat/{surveyId}?lang=en", "At most 5 minutes") })
+        foreach (var (path, note) in new[] { ($"/cong/48/khao-sat/{surveyId}", "Chậm nhất 5 phút"), ($"/cong/48/khao-sat/{surveyId}?lang=en", "At most 5 minutes") })
         {
             using var page = await raw.GetAsync(path);
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);

@@ -20,6 +20,7 @@ public sealed class StaffNavigation(UnitScope scope)
         (new("/Claims", "Nav.Claims"), RoleTable.ReadOfficeRecords.Roles),
         (new("/Publish", "Nav.Publish"), RoleTable.ReadOfficeRecords.Roles),
         (new("/Bulletins", "Nav.Bulletins"), RoleTable.ReadOfficeRecords.Roles),
+        (new("/Dialogue", "Nav.Dialogue"), RoleTable.ReadOfficeRecords.Roles),
         (new("/Reports", "Nav.Reports"), RoleTable.ReadOfficeRecords.Roles),
         (new("/Audit", "Nav.Audit"), RoleTable.ReadAudit.Roles),
     ];

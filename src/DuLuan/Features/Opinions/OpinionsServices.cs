@@ -9,6 +9,7 @@ public static class OpinionsServices
         services.AddScoped<OpinionFiling>();
         services.AddScoped<OpinionReportList>();
         services.AddScoped<Briefings>();
+        services.AddScoped<Infrastructure.Dialogue.IDialogueTopicSource, OpinionTopicSource>();
         services.AddScoped<Cadences>();
         services.AddScoped<IReportSection, OpinionsReportSection>();
         return services;

@@ -30,6 +30,9 @@ public sealed class AnswerModel(AppDbContext db, PublishedDefinitions definition
     /// <summary>The official code of the survey's place, whose public layout frames the page (null: no public site).</summary>
     public string? PlaceCode { get; private set; }
 
+    /// <summary>Residents see a survey with a published version, open or closed; never a draft.</summary>
+    public static bool IsPublic(Survey survey) => survey.CurrentVersion > 0 && survey.Status != SurveyStatus.Draft;
+
     public static string LanguageName(string code)
     {
         try
@@ -58,16 +61,28 @@ public sealed class AnswerModel(AppDbContext db, PublishedDefinitions definition
         return options;
     }
 
-    public async Task<IActionResult> OnGetAsync(long id, string? lang, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string unitCode, long id, string? lang, CancellationToken ct)
     {
         var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (survey is null || survey.CurrentVersion == 0 || survey.Status == SurveyStatus.Draft)
+        if (survey is null || !IsPublic(survey))
         {
             return NotFound();
         }
 
+        // One address per survey: its own place's site; another place's address leads there.
+        var code = await SurveyPlace.CodeForUnitAsync(db, survey.UnitId, ct);
+        if (code is null)
+        {
+            return NotFound();
+        }
+
+        if (!string.Equals(code, unitCode, StringComparison.Ordinal))
+        {
+            return RedirectPermanent(SurveyPlace.PathFor(code, id) + Request.QueryString);
+        }
+
         Survey = survey;
-        PlaceCode = await db.Units.AsNoTracking().Where(u => u.Id == survey.UnitId).Select(u => u.Code).FirstOrDefaultAsync(ct);
+        PlaceCode = code;
         Definition = (await definitions.GetAsync(db, id, survey.CurrentVersion, ct))!;
         var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         Language = lang is not null && Definition.Languages.Contains(lang) ? lang

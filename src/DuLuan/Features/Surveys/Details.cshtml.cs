@@ -30,7 +30,8 @@ public sealed class DetailsModel(AppDbContext db, SurveyAccess access, AuditLog 
 
     public bool DraftChanged { get; private set; }
 
-    public string PublicUrl => $"{Request.Scheme}://{Request.Host}/khao-sat/{Survey.Id}";
+    /// <summary>The survey's address on its place's public site; null when its unit has no public place.</summary>
+    public string? PublicUrl { get; private set; }
 
     public string QrDataUri { get; private set; } = string.Empty;
 
@@ -184,7 +185,8 @@ public sealed class DetailsModel(AppDbContext db, SurveyAccess access, AuditLog 
         var targets = await db.SurveyUnits.AsNoTracking().Where(u => u.SurveyId == Id).ToListAsync(ct);
         var counts = await db.SurveyResponses.Where(r => r.SurveyId == Id).GroupBy(r => r.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         Targets = units.Select(u => new Target(u.Id, u.Name, counts.GetValueOrDefault(u.Id), targets.FirstOrDefault(t => t.UnitId == u.Id)?.Quota, targets.FirstOrDefault(t => t.UnitId == u.Id)?.Population)).ToList();
-        QrDataUri = QrImage.SvgDataUri(PublicUrl, 6);
+        PublicUrl = await SurveyPlace.PathForSurveyAsync(db, survey, ct) is { } path ? $"{Request.Scheme}://{Request.Host}{path}" : null;
+        QrDataUri = PublicUrl is null ? string.Empty : QrImage.SvgDataUri(PublicUrl, 6);
         return true;
     }
 }

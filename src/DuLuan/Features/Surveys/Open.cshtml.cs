@@ -11,7 +11,11 @@ namespace DuLuan.Features.Surveys;
 [AllowAnonymous]
 public sealed class OpenModel(AppDbContext db) : PageModel
 {
-    public sealed record Row(long Id, string Title);
+    public sealed record Row(long Id, string Title, string UnitPath)
+    {
+        /// <summary>The survey's own address, under the site of its nearest place (a commune's survey on the province's list links to the commune's site).</summary>
+        public string Path { get; set; } = string.Empty;
+    }
 
     public string PlaceName { get; private set; } = string.Empty;
 
@@ -31,8 +35,14 @@ public sealed class OpenModel(AppDbContext db) : PageModel
         Rows = await db.Surveys.AsNoTracking()
             .Where(s => s.Status == SurveyStatus.Published && db.Units.Any(u => u.Id == s.UnitId && u.Path.StartsWith(place.Path)))
             .OrderByDescending(s => s.UpdatedAt).ThenByDescending(s => s.Id).Take(50)
-            .Select(s => new Row(s.Id, s.Title))
+            .Select(s => new Row(s.Id, s.Title, db.Units.Where(u => u.Id == s.UnitId).Select(u => u.Path).First()))
             .ToListAsync(ct);
+        var places = await SurveyPlace.PlacesUnderAsync(db, place.Path, ct);
+        foreach (var row in Rows)
+        {
+            row.Path = SurveyPlace.PathFor(SurveyPlace.Nearest(row.UnitPath, places) ?? unitCode!, row.Id);
+        }
+
         return Page();
     }
 }

@@ -59,7 +59,9 @@ public sealed class PaperModel(AppDbContext db, SurveyAccess access) : PageModel
             Units = await ResponseIntake.AnswerUnitsAsync(db, survey.UnitId, ct);
         }
 
-        PublicUrl = $"{Request.Scheme}://{Request.Host}/khao-sat/{id.ToString(CultureInfo.InvariantCulture)}?lang={Language}";
+        // Before the survey has a place (a unit with no public site) the paper still prints: its short address then answers 404.
+        var path = await SurveyPlace.PathForSurveyAsync(db, survey, ct) ?? "/khao-sat/" + id.ToString(CultureInfo.InvariantCulture);
+        PublicUrl = $"{Request.Scheme}://{Request.Host}{path}?lang={Language}";
         QrDataUri = QrImage.SvgDataUri(PublicUrl, 4);
         return Page();
     }

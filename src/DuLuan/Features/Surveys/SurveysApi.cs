@@ -23,6 +23,15 @@ public static class SurveysApi
             .AllowAnonymous()
             .RequireRateLimiting(SurveysServices.SubmitPolicy);
         app.MapGet("/api/surveys/{id:long}/results", Results);
+        // The first public address of a survey (printed on paper and posters before the place's site): 301 to its page there.
+        app.MapGet("/khao-sat/{id:long}", ToPlaceAsync).AllowAnonymous();
+    }
+
+    private static async Task<IResult> ToPlaceAsync(long id, HttpContext context, AppDbContext db, CancellationToken ct)
+    {
+        var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
+        var path = survey is not null && AnswerModel.IsPublic(survey) ? await SurveyPlace.PathForSurveyAsync(db, survey, ct) : null;
+        return path is null ? TypedResults.NotFound() : TypedResults.Redirect(path + context.Request.QueryString, permanent: true);
     }
 
     private static async Task<Results<Ok<SubmitAnswer>, ValidationProblem, NotFound, ProblemHttpResult>> Submit(long id, HttpContext context, ResponseIntake intake, PublicWriteAdmission admission, IStringLocalizer<SharedResource> l, CancellationToken ct)

@@ -14,8 +14,9 @@ public static class ReportKeys
         public const string Publish = "publish";
         public const string Claims = "claims";
         public const string Monitoring = "monitoring";
+        public const string Dialogue = "dialogue";
 
-        public static readonly IReadOnlyList<string> All = [Opinions, Concerns, Surveys, Publish, Claims, Monitoring];
+        public static readonly IReadOnlyList<string> All = [Opinions, Concerns, Surveys, Publish, Claims, Monitoring, Dialogue];
     }
 
     // Opinion reports (báo cáo dư luận xã hội)

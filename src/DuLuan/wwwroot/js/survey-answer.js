@@ -127,7 +127,8 @@
   showCount();
   sync();
   if ("serviceWorker" in navigator) {
-    navigator.serviceWorker.register("/survey-sw.js", { scope: "/khao-sat/" }).catch(function () { });
+    // Survey pages live under each place's site; the worker answers only for them (and their assets), never for other pages.
+    navigator.serviceWorker.register("/survey-sw.js", { scope: "/cong/" }).catch(function () { });
   }
   if (window.caches) {
     // The worker starts after this page loaded: put the page and what it uses in the cache now.

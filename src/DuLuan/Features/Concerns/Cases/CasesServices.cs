@@ -14,6 +14,8 @@ public static class CasesServices
         services.AddScoped<Holidays>();
         services.AddScoped<CaseWorkflow>();
         services.AddScoped<Infrastructure.Bulletins.IBulletinSource, AnsweredCaseBulletinSource>();
+        services.AddScoped<Infrastructure.Cases.ICaseOpener, CaseOpener>();
+        services.AddScoped<Infrastructure.Dialogue.IDialogueTopicSource, ConcernTopicSource>();
         services.AddScoped<CaseList>();
         services.AddScoped<CaseResponder>();
         services.AddScoped<CaseAnswerMail>();

@@ -31,6 +31,9 @@ public sealed class PublicModel(AppDbContext db) : PageModel
 
     public List<Step> History { get; private set; } = [];
 
+    /// <summary>Where the problems are, at street level (<see cref="Intake.StreetLevel"/>): no house number, no map point.</summary>
+    public List<string> Places { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken ct)
         => await LoadAsync(reference, ct) ? Page() : NotFound();
 
@@ -59,6 +62,8 @@ public sealed class PublicModel(AppDbContext db) : PageModel
         UnitName = unit.Name;
         UnitCode = unit.Code;
         AgencyName = await db.Units.Where(u => u.Id == item.AgencyId).Select(u => u.Name).FirstOrDefaultAsync(ct);
+        var typed = await db.Concerns.AsNoTracking().Where(c => c.CaseId == item.Id && c.Location != null).OrderBy(c => c.Id).Select(c => c.Location).ToListAsync(ct);
+        Places = typed.Select(Intake.StreetLevel.Of).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         // Only public reasons leave the office: why a case was rejected or reopened, not internal notes or re-route requests.
         History = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == item.Id && !e.RerouteRequested).OrderBy(e => e.At).ThenBy(e => e.Id)
             .Select(e => new Step(e.At, e.Status, e.Status == CaseStatus.Rejected || e.Status == CaseStatus.Reopened ? e.Note : null))

@@ -247,8 +247,8 @@ public static class PortalFeeds
         return rows.Select(c => (c.Id, c.PublishedAt!.Value)).ToList();
     }
 
-    /// <summary>The place's public pages other than news and rebuttals: the form, follow-up, answered cases, rebuttals list, surveys, contact.</summary>
-    private static readonly string[] PlacePages = ["/phan-anh", "/theo-doi", "/vu-viec", "/kiem-chung", "/khao-sat", "/lien-he"];
+    /// <summary>The place's public pages other than news and rebuttals: the form, follow-up, answered cases, rebuttals list, dialogues, surveys, contact.</summary>
+    private static readonly string[] PlacePages = ["/phan-anh", "/theo-doi", "/vu-viec", "/kiem-chung", "/doi-thoai", "/khao-sat", "/lien-he"];
 
     private static void Link(XmlWriter w, string ns, string href, string rel, string type)
     {
