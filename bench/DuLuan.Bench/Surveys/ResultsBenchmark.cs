@@ -30,7 +30,7 @@ public static class ResultsBenchmark
         Directory.CreateDirectory(dir);
         try
         {
-            return RunAsync(dir, responses).GetAwaiter().GetResult();
+            return RunAsync(dir, responses, args).GetAwaiter().GetResult();
         }
         finally
         {
@@ -45,7 +45,7 @@ public static class ResultsBenchmark
         }
     }
 
-    private static async Task<int> RunAsync(string dir, int responses)
+    private static async Task<int> RunAsync(string dir, int responses, string[] args)
     {
         var database = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = dir };
         var app = WebHost.Build(new WebHostSettings(database, ["http://127.0.0.1:0"])
@@ -77,6 +77,9 @@ public static class ResultsBenchmark
         var answerRows = await LoadAsync(db, Path.Combine(dir, "duluan.db"), survey.Id, definition, communes, responses);
         Console.WriteLine($"loaded {responses:N0} responses, {answerRows:N0} answer rows and their running totals in {load.Elapsed.TotalSeconds:0} s");
 
+        // The measurement alone holds both of the machine's shared CPU slots (flock, as /work/wt/cpu takes them).
+        using var slots = args.Contains("--hold-slots") ? await CpuSlots.HoldBothAsync() : null;
+        var loadBefore = File.ReadAllText("/proc/loadavg").Split(' ')[0];
         var results = new SurveyResults(db);
         var raw = new RawSurveyResults(db);
         await results.BuildAsync(survey, definition, "vi", CancellationToken.None);
@@ -144,6 +147,7 @@ public static class ResultsBenchmark
             ["cross-tab by q03, scan of every answer", Stats.F(scanned[1], "0"), Stats.F(scanned[1] / rawMs, "0.00")],
             ["cross-tab by q03, kept cross totals (median of 5)", Stats.F(keptMs[1], "0.0"), Stats.F(keptMs[1] / rawMs, "0.0000")],
         ]);
+        Console.WriteLine($"load average (1 min) {loadBefore} before the measurement, {File.ReadAllText("/proc/loadavg").Split(' ')[0]} after");
         Console.WriteLine($"marking q02 and q03 (rebuild of their cross totals from the rows): {markSeconds:0.0} s");
         Console.WriteLine($"weighted: {report.Weighted}; figures equal to the baseline's (1e-9): {same}; kept filter and cross-tab equal to the scan's: {keptSame}");
         return same && keptSame ? 0 : 1;
@@ -187,7 +191,8 @@ public static class ResultsBenchmark
                 var ru = response.Parameters.Add("$u", SqliteType.Integer);
                 await using var answer = connection.CreateCommand();
                 answer.Transaction = transaction;
-                answer.CommandText = "INSERT INTO survey_answers (\"ResponseId\", \"SurveyId\", \"QuestionKey\", \"Choice\", \"Number\") VALUES ($r, $s, $q, $c, $n)";
+                answer.CommandText = "INSERT INTO survey_answers (\"Id\", \"ResponseId\", \"SurveyId\", \"QuestionKey\", \"Choice\", \"Number\") VALUES ($i, $r, $s, $q, $c, $n)";
+                var ai = answer.Parameters.Add("$i", SqliteType.Integer);
                 var ar = answer.Parameters.Add("$r", SqliteType.Text);
                 answer.Parameters.AddWithValue("$s", surveyId);
                 var aq = answer.Parameters.Add("$q", SqliteType.Text);
@@ -205,6 +210,7 @@ public static class ResultsBenchmark
                     await response.ExecuteNonQueryAsync();
                     foreach (var v in values)
                     {
+                        ai.Value = SurveyShuffle.RandomKey();
                         ar.Value = id;
                         aq.Value = v.Question;
                         ac.Value = (object?)v.Choice ?? DBNull.Value;
