@@ -17,6 +17,13 @@ public sealed class TallyTests
     private static async Task<long> SeedRandomAsync(TestApp app, int seed, int batches = 12, int perBatch = 9)
     {
         var id = await SurveyKit.PublishedAsync(app);
+        await SubmitRandomAsync(app, id, seed, batches, perBatch);
+        return id;
+    }
+
+    /// <summary>Random responses to survey <paramref name="id"/> over both communes, sent by several clients at once.</summary>
+    internal static async Task SubmitRandomAsync(TestApp app, long id, int seed, int batches, int perBatch)
+    {
         var random = new Random(seed);
         var bodies = Enumerable.Range(0, batches).Select(_ => SurveyKit.Batch(SurveyKit.Key(), [.. Enumerable.Range(0, perBatch).Select(_ =>
         {
@@ -51,7 +58,6 @@ public sealed class TallyTests
             using var sent = await SurveyKit.SubmitAsync(client, id, body);
             Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
         });
-        return id;
     }
 
     private static async Task<(ResultsReport Tallied, ResultsReport Raw)> BothAsync(TestApp app, long id)

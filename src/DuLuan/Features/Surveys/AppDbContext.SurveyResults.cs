@@ -7,6 +7,10 @@ public abstract partial class AppDbContext
 {
     public DbSet<SurveyTally> SurveyTallies => Set<SurveyTally>();
 
+    public DbSet<SurveyCrossMark> SurveyCrossMarks => Set<SurveyCrossMark>();
+
+    public DbSet<SurveyCrossTally> SurveyCrossTallies => Set<SurveyCrossTally>();
+
     public DbSet<SurveyWeighting> SurveyWeightings => Set<SurveyWeighting>();
 
     public DbSet<SurveyMargin> SurveyMargins => Set<SurveyMargin>();

@@ -35,6 +35,11 @@ public sealed class DetailsModel(AppDbContext db, SurveyAccess access, AuditLog 
 
     public string QrDataUri { get; private set; } = string.Empty;
 
+    /// <summary>Questions of the published version that can be marked for cross-tabs (they have options), and whether they are.</summary>
+    public List<(string Key, string Label, bool Marked)> CrossChoices { get; private set; } = [];
+
+    private SurveyDefinition? published;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
         => await LoadAsync(edit: false, ct) ? Page() : NotFound();
 
@@ -169,6 +174,40 @@ public sealed class DetailsModel(AppDbContext db, SurveyAccess access, AuditLog 
         return Redirect($"/Surveys/Details?id={Id}");
     }
 
+    /// <summary>
+    /// Marks questions for cross-tabs (field cross, at most <see cref="SurveyCrossTallies.MaxMarks"/>): their totals
+    /// by every question are rebuilt from the stored responses now and kept by the intake from then on.
+    /// </summary>
+    public async Task<IActionResult> OnPostCrossAsync([FromForm] string[]? cross, CancellationToken ct)
+    {
+        if (!await LoadAsync(edit: true, ct))
+        {
+            return NotFound();
+        }
+
+        var keys = (cross ?? []).Distinct(StringComparer.Ordinal).ToList();
+        if (published is null || keys.Any(k => !CrossChoices.Any(c => c.Key == k)))
+        {
+            Errors.Add(l["Surveys.Cross.NotAQuestion"]);
+        }
+        else if (keys.Count > SurveyCrossTallies.MaxMarks)
+        {
+            Errors.Add(l["Surveys.Cross.TooMany", SurveyCrossTallies.MaxMarks]);
+        }
+
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await SurveyCrossTallies.MarkAsync(db, Id, published!, keys, ct);
+        audit.Add(SurveyAudit.CrossMarked, Survey.UnitId, $"survey:{Id}", string.Join(",", keys.Order(StringComparer.Ordinal)));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return Redirect($"/Surveys/Details?id={Id}");
+    }
+
     private async Task<bool> LoadAsync(bool edit, CancellationToken ct)
     {
         var survey = await access.FindAsync(Id, edit, ct);
@@ -187,6 +226,12 @@ public sealed class DetailsModel(AppDbContext db, SurveyAccess access, AuditLog 
         Targets = units.Select(u => new Target(u.Id, u.Name, counts.GetValueOrDefault(u.Id), targets.FirstOrDefault(t => t.UnitId == u.Id)?.Quota, targets.FirstOrDefault(t => t.UnitId == u.Id)?.Population)).ToList();
         PublicUrl = await SurveyPlace.PathForSurveyAsync(db, survey, ct) is { } path ? $"{Request.Scheme}://{Request.Host}{path}" : null;
         QrDataUri = PublicUrl is null ? string.Empty : QrImage.SvgDataUri(PublicUrl, 6);
+        published = Versions.Count == 0 ? null : SurveyDefinition.Parse(Versions[0].DefinitionJson, out _);
+        var marks = await SurveyCrossTallies.MarksAsync(db, Id, ct);
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var answerUnits = units.Select(u => (u.Id, u.Name)).ToList();
+        CrossChoices = published is null ? [] : [.. published.Questions.Where(q => SurveyResults.OptionsOf(q, answerUnits, language).Count > 0)
+            .Select(q => (q.Key, q.Label.In(language), marks.Contains(q.Key)))];
         return true;
     }
 }

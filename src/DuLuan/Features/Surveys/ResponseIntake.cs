@@ -272,6 +272,7 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
 
         // The results' running totals move in the same transaction: committed together or not at all.
         await SurveyTallies.ApplyAsync(db, SurveyTallies.Deltas(definition, rows), ct);
+        await SurveyCrossTallies.KeepAsync(db, survey.Id, definition, rows, ct);
         await transaction.CommitAsync(ct);
         return new IntakeResult(IntakeOutcome.Accepted, rows.Count);
     }

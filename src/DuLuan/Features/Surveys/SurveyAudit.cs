@@ -10,6 +10,7 @@ public static class SurveyAudit
     public const string Closed = "surveys.closed";
     public const string TargetsSet = "surveys.targets-set";
     public const string WeightsSet = "surveys.weights-set";
+    public const string CrossMarked = "surveys.cross-marked";
     public const string PaperEntryStarted = "surveys.paper-entry-started";
     public const string PaperEntryFinished = "surveys.paper-entry-finished";
 }

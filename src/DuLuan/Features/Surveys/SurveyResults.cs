@@ -123,7 +123,7 @@ public sealed partial class SurveyResults(AppDbContext db)
         // A filter on an answer is a row of the cross-tab by its question: the scan gives every row, so the
         // row's suppression is the same whichever view asks.
         var scanned = query.Question is { } filterKey ? definition.Questions.First(q => q.Key == filterKey) : cross;
-        var crossTables = scanned is null ? null : await ScanAsync(survey.Id, definition, scanned, ct);
+        var crossTables = scanned is null ? null : await CrossTablesAsync(survey.Id, definition, scanned, ct);
         var domain = query.Question is not null ? crossTables!.GetValueOrDefault(query.Option!) ?? new Table()
             : query.Unit is { } only ? all.Only(only) : all;
         var protect = Protection.Build(definition, units, all, sizes, scanned, crossTables);
@@ -169,7 +169,7 @@ public sealed partial class SurveyResults(AppDbContext db)
         {
             if (definition.Questions.FirstOrDefault(q => q.Key == key) is { } question && OptionsOf(question, units, "vi").Count > 0)
             {
-                raking.Add(Protection.Build(definition, units, all, sizes, question, await ScanAsync(survey.Id, definition, question, ct)));
+                raking.Add(Protection.Build(definition, units, all, sizes, question, await CrossTablesAsync(survey.Id, definition, question, ct)));
             }
         }
 

@@ -99,6 +99,7 @@ public sealed class SurveyShuffle(AppDbContext db)
             "SELECT pg_advisory_xact_lock(" + LockClass.ToString(CultureInfo.InvariantCulture) + ", " + LockKey(surveyId).ToString(CultureInfo.InvariantCulture) + ")",
             Rewrite("survey_tallies", id, "\"Version\", \"UnitId\", \"QuestionKey\", \"OptionKey\""),
             Rewrite("survey_units", id, "\"UnitId\""),
+            Rewrite("survey_cross_tallies", id, "\"ByQuestion\", \"Version\", \"UnitId\", \"ByOption\", \"QuestionKey\", \"OptionKey\""),
             $"""
             INSERT INTO survey_shuffles ("SurveyId", "Responses") SELECT {id}, COUNT(*) FROM shuffle_responses
             ON CONFLICT ("SurveyId") DO UPDATE SET "Responses" = excluded."Responses"
@@ -116,5 +117,5 @@ public sealed class SurveyShuffle(AppDbContext db)
     private static string Rewrite(string table, string surveyId, string order)
         => $"WITH gone AS (DELETE FROM {table} WHERE \"SurveyId\" = {surveyId} RETURNING *) INSERT INTO {table} SELECT * FROM gone ORDER BY {order}";
 
-    private static int LockKey(long surveyId) => unchecked((int)surveyId ^ (int)(surveyId >> 32));
+    internal static int LockKey(long surveyId) => unchecked((int)surveyId ^ (int)(surveyId >> 32));
 }
