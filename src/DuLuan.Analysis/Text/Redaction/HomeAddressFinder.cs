@@ -245,7 +245,7 @@ internal static class HomeAddressFinder
             else if (Streets.Contains(w.Fold) || (last >= 0 && words[last].IsNumber))
             {
                 var end = PlaceFinder.NameAfter(view, Streets.Contains(w.Fold) ? k : k - 1, allowTitleFirst: true);
-                end = TrimAdmin(view, k, end);
+                end = TrimParticles(view, k, TrimAdmin(view, k, end));
                 if (end < k)
                 {
                     break;
@@ -275,6 +275,18 @@ internal static class HomeAddressFinder
             }
         }
         return last;
+    }
+
+    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal) { "a", "nhe", "nha", "nhi", "ha" };
+
+    /// <summary>A street name read in lower case up to a closing particle ("… ta quang buu a,"): the particle is not the street's.</summary>
+    private static int TrimParticles(RedactionText view, int from, int end)
+    {
+        while (end > from + 1 && Particles.Contains(view.Words[end].Fold) && !view.Words[end].Capitalised)
+        {
+            end--;
+        }
+        return end;
     }
 
     /// <summary>A street name read up to a ward ("Lê Văn Sỹ P.13"): stop before the administrative unit.</summary>
