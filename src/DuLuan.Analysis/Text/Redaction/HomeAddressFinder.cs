@@ -8,7 +8,7 @@ namespace DuLuan.Analysis.Text;
 internal static class HomeAddressFinder
 {
     private static readonly HashSet<string> Lanes = new(StringComparer.Ordinal) { "kiet", "hem", "ngo", "ngach" };
-    private static readonly string[] Parts = ["khu pho", "to dan pho", "can ho", "day tro", "nha tro", "khu tro", "day nha", "to", "thon", "ap", "xom", "ban", "phong", "tang", "lo", "nha", "p"];
+    private static readonly string[] Parts = ["khu pho", "to dan pho", "can ho", "day tro", "nha tro", "khu tro", "day nha", "to", "thon", "ap", "xom", "ban", "khoi", "khom", "buon", "phong", "tang", "lo", "nha", "p"];
     private static readonly HashSet<string> Streets = new(StringComparer.Ordinal) { "duong", "pho", "d" };
 
     /// <param name="contacts">Names, phones and e-mails found, in text order: an address listed right after them is theirs.</param>
@@ -25,7 +25,10 @@ internal static class HomeAddressFinder
             }
 
             var cue = Cue(view, names, contacts, i);
-            if (cue < Strong && houseWords == 0)
+            // "nhà tôi ở xóm 5", "ông Hai ở tổ 3 thôn An Trạch": said to be someone's home, a hamlet or residents' group is
+            // the home (it is what a rural address is); after "tôi ở" or "ông Hùng ở" it stays a place ("Tôi ở tổ 12, xin hỏi ...").
+            var residence = houseWords == 0 && cue == Home && ResidenceAt(view, i) && OwnedHome(view, names, i);
+            if (cue < Strong && houseWords == 0 && !residence)
             {
                 continue;
             }
@@ -44,7 +47,7 @@ internal static class HomeAddressFinder
                 }
                 cue = Home;
             }
-            if ((cue < Strong && !hasHouse) || (cue == PersonAt && !hasDwelling))
+            if ((cue < Strong && !hasHouse && !residence) || (cue == PersonAt && !hasDwelling))
             {
                 continue;
             }
@@ -79,6 +82,40 @@ internal static class HomeAddressFinder
             return 3;
         }
         return w.IsNumber && i + 1 < words.Count && view.JoinedToNext(i) && !words[i + 1].IsNumber ? 1 : 0;
+    }
+
+    private static readonly string[] Residences = ["to dan pho", "khu pho", "to", "thon", "ap", "xom", "ban", "khoi", "khom", "buon"];
+
+    /// <summary>A residents' group or hamlet with its number or name: "tổ 3", "thôn Đông Lâm", "buôn Ea Kmar".</summary>
+    private static bool ResidenceAt(RedactionText view, int i)
+    {
+        foreach (var part in Residences)
+        {
+            if (view.Spells(i, part, out var count) && i + count < view.Words.Count && view.JoinedToNext(i + count - 1))
+            {
+                var next = view.Words[i + count];
+                return next.IsNumber || next.Capitalised || (next.Caseless && !next.HasMarks) || !view.Words[i].HasMarks;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Words before <paramref name="i"/> owning a home: "nhà tôi ở", "gia đình em ở", "nhà ông Sáu ở", "hộ bà Hai,".</summary>
+    private static bool OwnedHome(RedactionText view, List<RedactionSpan> names, int i)
+    {
+        var start = view.Words[i].Start;
+        var from = Math.Max(0, start - 80);
+        if (PersonalDataPatterns.WeakHomeCue().IsMatch(view.Folded.AsSpan(from, start - from)))
+        {
+            return true;
+        }
+        var name = LastBefore(names, start);
+        if (name < 0 || start - names[name].End > 20)
+        {
+            return false;
+        }
+        var nameFrom = Math.Max(0, names[name].Start - 24);
+        return PersonalDataPatterns.HomeOfNamed().IsMatch(view.Folded.AsSpan(nameFrom, names[name].Start - nameFrom));
     }
 
     private static bool PartAt(RedactionText view, int i, out int count)
@@ -208,7 +245,7 @@ internal static class HomeAddressFinder
             else if (Streets.Contains(w.Fold) || (last >= 0 && words[last].IsNumber))
             {
                 var end = PlaceFinder.NameAfter(view, Streets.Contains(w.Fold) ? k : k - 1, allowTitleFirst: true);
-                end = TrimAdmin(view, k, end);
+                end = TrimParticles(view, k, TrimAdmin(view, k, end));
                 if (end < k)
                 {
                     break;
@@ -238,6 +275,18 @@ internal static class HomeAddressFinder
             }
         }
         return last;
+    }
+
+    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal) { "a", "nhe", "nha", "nhi", "ha" };
+
+    /// <summary>A street name read in lower case up to a closing particle ("… ta quang buu a,"): the particle is not the street's.</summary>
+    private static int TrimParticles(RedactionText view, int from, int end)
+    {
+        while (end > from + 1 && Particles.Contains(view.Words[end].Fold) && !view.Words[end].Capitalised)
+        {
+            end--;
+        }
+        return end;
     }
 
     /// <summary>A street name read up to a ward ("Lê Văn Sỹ P.13"): stop before the administrative unit.</summary>

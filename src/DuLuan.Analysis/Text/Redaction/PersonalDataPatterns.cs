@@ -36,19 +36,23 @@ internal static partial class PersonalDataPatterns
     internal static partial Regex Stretch();
 
     // The writer (or a named person) saying where they live: the address that follows is theirs.
-    [GeneratedRegex(@"(?<![a-z])(?:thuong tru|tam tru|tru tai|cu tru|cu ngu|ngu|noi o(?: hien tai| hien nay)?|cho o(?: hien nay| hien tai)?|dia chi(?: lien he| nha| thuong tru| tam tru| hien tai| lien lac)?|d/c|dc|ho khau(?: thuong tru)?|hktt|chu ho|ho gia dinh(?=\s+(?:o|tai)))(?:\s+cua\s+(?:toi|em|minh|tui|chung toi|gia dinh toi))?(?:\s+(?:o|tai|la))?\s*[:(,]?\s*(?:tai\s+)?$", Options)]
+    [GeneratedRegex(@"(?<![a-z])(?:thuong tru|tam tru|tru tai|cu tru|cu ngu|ngu|noi o(?: hien tai| hien nay)?|noi cu tru(?: hien tai| hien nay)?|cho o(?: hien nay| hien tai)?|dia chi(?: lien he| nha| thuong tru| tam tru| hien tai| lien lac)?|d/c|dc|ho khau(?: thuong tru)?|hktt|chu ho|ho gia dinh(?=\s+(?:o|tai)))(?:\s+cua\s+(?:toi|em|minh|tui|chung toi|gia dinh toi))?(?:\s+(?:o|tai|la))?\s*[:(,]?\s*(?:tai\s+)?$", Options)]
     internal static partial Regex StrongHomeCue();
 
     [GeneratedRegex(@"(?<![a-z])(?:(?:nha|nha cua|gia dinh|ho)\s+(?:toi|em|minh|tui|chung toi|chung em|con|chau)(?:\s+(?:dang|hien))?(?:\s+(?:o|tai|la|nam o|nam tai|o tai|o so|ngay|song o|song tai|sinh song tai))?(?:\s+(?:dau|cuoi|trong))?|nha\s+(?:o|tai|o tai)|(?:toi|em|minh)\s+(?:ten|la)\s[^.;!?\n]*,\s*(?:song o|tru tai|nha o)|gia dinh(?:\s+(?:toi|chung toi|em|minh))?\s+(?:dang\s+|hien\s+)?(?:o|song|tru|sinh song)(?:\s+(?:tai|o))?|o tro(?:\s+(?:tai|o))?|(?<!cho )thue tro(?:\s+(?:tai|o))?|tro tai|(?<!cho )thue nha\s+(?:tai|o)|o nho(?:\s+nha\s+[a-z]+(?:\s+[a-z]+)?)?(?:\s+(?:tai|o))?|sinh song\s+(?:tai|o)|cua nha toi|nha rieng(?:\s+(?:o|tai))?)\s*[:(,]?\s*$", Options)]
     internal static partial Regex WeakHomeCue();
 
     // A person said to be somewhere ("tôi ở", "em ở", "tôi tên A, ở"): a home only with a house number, not a lane alone.
-    [GeneratedRegex(@"(?<![a-z])(?:(?:toi|em|minh)\s+(?:ten|la)\s[^.;!?\n]*,\s*(?:o|o tai)|(?:toi|em|minh|tui|chung toi|chung em)\s+(?:dang\s+|hien\s+)?(?:o|song|tru|ngu)(?:\s+(?:tro|nho|thue))?(?:\s+(?:tai|o))?)\s*[:(,]?\s*$", Options)]
+    [GeneratedRegex(@"(?<![a-z])(?:(?:toi|em|minh)\s+(?:ten|la)\s[^.;!?\n]*,\s*(?:o|o tai)|(?:toi|em|minh|tui|chung toi|chung em|e|t|mk)\s+(?:dang\s+|hien\s+)?(?:o|song|tru|ngu)(?:\s+(?:tro|nho|thue))?(?:\s+(?:tai|o))?)\s*[:(,]?\s*$", Options)]
     internal static partial Regex PersonAtCue();
 
     // The address said to be the writer's after it: "hẻm 42/7 Nguyễn Trãi nhà tôi ...".
     [GeneratedRegex(@"^\s*[,(]?\s*(?:nha|ngo nha|hem nha|kiet nha)\s+(?:toi|em|minh|tui|chung toi|chung em)(?![a-z])", Options)]
     internal static partial Regex HomeAfterCue();
+
+    // Before a person's name, owning a home: "nhà ông", "hộ bà", "gia đình anh", "hộ gia đình chị".
+    [GeneratedRegex(@"(?<![a-z])(?:nha|ho|gia dinh|ho gia dinh)\s+(?:[a-z]+\s+)?$", Options)]
+    internal static partial Regex HomeOfNamed();
 
     // After a person's name: "ông Nam ở số 8 ...", "Anh Sơn, trú tại ...", "(ngụ số 5 ...)", "bà Lan số 7 kiệt 20".
     [GeneratedRegex(@"^\s*[,(]?\s*(?:(?:hien\s+)?(?:o|song o|song tai|tru tai|o tai|nha o|nha|ngu|ngu tai|cu ngu tai|thuong tru tai|thue nha o|thue nha tai|thue tro o|thue tro tai))?\s*[:(,]?\s*$", Options)]

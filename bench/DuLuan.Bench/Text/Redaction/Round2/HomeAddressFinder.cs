@@ -1,0 +1,259 @@
+using DuLuan.Analysis.Text;
+
+namespace DuLuan.Bench.Text.Redaction.Round2;
+
+// Frozen copy of src/DuLuan.Analysis/Text/Redaction at 87c34c9 (after the second pass of #18 item 3), the "round 2" column of text redact-eval.
+
+/// <summary>
+/// A home address given as someone's home: "nhà tôi ở số 12 ngõ 5 phố Hàng Bạc", "địa chỉ: ...", "trú tại ...",
+/// "ông Nam ở số 8 ...", "nhà số 7". Only the house, lane and street are taken; the ward, district and city after them
+/// stay. An address without such words is the location of the problem and is kept.
+/// </summary>
+internal static class HomeAddressFinder
+{
+    private static readonly HashSet<string> Lanes = new(StringComparer.Ordinal) { "kiet", "hem", "ngo", "ngach" };
+    private static readonly string[] Parts = ["khu pho", "to dan pho", "can ho", "day tro", "nha tro", "khu tro", "day nha", "to", "thon", "ap", "xom", "ban", "phong", "tang", "lo", "nha", "p"];
+    private static readonly HashSet<string> Streets = new(StringComparer.Ordinal) { "duong", "pho", "d" };
+
+    /// <param name="contacts">Names, phones and e-mails found, in text order: an address listed right after them is theirs.</param>
+    public static void Find(RedactionText view, List<RedactionSpan> names, List<RedactionSpan> contacts, List<RedactionSpan> into)
+    {
+        var words = view.Words;
+        for (var i = 0; i < words.Count; i++)
+        {
+            var houseWords = HouseAt(view, i);
+            var strongStart = houseWords == 0 && PartAt(view, i, out _) && (i + 1 < words.Count);
+            if (houseWords == 0 && !strongStart)
+            {
+                continue;
+            }
+
+            var cue = Cue(view, names, contacts, i);
+            if (cue < Strong && houseWords == 0)
+            {
+                continue;
+            }
+
+            var end = Extent(view, i, out var hasHouse, out var hasDwelling);
+            // A number alone is not an address ("45 tuổi"): a street, lane or hamlet must follow it.
+            if (end < i || (houseWords == 1 && end == i))
+            {
+                continue;
+            }
+            if (cue == None)
+            {
+                if (!PersonalDataPatterns.HomeAfterCue().IsMatch(view.Folded.AsSpan(words[end].End)))
+                {
+                    continue;
+                }
+                cue = Home;
+            }
+            if ((cue < Strong && !hasHouse) || (cue == PersonAt && !hasDwelling))
+            {
+                continue;
+            }
+
+            into.Add(new RedactionSpan(words[i].Start, words[end].End - words[i].Start, RedactionKind.Address));
+            i = end;
+        }
+    }
+
+    // How sure the words around an address are that it is someone's home.
+    private const int None = 0;
+    private const int PersonAt = 1; // "tôi ở", "ông Nam ở", a contact list: a house number is needed, a lane is not enough
+    private const int Home = 2; // "nhà tôi ở", "ở trọ tại", "... nhà tôi": a house or a lane number is needed
+    private const int Strong = 3; // "địa chỉ:", "trú tại", "hộ khẩu", "nhà số": whatever address follows
+
+    /// <summary>Words that start a house: "số 12", "số nhà 46", "nhà số 40", "27/3", "kiệt 47"; 0 when none.</summary>
+    private static int HouseAt(RedactionText view, int i)
+    {
+        var words = view.Words;
+        var w = words[i];
+        bool NumberAt(int k) => k < words.Count && words[k].IsNumber && view.JoinedToNext(k - 1);
+        if ((view.Spells(i, "so nha", out _) || view.Spells(i, "nha so", out _)) && NumberAt(i + 2))
+        {
+            return 3;
+        }
+        if ((w.Fold is "so" or "phong" || Lanes.Contains(w.Fold) || (w.Fold == "p" && w.End < view.Text.Length && view.Text[w.End] == '.')) && i + 1 < words.Count && words[i + 1].IsNumber)
+        {
+            return 2;
+        }
+        if (view.Spells(i, "can ho", out _) && i + 2 < words.Count && words[i + 2].IsNumber)
+        {
+            return 3;
+        }
+        return w.IsNumber && i + 1 < words.Count && view.JoinedToNext(i) && !words[i + 1].IsNumber ? 1 : 0;
+    }
+
+    private static bool PartAt(RedactionText view, int i, out int count)
+    {
+        foreach (var part in Parts)
+        {
+            if (view.Spells(i, part, out count) && i + count < view.Words.Count)
+            {
+                if (part == "p" && !(view.Words[i].End < view.Text.Length && view.Text[view.Words[i].End] == '.'))
+                {
+                    continue;
+                }
+                return true;
+            }
+        }
+        count = 0;
+        return false;
+    }
+
+    /// <summary>How the words before the address at <paramref name="i"/> say it is someone's home (<see cref="None"/> .. <see cref="Strong"/>).</summary>
+    private static int Cue(RedactionText view, List<RedactionSpan> names, List<RedactionSpan> contacts, int i)
+    {
+        var start = view.Words[i].Start;
+        // "Nhà số 12 bị cháy", "cột điện trước nhà số 14": without words saying whose it is, a house is where the problem is.
+        if (i > 0 && RedactionLexicon.NearWords.Contains(view.Words[i - 1].Fold) && (view.Spells(i, "nha so", out _) || view.Spells(i, "so nha", out _)))
+        {
+            return None;
+        }
+        var from = Math.Max(0, start - 80);
+        var before = view.Folded.AsSpan(from, start - from);
+        if (PersonalDataPatterns.StrongHomeCue().IsMatch(before))
+        {
+            return Strong;
+        }
+        if (PersonalDataPatterns.WeakHomeCue().IsMatch(before))
+        {
+            return Home;
+        }
+        if (PersonalDataPatterns.PersonAtCue().IsMatch(before))
+        {
+            return PersonAt;
+        }
+        var name = LastBefore(names, start);
+        if (name >= 0 && start - names[name].End <= 20)
+        {
+            var between = view.Folded.AsSpan(names[name].End, start - names[name].End);
+            // With no word between ("bà Lan số 7 kiệt 20") the address must start with a house or lane, not a bare number ("85 tuổi").
+            if (PersonalDataPatterns.AfterNameHomeCue().IsMatch(between) && (between.Trim(" ,(").Length > 0 || HouseAt(view, i) >= 2))
+            {
+                return Home;
+            }
+        }
+        // "Người nhận: Cao Thị Duyên - 0916 888 404 - số 23 đường 30 Tháng 4": an address listed with a person's contacts.
+        var contact = LastBefore(contacts, start);
+        if (contact >= 0 && start - contacts[contact].End <= 4)
+        {
+            var gap = view.Text.AsSpan(contacts[contact].End, start - contacts[contact].End);
+            if (gap.Trim().Length > 0 && gap.Trim().TrimStart(",;-–—").Length == 0)
+            {
+                return PersonAt;
+            }
+        }
+        return None;
+    }
+
+    /// <summary>Index of the last span ending at or before <paramref name="start"/> (spans in text order), or -1.</summary>
+    private static int LastBefore(List<RedactionSpan> spans, int start)
+    {
+        int lo = 0, hi = spans.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (spans[mid].End <= start)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    /// <summary>Last word of the address that starts at <paramref name="i"/>: house, lanes, hamlet, street; not the ward.</summary>
+    private static int Extent(RedactionText view, int i, out bool hasHouse, out bool hasDwelling)
+    {
+        var words = view.Words;
+        hasHouse = false;
+        hasDwelling = false;
+        var k = i;
+        var last = -1;
+        while (k < words.Count)
+        {
+            var w = words[k];
+            if (RedactionLexicon.AdminUnits.Contains(w.Fold) && last >= 0)
+            {
+                break;
+            }
+
+            int used;
+            var house = HouseAt(view, k);
+            if (house >= 2)
+            {
+                used = house;
+                hasHouse = true;
+                hasDwelling |= !Lanes.Contains(w.Fold);
+            }
+            else if (house == 1)
+            {
+                used = 1;
+                hasHouse = true;
+                hasDwelling = true;
+            }
+            else if (PartAt(view, k, out var partWords))
+            {
+                var end = PlaceFinder.NameAfter(view, k + partWords - 1, allowTitleFirst: true);
+                if (end < k + partWords)
+                {
+                    break;
+                }
+                hasHouse |= words[k].Fold is "phong" or "can" or "p" or "nha" or "day";
+                hasDwelling |= words[k].Fold is "phong" or "can" or "p" or "nha" or "day";
+                used = end - k + 1;
+            }
+            else if (Streets.Contains(w.Fold) || (last >= 0 && words[last].IsNumber))
+            {
+                var end = PlaceFinder.NameAfter(view, Streets.Contains(w.Fold) ? k : k - 1, allowTitleFirst: true);
+                end = TrimAdmin(view, k, end);
+                if (end < k)
+                {
+                    break;
+                }
+                last = end;
+                break;
+            }
+            else
+            {
+                break;
+            }
+
+            last = k + used - 1;
+            k += used;
+            if (k >= words.Count)
+            {
+                break;
+            }
+            var gap = view.GapAfter(last).Trim();
+            if (!(gap.Length == 0 || gap.SequenceEqual(",")))
+            {
+                break;
+            }
+            if (gap.Length > 0 && HouseAt(view, k) == 0 && !PartAt(view, k, out _) && !Streets.Contains(words[k].Fold))
+            {
+                break;
+            }
+        }
+        return last;
+    }
+
+    /// <summary>A street name read up to a ward ("Lê Văn Sỹ P.13"): stop before the administrative unit.</summary>
+    private static int TrimAdmin(RedactionText view, int from, int end)
+    {
+        for (var k = from; k <= end; k++)
+        {
+            if (k > from && RedactionLexicon.AdminUnits.Contains(view.Words[k].Fold))
+            {
+                return k - 1;
+            }
+        }
+        return end;
+    }
+}

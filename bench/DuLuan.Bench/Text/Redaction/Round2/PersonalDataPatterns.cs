@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+
+using DuLuan.Analysis.Text;
+
+namespace DuLuan.Bench.Text.Redaction.Round2;
+
+// Frozen copy of src/DuLuan.Analysis/Text/Redaction at 87c34c9 (after the second pass of #18 item 3), the "round 2" column of text redact-eval.
+
+/// <summary>The regular expressions behind <see cref="PersonalDataRedactor"/>; the context patterns run on folded text.</summary>
+internal static partial class PersonalDataPatterns
+{
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+
+    [GeneratedRegex(@"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", Options)]
+    internal static partial Regex Email();
+
+    // Health-insurance card: two letters, the benefit digit, the province (2 digits), the 10-digit social-insurance code.
+    // GD4797912345678 / HT 3 79 7911 223 344 / DN 4 01 0123456789
+    [GeneratedRegex(@"(?<![\p{L}\d])[A-Za-z]{2}[\s.-]?\d[\s.-]?\d{2}[\s.-]?(?:\d[\s.-]?){9}\d(?![\p{L}\d])", Options)]
+    internal static partial Regex HealthInsuranceCard();
+
+    // 29A-123.45, 30E 123.45, 51F1-234.56, 43-B1 123.45, 59X2-345.67, 30A12345, 43a 456.78
+    [GeneratedRegex(@"(?<![\p{L}\d.])\d{2}[\s-]?(?<letters>[A-Za-z]{1,2})\d?[\s.-]?(?:\d{3}\.\d{2}|\d{4,5})(?![\p{L}\d]|\.\d)", Options)]
+    internal static partial Regex LicencePlate();
+
+    [GeneratedRegex(@"(?<![a-z])(?:stk|so tk|tk|tai khoan|chuyen khoan|chuyen tien|ngan hang|vietcombank|vcb|techcombank|tcb|bidv|agribank|vietinbank|mbbank|mb bank|mb|acb|sacombank|tpbank|vpbank|vib|shb|hdbank|ocb|seabank|momo|nh)(?![a-z])[^\d\n]{0,30}$", Options)]
+    internal static partial Regex BankBefore();
+
+    [GeneratedRegex(@"^[\s,(-]*(?:ngan hang\s+|nh\s+)?(?:vietcombank|vcb|techcombank|tcb|bidv|agribank|vietinbank|mbbank|mb|acb|sacombank|tpbank|vpbank|vib|shb|hdbank|ocb|seabank)(?![a-z])", Options)]
+    internal static partial Regex BankAfter();
+
+    [GeneratedRegex(@"(?<![a-z])(?:bhyt|bhxh|bao hiem(?: y te| xa hoi)?|the bh|ma so bh|ma bh)(?![a-z])[^\d\n]{0,25}$", Options)]
+    internal static partial Regex InsuranceBefore();
+
+    [GeneratedRegex(@"(?<![a-z])(?:cmnd|cmt|chung minh(?: nhan dan| thu)?|cccd|can cuoc(?: cong dan)?|dinh danh|ma dinh danh|so dinh danh)(?![a-z])[^\d\n]{0,25}$", Options)]
+    internal static partial Regex IdBefore();
+
+    // From house number to house number: "từ số 120 đến số 160", "từ nhà số 5 tới nhà số 19", "đoạn từ số 2 đến số 28".
+    [GeneratedRegex(@"(?<![a-z0-9])(?:doan\s+)?tu\s+(?:nha\s+)?(?:so\s+)?\d+[a-z]?(?:/\d+)?\s+(?:den|toi)\s+(?:nha\s+)?(?:so\s+)?\d+[a-z]?(?:/\d+)?(?![a-z0-9])", Options)]
+    internal static partial Regex Stretch();
+
+    // The writer (or a named person) saying where they live: the address that follows is theirs.
+    [GeneratedRegex(@"(?<![a-z])(?:thuong tru|tam tru|tru tai|cu tru|cu ngu|ngu|noi o(?: hien tai| hien nay)?|cho o(?: hien nay| hien tai)?|dia chi(?: lien he| nha| thuong tru| tam tru| hien tai| lien lac)?|d/c|dc|ho khau(?: thuong tru)?|hktt|chu ho|ho gia dinh(?=\s+(?:o|tai)))(?:\s+cua\s+(?:toi|em|minh|tui|chung toi|gia dinh toi))?(?:\s+(?:o|tai|la))?\s*[:(,]?\s*(?:tai\s+)?$", Options)]
+    internal static partial Regex StrongHomeCue();
+
+    [GeneratedRegex(@"(?<![a-z])(?:(?:nha|nha cua|gia dinh|ho)\s+(?:toi|em|minh|tui|chung toi|chung em|con|chau)(?:\s+(?:dang|hien))?(?:\s+(?:o|tai|la|nam o|nam tai|o tai|o so|ngay|song o|song tai|sinh song tai))?(?:\s+(?:dau|cuoi|trong))?|nha\s+(?:o|tai|o tai)|(?:toi|em|minh)\s+(?:ten|la)\s[^.;!?\n]*,\s*(?:song o|tru tai|nha o)|gia dinh(?:\s+(?:toi|chung toi|em|minh))?\s+(?:dang\s+|hien\s+)?(?:o|song|tru|sinh song)(?:\s+(?:tai|o))?|o tro(?:\s+(?:tai|o))?|(?<!cho )thue tro(?:\s+(?:tai|o))?|tro tai|(?<!cho )thue nha\s+(?:tai|o)|o nho(?:\s+nha\s+[a-z]+(?:\s+[a-z]+)?)?(?:\s+(?:tai|o))?|sinh song\s+(?:tai|o)|cua nha toi|nha rieng(?:\s+(?:o|tai))?)\s*[:(,]?\s*$", Options)]
+    internal static partial Regex WeakHomeCue();
+
+    // A person said to be somewhere ("tôi ở", "em ở", "tôi tên A, ở"): a home only with a house number, not a lane alone.
+    [GeneratedRegex(@"(?<![a-z])(?:(?:toi|em|minh)\s+(?:ten|la)\s[^.;!?\n]*,\s*(?:o|o tai)|(?:toi|em|minh|tui|chung toi|chung em)\s+(?:dang\s+|hien\s+)?(?:o|song|tru|ngu)(?:\s+(?:tro|nho|thue))?(?:\s+(?:tai|o))?)\s*[:(,]?\s*$", Options)]
+    internal static partial Regex PersonAtCue();
+
+    // The address said to be the writer's after it: "hẻm 42/7 Nguyễn Trãi nhà tôi ...".
+    [GeneratedRegex(@"^\s*[,(]?\s*(?:nha|ngo nha|hem nha|kiet nha)\s+(?:toi|em|minh|tui|chung toi|chung em)(?![a-z])", Options)]
+    internal static partial Regex HomeAfterCue();
+
+    // After a person's name: "ông Nam ở số 8 ...", "Anh Sơn, trú tại ...", "(ngụ số 5 ...)", "bà Lan số 7 kiệt 20".
+    [GeneratedRegex(@"^\s*[,(]?\s*(?:(?:hien\s+)?(?:o|song o|song tai|tru tai|o tai|nha o|nha|ngu|ngu tai|cu ngu tai|thuong tru tai|thue nha o|thue nha tai|thue tro o|thue tro tai))?\s*[:(,]?\s*$", Options)]
+    internal static partial Regex AfterNameHomeCue();
+}
