@@ -80,6 +80,7 @@ public static class WebHost
         services.AddScoped<AuditText>();
         services.AddScoped<UnitScope>();
         services.AddScoped<StaffNavigation>();
+        services.AddScoped<Navigation.IStaffLinks>(s => s.GetRequiredService<StaffNavigation>());
         services.AddScoped<MemberNames>();
         services.AddScoped<MemberAdmin>();
         services.AddScoped<MemberAccounts>();

@@ -1,13 +1,12 @@
-namespace DuLuan.Features.Members;
+using DuLuan.Infrastructure.Navigation;
 
-/// <summary>One entry of the top navigation: where it leads and its label (a string key).</summary>
-public sealed record NavigationLink(string Href, string LabelKey);
+namespace DuLuan.Features.Members;
 
 /// <summary>
 /// The top navigation of a signed-in member: only the areas one of their roles may open (from <see cref="RoleTable"/>),
 /// so no link leads to "not found". A member without a role sees the tree only.
 /// </summary>
-public sealed class StaffNavigation(UnitScope scope)
+public sealed class StaffNavigation(UnitScope scope) : IStaffLinks
 {
     private static readonly (NavigationLink Link, Role[] Roles)[] Areas =
     [
