@@ -15,7 +15,7 @@ public sealed class ConcernTopicSource(AppDbContext db, Routing.CategoryCatalog 
 {
     public string Kind => "concerns";
 
-    public string LabelKey => "Dialogue.Source.concerns";
+    public string LabelKey => "Dialogue.Suggestions.concerns";
 
     public async Task<IReadOnlyList<TopicSuggestion>> SuggestAsync(long unitId, DateTime sinceUtc, int max, CancellationToken ct)
     {

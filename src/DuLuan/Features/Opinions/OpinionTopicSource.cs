@@ -14,7 +14,7 @@ public sealed class OpinionTopicSource(AppDbContext db, Briefings briefings, Off
 {
     public string Kind => "opinions";
 
-    public string LabelKey => "Dialogue.Source.opinions";
+    public string LabelKey => "Dialogue.Suggestions.opinions";
 
     public async Task<IReadOnlyList<TopicSuggestion>> SuggestAsync(long unitId, DateTime sinceUtc, int max, CancellationToken ct)
     {
