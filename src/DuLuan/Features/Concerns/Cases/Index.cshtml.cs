@@ -60,9 +60,19 @@ public sealed class IndexModel(AppDbContext db, UnitScope access, CaseList list,
         var counts = await filtered.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         Counts = counts.ToDictionary(c => c.Key, c => c.Count);
         var shown = CaseList.WithStatus(filtered, Filter.Status);
-        Total = await shown.CountAsync(ct);
+        var statuses = CaseListPage.Statuses(Filter.Status);
+        Total = Counts.Where(c => statuses.Contains(c.Key)).Sum(c => c.Value);
         Filter = Filter with { Page = Math.Min(Filter.Page, Pages) };
-        Rows = await list.Rows(list.Ordered(shown).Skip((Filter.Page - 1) * CaseFilter.PageSize).Take(CaseFilter.PageSize)).ToListAsync(ct);
+        var skip = (Filter.Page - 1) * CaseFilter.PageSize;
+        if (await CaseListPage.IdsAsync(filtered, statuses, skip, CaseFilter.PageSize, ct) is { } ids)
+        {
+            var rows = await list.Rows(filtered.Where(c => ids.Contains(c.Id))).ToListAsync(ct);
+            Rows = rows.OrderBy(r => ids.IndexOf(r.Id)).ToList();
+        }
+        else
+        {
+            Rows = await list.Rows(list.Ordered(shown).Skip(skip).Take(CaseFilter.PageSize)).ToListAsync(ct);
+        }
         CategoryName = await catalog.NamerAsync(Rows.Select(r => r.UnitId), ct);
         var grants = await access.GrantsAsync(ct);
         Categories = await catalog.ChoicesAsync(grants.Where(g => CaseRoles.Readers.Contains(g.Role)).Select(g => g.UnitId), await access.UnitsAsync(CaseRoles.Readers, ct), ct);
