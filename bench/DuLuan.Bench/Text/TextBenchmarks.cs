@@ -29,7 +29,7 @@ internal static class TextBenchmarks
 
         if (Want("rules"))
         {
-            RuleBenchmarks.Run(sentences);
+            RuleBenchmarks.Run(sentences, withReference: args.ElementAtOrDefault(1) != "fast");
         }
 
         if (Want("classifier"))

@@ -92,7 +92,8 @@ internal static class CleanTextPass
         var modifiedAfterTone = false;
         for (var k = start; k < end; k++)
         {
-            var vowel = (table[text[k]] & 0xF) - 1;
+            var info = table[text[k]];
+            var vowel = (info & 0xF) - 1;
             if (vowel < 0)
             {
                 continue;
@@ -104,7 +105,7 @@ internal static class CleanTextPass
                 modifiedAfterTone = true;
             }
 
-            if ((table[text[k]] & 0x70) != 0)
+            if ((info & 0x70) != 0)
             {
                 tonedVowel = vowel;
             }
@@ -115,15 +116,15 @@ internal static class CleanTextPass
             return;
         }
 
-        if ((start > 0 && !ToneMarkRepair.IsWordBoundary(text[start - 1])) || (end < text.Length && !ToneMarkRepair.IsWordBoundary(text[end])))
+        var entries = OnePassNormalizer.Entries;
+        if ((start > 0 && (entries[text[start - 1]] & OnePassNormalizer.WordBoundaryBit) == 0)
+            || (end < text.Length && (entries[text[end]] & OnePassNormalizer.WordBoundaryBit) == 0))
         {
             return;
         }
 
-        Span<char> syllable = stackalloc char[8];
-        syllable = syllable[..(end - start)];
-        text.AsSpan(start, end - start).CopyTo(syllable);
-        if (!RepairCache.Apply(syllable, style))
+        var answer = RepairCache.Answer(text.AsSpan(start, end - start), style);
+        if (answer == 0)
         {
             return;
         }
@@ -133,7 +134,7 @@ internal static class CleanTextPass
             repaired = ArrayPool<char>.Shared.Rent(text.Length);
             text.CopyTo(repaired);
         }
-        syllable.CopyTo(repaired.AsSpan(start));
+        RepairCache.Write(repaired.AsSpan(start, end - start), answer);
     }
 
     private static void Return(char[]? repaired)

@@ -15,7 +15,7 @@ internal static class OnePassNormalizer
 {
     // Per UTF-16 unit: bits 0-15 the fold (VietnameseFold's table), 16-18 the CharTables class, 19-27 the
     // VietnameseLetters info (letter, vowel, tone, upper), 28 vowel, 29 vowel with a tone mark, 30 a fold that is
-    // not exactly one character (dropped, several, surrogate).
+    // not exactly one character (dropped, several, surrogate), 31 a word boundary (ToneMarkRepair.IsWordBoundary).
     internal static readonly uint[] Entries = BuildEntries();
 
     internal const uint ClassBits = 7u << 16;
@@ -23,6 +23,7 @@ internal static class OnePassNormalizer
     internal const int VowelShift = 28;
     internal const int TonedShift = 29;
     internal const uint FoldNotOneBit = 1u << 30;
+    internal const uint WordBoundaryBit = 1u << 31;
 
     private const char FoldSpecial = '\uFFFE';
     private const int HornO = 8;
@@ -51,7 +52,7 @@ internal static class OnePassNormalizer
             var fold = VietnameseFold.TableEntry((char)c);
             entries[c] = fold | ((uint)CharTables.Class[c] << 16) | (info << 19)
                 | ((info & 0xF) != 0 ? 1u << VowelShift : 0) | ((info & 0x70) != 0 ? 1u << TonedShift : 0)
-                | (fold is '\0' or >= FoldSpecial ? FoldNotOneBit : 0);
+                | (fold is '\0' or >= FoldSpecial ? FoldNotOneBit : 0) | (ToneMarkRepair.IsWordBoundary((char)c) ? WordBoundaryBit : 0);
         }
         return entries;
     }

@@ -14,6 +14,7 @@ internal sealed class TopicMatcher
     private readonly List<int>?[] starts;
     private readonly int[] touched;
     private readonly ulong[] candidates;
+    private readonly List<TopicMatch> found = [];
     private int touchedCount;
     private int lowWord;
     private int highWord;
@@ -69,9 +70,10 @@ internal sealed class TopicMatcher
         }
     }
 
-    /// <summary>Evaluates every triggered topic in topic order, adds the matches and resets for the next document.</summary>
-    internal void Finish(List<(string Id, RuleNode Rule)> topics, List<TopicMatch> matches)
+    /// <summary>Evaluates every triggered topic in topic order, returns the matches and resets for the next document.</summary>
+    internal List<TopicMatch> Finish(List<(string Id, RuleNode Rule)> topics)
     {
+        var matches = found;
         for (var w = lowWord; w <= highWord; w++)
         {
             var bits = candidates[w];
@@ -94,6 +96,10 @@ internal sealed class TopicMatcher
             starts[term]?.Clear();
         }
         Reset();
+        List<TopicMatch> result = new(matches.Count);
+        result.AddRange(matches);
+        matches.Clear();
+        return result;
     }
 
     private void Reset()

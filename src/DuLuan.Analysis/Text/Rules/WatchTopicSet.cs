@@ -138,8 +138,7 @@ public sealed class WatchTopicSet
                 matcher.Occur(pattern, syllables.Count - automaton.PatternLength(pattern), normalised);
             }
         }
-        var matches = new List<TopicMatch>();
-        matcher.Finish(topics, matches);
+        var matches = matcher.Finish(topics);
         Volatile.Write(ref spare, matcher);
         return matches;
     }
