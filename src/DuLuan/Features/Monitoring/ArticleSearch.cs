@@ -50,7 +50,10 @@ public sealed class ArticleSearch(AppDbContext db)
         string rank;
         if (sqlite)
         {
-            from = "article_fts f JOIN articles a ON a.\"Id\" = f.rowid";
+            // The join only checks the unit (and orders by id) unless a date or outlet filter needs the row: then read
+            // both from the narrow (Id, UnitId) index of migration 0031, not from the wide row beside title and text.
+            var covered = request.From is null && request.To is null && string.IsNullOrWhiteSpace(request.Outlet);
+            from = "article_fts f JOIN articles a " + (covered ? "INDEXED BY \"IX_articles_fts_unit\" " : "") + "ON a.\"Id\" = f.rowid";
             where.Add("article_fts MATCH @q");
             parameters.Add(("@q", request.Query.ToFts5Match()));
             rank = "bm25(article_fts)";
