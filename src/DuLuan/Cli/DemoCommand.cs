@@ -34,7 +34,7 @@ public static class DemoCommand
                 await MigrateCommand.MigrateAsync(scope.ServiceProvider, ct);
                 signIn = await DemoSeed.EnsureAsync(scope.ServiceProvider, Path.GetFullPath(database.DataDirectory), ct);
                 await MonitoringDemoSeed.EnsureAsync(scope.ServiceProvider, await DemoSeed.DaNangIdAsync(scope.ServiceProvider, ct), demoBase.AbsoluteUri, ct);
-                await Features.Claims.ClaimsDemoSeed.EnsureAsync(scope.ServiceProvider, await DemoSeed.DaNangIdAsync(scope.ServiceProvider, ct), ct);
+                await ClaimsDemo.EnsureAsync(scope.ServiceProvider, await DemoSeed.DaNangIdAsync(scope.ServiceProvider, ct), ct);
                 output.WriteLine(await Features.Bulletins.BulletinsDemoSeed.EnsureAsync(scope.ServiceProvider, await DemoSeed.DaNangIdAsync(scope.ServiceProvider, ct), ct));
             }
 

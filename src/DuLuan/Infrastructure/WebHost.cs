@@ -18,6 +18,7 @@ using DuLuan.Features.Surveys;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Mail;
 using DuLuan.Infrastructure.Metrics;
+using DuLuan.Infrastructure.Portal;
 using DuLuan.Infrastructure.Time;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -93,6 +94,7 @@ public static class WebHost
         services.AddOpen311(configuration);
         services.AddSurveys(configuration);
         services.AddClaims();
+        services.AddPortalCache();
         services.AddPublish(configuration);
         services.AddPublicSite();
         services.AddBulletins(configuration);

@@ -69,7 +69,7 @@ public sealed class DemoSite : IAsyncLifetime
             await DemoSeed.EnsureAsync(services, folder, CancellationToken.None);
             var daNangId = await DemoSeed.DaNangIdAsync(services, CancellationToken.None);
             await Features.Monitoring.MonitoringDemoSeed.EnsureAsync(services, daNangId, "https://demo.invalid/", CancellationToken.None);
-            await Features.Claims.ClaimsDemoSeed.EnsureAsync(services, daNangId, CancellationToken.None);
+            await ClaimsDemo.EnsureAsync(services, daNangId, CancellationToken.None);
             var bulletinSeed = await Features.Bulletins.BulletinsDemoSeed.EnsureAsync(services, daNangId, CancellationToken.None);
             var db = services.GetRequiredService<AppDbContext>();
             var daNang = await db.Units.SingleAsync(u => u.Id == daNangId);

@@ -3,6 +3,7 @@ using DuLuan.Data;
 using DuLuan.Features.Claims;
 using DuLuan.Features.Concerns.Intake;
 using DuLuan.Features.Monitoring;
+using DuLuan.Infrastructure.Observers;
 using DuLuan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static DuLuan.Tests.Claims.ClaimsFixture;

@@ -1,3 +1,4 @@
+using DuLuan.Cli;
 using DuLuan.Data;
 using DuLuan.Features.Claims;
 using DuLuan.Features.Monitoring;
@@ -16,8 +17,8 @@ public sealed class ClaimsDemoSeedTests
         await app.WithScopeAsync(async s =>
         {
             await MonitoringDemoSeed.EnsureAsync(s, unit, "http://127.0.0.1:9/", CancellationToken.None);
-            await ClaimsDemoSeed.EnsureAsync(s, unit, CancellationToken.None);
-            await ClaimsDemoSeed.EnsureAsync(s, unit, CancellationToken.None);
+            await ClaimsDemo.EnsureAsync(s, unit, CancellationToken.None);
+            await ClaimsDemo.EnsureAsync(s, unit, CancellationToken.None);
             return 0;
         });
 

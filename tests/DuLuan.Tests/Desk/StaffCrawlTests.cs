@@ -111,7 +111,7 @@ public sealed class StaffCrawlTests(StaffCrawlTests.DemoDataSites sites) : IClas
                 await SurveyDemoSeed.EnsureAsync(s, CancellationToken.None);
                 await PublishDemoSeed.EnsureAsync(s, CancellationToken.None);
                 await MonitoringDemoSeed.EnsureAsync(s, app.Tree.ProvinceA.Id, "http://127.0.0.1:9/", CancellationToken.None);
-                await ClaimsDemoSeed.EnsureAsync(s, app.Tree.ProvinceA.Id, CancellationToken.None);
+                await ClaimsDemo.EnsureAsync(s, app.Tree.ProvinceA.Id, CancellationToken.None);
                 return 0;
             });
             return app;

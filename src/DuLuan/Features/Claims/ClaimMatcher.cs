@@ -1,7 +1,6 @@
 using System.Globalization;
 using DuLuan.Data;
-using DuLuan.Features.Concerns.Intake;
-using DuLuan.Features.Monitoring;
+using DuLuan.Infrastructure.Observers;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Claims;
@@ -46,7 +45,7 @@ public sealed class ClaimMatcher(AppDbContext db, TimeProvider clock)
         return await RecordAsync(MatchKind.Story, found, ct);
     }
 
-    public async Task<int> MatchConcernAsync(Concern concern, CancellationToken ct)
+    public async Task<int> MatchConcernAsync(ReceivedConcern concern, CancellationToken ct)
     {
         var candidates = await CandidatesAsync(concern.UnitId, ct);
         if (candidates is null)
@@ -152,7 +151,7 @@ public sealed partial class ClaimObserver(IServiceScopeFactory scopes, ILogger<C
     public Task StoriesChangedAsync(long unitId, IReadOnlyList<StoredArticle> articles, CancellationToken ct)
         => RunAsync(m => m.MatchStoriesAsync(unitId, articles, ct));
 
-    public Task ConcernReceivedAsync(Concern concern, CancellationToken ct)
+    public Task ConcernReceivedAsync(ReceivedConcern concern, CancellationToken ct)
         => RunAsync(m => m.MatchConcernAsync(concern, ct));
 
     private async Task RunAsync(Func<ClaimMatcher, Task<int>> match)

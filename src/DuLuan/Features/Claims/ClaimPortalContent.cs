@@ -1,4 +1,4 @@
-using DuLuan.Features.Publish.Portal;
+using DuLuan.Infrastructure.Portal;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace DuLuan.Features.Claims;

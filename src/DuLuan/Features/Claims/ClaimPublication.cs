@@ -1,16 +1,16 @@
 using DuLuan.Data;
 using DuLuan.Features.Members;
-using DuLuan.Features.Publish;
+using DuLuan.Infrastructure.Approval;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Claims;
 
 /// <summary>
 /// A rebuttal is an official statement: an editor asks for publication, and it goes public only when the approval tiers
-/// of its unit are complete, through the same rules as posts (<see cref="OfficialApproval"/>). Every step checks the
+/// of its unit are complete, through the same rules as posts (the kernel's <see cref="IOfficialApproval"/>, which Publish implements). Every step checks the
 /// version the member saw and writes its audit entry in the same save.
 /// </summary>
-public sealed class ClaimPublication(AppDbContext db, ClaimEditor editor, UnitScope scope, TimeProvider clock)
+public sealed class ClaimPublication(AppDbContext db, ClaimEditor editor, UnitScope scope, IOfficialApproval approval, TimeProvider clock)
 {
     /// <summary>Approvals given for what the claim says now, one per tier.</summary>
     public async Task<List<ClaimApproval>> ValidApprovalsAsync(Claim claim, CancellationToken ct)
@@ -19,7 +19,7 @@ public sealed class ClaimPublication(AppDbContext db, ClaimEditor editor, UnitSc
         return await db.ClaimApprovals.AsNoTracking().Where(a => a.ClaimId == claim.Id && a.ContentHash == hash).OrderBy(a => a.Tier).ToListAsync(ct);
     }
 
-    public Task<int> TiersAsync(Claim claim, CancellationToken ct) => ApprovalTiers.TiersAsync(db, claim.UnitId, ct);
+    public Task<int> TiersAsync(Claim claim, CancellationToken ct) => approval.TiersAsync(claim.UnitId, ct);
 
     /// <summary>Asks for publication (it goes public at once only if this very content already has every tier), or withdraws.</summary>
     public async Task<FieldError?> PublishAsync(Claim claim, bool publish, int version, CancellationToken ct)
@@ -68,7 +68,7 @@ public sealed class ClaimPublication(AppDbContext db, ClaimEditor editor, UnitSc
         }
 
         var valid = await ValidApprovalsAsync(claim, ct);
-        if (OfficialApproval.RefusalKey(approverId, [claim.ReviewRequestedBy, claim.LastEditorId], valid.Select(a => a.ApproverId)) is { } refusal)
+        if (approval.RefusalKey(approverId, [claim.ReviewRequestedBy, claim.LastEditorId], valid.Select(a => a.ApproverId)) is { } refusal)
         {
             return new FieldError(string.Empty, refusal);
         }

@@ -1,6 +1,5 @@
-using DuLuan.Features.Concerns.Intake;
-using DuLuan.Features.Monitoring;
-using DuLuan.Features.Publish.Portal;
+using DuLuan.Infrastructure.Observers;
+using DuLuan.Infrastructure.Portal;
 using DuLuan.Infrastructure.Reporting;
 
 namespace DuLuan.Features.Claims;

@@ -2,6 +2,7 @@ using System.Globalization;
 using DuLuan.Analysis.Text;
 using DuLuan.Data;
 using DuLuan.Features.Monitoring.Ingest;
+using DuLuan.Infrastructure.Observers;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Monitoring;

@@ -1,4 +1,3 @@
-using DuLuan.Features.Concerns.Intake;
 using DuLuan.Features.Members;
 using DuLuan.Features.Units;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +42,9 @@ internal sealed class OpinionStreamConfiguration : IEntityTypeConfiguration<Opin
         builder.Property(s => s.Spread).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.Redacted).HasMaxLength(200);
         builder.HasOne(s => s.Topic).WithMany().HasForeignKey(s => s.TopicId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Concern>().WithMany().HasForeignKey(s => s.ConcernId).OnDelete(DeleteBehavior.SetNull);
+        // The concern a suggestion was filed as (through IConcernFiling). The database keeps the foreign key (ON DELETE
+        // SET NULL, migration 0006); the model names no Concerns type, so only the index is declared here.
+        builder.HasIndex(s => s.ConcernId);
         builder.ToTable(t => t.HasCheckConstraint("CK_opinion_streams_intensity", "\"Intensity\" BETWEEN 1 AND 5"));
     }
 }

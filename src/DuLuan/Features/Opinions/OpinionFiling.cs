@@ -1,6 +1,6 @@
 using DuLuan.Data;
-using DuLuan.Features.Concerns.Intake;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Concerns;
 using DuLuan.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,10 +15,11 @@ public sealed record FilingResult(long ReportId, bool Duplicate);
 
 /// <summary>
 /// Stores a report in one transaction: free text redacted, new topics added to the commune (or the
-/// visible topic of the same folded name reused), each suggestion handed to <see cref="ConcernIntake"/>.
+/// visible topic of the same folded name reused), each suggestion filed as a concern through the kernel's
+/// <see cref="IConcernFiling"/> (Concerns implements it).
 /// A second post with the same idempotency key returns the stored report and stores nothing.
 /// </summary>
-public sealed class OpinionFiling(AppDbContext db, ConcernIntake intake, TimeProvider clock)
+public sealed class OpinionFiling(AppDbContext db, IConcernFiling concerns, TimeProvider clock)
 {
     public const int ConcernTitleLength = 200;
 
@@ -125,8 +126,7 @@ public sealed class OpinionFiling(AppDbContext db, ConcernIntake intake, TimePro
         foreach (var (stream, topicName) in suggestions)
         {
             var title = new Message("Opinions.Filing.ConcernTitle", topicName).Vietnamese;
-            var concern = await intake.SubmitAsync(new ConcernDraft(unit.Id, title[..Math.Min(title.Length, ConcernTitleLength)], stream.Suggestion!, new Contact(null, null), ConcernSource.OpinionReport), ct);
-            stream.ConcernId = concern.ConcernId;
+            stream.ConcernId = await concerns.FileFromOpinionReportAsync(unit.Id, title[..Math.Min(title.Length, ConcernTitleLength)], stream.Suggestion!, ct);
         }
 
         await db.SaveChangesAsync(ct);

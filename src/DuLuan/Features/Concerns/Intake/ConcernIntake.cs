@@ -6,6 +6,7 @@ using DuLuan.Data;
 using DuLuan.Features.Concerns.Cases;
 using DuLuan.Features.Concerns.Routing;
 using DuLuan.Infrastructure.Files;
+using DuLuan.Infrastructure.Observers;
 using DuLuan.Infrastructure.Text;
 using DuLuan.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
@@ -93,7 +94,7 @@ public sealed class ConcernIntake(AppDbContext db, ContactVault vault, CaseMatch
         var routed = await router.RouteAsync(concern.Id, cancellationToken);
         foreach (var observer in observers ?? [])
         {
-            await observer.ConcernReceivedAsync(concern, cancellationToken);
+            await observer.ConcernReceivedAsync(new ReceivedConcern(concern.Id, concern.UnitId, concern.Title, concern.Description), cancellationToken);
         }
 
         return new IntakeResult(concern.Id, false, concern.Status, similar, code, routed);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using DuLuan.Data;
 using DuLuan.Features.Publish.Channels;
+using DuLuan.Infrastructure.Portal;
 using DuLuan.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

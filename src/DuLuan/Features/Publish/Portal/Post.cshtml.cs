@@ -1,4 +1,5 @@
 using DuLuan.Data;
+using DuLuan.Infrastructure.Portal;
 using DuLuan.Features.Publish.Channels;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -6,15 +6,15 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace DuLuan.Features.Publish.Portal;
+namespace DuLuan.Infrastructure.Portal;
 
 /// <summary>
-/// Evicts the portal's output cache whenever a save touches what the portal shows: a post that is or was on the portal
-/// (published, edited, withdrawn), a post image, a unit, or what another capability says the portal shows
-/// (<see cref="IPortalContent"/>: a published claim, its evidence or links). One interceptor sees every save, so no code path can forget it. Inside an explicit transaction the eviction is
-/// repeated at commit, so a request cannot re-cache the old content between the save and the commit.
-/// Saves and commits are asynchronous only: a synchronous SaveChanges or Commit touching what the portal shows is refused
-/// before anything is written.
+/// Evicts the portal's output cache whenever a save touches what the portal shows: a unit (every portal page names its
+/// place), or what a capability says the portal shows (<see cref="IPortalContent"/>: Publish's published posts and their
+/// images, Claims' published rebuttals, their evidence and links). One interceptor sees every save, so no code path can
+/// forget it. Inside an explicit transaction the eviction is repeated at commit, so a request cannot re-cache the old
+/// content between the save and the commit. Saves and commits are asynchronous only: a synchronous SaveChanges or Commit
+/// touching what the portal shows is refused before anything is written.
 /// </summary>
 public sealed class PortalCacheEviction(IServiceProvider services, IEnumerable<IPortalContent> contents) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
@@ -107,12 +107,8 @@ public sealed class PortalCacheEviction(IServiceProvider services, IEnumerable<I
     }
 
     private bool Shown(EntityEntry entry)
-        => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && (entry.Entity switch
-        {
-            Post => WasOrIsSet(entry, nameof(Post.PublishedAt)),
-            PostImage or Unit => true,
-            _ => false,
-        } || contents.Any(c => c.Shows(entry)));
+        => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+        && (entry.Entity is Unit || contents.Any(c => c.Shows(entry)));
 
     /// <summary>Whether the entry's <paramref name="property"/> is set now or was set before this save (published, or withdrawn).</summary>
     public static bool WasOrIsSet(EntityEntry entry, string property)

@@ -2,13 +2,13 @@ using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Primitives;
 
-namespace DuLuan.Features.Publish.Portal;
+namespace DuLuan.Infrastructure.Portal;
 
 /// <summary>
 /// The output cache of the public portal (news, posts, feeds, sitemap, images, rebuttals): anonymous GET/HEAD answers
 /// of 200 only, kept <see cref="Lifetime"/> at most, varied by UI culture and the page number, and evicted by the
-/// <see cref="Tag"/> as soon as a post or a claim changes (<see cref="PortalCacheEviction"/>). Signed-in members never
-/// read from it nor write to it. Bodies carry no per-request value: the Content-Security-Policy has no nonce (there is
+/// <see cref="Tag"/> as soon as a post or a claim changes (<see cref="PortalCacheEviction"/>). The kernel's, so Publish's
+/// portal pages and feeds and Claims' rebuttal pages share it. Signed-in members never read from it nor write to it. Bodies carry no per-request value: the Content-Security-Policy has no nonce (there is
 /// no inline script anywhere) and portal pages have no form, so no antiforgery token or cookie.
 /// </summary>
 public sealed class PortalCachePolicy : IOutputCachePolicy
