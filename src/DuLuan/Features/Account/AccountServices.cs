@@ -60,6 +60,7 @@ public static class AccountServices
         services.AddScoped<SignInThrottles>();
         services.AddScoped<PasswordCheck>();
         services.AddScoped<RecoveryCodes>();
+        services.AddScoped<IAccountCredentials, AccountCredentials>();
         return services;
     }
 

@@ -169,10 +169,10 @@ public sealed class EnableAuthenticatorModel(
     /// <summary>Moves the confirmed pending secret into Identity's authenticator key, in the unit of work.</summary>
     private async Task ReplaceKeyAsync(Member member, IdentityUserToken<string> pending, CancellationToken ct)
     {
-        var current = await db.UserTokens.FirstOrDefaultAsync(t => t.UserId == member.Id && t.LoginProvider == MemberAccounts.IdentityTokenProvider && t.Name == MemberAccounts.AuthenticatorKeyName, ct);
+        var current = await db.UserTokens.FirstOrDefaultAsync(t => t.UserId == member.Id && t.LoginProvider == AccountCredentials.IdentityTokenProvider && t.Name == AccountCredentials.AuthenticatorKeyName, ct);
         if (current is null)
         {
-            db.UserTokens.Add(new IdentityUserToken<string> { UserId = member.Id, LoginProvider = MemberAccounts.IdentityTokenProvider, Name = MemberAccounts.AuthenticatorKeyName, Value = pending.Value });
+            db.UserTokens.Add(new IdentityUserToken<string> { UserId = member.Id, LoginProvider = AccountCredentials.IdentityTokenProvider, Name = AccountCredentials.AuthenticatorKeyName, Value = pending.Value });
         }
         else
         {

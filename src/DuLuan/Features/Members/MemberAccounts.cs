@@ -1,20 +1,15 @@
-using DuLuan.Data;
-using DuLuan.Features.Account;
 using DuLuan.Features.Audit;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Members;
 
 /// <summary>
 /// Actions on a whole account. Callers check <see cref="UnitScope.CoversAccountAsync"/> first; each change is saved
-/// with its audit entry in one SaveChanges (the Identity store saves the tracked audit entry with the member).
+/// with its audit entry in one SaveChanges (the Identity store saves the tracked audit entry with the member). The
+/// sign-in state they reset is Account's, reached through <see cref="IAccountCredentials"/>.
 /// </summary>
-public sealed class MemberAccounts(AppDbContext db, UserManager<Member> users, SignInThrottles throttles, AuditLog audit)
+public sealed class MemberAccounts(UserManager<Member> users, IAccountCredentials credentials, AuditLog audit)
 {
-    public const string AuthenticatorKeyName = "AuthenticatorKey";
-    public const string IdentityTokenProvider = "[AspNetUserStore]";
-
     public async Task DisableAsync(Member member, long unitId, CancellationToken cancellationToken = default)
     {
         member.Disabled = true;
@@ -29,7 +24,7 @@ public sealed class MemberAccounts(AppDbContext db, UserManager<Member> users, S
         member.Disabled = false;
         member.LockoutEnd = null;
         member.AccessFailedCount = 0;
-        await throttles.ForgetAccountAsync(member.Email ?? string.Empty, cancellationToken);
+        await credentials.ForgetFailuresAsync(member.Email ?? string.Empty, cancellationToken);
         audit.Add(AuditActions.MemberEnabled, unitId, member.Email);
         Check(await users.UpdateAsync(member));
     }
@@ -43,7 +38,7 @@ public sealed class MemberAccounts(AppDbContext db, UserManager<Member> users, S
         }
 
         member.AccessFailedCount = 0;
-        await throttles.ForgetAccountAsync(member.Email ?? string.Empty, cancellationToken);
+        await credentials.ForgetFailuresAsync(member.Email ?? string.Empty, cancellationToken);
         audit.Add(AuditActions.AccountUnlocked, unitId, member.Email, "admin");
         Check(await users.UpdateAsync(member));
     }
@@ -51,10 +46,7 @@ public sealed class MemberAccounts(AppDbContext db, UserManager<Member> users, S
     /// <summary>Removes the authenticator and recovery codes; the member's sessions end and an Admin or Lead must enrol again.</summary>
     public async Task RemoveTwoFactorAsync(Member member, long unitId, CancellationToken cancellationToken = default)
     {
-        member.TwoFactorEnabled = false;
-        member.LastTotpStep = 0;
-        db.UserTokens.RemoveRange(await db.UserTokens.Where(t => t.UserId == member.Id).ToListAsync(cancellationToken));
-        db.RecoveryCodes.RemoveRange(await db.RecoveryCodes.Where(c => c.MemberId == member.Id).ToListAsync(cancellationToken));
+        await credentials.RemoveSecondFactorAsync(member, cancellationToken);
         audit.Add(AuditActions.TwoFactorRemoved, unitId, member.Email);
         Check(await users.UpdateSecurityStampAsync(member));
     }

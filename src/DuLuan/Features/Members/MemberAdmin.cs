@@ -1,5 +1,4 @@
 using DuLuan.Data;
-using DuLuan.Features.Account;
 using DuLuan.Features.Audit;
 using DuLuan.Features.Units;
 using Microsoft.AspNetCore.Identity;
@@ -11,7 +10,7 @@ namespace DuLuan.Features.Members;
 public sealed record Invitation(Member Member, string SetupToken);
 
 /// <summary>Invites members and grants or revokes scoped roles; every change is audited and ends old sessions.</summary>
-public sealed class MemberAdmin(AppDbContext db, UserManager<Member> users, SetupTokens tokens, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class MemberAdmin(AppDbContext db, UserManager<Member> users, IAccountCredentials credentials, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public async Task<(Invitation? Invitation, string? Error)> InviteAsync(string email, string displayName, Unit unit, Role role, CancellationToken cancellationToken = default)
     {
@@ -37,7 +36,7 @@ public sealed class MemberAdmin(AppDbContext db, UserManager<Member> users, Setu
         }
 
         await GrantAsync(member, unit, role, cancellationToken);
-        var token = await tokens.IssueAsync(member.Id, cancellationToken);
+        var token = await credentials.IssueSetupTokenAsync(member.Id, cancellationToken);
         await audit.WriteAsync(AuditActions.MemberInvited, unit.Id, email, $"role={role}", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (new Invitation(member, token), null);
