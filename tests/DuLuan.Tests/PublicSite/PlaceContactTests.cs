@@ -2,6 +2,7 @@ using System.Net;
 using DuLuan.Data;
 using DuLuan.Features.Members;
 using DuLuan.Features.PublicSite;
+using DuLuan.Features.Units;
 using DuLuan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,7 @@
-using DuLuan.Features.Units;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace DuLuan.Features.PublicSite;
+namespace DuLuan.Features.Units;
 
 /// <summary>How residents reach the office of a place (its own public channels, never a person): shown on /cong/{code}/lien-he.</summary>
 public sealed class PlaceContact

@@ -1,4 +1,4 @@
-using DuLuan.Features.PublicSite;
+using DuLuan.Features.Units;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Data;

@@ -8,17 +8,21 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace DuLuan.Features.PublicSite;
+namespace DuLuan.Features.Units;
 
 /// <summary>
-/// Those who write the place's posts (editor, lead, admin of it or above) write how residents reach its office (address, phone, e-mail, hours) for its public contact page.
+/// The office contact of a commune or province, shown on its public page /cong/{code}/lien-he (a detail of the unit, kept
+/// here beside the unit; the public site only reads it). Those who write the place's posts (editor, lead, admin of it or above) write how residents reach its office (address, phone, e-mail, hours) for its public contact page.
 /// Only the office's own channels belong here: the help says so. Each change is audited in the same save.
 /// </summary>
 public sealed class EditContactModel(AppDbContext db, UnitScope scope, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const string Action = "public.contact-changed";
 
-    public PublicPlace Place { get; private set; } = null!;
+    public string PlaceName { get; private set; } = string.Empty;
+
+    /// <summary>The place's public home, whose contact page shows what is written here.</summary>
+    public string PlaceHome { get; private set; } = string.Empty;
 
     [BindProperty]
     public string? Address { get; set; }
@@ -107,12 +111,13 @@ public sealed class EditContactModel(AppDbContext db, UnitScope scope, AuditLog 
     private async Task<bool> LoadAsync(long unitId, CancellationToken ct)
     {
         var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
-        if (unit?.Code is null || unit.Kind is not (Units.UnitKind.Commune or Units.UnitKind.Province) || !await scope.HoldsAsync(unit.Id, RoleTable.WritePosts.Roles, ct))
+        if (unit?.Code is null || unit.Kind is not (UnitKind.Commune or UnitKind.Province) || !await scope.HoldsAsync(unit.Id, RoleTable.WritePosts.Roles, ct))
         {
             return false;
         }
 
-        Place = new PublicPlace(unit.Id, unit.Code, unit.Name, unit.Kind);
+        PlaceName = unit.Name;
+        PlaceHome = "/cong/" + Uri.EscapeDataString(unit.Code);
         return true;
     }
 }
