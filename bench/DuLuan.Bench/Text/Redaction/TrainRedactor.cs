@@ -16,7 +16,7 @@ internal static class TrainRedactor
     /// <summary>The parts trained on: every development part, no held-out part.</summary>
     internal static readonly string[] DevelopmentParts = ["dev", "round2-dev", "round3-dev", "round4-dev", "round5-dev"];
 
-    private const int Epochs = 10;
+    private const int Epochs = SpanTaggerTrainer.ShippedEpochs;
 
     public static int Run(string[] args)
     {
@@ -28,7 +28,7 @@ internal static class TrainRedactor
 
         var outPath = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "src/DuLuan.Analysis/Text/Redaction/redaction-spans.bin";
         var sw = Stopwatch.StartNew();
-        var model = SpanTaggerTrainer.Train(lines.Select(Annotated).ToList(), Epochs, hideRules: HideRules).WithNameBias(NameBias);
+        var model = SpanTaggerTrainer.TrainShipped(lines.Select(Annotated).ToList());
         var trainMs = sw.ElapsedMilliseconds;
         using (var stream = File.Create(outPath))
         {
@@ -45,8 +45,8 @@ internal static class TrainRedactor
         .ToList());
 
     /// <summary>Share of lines whose rule marks are hidden in an epoch, and the bias added to a name's first word.</summary>
-    internal const double HideRules = 0.3;
-    internal const float NameBias = 2f;
+    internal const double HideRules = SpanTaggerTrainer.ShippedHideRules;
+    internal const float NameBias = SpanTaggerTrainer.ShippedNameBias;
 
     private static int CrossValidate(List<EvalLine> lines, bool showErrors)
     {
