@@ -60,11 +60,13 @@ public static class PersonalDataRedactor
             {
                 // "Nhà văn hóa Trung tâm Lê Quang Nam", "số 28 Nguyễn Thị Minh Khai": a name running on from a place is the place's;
                 // "Zalo", "Hiệu trưởng" never start a person's name.
-                // "Trần Phú", "Nguyễn Thị Minh Khai": a capitalised word joined before it in a cased line makes it part of a longer name the rules judged.
+                // "Trần Phú", "Nguyễn Thị Minh Khai": a capitalised word joined before it in a cased line makes it part of a longer name the rules judged;
+                // a listed street named after a person ("Lê Lợi ngập sâu") without a title is the street, as in the rules.
                 var before = first > 0 && view.JoinedToNext(first - 1) ? view.Words[first - 1] : default;
                 blocked |= (first > 0 && view.JoinedToNext(first - 1) && marks[first - 1] is SpanFeatures.Place or SpanFeatures.Official)
                     || (before.End > 0 && before.Capitalised && !before.Caseless && (!before.SentenceStart || NameLists.FamilyNames.Contains(before.Fold)) && marks[first - 1] == SpanFeatures.None)
-                    || RedactionLexicon.NotNameStarts.Contains(view.Words[first].Lower);
+                    || RedactionLexicon.NotNameStarts.Contains(view.Words[first].Lower)
+                    || RedactionLexicon.NamedPlaces.Contains(string.Join(' ', view.Words.Skip(first).Take(last - first + 1).Select(w => w.Fold)));
             }
             else
             {
