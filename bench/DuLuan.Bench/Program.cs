@@ -27,6 +27,7 @@ return args.FirstOrDefault() switch
     "text" when args.ElementAtOrDefault(1) == "redact-eval" => DuLuan.Bench.Text.Redaction.RedactionEval.Run(args.Skip(2).ToArray()),
     "text" when args.ElementAtOrDefault(1) == "story-eval" => StoryEval.Run(args.Skip(2).ToArray()),
     "text" => TextBenchmarks.Run(args.Skip(1).ToArray()),
+    "train-redactor" => DuLuan.Bench.Text.Redaction.TrainRedactor.Run(args.Skip(1).ToArray()),
     "train-segmenter" => TrainSegmenter.Run(
         args.ElementAtOrDefault(1) ?? "../shared/data/segmentation",
         args.ElementAtOrDefault(2) ?? "src/DuLuan.Analysis/Text/Segmentation/vi-segmenter.bin"),
@@ -35,6 +36,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: DuLuan.Bench claims [claims] [batch] | monitoring [entries] [search-articles] | foundation [startup|subtree|bare-health ...] | respond [open-cases] [sweep-cases] | publish rollup [posts] | publish portal [seconds] | surveys [--clients N] [--seconds S] | surveys results [--responses N] [--hold-slots] | trust crash --provider sqlite|postgres [--kills N] [--rate R] [--out file] | trust diskfull --dir DIR [--out file] | trust load|soak|scale [--provider P] [--minutes M] (see Trust/LoadDrill.cs) | pages [--provider sqlite|postgres] [--cases N] [--requests R] [--sessions S --seconds T] [--only text] [--sql] (see Pages/PageBench.cs) | dashboard [cases] (see Reports/DashboardBench.cs) | reports [communes] [pdfs] | text [filter] | text story-eval [pairs.tsv] [misses to print] | text redact-eval [dev|heldout|round2-dev|round2-heldout|round3-heldout] [--errors] | train-segmenter [conllu-dir] [out.bin]");
+    Console.Error.WriteLine("usage: DuLuan.Bench claims [claims] [batch] | monitoring [entries] [search-articles] | foundation [startup|subtree|bare-health ...] | respond [open-cases] [sweep-cases] | publish rollup [posts] | publish portal [seconds] | surveys [--clients N] [--seconds S] | surveys results [--responses N] [--hold-slots] | trust crash --provider sqlite|postgres [--kills N] [--rate R] [--out file] | trust diskfull --dir DIR [--out file] | trust load|soak|scale [--provider P] [--minutes M] (see Trust/LoadDrill.cs) | pages [--provider sqlite|postgres] [--cases N] [--requests R] [--sessions S --seconds T] [--only text] [--sql] (see Pages/PageBench.cs) | dashboard [cases] (see Reports/DashboardBench.cs) | reports [communes] [pdfs] | text [filter] | text story-eval [pairs.tsv] [misses to print] | text redact-eval [dev|heldout|round2-dev|round2-heldout|round3-heldout|...|round5-heldout] [--errors] [--speed] | train-redactor [--cv] [out.bin] | train-segmenter [conllu-dir] [out.bin]");
     return 2;
 }

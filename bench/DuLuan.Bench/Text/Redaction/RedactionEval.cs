@@ -22,22 +22,28 @@ internal static class RedactionEval
         {
             var text = VietnameseNormalizer.Normalize(args[1]);
             Console.WriteLine("round 1: " + Round1.PersonalDataRedactor.Redact(text).Text);
+            Console.WriteLine("rules:   " + Labelled(text, PersonalDataRedactor.Find(text, RedactionScope.Public, null)));
             Console.WriteLine("now:     " + PersonalDataRedactor.Redact(text).Text);
             return 0;
+        }
+        if (args.Contains("--speed"))
+        {
+            return Speed();
         }
 
         var showErrors = args.Contains("--errors");
         var parts = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         if (parts.Count == 0)
         {
-            parts = ["dev", "heldout", "round2-dev", "round2-heldout", "round3-dev", "round3-heldout", "round4-dev", "round4-heldout"];
+            parts = ["dev", "heldout", "round2-dev", "round2-heldout", "round3-dev", "round3-heldout", "round4-dev", "round4-heldout", "round5-dev", "round5-heldout"];
         }
 
         var redactors = new (string Name, Func<string, List<RedactionSpan>> Find)[]
         {
             ("before #18", BaselineRedactor.Find),
             ("round 1 (fa523ff)", Round1.PersonalDataRedactor.Find),
-            ("now", PersonalDataRedactor.Find),
+            ("rules only (round 4)", t => PersonalDataRedactor.Find(t, RedactionScope.Public, null)),
+            ("now (rules + span model)", PersonalDataRedactor.Find),
         };
         foreach (var part in parts)
         {
@@ -45,13 +51,56 @@ internal static class RedactionEval
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"## {part}: {set.Count} lines, {set.Sum(l => l.Gold.Count(g => g.Remove))} spans to remove, {set.Sum(l => l.Gold.Count(g => !g.Remove))} to keep"));
             Console.WriteLine();
-            var scores = redactors.Select(r => (r.Name, Score: Score(set, r.Find, showErrors && r.Name == "now"))).ToList();
+            var scores = redactors.Select(r => (r.Name, Score: Score(set, r.Find, showErrors && r.Name.StartsWith("now", StringComparison.Ordinal)))).ToList();
             Print(scores);
         }
         return 0;
     }
 
-    private static void Print(List<(string Name, Tally Score)> scores)
+    private static string Labelled(string text, List<RedactionSpan> spans)
+    {
+        var at = 0;
+        var sb = new System.Text.StringBuilder();
+        foreach (var span in spans)
+        {
+            sb.Append(text, at, span.Start - at).Append(PersonalDataRedactor.LabelOf(span.Kind));
+            at = span.End;
+        }
+        return sb.Append(text, at, text.Length - at).ToString();
+    }
+
+    /// <summary>Lines per second over every line of the set (each part once per round), rules alone and with the span model, alternated, best of 5.</summary>
+    private static int Speed()
+    {
+        var lines = System.IO.Directory.GetFiles(RedactionEvalSet.Directory(), "*.txt").OrderBy(f => f, StringComparer.Ordinal)
+            .SelectMany(f => RedactionEvalSet.Load(Path.GetFileNameWithoutExtension(f))).Select(l => l.Text).ToList();
+        var model = SpanTagger.Shipped ?? throw new InvalidOperationException("no embedded span model");
+        _ = PersonalDataRedactor.Find(lines[0], RedactionScope.Public, model);
+        double rules = 0, both = 0;
+        for (var round = 0; round < 5; round++)
+        {
+            rules = Math.Max(rules, Rate(lines, t => PersonalDataRedactor.Find(t, RedactionScope.Public, null)));
+            both = Math.Max(both, Rate(lines, t => PersonalDataRedactor.Find(t, RedactionScope.Public, model)));
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{lines.Count} lines x 20: rules only {rules:N0} lines/s, rules + span model {both:N0} lines/s"));
+        return 0;
+    }
+
+    private static double Rate(List<string> lines, Func<string, List<RedactionSpan>> find)
+    {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var n = 0;
+        for (var r = 0; r < 20; r++)
+        {
+            foreach (var line in lines)
+            {
+                n += find(line).Count >= 0 ? 1 : 0;
+            }
+        }
+        return n / sw.Elapsed.TotalSeconds;
+    }
+
+    internal static void Print(List<(string Name, Tally Score)> scores)
     {
         Console.WriteLine("| measure | " + string.Join(" | ", scores.Select(s => s.Name)) + " |");
         Console.WriteLine("| --- |" + string.Concat(scores.Select(_ => " --- |")));
@@ -81,14 +130,14 @@ internal static class RedactionEval
 
     private static string Ratio(int a, int b) => b == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{(double)a / b:0.000} ({a}/{b})");
 
-    private sealed class Tally
+    internal sealed class Tally
     {
         public int Removals, RightRemovals, ToRemove, Found, ToKeep, Kept, Exact, OngBa, OngBaKept, NumberedPlace, NumberedPlaceKept;
         public int CaselessNames, CaselessNamesFound, GroupedIds, GroupedIdsFound, Overruns, CapsRemovals, CapsRight;
         public Dictionary<string, int> ToRemoveBy = [], FoundBy = [], ToKeepBy = [], KeptBy = [];
     }
 
-    private static Tally Score(List<EvalLine> set, Func<string, List<RedactionSpan>> find, bool showErrors)
+    internal static Tally Score(List<EvalLine> set, Func<string, List<RedactionSpan>> find, bool showErrors)
     {
         var t = new Tally();
         foreach (var line in set)

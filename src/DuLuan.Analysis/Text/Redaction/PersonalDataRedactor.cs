@@ -28,16 +28,110 @@ public static class PersonalDataRedactor
     /// <summary>Spans of personal data, ordered by position, never overlapping.</summary>
     public static List<RedactionSpan> Find(string text) => Find(text, RedactionScope.Public);
 
-    public static List<RedactionSpan> Find(string text, RedactionScope scope)
+    public static List<RedactionSpan> Find(string text, RedactionScope scope) => Find(text, scope, SpanTagger.Shipped);
+
+    /// <summary>
+    /// The rules, then (public scope) the learned span model's names and homes where the rules found nothing: a union for
+    /// people, while what the rules keep as a public place or an official in office stays kept.
+    /// </summary>
+    internal static List<RedactionSpan> Find(string text, RedactionScope scope, SpanTagger? model, LearnedHomes homesPolicy = LearnedHomes.OverPlaces)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var rules = Rules(text, scope);
+        var candidates = rules.Candidates;
+        if (scope == RedactionScope.Identifiers || model is null || rules.View.Words.Count == 0)
+        {
+            return Resolve(candidates);
+        }
+
+        var view = rules.View;
+        var marks = Marks(rules);
+        foreach (var (first, last, kind) in model.Tag(view, marks))
+        {
+            var start = view.Words[first].Start;
+            var end = view.Words[last].End;
+            var blocked = false;
+            for (var i = first; i <= last && !blocked; i++)
+            {
+                blocked = marks[i] == SpanFeatures.Official
+                    || (marks[i] == SpanFeatures.Place && (kind == RedactionKind.PersonName || homesPolicy == LearnedHomes.OutsidePlaces));
+            }
+            if (kind == RedactionKind.PersonName)
+            {
+                // "Nhà văn hóa Trung tâm Lê Quang Nam", "số 28 Nguyễn Thị Minh Khai": a name running on from a place is the place's;
+                // "Zalo", "Hiệu trưởng" never start a person's name.
+                // "Trần Phú", "Nguyễn Thị Minh Khai": a capitalised word joined before it in a cased line makes it part of a longer name the rules judged;
+                // a listed street named after a person ("Lê Lợi ngập sâu") without a title is the street, as in the rules.
+                var before = first > 0 && view.JoinedToNext(first - 1) ? view.Words[first - 1] : default;
+                blocked |= (first > 0 && view.JoinedToNext(first - 1) && marks[first - 1] is SpanFeatures.Place or SpanFeatures.Official)
+                    || (before.End > 0 && before.Capitalised && !before.Caseless && (!before.SentenceStart || NameLists.FamilyNames.Contains(before.Fold)) && marks[first - 1] == SpanFeatures.None)
+                    || RedactionLexicon.NotNameStarts.Contains(view.Words[first].Lower)
+                    || RedactionLexicon.NamedPlaces.Contains(string.Join(' ', view.Words.Skip(first).Take(last - first + 1).Select(w => w.Fold)));
+            }
+            else
+            {
+                // A home is someone's: the writer or a named person before it in the sentence; a lone word is no address.
+                blocked |= homesPolicy == LearnedHomes.None || last == first || rules.Stretches.Any(s => start < s.End && s.Start < end)
+                    || !OwnerBefore(view, marks, first)
+                    || (homesPolicy == LearnedHomes.OutsidePlaces && Touches(marks, first, last, SpanFeatures.Place));
+            }
+            if (!blocked)
+            {
+                candidates.Add(new RedactionSpan(start, end - start, kind));
+            }
+        }
+        return Resolve(candidates);
+    }
+
+    private static bool Touches(byte[] marks, int first, int last, byte mark)
+    {
+        for (var i = first; i <= last; i++)
+        {
+            if (marks[i] == mark)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Words that make an address someone's: the writer ("tôi", "em", "mình", "gia đình", "hộ", "trọ") or a person's name, in the same sentence before it.</summary>
+    private static readonly HashSet<string> Owners = new(StringComparer.Ordinal) { "toi", "em", "e", "minh", "mk", "t", "tui", "tao", "chung", "gia", "ho", "tro", "chau", "con" };
+
+    private static bool OwnerBefore(RedactionText view, byte[] marks, int first)
+    {
+        for (var p = first - 1; p >= 0 && first - p <= 8; p--)
+        {
+            if (view.GapAfter(p).IndexOfAny(".!?\n") >= 0)
+            {
+                return false;
+            }
+            if (Owners.Contains(view.Words[p].Fold) || marks[p] is SpanFeatures.NameFirst or SpanFeatures.NameInside)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>What the rules found at each word (<see cref="SpanFeatures"/> marks): the learned model's view of the rules.</summary>
+    internal static (RedactionText View, byte[] Marks) RuleMarks(string text)
+    {
+        var rules = Rules(text, RedactionScope.Public);
+        return (rules.View, Marks(rules));
+    }
+
+    private sealed record RuleFindings(RedactionText View, List<RedactionSpan> Candidates, List<(int Start, int End)> Places, List<(int Start, int End)> Officials, List<(int Start, int End)> Stretches);
+
+    private static RuleFindings Rules(string text, RedactionScope scope)
+    {
         var view = RedactionText.Of(text);
         var candidates = new List<RedactionSpan>();
         NumberFinder.Find(view, candidates);
         if (scope == RedactionScope.Identifiers)
         {
             candidates.RemoveAll(c => c.Kind == RedactionKind.LicencePlate);
-            return Resolve(candidates);
+            return new RuleFindings(view, candidates, [], [], []);
         }
 
         var places = new List<(int Start, int End)>();
@@ -54,7 +148,58 @@ public static class PersonalDataRedactor
         var stretches = places.Where(p => IsStretch(view, p)).ToList();
         candidates.AddRange(homes.Where(h => !stretches.Any(s => h.Start < s.End && s.Start < h.End)));
         candidates.AddRange(names);
-        return Resolve(candidates);
+        return new RuleFindings(view, candidates, places, officials, stretches);
+    }
+
+    private static byte[] Marks(RuleFindings rules)
+    {
+        var words = rules.View.Words;
+        var marks = new byte[words.Count];
+        void Mark(int start, int end, byte first, byte inside)
+        {
+            // The first word ending after the span starts (words are in text order), then every word starting before it ends.
+            int lo = 0, hi = words.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (words[mid].End <= start)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+            var at = 0;
+            for (var i = lo; i < words.Count && words[i].Start < end; i++)
+            {
+                if (marks[i] == SpanFeatures.None)
+                {
+                    marks[i] = at++ == 0 ? first : inside;
+                }
+            }
+        }
+
+        foreach (var c in rules.Candidates)
+        {
+            var (first, inside) = c.Kind switch
+            {
+                RedactionKind.PersonName => (SpanFeatures.NameFirst, SpanFeatures.NameInside),
+                RedactionKind.Address => (SpanFeatures.HomeFirst, SpanFeatures.HomeInside),
+                _ => (SpanFeatures.Number, SpanFeatures.Number),
+            };
+            Mark(c.Start, c.End, first, inside);
+        }
+        foreach (var o in rules.Officials)
+        {
+            Mark(o.Start, o.End, SpanFeatures.Official, SpanFeatures.Official);
+        }
+        foreach (var p in rules.Places)
+        {
+            Mark(p.Start, p.End, SpanFeatures.Place, SpanFeatures.Place);
+        }
+        return marks;
     }
 
     public static RedactionResult Redact(string text) => Redact(text, RedactionScope.Public);

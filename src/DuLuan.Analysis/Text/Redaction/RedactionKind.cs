@@ -30,3 +30,16 @@ public readonly record struct RedactionSpan(int Start, int Length, RedactionKind
 }
 
 public sealed record RedactionResult(string Text, IReadOnlyList<RedactionSpan> Spans);
+
+/// <summary>Where the learned span model may remove a home the rules did not find.</summary>
+internal enum LearnedHomes
+{
+    /// <summary>Names only.</summary>
+    None,
+
+    /// <summary>Homes said to be someone's, not touching a place the rules keep.</summary>
+    OutsidePlaces,
+
+    /// <summary>Homes said to be someone's, also over a lane or street the rules read as a place; never on a stretch of a street or an official.</summary>
+    OverPlaces,
+}

@@ -18,6 +18,15 @@ internal static class Viet74K
         return DictionaryMatches.ModelEntries(Lines(reader));
     }
 
+    /// <summary>Every entry as the list writes it (proper names capitalised), one and many syllables.</summary>
+    internal static List<string> RawEntries()
+    {
+        using var stream = typeof(Viet74K).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"Missing embedded resource {ResourceName}: the build fetches it with `npm ci` in src/DuLuan.Analysis.");
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        return [.. Lines(reader)];
+    }
+
     private static IEnumerable<string> Lines(StreamReader reader)
     {
         while (reader.ReadLine() is { } line)

@@ -1,0 +1,160 @@
+namespace DuLuan.Analysis.Text;
+
+/// <summary>
+/// Hashed features of one word for the learned span model: the folded words around it (titles, "tên", "nhà", "ở" …),
+/// how it is written (capitals, marks, the line's case), name lists, Viet74K membership, punctuation on either side,
+/// its position, what the rules found there, and the labels already given to the words before it.
+/// </summary>
+internal static class SpanFeatures
+{
+    internal const int Bits = 18;
+    internal const int Size = 1 << Bits;
+    internal const int PerWord = 40;
+
+    /// <summary>Changes whenever the features change: a saved model says which it was trained with.</summary>
+    internal const int Version = 1;
+
+    // What the rules found at a word (<see cref="Marks"/>).
+    internal const byte None = 0;
+    internal const byte NameFirst = 1;
+    internal const byte NameInside = 2;
+    internal const byte HomeFirst = 3;
+    internal const byte HomeInside = 4;
+    internal const byte Place = 5;
+    internal const byte Official = 6;
+    internal const byte Number = 7;
+
+    /// <summary>Per word: its shape, its name-list and word-list class, computed once per text.</summary>
+    internal readonly record struct WordInfo(ulong Fold, ulong Lower, int Shape, int Class, int PairNext, int GapBefore);
+
+    internal static WordInfo[] Describe(RedactionText view)
+    {
+        var words = view.Words;
+        var info = new WordInfo[words.Count];
+        for (var i = 0; i < words.Count; i++)
+        {
+            var w = words[i];
+            var shape = (w.Capitalised ? 1 : 0) | (w.Caseless ? 2 : 0) | (w.HasMarks ? 4 : 0) | (w.LineHasMarks ? 8 : 0) | (w.IsNumber ? 16 : 0) | (w.SentenceStart ? 32 : 0)
+                | (IsAllUpper(view.Text.AsSpan(w.Start, w.End - w.Start)) ? 64 : 0);
+            var cls = 0;
+            if (!w.IsNumber)
+            {
+                cls = (NameLists.FamilyNames.Contains(w.Fold) ? 1 : 0) | (RedactionLexicon.Surnames.Contains(w.Fold) ? 2 : 0) | (RedactionLexicon.AmbiguousSurnames.Contains(w.Fold) ? 4 : 0)
+                    | (RedactionLexicon.MiddleNames.Contains(w.Fold) ? 8 : 0) | (NameLists.GivenNames.Contains(w.Fold) ? 16 : 0) | (RedactionLexicon.StopWords.Contains(w.Fold) ? 32 : 0)
+                    | (RedactionWordList.Single(w.Lower, w.Fold) << 6);
+            }
+            var pair = i + 1 < words.Count && view.JoinedToNext(i) ? RedactionWordList.Pair(w, words[i + 1]) : 0;
+            info[i] = new WordInfo(SegmenterFeatures.HashSyllable(w.Fold), SegmenterFeatures.HashSyllable(w.Lower), shape, cls, pair, GapClass(view, i));
+        }
+        return info;
+    }
+
+    /// <summary>Writes the features of word <paramref name="i"/> into <paramref name="into"/> (length <see cref="PerWord"/>); returns how many.</summary>
+    internal static int Extract(RedactionText view, WordInfo[] info, byte[] marks, int i, int previous, int beforePrevious, Span<int> into)
+    {
+        var k = 0;
+        var n = info.Length;
+        ulong FoldAt(int j) => j < 0 ? 0x51UL : j >= n ? 0x52UL : info[j].Fold;
+        ulong ShapeAt(int j) => j < 0 || j >= n ? 0x80UL : (ulong)info[j].Shape;
+        ulong ClassAt(int j) => j < 0 || j >= n ? 0x1000UL : (ulong)info[j].Class;
+        ulong MarkAt(int j) => j < 0 || j >= n ? 0x10UL : marks[j];
+        var w = info[i];
+        var f0 = w.Fold;
+        var fm1 = FoldAt(i - 1);
+        var fm2 = FoldAt(i - 2);
+        var fp1 = FoldAt(i + 1);
+        var fp2 = FoldAt(i + 2);
+        var prev = (ulong)previous;
+        var prev2 = (ulong)beforePrevious;
+        var mark = (ulong)marks[i];
+        var shape = (ulong)w.Shape;
+        var cls = (ulong)w.Class;
+        var gapAfter = i + 1 < n ? (ulong)info[i + 1].GapBefore : 9UL;
+
+        into[k++] = Index(0, 0);
+        into[k++] = Index(1, f0);
+        into[k++] = Index(2, w.Lower);
+        into[k++] = Index(3, fm1);
+        into[k++] = Index(4, fm2);
+        into[k++] = Index(5, fp1);
+        into[k++] = Index(6, fp2);
+        into[k++] = Index(7, Mix(fm1, f0));
+        into[k++] = Index(8, Mix(f0, fp1));
+        into[k++] = Index(9, Mix(fm2, fm1));
+        into[k++] = Index(10, Mix(fp1, fp2));
+        into[k++] = Index(11, shape);
+        into[k++] = Index(12, Mix(Mix(ShapeAt(i - 1), shape), ShapeAt(i + 1)));
+        into[k++] = Index(13, cls);
+        into[k++] = Index(14, Mix(ClassAt(i - 1), cls));
+        into[k++] = Index(15, Mix(cls, ClassAt(i + 1)));
+        into[k++] = Index(16, Mix((ulong)(i > 0 ? info[i - 1].PairNext : 0x100), (ulong)w.PairNext));
+        into[k++] = Index(17, mark);
+        into[k++] = Index(18, Mix(Mix(MarkAt(i - 1), mark), MarkAt(i + 1)));
+        into[k++] = Index(19, prev);
+        into[k++] = Index(20, Mix(prev, prev2));
+        into[k++] = Index(21, Mix(prev, f0));
+        into[k++] = Index(22, Mix(prev, shape));
+        into[k++] = Index(23, Mix((ulong)w.GapBefore, gapAfter));
+        into[k++] = Index(24, Mix(mark, shape));
+        into[k++] = Index(25, Mix(fm1, shape));
+        into[k++] = Index(26, Mix((ulong)Math.Min(i, 4), shape & 32));
+        into[k++] = Index(27, Mix(cls, fm1));
+        into[k++] = Index(28, Mix(prev, cls));
+        into[k++] = Index(29, Mix(Mix(prev, mark), shape & 3));
+        into[k++] = Index(30, Mix(fm1, (ulong)w.GapBefore));
+        into[k++] = Index(31, Mix(cls, shape & 19));
+        into[k++] = Index(32, Mix(Mix(fm2, fm1), shape & 19));
+        into[k++] = Index(33, Mix(prev, fm1));
+        // Words a little further back: "nhà tôi thuê ở số 14 …", "tôi sống một mình ở …".
+        for (var j = i - 3; j >= i - 6 && j >= 0; j--)
+        {
+            into[k++] = Index(34, info[j].Fold);
+        }
+        into[k++] = Index(35, Mix(cls, fp1));
+        into[k++] = Index(36, Mix(Mix(prev, cls), ClassAt(i + 1)));
+        return k;
+    }
+
+    private static ulong Mix(ulong a, ulong b) => SegmenterFeatures.Combine(a, b);
+
+    private static int Index(int template, ulong value) => (int)(SegmenterFeatures.Combine((ulong)template + 0x5A00, value) >> (64 - Bits));
+
+    private static bool IsAllUpper(ReadOnlySpan<char> s)
+    {
+        var letters = 0;
+        foreach (var c in s)
+        {
+            if (char.IsLetter(c))
+            {
+                if (!char.IsUpper(c))
+                {
+                    return false;
+                }
+                letters++;
+            }
+        }
+        return letters > 1;
+    }
+
+    private static int GapClass(RedactionText view, int i)
+    {
+        if (i == 0)
+        {
+            return 8;
+        }
+
+        var gap = view.GapAfter(i - 1);
+        if (gap.IndexOf('\n') >= 0)
+        {
+            return 6;
+        }
+        var trimmed = gap.Trim();
+        return trimmed.Length == 0 ? 0
+            : trimmed.IndexOf(',') >= 0 ? 1
+            : trimmed.IndexOf(':') >= 0 ? 2
+            : trimmed.IndexOfAny(".!?;") >= 0 ? 3
+            : trimmed.IndexOfAny("-–—") >= 0 ? 4
+            : trimmed.IndexOfAny("()") >= 0 ? 5
+            : 7;
+    }
+}

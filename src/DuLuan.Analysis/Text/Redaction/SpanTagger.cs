@@ -1,0 +1,183 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace DuLuan.Analysis.Text;
+
+/// <summary>
+/// The learned span model beside the redaction rules: an averaged perceptron that tags each word Outside, or the first or
+/// a following word of a private person's name or of a home address (BIO), left to right, from <see cref="SpanFeatures"/>.
+/// Trained only on the development parts of the hand-written set (`bench ... train-redactor`); the shipped weights are
+/// embedded as redaction-spans.bin.
+/// </summary>
+public sealed class SpanTagger
+{
+    internal const int Labels = 5;
+    internal const int Outside = 0;
+    internal const int NameFirst = 1;
+    internal const int NameInside = 2;
+    internal const int HomeFirst = 3;
+    internal const int HomeInside = 4;
+
+    private const string Magic = "DLSPAN";
+    private const int FormatVersion = 1;
+    private const string ResourceName = "DuLuan.Analysis.Text.Redaction.redaction-spans.bin";
+
+    private static readonly Lazy<SpanTagger?> ShippedModel = new(LoadShipped);
+
+    internal SpanTagger(float[] weights, float nameBias = 0f)
+    {
+        Weights = weights;
+        NameBias = nameBias;
+    }
+
+    internal float[] Weights { get; }
+
+    /// <summary>Added to the score of a name's first word when tagging (not while training): recall bought with precision, chosen by cross-validation.</summary>
+    internal float NameBias { get; }
+
+    internal SpanTagger WithNameBias(float bias) => new(Weights, bias);
+
+    /// <summary>The embedded model, or null in a build without it (then the rules work alone).</summary>
+    public static SpanTagger? Shipped => ShippedModel.Value;
+
+    /// <summary>Spans the model tags in <paramref name="view"/>, as word ranges, given what the rules found (<paramref name="marks"/>).</summary>
+    internal List<(int First, int Last, RedactionKind Kind)> Tag(RedactionText view, byte[] marks)
+    {
+        var spans = new List<(int, int, RedactionKind)>();
+        if (view.Words.Count == 0)
+        {
+            return spans;
+        }
+
+        var info = SpanFeatures.Describe(view);
+        Span<int> features = stackalloc int[SpanFeatures.PerWord];
+        Span<float> scores = stackalloc float[Labels];
+        int previous = Outside, beforePrevious = Outside, start = -1;
+        for (var i = 0; i < info.Length; i++)
+        {
+            var count = SpanFeatures.Extract(view, info, marks, i, previous, beforePrevious, features);
+            var label = Best(features[..count], previous, scores, NameBias);
+            if (start >= 0 && label != Inside(previous))
+            {
+                spans.Add((start, i - 1, previous is NameFirst or NameInside ? RedactionKind.PersonName : RedactionKind.Address));
+                start = -1;
+            }
+            if (label is NameFirst or HomeFirst)
+            {
+                start = i;
+            }
+            beforePrevious = previous;
+            previous = label;
+        }
+        if (start >= 0)
+        {
+            spans.Add((start, info.Length - 1, previous is NameFirst or NameInside ? RedactionKind.PersonName : RedactionKind.Address));
+        }
+        return spans;
+    }
+
+    /// <summary>The best label allowed after <paramref name="previous"/> (a word inside a span follows its first word or another inside it).</summary>
+    internal int Best(ReadOnlySpan<int> features, int previous, Span<float> scores, float nameBias = 0f)
+    {
+        scores.Clear();
+        scores[NameFirst] = nameBias;
+        foreach (var f in features)
+        {
+            var at = f * Labels;
+            for (var l = 0; l < Labels; l++)
+            {
+                scores[l] += Weights[at + l];
+            }
+        }
+        var best = Outside;
+        for (var l = 1; l < Labels; l++)
+        {
+            if (Allowed(previous, l) && scores[l] > scores[best])
+            {
+                best = l;
+            }
+        }
+        return best;
+    }
+
+    internal static bool Allowed(int previous, int label) => label switch
+    {
+        NameInside => previous is NameFirst or NameInside,
+        HomeInside => previous is HomeFirst or HomeInside,
+        _ => true,
+    };
+
+    private static int Inside(int label) => label switch
+    {
+        NameFirst or NameInside => NameInside,
+        HomeFirst or HomeInside => HomeInside,
+        _ => -1,
+    };
+
+    /// <summary>Writes the model: gzip of magic, format and feature versions, then the non-zero weights, delta-coded, as halves.</summary>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var writer = new BinaryWriter(gzip, Encoding.UTF8, leaveOpen: true);
+        writer.Write(Magic);
+        writer.Write(FormatVersion);
+        writer.Write(SpanFeatures.Version);
+        writer.Write(SpanFeatures.Bits);
+        writer.Write(Labels);
+        writer.Write(NameBias);
+        var kept = new List<int>();
+        for (var i = 0; i < Weights.Length; i++)
+        {
+            if ((float)(Half)Weights[i] != 0f)
+            {
+                kept.Add(i);
+            }
+        }
+        writer.Write(kept.Count);
+        var last = 0;
+        foreach (var i in kept)
+        {
+            writer.Write7BitEncodedInt(i - last);
+            writer.Write((Half)Weights[i]);
+            last = i;
+        }
+    }
+
+    public static SpanTagger Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
+        using var reader = new BinaryReader(gzip, Encoding.UTF8, leaveOpen: true);
+        if (!string.Equals(reader.ReadString(), Magic, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException("Not a redaction span model.");
+        }
+
+        var format = reader.ReadInt32();
+        var features = reader.ReadInt32();
+        var bits = reader.ReadInt32();
+        var labels = reader.ReadInt32();
+        if (format != FormatVersion || features != SpanFeatures.Version || bits != SpanFeatures.Bits || labels != Labels)
+        {
+            throw new InvalidDataException($"Redaction span model {format}/{features}/{bits}/{labels}; expected {FormatVersion}/{SpanFeatures.Version}/{SpanFeatures.Bits}/{Labels}: regenerate it with `train-redactor`.");
+        }
+
+        var nameBias = reader.ReadSingle();
+        var weights = new float[SpanFeatures.Size * Labels];
+        var count = reader.ReadInt32();
+        var at = 0;
+        for (var k = 0; k < count; k++)
+        {
+            at += reader.Read7BitEncodedInt();
+            weights[at] = (float)reader.ReadHalf();
+        }
+        return new SpanTagger(weights, nameBias);
+    }
+
+    private static SpanTagger? LoadShipped()
+    {
+        using var stream = typeof(SpanTagger).Assembly.GetManifestResourceStream(ResourceName);
+        return stream is null ? null : Load(stream);
+    }
+}
