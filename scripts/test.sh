@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need (PostgreSQL, Chromium, espeak-ng and lame for bulletin audio), starts a throwaway PostgreSQL cluster on a
+# Installs what the tests need (PostgreSQL, Chromium's headless shell, espeak-ng and lame for bulletin audio), starts a throwaway PostgreSQL cluster on a
 # free loopback port, runs every test project against SQLite and PostgreSQL, stops the cluster and
 # prints one summary line "N passed, N failed".
 set -uo pipefail
@@ -8,8 +8,8 @@ ROOT=$(pwd)
 
 need_apt=()
 command -v /usr/lib/postgresql/15/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql postgresql-contrib)
-command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
-command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
+# The browser tests drive Chromium's headless shell (half the CPU of the full browser in headless mode: Chromium.cs).
+command -v chromium-headless-shell >/dev/null 2>&1 || need_apt+=(chromium-headless-shell)
 # Reports: DOCX to PDF, pdftotext/pdffonts in the tests, a Times-compatible serif with Vietnamese glyphs.
 command -v libreoffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
