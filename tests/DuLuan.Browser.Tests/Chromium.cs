@@ -2,21 +2,22 @@ using Microsoft.Playwright;
 
 namespace DuLuan.Browser.Tests;
 
-/// <summary>Debian's Chromium (installed by scripts/test.sh); Playwright downloads no browser.</summary>
+/// <summary>
+/// Debian's Chromium (installed by scripts/test.sh); Playwright downloads no browser. Its headless shell when installed:
+/// the same Blink and V8 without the desktop browser around them, which is what Playwright itself runs headless. The
+/// whole browser suite used 154 s of CPU with it against 302-319 s with the full browser in headless mode.
+/// </summary>
 public static class Chromium
 {
-    public const string ExecutablePath = "/usr/bin/chromium";
+    private static readonly string[] Executables = ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"];
 
     public static BrowserTypeLaunchOptions LaunchOptions()
     {
-        if (!File.Exists(ExecutablePath))
-        {
-            throw new InvalidOperationException($"{ExecutablePath} is missing: install it with `apt-get install -y chromium chromium-driver`.");
-        }
-
+        var executable = Executables.FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException("Chromium is missing: install it with `apt-get install -y chromium-headless-shell`.");
         return new BrowserTypeLaunchOptions
         {
-            ExecutablePath = ExecutablePath,
+            ExecutablePath = executable,
             Headless = true,
             Args =
             [

@@ -58,7 +58,6 @@ public abstract class OfficeDayTests(TestApp app, DemoSite site, string language
         var title = (english ? "Rubbish dumped by the river " : "Rác đổ trộm ven sông ") + tag;
         await using (var resident = await site.NewPhoneAsync(app.Browser, new BrowserNewContextOptions { Locale = english ? "en-US" : "vi-VN" }))
         {
-            await Axe.AddToAsync(resident);
             var page = await resident.NewPageAsync();
             await page.GotoAsync($"/cong/{DemoSite.HoaKhanhCode}/phan-anh" + (english ? "?lang=en" : string.Empty));
             var opened = DateTime.UtcNow;
@@ -200,7 +199,6 @@ public abstract class OfficeDayTests(TestApp app, DemoSite site, string language
             ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
             Locale = "vi-VN",
         });
-        await Axe.AddToAsync(context);
         return context;
     }
 
@@ -328,7 +326,6 @@ public sealed class OfficeDayVietnameseTests(TestApp app, DemoSite site) : Offic
 
         await using (var context = await Site.NewPhoneAsync(App.Browser))
         {
-            await Axe.AddToAsync(context);
             var page = await context.NewPageAsync();
             await new LoginPage(page).SignInAndWaitForHomeAsync(collaborator);
             await Assertions.Expect(page.Locator("#guide-link[href='/Guide/collaborator']")).ToBeVisibleAsync();

@@ -109,7 +109,6 @@ public sealed partial class DialogueJourneyTests(TestApp app, DemoSite site) : I
 
         // The resident reads the answers on the phone, follows the commitment's case, and finds the answer by the code.
         await using var phone = await site.NewPhoneAsync(app.Browser);
-        await Axe.AddToAsync(phone);
         var page = await phone.NewPageAsync();
         await page.GotoAsync($"/cong/{DemoSite.HoaKhanhCode}/doi-thoai/{id}");
         await Assertions.Expect(page.Locator("#answers li")).ToHaveCountAsync(1);
@@ -128,7 +127,6 @@ public sealed partial class DialogueJourneyTests(TestApp app, DemoSite site) : I
     private async Task<string> AskAsync(string title, string question, List<string> problems)
     {
         await using var phone = await site.NewPhoneAsync(app.Browser);
-        await Axe.AddToAsync(phone);
         var page = await phone.NewPageAsync();
         await page.GotoAsync($"/cong/{DemoSite.HoaKhanhCode}");
         await page.Locator("#public-nav a[href*='/doi-thoai']").ClickAsync();

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace DuLuan.Browser.Tests.PublicSite;
 
 /// <summary>
-/// axe-core (npm, copied next to the tests at build time) run inside Chromium. It is added as an init script, which the
+/// axe-core (npm, copied next to the tests at build time) run inside Chromium. It is evaluated through DevTools, which the
 /// page's Content-Security-Policy does not govern, so the page keeps its own policy while it is checked.
 /// </summary>
 public static class Axe
@@ -17,11 +17,17 @@ public static class Axe
             : throw new InvalidOperationException($"{path} is missing: the build runs `npm ci` in tests/DuLuan.Browser.Tests to fetch axe-core.");
     });
 
-    public static Task AddToAsync(IBrowserContext context) => context.AddInitScriptAsync(Source.Value);
-
-    /// <summary>Every violation of the WCAG 2.x A/AA rules and axe's best practices, as "impact rule: targets".</summary>
+    /// <summary>
+    /// Every violation of the WCAG 2.x A/AA rules and axe's best practices, as "impact rule: targets". axe-core goes into the page only
+    /// when it is about to run: as an init script it was parsed on every page and frame a test opened (half a megabyte each).
+    /// </summary>
     public static async Task<List<Violation>> RunAsync(IPage page)
     {
+        if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
+        {
+            await page.EvaluateAsync(Source.Value);
+        }
+
         var found = await page.EvaluateAsync<JsonElement>("""
             async () => {
               const result = await axe.run(document, { resultTypes: ['violations'] });

@@ -69,7 +69,6 @@ public abstract partial class PublicCrawlTests(TestApp app, DemoSite site, strin
         var english = language == "en";
         await using var context = await site.NewPhoneAsync(app.Browser, new BrowserNewContextOptions { Locale = english ? "en-US" : "vi-VN" });
         var watch = await PageWatch.AttachAsync(context);
-        await Axe.AddToAsync(context);
         var page = await context.NewPageAsync();
         // A cold cache on every page: what a phone opening it for the first time downloads.
         var cdp = await context.NewCDPSessionAsync(page);

@@ -38,7 +38,6 @@ public sealed class PublicJourneyTests(TestApp app, DemoSite site) : IClassFixtu
             Locale = english ? "en-US" : "vi-VN",
         });
         var watch = await PageWatch.AttachAsync(context);
-        await Axe.AddToAsync(context);
         var page = await context.NewPageAsync();
         var problems = new List<string>();
         var title = (english ? "Street lights out " : "Đèn đường hỏng ") + Guid.NewGuid().ToString("N")[..6];
