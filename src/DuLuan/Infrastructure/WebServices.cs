@@ -17,6 +17,7 @@ public static class WebServices
     public static IServiceCollection AddDuLuanWeb(this IServiceCollection services, IConfiguration configuration, bool secureCookies)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddOutputCache(o => o.AddPolicy(PortalCachePolicy.Name, PortalCachePolicy.Instance));
 
         // Razor would otherwise write every Vietnamese letter as an HTML entity.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -19,7 +19,7 @@ public sealed class ArchitectureTests
     private static readonly HashSet<string> Allowed = new HashSet<string>(StringComparer.Ordinal)
     {
         // Observers the using feature implements (Concerns/IConcernObserver, Monitoring/IStoryObserver,
-        // Publish/Portal/IPortalContent) and Claims' use of Publish's approval tiers and portal cache policy.
+        // Publish/Portal/IPortalContent) and Claims' use of Publish's approval tiers and portal cache eviction.
         "Claims -> Concerns", "Claims -> Monitoring", "Claims -> Publish",
         // Filing a concern from an opinion report (one way).
         "Opinions -> Concerns",

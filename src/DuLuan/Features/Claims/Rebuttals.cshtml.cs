@@ -1,5 +1,5 @@
 using DuLuan.Data;
-using DuLuan.Features.Publish.Portal;
+using DuLuan.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -30,7 +30,6 @@ public static class PublishServices
         services.AddScoped<Metrics.MetricsPuller>();
         services.AddSingleton<Metrics.MetricsPullJob>();
         services.AddHostedService(s => s.GetRequiredService<Metrics.MetricsPullJob>());
-        services.AddOutputCache(o => o.AddPolicy(Portal.PortalCachePolicy.Name, Portal.PortalCachePolicy.Instance));
         services.AddSingleton<Portal.PortalCacheEviction>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(s => s.GetRequiredService<Portal.PortalCacheEviction>());
         services.AddSingleton<PublishJob>();

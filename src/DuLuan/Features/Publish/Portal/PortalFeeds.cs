@@ -4,6 +4,7 @@ using System.Xml;
 using DuLuan.Data;
 using DuLuan.Features.Publish.Channels;
 using DuLuan.Infrastructure.Text;
+using DuLuan.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

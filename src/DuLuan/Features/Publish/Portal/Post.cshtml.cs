@@ -1,5 +1,6 @@
 using DuLuan.Data;
 using DuLuan.Features.Publish.Channels;
+using DuLuan.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -2,12 +2,12 @@ using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Primitives;
 
-namespace DuLuan.Features.Publish.Portal;
+namespace DuLuan.Infrastructure;
 
 /// <summary>
-/// The output cache of the public portal (news, posts, feeds, sitemap, images, rebuttals): anonymous GET/HEAD answers
+/// The output cache of the public portal (news, posts, feeds, sitemap, images, rebuttals, answered cases): anonymous GET/HEAD answers
 /// of 200 only, kept <see cref="Lifetime"/> at most, varied by UI culture and the page number, and evicted by the
-/// <see cref="Tag"/> as soon as a post or a claim changes (<see cref="PortalCacheEviction"/>). Signed-in members never
+/// <see cref="Tag"/> as soon as a post or a claim changes (Publish's PortalCacheEviction). Signed-in members never
 /// read from it nor write to it. Bodies carry no per-request value: the Content-Security-Policy has no nonce (there is
 /// no inline script anywhere) and portal pages have no form, so no antiforgery token or cookie.
 /// </summary>
