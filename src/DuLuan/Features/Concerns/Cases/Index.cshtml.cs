@@ -69,7 +69,8 @@ public sealed class IndexModel(AppDbContext db, UnitScope access, CaseList list,
         Total = Counts.Where(c => statuses.Contains(c.Key)).Sum(c => c.Value);
         Filter = Filter with { Page = Math.Min(Filter.Page, Pages) };
         var skip = (Filter.Page - 1) * CaseFilter.PageSize;
-        if (await CaseListPage.IdsAsync(filtered, statuses, skip, CaseFilter.PageSize, ct) is { } ids)
+        var scopedPerRow = await list.WithoutStatusAsync(Filter, ct, scopePerRow: true);
+        if (await CaseListPage.IdsAsync(filtered, scopedPerRow, Counts, statuses, skip, CaseFilter.PageSize, ct) is { } ids)
         {
             var rows = await list.Rows(filtered.Where(c => ids.Contains(c.Id))).ToListAsync(ct);
             Rows = rows.OrderBy(r => ids.IndexOf(r.Id)).ToList();
