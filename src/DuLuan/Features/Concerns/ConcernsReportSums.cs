@@ -26,6 +26,9 @@ public sealed class ConcernsReportSums : IMonthlySumSource
 
     public IReadOnlyList<string> Measures { get; } = [CasesReceived, CasesAnswered, CasesDue, CasesOnTime, CasesAnswerTenths, ConcernsReceived];
 
+    /// <summary>A case counts as due only once its deadline has passed (<see cref="ConcernsReportQueries.CasesDue"/>).</summary>
+    public IReadOnlyList<string> CappedByNow { get; } = [CasesDue, CasesOnTime];
+
     public static string Agency(long? agencyId) => "agency:" + (agencyId ?? 0).ToString(CultureInfo.InvariantCulture);
 
     public static string Severity(Severity severity) => "severity:" + severity.ToString();
@@ -75,36 +78,53 @@ public sealed class ConcernsReportSums : IMonthlySumSource
         }
     }
 
-    public async Task CountAsync(AppDbContext db, string prefix, ReportWindow w, SumTally tally, CancellationToken ct)
+    public async Task CountAsync(AppDbContext db, string prefix, ReportWindow w, IReadOnlyCollection<string> measures, SumTally tally, CancellationToken ct)
     {
-        void Add(string measure, long? agencyId, Severity severity, string? category, long count)
+        if (measures.Contains(CasesReceived))
         {
-            tally.Add(measure, Agency(agencyId), count);
-            tally.Add(measure, Severity(severity), count);
-            tally.Add(measure, Category(category), count);
+            await CountReceivedAsync(db, prefix, w, tally, ct);
         }
 
+        if (measures.Contains(CasesDue))
+        {
+            await CountDueAsync(db, prefix, w, tally, ct);
+        }
+    }
+
+    private static void Add(SumTally tally, string measure, long? agencyId, Severity severity, string? category, long count)
+    {
+        tally.Add(measure, Agency(agencyId), count);
+        tally.Add(measure, Severity(severity), count);
+        tally.Add(measure, Category(category), count);
+    }
+
+    private static async Task CountDueAsync(AppDbContext db, string prefix, ReportWindow w, SumTally tally, CancellationToken ct)
+    {
+        var due = await ConcernsReportQueries.CasesDue(db, prefix, w).GroupBy(x => new { x.AgencyId, x.Severity, x.Category })
+            .Select(g => new { g.Key.AgencyId, g.Key.Severity, g.Key.Category, Due = g.LongCount(), OnTime = g.LongCount(x => x.AnsweredAt != null && x.AnsweredAt <= x.DueAt) }).ToListAsync(ct);
+        foreach (var g in due)
+        {
+            Add(tally, CasesDue, g.AgencyId, g.Severity, g.Category, g.Due);
+            Add(tally, CasesOnTime, g.AgencyId, g.Severity, g.Category, g.OnTime);
+        }
+    }
+
+    /// <summary>Every measure but the due ones (always counted together: the sums never split them).</summary>
+    private static async Task CountReceivedAsync(AppDbContext db, string prefix, ReportWindow w, SumTally tally, CancellationToken ct)
+    {
         // Three queries, each along its own (UnitId, date) index, rather than one pass over every case of the subtree.
         var received = await ConcernsReportQueries.CasesReceived(db, prefix, w).GroupBy(x => new { x.AgencyId, x.Severity, x.Category })
             .Select(g => new { g.Key.AgencyId, g.Key.Severity, g.Key.Category, Count = g.LongCount() }).ToListAsync(ct);
         foreach (var g in received)
         {
-            Add(CasesReceived, g.AgencyId, g.Severity, g.Category, g.Count);
+            Add(tally, CasesReceived, g.AgencyId, g.Severity, g.Category, g.Count);
         }
 
         var answered = await ConcernsReportQueries.CasesAnswered(db, prefix, w).Select(x => new { x.AgencyId, x.Severity, x.Category, x.CreatedAt, x.AnsweredAt }).ToListAsync(ct);
         foreach (var a in answered)
         {
-            Add(CasesAnswered, a.AgencyId, a.Severity, a.Category, 1);
+            Add(tally, CasesAnswered, a.AgencyId, a.Severity, a.Category, 1);
             tally.Add(CasesAnswerTenths, Tenths(AnswerTenths(a.CreatedAt, a.AnsweredAt!.Value)), 1);
-        }
-
-        var due = await ConcernsReportQueries.CasesDue(db, prefix, w).GroupBy(x => new { x.AgencyId, x.Severity, x.Category })
-            .Select(g => new { g.Key.AgencyId, g.Key.Severity, g.Key.Category, Due = g.LongCount(), OnTime = g.LongCount(x => x.AnsweredAt != null && x.AnsweredAt <= x.DueAt) }).ToListAsync(ct);
-        foreach (var g in due)
-        {
-            Add(CasesDue, g.AgencyId, g.Severity, g.Category, g.Due);
-            Add(CasesOnTime, g.AgencyId, g.Severity, g.Category, g.OnTime);
         }
 
         var sources = await ConcernsReportQueries.ConcernsReceived(db, prefix, w).GroupBy(x => x.Source).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct);

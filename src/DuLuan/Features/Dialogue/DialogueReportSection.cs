@@ -38,8 +38,10 @@ public sealed class DialogueReportSection(AppDbContext db, ICaseOpener cases) : 
 
     private IQueryable<DialogueCommitment> Kept(string prefix, ReportWindow w)
     {
+        // EXISTS per commitment (a seek on the case's id), not IN (every case answered on time): SQLite built that list
+        // of 650,000 ids for each window, 1.1 s of CPU per dashboard among 1,000,000 cases even with no commitment.
         var onTime = cases.AnsweredOnTime(w.NowUtc);
-        return Committed(prefix, w).Where(c => onTime.Contains(c.CaseId));
+        return Committed(prefix, w).Where(c => onTime.Any(id => id == c.CaseId));
     }
 
     private sealed record Counts(long Sessions, long Questions, long Commitments, long KeptOnTime);

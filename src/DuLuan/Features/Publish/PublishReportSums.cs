@@ -34,7 +34,7 @@ public sealed class PublishReportSums : IMonthlySumSource
         }
     }
 
-    public async Task CountAsync(AppDbContext db, string prefix, ReportWindow w, SumTally tally, CancellationToken ct)
+    public async Task CountAsync(AppDbContext db, string prefix, ReportWindow w, IReadOnlyCollection<string> measures, SumTally tally, CancellationToken ct)
         => tally.Add(PostsPublished, string.Empty, await Published(db, prefix, w).LongCountAsync(ct));
 
     public static IEnumerable<SumKey> Of(PostFacts p, TimeZoneInfo zone)

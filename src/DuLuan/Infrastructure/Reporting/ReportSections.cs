@@ -33,6 +33,13 @@ public interface IMonthlySumSource
     /// <summary>The measures this source keeps ("cases.received"…), unique across sources.</summary>
     IReadOnlyList<string> Measures { get; }
 
+    /// <summary>
+    /// The measures whose records may lie after now (a deadline): "due" counts only what has fallen due, so their
+    /// current month is counted from the records. Every other measure's current month is read from the sums, which
+    /// already hold exactly the records of the month so far.
+    /// </summary>
+    IReadOnlyList<string> CappedByNow => [];
+
     /// <summary>Whether a save of <paramref name="entity"/> changes the sums.</summary>
     bool Counts(object entity);
 
@@ -42,8 +49,8 @@ public interface IMonthlySumSource
     /// <summary>Adds every record's counters, for a rebuild.</summary>
     Task AddAllAsync(AppDbContext db, TimeZoneInfo zone, Dictionary<SumKey, long> sums, CancellationToken ct);
 
-    /// <summary>Adds the subtree's counts over window <paramref name="w"/> straight from the records, by the same rules as <see cref="Keys"/>.</summary>
-    Task CountAsync(AppDbContext db, string prefix, ReportWindow w, SumTally tally, CancellationToken ct);
+    /// <summary>Adds the subtree's counts of <paramref name="measures"/> (some of <see cref="Measures"/>) over window <paramref name="w"/> straight from the records, by the same rules as <see cref="Keys"/>.</summary>
+    Task CountAsync(AppDbContext db, string prefix, ReportWindow w, IReadOnlyCollection<string> measures, SumTally tally, CancellationToken ct);
 }
 
 /// <summary>What a section computes from: the unit, both windows, the summed measures of each, and the drill-down link of a key.</summary>

@@ -1,8 +1,10 @@
 using DuLuan.Data;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Portal;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,11 +13,14 @@ namespace DuLuan.Features.Concerns.Cases;
 /// <summary>
 /// The public list of answered cases of a place (and the places under it), with each responsible
 /// agency's on-time share and median time to answer over the last year, shown only from
-/// <see cref="AgencyFigures.MinimumCases"/> cases on.
+/// <see cref="AgencyFigures.MinimumCases"/> cases on. The figures come from <see cref="AgencyFiguresCache"/> (at most
+/// minutes old) and the anonymous answer from the portal's output cache, so a burst of anonymous requests reads neither
+/// the year of cases nor the list again.
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(Intake.ConcernsServices.PortalPolicy)]
-public sealed class AnsweredModel(AppDbContext db, TimeProvider clock) : PageModel
+[OutputCache(PolicyName = PortalCachePolicy.Name)]
+public sealed class AnsweredModel(AppDbContext db, AgencyFiguresCache figuresCache) : PageModel
 {
     public const int PageSize = 50;
     public const int MaxPage = 1000;
@@ -47,24 +52,16 @@ public sealed class AnsweredModel(AppDbContext db, TimeProvider clock) : PageMod
         Place = place;
         PageNumber = Math.Clamp(PageNumber, 1, MaxPage);
         var prefix = place.Path;
-        var cases = db.Cases.AsNoTracking().Where(c => db.Units.Any(u => u.Id == c.UnitId && u.Path.StartsWith(prefix)));
-        var answered = await cases
-            .Where(c => (c.Status == CaseStatus.Answered || c.Status == CaseStatus.Closed) && c.Answer != null)
-            .OrderByDescending(c => c.AnsweredAt).ThenByDescending(c => c.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
-            .Select(c => new Row(c.PublicRef, c.Title, db.Units.Where(u => u.Id == c.AgencyId).Select(u => u.Name).FirstOrDefault(), c.AnsweredAt, c.Answer!))
+        var ids = await AnsweredPage.IdsAsync(db, prefix, (PageNumber - 1) * PageSize, PageSize + 1, ct);
+        var answered = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, Row = new Row(c.PublicRef, c.Title, db.Units.Where(u => u.Id == c.AgencyId).Select(u => u.Name).FirstOrDefault(), c.AnsweredAt, c.Answer!) })
             .ToListAsync(ct);
-        HasMore = answered.Count > PageSize;
-        Rows = answered.Take(PageSize).ToList();
+        HasMore = ids.Count > PageSize;
+        Rows = answered.OrderBy(r => ids.IndexOf(r.Id)).Take(PageSize).Select(r => r.Row).ToList();
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var since = now - Period;
-        var times = await cases.Where(c => c.AgencyId != null && c.CreatedAt >= since)
-            .Select(c => new AgencyFigures.CaseTimes(c.AgencyId!.Value, c.Status, c.CreatedAt, c.DueAt, c.AnsweredAt))
-            .ToListAsync(ct);
-        var figures = AgencyFigures.Compute(times, now);
-        var ids = figures.Select(f => f.AgencyId).ToList();
-        var names = await db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var figures = await figuresCache.OfAsync(place.Id, prefix, ct);
+        var agencyIds = figures.Select(f => f.AgencyId).ToList();
+        var names = await db.Units.AsNoTracking().Where(u => agencyIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         Agencies = figures.Select(f => new Figures(names[f.AgencyId], f)).OrderBy(f => f.Agency, StringComparer.Ordinal).ToList();
         return Page();
     }

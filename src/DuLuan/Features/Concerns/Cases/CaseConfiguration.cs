@@ -23,6 +23,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasOne<Unit>().WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.UnitId, c.Status });
         builder.HasIndex(c => new { c.AgencyId, c.Status });
+
+        // The case list's agency choices: whether an agency has a case in the member's scope is a seek per scope unit.
+        builder.HasIndex(c => new { c.AgencyId, c.UnitId });
         builder.HasIndex(c => new { c.Status, c.DueAt });
 
         // The reports' current month is counted from the records along these (see ConcernsReportSums.CountAsync).

@@ -53,10 +53,16 @@ public sealed class CaseList(AppDbContext db, UnitScope access, OfficeTime offic
 
     private static readonly CaseStatus[] OpenStatuses = [CaseStatus.New, CaseStatus.Assigned, CaseStatus.InProgress, CaseStatus.Reopened];
 
-    /// <summary>The member's cases with every filter but the status (the status counts are taken from this).</summary>
-    public async Task<IQueryable<Case>> WithoutStatusAsync(CaseFilter filter, CancellationToken ct)
+    /// <summary>
+    /// The member's cases with every filter but the status (the status counts are taken from this). With
+    /// <paramref name="scopePerRow"/> the scope is checked on each row rather than searched along a (UnitId, …) index
+    /// ("UnitId + 0" hides the column from the planner), so a query can walk (Status, DueAt) in order instead.
+    /// </summary>
+    public async Task<IQueryable<Case>> WithoutStatusAsync(CaseFilter filter, CancellationToken ct, bool scopePerRow = false)
     {
-        var query = await access.InScope(db.Cases.AsNoTracking(), c => c.UnitId, CaseRoles.Readers, ct);
+        var query = scopePerRow
+            ? await access.InScope(db.Cases.AsNoTracking(), c => c.UnitId + 0, CaseRoles.Readers, ct)
+            : await access.InScope(db.Cases.AsNoTracking(), c => c.UnitId, CaseRoles.Readers, ct);
         if (!string.IsNullOrEmpty(filter.Category))
         {
             query = query.Where(c => c.Category == filter.Category);

@@ -7,11 +7,16 @@ namespace DuLuan.Features.Concerns.Cases;
 /// That order is: open cases first, then by deadline (cases without one last), then newest id first; overdue open cases
 /// come first because their deadlines are the earliest. Each status is asked on its own, so the (Status, DueAt) index
 /// hands its rows over in order and the query stops after the page; the lists are merged here. Deep pages (beyond
-/// <see cref="MaxRows"/> rows) keep the single sorted query.
+/// <see cref="MaxRows"/> rows) keep the single sorted query. SQLite with statistics prefers the (UnitId, Status) index
+/// for a wide scope and then sorts every case of the status (200,000 answered cases of a province): a status with at
+/// least <see cref="WideStatus"/> cases in scope is asked with the scope checked per row, so (Status, DueAt) is walked.
 /// </summary>
 public static class CaseListPage
 {
     public const int MaxRows = 1_000;
+
+    /// <summary>From this many cases of a status in scope, the walk along (Status, DueAt) meets the page's rows soon.</summary>
+    public const int WideStatus = 20_000;
 
     private static readonly CaseStatus[] OpenStatuses = [CaseStatus.New, CaseStatus.Assigned, CaseStatus.InProgress, CaseStatus.Reopened];
 
@@ -34,7 +39,7 @@ public static class CaseListPage
     }
 
     /// <summary>Ids of rows <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="take"/>, or null when the page lies too deep for this path.</summary>
-    public static async Task<List<long>?> IdsAsync(IQueryable<Case> filtered, IReadOnlyCollection<CaseStatus> statuses, int skip, int take, CancellationToken ct)
+    public static async Task<List<long>?> IdsAsync(IQueryable<Case> filtered, IQueryable<Case> scopedPerRow, IReadOnlyDictionary<CaseStatus, int> counts, IReadOnlyCollection<CaseStatus> statuses, int skip, int take, CancellationToken ct)
     {
         var wanted = skip + take;
         if (wanted > MaxRows)
@@ -45,10 +50,11 @@ public static class CaseListPage
         var found = new List<Key>();
         foreach (var status in statuses)
         {
-            found.AddRange(await filtered.Where(c => c.Status == status && c.DueAt != null)
+            var source = counts.GetValueOrDefault(status) >= WideStatus ? scopedPerRow : filtered;
+            found.AddRange(await source.Where(c => c.Status == status && c.DueAt != null)
                 .OrderBy(c => c.DueAt).ThenByDescending(c => c.Id).Take(wanted)
                 .Select(c => new Key(c.Id, c.Status, c.DueAt)).ToListAsync(ct));
-            found.AddRange(await filtered.Where(c => c.Status == status && c.DueAt == null)
+            found.AddRange(await source.Where(c => c.Status == status && c.DueAt == null)
                 .OrderByDescending(c => c.Id).Take(wanted)
                 .Select(c => new Key(c.Id, c.Status, c.DueAt)).ToListAsync(ct));
         }

@@ -17,6 +17,7 @@ public static class CasesServices
         services.AddScoped<Infrastructure.Cases.ICaseOpener, CaseOpener>();
         services.AddScoped<Infrastructure.Dialogue.IDialogueTopicSource, ConcernTopicSource>();
         services.AddScoped<CaseList>();
+        services.AddSingleton<AgencyFiguresCache>();
         services.AddScoped<CaseResponder>();
         services.AddScoped<CaseAnswerMail>();
         services.AddScoped<EscalationMail>();
@@ -24,6 +25,7 @@ public static class CasesServices
         services.AddHostedService<EscalationService>();
         services.AddScoped<IReportSection, ConcernsReportSection>();
         services.AddSingleton<IMonthlySumSource, ConcernsReportSums>();
+        services.AddSingleton<IMonthlySumSource, CaseStatusTotals>();
         return services;
     }
 

@@ -3,6 +3,7 @@ using DuLuan.Features.Audit;
 using DuLuan.Features.Concerns.Routing;
 using DuLuan.Features.Members;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Reporting;
 using DuLuan.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +16,7 @@ namespace DuLuan.Features.Concerns.Cases;
 /// The cases of the member's subtree: filters (status, closed too; category; agency; overdue; due this week), a search
 /// without diacritics, counts per status, overdue first, pages that keep the filters, and the same list as CSV.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, UnitScope access, CaseList list, CategoryCatalog catalog, AuditLog audit, OfficeTime office, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(AppDbContext db, UnitScope access, CaseList list, CategoryCatalog catalog, AuditLog audit, OfficeTime office, IRunningTotals totals, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
@@ -57,14 +58,19 @@ public sealed class IndexModel(AppDbContext db, UnitScope access, CaseList list,
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var filtered = await FilteredAsync(ct);
-        var counts = await filtered.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        Counts = counts.ToDictionary(c => c.Key, c => c.Count);
+        // Without a filter the counts per status are the scope's kept totals (counting 500,000 cases of a province took
+        // 0.17 s of CPU per page); with one, or while the totals are rebuilt, they are counted from the cases.
+        var unfiltered = Filter is { Category: null, AgencyId: null, Due: null, Q: null };
+        var scopeUnits = (await access.UnitsAsync(CaseRoles.Readers, ct)).Select(u => u.Id);
+        Counts = (unfiltered ? await CaseStatusTotals.ReadAsync(totals, scopeUnits, ct) : null)
+            ?? (await filtered.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct)).ToDictionary(c => c.Key, c => c.Count);
         var shown = CaseList.WithStatus(filtered, Filter.Status);
         var statuses = CaseListPage.Statuses(Filter.Status);
         Total = Counts.Where(c => statuses.Contains(c.Key)).Sum(c => c.Value);
         Filter = Filter with { Page = Math.Min(Filter.Page, Pages) };
         var skip = (Filter.Page - 1) * CaseFilter.PageSize;
-        if (await CaseListPage.IdsAsync(filtered, statuses, skip, CaseFilter.PageSize, ct) is { } ids)
+        var scopedPerRow = await list.WithoutStatusAsync(Filter, ct, scopePerRow: true);
+        if (await CaseListPage.IdsAsync(filtered, scopedPerRow, Counts, statuses, skip, CaseFilter.PageSize, ct) is { } ids)
         {
             var rows = await list.Rows(filtered.Where(c => ids.Contains(c.Id))).ToListAsync(ct);
             Rows = rows.OrderBy(r => ids.IndexOf(r.Id)).ToList();
@@ -76,11 +82,12 @@ public sealed class IndexModel(AppDbContext db, UnitScope access, CaseList list,
         CategoryName = await catalog.NamerAsync(Rows.Select(r => r.UnitId), ct);
         var grants = await access.GrantsAsync(ct);
         Categories = await catalog.ChoicesAsync(grants.Where(g => CaseRoles.Readers.Contains(g.Role)).Select(g => g.UnitId), await access.UnitsAsync(CaseRoles.Readers, ct), ct);
-        var inScope = await access.InScope(db.Cases.AsNoTracking(), c => c.UnitId, CaseRoles.Readers, ct);
-        // The agencies of the cases in scope, read once from those cases: an EXISTS per unit walked every case of every
-        // agency outside the scope (5.6 s for a commune editor among 1,000,000 cases, 38 ms this way).
-        var agencyIds = inScope.Where(c => c.AgencyId != null).Select(c => c.AgencyId!.Value).Distinct();
-        var agencies = await db.Units.AsNoTracking().Where(u => agencyIds.Contains(u.Id)).OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
+        // The agencies of the cases in scope: per unit, whether a case routed to it lies in the scope, answered by seeks
+        // along (AgencyId, UnitId), one per unit of the scope. Reading every case of the scope for its agency took 0.35 s
+        // of CPU for a province lead among 1,000,000 cases; without that index, an EXISTS walked every case of each
+        // agency outside the scope (5.6 s for a commune editor).
+        var agencies = await db.Units.AsNoTracking().Where(u => db.Cases.Any(c => c.AgencyId == u.Id && scopeUnits.Contains(c.UnitId)))
+            .OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
         Agencies = agencies.Select(a => (a.Id, a.Name)).ToList();
         var notifications = await access.InScope(db.Notifications.AsNoTracking(), n => n.UnitId, CaseRoles.Readers, ct);
         Notifications = await notifications.OrderByDescending(n => n.Id).Take(20).ToListAsync(ct);

@@ -17,6 +17,7 @@ public static class ReportsServices
         services.AddScoped<ReportFigureSource>();
         services.AddScoped<Sums.ReportSums>();
         services.AddScoped<Sums.ReportSumsBuilder>();
+        services.AddScoped<Infrastructure.Reporting.IRunningTotals, Sums.RunningTotals>();
         services.AddSingleton<Sums.ReportSumsInterceptor>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(s => s.GetRequiredService<Sums.ReportSumsInterceptor>());
         services.AddHostedService<Sums.ReportSumsStartup>();

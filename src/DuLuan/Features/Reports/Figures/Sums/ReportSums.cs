@@ -7,14 +7,21 @@ namespace DuLuan.Features.Reports.Figures.Sums;
 /// <summary>
 /// Reads the monthly sums of a subtree. Sums cover the whole local months of a window that ended before the current
 /// month began, and only once they were built for the configured time zone; the rest of the window (the current
-/// month, or all of it while the sums are rebuilt) is counted from the records.
+/// month, or all of it while the sums are rebuilt) is counted from the records, except that when the window ends at
+/// a month's end the current month of every measure not capped by now is read from the sums too
+/// (<see cref="Split.RestTo"/>).
 /// </summary>
 public sealed class ReportSums(AppDbContext db, ReportZone office, TimeProvider clock)
 {
     private readonly TimeZoneInfo zone = office.Zone;
 
-    /// <summary>Months [<see cref="From"/>, <see cref="To"/>) come from the sums, instants from <see cref="LiveFromUtc"/> from the records.</summary>
-    public sealed record Split(DateOnly From, DateOnly To, DateTime LiveFromUtc)
+    /// <summary>
+    /// Months [<see cref="From"/>, <see cref="To"/>) come from the sums, instants from <see cref="LiveFromUtc"/> from the
+    /// records. When <see cref="RestTo"/> is set, the sums are valid and the rest of the window is the whole months
+    /// [<see cref="To"/>, <see cref="RestTo"/>) (the current month and any after it): a measure whose records never lie
+    /// after now reads them from the sums as well.
+    /// </summary>
+    public sealed record Split(DateOnly From, DateOnly To, DateTime LiveFromUtc, DateOnly? RestTo = null)
     {
         public bool HasSums => To > From;
     }
@@ -30,7 +37,13 @@ public sealed class ReportSums(AppDbContext db, ReportZone office, TimeProvider 
         var current = SumKey.MonthOf(clock.GetUtcNow().UtcDateTime, zone);
         var afterEnd = new DateOnly(w.End.Year, w.End.Month, 1).AddMonths(1);
         var to = current < afterEnd ? current : afterEnd;
-        return to <= w.Start ? none : new Split(w.Start, to, to == afterEnd ? w.ToUtc : ReportWindow.Midnight(to, zone));
+        DateOnly? rest = w.End.AddDays(1) == afterEnd ? afterEnd : null;
+        if (to <= w.Start)
+        {
+            return none with { RestTo = rest };
+        }
+
+        return new Split(w.Start, to, to == afterEnd ? w.ToUtc : ReportWindow.Midnight(to, zone), to == afterEnd ? null : rest);
     }
 
     public Task<bool> ValidAsync(CancellationToken ct)
