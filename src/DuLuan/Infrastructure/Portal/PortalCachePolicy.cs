@@ -2,22 +2,13 @@ using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Primitives;
 
-<<<<<<<< HEAD:src/DuLuan/Infrastructure/Portal/PortalCachePolicy.cs
 namespace DuLuan.Infrastructure.Portal;
-========
-namespace DuLuan.Infrastructure;
->>>>>>>> pages2:src/DuLuan/Infrastructure/PortalCachePolicy.cs
 
 /// <summary>
 /// The output cache of the public portal (news, posts, feeds, sitemap, images, rebuttals, answered cases): anonymous GET/HEAD answers
 /// of 200 only, kept <see cref="Lifetime"/> at most, varied by UI culture and the page number, and evicted by the
-<<<<<<<< HEAD:src/DuLuan/Infrastructure/Portal/PortalCachePolicy.cs
 /// <see cref="Tag"/> as soon as a post or a claim changes (<see cref="PortalCacheEviction"/>). The kernel's, so Publish's
 /// portal pages and feeds and Claims' rebuttal pages share it. Signed-in members never read from it nor write to it. Bodies carry no per-request value: the Content-Security-Policy has no nonce (there is
-========
-/// <see cref="Tag"/> as soon as a post or a claim changes (Publish's PortalCacheEviction). Signed-in members never
-/// read from it nor write to it. Bodies carry no per-request value: the Content-Security-Policy has no nonce (there is
->>>>>>>> pages2:src/DuLuan/Infrastructure/PortalCachePolicy.cs
 /// no inline script anywhere) and portal pages have no form, so no antiforgery token or cookie.
 /// </summary>
 public sealed class PortalCachePolicy : IOutputCachePolicy
