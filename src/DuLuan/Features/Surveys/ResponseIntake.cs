@@ -28,14 +28,6 @@ public enum IntakeOutcome
 /// <summary>What became of a batch; errors and refusals are messages the page or the API renders.</summary>
 public sealed record IntakeResult(IntakeOutcome Outcome, int Count = 0, Dictionary<string, Message[]>? Errors = null, Message? Message = null);
 
-/// <summary>One writer at a time on SQLite (one per process; several processes share only PostgreSQL).</summary>
-public sealed class SurveyWriteGate : IDisposable
-{
-    public SemaphoreSlim Lock { get; } = new(1, 1);
-
-    public void Dispose() => Lock.Dispose();
-}
-
 /// <summary>Frozen versions parsed once: a published version never changes.</summary>
 public sealed class PublishedDefinitions
 {
@@ -70,10 +62,11 @@ public sealed class PublishedDefinitions
 }
 
 /// <summary>
-/// Stores a batch of responses all-or-nothing: validated first, then one transaction holding the
-/// idempotency key, the repeat-answer tokens, the quota counters and the responses.
+/// Stores a batch of responses all-or-nothing: validated first, then written by <see cref="GroupCommit"/> (with other
+/// residents' writes, in one transaction): the idempotency key, the repeat-answer tokens, the quota counters, the
+/// responses and the running totals, all or none.
 /// </summary>
-public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions definitions, SurveyWriteGate gate, TimeProvider clock, OfficeTime office)
+public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions definitions, GroupCommit writer, TimeProvider clock, OfficeTime office)
 {
     public const int MaxBatch = 100;
 
@@ -189,32 +182,38 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
             return new IntakeResult(IntakeOutcome.Invalid, Errors: errors);
         }
 
-        // SQLite has one writer: waiting in line here is far faster than its busy-timeout back-off.
-        var sqlite = db.Database.IsSqlite();
-        if (sqlite)
-        {
-            await gate.Lock.WaitAsync(ct);
-        }
-
         try
         {
-            return await StoreAsync(survey, definition, keyHash, rows, tokens, ct);
+            return await writer.RunAsync((batchDb, batchCt) => StoreAsync(batchDb, survey, definition, keyHash, rows, tokens, batchCt));
         }
-        finally
+        catch (DbUpdateException e) when (Duplicate(e))
         {
-            if (sqlite)
-            {
-                gate.Lock.Release();
-            }
+            // The same batch (or the same device) was stored at the same moment by another instance.
+            return await db.SurveyBatches.AsNoTracking().AnyAsync(b => b.SurveyId == surveyId && b.Key == keyHash, ct)
+                ? new IntakeResult(IntakeOutcome.Replayed, rows.Count)
+                : new IntakeResult(IntakeOutcome.Refused, Message: AlreadyAnswered);
+        }
+        catch (QuotaTaken taken)
+        {
+            return await QuotaFullAsync(taken.UnitId, ct);
         }
     }
 
-    private async Task<IntakeResult> StoreAsync(Survey survey, SurveyDefinition definition, string key, List<(SurveyResponse Response, List<AnswerValue> Values)> rows, HashSet<string> tokens, CancellationToken ct)
+    /// <summary>
+    /// The batch's writes, inside the group commit's transaction: everything that can refuse is checked before the first
+    /// write, so a refusal takes nothing back; a quota taken between the check and the update (another instance) throws.
+    /// </summary>
+    private static async Task<IntakeResult> StoreAsync(AppDbContext db, Survey survey, SurveyDefinition definition, string key, List<(SurveyResponse Response, List<AnswerValue> Values)> rows, HashSet<string> tokens, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (!db.Database.IsSqlite())
         {
             await SurveyShuffle.ShareLockAsync(db, survey.Id, ct); // the survey's rows are not being rewritten in key order
+        }
+
+        // Checked again here: the same key may have been written a moment ago, in this very batch.
+        if (await db.SurveyBatches.AsNoTracking().Where(b => b.SurveyId == survey.Id && b.Key == key).Select(b => (int?)b.Count).FirstOrDefaultAsync(ct) is { } stored)
+        {
+            return new IntakeResult(IntakeOutcome.Replayed, stored);
         }
 
         if (tokens.Count > 0)
@@ -222,31 +221,44 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
             var list = tokens.ToList();
             if (await db.SurveyTokens.AnyAsync(t => t.SurveyId == survey.Id && list.Contains(t.Hash), ct))
             {
-                await transaction.RollbackAsync(ct);
                 return new IntakeResult(IntakeOutcome.Refused, Message: AlreadyAnswered);
             }
         }
 
-        var units = rows.Select(r => r.Response.UnitId).Distinct().ToList();
-        var counted = await db.SurveyUnits.AsNoTracking().Where(u => u.SurveyId == survey.Id && units.Contains(u.UnitId)).Select(u => u.UnitId).ToListAsync(ct);
-        foreach (var unitId in counted)
+        var perUnit = rows.GroupBy(r => r.Response.UnitId).ToDictionary(g => g.Key, g => g.Count());
+        var unitIds = perUnit.Keys.ToList();
+        var counted = await db.SurveyUnits.AsNoTracking().Where(u => u.SurveyId == survey.Id && unitIds.Contains(u.UnitId))
+            .Select(u => new { u.UnitId, u.Quota, u.Received }).ToListAsync(ct);
+        if (counted.FirstOrDefault(u => u.Quota is { } quota && u.Received + perUnit[u.UnitId] > quota) is { } full)
         {
-            var n = rows.Count(r => r.Response.UnitId == unitId);
+            return await QuotaFullAsync(db, full.UnitId, ct);
+        }
+
+        foreach (var unit in counted.OrderBy(u => u.UnitId))
+        {
+            var n = perUnit[unit.UnitId];
             // Atomic on both engines: the row is locked and the condition re-checked, so a quota is never overrun.
             var updated = await db.SurveyUnits
-                .Where(u => u.SurveyId == survey.Id && u.UnitId == unitId && (u.Quota == null || u.Received + n <= u.Quota))
+                .Where(u => u.SurveyId == survey.Id && u.UnitId == unit.UnitId && (u.Quota == null || u.Received + n <= u.Quota))
                 .ExecuteUpdateAsync(s => s.SetProperty(u => u.Received, u => u.Received + n), ct);
             if (updated == 0)
             {
-                await transaction.RollbackAsync(ct);
-                var name = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstAsync(ct);
-                return new IntakeResult(IntakeOutcome.Refused, Message: new Message("Surveys.Intake.QuotaFull", name));
+                throw new QuotaTaken(unit.UnitId);
             }
         }
 
         db.SurveyBatches.Add(new SurveyBatch { SurveyId = survey.Id, Key = key, Count = rows.Count });
         db.SurveyTokens.AddRange(tokens.Select(h => new SurveyToken { SurveyId = survey.Id, Hash = h }));
-        db.SurveyResponses.AddRange(rows.Select(r => r.Response));
+        // New entities on every run: a write the group commit retries alone must not reuse tracked ones.
+        db.SurveyResponses.AddRange(rows.Select(r => new SurveyResponse
+        {
+            Id = r.Response.Id,
+            SurveyId = r.Response.SurveyId,
+            Version = r.Response.Version,
+            UnitId = r.Response.UnitId,
+            ReceivedOn = r.Response.ReceivedOn,
+            Source = r.Response.Source,
+        }));
         db.SurveyAnswers.AddRange(rows.SelectMany(r => r.Values.Select(v => new SurveyAnswer
         {
             ResponseId = r.Response.Id,
@@ -256,25 +268,26 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
             Number = v.Number,
             Text = v.Text,
         })));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (Duplicate(e))
-        {
-            // The same batch (or the same device) arrived at the same moment: the other request stored it.
-            await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return await db.SurveyBatches.AnyAsync(b => b.SurveyId == survey.Id && b.Key == key, ct)
-                ? new IntakeResult(IntakeOutcome.Replayed, rows.Count)
-                : new IntakeResult(IntakeOutcome.Refused, Message: AlreadyAnswered);
-        }
+        await db.SaveChangesAsync(ct);
 
         // The results' running totals move in the same transaction: committed together or not at all.
         await SurveyTallies.ApplyAsync(db, SurveyTallies.Deltas(definition, rows), ct);
         await SurveyCrossTallies.KeepAsync(db, survey.Id, definition, rows, ct);
-        await transaction.CommitAsync(ct);
         return new IntakeResult(IntakeOutcome.Accepted, rows.Count);
+    }
+
+    private Task<IntakeResult> QuotaFullAsync(long unitId, CancellationToken ct) => QuotaFullAsync(db, unitId, ct);
+
+    private static async Task<IntakeResult> QuotaFullAsync(AppDbContext db, long unitId, CancellationToken ct)
+    {
+        var name = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Name).FirstAsync(ct);
+        return new IntakeResult(IntakeOutcome.Refused, Message: new Message("Surveys.Intake.QuotaFull", name));
+    }
+
+    /// <summary>A unit's quota was taken by another instance between the check and the update: the whole batch is refused.</summary>
+    private sealed class QuotaTaken(long unitId) : Exception
+    {
+        public long UnitId { get; } = unitId;
     }
 
     private static readonly Message AlreadyAnswered = new("Surveys.Intake.AlreadyAnswered");
