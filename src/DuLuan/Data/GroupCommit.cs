@@ -36,6 +36,9 @@ public sealed partial class GroupCommit : IHostedService, IDisposable
     private long failedBatches;
     private int largest;
 
+    /// <summary>Writes in the queue (a single-reader channel cannot count them itself).</summary>
+    private int waiting;
+
     public GroupCommit(IServiceScopeFactory scopes, DatabaseOptions database, ILogger<GroupCommit> log, IConfiguration? configuration = null)
     {
         this.scopes = scopes;
@@ -55,7 +58,7 @@ public sealed partial class GroupCommit : IHostedService, IDisposable
     public TimeSpan Delay { get; }
 
     /// <summary>Writes waiting for the next batch.</summary>
-    public int Waiting => queue.Reader.Count;
+    public int Waiting => Volatile.Read(ref waiting);
 
     /// <summary>What the writer has done since start: counts only, nothing about a write or its caller.</summary>
     public (long Batches, long Writes, int Largest, long FailedBatches) Statistics
@@ -65,8 +68,15 @@ public sealed partial class GroupCommit : IHostedService, IDisposable
     public Task<T> RunAsync<T>(Func<AppDbContext, CancellationToken, Task<T>> write)
     {
         var item = new Pending<T>(write);
-        if (!Enabled || !Started() || !queue.Writer.TryWrite(item))
+        if (!Enabled || !Started())
         {
+            return AloneInlineAsync(item);
+        }
+
+        Interlocked.Increment(ref waiting);
+        if (!queue.Writer.TryWrite(item))
+        {
+            Interlocked.Decrement(ref waiting);
             return AloneInlineAsync(item);
         }
 
@@ -129,7 +139,7 @@ public sealed partial class GroupCommit : IHostedService, IDisposable
             }
             catch (OperationCanceledException)
             {
-                if (reader.Count == 0)
+                if (Waiting == 0)
                 {
                     break;
                 }
@@ -160,6 +170,7 @@ public sealed partial class GroupCommit : IHostedService, IDisposable
     {
         while (batch.Count < MaxBatch && reader.TryRead(out var item))
         {
+            Interlocked.Decrement(ref waiting);
             batch.Add(item);
         }
     }
