@@ -15,6 +15,7 @@ return args.FirstOrDefault() switch
     "respond" => RespondBenchmarks.Run(args),
     "surveys" when args.ElementAtOrDefault(1) == "results" => ResultsBenchmark.Run(args),
     "publish" => await PublishBenchmarks.Run(args),
+    "pages" => await DuLuan.Bench.Pages.PageBench.Run(args),
     "dashboard" => await DuLuan.Bench.Reports.DashboardBench.Run(args),
     "reports" => await DuLuan.Bench.Reports.ReportsBench.Run(args),
     "surveys" => ResponseBenchmark.Run(args),
@@ -34,6 +35,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: DuLuan.Bench claims [claims] [batch] | monitoring [entries] [search-articles] | foundation [startup|subtree|bare-health ...] | respond [open-cases] [sweep-cases] | publish rollup [posts] | publish portal [seconds] | surveys [--clients N] [--seconds S] [--provider sqlite|postgres] [--hold-slots] | surveys results [--responses N] [--hold-slots] | trust crash --provider sqlite|postgres [--kills N] [--rate R] [--out file] | trust diskfull --dir DIR [--out file] | trust load|soak|scale [--provider P] [--minutes M] (see Trust/LoadDrill.cs) | dashboard [cases] (see Reports/DashboardBench.cs) | reports [communes] [pdfs] | text [filter] | text story-eval [pairs.tsv] [misses to print] | text redact-eval [dev|heldout|round2-dev|round2-heldout|round3-heldout] [--errors] | train-segmenter [conllu-dir] [out.bin]");
+    Console.Error.WriteLine("usage: DuLuan.Bench claims [claims] [batch] | monitoring [entries] [search-articles] | foundation [startup|subtree|bare-health ...] | respond [open-cases] [sweep-cases] | publish rollup [posts] | publish portal [seconds] | surveys [--clients N] [--seconds S] [--provider sqlite|postgres] [--hold-slots] | surveys results [--responses N] [--hold-slots] | trust crash --provider sqlite|postgres [--kills N] [--rate R] [--out file] | trust diskfull --dir DIR [--out file] | trust load|soak|scale [--provider P] [--minutes M] (see Trust/LoadDrill.cs) | pages [--provider sqlite|postgres] [--cases N] [--requests R] [--sessions S --seconds T] [--only text] [--sql] (see Pages/PageBench.cs) | dashboard [cases] (see Reports/DashboardBench.cs) | reports [communes] [pdfs] | text [filter] | text story-eval [pairs.tsv] [misses to print] | text redact-eval [dev|heldout|round2-dev|round2-heldout|round3-heldout] [--errors] | train-segmenter [conllu-dir] [out.bin]");
     return 2;
 }

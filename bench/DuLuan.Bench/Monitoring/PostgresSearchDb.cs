@@ -10,7 +10,11 @@ using NpgsqlTypes;
 
 namespace DuLuan.Bench.Monitoring;
 
-/// <summary>A throwaway PostgreSQL database with the app's schema and N articles, loaded with COPY, GIN index built after.</summary>
+/// <summary>
+/// A throwaway PostgreSQL database with the app's schema and N articles, loaded with COPY, GIN index built after. The rows
+/// are loaded with search_vector toasted (as before migration 0031), so one run can time the search before and after
+/// <see cref="KeepSearchVectorsInlineAsync"/>.
+/// </summary>
 internal sealed class PostgresSearchDb : IAsyncDisposable
 {
     private readonly string server;
@@ -48,7 +52,7 @@ internal sealed class PostgresSearchDb : IAsyncDisposable
         {
             await db.OpenAsync();
             await using (var setup = new NpgsqlCommand(
-                "DROP INDEX \"IX_articles_fts\"; INSERT INTO units (\"Code\", \"Name\", \"NameFolded\", \"Kind\", \"Path\", \"Depth\", \"ActiveFrom\") VALUES ('B01', 'Bench', 'bench', 'Province', '/1/', 0, '2025-01-01'); " +
+                "DROP INDEX \"IX_articles_fts\"; ALTER TABLE articles ALTER COLUMN search_vector SET STORAGE EXTENDED; INSERT INTO units (\"Code\", \"Name\", \"NameFolded\", \"Kind\", \"Path\", \"Depth\", \"ActiveFrom\") VALUES ('B01', 'Bench', 'bench', 'Province', '/1/', 0, '2025-01-01'); " +
                 "INSERT INTO feeds (\"UnitId\", \"Url\", \"Name\", \"Outlet\", \"Language\", \"PollMinutes\", \"Active\", \"CreatedAt\", \"NextPollAt\", \"ConsecutiveFailures\", \"LastItemCount\") VALUES (1, 'https://b.vn/rss', 'b', 'Báo Bench', 'vi', 30, true, now(), now(), 0, 0); " +
                 "INSERT INTO stories (\"UnitId\", \"Title\", \"FirstSeenAt\", \"LastSeenAt\", \"ArticleCount\") VALUES (1, 's', now(), now(), 1);", db))
             {
@@ -81,6 +85,19 @@ internal sealed class PostgresSearchDb : IAsyncDisposable
             await index.ExecuteNonQueryAsync();
         }
         return new PostgresSearchDb(server, name, provider);
+    }
+
+    /// <summary>Migration 0031's storage for the rows already loaded toasted: inline search vectors, table rewritten.</summary>
+    public async Task KeepSearchVectorsInlineAsync()
+    {
+        Console.WriteLine("rewriting the table with search_vector stored inline (SET STORAGE MAIN, VACUUM FULL)...");
+        await using var db = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
+        await db.OpenAsync();
+        foreach (var sql in new[] { "ALTER TABLE articles ALTER COLUMN search_vector SET STORAGE MAIN", "VACUUM FULL articles", "ANALYZE articles" })
+        {
+            await using var rewrite = new NpgsqlCommand(sql, db) { CommandTimeout = 0 };
+            await rewrite.ExecuteNonQueryAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -50,15 +50,49 @@ public partial class RedactionPeoplePlacesTests
         => Assert.Equal(expected, Redact(text));
 
     [Theory]
-    [InlineData("Tôi ở tổ 12, xin hỏi lịch thu rác.")]
+    [InlineData("Chúng tôi ở tổ 12, xin hỏi lịch thu rác.")]
+    [InlineData("Tôi sống ở khu phố 4, phường Linh Trung, đường đất chưa được bê tông hóa.")]
+    [InlineData("Tôi đi qua tổ 5 phường An Hải Bắc thấy rác chất đống.")]
     [InlineData("Bà Lan ở tổ 27 phường Hòa Minh đề nghị cấp nước sạch.", "Bà [họ tên] ở tổ 27 phường Hòa Minh đề nghị cấp nước sạch.")]
     public void Third_pass_a_person_merely_in_a_residents_group_keeps_the_group(string text, string? expected = null)
         => Assert.Equal(expected ?? VietnameseNormalizer.Normalize(text), Redact(text));
 
     [Theory]
-    [InlineData("dev")]
-    [InlineData("round2-dev")]
-    public void Development_sets_meet_the_goals_of_the_issue(string part)
+    [InlineData("Tôi ở tổ 12, xin hỏi lịch thu rác.", "Tôi ở [địa chỉ], xin hỏi lịch thu rác.")]
+    [InlineData("em o to 14 khoi 3 phuong vinh trung, cong thoat nuoc bi vo", "em o [địa chỉ] phuong vinh trung, cong thoat nuoc bi vo")]
+    [InlineData("Tôi là người dân tổ 15 phường Hòa An, xin phản ánh.", "Tôi là người dân [địa chỉ] phường Hòa An, xin phản ánh.")]
+    [InlineData("nha e o so 9 ngo 3 nguyen an ninh, bi mat nuoc", "nha e o [địa chỉ], bi mat nuoc")]
+    [InlineData("Nhà tôi thuê ở số 14 hẻm 3 Nguyễn Kiệm, chủ nhà không sửa mái dột.", "Nhà tôi thuê ở [địa chỉ], chủ nhà không sửa mái dột.")]
+    [InlineData("Nhà tôi nằm trong kiệt 25 Phan Thanh, xe rác không vào được.", "Nhà tôi nằm trong [địa chỉ], xe rác không vào được.")]
+    [InlineData("Tôi sống một mình ở số 7 ngõ 88 Giáp Nhất, đêm nào cũng có người lạ.", "Tôi sống một mình ở [địa chỉ], đêm nào cũng có người lạ.")]
+    [InlineData("ĐỊA CHỈ: SỐ 14 ĐƯỜNG LÊ LAI, PHƯỜNG THẠCH THANG.", "ĐỊA CHỈ: [địa chỉ], PHƯỜNG THẠCH THANG.")]
+    [InlineData("tôi ở 36 ngõ 199 hồ tùng mậu, bãi rác tự phát ngay cạnh nhà", "tôi ở [địa chỉ], bãi rác tự phát ngay cạnh nhà")]
+    public void Fourth_pass_the_writers_own_home_in_residents_words(string text, string expected)
+        => Assert.Equal(expected, Redact(text));
+
+    [Theory]
+    [InlineData("Hôm qua Trần Hùng hàng xóm đổ rác ra đầu ngõ.", "Hôm qua [họ tên] hàng xóm đổ rác ra đầu ngõ.")]
+    [InlineData("Tôi đã gọi cho Lê Anh ở tổ dân phố nhưng chưa ai đến.", "Tôi đã gọi cho [họ tên] ở tổ dân phố nhưng chưa ai đến.")]
+    [InlineData("con tôi phạm minh đức học lớp 7 bị bạn đánh", "con tôi [họ tên] học lớp 7 bị bạn đánh")]
+    [InlineData("Tôi, Giáp Văn Thành, xin phản ánh việc lấn đất.", "Tôi, [họ tên], xin phản ánh việc lấn đất.")]
+    [InlineData("Tôn Nữ Minh Châu đề nghị được cấp lại giấy khai sinh.", "[họ tên] đề nghị được cấp lại giấy khai sinh.")]
+    public void Fourth_pass_names_without_a_title_or_capitals(string text, string expected)
+        => Assert.Equal(expected, Redact(text));
+
+    [Theory]
+    [InlineData("Hôm qua Lê Lợi ngập sâu, Trần Phú cũng vậy.")]
+    [InlineData("Quán cà phê ở số 45 Trần Hưng Đạo mở nhạc to.")]
+    [InlineData("Nhà tôi ở số 12 ngõ 5 phố Hàng Bạc, phường Hàng Đào, nước thải tràn ra ngõ ba ngày nay.", "Nhà tôi ở [địa chỉ], phường Hàng Đào, nước thải tràn ra ngõ ba ngày nay.")]
+    [InlineData("Phụ huynh đề nghị trả lại tiền học thêm, đèn đường hỏng cả tháng, chưa nhận được lương hưu tháng này.")]
+    [InlineData("Đoàn thanh niên phường dọn rác, đoàn công tác về kiểm tra.")]
+    public void Fourth_pass_streets_and_everyday_words_that_fold_like_names_are_kept(string text, string? expected = null)
+        => Assert.Equal(expected ?? VietnameseNormalizer.Normalize(text), Redact(text));
+
+    [Theory]
+    [InlineData("dev", 140, 150)]
+    [InlineData("round2-dev", 140, 150)]
+    [InlineData("round4-dev", 40, 25)]
+    public void Development_sets_meet_the_goals_of_the_issue(string part, int minimumToRemove, int minimumToKeep)
     {
         int removals = 0, right = 0, toRemove = 0, found = 0, toKeep = 0, kept = 0;
         foreach (var (text, gold) in Load(part))
@@ -97,7 +131,7 @@ public partial class RedactionPeoplePlacesTests
                 }
             }
         }
-        Assert.True(toRemove >= 140 && toKeep >= 150, $"{toRemove} to remove, {toKeep} to keep");
+        Assert.True(toRemove >= minimumToRemove && toKeep >= minimumToKeep, $"{toRemove} to remove, {toKeep} to keep");
         Assert.True(right >= 0.95 * removals, $"precision {right}/{removals}");
         Assert.True(found >= 0.95 * toRemove, $"recall {found}/{toRemove}");
         Assert.True(kept >= 0.95 * toKeep, $"places kept {kept}/{toKeep}");

@@ -11,12 +11,16 @@ namespace DuLuan.Browser.Tests.PublicSite;
 
 /// <summary>
 /// A second DuLuan host seeded as `duluan demo` seeds it (official tree, posts, cases, surveys, monitoring, rebuttals),
-/// so the public site is walked and crawled on demo-like data. It shares the assembly's Chromium.
+/// so the public site is walked and crawled on demo-like data. It shares the assembly's Chromium. The seed (about 15 s of
+/// CPU) runs once per test run into a template folder; each test class that uses the site gets its own copy of it, so
+/// what one class changes never shows in another.
 /// </summary>
 public sealed class DemoSite : IAsyncLifetime
 {
     public const string DaNangCode = "48";
     public const string HoaKhanhCode = "20200";
+
+    private static readonly Lazy<Task<SeededTemplate>> Template = new(SeedTemplateAsync);
 
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "duluan-demo-site-" + Guid.NewGuid().ToString("N"));
     private WebApplication? app;
@@ -38,28 +42,68 @@ public sealed class DemoSite : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Directory.CreateDirectory(dataDirectory);
-        var database = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = dataDirectory };
-        app = WebHost.Build(TestApp.SettingsFor(database));
-        await using (var scope = app.Services.CreateAsyncScope())
+        var template = await Template.Value;
+        CopyFolder(template.Folder, dataDirectory);
+        (Office, Agency, AgencyId, BulletinSeed) = (template.Office, template.Agency, template.AgencyId, template.BulletinSeed);
+        app = WebHost.Build(TestApp.SettingsFor(Database(dataDirectory)));
+        await app.StartAsync();
+        BaseUrl = new Uri(app.Urls.First());
+    }
+
+    private sealed record SeededTemplate(string Folder, SeededMember Office, SeededMember Agency, long AgencyId, string BulletinSeed);
+
+    private static DatabaseOptions Database(string folder) => new() { Provider = DatabaseProvider.Sqlite, DataDirectory = folder };
+
+    private static async Task<SeededTemplate> SeedTemplateAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "duluan-demo-template-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteFolder(folder);
+        var database = Database(folder);
+        SeededTemplate seeded;
+        await using (var host = WebHost.Build(TestApp.SettingsFor(database)))
         {
+            await using var scope = host.Services.CreateAsyncScope();
             var services = scope.ServiceProvider;
             await MigrateCommand.MigrateAsync(services, CancellationToken.None);
-            await DemoSeed.EnsureAsync(services, dataDirectory, CancellationToken.None);
+            await DemoSeed.EnsureAsync(services, folder, CancellationToken.None);
             var daNangId = await DemoSeed.DaNangIdAsync(services, CancellationToken.None);
             await Features.Monitoring.MonitoringDemoSeed.EnsureAsync(services, daNangId, "https://demo.invalid/", CancellationToken.None);
             await Features.Claims.ClaimsDemoSeed.EnsureAsync(services, daNangId, CancellationToken.None);
-            BulletinSeed = await Features.Bulletins.BulletinsDemoSeed.EnsureAsync(services, daNangId, CancellationToken.None);
+            var bulletinSeed = await Features.Bulletins.BulletinsDemoSeed.EnsureAsync(services, daNangId, CancellationToken.None);
             var db = services.GetRequiredService<AppDbContext>();
             var daNang = await db.Units.SingleAsync(u => u.Id == daNangId);
             var agency = await db.Units.Where(u => u.ParentId == daNangId && u.Kind == Features.Units.UnitKind.Agency).OrderBy(u => u.Id).FirstAsync();
-            AgencyId = agency.Id;
-            Office = await TestSeed.AddMemberAsync(services, "office@demo-site.test", "Demo site office", daNang, Role.Editor, CancellationToken.None);
-            Agency = await TestSeed.AddMemberAsync(services, "agency@demo-site.test", "Demo site agency", agency, Role.AgencyLiaison, CancellationToken.None);
+            var office = await TestSeed.AddMemberAsync(services, "office@demo-site.test", "Demo site office", daNang, Role.Editor, CancellationToken.None);
+            var liaison = await TestSeed.AddMemberAsync(services, "agency@demo-site.test", "Demo site agency", agency, Role.AgencyLiaison, CancellationToken.None);
+            seeded = new SeededTemplate(folder, office, liaison, agency.Id, bulletinSeed);
         }
 
-        await app.StartAsync();
-        BaseUrl = new Uri(app.Urls.First());
+        // Closing the template's last connection checkpoints its write-ahead log into the database file before the copies.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearPool(new Microsoft.Data.Sqlite.SqliteConnection(database.ResolveConnectionString()));
+        return seeded;
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    private static void DeleteFolder(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
     }
 
     /// <summary>A phone-sized context (own cookies) on the demo site.</summary>
@@ -83,14 +127,7 @@ public sealed class DemoSite : IAsyncLifetime
             await app.DisposeAsync();
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearPool(new Microsoft.Data.Sqlite.SqliteConnection(Database(dataDirectory).ResolveConnectionString()));
+        DeleteFolder(dataDirectory);
     }
 }

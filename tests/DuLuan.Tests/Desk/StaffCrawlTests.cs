@@ -18,7 +18,7 @@ namespace DuLuan.Tests.Desk;
 /// No link may answer 404 or 5xx, and no Vietnamese page may show UTC or ISO times, English framework messages, raw
 /// action or enum codes, or decimal points.
 /// </summary>
-public sealed class StaffCrawlTests
+public sealed class StaffCrawlTests(StaffCrawlTests.DemoDataSites sites) : IClassFixture<StaffCrawlTests.DemoDataSites>
 {
     public static TheoryData<DatabaseProvider, Role> RolesOnProviders()
     {
@@ -37,8 +37,8 @@ public sealed class StaffCrawlTests
     [Theory, MemberData(nameof(RolesOnProviders))]
     public async Task Every_page_a_role_reaches_from_the_navigation_opens_and_reads_in_Vietnamese(DatabaseProvider provider, Role role)
     {
-        await using var app = await TestApp.StartAsync(provider);
-        var member = await SeedAsync(app, role);
+        var app = await sites.ForAsync(provider);
+        var member = await MemberAsync(app, role);
         using var client = app.Client();
         if (Roles.RequiresTwoFactor(role))
         {
@@ -77,22 +77,9 @@ public sealed class StaffCrawlTests
         Assert.Contains(PageCrawler.Findings("An error occurred while processing your request."), f => f.StartsWith("English", StringComparison.Ordinal));
     }
 
-    /// <summary>The demo's data on the test tree (province "48") and one member in the role, where the demo gives it.</summary>
-    private static async Task<Member> SeedAsync(TestApp app, Role role)
+    /// <summary>One member in the role, where the demo gives it.</summary>
+    private static async Task<Member> MemberAsync(TestApp app, Role role)
     {
-        await app.AddMemberAsync(DemoSeed.EditorEmail, app.Tree.ProvinceA, Role.Editor);
-        await app.AddMemberAsync(DemoSeed.AdminEmail, app.Tree.ProvinceA, Role.Admin);
-        await app.WithScopeAsync(async s =>
-        {
-            await OpinionsDemoSeed.EnsureAsync(s, CancellationToken.None);
-            await CasesDemoSeed.EnsureAsync(s, CancellationToken.None);
-            await SurveyDemoSeed.EnsureAsync(s, CancellationToken.None);
-            await PublishDemoSeed.EnsureAsync(s, CancellationToken.None);
-            await MonitoringDemoSeed.EnsureAsync(s, app.Tree.ProvinceA.Id, "http://127.0.0.1:9/", CancellationToken.None);
-            await ClaimsDemoSeed.EnsureAsync(s, app.Tree.ProvinceA.Id, CancellationToken.None);
-            return 0;
-        });
-
         var unit = role switch
         {
             Role.Collaborator => app.Tree.CommuneA1,
@@ -100,5 +87,45 @@ public sealed class StaffCrawlTests
             _ => app.Tree.ProvinceA,
         };
         return await app.AddMemberAsync($"{role.ToString().ToLowerInvariant()}@crawl.vn", unit, role);
+    }
+
+    /// <summary>
+    /// The demo's data on the test tree (province "48"), seeded once per provider for the class: the seeds take seconds
+    /// of CPU, the crawl only follows links (GET), and each role signs in as its own member.
+    /// </summary>
+    public sealed class DemoDataSites : IAsyncDisposable
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<DatabaseProvider, Lazy<Task<TestApp>>> sites = new();
+
+        public Task<TestApp> ForAsync(DatabaseProvider provider) => sites.GetOrAdd(provider, p => new Lazy<Task<TestApp>>(() => StartAsync(p))).Value;
+
+        private static async Task<TestApp> StartAsync(DatabaseProvider provider)
+        {
+            var app = await TestApp.StartAsync(provider);
+            await app.AddMemberAsync(DemoSeed.EditorEmail, app.Tree.ProvinceA, Role.Editor);
+            await app.AddMemberAsync(DemoSeed.AdminEmail, app.Tree.ProvinceA, Role.Admin);
+            await app.WithScopeAsync(async s =>
+            {
+                await OpinionsDemoSeed.EnsureAsync(s, CancellationToken.None);
+                await CasesDemoSeed.EnsureAsync(s, CancellationToken.None);
+                await SurveyDemoSeed.EnsureAsync(s, CancellationToken.None);
+                await PublishDemoSeed.EnsureAsync(s, CancellationToken.None);
+                await MonitoringDemoSeed.EnsureAsync(s, app.Tree.ProvinceA.Id, "http://127.0.0.1:9/", CancellationToken.None);
+                await ClaimsDemoSeed.EnsureAsync(s, app.Tree.ProvinceA.Id, CancellationToken.None);
+                return 0;
+            });
+            return app;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var site in sites.Values.Where(s => s.IsValueCreated))
+            {
+                if (site.Value.IsCompletedSuccessfully)
+                {
+                    await (await site.Value).DisposeAsync();
+                }
+            }
+        }
     }
 }

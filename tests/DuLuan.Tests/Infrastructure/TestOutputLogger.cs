@@ -23,9 +23,19 @@ public sealed class TestOutputLoggerProvider : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (IsEnabled(logLevel))
+            if (!IsEnabled(logLevel))
+            {
+                return;
+            }
+
+            try
             {
                 output?.WriteLine($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+            }
+            catch (InvalidOperationException)
+            {
+                // A host shared by a class's tests outlives the test that started it: its output is closed by then.
+                Console.Error.WriteLine($"{logLevel} {category}: {formatter(state, exception)} {exception}");
             }
         }
     }

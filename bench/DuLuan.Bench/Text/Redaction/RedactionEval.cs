@@ -4,7 +4,7 @@ using DuLuan.Analysis.Text;
 namespace DuLuan.Bench.Text.Redaction;
 
 /// <summary>
-/// text redact-eval [--errors] [dev|heldout|round2-dev|round2-heldout|round3-heldout ...]: removal precision, recall and places kept of the
+/// text redact-eval [--errors] [dev|heldout|round2-dev|round2-heldout|round3-dev|round3-heldout|round4-dev|round4-heldout ...]: removal precision, recall and places kept of the
 /// redactor against the hand-annotated set, next to the redactor before issue #18 (<see cref="BaselineRedactor"/>) and the
 /// first pass of #18 (<see cref="Round1.PersonalDataRedactor"/>, frozen at fa523ff) in the same run.
 /// A removal is right when at least 80 % of its letters and digits lie inside spans to remove (no overrun into the next
@@ -30,7 +30,7 @@ internal static class RedactionEval
         var parts = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         if (parts.Count == 0)
         {
-            parts = ["dev", "heldout", "round2-dev", "round2-heldout", "round3-heldout"];
+            parts = ["dev", "heldout", "round2-dev", "round2-heldout", "round3-dev", "round3-heldout", "round4-dev", "round4-heldout"];
         }
 
         var redactors = new (string Name, Func<string, List<RedactionSpan>> Find)[]

@@ -14,8 +14,16 @@ namespace DuLuan.Analysis.Text;
 internal static class OnePassNormalizer
 {
     // Per UTF-16 unit: bits 0-15 the fold (VietnameseFold's table), 16-18 the CharTables class, 19-27 the
-    // VietnameseLetters info (letter, vowel, tone, upper).
-    private static readonly uint[] Entries = BuildEntries();
+    // VietnameseLetters info (letter, vowel, tone, upper), 28 vowel, 29 vowel with a tone mark, 30 a fold that is
+    // not exactly one character (dropped, several, surrogate), 31 a word boundary (ToneMarkRepair.IsWordBoundary).
+    internal static readonly uint[] Entries = BuildEntries();
+
+    internal const uint ClassBits = 7u << 16;
+    internal const uint LetterBit = 0x100u << 19;
+    internal const int VowelShift = 28;
+    internal const int TonedShift = 29;
+    internal const uint FoldNotOneBit = 1u << 30;
+    internal const uint WordBoundaryBit = 1u << 31;
 
     private const char FoldSpecial = '\uFFFE';
     private const int HornO = 8;
@@ -41,7 +49,10 @@ internal static class OnePassNormalizer
         for (var c = 0; c < 65536; c++)
         {
             var info = (uint)VietnameseLetters.InfoOf((char)c) & 0x1FF;
-            entries[c] = VietnameseFold.TableEntry((char)c) | ((uint)CharTables.Class[c] << 16) | (info << 19);
+            var fold = VietnameseFold.TableEntry((char)c);
+            entries[c] = fold | ((uint)CharTables.Class[c] << 16) | (info << 19)
+                | ((info & 0xF) != 0 ? 1u << VowelShift : 0) | ((info & 0x70) != 0 ? 1u << TonedShift : 0)
+                | (fold is '\0' or >= FoldSpecial ? FoldNotOneBit : 0) | (ToneMarkRepair.IsWordBoundary((char)c) ? WordBoundaryBit : 0);
         }
         return entries;
     }
@@ -101,7 +112,7 @@ internal static class OnePassNormalizer
                 }
             }
 
-            var info = (int)(entry >> 19);
+            var info = (int)(entry >> 19) & 0x1FF;
             if ((info & 0xF) != 0 && i + 1 < text.Length && ((Unsafe.Add(ref entries, text[i + 1]) >> 16) & 7) is CharTables.Mark or CharTables.Drop)
             {
                 if (!VietnameseMarks.TryComposeFollowing(text, ref i, ref c, ref changed))
@@ -110,7 +121,7 @@ internal static class OnePassNormalizer
                 }
 
                 entry = Unsafe.Add(ref entries, c);
-                info = (int)(entry >> 19);
+                info = (int)(entry >> 19) & 0x1FF;
             }
 
             if ((info & 0x100) != 0)

@@ -16,6 +16,19 @@ internal static class RepairCache
     /// <summary>Repairs <paramref name="syllable"/> in place; true when it changed.</summary>
     internal static bool Apply(Span<char> syllable, ToneMarkStyle style)
     {
+        var answer = Answer(syllable, style);
+        if (answer == 0)
+        {
+            return false;
+        }
+
+        Write(syllable, answer);
+        return true;
+    }
+
+    /// <summary>0 when the syllable is canonical; else the change, for <see cref="Write"/>.</summary>
+    internal static ulong Answer(ReadOnlySpan<char> syllable, ToneMarkStyle style)
+    {
         ulong low = 0;
         var high = ((ulong)syllable.Length << 48) | ((ulong)style << 56);
         for (var k = 0; k < syllable.Length; k++)
@@ -44,15 +57,15 @@ internal static class RepairCache
             table[slot + 2] = answer;
         }
 
-        if (answer == 0)
-        {
-            return false;
-        }
+        return answer;
+    }
 
+    /// <summary>Writes a non-zero <see cref="Answer"/> into the syllable.</summary>
+    internal static void Write(Span<char> syllable, ulong answer)
+    {
         // Two changed positions: the vowel that loses the mark and the one that takes it.
         syllable[(int)(answer & 7)] = (char)(answer >> 8);
         syllable[(int)((answer >> 3) & 7)] = (char)(answer >> 24);
-        return true;
     }
 
     private static ulong Compute(ReadOnlySpan<char> syllable, ToneMarkStyle style)

@@ -17,11 +17,10 @@ public static class VietnameseNormalizer
             return text;
         }
 
-        // Text with nothing to clean or compose (most stored text): the class scan and the tone scan are cheaper
-        // than the one pass's bookkeeping (measured in docs/benchmarks-text.md).
-        if (NeedsNothingButToneRepair(text))
+        // Text with nothing to clean or compose (most stored text) needs only tone repair: one light pass.
+        if (CleanTextPass.TryRun<OnePassNormalizer.NormalizeOnly>(text, style, default, out var clean))
         {
-            return ToneMarkRepair.Apply(text, style);
+            return clean;
         }
 
         var buffer = ArrayPool<char>.Shared.Rent(text.Length);
@@ -51,19 +50,17 @@ public static class VietnameseNormalizer
             return text;
         }
 
-        if (NeedsNothingButToneRepair(text))
-        {
-            var repaired = ToneMarkRepair.Apply(text, style);
-            var key = VietnameseFold.Fold(repaired);
-            folded = string.Equals(key, repaired, StringComparison.Ordinal) ? repaired : key;
-            return repaired;
-        }
-
         var buffer = ArrayPool<char>.Shared.Rent(text.Length * 2);
         try
         {
             var normal = buffer.AsSpan(0, text.Length);
             var fold = buffer.AsSpan(text.Length, text.Length);
+            if (CleanTextPass.TryRun<OnePassNormalizer.NormalizeAndFold>(text, style, fold, out var clean))
+            {
+                folded = fold.SequenceEqual(clean) ? clean : new string(fold);
+                return clean;
+            }
+
             if (OnePassNormalizer.TryRun<OnePassNormalizer.NormalizeAndFold>(text, style, normal, fold, out var length, out var foldLength, out var changed))
             {
                 var result = changed ? new string(normal[..length]) : text;
@@ -79,19 +76,6 @@ public static class VietnameseNormalizer
         var reference = NormalizeReference(text, style);
         folded = VietnameseFold.Fold(reference);
         return reference;
-    }
-
-    private static bool NeedsNothingButToneRepair(string text)
-    {
-        var classes = CharTables.Class;
-        foreach (var c in text)
-        {
-            if (classes[c] != CharTables.Keep)
-            {
-                return false;
-            }
-        }
-        return true;
     }
 
     /// <summary>

@@ -25,9 +25,14 @@ internal static class HomeAddressFinder
             }
 
             var cue = Cue(view, names, contacts, i);
-            // "nhà tôi ở xóm 5", "ông Hai ở tổ 3 thôn An Trạch": said to be someone's home, a hamlet or residents' group is
-            // the home (it is what a rural address is); after "tôi ở" or "ông Hùng ở" it stays a place ("Tôi ở tổ 12, xin hỏi ...").
-            var residence = houseWords == 0 && cue == Home && ResidenceAt(view, i) && OwnedHome(view, names, i);
+            // "nhà tôi ở xóm 5", "ông Hai ở tổ 3 thôn An Trạch", "tôi ở tổ 5": said to be the writer's or someone's home, a
+            // hamlet or residents' group is the home (it is what a rural address is); after "ông Hùng ở" it stays a place.
+            var residence = houseWords == 0 && ResidenceAt(view, i)
+                && ((cue == Home && OwnedHome(view, names, i)) || WriterResident(view, i));
+            if (residence)
+            {
+                cue = Math.Max(cue, Home);
+            }
             if (cue < Strong && houseWords == 0 && !residence)
             {
                 continue;
@@ -116,6 +121,22 @@ internal static class HomeAddressFinder
         }
         var nameFrom = Math.Max(0, names[name].Start - 24);
         return PersonalDataPatterns.HomeOfNamed().IsMatch(view.Folded.AsSpan(nameFrom, names[name].Start - nameFrom));
+    }
+
+    /// <summary>Residents' groups small enough to point at a household (tens of homes), unlike a hamlet or quarter.</summary>
+    private static readonly string[] SmallGroups = ["to dan pho", "to", "xom", "khoi", "khom"];
+
+    /// <summary>The writer saying they live in the small residents' group at <paramref name="i"/>: "tôi ở tổ 5", "em o to 14 khoi 3".</summary>
+    private static bool WriterResident(RedactionText view, int i)
+    {
+        if (!SmallGroups.Any(g => view.Spells(i, g, out _)))
+        {
+            return false;
+        }
+
+        var start = view.Words[i].Start;
+        var from = Math.Max(0, start - 40);
+        return PersonalDataPatterns.WriterResidentCue().IsMatch(view.Folded.AsSpan(from, start - from));
     }
 
     private static bool PartAt(RedactionText view, int i, out int count)

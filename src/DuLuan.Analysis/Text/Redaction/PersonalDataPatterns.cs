@@ -39,12 +39,18 @@ internal static partial class PersonalDataPatterns
     [GeneratedRegex(@"(?<![a-z])(?:thuong tru|tam tru|tru tai|cu tru|cu ngu|ngu|noi o(?: hien tai| hien nay)?|noi cu tru(?: hien tai| hien nay)?|cho o(?: hien nay| hien tai)?|dia chi(?: lien he| nha| thuong tru| tam tru| hien tai| lien lac)?|d/c|dc|ho khau(?: thuong tru)?|hktt|chu ho|ho gia dinh(?=\s+(?:o|tai)))(?:\s+cua\s+(?:toi|em|minh|tui|chung toi|gia dinh toi))?(?:\s+(?:o|tai|la))?\s*[:(,]?\s*(?:tai\s+)?$", Options)]
     internal static partial Regex StrongHomeCue();
 
-    [GeneratedRegex(@"(?<![a-z])(?:(?:nha|nha cua|gia dinh|ho)\s+(?:toi|em|minh|tui|chung toi|chung em|con|chau)(?:\s+(?:dang|hien))?(?:\s+(?:o|tai|la|nam o|nam tai|o tai|o so|ngay|song o|song tai|sinh song tai))?(?:\s+(?:dau|cuoi|trong))?|nha\s+(?:o|tai|o tai)|(?:toi|em|minh)\s+(?:ten|la)\s[^.;!?\n]*,\s*(?:song o|tru tai|nha o)|gia dinh(?:\s+(?:toi|chung toi|em|minh))?\s+(?:dang\s+|hien\s+)?(?:o|song|tru|sinh song)(?:\s+(?:tai|o))?|o tro(?:\s+(?:tai|o))?|(?<!cho )thue tro(?:\s+(?:tai|o))?|tro tai|(?<!cho )thue nha\s+(?:tai|o)|o nho(?:\s+nha\s+[a-z]+(?:\s+[a-z]+)?)?(?:\s+(?:tai|o))?|sinh song\s+(?:tai|o)|cua nha toi|nha rieng(?:\s+(?:o|tai))?)\s*[:(,]?\s*$", Options)]
+    [GeneratedRegex(@"(?<![a-z])(?:(?:nha|nha cua|gia dinh|ho)\s+(?:toi|em|minh|tui|chung toi|chung em|con|chau|e|t|mk)(?:\s+(?:dang|hien))?(?:\s+\(?\s*(?:o|tai|la|nam o|nam tai|nam trong|o tai|o so|ngay|song o|song tai|sinh song tai|thue o|thue tai|thue))?(?:\s+(?:dau|cuoi|trong))?|nha\s+(?:o|tai|o tai)|(?:toi|em|minh)\s+(?:ten|la)\s[^.;!?\n]*,\s*(?:song o|tru tai|nha o)|gia dinh(?:\s+(?:toi|chung toi|em|minh))?\s+(?:dang\s+|hien\s+)?(?:o|song|tru|sinh song)(?:\s+(?:tai|o))?|o tro(?:\s+(?:tai|o))?|(?<!cho )thue tro(?:\s+(?:tai|o))?|tro tai|(?<!cho )thue nha\s+(?:tai|o)|o nho(?:\s+nha\s+[a-z]+(?:\s+[a-z]+)?)?(?:\s+(?:tai|o))?|sinh song\s+(?:tai|o)|cua nha toi|nha rieng(?:\s+(?:o|tai))?)\s*[:(,]?\s*$", Options)]
     internal static partial Regex WeakHomeCue();
 
     // A person said to be somewhere ("tôi ở", "em ở", "tôi tên A, ở"): a home only with a house number, not a lane alone.
-    [GeneratedRegex(@"(?<![a-z])(?:(?:toi|em|minh)\s+(?:ten|la)\s[^.;!?\n]*,\s*(?:o|o tai)|(?:toi|em|minh|tui|chung toi|chung em|e|t|mk)\s+(?:dang\s+|hien\s+)?(?:o|song|tru|ngu)(?:\s+(?:tro|nho|thue))?(?:\s+(?:tai|o))?)\s*[:(,]?\s*$", Options)]
+    [GeneratedRegex(@"(?<![a-z])(?:(?:toi|em|minh)\s+(?:ten|la)\s[^.;!?\n]*,\s*(?:o|o tai)|(?:toi|em|minh|tui|chung toi|chung em|e|t|mk)\s+(?:dang\s+|hien\s+|van\s+)?(?:o|song|tru|ngu)(?:\s+(?:tro|nho|thue|mot minh))?(?:\s+(?:tai|o))?)\s*[:(,]?\s*$", Options)]
     internal static partial Regex PersonAtCue();
+
+    // One writer placing themselves in a residents' group ("tôi ở tổ 5", "em o to 14 khoi 3", "tôi là người dân tổ 41"):
+    // the group is their home; writers speaking for many ("chúng tôi ở ...") or someone else in a group ("bà Lan ở tổ 27")
+    // keep it.
+    [GeneratedRegex(@"(?<![a-z])(?<!chung )(?:(?:toi|em|minh|tui|e|t|mk)\s+(?:dang\s+|hien\s+|van\s+)?(?:o|song|tru|ngu|sinh song)(?:\s+mot minh)?(?:\s+(?:tai|o))?|(?:toi|em|minh|tui)\s+la\s+(?:nguoi dan|cu dan|dan|nguoi)(?:\s+(?:o|tai|song o|song tai))?)\s*[:,]?\s*$", Options)]
+    internal static partial Regex WriterResidentCue();
 
     // The address said to be the writer's after it: "hẻm 42/7 Nguyễn Trãi nhà tôi ...".
     [GeneratedRegex(@"^\s*[,(]?\s*(?:nha|ngo nha|hem nha|kiet nha)\s+(?:toi|em|minh|tui|chung toi|chung em)(?![a-z])", Options)]

@@ -157,6 +157,8 @@ internal static class PlaceFinder
                 {
                     fits = false;
                 }
+                // "LÊ LAI", "hồ tùng mậu": a known street with an everyday word in it ("lại", "họ").
+                fits |= !fits && k - last <= 4 && KnownStreetCovers(view, last + 1, k);
             }
             else
             {
@@ -202,6 +204,22 @@ internal static class PlaceFinder
         var second = NameAfter(view, next - 1, allowTitleFirst: true);
         return second >= next ? second : end;
     }
+
+    /// <summary>Does a street of <see cref="RedactionLexicon.NamedPlaces"/> start at word <paramref name="first"/> and reach word <paramref name="k"/>?</summary>
+    private static bool KnownStreetCovers(RedactionText view, int first, int k)
+    {
+        for (var end = k; end < view.Words.Count && end - first < 4; end++)
+        {
+            if (RedactionLexicon.NamedPlaces.Contains(FoldedRun(view, first, end)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static string FoldedRun(RedactionText view, int first, int last)
+        => string.Join(' ', view.Words.Skip(first).Take(last - first + 1).Select(w => w.Fold));
 
     private static bool LineHasNoMarks(RedactionText view, int index) => !view.Words[index].LineHasMarks;
 

@@ -10,10 +10,10 @@ internal static class RedactionLexicon
 
     /// <summary>Vietnamese family names, the most common first.</summary>
     internal static readonly HashSet<string> Surnames = Set(
-        "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh truong doan lam mai ta ha cao luong quach thai kieu chau to trieu la trinh lo luu tang mac khuc thach giang tong vuong diep lai ninh nghiem tieu cu kha lac hua bach phung dao dam luc nong");
+        "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh truong doan lam mai ta ha cao luong quach thai kieu chau to trieu la trinh lo luu tang mac khuc thach giang tong vuong diep lai ninh nghiem tieu cu kha lac hua bach phung dao dam luc nong ton giap khong ung");
 
     /// <summary>Family names that are also everyday words ("do" = because, "la" = is): not enough alone in lower case.</summary>
-    internal static readonly HashSet<string> AmbiguousSurnames = Set("do ha to la mai chau thai cao lam ho ta luu tang cu kha lac bach giang tong ly lo dao dam luc nong");
+    internal static readonly HashSet<string> AmbiguousSurnames = Set("do ha to la mai chau thai cao lam ho ta luu tang cu kha lac bach giang tong ly lo dao dam luc nong ton giap khong ung");
 
     /// <summary>Middle names that mark a full name when a family name comes first ("nguyen van ...", "tran thi ...").</summary>
     internal static readonly HashSet<string> MiddleNames = Set(
@@ -123,7 +123,10 @@ internal static class RedactionLexicon
             "hoang_van_thai nguyen_phan_vinh nguyen_van_thoai huynh_tan_phat phan_dang_luu nguyen_tri_phuong pham_ngoc_thach cu_chinh_lan le_dinh_duong nguyen_ba_ngoc ton_that_tung",
             "nguyen_sinh_sac le_quang_dinh nguyen_huu_canh le_duc_tho nguyen_thi_thap ba_huyen_thanh_quan nguyen_trung_truc tran_nhan_tong tran_quang_khai",
             "le_thanh_nghi ngo_gia_tu nguyen_huu_huan huynh_ngoc_hue dung_si_thanh_khe nguyen_ba_hoc hai_ba_trung dien_bien_phu cach_mang_thang_tam",
-            "ho_xuan_huong ho_tung_mau ho_nghinh ho_hao_hon ho_dac_di ho_van_hue ho_thi_ky ho_bieu_chanh")
+            "ho_xuan_huong ho_tung_mau ho_nghinh ho_hao_hon ho_dac_di ho_van_hue ho_thi_ky ho_bieu_chanh",
+            "tran_phu le_loi le_lai le_duan nguyen_trai nguyen_du nguyen_hue ngo_quyen hoang_dieu phan_thanh le_do ngo_may ly_bon nguyen_hoang nguyen_sieu nguyen_kiem",
+            "nguyen_xi dinh_le le_hoan le_lo ha_bong dang_dung le_ninh tran_binh le_van_huu vo_thi_sau bui_thi_xuan to_hien_thanh dang_tat tran_khat_chan pham_ngu_lao",
+            "pham_hung nguyen_tuan nguyen_khang nguyen_chanh nguyen_thong tran_nao tran_quy hoang_sa vo_truong_toan")
             .Split(' ').Select(w => w.Replace('_', ' ')),
         StringComparer.Ordinal);
 }

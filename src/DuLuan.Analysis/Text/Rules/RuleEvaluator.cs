@@ -3,6 +3,57 @@ namespace DuLuan.Analysis.Text;
 /// <summary>Evaluates a rule against the pattern occurrences (syllable start indexes) found in one text.</summary>
 internal sealed class RuleEvaluator(string text, List<Token> syllables, Dictionary<int, List<int>> occurrences)
 {
+    /// <summary>The reference matcher: collects every start of every pattern, then evaluates each topic one of whose patterns occurred.</summary>
+    internal static List<TopicMatch> MatchAll(string text, SyllableAutomaton automaton, List<(string Id, RuleNode Rule)> topics, List<List<int>> topicsByPattern, List<int> alwaysEvaluate)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var normalised = VietnameseNormalizer.Normalize(text);
+        var tokens = new List<Token>();
+        SyllableTokenizer.Tokenize(normalised, tokens);
+        var occurrences = new Dictionary<int, List<int>>();
+        var node = 0;
+        var syllables = new List<Token>(tokens.Count);
+        foreach (var token in tokens)
+        {
+            if (token.Kind is not (TokenKind.Syllable or TokenKind.Number))
+            {
+                node = 0;
+                continue;
+            }
+            syllables.Add(token);
+            node = automaton.Step(node, automaton.Symbol(normalised.AsSpan(token.Start, token.Length)));
+            foreach (var pattern in automaton.Outputs(node))
+            {
+                if (!occurrences.TryGetValue(pattern, out var starts))
+                {
+                    occurrences[pattern] = starts = [];
+                }
+
+                starts.Add(syllables.Count - automaton.PatternLength(pattern));
+            }
+        }
+        var candidates = new SortedSet<int>(alwaysEvaluate);
+        foreach (var pattern in occurrences.Keys)
+        {
+            if (pattern < topicsByPattern.Count)
+            {
+                candidates.UnionWith(topicsByPattern[pattern]);
+            }
+        }
+        var matches = new List<TopicMatch>();
+        var evaluator = new RuleEvaluator(normalised, syllables, occurrences);
+        foreach (var index in candidates)
+        {
+            var (id, rule) = topics[index];
+            if (evaluator.Evaluate(rule, out var first))
+            {
+                var span = first >= 0 ? syllables[first] : default;
+                matches.Add(new TopicMatch(id, span.Start, span.Length));
+            }
+        }
+        return matches;
+    }
+
     internal static bool MatchesEmpty(RuleNode node) => node switch
     {
         TermNode or NearNode => false,

@@ -12,6 +12,8 @@ internal sealed class SyllableAutomaton
     private readonly List<int[]> outputs = [[]];
     private readonly List<List<int>> buildOutputs = [[]];
     private readonly List<int> patternLengths = [];
+    private int[] rootNext = [];
+    private bool[] hasChildren = [];
 
     internal int PatternCount => patternLengths.Count;
 
@@ -102,6 +104,13 @@ internal sealed class SyllableAutomaton
         {
             outputs.Add([.. o.Distinct()]);
         }
+        // Most steps start at the root or at a node without children: an array read instead of hash lookups.
+        rootNext = new int[symbols.Count + 1];
+        foreach (var (symbol, child) in children[0] ?? [])
+        {
+            rootNext[symbol] = child;
+        }
+        hasChildren = [.. children.Select(c => c is { Count: > 0 })];
     }
 
     internal int Symbol(ReadOnlySpan<char> syllable) => symbols.GetValueOrDefault(HashFolded(syllable));
@@ -114,20 +123,16 @@ internal sealed class SyllableAutomaton
             return 0;
         }
 
-        while (true)
+        while (node != 0)
         {
-            if (transitions.TryGetValue(Key(node, symbol), out var next))
+            if (hasChildren[node] && transitions.TryGetValue(Key(node, symbol), out var next))
             {
                 return next;
             }
 
-            if (node == 0)
-            {
-                return 0;
-            }
-
             node = failure[node];
         }
+        return rootNext[symbol];
     }
 
     internal int[] Outputs(int node) => outputs[node];

@@ -4,8 +4,9 @@ namespace DuLuan.Analysis.Text;
 public readonly record struct TopicMatch(string TopicId, int Start, int Length);
 
 /// <summary>
-/// Watch topics compiled once into one syllable automaton. Matching a text normalises and tokenises it once,
-/// runs the automaton once, then evaluates only the topics whose patterns occurred.
+/// Watch topics compiled once into one syllable automaton and a <see cref="TopicIndex"/>. Matching a text normalises
+/// and tokenises it once, runs the automaton once, ORs the topic bit sets of the terms that occurred, then evaluates
+/// only those topics (whose trigger terms occurred), without allocating per term or per topic.
 /// </summary>
 public sealed class WatchTopicSet
 {
@@ -13,6 +14,8 @@ public sealed class WatchTopicSet
     private readonly List<(string Id, RuleNode Rule)> topics = [];
     private readonly List<List<int>> topicsByPattern = [];
     private readonly List<int> alwaysEvaluate = [];
+    private TopicIndex? index;
+    private TopicMatcher? spare;
 
     private WatchTopicSet()
     {
@@ -39,6 +42,7 @@ public sealed class WatchTopicSet
             set.Add(id, rule);
         }
         set.automaton.Build();
+        set.index = new TopicIndex(set.automaton, [.. set.topics.Select(t => t.Rule)]);
         return set;
     }
 
@@ -103,53 +107,42 @@ public sealed class WatchTopicSet
         }
     }
 
+    /// <summary>Topics whose rule holds in the text, in the order they were compiled.</summary>
     public List<TopicMatch> Match(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var normalised = VietnameseNormalizer.Normalize(text);
-        var tokens = new List<Token>();
-        SyllableTokenizer.Tokenize(normalised, tokens);
-        var occurrences = new Dictionary<int, List<int>>();
+        var matcher = Interlocked.Exchange(ref spare, null) ?? new TopicMatcher(index!);
+        matcher.Begin();
+        var syllables = matcher.Syllables;
         var node = 0;
-        var syllables = new List<Token>(tokens.Count);
-        foreach (var token in tokens)
+        var i = 0;
+        while (i < normalised.Length)
         {
-            if (token.Kind is not (TokenKind.Syllable or TokenKind.Number))
+            var start = i;
+            var kind = SyllableTokenizer.Next(normalised, ref i);
+            if (kind is null)
+            {
+                continue;
+            }
+
+            if (kind is not (TokenKind.Syllable or TokenKind.Number))
             {
                 node = 0;
                 continue;
             }
-            syllables.Add(token);
-            node = automaton.Step(node, automaton.Symbol(normalised.AsSpan(token.Start, token.Length)));
+            syllables.Add(new Token(start, i - start, kind.Value));
+            node = automaton.Step(node, automaton.Symbol(normalised.AsSpan(start, i - start)));
             foreach (var pattern in automaton.Outputs(node))
             {
-                if (!occurrences.TryGetValue(pattern, out var starts))
-                {
-                    occurrences[pattern] = starts = [];
-                }
-
-                starts.Add(syllables.Count - automaton.PatternLength(pattern));
+                matcher.Occur(pattern, syllables.Count - automaton.PatternLength(pattern), normalised);
             }
         }
-        var candidates = new SortedSet<int>(alwaysEvaluate);
-        foreach (var pattern in occurrences.Keys)
-        {
-            if (pattern < topicsByPattern.Count)
-            {
-                candidates.UnionWith(topicsByPattern[pattern]);
-            }
-        }
-        var matches = new List<TopicMatch>();
-        var evaluator = new RuleEvaluator(normalised, syllables, occurrences);
-        foreach (var index in candidates)
-        {
-            var (id, rule) = topics[index];
-            if (evaluator.Evaluate(rule, out var first))
-            {
-                var span = first >= 0 ? syllables[first] : default;
-                matches.Add(new TopicMatch(id, span.Start, span.Length));
-            }
-        }
+        var matches = matcher.Finish(topics);
+        Volatile.Write(ref spare, matcher);
         return matches;
     }
+
+    /// <summary>The evaluation before <see cref="TopicIndex"/>: every topic any of whose patterns occurred, rule by rule (the tests' oracle).</summary>
+    internal List<TopicMatch> MatchReference(string text) => RuleEvaluator.MatchAll(text, automaton, topics, topicsByPattern, alwaysEvaluate);
 }

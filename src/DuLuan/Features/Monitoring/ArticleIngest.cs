@@ -25,16 +25,18 @@ public sealed class ArticleIngest(AppDbContext db, StoryIndex stories, TimeProvi
     /// <summary>How long a story may go quiet and still gather rewrites.</summary>
     public static readonly TimeSpan StoryGap = TimeSpan.FromDays(3);
 
-    public async Task<IngestResult> IngestAsync(Feed feed, IReadOnlyList<ParsedEntry> entries, CancellationToken ct = default)
+    /// <param name="entries">Read once, a batch at a time: a streamed feed (<see cref="FeedParser.ParseStreaming"/>) never has
+    /// more than one batch of cleaned entries in memory.</param>
+    public async Task<IngestResult> IngestAsync(Feed feed, IEnumerable<ParsedEntry> entries, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var stored = 0;
         var known = 0;
         var topics = await TopicsAsync(feed.UnitId, ct);
         using var hold = await stories.LockAsync(feed.UnitId, ct);
-        for (var start = 0; start < entries.Count; start += BatchSize)
+        foreach (var chunk in entries.Chunk(BatchSize))
         {
-            var batch = entries.Skip(start).Take(BatchSize).Select(e => Prepare(feed, e, now)).ToList();
+            var batch = chunk.Select(e => Prepare(feed, e, now)).ToList();
             var result = await StoreBatchAsync(feed, batch, topics, ct);
             stored += result.Stored;
             known += result.AlreadyKnown;

@@ -36,6 +36,9 @@ public sealed class ArticleSearch(AppDbContext db)
     /// <summary>Relevance is ranked among this many newest matches.</summary>
     public const int RankWindow = 20000;
 
+    /// <summary>SQLite: read the unit from IX_articles_fts_unit (migration 0031). Off only for the bench's "before" pass.</summary>
+    internal bool CoveringJoin { get; init; } = true;
+
     public async Task<ArticleSearchPage> SearchAsync(ArticleSearchRequest request, CancellationToken ct = default)
     {
         if (request.UnitIds.Count == 0)
@@ -50,7 +53,10 @@ public sealed class ArticleSearch(AppDbContext db)
         string rank;
         if (sqlite)
         {
-            from = "article_fts f JOIN articles a ON a.\"Id\" = f.rowid";
+            // The join only checks the unit (and orders by id) unless a date or outlet filter needs the row: then read
+            // both from the narrow (Id, UnitId) index of migration 0031, not from the wide row beside title and text.
+            var covered = CoveringJoin && request.From is null && request.To is null && string.IsNullOrWhiteSpace(request.Outlet);
+            from = "article_fts f JOIN articles a " + (covered ? "INDEXED BY \"IX_articles_fts_unit\" " : "") + "ON a.\"Id\" = f.rowid";
             where.Add("article_fts MATCH @q");
             parameters.Add(("@q", request.Query.ToFts5Match()));
             rank = "bm25(article_fts)";

@@ -30,14 +30,14 @@ public sealed class FeedPoll(AppDbContext db, FeedFetcher fetcher, FeedParser pa
             }
             else if (fetched.Status == FetchStatus.Ok)
             {
-                var parsed = parser.Parse(fetched.Body ?? [], fetched.Charset, fetched.FinalUrl ?? new Uri(feed.Url));
-                if (parsed.Format == FeedFormat.Unknown && parsed.Entries.Count == 0)
+                var parsed = parser.ParseStreaming(fetched.Body ?? [], fetched.Charset, fetched.FinalUrl ?? new Uri(feed.Url));
+                if (parsed.Format == FeedFormat.Unknown && parsed.EntryCount == 0)
                 {
                     error = new Message("Monitoring.Poll.NotAFeed");
                 }
                 else
                 {
-                    items = parsed.Entries.Count;
+                    items = parsed.EntryCount;
                     stored = (await ingest.IngestAsync(feed, parsed.Entries, ct)).Stored;
                 }
             }

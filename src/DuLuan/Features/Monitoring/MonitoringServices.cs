@@ -27,6 +27,8 @@ public static class MonitoringServices
         services.AddScoped<MonitoringQueries>();
         services.AddScoped<ArticleSearch>();
         services.AddScoped<TopicPreview>();
+        services.AddScoped<TopicSuggester>();
+        services.AddSingleton<TopicModels>();
         services.AddSingleton<FeedScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<FeedScheduler>());
         services.AddHostedService<AlertService>();

@@ -16,13 +16,8 @@ internal sealed class FeedEntryBuilder(HtmlSanitizer sanitizer, FeedWarnings war
     public ParsedFeed Build(RawFeed raw, Uri? feedUrl, string encoding)
     {
         var feedLink = SafeUrl.ToAbsolute(raw.Link, raw.XmlBase ?? feedUrl);
-        var fallbackBase = feedLink ?? feedUrl;
-        var entries = new List<ParsedEntry>(raw.Entries.Count);
         var language = Plain(raw.Language) ?? Plain(raw.XmlLang);
-        foreach (var e in raw.Entries)
-        {
-            entries.Add(BuildEntry(e, e.XmlBase ?? fallbackBase) with { Language = Plain(e.Language) ?? language });
-        }
+        var entries = Entries(raw, feedUrl).ToList();
         if (raw.Dropped > 0)
         {
             warnings.Add(new Message("Monitoring.Warn.TooLong", entries.Count, raw.Dropped));
@@ -40,6 +35,22 @@ internal sealed class FeedEntryBuilder(HtmlSanitizer sanitizer, FeedWarnings war
             Encoding = encoding,
             Warnings = warnings.ToList(),
         };
+    }
+
+    /// <summary>
+    /// Cleans the entries one at a time as they are read, letting go of each raw entry once cleaned, so a consumer that
+    /// stores them in batches holds one batch, not the whole document twice over.
+    /// </summary>
+    public IEnumerable<ParsedEntry> Entries(RawFeed raw, Uri? feedUrl)
+    {
+        var fallbackBase = SafeUrl.ToAbsolute(raw.Link, raw.XmlBase ?? feedUrl) ?? feedUrl;
+        var language = Plain(raw.Language) ?? Plain(raw.XmlLang);
+        for (var i = 0; i < raw.Entries.Count; i++)
+        {
+            var e = raw.Entries[i];
+            raw.Entries[i] = null!;
+            yield return BuildEntry(e, e.XmlBase ?? fallbackBase) with { Language = Plain(e.Language) ?? language };
+        }
     }
 
     private ParsedEntry BuildEntry(RawEntry e, Uri? baseUri)

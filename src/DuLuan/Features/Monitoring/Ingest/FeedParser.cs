@@ -44,6 +44,27 @@ public sealed class FeedParser(FeedParserOptions? options = null)
         }
     }
 
+    /// <summary>
+    /// For ingest: the same reading as <see cref="Parse"/>, but the entries are cleaned one by one as the caller reads
+    /// them, and the document's text is let go once the entries are read, so memory stays near one batch of entries
+    /// instead of the document, every raw entry and every cleaned entry at once. Read the entries once.
+    /// </summary>
+    public StreamedFeed ParseStreaming(byte[] bytes, string? httpCharset = null, Uri? feedUrl = null)
+    {
+        var warnings = new FeedWarnings();
+        RawFeed raw;
+        try
+        {
+            var decoded = new FeedTextDecoder(_options.LegacyDecoder).Decode(bytes, httpCharset, warnings);
+            raw = ReadRaw(decoded.Text, feedUrl, warnings);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return new StreamedFeed(FeedFormat.Unknown, 0, []);
+        }
+        return new StreamedFeed(raw.Format, raw.Entries.Count, new FeedEntryBuilder(_sanitizer, warnings).Entries(raw, feedUrl));
+    }
+
     public ParsedFeed ParseText(string text, Uri? feedUrl = null)
     {
         var warnings = new FeedWarnings();
@@ -58,13 +79,16 @@ public sealed class FeedParser(FeedParserOptions? options = null)
         }
     }
 
-    private ParsedFeed ParseDecoded(string text, string encoding, Uri? feedUrl, FeedWarnings warnings)
+    private ParsedFeed ParseDecoded(string text, string encoding, Uri? feedUrl, FeedWarnings warnings) =>
+        new FeedEntryBuilder(_sanitizer, warnings).Build(ReadRaw(text, feedUrl, warnings), feedUrl, encoding);
+
+    private RawFeed ReadRaw(string text, Uri? feedUrl, FeedWarnings warnings)
     {
         var trimmed = text.AsSpan().TrimStart();
         if (trimmed.IsEmpty)
         {
             warnings.Add(new Message("Monitoring.Warn.Empty"));
-            return new FeedEntryBuilder(_sanitizer, warnings).Build(new RawFeed(0), feedUrl, encoding);
+            return new RawFeed(0);
         }
         var raw = trimmed.Length > 0 && trimmed[0] is '{' or '['
             ? ReadJson(text, warnings)
@@ -73,7 +97,7 @@ public sealed class FeedParser(FeedParserOptions? options = null)
         {
             warnings.Add(new Message("Monitoring.Warn.NotAFeed"));
         }
-        return new FeedEntryBuilder(_sanitizer, warnings).Build(raw, feedUrl, encoding);
+        return raw;
     }
 
     private RawFeed ReadJson(string text, FeedWarnings warnings)

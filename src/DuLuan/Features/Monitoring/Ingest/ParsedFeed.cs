@@ -47,3 +47,6 @@ public sealed record ParsedEntry
     public string? Language { get; init; }
     public IReadOnlyList<string> Categories { get; init; } = [];
 }
+
+/// <summary>A feed whose entries are cleaned as they are read (<see cref="FeedParser.ParseStreaming"/>); read them once.</summary>
+public sealed record StreamedFeed(FeedFormat Format, int EntryCount, IEnumerable<ParsedEntry> Entries);
