@@ -15,6 +15,9 @@ namespace DuLuan.Data;
 /// batch is rolled back and every write in it runs again alone, each in its own transaction, so only the bad one
 /// fails (its caller gets its exception). Writes are therefore expected to be idempotent by their own keys (an
 /// idempotency key, a dedup key): a commit that failed after reaching the database is then found, not doubled.</para>
+/// <para>A kind of write that can do the work of many at once (<see cref="IGroupWrite{TItem, TResult}"/>, the survey answers)
+/// is handed the batch's writes of its kind in one call: one set of checks, one save and one update of running totals
+/// per batch instead of per write.</para>
 /// <para>Nothing about a caller (address, arrival time, order) is logged or kept. Stopping the host drains the queue;
 /// writes handed in after that, or with <c>PublicWrites:GroupCommit=false</c>, run alone at once.</para>
 /// </summary>
@@ -65,9 +68,13 @@ public sealed partial class GroupCommit : IHostedService, IDisposable
         => (Interlocked.Read(ref batches), Interlocked.Read(ref written), Volatile.Read(ref largest), Interlocked.Read(ref failedBatches));
 
     /// <summary>Runs <paramref name="write"/> in the next batch; completes once its batch committed.</summary>
-    public Task<T> RunAsync<T>(Func<AppDbContext, CancellationToken, Task<T>> write)
+    public Task<T> RunAsync<T>(Func<AppDbContext, CancellationToken, Task<T>> write) => Enqueue(new Single<T>(write));
+
+    /// <summary>Writes <paramref name="item"/> with the other items of <paramref name="kind"/> in the next batch; completes once it committed.</summary>
+    public Task<TResult> RunAsync<TItem, TResult>(IGroupWrite<TItem, TResult> kind, TItem item) => Enqueue(new Grouped<TItem, TResult>(kind, item));
+
+    private Task<T> Enqueue<T>(Pending<T> item)
     {
-        var item = new Pending<T>(write);
         if (!Enabled || !Started())
         {
             return AloneInlineAsync(item);
@@ -96,7 +103,7 @@ public sealed partial class GroupCommit : IHostedService, IDisposable
         }
 
         queue.Writer.TryComplete();
-        // The loop's wait for more writes does not always wake on completion alone: it is told directly, then drains.
+        // Completing the queue wakes the loop's wait; the token also cuts its gathering delay short. Then it drains.
         await stopping.CancelAsync();
         if (running is not null)
         {
@@ -128,28 +135,18 @@ public sealed partial class GroupCommit : IHostedService, IDisposable
     {
         var reader = queue.Reader;
         var batch = new List<Pending>(MaxBatch);
-        while (true)
+        while (await MoreAsync(reader))
         {
-            try
-            {
-                if (!await reader.WaitToReadAsync(stopping.Token))
-                {
-                    break;
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                if (Waiting == 0)
-                {
-                    break;
-                }
-            }
-
             Take(reader, batch);
-            if (batch.Count < MaxBatch && Delay > TimeSpan.Zero)
+            if (batch.Count < MaxBatch && Delay > TimeSpan.Zero && !stopping.IsCancellationRequested)
             {
                 await Task.Delay(Delay);
                 Take(reader, batch);
+            }
+
+            if (batch.Count == 0)
+            {
+                continue;
             }
 
             await sqliteWriter.WaitAsync();
@@ -163,6 +160,22 @@ public sealed partial class GroupCommit : IHostedService, IDisposable
             }
 
             batch.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Waits for a write; false once the host stopped and the queue is empty. Stopping completes the queue first, so after
+    /// the stop token fired the wait without it returns at once: true while writes remain (the drain), then false.
+    /// </summary>
+    private async ValueTask<bool> MoreAsync(ChannelReader<Pending> reader)
+    {
+        try
+        {
+            return await reader.WaitToReadAsync(stopping.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return await reader.WaitToReadAsync(CancellationToken.None);
         }
     }
 
@@ -188,9 +201,9 @@ public sealed partial class GroupCommit : IHostedService, IDisposable
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             await using var transaction = await db.Database.BeginTransactionAsync();
-            foreach (var item in batch)
+            foreach (var group in Groups(batch))
             {
-                await item.RunAsync(db);
+                await group[0].RunAsync(db, group);
                 // Each write saves its own rows; what it left tracked only slows the next one's change detection.
                 db.ChangeTracker.Clear();
             }
@@ -216,6 +229,32 @@ public sealed partial class GroupCommit : IHostedService, IDisposable
         }
     }
 
+    /// <summary>The batch in order of arrival, the writes of one <see cref="IGroupWrite{TItem, TResult}"/> kind together.</summary>
+    private static List<List<Pending>> Groups(List<Pending> batch)
+    {
+        var groups = new List<List<Pending>>();
+        var byKind = new Dictionary<object, List<Pending>>(ReferenceEqualityComparer.Instance);
+        foreach (var item in batch)
+        {
+            if (item.Kind is null)
+            {
+                groups.Add([item]);
+                continue;
+            }
+
+            if (!byKind.TryGetValue(item.Kind, out var group))
+            {
+                group = [];
+                byKind.Add(item.Kind, group);
+                groups.Add(group);
+            }
+
+            group.Add(item);
+        }
+
+        return groups;
+    }
+
     private void Committed(int count)
     {
         Interlocked.Increment(ref batches);
@@ -234,7 +273,7 @@ public sealed partial class GroupCommit : IHostedService, IDisposable
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await item.RunAsync(db);
+            await item.RunAsync(db, [item]);
             await transaction.CommitAsync();
         }
         catch (Exception e)
@@ -274,23 +313,53 @@ public sealed partial class GroupCommit : IHostedService, IDisposable
 
     private abstract class Pending
     {
-        public abstract Task RunAsync(AppDbContext db);
+        /// <summary>The <see cref="IGroupWrite{TItem, TResult}"/> this write is one of, or null for a write of its own.</summary>
+        public virtual object? Kind => null;
+
+        /// <summary>Runs <paramref name="group"/>: this write alone, or every write of its kind in the batch (this one first).</summary>
+        public abstract Task RunAsync(AppDbContext db, List<Pending> group);
 
         public abstract void Complete();
 
         public abstract void Fail(Exception e);
     }
 
-    private sealed class Pending<T>(Func<AppDbContext, CancellationToken, Task<T>> write) : Pending
+    private abstract class Pending<T> : Pending
     {
-        private T? result;
-
         public TaskCompletionSource<T> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public override async Task RunAsync(AppDbContext db) => result = await write(db, CancellationToken.None);
+        protected T? Result { get; set; }
 
-        public override void Complete() => Done.TrySetResult(result!);
+        public override void Complete() => Done.TrySetResult(Result!);
 
         public override void Fail(Exception e) => Done.TrySetException(e);
     }
+
+    private sealed class Single<T>(Func<AppDbContext, CancellationToken, Task<T>> write) : Pending<T>
+    {
+        public override async Task RunAsync(AppDbContext db, List<Pending> group) => Result = await write(db, CancellationToken.None);
+    }
+
+    private sealed class Grouped<TItem, TResult>(IGroupWrite<TItem, TResult> kind, TItem item) : Pending<TResult>
+    {
+        public override object Kind => kind;
+
+        public TItem Item { get; } = item;
+
+        public override async Task RunAsync(AppDbContext db, List<Pending> group)
+        {
+            var members = group.Cast<Grouped<TItem, TResult>>().ToList();
+            var results = await kind.WriteAsync(db, members.ConvertAll(m => m.Item), CancellationToken.None);
+            if (results.Count != members.Count)
+            {
+                throw new InvalidOperationException($"{kind.GetType().Name} gave {results.Count} results for {members.Count} writes.");
+            }
+
+            for (var i = 0; i < members.Count; i++)
+            {
+                members[i].Result = results[i];
+            }
+        }
+    }
 }
+

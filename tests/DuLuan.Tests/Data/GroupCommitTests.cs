@@ -160,6 +160,51 @@ public sealed class GroupCommitTests
     }
 
     [Theory, Providers]
+    public async Task Writes_of_one_kind_run_in_one_call_and_one_that_fails_in_the_database_fails_alone(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var writer = app.App.Services.GetRequiredService<GroupCommit>();
+        var kind = new ConcernsAtOnce();
+        using var gate = await HoldAsync(writer);
+        // The third names a unit that does not exist: the foreign key fails the one save of the whole group.
+        var units = new[] { app.Tree.CommuneA1.Id, app.Tree.CommuneA1.Id, 987_654_321, app.Tree.CommuneA2.Id };
+        var writes = units.Select((unitId, i) => writer.RunAsync(kind, (unitId, i))).ToList();
+        await WaitForAsync(() => writer.Waiting == writes.Count);
+        gate.Open();
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => writes[2]);
+        foreach (var write in writes.Where((_, i) => i != 2))
+        {
+            Assert.StartsWith("kind-", await write, StringComparison.Ordinal);
+        }
+
+        // Once for the four together (rolled back), then once for each alone.
+        Assert.Equal([4, 1, 1, 1, 1], kind.Calls);
+        Assert.Equal(1, writer.Statistics.FailedBatches);
+        var stored = await app.WithDbAsync(db => db.Concerns.Where(c => c.DedupKey.StartsWith("kind-")).Select(c => c.DedupKey).ToListAsync());
+        Assert.Equal(["kind-0", "kind-1", "kind-3"], stored.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Stores concerns for (unit, number) items, all of a call in one save; records how many items each call got.</summary>
+    private sealed class ConcernsAtOnce : IGroupWrite<(long UnitId, int Number), string>
+    {
+        public List<int> Calls { get; } = [];
+
+        public async Task<IReadOnlyList<string>> WriteAsync(AppDbContext db, IReadOnlyList<(long UnitId, int Number)> items, CancellationToken ct)
+        {
+            lock (Calls)
+            {
+                Calls.Add(items.Count);
+            }
+
+            var keys = items.Select(item => $"kind-{item.Number}").ToList();
+            db.Concerns.AddRange(items.Select((item, i) => new Concern { UnitId = item.UnitId, Title = $"Phản ánh {item.Number}", Description = "Nội dung phản ánh thử", DedupKey = keys[i], ReceivedAt = DateTime.UtcNow }));
+            await db.SaveChangesAsync(ct);
+            return keys;
+        }
+    }
+
+    [Theory, Providers]
     public async Task Hostile_input_gets_its_error_at_once_while_valid_writes_wait_for_their_batch(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);

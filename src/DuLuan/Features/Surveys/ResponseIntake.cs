@@ -62,9 +62,9 @@ public sealed class PublishedDefinitions
 }
 
 /// <summary>
-/// Stores a batch of responses all-or-nothing: validated first, then written by <see cref="GroupCommit"/> (with other
-/// residents' writes, in one transaction): the idempotency key, the repeat-answer tokens, the quota counters, the
-/// responses and the running totals, all or none.
+/// Stores a batch of responses all-or-nothing: validated first, then written by <see cref="SubmissionWriter"/> in the
+/// <see cref="GroupCommit"/> (with other residents' batches, in one transaction): the idempotency key, the repeat-answer
+/// tokens, the quota counters, the responses and the running totals, all or none.
 /// </summary>
 public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions definitions, GroupCommit writer, TimeProvider clock, OfficeTime office)
 {
@@ -184,113 +184,21 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
 
         try
         {
-            return await writer.RunAsync((batchDb, batchCt) => StoreAsync(batchDb, survey, definition, keyHash, rows, tokens, batchCt));
+            return await writer.RunAsync(SubmissionWriter.Instance, new Submission(survey, definition, keyHash, rows, tokens));
         }
         catch (DbUpdateException e) when (Duplicate(e))
         {
             // The same batch (or the same device) was stored at the same moment by another instance.
             return await db.SurveyBatches.AsNoTracking().AnyAsync(b => b.SurveyId == surveyId && b.Key == keyHash, ct)
                 ? new IntakeResult(IntakeOutcome.Replayed, rows.Count)
-                : new IntakeResult(IntakeOutcome.Refused, Message: AlreadyAnswered);
+                : new IntakeResult(IntakeOutcome.Refused, Message: SubmissionWriter.AlreadyAnswered);
         }
-        catch (QuotaTaken taken)
+        catch (QuotaTakenException taken)
         {
-            return await QuotaFullAsync(taken.UnitId, ct);
+            var name = await db.Units.AsNoTracking().Where(u => u.Id == taken.UnitId).Select(u => u.Name).FirstAsync(ct);
+            return new IntakeResult(IntakeOutcome.Refused, Message: new Message("Surveys.Intake.QuotaFull", name));
         }
     }
-
-    /// <summary>
-    /// The batch's writes, inside the group commit's transaction: everything that can refuse is checked before the first
-    /// write, so a refusal takes nothing back; a quota taken between the check and the update (another instance) throws.
-    /// </summary>
-    private static async Task<IntakeResult> StoreAsync(AppDbContext db, Survey survey, SurveyDefinition definition, string key, List<(SurveyResponse Response, List<AnswerValue> Values)> rows, HashSet<string> tokens, CancellationToken ct)
-    {
-        if (!db.Database.IsSqlite())
-        {
-            await SurveyShuffle.ShareLockAsync(db, survey.Id, ct); // the survey's rows are not being rewritten in key order
-        }
-
-        // Checked again here: the same key may have been written a moment ago, in this very batch.
-        if (await db.SurveyBatches.AsNoTracking().Where(b => b.SurveyId == survey.Id && b.Key == key).Select(b => (int?)b.Count).FirstOrDefaultAsync(ct) is { } stored)
-        {
-            return new IntakeResult(IntakeOutcome.Replayed, stored);
-        }
-
-        if (tokens.Count > 0)
-        {
-            var list = tokens.ToList();
-            if (await db.SurveyTokens.AnyAsync(t => t.SurveyId == survey.Id && list.Contains(t.Hash), ct))
-            {
-                return new IntakeResult(IntakeOutcome.Refused, Message: AlreadyAnswered);
-            }
-        }
-
-        var perUnit = rows.GroupBy(r => r.Response.UnitId).ToDictionary(g => g.Key, g => g.Count());
-        var unitIds = perUnit.Keys.ToList();
-        var counted = await db.SurveyUnits.AsNoTracking().Where(u => u.SurveyId == survey.Id && unitIds.Contains(u.UnitId))
-            .Select(u => new { u.UnitId, u.Quota, u.Received }).ToListAsync(ct);
-        if (counted.FirstOrDefault(u => u.Quota is { } quota && u.Received + perUnit[u.UnitId] > quota) is { } full)
-        {
-            return await QuotaFullAsync(db, full.UnitId, ct);
-        }
-
-        foreach (var unit in counted.OrderBy(u => u.UnitId))
-        {
-            var n = perUnit[unit.UnitId];
-            // Atomic on both engines: the row is locked and the condition re-checked, so a quota is never overrun.
-            var updated = await db.SurveyUnits
-                .Where(u => u.SurveyId == survey.Id && u.UnitId == unit.UnitId && (u.Quota == null || u.Received + n <= u.Quota))
-                .ExecuteUpdateAsync(s => s.SetProperty(u => u.Received, u => u.Received + n), ct);
-            if (updated == 0)
-            {
-                throw new QuotaTaken(unit.UnitId);
-            }
-        }
-
-        db.SurveyBatches.Add(new SurveyBatch { SurveyId = survey.Id, Key = key, Count = rows.Count });
-        db.SurveyTokens.AddRange(tokens.Select(h => new SurveyToken { SurveyId = survey.Id, Hash = h }));
-        // New entities on every run: a write the group commit retries alone must not reuse tracked ones.
-        db.SurveyResponses.AddRange(rows.Select(r => new SurveyResponse
-        {
-            Id = r.Response.Id,
-            SurveyId = r.Response.SurveyId,
-            Version = r.Response.Version,
-            UnitId = r.Response.UnitId,
-            ReceivedOn = r.Response.ReceivedOn,
-            Source = r.Response.Source,
-        }));
-        db.SurveyAnswers.AddRange(rows.SelectMany(r => r.Values.Select(v => new SurveyAnswer
-        {
-            ResponseId = r.Response.Id,
-            SurveyId = survey.Id,
-            QuestionKey = v.Question,
-            Choice = v.Choice,
-            Number = v.Number,
-            Text = v.Text,
-        })));
-        await db.SaveChangesAsync(ct);
-
-        // The results' running totals move in the same transaction: committed together or not at all.
-        await SurveyTallies.ApplyAsync(db, SurveyTallies.Deltas(definition, rows), ct);
-        await SurveyCrossTallies.KeepAsync(db, survey.Id, definition, rows, ct);
-        return new IntakeResult(IntakeOutcome.Accepted, rows.Count);
-    }
-
-    private Task<IntakeResult> QuotaFullAsync(long unitId, CancellationToken ct) => QuotaFullAsync(db, unitId, ct);
-
-    private static async Task<IntakeResult> QuotaFullAsync(AppDbContext db, long unitId, CancellationToken ct)
-    {
-        var name = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Name).FirstAsync(ct);
-        return new IntakeResult(IntakeOutcome.Refused, Message: new Message("Surveys.Intake.QuotaFull", name));
-    }
-
-    /// <summary>A unit's quota was taken by another instance between the check and the update: the whole batch is refused.</summary>
-    private sealed class QuotaTaken(long unitId) : Exception
-    {
-        public long UnitId { get; } = unitId;
-    }
-
-    private static readonly Message AlreadyAnswered = new("Surveys.Intake.AlreadyAnswered");
 
     /// <summary>A unique index or (SQLite reports these apart) a primary key refused the row.</summary>
     private static bool Duplicate(DbUpdateException e)
