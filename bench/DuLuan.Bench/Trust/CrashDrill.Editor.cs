@@ -107,7 +107,7 @@ public static partial class CrashDrill
     [GeneratedRegex(@"^/Publish/Posts/Details\?id=([0-9]+)$")]
     private static partial Regex PostIdPattern();
 
-    [GeneratedRegex("\"token\"\\s*:\\s*\"([0-9a-f]{64})\"")]
+    [GeneratedRegex("\"token\"\\s*:\\s*\"([0-9a-f]{32,64})\"")]
     private static partial Regex TokenPattern();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

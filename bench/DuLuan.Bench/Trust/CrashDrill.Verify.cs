@@ -17,7 +17,8 @@ public static partial class CrashDrill
         await using var app = Host(options);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var concerns = (await db.Concerns.Select(c => c.DedupKey).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+        // A concern is acknowledged by its Open311 token (random since issue #16; it was the dedup key before).
+        var concerns = (await db.Concerns.Select(c => c.Token).ToListAsync()).ToHashSet(StringComparer.Ordinal);
         var batches = (await db.SurveyBatches.Select(b => b.Key).ToListAsync()).ToHashSet(StringComparer.Ordinal);
         // A post is acknowledged by its id; its title carries a unique marker, so a reused id cannot pass for it.
         var posts = (await db.Posts.Select(p => new { p.Id, p.Title }).ToListAsync()).Select(p => $"{p.Id}:{p.Title}").ToHashSet(StringComparer.Ordinal);

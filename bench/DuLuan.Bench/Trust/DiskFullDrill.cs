@@ -122,7 +122,7 @@ public static partial class DiskFullDrill
         return new Outcome(accepted, refused, unclean, string.Join(", ", statuses.Select(s => $"{s.Key}: {s.Value}")));
     }
 
-    [GeneratedRegex("\"token\"\\s*:\\s*\"([0-9a-f]{64})\"")]
+    [GeneratedRegex("\"token\"\\s*:\\s*\"([0-9a-f]{32,64})\"")]
     private static partial Regex TokenPattern();
 
     [GeneratedRegex("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữự]")]

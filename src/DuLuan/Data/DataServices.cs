@@ -27,6 +27,8 @@ public static class DataServices
         }
 
         services.AddScoped<Migrator>();
+        services.AddSingleton<GroupCommit>();
+        services.AddHostedService(s => s.GetRequiredService<GroupCommit>());
         return services;
     }
 }

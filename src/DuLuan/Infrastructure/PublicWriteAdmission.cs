@@ -24,12 +24,13 @@ public sealed class PublicWriteAdmission : IDisposable
     private readonly ConcurrencyLimiter limiter;
     private readonly DuLuanMetrics metrics;
 
-    public PublicWriteAdmission(IConfiguration configuration, DuLuanMetrics metrics)
+    public PublicWriteAdmission(IConfiguration configuration, DuLuanMetrics metrics, Data.GroupCommit writer)
     {
         this.metrics = metrics;
-        // Sized for the documented machine (2 cores): a few writes per core keep the CPU busy while others wait
-        // on the disk; far below PostgreSQL's pool of 100, which staff pages and jobs share.
-        InFlight = Math.Max(1, configuration.GetValue("RateLimits:PublicWritesInFlight", 4 * Environment.ProcessorCount));
+        // With group commit a write in flight holds no connection while it waits for its batch: as many as one batch
+        // takes keep the writer full. Without it, a few writes per core keep the CPU busy while others wait on the disk.
+        // Either way far below PostgreSQL's pool of 100, which staff pages and jobs share.
+        InFlight = Math.Max(1, configuration.GetValue("RateLimits:PublicWritesInFlight", writer.Enabled ? writer.MaxBatch : 4 * Environment.ProcessorCount));
         // The queue absorbs the bunching of arrivals at a rate the server can carry; the wait bound keeps an admitted
         // write's answer well under half a second when it cannot (a slower machine only shortens the queue in effect).
         Queue = Math.Max(0, configuration.GetValue("RateLimits:PublicWritesQueue", 8 * InFlight));

@@ -28,14 +28,6 @@ public enum IntakeOutcome
 /// <summary>What became of a batch; errors and refusals are messages the page or the API renders.</summary>
 public sealed record IntakeResult(IntakeOutcome Outcome, int Count = 0, Dictionary<string, Message[]>? Errors = null, Message? Message = null);
 
-/// <summary>One writer at a time on SQLite (one per process; several processes share only PostgreSQL).</summary>
-public sealed class SurveyWriteGate : IDisposable
-{
-    public SemaphoreSlim Lock { get; } = new(1, 1);
-
-    public void Dispose() => Lock.Dispose();
-}
-
 /// <summary>Frozen versions parsed once: a published version never changes.</summary>
 public sealed class PublishedDefinitions
 {
@@ -70,10 +62,11 @@ public sealed class PublishedDefinitions
 }
 
 /// <summary>
-/// Stores a batch of responses all-or-nothing: validated first, then one transaction holding the
-/// idempotency key, the repeat-answer tokens, the quota counters and the responses.
+/// Stores a batch of responses all-or-nothing: validated first, then written by <see cref="SubmissionWriter"/> in the
+/// <see cref="GroupCommit"/> (with other residents' batches, in one transaction): the idempotency key, the repeat-answer
+/// tokens, the quota counters, the responses and the running totals, all or none.
 /// </summary>
-public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions definitions, SurveyWriteGate gate, TimeProvider clock, OfficeTime office)
+public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions definitions, GroupCommit writer, TimeProvider clock, OfficeTime office)
 {
     public const int MaxBatch = 100;
 
@@ -189,95 +182,23 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
             return new IntakeResult(IntakeOutcome.Invalid, Errors: errors);
         }
 
-        // SQLite has one writer: waiting in line here is far faster than its busy-timeout back-off.
-        var sqlite = db.Database.IsSqlite();
-        if (sqlite)
-        {
-            await gate.Lock.WaitAsync(ct);
-        }
-
         try
         {
-            return await StoreAsync(survey, definition, keyHash, rows, tokens, ct);
-        }
-        finally
-        {
-            if (sqlite)
-            {
-                gate.Lock.Release();
-            }
-        }
-    }
-
-    private async Task<IntakeResult> StoreAsync(Survey survey, SurveyDefinition definition, string key, List<(SurveyResponse Response, List<AnswerValue> Values)> rows, HashSet<string> tokens, CancellationToken ct)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (!db.Database.IsSqlite())
-        {
-            await SurveyShuffle.ShareLockAsync(db, survey.Id, ct); // the survey's rows are not being rewritten in key order
-        }
-
-        if (tokens.Count > 0)
-        {
-            var list = tokens.ToList();
-            if (await db.SurveyTokens.AnyAsync(t => t.SurveyId == survey.Id && list.Contains(t.Hash), ct))
-            {
-                await transaction.RollbackAsync(ct);
-                return new IntakeResult(IntakeOutcome.Refused, Message: AlreadyAnswered);
-            }
-        }
-
-        var units = rows.Select(r => r.Response.UnitId).Distinct().ToList();
-        var counted = await db.SurveyUnits.AsNoTracking().Where(u => u.SurveyId == survey.Id && units.Contains(u.UnitId)).Select(u => u.UnitId).ToListAsync(ct);
-        foreach (var unitId in counted)
-        {
-            var n = rows.Count(r => r.Response.UnitId == unitId);
-            // Atomic on both engines: the row is locked and the condition re-checked, so a quota is never overrun.
-            var updated = await db.SurveyUnits
-                .Where(u => u.SurveyId == survey.Id && u.UnitId == unitId && (u.Quota == null || u.Received + n <= u.Quota))
-                .ExecuteUpdateAsync(s => s.SetProperty(u => u.Received, u => u.Received + n), ct);
-            if (updated == 0)
-            {
-                await transaction.RollbackAsync(ct);
-                var name = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstAsync(ct);
-                return new IntakeResult(IntakeOutcome.Refused, Message: new Message("Surveys.Intake.QuotaFull", name));
-            }
-        }
-
-        db.SurveyBatches.Add(new SurveyBatch { SurveyId = survey.Id, Key = key, Count = rows.Count });
-        db.SurveyTokens.AddRange(tokens.Select(h => new SurveyToken { SurveyId = survey.Id, Hash = h }));
-        db.SurveyResponses.AddRange(rows.Select(r => r.Response));
-        db.SurveyAnswers.AddRange(rows.SelectMany(r => r.Values.Select(v => new SurveyAnswer
-        {
-            ResponseId = r.Response.Id,
-            SurveyId = survey.Id,
-            QuestionKey = v.Question,
-            Choice = v.Choice,
-            Number = v.Number,
-            Text = v.Text,
-        })));
-        try
-        {
-            await db.SaveChangesAsync(ct);
+            return await writer.RunAsync(SubmissionWriter.Instance, new Submission(survey, definition, keyHash, rows, tokens));
         }
         catch (DbUpdateException e) when (Duplicate(e))
         {
-            // The same batch (or the same device) arrived at the same moment: the other request stored it.
-            await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return await db.SurveyBatches.AnyAsync(b => b.SurveyId == survey.Id && b.Key == key, ct)
+            // The same batch (or the same device) was stored at the same moment by another instance.
+            return await db.SurveyBatches.AsNoTracking().AnyAsync(b => b.SurveyId == surveyId && b.Key == keyHash, ct)
                 ? new IntakeResult(IntakeOutcome.Replayed, rows.Count)
-                : new IntakeResult(IntakeOutcome.Refused, Message: AlreadyAnswered);
+                : new IntakeResult(IntakeOutcome.Refused, Message: SubmissionWriter.AlreadyAnswered);
         }
-
-        // The results' running totals move in the same transaction: committed together or not at all.
-        await SurveyTallies.ApplyAsync(db, SurveyTallies.Deltas(definition, rows), ct);
-        await SurveyCrossTallies.KeepAsync(db, survey.Id, definition, rows, ct);
-        await transaction.CommitAsync(ct);
-        return new IntakeResult(IntakeOutcome.Accepted, rows.Count);
+        catch (QuotaTakenException taken)
+        {
+            var name = await db.Units.AsNoTracking().Where(u => u.Id == taken.UnitId).Select(u => u.Name).FirstAsync(ct);
+            return new IntakeResult(IntakeOutcome.Refused, Message: new Message("Surveys.Intake.QuotaFull", name));
+        }
     }
-
-    private static readonly Message AlreadyAnswered = new("Surveys.Intake.AlreadyAnswered");
 
     /// <summary>A unique index or (SQLite reports these apart) a primary key refused the row.</summary>
     private static bool Duplicate(DbUpdateException e)

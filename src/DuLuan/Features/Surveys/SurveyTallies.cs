@@ -34,9 +34,15 @@ public static class SurveyTallies
 
     /// <summary>What a set of responses adds, sorted by key (a fixed lock order: no deadlock between concurrent batches on PostgreSQL).</summary>
     public static SortedDictionary<Key, Delta> Deltas(SurveyDefinition definition, IEnumerable<(SurveyResponse Response, List<AnswerValue> Values)> rows)
+        => Add(NewDeltas(), definition, rows);
+
+    /// <summary>An empty set of deltas in the fixed lock order, for <see cref="Add"/>.</summary>
+    public static SortedDictionary<Key, Delta> NewDeltas() => new(Order);
+
+    /// <summary>Adds what <paramref name="rows"/> (responses to <paramref name="definition"/>) add to <paramref name="deltas"/>; returns it.</summary>
+    public static SortedDictionary<Key, Delta> Add(SortedDictionary<Key, Delta> deltas, SurveyDefinition definition, IEnumerable<(SurveyResponse Response, List<AnswerValue> Values)> rows)
     {
         var types = definition.Questions.ToDictionary(q => q.Key, q => q.Type, StringComparer.Ordinal);
-        var deltas = new SortedDictionary<Key, Delta>(Order);
         Delta At(Key key)
         {
             if (!deltas.TryGetValue(key, out var d))

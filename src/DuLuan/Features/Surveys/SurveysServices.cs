@@ -15,7 +15,6 @@ public static class SurveysServices
         services.AddScoped<SurveyAccess>();
         services.AddScoped<IReportSection, SurveysReportSection>();
         services.AddSingleton<PublishedDefinitions>();
-        services.AddSingleton<SurveyWriteGate>();
         services.AddScoped<SurveyShuffle>();
         services.Configure<SurveyShuffleOptions>(configuration.GetSection("Surveys"));
         services.AddHostedService<SurveyShuffleJob>();

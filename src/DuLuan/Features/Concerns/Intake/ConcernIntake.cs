@@ -30,8 +30,10 @@ public sealed record IntakeResult(long ConcernId, bool Duplicate, ConcernStatus 
 /// the most similar open case noted for staff, and the concern routed to its agency when a rule of its province
 /// covers its category and place (<see cref="CaseRouter"/>). A category not in the province's list is dropped.
 /// </summary>
+/// <remarks>The rows are written by <see cref="GroupCommit"/> with other residents' writes, unless the caller has a
+/// transaction open (an opinion report filing its suggestions): then they are written in it.</remarks>
 public sealed class ConcernIntake(AppDbContext db, ContactVault vault, CaseMatcher matcher, TimeProvider clock, OfficeTime office, CategoryCatalog catalog, CaseRouter router,
-    IEnumerable<IConcernObserver>? observers = null)
+    GroupCommit writer, IEnumerable<IConcernObserver>? observers = null)
 {
     public const int MaxLinks = 2;
 
@@ -50,54 +52,74 @@ public sealed class ConcernIntake(AppDbContext db, ContactVault vault, CaseMatch
 
         var category = await catalog.FindAsync(draft.UnitId, draft.Category, cancellationToken) is { Retired: false } known ? known.Key : null;
         var similar = await matcher.BestOpenCaseAsync(draft.UnitId, title + "\n" + description, cancellationToken);
-        var concern = new Concern
-        {
-            UnitId = draft.UnitId,
-            Title = title,
-            Description = description,
-            Source = draft.Source,
-            Status = links > MaxLinks ? ConcernStatus.Held : ConcernStatus.New,
-            SimilarCaseId = similar?.CaseId,
-            DedupKey = key,
-            ReceivedAt = now,
-            ContactProtected = vault.Protect(draft.Contact),
-            Location = ConcernPlace.CleanLocation(draft.Place?.Location),
-            Latitude = draft.Place?.Latitude,
-            Longitude = draft.Place?.Longitude,
-            Category = category,
-        };
-        db.Concerns.Add(concern);
-        if (draft.Photo is { } photo)
-        {
-            db.ConcernPhotos.Add(new ConcernPhoto { Concern = concern, ContentType = photo.ContentType, Size = photo.Content.Length, Content = photo.Content });
-        }
-
         var code = draft.FollowUp ? FollowUpCode.New() : null;
-        if (code is not null)
+        var contact = vault.Protect(draft.Contact);
+        // New entities on every run (the group commit may run a write twice); one save for all rows, so a concern never
+        // exists without the code its sender was shown.
+        async Task<Concern?> WriteAsync(AppDbContext into, CancellationToken ct)
         {
-            // One save for both rows, so a concern never exists without the code its sender was shown.
-            db.ConcernFollowUps.Add(new ConcernFollowUp { Concern = concern, CodeHash = FollowUpCode.Hash(code), CreatedAt = now });
+            // Checked again here: the same text may have been written a moment ago, in this very batch.
+            if (await into.Concerns.AsNoTracking().AnyAsync(c => c.DedupKey == key, ct))
+            {
+                return null;
+            }
+
+            var concern = new Concern
+            {
+                UnitId = draft.UnitId,
+                Title = title,
+                Description = description,
+                Source = draft.Source,
+                Status = links > MaxLinks ? ConcernStatus.Held : ConcernStatus.New,
+                SimilarCaseId = similar?.CaseId,
+                DedupKey = key,
+                ReceivedAt = now,
+                ContactProtected = contact,
+                Location = ConcernPlace.CleanLocation(draft.Place?.Location),
+                Latitude = draft.Place?.Latitude,
+                Longitude = draft.Place?.Longitude,
+                Category = category,
+            };
+            into.Concerns.Add(concern);
+            if (draft.Photo is { } photo)
+            {
+                into.ConcernPhotos.Add(new ConcernPhoto { Concern = concern, ContentType = photo.ContentType, Size = photo.Content.Length, Content = photo.Content });
+            }
+
+            if (code is not null)
+            {
+                into.ConcernFollowUps.Add(new ConcernFollowUp { Concern = concern, CodeHash = FollowUpCode.Hash(code), CreatedAt = now });
+            }
+
+            await into.SaveChangesAsync(ct);
+            return concern;
         }
 
+        Concern? stored;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            stored = db.Database.CurrentTransaction is not null ? await WriteAsync(db, cancellationToken) : await writer.RunAsync(WriteAsync);
         }
         catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
-            // Another request stored the same text a moment ago: that row is the concern.
+            stored = null;
             db.ChangeTracker.Clear();
+        }
+
+        if (stored is null)
+        {
+            // Another request stored the same text a moment ago: that row is the concern.
             var winner = await db.Concerns.AsNoTracking().Where(c => c.DedupKey == key).Select(c => new { c.Id, c.Status }).SingleAsync(cancellationToken);
             return new IntakeResult(winner.Id, true, winner.Status, null, await FollowUpForAsync(draft, winner.Id, now, cancellationToken));
         }
 
-        var routed = await router.RouteAsync(concern.Id, cancellationToken);
+        var routed = await router.RouteAsync(stored.Id, cancellationToken);
         foreach (var observer in observers ?? [])
         {
-            await observer.ConcernReceivedAsync(new ReceivedConcern(concern.Id, concern.UnitId, concern.Title, concern.Description), cancellationToken);
+            await observer.ConcernReceivedAsync(new ReceivedConcern(stored.Id, stored.UnitId, stored.Title, stored.Description), cancellationToken);
         }
 
-        return new IntakeResult(concern.Id, false, concern.Status, similar, code, routed);
+        return new IntakeResult(stored.Id, false, stored.Status, similar, code, routed);
     }
 
     /// <summary>A sender of a text already received gets a code of their own for that concern (and learns nothing about the other sender).</summary>
@@ -109,9 +131,14 @@ public sealed class ConcernIntake(AppDbContext db, ContactVault vault, CaseMatch
         }
 
         var code = FollowUpCode.New();
-        db.ConcernFollowUps.Add(new ConcernFollowUp { ConcernId = concernId, CodeHash = FollowUpCode.Hash(code), CreatedAt = now });
-        await db.SaveChangesAsync(cancellationToken);
-        return code;
+        async Task<string> WriteAsync(AppDbContext into, CancellationToken ct)
+        {
+            into.ConcernFollowUps.Add(new ConcernFollowUp { ConcernId = concernId, CodeHash = FollowUpCode.Hash(code), CreatedAt = now });
+            await into.SaveChangesAsync(ct);
+            return code;
+        }
+
+        return db.Database.CurrentTransaction is not null ? await WriteAsync(db, cancellationToken) : await writer.RunAsync(WriteAsync);
     }
 
     public static string DedupKey(long unitId, string title, string description, DateOnly day)

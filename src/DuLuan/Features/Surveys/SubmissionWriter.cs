@@ -1,0 +1,202 @@
+using DuLuan.Data;
+using DuLuan.Infrastructure.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace DuLuan.Features.Surveys;
+
+/// <summary>A resident's batch of responses, checked against its survey's definition and ready to store.</summary>
+public sealed record Submission(Survey Survey, SurveyDefinition Definition, string Key, List<(SurveyResponse Response, List<AnswerValue> Values)> Rows, HashSet<string> Tokens);
+
+/// <summary>
+/// Stores the submissions <see cref="GroupCommit"/> gathered, in its transaction, with the same few statements whatever
+/// their number: one read each of the stored keys, device tokens and quota counters, one conditional update per counted
+/// unit, one save of every row, one upsert of the running totals summed over the batch (and of the cross totals per
+/// survey). Each submission is decided in order of arrival as if it were alone: a key stored before or earlier in the
+/// batch is a replay, a device that answered is refused, a unit whose quota the earlier ones filled is refused; the
+/// others are stored, all of their rows or none.
+/// </summary>
+public sealed class SubmissionWriter : IGroupWrite<Submission, IntakeResult>
+{
+    public static readonly SubmissionWriter Instance = new();
+
+    internal static readonly Message AlreadyAnswered = new("Surveys.Intake.AlreadyAnswered");
+
+    private SubmissionWriter()
+    {
+    }
+
+    public async Task<IReadOnlyList<IntakeResult>> WriteAsync(AppDbContext db, IReadOnlyList<Submission> items, CancellationToken ct)
+    {
+        var surveyIds = items.Select(s => s.Survey.Id).Distinct().Order().ToList();
+        if (!db.Database.IsSqlite())
+        {
+            foreach (var surveyId in surveyIds)
+            {
+                await SurveyShuffle.ShareLockAsync(db, surveyId, ct); // the survey's rows are not being rewritten in key order
+            }
+        }
+
+        var stored = await StoredAsync(db, surveyIds, items, ct);
+        var results = new IntakeResult[items.Count];
+        var accepted = new List<Submission>();
+        var full = new Dictionary<int, long>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            var surveyId = item.Survey.Id;
+            if (stored.Keys.TryGetValue((surveyId, item.Key), out var count))
+            {
+                results[i] = new IntakeResult(IntakeOutcome.Replayed, count);
+                continue;
+            }
+
+            if (item.Tokens.Any(h => stored.Devices.Contains((surveyId, h))))
+            {
+                results[i] = new IntakeResult(IntakeOutcome.Refused, Message: AlreadyAnswered);
+                continue;
+            }
+
+            var perUnit = item.Rows.GroupBy(r => r.Response.UnitId).Select(g => (Unit: g.Key, Count: g.Count())).ToList();
+            var over = perUnit.Where(u => stored.Counters.TryGetValue((surveyId, u.Unit), out var c) && c.Quota is { } quota && c.Received + c.Added + u.Count > quota).ToList();
+            if (over.Count > 0)
+            {
+                full[i] = over[0].Unit;
+                continue;
+            }
+
+            foreach (var (unit, n) in perUnit)
+            {
+                if (stored.Counters.TryGetValue((surveyId, unit), out var counter))
+                {
+                    counter.Added += n;
+                }
+            }
+
+            // A repeat of this key or device later in the batch meets it as if it were already stored.
+            stored.Keys[(surveyId, item.Key)] = item.Rows.Count;
+            stored.Devices.UnionWith(item.Tokens.Select(h => (surveyId, h)));
+            accepted.Add(item);
+            results[i] = new IntakeResult(IntakeOutcome.Accepted, item.Rows.Count);
+        }
+
+        await CountAsync(db, stored.Counters, ct);
+        await AddAsync(db, accepted, ct);
+        if (full.Count > 0)
+        {
+            var unitIds = full.Values.Distinct().ToList();
+            var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+            foreach (var (i, unitId) in full)
+            {
+                results[i] = new IntakeResult(IntakeOutcome.Refused, Message: new Message("Surveys.Intake.QuotaFull", names[unitId]));
+            }
+        }
+
+        return results;
+    }
+
+    private sealed class Counter(int? quota, int received)
+    {
+        public int? Quota { get; } = quota;
+
+        public int Received { get; } = received;
+
+        /// <summary>Responses of this batch counted against the quota.</summary>
+        public int Added { get; set; }
+    }
+
+    private sealed record Stored(Dictionary<(long Survey, string Key), int> Keys, HashSet<(long Survey, string Hash)> Devices, SortedDictionary<(long Survey, long Unit), Counter> Counters);
+
+    /// <summary>What the database already holds of the batch's keys, device tokens and quota counters: one read each.</summary>
+    private static async Task<Stored> StoredAsync(AppDbContext db, List<long> surveyIds, IReadOnlyList<Submission> items, CancellationToken ct)
+    {
+        var keyList = items.Select(s => s.Key).Distinct(StringComparer.Ordinal).ToList();
+        var keys = (await db.SurveyBatches.AsNoTracking().Where(b => surveyIds.Contains(b.SurveyId) && keyList.Contains(b.Key))
+            .Select(b => new { b.SurveyId, b.Key, b.Count }).ToListAsync(ct)).ToDictionary(b => (b.SurveyId, b.Key), b => b.Count);
+        var hashes = items.SelectMany(s => s.Tokens).Distinct(StringComparer.Ordinal).ToList();
+        var devices = hashes.Count == 0
+            ? []
+            : (await db.SurveyTokens.AsNoTracking().Where(t => surveyIds.Contains(t.SurveyId) && hashes.Contains(t.Hash))
+                .Select(t => new { t.SurveyId, t.Hash }).ToListAsync(ct)).Select(t => (t.SurveyId, t.Hash)).ToHashSet();
+        var unitIds = items.SelectMany(s => s.Rows.Select(r => r.Response.UnitId)).Distinct().ToList();
+        var counters = await db.SurveyUnits.AsNoTracking().Where(u => surveyIds.Contains(u.SurveyId) && unitIds.Contains(u.UnitId))
+            .Select(u => new { u.SurveyId, u.UnitId, u.Quota, u.Received }).ToListAsync(ct);
+        return new Stored(keys, devices, new SortedDictionary<(long, long), Counter>(counters.ToDictionary(u => (u.SurveyId, u.UnitId), u => new Counter(u.Quota, u.Received))));
+    }
+
+    /// <summary>
+    /// One update per counted unit, in key order (no deadlock between instances on PostgreSQL). Atomic on both engines:
+    /// the row is locked and the quota re-checked, so it is never overrun; if another instance took it since the read,
+    /// the batch fails and each submission runs again alone, meeting the full quota in its check.
+    /// </summary>
+    private static async Task CountAsync(AppDbContext db, SortedDictionary<(long Survey, long Unit), Counter> counters, CancellationToken ct)
+    {
+        foreach (var ((surveyId, unitId), counter) in counters.Where(c => c.Value.Added > 0))
+        {
+            var n = counter.Added;
+            var updated = await db.SurveyUnits
+                .Where(u => u.SurveyId == surveyId && u.UnitId == unitId && (u.Quota == null || u.Received + n <= u.Quota))
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.Received, u => u.Received + n), ct);
+            if (updated == 0)
+            {
+                throw new QuotaTakenException(unitId);
+            }
+        }
+    }
+
+    /// <summary>Every row of the accepted submissions in one save, then the running totals they add, in one upsert per table.</summary>
+    private static async Task AddAsync(AppDbContext db, List<Submission> accepted, CancellationToken ct)
+    {
+        if (accepted.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var item in accepted)
+        {
+            var surveyId = item.Survey.Id;
+            db.SurveyBatches.Add(new SurveyBatch { SurveyId = surveyId, Key = item.Key, Count = item.Rows.Count });
+            db.SurveyTokens.AddRange(item.Tokens.Select(h => new SurveyToken { SurveyId = surveyId, Hash = h }));
+            // New entities on every call: a batch that failed runs again, each submission alone.
+            db.SurveyResponses.AddRange(item.Rows.Select(r => new SurveyResponse
+            {
+                Id = r.Response.Id,
+                SurveyId = r.Response.SurveyId,
+                Version = r.Response.Version,
+                UnitId = r.Response.UnitId,
+                ReceivedOn = r.Response.ReceivedOn,
+                Source = r.Response.Source,
+            }));
+            db.SurveyAnswers.AddRange(item.Rows.SelectMany(r => r.Values.Select(v => new SurveyAnswer
+            {
+                ResponseId = r.Response.Id,
+                SurveyId = surveyId,
+                QuestionKey = v.Question,
+                Choice = v.Choice,
+                Number = v.Number,
+                Text = v.Text,
+            })));
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        // The results' running totals move in the same transaction: committed together or not at all.
+        var bySurvey = accepted.GroupBy(s => (s.Survey.Id, s.Definition)).ToList();
+        var deltas = SurveyTallies.NewDeltas();
+        foreach (var group in bySurvey)
+        {
+            SurveyTallies.Add(deltas, group.Key.Definition, group.SelectMany(s => s.Rows));
+        }
+
+        await SurveyTallies.ApplyAsync(db, deltas, ct);
+        foreach (var group in bySurvey)
+        {
+            await SurveyCrossTallies.KeepAsync(db, group.Key.Id, group.Key.Definition, group.SelectMany(s => s.Rows).ToList(), ct);
+        }
+    }
+}
+
+/// <summary>A unit's quota was taken by another instance between the check and the update: the submission is refused.</summary>
+public sealed class QuotaTakenException(long unitId) : Exception($"The quota of unit {unitId} was taken meanwhile.")
+{
+    public long UnitId { get; } = unitId;
+}
