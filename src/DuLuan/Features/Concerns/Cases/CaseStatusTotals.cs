@@ -14,9 +14,11 @@ public sealed class CaseStatusTotals : IMonthlySumSource
 {
     public const string Measure = "cases.status";
 
+    private const string DimPrefix = "status:";
+
     public IReadOnlyList<string> Measures { get; } = [Measure];
 
-    public static string Dim(CaseStatus status) => "status:" + status;
+    public static string Dim(CaseStatus status) => DimPrefix + status;
 
     public bool Counts(object entity) => entity is Case;
 
@@ -41,7 +43,20 @@ public sealed class CaseStatusTotals : IMonthlySumSource
     public static async Task<Dictionary<CaseStatus, int>?> ReadAsync(IRunningTotals totals, IQueryable<long> unitIds, CancellationToken ct)
     {
         var read = await totals.ReadAsync(unitIds, Measure, ct);
-        return read?.Where(r => r.Value != 0 && Enum.TryParse<CaseStatus>(r.Key["status:".Length..], out _))
-            .ToDictionary(r => Enum.Parse<CaseStatus>(r.Key["status:".Length..]), r => (int)r.Value);
+        if (read is null)
+        {
+            return null;
+        }
+
+        var counts = new Dictionary<CaseStatus, int>();
+        foreach (var (dim, value) in read)
+        {
+            if (value != 0 && dim.StartsWith(DimPrefix, StringComparison.Ordinal) && Enum.TryParse<CaseStatus>(dim[DimPrefix.Length..], out var status))
+            {
+                counts[status] = (int)value;
+            }
+        }
+
+        return counts;
     }
 }
