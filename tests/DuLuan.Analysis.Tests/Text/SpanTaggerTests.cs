@@ -11,7 +11,7 @@ namespace DuLuan.Analysis.Tests.Text;
 /// </summary>
 public partial class SpanTaggerTests
 {
-    private static readonly string[] DevelopmentParts = ["dev", "round2-dev", "round3-dev", "round4-dev", "round5-dev"];
+    private static readonly string[] DevelopmentParts = ["dev", "round2-dev", "round3-dev", "round4-dev", "round5-dev", "round6-dev"];
 
     private static string Redact(string text) => PersonalDataRedactor.Redact(VietnameseNormalizer.Normalize(text)).Text;
 
@@ -53,7 +53,6 @@ public partial class SpanTaggerTests
     [InlineData("Tôi đã báo với Trinh mà không ai xuống", "Tôi đã báo với [họ tên] mà không ai xuống")]
     [InlineData("Vợ chồng Tâm ở đầu ngõ cãi nhau cả đêm", "Vợ chồng [họ tên] ở đầu ngõ cãi nhau cả đêm")]
     [InlineData("Hôm trước Quỳnh có gửi đơn", "Hôm trước [họ tên] có gửi đơn")]
-    [InlineData("Chỗ em ở là số 9 ngõ 12 Khâm Thiên, nước bẩn lắm", "Chỗ em ở là [địa chỉ], nước bẩn lắm")]
     public void The_model_finds_people_and_homes_the_rules_miss(string text, string expected)
     {
         Assert.Empty(RulesOnly(text));

@@ -30,12 +30,16 @@ internal static class RedactionEval
         {
             return Speed();
         }
+        if (args.Contains("--summary"))
+        {
+            return Summary();
+        }
 
         var showErrors = args.Contains("--errors");
         var parts = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         if (parts.Count == 0)
         {
-            parts = ["dev", "heldout", "round2-dev", "round2-heldout", "round3-dev", "round3-heldout", "round4-dev", "round4-heldout", "round5-dev", "round5-heldout"];
+            parts = ["dev", "heldout", "round2-dev", "round2-heldout", "round3-dev", "round3-heldout", "round4-dev", "round4-heldout", "round5-dev", "round5-heldout", "round6-heldout"];
         }
 
         var redactors = new (string Name, Func<string, List<RedactionSpan>> Find)[]
@@ -56,6 +60,33 @@ internal static class RedactionEval
         }
         return 0;
     }
+
+    /// <summary>The held-out parts that are scored (never tuned on), pooled last.</summary>
+    internal static readonly string[] HeldOutParts = ["heldout", "round2-heldout", "round3-heldout", "round4-heldout", "round5-heldout", "round6-heldout"];
+
+    /// <summary>Precision / recall / places kept of every held-out part and of all of them pooled, rules alone and with the span model: aggregates only.</summary>
+    private static int Summary()
+    {
+        var redactors = new (string Name, Func<string, List<RedactionSpan>> Find)[]
+        {
+            ("rules only", t => PersonalDataRedactor.Find(t, RedactionScope.Public, null)),
+            ("rules + span model", PersonalDataRedactor.Find),
+        };
+        Console.WriteLine("| part | " + string.Join(" | ", redactors.Select(r => r.Name + ": precision / recall / places kept")) + " |");
+        Console.WriteLine("| --- |" + string.Concat(redactors.Select(_ => " --- |")));
+        var pooled = redactors.Select(_ => new List<EvalLine>()).ToList();
+        foreach (var part in HeldOutParts)
+        {
+            var set = RedactionEvalSet.Load(part);
+            pooled.ForEach(p => p.AddRange(set));
+            Console.WriteLine($"| {part} ({set.Count} lines) | " + string.Join(" | ", redactors.Select(r => Brief(Score(set, r.Find, false)))) + " |");
+        }
+        Console.WriteLine($"| pooled ({pooled[0].Count} lines) | " + string.Join(" | ", redactors.Select((r, k) => Brief(Score(pooled[k], r.Find, false)))) + " |");
+        return 0;
+    }
+
+    private static string Brief(Tally t) => string.Create(CultureInfo.InvariantCulture,
+        $"{(double)t.RightRemovals / t.Removals:0.000} ({t.RightRemovals}/{t.Removals}) / {(double)t.Found / t.ToRemove:0.000} ({t.Found}/{t.ToRemove}) / {(double)t.Kept / t.ToKeep:0.000} ({t.Kept}/{t.ToKeep}); names {t.FoundBy.GetValueOrDefault("NAME")}/{t.ToRemoveBy.GetValueOrDefault("NAME")}, homes {t.FoundBy.GetValueOrDefault("HOME")}/{t.ToRemoveBy.GetValueOrDefault("HOME")}");
 
     private static string Labelled(string text, List<RedactionSpan> spans)
     {

@@ -8,7 +8,7 @@ internal static partial class PersonFinder
     {
         var words = view.Words;
         var w = words[i];
-        if (!RedactionLexicon.Surnames.Contains(w.Fold) || i + 2 >= words.Count)
+        if (i + 2 >= words.Count || !(RedactionLexicon.Surnames.Contains(w.Fold) || RareFamilyAndMiddle(view, inPlace, i)))
         {
             return -1;
         }
@@ -44,6 +44,23 @@ internal static partial class PersonFinder
             return -1;
         }
         return last;
+    }
+
+    /// <summary>Middle names that say a full name follows a rarer family name ("Vi Văn Thắng", "Sầm Thị Mai", "Vàng A Sử", "Thào Mí Sểnh").</summary>
+    private static readonly HashSet<string> MarkingMiddleNames = new(StringComparer.Ordinal) { "văn", "thị", "a", "mí", "seo" };
+
+    /// <summary>
+    /// A family name of the wider list (minorities, rare Kinh names) in a line that capitalises names, then "Văn"/"Thị"/"A"/"Mí"
+    /// and a third capitalised name, none of them inside a place: "Hầu A Chư xin …", "Chu Văn Phát lấn chiếm …".
+    /// </summary>
+    private static bool RareFamilyAndMiddle(RedactionText view, bool[] inPlace, int i)
+    {
+        var words = view.Words;
+        var (family, middle, given) = (words[i], words[i + 1], words[i + 2]);
+        return family.Capitalised && !family.Caseless && NameLists.FamilyNames.Contains(family.Fold) && !RedactionLexicon.NotNameStarts.Contains(family.Lower)
+            && middle.Capitalised && MarkingMiddleNames.Contains(middle.Lower) && given.Capitalised && !given.IsNumber
+            && view.JoinedToNext(i) && view.JoinedToNext(i + 1) && !inPlace[i] && !inPlace[i + 1] && !inPlace[i + 2]
+            && !(i > 0 && view.JoinedToNext(i - 1) && (words[i - 1].IsNumber || words[i - 1].Capitalised));
     }
 
     /// <summary>Family names, as written with their marks, that are no everyday word ("lại", "lương", "đoàn" are; "ngõ" is not "ngô").</summary>

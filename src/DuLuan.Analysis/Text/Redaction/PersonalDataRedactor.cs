@@ -66,13 +66,17 @@ public static class PersonalDataRedactor
                 blocked |= (first > 0 && view.JoinedToNext(first - 1) && marks[first - 1] is SpanFeatures.Place or SpanFeatures.Official)
                     || (before.End > 0 && before.Capitalised && !before.Caseless && (!before.SentenceStart || NameLists.FamilyNames.Contains(before.Fold)) && marks[first - 1] == SpanFeatures.None)
                     || RedactionLexicon.NotNameStarts.Contains(view.Words[first].Lower)
-                    || RedactionLexicon.NamedPlaces.Contains(string.Join(' ', view.Words.Skip(first).Take(last - first + 1).Select(w => w.Fold)));
+                    || StartsNamedPlace(view, first, last)
+                    || EverydayWord(view, first, last) || AfterAdminUnit(view, first)
+                    || (last + 1 < marks.Length && view.JoinedToNext(last) && marks[last + 1] == SpanFeatures.NameFirst);
             }
             else
             {
                 // A home is someone's: the writer or a named person before it in the sentence; a lone word is no address.
                 blocked |= homesPolicy == LearnedHomes.None || last == first || rules.Stretches.Any(s => start < s.End && s.Start < end)
-                    || !OwnerBefore(view, marks, first)
+                    || OwnerBefore(view, marks, first) is not (HomeOwner.Writer or HomeOwner.Named)
+                    || (OwnerBefore(view, marks, first) == HomeOwner.Named && Residences.Contains(view.Words[first].Fold))
+                    || view.Words.Skip(first + 1).Take(last - first).Any(w => w.Caseless && NotInAddress.Contains(w.Fold))
                     || (homesPolicy == LearnedHomes.OutsidePlaces && Touches(marks, first, last, SpanFeatures.Place));
             }
             if (!blocked)
@@ -82,6 +86,63 @@ public static class PersonalDataRedactor
         }
         return Resolve(candidates);
     }
+
+    /// <summary>
+    /// A learned name that is part of an everyday word: its last word with the next one ("Phúc đáp", "TUẤN HÀNG XÓM"), or, in
+    /// lower case in a line that capitalises names, its own words ("lô đất") — Viet74K's common words, with marks when the line has them.
+    /// </summary>
+    private static bool EverydayWord(RedactionText view, int first, int last)
+    {
+        var words = view.Words;
+        if (last + 1 < words.Count && (!words[last + 1].Capitalised || words[last + 1].Caseless) && Everyday(view, last))
+        {
+            return true;
+        }
+        if (words[first].Caseless || words[first].Capitalised)
+        {
+            return false;
+        }
+        for (var k = first; k < last; k++)
+        {
+            if (Everyday(view, k))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool Everyday(RedactionText view, int k)
+    {
+        if (!view.JoinedToNext(k))
+        {
+            return false;
+        }
+        var flags = RedactionWordList.Pair(view.Words[k], view.Words[k + 1]);
+        return (flags & (view.Words[k].LineHasMarks ? RedactionWordList.Common : RedactionWordList.CommonFolded)) != 0;
+    }
+
+    /// <summary>A learned name that is, or with the words joined after it begins, a listed street named after a person ("Lê" of "Lê Lợi ngập sâu").</summary>
+    private static bool StartsNamedPlace(RedactionText view, int first, int last)
+    {
+        var run = string.Join(' ', view.Words.Skip(first).Take(last - first + 1).Select(w => w.Fold));
+        for (var k = last; ; k++)
+        {
+            if (RedactionLexicon.NamedPlaces.Contains(run))
+            {
+                return true;
+            }
+            if (k - last >= 3 || !view.JoinedToNext(k))
+            {
+                return false;
+            }
+            run += " " + view.Words[k + 1].Fold;
+        }
+    }
+
+    /// <summary>A learned name right after an administrative unit ("Q. Bình Thạnh", "phường Hòa Minh") is the unit's name.</summary>
+    private static bool AfterAdminUnit(RedactionText view, int first)
+        => first > 0 && RedactionLexicon.AdminUnits.Contains(view.Words[first - 1].Fold) && view.GapAfter(first - 1).Trim().Trim('.').Length == 0;
 
     private static bool Touches(byte[] marks, int first, int last, byte mark)
     {
@@ -98,20 +159,37 @@ public static class PersonalDataRedactor
     /// <summary>Words that make an address someone's: the writer ("tôi", "em", "mình", "gia đình", "hộ", "trọ") or a person's name, in the same sentence before it.</summary>
     private static readonly HashSet<string> Owners = new(StringComparer.Ordinal) { "toi", "em", "e", "minh", "mk", "t", "tui", "tao", "chung", "gia", "ho", "tro", "chau", "con" };
 
-    private static bool OwnerBefore(RedactionText view, byte[] marks, int first)
+    /// <summary>Verbs and adverbs no street or hamlet name holds: a learned home in a line without case running into them overran ("o to 5 xay nha lan chiem").</summary>
+    private static readonly HashSet<string> NotInAddress = new(StringComparer.Ordinal) { "xay", "bi", "khong", "hay", "dot", "nuoi", "xin", "nho", "hoi", "goi", "muon", "duoc", "phai", "rat", "cung", "deu" };
+
+    private enum HomeOwner
+    {
+        None,
+        Writer,
+        Named,
+    }
+
+    /// <summary>Residents' groups and hamlets: someone named merely being in one ("ông Tâm ở tổ 5") keeps it a place, as in the rules.</summary>
+    private static readonly HashSet<string> Residences = new(StringComparer.Ordinal) { "to", "thon", "xom", "khoi", "khom", "ap", "ban", "buon", "khu" };
+
+    private static HomeOwner OwnerBefore(RedactionText view, byte[] marks, int first)
     {
         for (var p = first - 1; p >= 0 && first - p <= 8; p--)
         {
             if (view.GapAfter(p).IndexOfAny(".!?\n") >= 0)
             {
-                return false;
+                return HomeOwner.None;
             }
-            if (Owners.Contains(view.Words[p].Fold) || marks[p] is SpanFeatures.NameFirst or SpanFeatures.NameInside)
+            if (Owners.Contains(view.Words[p].Fold))
             {
-                return true;
+                return HomeOwner.Writer;
+            }
+            if (marks[p] is SpanFeatures.NameFirst or SpanFeatures.NameInside)
+            {
+                return HomeOwner.Named;
             }
         }
-        return false;
+        return HomeOwner.None;
     }
 
     /// <summary>What the rules found at each word (<see cref="SpanFeatures"/> marks): the learned model's view of the rules.</summary>

@@ -126,7 +126,7 @@ internal static class RedactionLexicon
             "ho_xuan_huong ho_tung_mau ho_nghinh ho_hao_hon ho_dac_di ho_van_hue ho_thi_ky ho_bieu_chanh",
             "tran_phu le_loi le_lai le_duan nguyen_trai nguyen_du nguyen_hue ngo_quyen hoang_dieu phan_thanh le_do ngo_may ly_bon nguyen_hoang nguyen_sieu nguyen_kiem",
             "nguyen_xi dinh_le le_hoan le_lo ha_bong dang_dung le_ninh tran_binh le_van_huu vo_thi_sau bui_thi_xuan to_hien_thanh dang_tat tran_khat_chan pham_ngu_lao",
-            "pham_hung nguyen_tuan nguyen_khang nguyen_chanh nguyen_thong tran_nao tran_quy hoang_sa vo_truong_toan")
+            "chu_van_an mac_thi_buoi pham_hung nguyen_tuan nguyen_khang nguyen_chanh nguyen_thong tran_nao tran_quy hoang_sa vo_truong_toan")
             .Split(' ').Select(w => w.Replace('_', ' ')),
         StringComparer.Ordinal);
 }
