@@ -71,12 +71,15 @@ public sealed class AlertSweep(AppDbContext db, TimeProvider clock)
                 continue;
             }
 
+            // The newest hits when there are more than the cap: the same texts on every run and both engines.
             var inWindow = await db.TopicHits.Where(h => h.TopicId == topic.Id && h.At >= windowStart)
-                .Join(db.Articles, h => h.ArticleId, a => a.Id, (h, a) => new { a.Outlet, a.Title, a.Text })
+                .Join(db.Articles, h => h.ArticleId, a => a.Id, (h, a) => new { h.At, h.ArticleId, a.Outlet, a.Title, a.Text })
+                .OrderByDescending(x => x.At).ThenByDescending(x => x.ArticleId)
                 .Take(2000).ToListAsync(ct);
             var background = await db.TopicHits.Where(h => h.TopicId == topic.Id && h.At < windowStart && h.At >= from)
-                .Join(db.Articles, h => h.ArticleId, a => a.Id, (h, a) => a.Title)
-                .Take(2000).ToListAsync(ct);
+                .Join(db.Articles, h => h.ArticleId, a => a.Id, (h, a) => new { h.At, h.ArticleId, a.Title })
+                .OrderByDescending(x => x.At).ThenByDescending(x => x.ArticleId)
+                .Take(2000).Select(x => x.Title).ToListAsync(ct);
             var texts = inWindow.Select(a => a.Title + ". " + a.Text).ToList();
             var phrases = SurfaceForms(KeyphraseExtractor.Extract(texts, background, top: 3, minCount: 2).Select(p => p.Phrase), texts);
             var outlets = inWindow.Select(a => a.Outlet).Distinct(StringComparer.Ordinal).Count();
