@@ -1,3 +1,4 @@
+using System.Net;
 using DuLuan.Data;
 using DuLuan.Features.Concerns.Cases;
 using DuLuan.Features.Members;
@@ -70,6 +71,11 @@ public sealed class EscalationTests
         var page = await viewer.GetStringAsync("/Cases");
         Assert.Contains("quá hạn xử lý", page, StringComparison.Ordinal);
         Assert.Contains("Quá hạn", page, StringComparison.Ordinal);
+        // The same notices in English for staff who read the pages in English.
+        viewer.Cookies.Add(app.BaseAddress, new Cookie(".AspNetCore.Culture", "c=en|uic=en"));
+        var english = WebUtility.HtmlDecode(await viewer.GetStringAsync("/Cases"));
+        Assert.Contains("3 cases in units below are overdue.", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("quá hạn xử lý", english, StringComparison.Ordinal);
         using var other = app.Client();
         await other.SignInOkAsync("viewer@01.vn");
         Assert.DoesNotContain("quá hạn xử lý", await other.GetStringAsync("/Cases"), StringComparison.Ordinal);

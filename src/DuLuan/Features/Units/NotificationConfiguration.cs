@@ -10,6 +10,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
     {
         builder.ToTable("notifications");
         builder.Property(n => n.Text).HasMaxLength(500);
+        builder.Property(n => n.TextEn).HasMaxLength(500);
         builder.HasOne<Unit>().WithMany().HasForeignKey(n => n.UnitId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(n => new { n.UnitId, n.CreatedAt });
     }

@@ -49,7 +49,7 @@ public sealed class CaseResponder(AppDbContext db, CaseWorkflow workflow, UnitSc
             Decision = RerouteDecision.Pending,
         });
         db.CaseEvents.Add(new CaseEvent { CaseId = tracked.Id, At = now, Status = tracked.Status, Note = reason, RerouteRequested = true });
-        db.Notifications.Add(new Notification { UnitId = tracked.UnitId, CreatedAt = now, Text = new Message("Cases.Notify.RerouteAsked", tracked.Id).Vietnamese });
+        db.Notifications.Add(Notification.Of(tracked.UnitId, new Message("Cases.Notify.RerouteAsked", tracked.Id), now));
         return await SaveAsync(cancellationToken);
     }
 
@@ -73,12 +73,12 @@ public sealed class CaseResponder(AppDbContext db, CaseWorkflow workflow, UnitSc
             }
 
             db.CaseEvents.Add(new CaseEvent { CaseId = tracked.Id, At = now, Status = CaseStatus.Assigned, Note = RerouteAcceptedNote });
-            db.Notifications.Add(new Notification { UnitId = to, CreatedAt = now, Text = new Message("Cases.Notify.Rerouted", tracked.Id).Vietnamese });
+            db.Notifications.Add(Notification.Of(to, new Message("Cases.Notify.Rerouted", tracked.Id), now));
         }
         else
         {
             request.Decision = RerouteDecision.Refused;
-            db.Notifications.Add(new Notification { UnitId = request.FromAgencyId, CreatedAt = now, Text = new Message("Cases.Notify.RerouteRefused", tracked.Id, note).Vietnamese });
+            db.Notifications.Add(Notification.Of(request.FromAgencyId, new Message("Cases.Notify.RerouteRefused", tracked.Id, note), now));
         }
 
         return await SaveAsync(cancellationToken);

@@ -40,12 +40,7 @@ public sealed class CaseWorkflow(AppDbContext db, TimeProvider clock)
             return false;
         }
 
-        db.Notifications.Add(new Notification
-        {
-            UnitId = tracked.AgencyId ?? tracked.UnitId,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-            Text = new Message("Cases.Notify.Reopened", tracked.Id).Vietnamese,
-        });
+        db.Notifications.Add(Notification.Of(tracked.AgencyId ?? tracked.UnitId, new Message("Cases.Notify.Reopened", tracked.Id), clock.GetUtcNow().UtcDateTime));
         if (await MoveAsync(tracked, CaseStatus.Reopened, ReopenNote, tracked.Version, cancellationToken))
         {
             return true;

@@ -54,5 +54,5 @@ public sealed class EscalationSweep(AppDbContext db, TimeProvider clock, Escalat
     }
 
     private static Notification Note(long unitId, int count, string key, DateTime now)
-        => new() { UnitId = unitId, CreatedAt = now, Text = new Message(key, count).Vietnamese };
+        => Notification.Of(unitId, new Message(key, count), now);
 }
