@@ -226,6 +226,10 @@ public sealed class MonitoringFlowTests
         Assert.Equal(topicId, alert.SubjectId);
         Assert.Contains("12 bài trong 3 giờ từ 4 nguồn", alert.ReasonVi, StringComparison.Ordinal);
         Assert.Contains("12 articles in 3 hours from 4 outlets", alert.ReasonEn, StringComparison.Ordinal);
+        // Its phrases are words people would write, as the dashboard's: never a lone syllable.
+        var phrases = alert.ReasonVi[(alert.ReasonVi.IndexOf("cụm từ nổi bật: ", StringComparison.Ordinal) + "cụm từ nổi bật: ".Length)..].TrimEnd('.').Split(", ");
+        Assert.NotEmpty(phrases);
+        Assert.All(phrases, p => Assert.Contains(' ', p));
         Assert.Equal(0, (await app.WithScopeAsync(s => s.GetRequiredService<AlertSweep>().RunAsync())).TopicAlerts);
 
         Assert.Equal(1, await app.WithScopeAsync(s => s.GetRequiredService<AlertDigest>().SendAsync()));

@@ -81,7 +81,8 @@ public sealed class AlertSweep(AppDbContext db, TimeProvider clock)
                 .OrderByDescending(x => x.At).ThenByDescending(x => x.ArticleId)
                 .Take(2000).Select(x => x.Title).ToListAsync(ct);
             var texts = inWindow.Select(a => a.Title + ". " + a.Text).ToList();
-            var phrases = SurfaceForms(KeyphraseExtractor.Extract(texts, background, top: 3, minCount: 2).Select(p => p.Phrase), texts);
+            // The dashboard's phrase finder: words and names as written, never a lone filler syllable ("lên", "qua").
+            var phrases = RisingPhraseFinder.Find(texts, background, top: 3, minCount: 2).Select(p => p.Phrase).ToList();
             var outlets = inWindow.Select(a => a.Outlet).Distinct(StringComparer.Ordinal).Count();
             db.Alerts.Add(new Alert
             {
@@ -145,21 +146,6 @@ public sealed class AlertSweep(AppDbContext db, TimeProvider clock)
     private static string P(double p) => p < 0.0001 ? "< 0.0001" : string.Create(CultureInfo.InvariantCulture, $"= {p:0.####}");
 
     private static string PVi(double p) => p < 0.0001 ? "< 0,0001" : "= " + VietnameseFormat.Number(p, 4);
-
-    /// <summary>Keyphrases come folded; show each as first written in one of the texts.</summary>
-    public static List<string> SurfaceForms(IEnumerable<string> phrases, IReadOnlyList<string> texts) => phrases.Select(phrase =>
-    {
-        foreach (var text in texts)
-        {
-            var folded = VietnameseFold.Fold(text);
-            var at = folded.IndexOf(phrase, StringComparison.Ordinal);
-            if (at >= 0 && folded.Length == text.Length)
-            {
-                return text.Substring(at, phrase.Length).ToLower(CultureInfo.GetCultureInfo("vi-VN"));
-            }
-        }
-        return phrase;
-    }).ToList();
 
     private static string ReasonVi(string topic, SpikeResult r, int outlets, List<string> phrases) =>
         new Message("Monitoring.Alert.Topic", topic, r.Observed, Spike.WindowHours, outlets, r.TypicalDailyLow, r.TypicalDailyHigh, VietnameseFormat.Number(r.Expected), PVi(r.PValue)).Vietnamese
