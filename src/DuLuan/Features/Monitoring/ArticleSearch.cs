@@ -40,8 +40,8 @@ public sealed class ArticleSearch(AppDbContext db)
     /// </summary>
     public const int RankWindow = CountCap;
 
-    /// <summary>PostgreSQL: the newest articles walked in key order before the GIN bitmap is used (see PostgresNewestAsync).</summary>
-    private const int DenseRows = 10_000;
+    /// <summary>PostgreSQL: the newest articles walked in key order before the GIN bitmap is used (see PostgresNewestAsync). Tests lower it.</summary>
+    internal int DenseRows { get; init; } = 10_000;
 
     public async Task<ArticleSearchPage> SearchAsync(ArticleSearchRequest request, CancellationToken ct = default)
     {
