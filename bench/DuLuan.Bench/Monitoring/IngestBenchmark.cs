@@ -33,27 +33,18 @@ public static class IngestBenchmark
     {
         var entries = int.Parse(args.ElementAtOrDefault(1) ?? "20000", CultureInfo.InvariantCulture);
         var searchArticles = int.Parse(args.ElementAtOrDefault(2) ?? "200000", CultureInfo.InvariantCulture);
-        var random = new Random(7);
-        var items = Enumerable.Range(0, entries).Select(i => (Title: Sentence(random, 8, 14), Text: Sentence(random, 60, 120), Link: $"https://bao.example.vn/{i}.html?utm_source=rss")).ToList();
-        var xml = Rss(items);
-        Console.WriteLine($"feed: {entries:N0} entries, {xml.Length / 1024.0 / 1024.0:0.0} MB");
-
         var root = Path.Combine(Path.GetTempPath(), "duluan-bench-monitoring-" + Environment.ProcessId);
         Directory.CreateDirectory(root);
         try
         {
-            var baseline = PlainFts5(Path.Combine(root, "plain.db"), items);
-            GC.Collect();
-            var before = Process.GetCurrentProcess().WorkingSet64;
-            var (ours, peak) = await OursAsync(Path.Combine(root, "ours"), xml);
-            Console.WriteLine();
-            Console.WriteLine("| Ingest (SQLite, 2 cores) | documents/s | ratio |");
-            Console.WriteLine("|---|---:|---:|");
-            Console.WriteLine($"| plain FTS5 inserts (baseline) | {baseline:N0} | 1.00 |");
-            Console.WriteLine($"| DuLuan ingest end to end | {ours:N0} | {ours / baseline:0.00} |");
-            Console.WriteLine();
-            Console.WriteLine($"working set before ingest {before / 1048576.0:0} MB, peak during ingest {peak / 1048576.0:0} MB (goal < 300 MB)");
-            await SearchAsync(Path.Combine(root, "search"), searchArticles);
+            if (entries > 0)
+            {
+                await IngestAsync(root, entries);
+            }
+            if (searchArticles > 0)
+            {
+                await SearchBenchmark.RunAsync(Path.Combine(root, "search"), searchArticles);
+            }
         }
         finally
         {
@@ -61,6 +52,31 @@ public static class IngestBenchmark
             Directory.Delete(root, true);
         }
         return 0;
+    }
+
+    private static async Task IngestAsync(string root, int entries)
+    {
+        // The bench's own list of texts is let go before ingest: the memory measured is the ingest's and the document's.
+        var (xml, baseline) = FeedAndBaseline(root, entries);
+        GC.Collect();
+        var before = Process.GetCurrentProcess().WorkingSet64;
+        var (ours, peak) = await OursAsync(Path.Combine(root, "ours"), xml);
+        Console.WriteLine();
+        Console.WriteLine("| Ingest (SQLite, 2 cores) | documents/s | ratio |");
+        Console.WriteLine("|---|---:|---:|");
+        Console.WriteLine($"| plain FTS5 inserts (baseline) | {baseline:N0} | 1.00 |");
+        Console.WriteLine($"| DuLuan ingest end to end | {ours:N0} | {ours / baseline:0.00} |");
+        Console.WriteLine();
+        Console.WriteLine($"working set before ingest {before / 1048576.0:0} MB, peak during ingest {peak / 1048576.0:0} MB (goal < 300 MB)");
+    }
+
+    private static (byte[] Xml, double Baseline) FeedAndBaseline(string root, int entries)
+    {
+        var random = new Random(7);
+        var items = Enumerable.Range(0, entries).Select(i => (Title: Sentence(random, 8, 14), Text: Sentence(random, 60, 120), Link: $"https://bao.example.vn/{i}.html?utm_source=rss")).ToList();
+        var xml = Rss(items);
+        Console.WriteLine($"feed: {entries:N0} entries, {xml.Length / 1024.0 / 1024.0:0.0} MB");
+        return (xml, PlainFts5(Path.Combine(root, "plain.db"), items));
     }
 
     private static string Sentence(Random random, int min, int max)
@@ -115,7 +131,7 @@ public static class IngestBenchmark
         return items.Count / watch.Elapsed.TotalSeconds;
     }
 
-    private static async Task<ServiceProvider> ServicesAsync(string directory)
+    internal static async Task<ServiceProvider> ServicesAsync(string directory)
     {
         Directory.CreateDirectory(directory);
         var database = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = directory };
@@ -138,12 +154,22 @@ public static class IngestBenchmark
     {
         await using var provider = await ServicesAsync(directory);
         long peak = 0;
+        long managedPeak = 0;
+        long heapPeak = 0;
+        long committedPeak = 0;
+        SQLitePCL.raw.sqlite3_memory_highwater(1);
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var gen2Before = GC.CollectionCount(2);
         using var sampling = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
         {
             while (!sampling.IsCancellationRequested)
             {
                 peak = Math.Max(peak, Process.GetCurrentProcess().WorkingSet64);
+                managedPeak = Math.Max(managedPeak, GC.GetTotalMemory(false));
+                var info = GC.GetGCMemoryInfo();
+                heapPeak = Math.Max(heapPeak, info.HeapSizeBytes);
+                committedPeak = Math.Max(committedPeak, info.TotalCommittedBytes);
                 await Task.Delay(50);
             }
         });
@@ -163,8 +189,13 @@ public static class IngestBenchmark
         }
 
         Console.WriteLine($"ours: read the document {parseSeconds:0.0} s, clean + store {seconds - parseSeconds:0.0} s");
-        var parsed = scope.ServiceProvider.GetRequiredService<FeedParser>().Parse(xml, "utf-8", new Uri("https://bao.example.vn/rss"));
+        Console.WriteLine($"memory during ingest: working set peak {peak / 1048576.0:0} MB, managed heap peak {managedPeak / 1048576.0:0} MB " +
+            $"(GC heap size {heapPeak / 1048576.0:0} MB, committed {committedPeak / 1048576.0:0} MB), SQLite native peak {SQLitePCL.raw.sqlite3_memory_highwater(0) / 1048576.0:0} MB, allocated {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1048576.0:0} MB, gen2 collections {GC.CollectionCount(2) - gen2Before}");
         var phase = Stopwatch.StartNew();
+        var cleaned = new FeedParser().ParseStreaming(xml, "utf-8", new Uri("https://bao.example.vn/rss")).Entries.Count();
+        var readAndCleanSeconds = phase.Elapsed.TotalSeconds;
+        var parsed = scope.ServiceProvider.GetRequiredService<FeedParser>().Parse(xml, "utf-8", new Uri("https://bao.example.vn/rss"));
+        phase.Restart();
         var prepared = parsed.Entries.Select(e => ArticleIngest.Prepare(feed, e, DateTime.UtcNow)).ToList();
         var prepareSeconds = phase.Elapsed.TotalSeconds;
         phase.Restart();
@@ -175,134 +206,11 @@ public static class IngestBenchmark
         }
 
         var indexSeconds = phase.Elapsed.TotalSeconds;
+        phase.Restart();
+        var facts = prepared.Count(a => StoryIndex.FactsOf(a.Title, a.Text) is not null);
+        var factsSeconds = phase.Elapsed.TotalSeconds;
+        Console.WriteLine($"measured alone: read + clean {cleaned:N0} entries {readAndCleanSeconds:0.0} s, story facts {factsSeconds:0.0} s");
         Console.WriteLine($"of which, measured again alone: normalise+fold+MinHash {prepareSeconds:0.0} s, story index {indexSeconds:0.0} s; the rest is the database");
         return (result.Stored / seconds, peak);
-    }
-
-    private static readonly (string Label, string Query, SearchSort Sort)[] Queries =
-    [
-        ("one word, common", "người", SearchSort.Relevance),
-        ("one word, rare", "ngập", SearchSort.Relevance),
-        ("two-word phrase, common", "\"người dân\"", SearchSort.Relevance),
-        ("two-word phrase, rare", "\"sạt lở\"", SearchSort.Relevance),
-        ("two-word phrase, words common, never adjacent", "\"giá xăng\"", SearchSort.Relevance),
-        ("three folded words, rare", "sat lo dat", SearchSort.Relevance),
-        ("three folded words, common", "nguoi dan nam", SearchSort.Relevance),
-        ("word + NOT phrase", "đất -\"nhà nước\"", SearchSort.Relevance),
-        ("two words, newest first", "thành phố", SearchSort.Newest),
-    ];
-
-    private static async Task SearchAsync(string directory, int articles)
-    {
-        var corpus = NewsCorpus.Load();
-        Console.WriteLine();
-        Console.WriteLine($"search archive: {articles:N0} articles from {corpus.SentenceCount:N0} real news sentences (see NewsCorpus)");
-        await using var provider = await ServicesAsync(directory);
-        var file = Path.Combine(directory, "duluan.db");
-        Console.WriteLine($"building {articles:N0} articles for search (direct inserts through the same triggers)...");
-        using (var connection = new SqliteConnection($"Data Source={file}"))
-        {
-            connection.Open();
-            var at = DateTime.UtcNow.AddDays(-30);
-            for (var start = 0; start < articles; start += 5000)
-            {
-                using var transaction = connection.BeginTransaction();
-                using var insert = connection.CreateCommand();
-                insert.CommandText = "INSERT INTO stories (\"UnitId\", \"Title\", \"FirstSeenAt\", \"LastSeenAt\", \"ArticleCount\") VALUES (1, 's', $t, $t, 1); " +
-                    "INSERT INTO articles (\"UnitId\", \"FeedId\", \"StoryId\", \"Key\", \"Url\", \"Title\", \"Text\", \"Outlet\", \"PublishedAt\", \"FetchedAt\", \"Folded\", \"Signature\") " +
-                    "VALUES (1, 1, last_insert_rowid(), $k, NULL, $title, $text, 'Báo Bench', $t, $t, $f, x'00')";
-                var k = insert.Parameters.Add("$k", SqliteType.Text);
-                var title = insert.Parameters.Add("$title", SqliteType.Text);
-                var text = insert.Parameters.Add("$text", SqliteType.Text);
-                var t = insert.Parameters.Add("$t", SqliteType.Text);
-                var f = insert.Parameters.Add("$f", SqliteType.Text);
-                for (var i = start; i < Math.Min(articles, start + 5000); i++)
-                {
-                    var (ti, te) = corpus.Article(i);
-                    k.Value = i.ToString("x64", CultureInfo.InvariantCulture);
-                    title.Value = ti;
-                    text.Value = te;
-                    t.Value = at.AddSeconds(i * 2.5).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
-                    f.Value = SearchText.IndexForm(ti + "\n" + te);
-                    insert.ExecuteNonQuery();
-                }
-                transaction.Commit();
-            }
-        }
-        // Same run, same file: without the FTS join's covering index (as before migration 0031), then with it.
-        Execute(file, "DROP INDEX \"IX_articles_fts_unit\"; ANALYZE;");
-        var before = await TimeSearchesAsync(provider, coveringJoin: false);
-        Execute(file, "CREATE INDEX \"IX_articles_fts_unit\" ON \"articles\" (\"Id\", \"UnitId\"); ANALYZE;");
-        var after = await TimeSearchesAsync(provider);
-        Print($"{articles:N0} articles, SQLite FTS5", "without / with IX_articles_fts_unit", before, after);
-        // The first pass also warmed the caches: time "without" once more, now as warm as "with" was.
-        Execute(file, "DROP INDEX \"IX_articles_fts_unit\"; ANALYZE;");
-        Print($"{articles:N0} articles, SQLite FTS5, warm", "without again / with", await TimeSearchesAsync(provider, coveringJoin: false), after);
-        foreach (var (label, query, _) in Queries)
-        {
-            using var connection = new SqliteConnection($"Data Source={file}");
-            connection.Open();
-            using var count = connection.CreateCommand();
-            count.CommandText = "SELECT COUNT(*) FROM article_fts WHERE article_fts MATCH $q";
-            count.Parameters.AddWithValue("$q", SearchQuery.Parse(query).ToFts5Match());
-            Console.WriteLine($"matches of `{query}` ({label}): {(long)count.ExecuteScalar()!:N0} of {articles:N0}");
-        }
-        var postgres = Environment.GetEnvironmentVariable("DULUAN_BENCH_POSTGRES");
-        if (postgres is null)
-        {
-            Console.WriteLine("(set DULUAN_BENCH_POSTGRES to a server connection string to measure PostgreSQL too)");
-            return;
-        }
-        await using var pg = await PostgresSearchDb.CreateAsync(postgres, articles, corpus.Article);
-        before = await TimeSearchesAsync(pg.Services);
-        await pg.KeepSearchVectorsInlineAsync();
-        after = await TimeSearchesAsync(pg.Services);
-        Print($"{articles:N0} articles, PostgreSQL GIN", "search_vector toasted / inline", before, after);
-    }
-
-    private static void Execute(string file, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={file}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private sealed record Timing(double P50, double P95, string Matches);
-
-    private static void Print(string what, string change, List<Timing> before, List<Timing> after)
-    {
-        Console.WriteLine();
-        Console.WriteLine($"| Search, {what} ({change}) | matches | before p50 ms | before p95 ms | after p50 ms | after p95 ms | p95 after/before |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
-        for (var i = 0; i < Queries.Length; i++)
-        {
-            Console.WriteLine($"| {Queries[i].Label} `{Queries[i].Query}` | {after[i].Matches} | {before[i].P50:0.0} | {before[i].P95:0.0} | {after[i].P50:0.0} | {after[i].P95:0.0} | {after[i].P95 / before[i].P95:0.00} |");
-        }
-    }
-
-    private static async Task<List<Timing>> TimeSearchesAsync(IServiceProvider provider, bool coveringJoin = true)
-    {
-        var timings = new List<Timing>();
-        foreach (var (_, query, sort) in Queries)
-        {
-            var times = new List<double>();
-            ArticleSearchPage? page = null;
-            for (var i = 0; i < 60; i++)
-            {
-                await using var scope = provider.CreateAsyncScope();
-                var search = new ArticleSearch(scope.ServiceProvider.GetRequiredService<AppDbContext>()) { CoveringJoin = coveringJoin };
-                var watch = Stopwatch.StartNew();
-                page = await search.SearchAsync(new ArticleSearchRequest(SearchQuery.Parse(query), [1], Sort: sort));
-                if (i >= 10)
-                {
-                    times.Add(watch.Elapsed.TotalMilliseconds);
-                }
-            }
-            times.Sort();
-            timings.Add(new Timing(times[times.Count / 2], times[(int)(times.Count * 0.95)], page!.TotalIsLowerBound ? $"> {page.Total:N0}" : $"{page.Total:N0}"));
-        }
-        return timings;
     }
 }

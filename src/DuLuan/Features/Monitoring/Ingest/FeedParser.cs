@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml;
@@ -55,14 +56,39 @@ public sealed class FeedParser(FeedParserOptions? options = null)
         RawFeed raw;
         try
         {
-            var decoded = new FeedTextDecoder(_options.LegacyDecoder).Decode(bytes, httpCharset, warnings);
-            raw = ReadRaw(decoded.Text, feedUrl, warnings);
+            raw = (CleanUtf8Document.Accepts(bytes, httpCharset) ? ReadClean(bytes, feedUrl) : null) ?? ReadDecoded(bytes, httpCharset, feedUrl, warnings);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             return new StreamedFeed(FeedFormat.Unknown, 0, []);
         }
         return new StreamedFeed(raw.Format, raw.Entries.Count, new FeedEntryBuilder(_sanitizer, warnings).Entries(raw, feedUrl));
+    }
+
+    /// <summary>
+    /// A clean UTF-8 document (<see cref="CleanUtf8Document"/>) read straight from its bytes: the entries the text path
+    /// would read, without the document decoded, then repaired, as three strings of twice its size. Null when the strict
+    /// reading fails or finds no feed; the text path then decides, with its warnings.
+    /// </summary>
+    private RawFeed? ReadClean(byte[] bytes, Uri? feedUrl)
+    {
+        var raw = new RawFeed(_options.MaxEntries);
+        try
+        {
+            using var text = new StreamReader(new MemoryStream(bytes, writable: false), new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true);
+            XmlFeedReader.Read(text, raw, feedUrl);
+        }
+        catch (XmlException)
+        {
+            return null;
+        }
+        return raw.Format == FeedFormat.Unknown || raw.TrailingJunk ? null : raw;
+    }
+
+    private RawFeed ReadDecoded(byte[] bytes, string? httpCharset, Uri? feedUrl, FeedWarnings warnings)
+    {
+        var decoded = new FeedTextDecoder(_options.LegacyDecoder).Decode(bytes, httpCharset, warnings);
+        return ReadRaw(decoded.Text, feedUrl, warnings);
     }
 
     public ParsedFeed ParseText(string text, Uri? feedUrl = null)

@@ -113,7 +113,7 @@ public static class XmlRepair
         return i + 1;
     }
 
-    private static bool IsValidCharRef(ReadOnlySpan<char> s)
+    internal static bool IsValidCharRef(ReadOnlySpan<char> s)
     {
         var hex = s.Length > 1 && (s[0] == 'x' || s[0] == 'X');
         var digits = hex ? s[1..] : s;
