@@ -75,6 +75,7 @@ public static partial class CrashDrill
     private static async Task WriteAsync(HttpClient http, Setup setup, Ledger ledger, long n)
     {
         Interlocked.Increment(ref ledger.Sent);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             if (n % 2 == 0)
@@ -92,7 +93,7 @@ public static partial class CrashDrill
                 var token = TokenPattern().Match(body);
                 if (response.IsSuccessStatusCode && token.Success)
                 {
-                    ledger.Ack("concern", token.Groups[1].Value);
+                    ledger.Ack("concern", token.Groups[1].Value, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }
                 else
                 {
@@ -109,7 +110,7 @@ public static partial class CrashDrill
                 }, CancellationToken.None);
                 if (response.IsSuccessStatusCode)
                 {
-                    ledger.Ack("survey", ResponseIntake.KeyHash(setup.SurveyId, key)); // stored as its hash
+                    ledger.Ack("survey", ResponseIntake.KeyHash(setup.SurveyId, key), Stopwatch.GetElapsedTime(started).TotalMilliseconds); // stored as its hash
                 }
                 else
                 {

@@ -227,7 +227,7 @@ public sealed class GroupCommitTests
             Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
         }
 
-        using (var noKey = await client.Http.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(new Dictionary<string, string> { ["api_key"] = "dl_khong-dung", ["jurisdiction_id"] = "20200" })))
+        using (var noKey = await client.Http.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(new Dictionary<string, string> { ["api_key"] = "dl_khong-dung", ["jurisdiction_id"] = "20200", ["description"] = "Đèn đường trước chợ đã hỏng ba tuần nay." })))
         {
             Assert.Equal(HttpStatusCode.Forbidden, noKey.StatusCode);
         }
