@@ -39,6 +39,7 @@ public sealed partial class GroupCommit : IHostedService, IDisposable
     private long written;
     private long busyTicks;
     private long failedBatches;
+    private long abandonedWrites;
     private int largest;
 
     /// <summary>Writes in the queue (a single-reader channel cannot count them itself).</summary>
@@ -76,11 +77,20 @@ public sealed partial class GroupCommit : IHostedService, IDisposable
     public (long Batches, long Writes, int Largest, long FailedBatches, TimeSpan Busy) Statistics
         => (Interlocked.Read(ref batches), Interlocked.Read(ref written), Volatile.Read(ref largest), Interlocked.Read(ref failedBatches), TimeSpan.FromTicks(Interlocked.Read(ref busyTicks)));
 
-    /// <summary>Runs <paramref name="write"/> in the next batch; completes once its batch committed.</summary>
-    public Task<T> RunAsync<T>(Func<AppDbContext, CancellationToken, Task<T>> write) => Enqueue(new Single<T>(write));
+    /// <summary>
+    /// Runs <paramref name="write"/> in the next batch; completes once its batch committed. <paramref name="abandoned"/>
+    /// (the request's, when its client gives up): if it fires before the batch starts, the write is not made and the task is
+    /// cancelled, so an overloaded writer spends nothing on answers nobody waits for. Once its batch started, it is written.
+    /// </summary>
+    public Task<T> RunAsync<T>(Func<AppDbContext, CancellationToken, Task<T>> write, CancellationToken abandoned = default)
+        => Enqueue(new Single<T>(write) { Abandoned = abandoned });
 
-    /// <summary>Writes <paramref name="item"/> with the other items of <paramref name="kind"/> in the next batch; completes once it committed.</summary>
-    public Task<TResult> RunAsync<TItem, TResult>(IGroupWrite<TItem, TResult> kind, TItem item) => Enqueue(new Grouped<TItem, TResult>(kind, item));
+    /// <summary>Writes <paramref name="item"/> with the other items of <paramref name="kind"/> in the next batch; completes once it committed (<paramref name="abandoned"/>: as above).</summary>
+    public Task<TResult> RunAsync<TItem, TResult>(IGroupWrite<TItem, TResult> kind, TItem item, CancellationToken abandoned = default)
+        => Enqueue(new Grouped<TItem, TResult>(kind, item) { Abandoned = abandoned });
+
+    /// <summary>Writes dropped because their caller gave up while they waited for a batch.</summary>
+    public long Abandoned => Interlocked.Read(ref abandonedWrites);
 
     private Task<T> Enqueue<T>(Pending<T> item)
     {
@@ -196,6 +206,14 @@ public sealed partial class GroupCommit : IHostedService, IDisposable
         while (batch.Count < MaxBatch && reader.TryRead(out var item))
         {
             Interlocked.Decrement(ref waiting);
+            if (item.Abandoned.IsCancellationRequested)
+            {
+                // Its client gave up (or timed out) while it waited: under overload, that is most of the queue.
+                Interlocked.Increment(ref abandonedWrites);
+                item.Cancel();
+                continue;
+            }
+
             batch.Add(item);
         }
     }
@@ -325,56 +343,4 @@ public sealed partial class GroupCommit : IHostedService, IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A group commit of {Count} writes failed ({Error}); each is written again on its own.")]
     private partial void LogBatchFailed(int count, string error);
-
-    private abstract class Pending
-    {
-        /// <summary>The <see cref="IGroupWrite{TItem, TResult}"/> this write is one of, or null for a write of its own.</summary>
-        public virtual object? Kind => null;
-
-        /// <summary>Runs <paramref name="group"/>: this write alone, or every write of its kind in the batch (this one first).</summary>
-        public abstract Task RunAsync(AppDbContext db, List<Pending> group);
-
-        public abstract void Complete();
-
-        public abstract void Fail(Exception e);
-    }
-
-    private abstract class Pending<T> : Pending
-    {
-        public TaskCompletionSource<T> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        protected T? Result { get; set; }
-
-        public override void Complete() => Done.TrySetResult(Result!);
-
-        public override void Fail(Exception e) => Done.TrySetException(e);
-    }
-
-    private sealed class Single<T>(Func<AppDbContext, CancellationToken, Task<T>> write) : Pending<T>
-    {
-        public override async Task RunAsync(AppDbContext db, List<Pending> group) => Result = await write(db, CancellationToken.None);
-    }
-
-    private sealed class Grouped<TItem, TResult>(IGroupWrite<TItem, TResult> kind, TItem item) : Pending<TResult>
-    {
-        public override object Kind => kind;
-
-        public TItem Item { get; } = item;
-
-        public override async Task RunAsync(AppDbContext db, List<Pending> group)
-        {
-            var members = group.Cast<Grouped<TItem, TResult>>().ToList();
-            var results = await kind.WriteAsync(db, members.ConvertAll(m => m.Item), CancellationToken.None);
-            if (results.Count != members.Count)
-            {
-                throw new InvalidOperationException($"{kind.GetType().Name} gave {results.Count} results for {members.Count} writes.");
-            }
-
-            for (var i = 0; i < members.Count; i++)
-            {
-                members[i].Result = results[i];
-            }
-        }
-    }
 }
-

@@ -212,7 +212,7 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
         try
         {
             // The writer finds a replay (by the key's hash or, for rows stored before keys were hashed, the key itself).
-            return await writer.RunAsync(SubmissionWriter.Instance, new Submission(survey, definition, keyHash, rows, tokens, batch.IdempotencyKey));
+            return await writer.RunAsync(SubmissionWriter.Instance, new Submission(survey, definition, keyHash, rows, tokens, batch.IdempotencyKey), ct);
         }
         catch (DbUpdateException e) when (Duplicate(e))
         {

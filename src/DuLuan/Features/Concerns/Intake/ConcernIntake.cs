@@ -99,7 +99,7 @@ public sealed class ConcernIntake(AppDbContext db, ContactVault vault, CaseMatch
         Concern? stored;
         try
         {
-            stored = db.Database.CurrentTransaction is not null ? await WriteAsync(db, cancellationToken) : await writer.RunAsync(WriteAsync);
+            stored = db.Database.CurrentTransaction is not null ? await WriteAsync(db, cancellationToken) : await writer.RunAsync(WriteAsync, cancellationToken);
         }
         catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
@@ -139,7 +139,7 @@ public sealed class ConcernIntake(AppDbContext db, ContactVault vault, CaseMatch
             return code;
         }
 
-        return db.Database.CurrentTransaction is not null ? await WriteAsync(db, cancellationToken) : await writer.RunAsync(WriteAsync);
+        return db.Database.CurrentTransaction is not null ? await WriteAsync(db, cancellationToken) : await writer.RunAsync(WriteAsync, cancellationToken);
     }
 
     public static string DedupKey(long unitId, string title, string description, DateOnly day)
