@@ -11,6 +11,9 @@ public sealed partial class GroupCommit
         /// <summary>Fires when the caller no longer waits for this write (checked only before its batch starts).</summary>
         public CancellationToken Abandoned { get; init; }
 
+        /// <summary>When it was queued (<see cref="TimeProvider.GetTimestamp"/> of the writer's clock).</summary>
+        public long Queued { get; set; }
+
         public abstract void Cancel();
 
         /// <summary>Runs <paramref name="group"/>: this write alone, or every write of its kind in the batch (this one first).</summary>
@@ -61,3 +64,6 @@ public sealed partial class GroupCommit
         }
     }
 }
+
+/// <summary>The write waited longer than <see cref="GroupCommit.MaxQueueWait"/> for its batch and was not written: answer 429.</summary>
+public sealed class WriterBusyException() : Exception("The public-write queue is too long; the write was not stored.");

@@ -40,15 +40,20 @@ public sealed partial class GroupCommit : IHostedService, IDisposable
     private long busyTicks;
     private long failedBatches;
     private long abandonedWrites;
+    private long shedWrites;
     private int largest;
 
     /// <summary>Writes in the queue (a single-reader channel cannot count them itself).</summary>
     private int waiting;
 
-    public GroupCommit(IServiceScopeFactory scopes, DatabaseOptions database, ILogger<GroupCommit> log, IConfiguration? configuration = null)
+    private readonly TimeProvider clock;
+
+    public GroupCommit(IServiceScopeFactory scopes, DatabaseOptions database, ILogger<GroupCommit> log, IConfiguration? configuration = null, TimeProvider? clock = null)
     {
         this.scopes = scopes;
         this.log = log;
+        this.clock = clock ?? TimeProvider.System;
+        MaxQueueWait = TimeSpan.FromMilliseconds(Math.Max(1, configuration?.GetValue("PublicWrites:GroupCommitMaxWaitMilliseconds", 2000) ?? 2000));
         sqlite = database.Provider == DatabaseProvider.Sqlite;
         Enabled = configuration?.GetValue("PublicWrites:GroupCommit", true) ?? true;
         MaxBatch = Math.Max(1, configuration?.GetValue("PublicWrites:GroupCommitMaxBatch", 64) ?? 64);
@@ -69,6 +74,17 @@ public sealed partial class GroupCommit : IHostedService, IDisposable
 
     /// <summary>How long the writer waits for more writes after the first of a batch (0: only those already waiting).</summary>
     public TimeSpan Delay { get; }
+
+    /// <summary>
+    /// How long a write may wait in the queue for its batch (<c>PublicWrites:GroupCommitMaxWaitMilliseconds</c>, default 2 s):
+    /// one that waited longer is not written and fails with <see cref="WriterBusyException"/>, which the public endpoints
+    /// answer with 429 and Retry-After. When the machine cannot keep up (a CPU-starved host, a slow disk), residents are
+    /// told to retry in seconds instead of waiting until their phone gives up.
+    /// </summary>
+    public TimeSpan MaxQueueWait { get; }
+
+    /// <summary>Writes refused because they waited longer than <see cref="MaxQueueWait"/>.</summary>
+    public long Shed => Interlocked.Read(ref shedWrites);
 
     /// <summary>Writes waiting for the next batch.</summary>
     public int Waiting => Volatile.Read(ref waiting);
@@ -99,6 +115,7 @@ public sealed partial class GroupCommit : IHostedService, IDisposable
             return AloneInlineAsync(item);
         }
 
+        item.Queued = clock.GetTimestamp();
         Interlocked.Increment(ref waiting);
         if (!queue.Writer.TryWrite(item))
         {
@@ -211,6 +228,13 @@ public sealed partial class GroupCommit : IHostedService, IDisposable
                 // Its client gave up (or timed out) while it waited: under overload, that is most of the queue.
                 Interlocked.Increment(ref abandonedWrites);
                 item.Cancel();
+                continue;
+            }
+
+            if (clock.GetElapsedTime(item.Queued) > MaxQueueWait && !stopping.IsCancellationRequested)
+            {
+                Interlocked.Increment(ref shedWrites);
+                item.Fail(new WriterBusyException());
                 continue;
             }
 

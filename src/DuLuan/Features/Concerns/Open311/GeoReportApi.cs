@@ -281,7 +281,17 @@ public static class GeoReportApi
             return Error(f, error.Status, error.Description);
         }
 
-        var result = await intake.SubmitAsync(draft.Draft!, ct);
+        IntakeResult result;
+        try
+        {
+            result = await intake.SubmitAsync(draft.Draft!, ct);
+        }
+        catch (WriterBusyException)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = PublicWriteAdmission.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return Error(f, StatusCodes.Status429TooManyRequests, PublicWriteAdmission.Refusal);
+        }
+
         var token = result.Token ?? await db.Concerns.AsNoTracking().Where(c => c.Id == result.ConcernId).Select(c => c.Token).SingleAsync(ct);
         return Write(f, "service_requests", new GeoList("request", [new GeoFields
         {
