@@ -10,6 +10,7 @@ using DuLuan.Features.Surveys;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -18,7 +19,8 @@ namespace DuLuan.Bench.Surveys;
 
 /// <summary>
 /// `DuLuan.Bench surveys [--clients 100] [--seconds 10] [--provider sqlite|postgres] [--hold-slots]`: responses accepted per second by
-/// the public submit endpoint over HTTP, each in its own transaction, with group commit response by response and with one save per batch, against the same number of
+/// the public submit endpoint over HTTP, each in its own transaction, with group commit response by response and with one
+/// multi-row INSERT per table per batch, against an endpoint that only reads the body (the HTTP ceiling) and the same number of
 /// concurrent writers doing plain parameterised inserts of one row into SQLite (same pragmas) in the same run.
 /// PostgreSQL needs DULUAN_TEST_POSTGRES (a fresh database is created for each run).
 /// </summary>
@@ -41,6 +43,9 @@ public static class ResponseBenchmark
             // transaction, as before group commit); on, with each response still checked, saved and totalled on its own
             // inside the batch's transaction (the first group commit); on, with one set of checks, one save and one
             // upsert of summed totals per batch.
+            // The HTTP ceiling of this process on this machine: the same requests to an endpoint that reads the JSON body
+            // and answers 200 without touching the database (same middleware: rate limits, routing, logging).
+            var noop = Http(CrashDrill.CreateDatabaseAsync(provider, dir, "noop").GetAwaiter().GetResult(), clients, duration, groupCommit: true, byKind: true, noop: true).GetAwaiter().GetResult();
             var alone = Http(CrashDrill.CreateDatabaseAsync(provider, dir, "alone").GetAwaiter().GetResult(), clients, duration, groupCommit: false, byKind: false).GetAwaiter().GetResult();
             var itemwise = Http(CrashDrill.CreateDatabaseAsync(provider, dir, "itemwise").GetAwaiter().GetResult(), clients, duration, groupCommit: true, byKind: false).GetAwaiter().GetResult();
             var grouped = Http(CrashDrill.CreateDatabaseAsync(provider, dir, "grouped").GetAwaiter().GetResult(), clients, duration, groupCommit: true, byKind: true).GetAwaiter().GetResult();
@@ -48,12 +53,13 @@ public static class ResponseBenchmark
             Stats.PrintTable(["what", "per second", "p50 ms", "p99 ms", "ratio to baseline", "not accepted"],
             [
                 ["plain parameterised INSERT into SQLite (baseline)", Stats.F(baseline.Rate, "0"), Stats.F(baseline.P50), Stats.F(baseline.P99), "1.00", "0"],
+                ["POST of the same body to an endpoint that only reads it (HTTP ceiling)", Stats.F(noop.Rate, "0"), Stats.F(noop.P50), Stats.F(noop.P99), Stats.F(noop.Rate / baseline.Rate), noop.Refused],
                 ["POST /api/public/surveys/{id}/responses, one transaction each", Stats.F(alone.Rate, "0"), Stats.F(alone.P50), Stats.F(alone.P99), Stats.F(alone.Rate / baseline.Rate), alone.Refused],
                 ["same, group commit, each response written on its own in the batch", Stats.F(itemwise.Rate, "0"), Stats.F(itemwise.P50), Stats.F(itemwise.P99), Stats.F(itemwise.Rate / baseline.Rate), itemwise.Refused],
-                ["same, group commit, one save and one totals upsert per batch", Stats.F(grouped.Rate, "0"), Stats.F(grouped.P50), Stats.F(grouped.P99), Stats.F(grouped.Rate / baseline.Rate), grouped.Refused],
+                ["same, group commit, one multi-row INSERT per table and one totals upsert per batch", Stats.F(grouped.Rate, "0"), Stats.F(grouped.P50), Stats.F(grouped.P99), Stats.F(grouped.Rate / baseline.Rate), grouped.Refused],
             ]);
             Console.WriteLine($"group commit, each on its own: {itemwise.Batches} commits for {itemwise.Writes} writes (mean {(double)itemwise.Writes / Math.Max(1, itemwise.Batches):F1}, largest {itemwise.Largest}), writer busy {itemwise.Busy:P0} of the time");
-            Console.WriteLine($"group commit, per batch: {grouped.Batches} commits for {grouped.Writes} writes (mean {(double)grouped.Writes / Math.Max(1, grouped.Batches):F1}, largest {grouped.Largest}), writer busy {grouped.Busy:P0} of the time; rate {grouped.Rate / alone.Rate:F2}x one transaction each, {grouped.Rate / itemwise.Rate:F2}x each on its own in the batch; p99 {grouped.P99 / alone.P99:F2}x / {grouped.P99 / itemwise.P99:F2}x");
+            Console.WriteLine($"group commit, per batch: {grouped.Batches} commits for {grouped.Writes} writes (mean {(double)grouped.Writes / Math.Max(1, grouped.Batches):F1}, largest {grouped.Largest}), writer busy {grouped.Busy:P0} of the time; rate {grouped.Rate / alone.Rate:F2}x one transaction each, {grouped.Rate / itemwise.Rate:F2}x each on its own in the batch; p99 {grouped.P99 / alone.P99:F2}x / {grouped.P99 / itemwise.P99:F2}x; {grouped.Rate / noop.Rate:F2} of the HTTP ceiling");
             return 0;
         }
         finally
@@ -106,7 +112,7 @@ public static class ResponseBenchmark
         });
     }
 
-    private static async Task<Result> Http(DatabaseOptions database, int clients, TimeSpan duration, bool groupCommit, bool byKind)
+    private static async Task<Result> Http(DatabaseOptions database, int clients, TimeSpan duration, bool groupCommit, bool byKind, bool noop = false)
     {
         var app = WebHost.Build(new WebHostSettings(database, ["http://127.0.0.1:0"])
         {
@@ -138,6 +144,16 @@ public static class ResponseBenchmark
             surveyId = survey.Id;
         }
 
+        const string NoopPath = "/bench/noop";
+        if (noop)
+        {
+            app.MapPost(NoopPath, async (HttpContext context) =>
+            {
+                var batch = await System.Text.Json.JsonSerializer.DeserializeAsync<SubmittedBatch>(context.Request.Body, SurveyDefinition.Lenient);
+                return batch?.Responses?.Count > 0 ? Results.Ok(new SubmitAnswer(batch.Responses.Count, false)) : Results.BadRequest();
+            }).AllowAnonymous();
+        }
+
         await app.StartAsync();
         try
         {
@@ -154,7 +170,7 @@ public static class ResponseBenchmark
                     idempotencyKey = Guid.NewGuid().ToString("N"),
                     responses = new[] { new { version = 1, answers = new Dictionary<string, object> { ["commune"] = commune, ["use"] = "yes", ["why"] = new[] { "land", "birth" }, ["score"] = 4 } } },
                 };
-                using var response = await http.PostAsJsonAsync($"/api/public/surveys/{surveyId}/responses", body);
+                using var response = await http.PostAsJsonAsync(noop ? NoopPath : $"/api/public/surveys/{surveyId}/responses", body);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return true;

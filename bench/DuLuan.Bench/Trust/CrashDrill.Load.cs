@@ -20,7 +20,7 @@ public static partial class CrashDrill
     private static async Task RunLoadAsync(string url, Setup setup, Ledger ledger, int rate, CancellationToken ct)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 400, ConnectTimeout = TimeSpan.FromSeconds(2) }) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(10) };
-        using var editor = await Editor.SignInAsync(url, setup);
+        using var editor = await SignInWhileKilledAsync(url, setup, ct);
         using var inFlight = new SemaphoreSlim(400);
         var pending = new ConcurrentDictionary<long, Task>();
         var clock = Stopwatch.StartNew();
@@ -72,9 +72,26 @@ public static partial class CrashDrill
         await Task.WhenAll(pending.Values);
     }
 
+    /// <summary>The editor's sign-in, tried again until it succeeds: on a starved machine the server can be killed during it.</summary>
+    private static async Task<Editor> SignInWhileKilledAsync(string url, Setup setup, CancellationToken ct)
+    {
+        while (true)
+        {
+            try
+            {
+                return await Editor.SignInAsync(url, setup);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException && !ct.IsCancellationRequested)
+            {
+                await Task.Delay(500, ct);
+            }
+        }
+    }
+
     private static async Task WriteAsync(HttpClient http, Setup setup, Ledger ledger, long n)
     {
         Interlocked.Increment(ref ledger.Sent);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             if (n % 2 == 0)
@@ -92,7 +109,7 @@ public static partial class CrashDrill
                 var token = TokenPattern().Match(body);
                 if (response.IsSuccessStatusCode && token.Success)
                 {
-                    ledger.Ack("concern", token.Groups[1].Value);
+                    ledger.Ack("concern", token.Groups[1].Value, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }
                 else
                 {
@@ -109,7 +126,7 @@ public static partial class CrashDrill
                 }, CancellationToken.None);
                 if (response.IsSuccessStatusCode)
                 {
-                    ledger.Ack("survey", ResponseIntake.KeyHash(setup.SurveyId, key)); // stored as its hash
+                    ledger.Ack("survey", ResponseIntake.KeyHash(setup.SurveyId, key), Stopwatch.GetElapsedTime(started).TotalMilliseconds); // stored as its hash
                 }
                 else
                 {

@@ -125,6 +125,8 @@ public static partial class CrashDrill
         info.Environment["Monitoring__SchedulerSeconds"] = "0";
         info.Environment["Monitoring__AlertMinutes"] = "0";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        // The start-up phases (host built, migrations checked, listening) in the kept server log.
+        info.Environment["Logging__LogLevel__DuLuan.Startup"] = "Debug";
     }
 
     internal static async Task<(int Code, string Output)> CliAsync(DatabaseOptions options, string[] verb)

@@ -73,6 +73,7 @@ public static partial class CrashDrill
             var up = Math.Max(1, elapsed - restarts.Sum());
             var statuses = string.Join(", ", ledger.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key switch { 0 => "no answer", -1 => "not sent, 400 in flight", _ => s.Key.ToString(CultureInfo.InvariantCulture) }}: {s.Value}"));
             var loadAverage = LoadDrill.LoadAverage();
+            Console.WriteLine($"time to acknowledgement: {ledger.Timings}");
             Console.WriteLine($"acknowledged {acked} writes ({ledger.Kinds}) in {elapsed:F0} s ({acked / up:F0}/s while up), {ledger.Failures} refused or cut by a kill ({statuses}); lost {lost}; integrity {integrity}; restart max {worst:F2} s, mean {restarts.DefaultIfEmpty(0).Average():F2} s; load average {loadAverage}");
             figures.Add(("crash", $"acknowledged writes lost after {kills} SIGKILLs ({provider})", $"{lost} of {acked:N0} ({ledger.Kinds}); load average {loadAverage}", lost == 0));
             figures.Add(("crash", $"{rate} acknowledged writes/s while the server is up ({provider})", $"{acked / up:F0}/s acknowledged of {rate}/s offered open-loop ({ledger.Sent:N0} sent; not acknowledged: {statuses}); load average {loadAverage}", acked / up >= rate * 0.95));
@@ -160,7 +161,23 @@ public static partial class CrashDrill
 
         public int Failures => failures;
 
-        public void Ack(string kind, string key) => acked.Enqueue((kind, key));
+        private readonly ConcurrentDictionary<string, ConcurrentBag<double>> latencies = new(StringComparer.Ordinal);
+
+        public void Ack(string kind, string key, double milliseconds = double.NaN)
+        {
+            acked.Enqueue((kind, key));
+            if (!double.IsNaN(milliseconds))
+            {
+                latencies.GetOrAdd(kind, _ => []).Add(milliseconds);
+            }
+        }
+
+        /// <summary>Per kind, the time to an acknowledgement (p50 / p99 ms): a kind that needs more round trips shows it here first.</summary>
+        public string Timings => string.Join(", ", latencies.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l =>
+        {
+            var all = l.Value.ToList();
+            return $"{l.Key} p50 {Foundation.Stats.Median(all):F0} ms p99 {Foundation.Stats.Percentile(all, 0.99):F0} ms";
+        }));
 
         public ConcurrentDictionary<int, int> Statuses { get; } = new();
 

@@ -39,15 +39,21 @@ public sealed partial class GroupCommit : IHostedService, IDisposable
     private long written;
     private long busyTicks;
     private long failedBatches;
+    private long abandonedWrites;
+    private long shedWrites;
     private int largest;
 
     /// <summary>Writes in the queue (a single-reader channel cannot count them itself).</summary>
     private int waiting;
 
-    public GroupCommit(IServiceScopeFactory scopes, DatabaseOptions database, ILogger<GroupCommit> log, IConfiguration? configuration = null)
+    private readonly TimeProvider clock;
+
+    public GroupCommit(IServiceScopeFactory scopes, DatabaseOptions database, ILogger<GroupCommit> log, IConfiguration? configuration = null, TimeProvider? clock = null)
     {
         this.scopes = scopes;
         this.log = log;
+        this.clock = clock ?? TimeProvider.System;
+        MaxQueueWait = TimeSpan.FromMilliseconds(Math.Max(1, configuration?.GetValue("PublicWrites:GroupCommitMaxWaitMilliseconds", 2000) ?? 2000));
         sqlite = database.Provider == DatabaseProvider.Sqlite;
         Enabled = configuration?.GetValue("PublicWrites:GroupCommit", true) ?? true;
         MaxBatch = Math.Max(1, configuration?.GetValue("PublicWrites:GroupCommitMaxBatch", 64) ?? 64);
@@ -69,6 +75,17 @@ public sealed partial class GroupCommit : IHostedService, IDisposable
     /// <summary>How long the writer waits for more writes after the first of a batch (0: only those already waiting).</summary>
     public TimeSpan Delay { get; }
 
+    /// <summary>
+    /// How long a write may wait in the queue for its batch (<c>PublicWrites:GroupCommitMaxWaitMilliseconds</c>, default 2 s):
+    /// one that waited longer is not written and fails with <see cref="WriterBusyException"/>, which the public endpoints
+    /// answer with 429 and Retry-After. When the machine cannot keep up (a CPU-starved host, a slow disk), residents are
+    /// told to retry in seconds instead of waiting until their phone gives up.
+    /// </summary>
+    public TimeSpan MaxQueueWait { get; }
+
+    /// <summary>Writes refused because they waited longer than <see cref="MaxQueueWait"/>.</summary>
+    public long Shed => Interlocked.Read(ref shedWrites);
+
     /// <summary>Writes waiting for the next batch.</summary>
     public int Waiting => Volatile.Read(ref waiting);
 
@@ -76,11 +93,20 @@ public sealed partial class GroupCommit : IHostedService, IDisposable
     public (long Batches, long Writes, int Largest, long FailedBatches, TimeSpan Busy) Statistics
         => (Interlocked.Read(ref batches), Interlocked.Read(ref written), Volatile.Read(ref largest), Interlocked.Read(ref failedBatches), TimeSpan.FromTicks(Interlocked.Read(ref busyTicks)));
 
-    /// <summary>Runs <paramref name="write"/> in the next batch; completes once its batch committed.</summary>
-    public Task<T> RunAsync<T>(Func<AppDbContext, CancellationToken, Task<T>> write) => Enqueue(new Single<T>(write));
+    /// <summary>
+    /// Runs <paramref name="write"/> in the next batch; completes once its batch committed. <paramref name="abandoned"/>
+    /// (the request's, when its client gives up): if it fires before the batch starts, the write is not made and the task is
+    /// cancelled, so an overloaded writer spends nothing on answers nobody waits for. Once its batch started, it is written.
+    /// </summary>
+    public Task<T> RunAsync<T>(Func<AppDbContext, CancellationToken, Task<T>> write, CancellationToken abandoned = default)
+        => Enqueue(new Single<T>(write) { Abandoned = abandoned });
 
-    /// <summary>Writes <paramref name="item"/> with the other items of <paramref name="kind"/> in the next batch; completes once it committed.</summary>
-    public Task<TResult> RunAsync<TItem, TResult>(IGroupWrite<TItem, TResult> kind, TItem item) => Enqueue(new Grouped<TItem, TResult>(kind, item));
+    /// <summary>Writes <paramref name="item"/> with the other items of <paramref name="kind"/> in the next batch; completes once it committed (<paramref name="abandoned"/>: as above).</summary>
+    public Task<TResult> RunAsync<TItem, TResult>(IGroupWrite<TItem, TResult> kind, TItem item, CancellationToken abandoned = default)
+        => Enqueue(new Grouped<TItem, TResult>(kind, item) { Abandoned = abandoned });
+
+    /// <summary>Writes dropped because their caller gave up while they waited for a batch.</summary>
+    public long Abandoned => Interlocked.Read(ref abandonedWrites);
 
     private Task<T> Enqueue<T>(Pending<T> item)
     {
@@ -89,6 +115,7 @@ public sealed partial class GroupCommit : IHostedService, IDisposable
             return AloneInlineAsync(item);
         }
 
+        item.Queued = clock.GetTimestamp();
         Interlocked.Increment(ref waiting);
         if (!queue.Writer.TryWrite(item))
         {
@@ -196,6 +223,21 @@ public sealed partial class GroupCommit : IHostedService, IDisposable
         while (batch.Count < MaxBatch && reader.TryRead(out var item))
         {
             Interlocked.Decrement(ref waiting);
+            if (item.Abandoned.IsCancellationRequested)
+            {
+                // Its client gave up (or timed out) while it waited: under overload, that is most of the queue.
+                Interlocked.Increment(ref abandonedWrites);
+                item.Cancel();
+                continue;
+            }
+
+            if (clock.GetElapsedTime(item.Queued) > MaxQueueWait && !stopping.IsCancellationRequested)
+            {
+                Interlocked.Increment(ref shedWrites);
+                item.Fail(new WriterBusyException());
+                continue;
+            }
+
             batch.Add(item);
         }
     }
@@ -212,6 +254,9 @@ public sealed partial class GroupCommit : IHostedService, IDisposable
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            // A failed batch is rolled back whole and each write runs again alone: a savepoint around every save (a
+            // SAVEPOINT and a RELEASE round trip each, on PostgreSQL) would take back nothing that matters.
+            db.Database.AutoSavepointsEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync();
             foreach (var group in ByKind ? Groups(batch) : batch.ConvertAll(item => new List<Pending> { item }))
             {
@@ -322,56 +367,4 @@ public sealed partial class GroupCommit : IHostedService, IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A group commit of {Count} writes failed ({Error}); each is written again on its own.")]
     private partial void LogBatchFailed(int count, string error);
-
-    private abstract class Pending
-    {
-        /// <summary>The <see cref="IGroupWrite{TItem, TResult}"/> this write is one of, or null for a write of its own.</summary>
-        public virtual object? Kind => null;
-
-        /// <summary>Runs <paramref name="group"/>: this write alone, or every write of its kind in the batch (this one first).</summary>
-        public abstract Task RunAsync(AppDbContext db, List<Pending> group);
-
-        public abstract void Complete();
-
-        public abstract void Fail(Exception e);
-    }
-
-    private abstract class Pending<T> : Pending
-    {
-        public TaskCompletionSource<T> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        protected T? Result { get; set; }
-
-        public override void Complete() => Done.TrySetResult(Result!);
-
-        public override void Fail(Exception e) => Done.TrySetException(e);
-    }
-
-    private sealed class Single<T>(Func<AppDbContext, CancellationToken, Task<T>> write) : Pending<T>
-    {
-        public override async Task RunAsync(AppDbContext db, List<Pending> group) => Result = await write(db, CancellationToken.None);
-    }
-
-    private sealed class Grouped<TItem, TResult>(IGroupWrite<TItem, TResult> kind, TItem item) : Pending<TResult>
-    {
-        public override object Kind => kind;
-
-        public TItem Item { get; } = item;
-
-        public override async Task RunAsync(AppDbContext db, List<Pending> group)
-        {
-            var members = group.Cast<Grouped<TItem, TResult>>().ToList();
-            var results = await kind.WriteAsync(db, members.ConvertAll(m => m.Item), CancellationToken.None);
-            if (results.Count != members.Count)
-            {
-                throw new InvalidOperationException($"{kind.GetType().Name} gave {results.Count} results for {members.Count} writes.");
-            }
-
-            for (var i = 0; i < members.Count; i++)
-            {
-                members[i].Result = results[i];
-            }
-        }
-    }
 }
-

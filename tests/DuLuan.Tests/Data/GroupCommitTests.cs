@@ -227,7 +227,7 @@ public sealed class GroupCommitTests
             Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
         }
 
-        using (var noKey = await client.Http.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(new Dictionary<string, string> { ["api_key"] = "dl_khong-dung", ["jurisdiction_id"] = "20200" })))
+        using (var noKey = await client.Http.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(new Dictionary<string, string> { ["api_key"] = "dl_khong-dung", ["jurisdiction_id"] = "20200", ["description"] = "Đèn đường trước chợ đã hỏng ba tuần nay." })))
         {
             Assert.Equal(HttpStatusCode.Forbidden, noKey.StatusCode);
         }
@@ -269,6 +269,36 @@ public sealed class GroupCommitTests
             return await db.SaveChangesAsync(ct);
         });
         Assert.Equal(1, late);
+    }
+
+    [Theory, Providers]
+    public async Task A_write_whose_caller_gave_up_while_it_waited_is_not_made_and_the_others_are(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var survey = await SurveyKit.PublishedAsync(app);
+        var writer = app.App.Services.GetRequiredService<GroupCommit>();
+        Task<int> Add(long unitId, CancellationToken abandoned) => writer.RunAsync(async (db, ct) =>
+        {
+            db.SurveyUnits.Add(new SurveyUnit { SurveyId = survey, UnitId = unitId });
+            return await db.SaveChangesAsync(ct);
+        }, abandoned);
+
+        using var gone = new CancellationTokenSource();
+        Task<int> abandoned, kept;
+        using (var gate = await HoldAsync(writer))
+        {
+            abandoned = Add(app.Tree.CommuneA1.Id, gone.Token);
+            kept = Add(app.Tree.CommuneA2.Id, CancellationToken.None);
+            await WaitForAsync(() => writer.Waiting == 2);
+            // The client of the first gives up (its request is aborted) while both wait for the held writer.
+            await gone.CancelAsync();
+            gate.Open();
+            Assert.Equal(1, await kept);
+        }
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
+        Assert.Equal(1, writer.Abandoned);
+        Assert.Equal([app.Tree.CommuneA2.Id], await app.WithDbAsync(db => db.SurveyUnits.Where(u => u.SurveyId == survey).Select(u => u.UnitId).ToListAsync()));
     }
 
     /// <summary>Queues a write that holds the writer until the returned gate is opened (or disposed), and waits until it runs.</summary>

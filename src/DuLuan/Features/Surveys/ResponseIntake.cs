@@ -33,6 +33,33 @@ public sealed class PublishedDefinitions
 {
     private readonly ConcurrentDictionary<(long Survey, int Version), SurveyDefinition> cache = new();
     private readonly ConcurrentDictionary<long, (HashSet<long> Ids, DateTimeOffset Until)> units = new();
+    private readonly ConcurrentDictionary<long, (Survey Survey, long Until)> surveys = new();
+
+    /// <summary>How long a survey row read for intake is used again without reading it.</summary>
+    public static readonly TimeSpan SurveyFor = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The survey row, read again at most every <see cref="SurveyFor"/> (<paramref name="fresh"/>: now). Only the happy path
+    /// trusts a remembered row: <see cref="SubmissionWriter"/> checks status and version again in its batch, and a
+    /// refusal is decided on a fresh row.
+    /// </summary>
+    public async Task<Survey?> SurveyAsync(AppDbContext db, long surveyId, bool fresh, CancellationToken ct)
+    {
+        var now = Environment.TickCount64;
+        if (!fresh && surveys.TryGetValue(surveyId, out var found) && found.Until > now)
+        {
+            return found.Survey;
+        }
+
+        var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == surveyId, ct);
+        if (survey is not null)
+        {
+            survey.DraftJson = string.Empty; // not needed here; not kept in memory
+            surveys[surveyId] = (survey, now + (long)SurveyFor.TotalMilliseconds);
+        }
+
+        return survey;
+    }
 
     public async Task<SurveyDefinition?> GetAsync(AppDbContext db, long surveyId, int version, CancellationToken ct)
     {
@@ -62,7 +89,8 @@ public sealed class PublishedDefinitions
 }
 
 /// <summary>
-/// Stores a batch of responses all-or-nothing: validated first, then written by <see cref="SubmissionWriter"/> in the
+/// Stores a batch of responses all-or-nothing: validated first (on the happy path without a read: the survey row is
+/// remembered for a moment and the writer checks it again), then written by <see cref="SubmissionWriter"/> in the
 /// <see cref="GroupCommit"/> (with other residents' batches, in one transaction): the idempotency key, the repeat-answer
 /// tokens, the quota counters, the responses and the running totals, all or none.
 /// </summary>
@@ -93,7 +121,12 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
     /// <summary>As above, marking the stored responses with their <see cref="ResponseSource"/>.</summary>
     public async Task<IntakeResult> SubmitAsync(long surveyId, SubmittedBatch batch, string source, CancellationToken ct)
     {
-        var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == surveyId, ct);
+        var survey = await definitions.SurveyAsync(db, surveyId, fresh: false, ct);
+        if (survey is null || survey.Status != SurveyStatus.Published || batch.Responses?.Any(r => r.Version != survey.CurrentVersion) == true)
+        {
+            survey = await definitions.SurveyAsync(db, surveyId, fresh: true, ct);
+        }
+
         if (survey is null || survey.Status == SurveyStatus.Draft || survey.CurrentVersion == 0)
         {
             return new IntakeResult(IntakeOutcome.NotFound);
@@ -107,23 +140,16 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
         }
 
         var keyHash = KeyHash(surveyId, batch.IdempotencyKey);
-        // Rows stored before keys were hashed (migration 0015 hashed them on PostgreSQL only) still match by the key itself.
-        var previous = await db.SurveyBatches.AsNoTracking().FirstOrDefaultAsync(b => b.SurveyId == surveyId && (b.Key == keyHash || b.Key == batch.IdempotencyKey), ct);
-        if (previous is not null)
-        {
-            return new IntakeResult(IntakeOutcome.Replayed, previous.Count);
-        }
-
         if (survey.Status == SurveyStatus.Closed)
         {
-            return new IntakeResult(IntakeOutcome.Refused, Message: new Message("Surveys.Intake.Closed"));
+            return await PreviousAsync(surveyId, keyHash, batch.IdempotencyKey, ct) ?? new IntakeResult(IntakeOutcome.Refused, Message: new Message("Surveys.Intake.Closed"));
         }
 
         var responses = batch.Responses ?? [];
         if (responses.Count is 0 or > MaxBatch)
         {
             errors["responses"] = [new Message("Surveys.Intake.BatchSize", MaxBatch)];
-            return new IntakeResult(IntakeOutcome.Invalid, Errors: errors);
+            return await PreviousAsync(surveyId, keyHash, batch.IdempotencyKey, ct) ?? new IntakeResult(IntakeOutcome.Invalid, Errors: errors);
         }
 
         var definition = await definitions.GetAsync(db, surveyId, survey.CurrentVersion, ct)
@@ -179,12 +205,14 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
 
         if (errors.Count > 0)
         {
-            return new IntakeResult(IntakeOutcome.Invalid, Errors: errors);
+            // A batch stored before (under an older version, say) is still answered as a replay.
+            return await PreviousAsync(surveyId, keyHash, batch.IdempotencyKey, ct) ?? new IntakeResult(IntakeOutcome.Invalid, Errors: errors);
         }
 
         try
         {
-            return await writer.RunAsync(SubmissionWriter.Instance, new Submission(survey, definition, keyHash, rows, tokens));
+            // The writer finds a replay (by the key's hash or, for rows stored before keys were hashed, the key itself).
+            return await writer.RunAsync(SubmissionWriter.Instance, new Submission(survey, definition, keyHash, rows, tokens, batch.IdempotencyKey), ct);
         }
         catch (DbUpdateException e) when (Duplicate(e))
         {
@@ -198,6 +226,16 @@ public sealed partial class ResponseIntake(AppDbContext db, PublishedDefinitions
             var name = await db.Units.AsNoTracking().Where(u => u.Id == taken.UnitId).Select(u => u.Name).FirstAsync(ct);
             return new IntakeResult(IntakeOutcome.Refused, Message: new Message("Surveys.Intake.QuotaFull", name));
         }
+    }
+
+    /// <summary>
+    /// The batch stored before under this key, as a replay; null when none. Rows stored before keys were hashed
+    /// (migration 0015 hashed them on PostgreSQL only) still match by the key itself.
+    /// </summary>
+    private async Task<IntakeResult?> PreviousAsync(long surveyId, string keyHash, string key, CancellationToken ct)
+    {
+        var previous = await db.SurveyBatches.AsNoTracking().FirstOrDefaultAsync(b => b.SurveyId == surveyId && (b.Key == keyHash || b.Key == key), ct);
+        return previous is null ? null : new IntakeResult(IntakeOutcome.Replayed, previous.Count);
     }
 
     /// <summary>A unique index or (SQLite reports these apart) a primary key refused the row.</summary>

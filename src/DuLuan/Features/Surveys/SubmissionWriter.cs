@@ -1,16 +1,20 @@
+using System.Data;
 using DuLuan.Data;
 using DuLuan.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Surveys;
 
-/// <summary>A resident's batch of responses, checked against its survey's definition and ready to store.</summary>
-public sealed record Submission(Survey Survey, SurveyDefinition Definition, string Key, List<(SurveyResponse Response, List<AnswerValue> Values)> Rows, HashSet<string> Tokens);
+/// <summary>
+/// A resident's batch of responses, checked against its survey's definition and ready to store; <paramref name="Key"/> is
+/// the idempotency key's hash, <paramref name="PlainKey"/> the key as sent (rows stored before keys were hashed match it).
+/// </summary>
+public sealed record Submission(Survey Survey, SurveyDefinition Definition, string Key, List<(SurveyResponse Response, List<AnswerValue> Values)> Rows, HashSet<string> Tokens, string? PlainKey = null);
 
 /// <summary>
 /// Stores the submissions <see cref="GroupCommit"/> gathered, in its transaction, with the same few statements whatever
 /// their number: one read each of the stored keys, device tokens and quota counters, one conditional update per counted
-/// unit, one save of every row, one upsert of the running totals summed over the batch (and of the cross totals per
+/// unit, one multi-row INSERT per table, one upsert of the running totals summed over the batch (and of the cross totals per
 /// survey). Each submission is decided in order of arrival as if it were alone: a key stored before or earlier in the
 /// batch is a replay, a device that answered is refused, a unit whose quota the earlier ones filled is refused; the
 /// others are stored, all of their rows or none.
@@ -37,6 +41,9 @@ public sealed class SubmissionWriter : IGroupWrite<Submission, IntakeResult>
         }
 
         var stored = await StoredAsync(db, surveyIds, items, ct);
+        // The intake checked a survey row it may have remembered for a moment: its status and version, read here in the
+        // batch's transaction, decide.
+        var surveys = await db.Surveys.AsNoTracking().Where(s => surveyIds.Contains(s.Id)).Select(s => new { s.Id, s.Status, s.CurrentVersion }).ToDictionaryAsync(s => s.Id, ct);
         var results = new IntakeResult[items.Count];
         var accepted = new List<Submission>();
         var full = new Dictionary<int, long>();
@@ -44,9 +51,15 @@ public sealed class SubmissionWriter : IGroupWrite<Submission, IntakeResult>
         {
             var item = items[i];
             var surveyId = item.Survey.Id;
-            if (stored.Keys.TryGetValue((surveyId, item.Key), out var count))
+            if (stored.Keys.TryGetValue((surveyId, item.Key), out var count) || (item.PlainKey is { } plain && stored.Keys.TryGetValue((surveyId, plain), out count)))
             {
                 results[i] = new IntakeResult(IntakeOutcome.Replayed, count);
+                continue;
+            }
+
+            if (Unanswerable(item, surveys.GetValueOrDefault(surveyId) is { } now ? (now.Status, now.CurrentVersion) : null) is { } refusal)
+            {
+                results[i] = refusal;
                 continue;
             }
 
@@ -94,6 +107,26 @@ public sealed class SubmissionWriter : IGroupWrite<Submission, IntakeResult>
         return results;
     }
 
+    /// <summary>Why a submission checked against an older reading of its survey cannot be stored now; null when it can.</summary>
+    private static IntakeResult? Unanswerable(Submission item, (SurveyStatus Status, int Version)? survey)
+    {
+        if (survey is not { } now || now.Status == SurveyStatus.Draft || now.Version == 0)
+        {
+            return new IntakeResult(IntakeOutcome.NotFound);
+        }
+
+        if (now.Status == SurveyStatus.Closed)
+        {
+            return new IntakeResult(IntakeOutcome.Refused, Message: new Message("Surveys.Intake.Closed"));
+        }
+
+        var version = item.Rows.Count > 0 ? item.Rows[0].Response.Version : now.Version;
+        return version == now.Version
+            ? null
+            : new IntakeResult(IntakeOutcome.Invalid, Errors: Enumerable.Range(0, item.Rows.Count)
+                .ToDictionary(i => $"responses[{i}].version", _ => new[] { new Message("Surveys.Intake.OldVersion", version, now.Version) }, StringComparer.Ordinal));
+    }
+
     private sealed class Counter(int? quota, int received)
     {
         public int? Quota { get; } = quota;
@@ -109,7 +142,7 @@ public sealed class SubmissionWriter : IGroupWrite<Submission, IntakeResult>
     /// <summary>What the database already holds of the batch's keys, device tokens and quota counters: one read each.</summary>
     private static async Task<Stored> StoredAsync(AppDbContext db, List<long> surveyIds, IReadOnlyList<Submission> items, CancellationToken ct)
     {
-        var keyList = items.Select(s => s.Key).Distinct(StringComparer.Ordinal).ToList();
+        var keyList = items.Select(s => s.Key).Concat(items.Select(s => s.PlainKey).OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
         var keys = (await db.SurveyBatches.AsNoTracking().Where(b => surveyIds.Contains(b.SurveyId) && keyList.Contains(b.Key))
             .Select(b => new { b.SurveyId, b.Key, b.Count }).ToListAsync(ct)).ToDictionary(b => (b.SurveyId, b.Key), b => b.Count);
         var hashes = items.SelectMany(s => s.Tokens).Distinct(StringComparer.Ordinal).ToList();
@@ -143,7 +176,20 @@ public sealed class SubmissionWriter : IGroupWrite<Submission, IntakeResult>
         }
     }
 
-    /// <summary>Every row of the accepted submissions in one save, then the running totals they add, in one upsert per table.</summary>
+    private static readonly BulkInsert.Column[] BatchColumns = [new("SurveyId", DbType.Int64), new("Key", DbType.String), new("Count", DbType.Int32)];
+    private static readonly BulkInsert.Column[] TokenColumns = [new("SurveyId", DbType.Int64), new("Hash", DbType.String)];
+
+    private static readonly BulkInsert.Column[] ResponseColumns =
+        [new("Id", DbType.String), new("SurveyId", DbType.Int64), new("Version", DbType.Int32), new("UnitId", DbType.Int64), new("ReceivedOn", DbType.Date), new("Source", DbType.String)];
+
+    private static readonly BulkInsert.Column[] AnswerColumns =
+        [new("Id", DbType.Int64), new("ResponseId", DbType.String), new("SurveyId", DbType.Int64), new("QuestionKey", DbType.String), new("Choice", DbType.String), new("Number", DbType.Double), new("Text", DbType.String)];
+
+    /// <summary>
+    /// Every row of the accepted submissions with one multi-row INSERT per table (no change tracking: the rows are plain
+    /// values, built anew on every call, since a batch that failed runs again, each submission alone), then the running
+    /// totals they add, in one upsert per table.
+    /// </summary>
     private static async Task AddAsync(AppDbContext db, List<Submission> accepted, CancellationToken ct)
     {
         if (accepted.Count == 0)
@@ -151,33 +197,27 @@ public sealed class SubmissionWriter : IGroupWrite<Submission, IntakeResult>
             return;
         }
 
+        var batches = new List<object?[]>(accepted.Count);
+        var tokens = new List<object?[]>();
+        var responses = new List<object?[]>();
+        var answers = new List<object?[]>();
         foreach (var item in accepted)
         {
             var surveyId = item.Survey.Id;
-            db.SurveyBatches.Add(new SurveyBatch { SurveyId = surveyId, Key = item.Key, Count = item.Rows.Count });
-            db.SurveyTokens.AddRange(item.Tokens.Select(h => new SurveyToken { SurveyId = surveyId, Hash = h }));
-            // New entities on every call: a batch that failed runs again, each submission alone.
-            db.SurveyResponses.AddRange(item.Rows.Select(r => new SurveyResponse
+            batches.Add([surveyId, item.Key, item.Rows.Count]);
+            tokens.AddRange(item.Tokens.Select(h => new object?[] { surveyId, h }));
+            foreach (var (r, values) in item.Rows)
             {
-                Id = r.Response.Id,
-                SurveyId = r.Response.SurveyId,
-                Version = r.Response.Version,
-                UnitId = r.Response.UnitId,
-                ReceivedOn = r.Response.ReceivedOn,
-                Source = r.Response.Source,
-            }));
-            db.SurveyAnswers.AddRange(item.Rows.SelectMany(r => r.Values.Select(v => new SurveyAnswer
-            {
-                ResponseId = r.Response.Id,
-                SurveyId = surveyId,
-                QuestionKey = v.Question,
-                Choice = v.Choice,
-                Number = v.Number,
-                Text = v.Text,
-            })));
+                responses.Add([r.Id, r.SurveyId, r.Version, r.UnitId, r.ReceivedOn, r.Source]);
+                // Random answer ids drawn here, on every call, as the entity's own initialiser does.
+                answers.AddRange(values.Select(v => new object?[] { SurveyShuffle.RandomKey(), r.Id, surveyId, v.Question, v.Choice, v.Number, v.Text }));
+            }
         }
 
-        await db.SaveChangesAsync(ct);
+        await BulkInsert.RowsAsync(db, "survey_batches", BatchColumns, batches, ct);
+        await BulkInsert.RowsAsync(db, "survey_tokens", TokenColumns, tokens, ct);
+        await BulkInsert.RowsAsync(db, "survey_responses", ResponseColumns, responses, ct);
+        await BulkInsert.RowsAsync(db, "survey_answers", AnswerColumns, answers, ct);
 
         // The results' running totals move in the same transaction: committed together or not at all.
         var bySurvey = accepted.GroupBy(s => (s.Survey.Id, s.Definition)).ToList();

@@ -66,7 +66,18 @@ public static class SurveysApi
             return TypedResults.Problem(title: PublicWriteAdmission.Title, detail: PublicWriteAdmission.Refusal, statusCode: StatusCodes.Status429TooManyRequests);
         }
 
-        var result = await intake.SubmitAsync(id, batch ?? new SubmittedBatch(null, null), ct);
+        IntakeResult result;
+        try
+        {
+            result = await intake.SubmitAsync(id, batch ?? new SubmittedBatch(null, null), ct);
+        }
+        catch (WriterBusyException)
+        {
+            // It waited too long for the writer: not stored, and said so at once.
+            context.Response.Headers.RetryAfter = PublicWriteAdmission.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(title: PublicWriteAdmission.Title, detail: PublicWriteAdmission.Refusal, statusCode: StatusCodes.Status429TooManyRequests);
+        }
+
         return result.Outcome switch
         {
             IntakeOutcome.Accepted => TypedResults.Ok(new SubmitAnswer(result.Count, false)),

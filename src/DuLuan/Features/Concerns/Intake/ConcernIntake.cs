@@ -21,8 +21,9 @@ public sealed record ConcernDraft(long UnitId, string Title, string Description,
     ConcernPlace? Place = null, string? Category = null, AttachmentFiles.Accepted? Photo = null);
 
 /// <summary>The stored concern; <paramref name="FollowUpCode"/> is the code to show once, never stored in clear;
-/// <paramref name="RoutedCaseId"/> is the case a routing rule opened for it at once (null when no rule matched).</summary>
-public sealed record IntakeResult(long ConcernId, bool Duplicate, ConcernStatus Status, CaseMatch? Similar, string? FollowUpCode = null, long? RoutedCaseId = null);
+/// <paramref name="RoutedCaseId"/> is the case a routing rule opened for it at once (null when no rule matched);
+/// <paramref name="Token"/> is the new concern's Open311 token (null for a duplicate: read it from the stored row).</summary>
+public sealed record IntakeResult(long ConcernId, bool Duplicate, ConcernStatus Status, CaseMatch? Similar, string? FollowUpCode = null, long? RoutedCaseId = null, string? Token = null);
 
 /// <summary>
 /// Stores a concern: text cleaned and redacted, contact encrypted, link spam held for review,
@@ -98,7 +99,7 @@ public sealed class ConcernIntake(AppDbContext db, ContactVault vault, CaseMatch
         Concern? stored;
         try
         {
-            stored = db.Database.CurrentTransaction is not null ? await WriteAsync(db, cancellationToken) : await writer.RunAsync(WriteAsync);
+            stored = db.Database.CurrentTransaction is not null ? await WriteAsync(db, cancellationToken) : await writer.RunAsync(WriteAsync, cancellationToken);
         }
         catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
@@ -119,7 +120,7 @@ public sealed class ConcernIntake(AppDbContext db, ContactVault vault, CaseMatch
             await observer.ConcernReceivedAsync(new ReceivedConcern(stored.Id, stored.UnitId, stored.Title, stored.Description), cancellationToken);
         }
 
-        return new IntakeResult(stored.Id, false, stored.Status, similar, code, routed);
+        return new IntakeResult(stored.Id, false, stored.Status, similar, code, routed, stored.Token);
     }
 
     /// <summary>A sender of a text already received gets a code of their own for that concern (and learns nothing about the other sender).</summary>
@@ -138,7 +139,7 @@ public sealed class ConcernIntake(AppDbContext db, ContactVault vault, CaseMatch
             return code;
         }
 
-        return db.Database.CurrentTransaction is not null ? await WriteAsync(db, cancellationToken) : await writer.RunAsync(WriteAsync);
+        return db.Database.CurrentTransaction is not null ? await WriteAsync(db, cancellationToken) : await writer.RunAsync(WriteAsync, cancellationToken);
     }
 
     public static string DedupKey(long unitId, string title, string description, DateOnly day)

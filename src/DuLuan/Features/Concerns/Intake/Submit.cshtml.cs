@@ -170,7 +170,22 @@ public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, F
             return Page();
         }
 
-        var result = await intake.SubmitAsync(new ConcernDraft(Place.Id, Title, Description, new Contact(Email, Phone), ConcernSource.Portal, FollowUp: true, where, Category, photo), ct);
+        IntakeResult result;
+        try
+        {
+            result = await intake.SubmitAsync(new ConcernDraft(Place.Id, Title, Description, new Contact(Email, Phone), ConcernSource.Portal, FollowUp: true, where, Category, photo), ct);
+        }
+        catch (Data.WriterBusyException)
+        {
+            // Waited too long for the writer: not stored; the form comes back as when no turn was free.
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = PublicWriteAdmission.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            ModelState.AddModelError(string.Empty, l["PublicWrites.Busy"]);
+            Started = timestamps.Issue();
+            ModelState.Remove(nameof(Started));
+            return Page();
+        }
+
         return Show(result.FollowUpCode!, result.Status == ConcernStatus.Held, result.ConcernId);
     }
 

@@ -262,20 +262,37 @@ public static class GeoReportApi
             return Error(f, StatusCodes.Status400BadRequest, new Message("Open311.FormUnreadable").Both());
         }
 
-        var draft = await GeoReportPost.ValidateAsync(form, db, keys, catalog, ct);
-        if (draft.Error is { } error)
+        if (GeoReportPost.Check(form) is { } malformed)
         {
-            return Error(f, error.Status, error.Description);
+            return Error(f, malformed.Status, malformed.Description);
         }
 
+        // The turn is taken before the first read: under overload a post is refused at once instead of queueing for
+        // the connection pool (the database checks below are a dozen round trips).
         using var turn = await admission.TryEnterAsync(request.HttpContext);
         if (turn is null)
         {
             return Error(f, StatusCodes.Status429TooManyRequests, PublicWriteAdmission.Refusal);
         }
 
-        var result = await intake.SubmitAsync(draft.Draft!, ct);
-        var token = await db.Concerns.AsNoTracking().Where(c => c.Id == result.ConcernId).Select(c => c.Token).SingleAsync(ct);
+        var draft = await GeoReportPost.ValidateAsync(form, db, keys, catalog, ct);
+        if (draft.Error is { } error)
+        {
+            return Error(f, error.Status, error.Description);
+        }
+
+        IntakeResult result;
+        try
+        {
+            result = await intake.SubmitAsync(draft.Draft!, ct);
+        }
+        catch (WriterBusyException)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = PublicWriteAdmission.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return Error(f, StatusCodes.Status429TooManyRequests, PublicWriteAdmission.Refusal);
+        }
+
+        var token = result.Token ?? await db.Concerns.AsNoTracking().Where(c => c.Id == result.ConcernId).Select(c => c.Token).SingleAsync(ct);
         return Write(f, "service_requests", new GeoList("request", [new GeoFields
         {
             { "token", token },

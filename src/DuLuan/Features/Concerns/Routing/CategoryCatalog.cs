@@ -17,8 +17,25 @@ public sealed class CategoryCatalog(AppDbContext db)
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi");
     private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en");
 
+    // Remembered for the scope (one request): a public post asks for its category three times (the check of the post,
+    // the intake, the router), and the owner (two reads) and the list's existence (one) do not change within a request.
+    private readonly Dictionary<long, long> owners = [];
+    private readonly HashSet<long> ensured = [];
+
     /// <summary>The unit whose list applies to <paramref name="unitId"/>: its nearest province at or above it, else its root.</summary>
     public async Task<long> OwnerOfAsync(long unitId, CancellationToken ct = default)
+    {
+        if (owners.TryGetValue(unitId, out var known))
+        {
+            return known;
+        }
+
+        var owner = await FindOwnerAsync(unitId, ct);
+        owners[unitId] = owner;
+        return owner;
+    }
+
+    private async Task<long> FindOwnerAsync(long unitId, CancellationToken ct)
     {
         var path = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(ct)
             ?? throw new InvalidOperationException($"Unit {unitId} does not exist.");
@@ -103,8 +120,10 @@ public sealed class CategoryCatalog(AppDbContext db)
     /// <summary>Inserts the default list for an owner that has none yet; a concurrent insert of the same list is harmless.</summary>
     public async Task EnsureDefaultsAsync(long ownerId, CancellationToken ct = default)
     {
-        if (await db.Categories.AnyAsync(c => c.ProvinceId == ownerId, ct))
+        // A list is never deleted: once seen, it is there for the rest of the request.
+        if (ensured.Contains(ownerId) || await db.Categories.AnyAsync(c => c.ProvinceId == ownerId, ct))
         {
+            ensured.Add(ownerId);
             return;
         }
 
