@@ -16,12 +16,14 @@ CREATE TABLE survey_weight_tallies (
     CONSTRAINT "FK_survey_weight_tallies_surveys_SurveyId" FOREIGN KEY ("SurveyId") REFERENCES surveys ("Id") ON DELETE CASCADE
 );
 
-WITH cells AS (
+WITH cells AS MATERIALIZED (
     SELECT r."Id", r."SurveyId", r."Version", r."UnitId",
-        COALESCE((SELECT MIN(s."Choice") FROM survey_answers s WHERE s."ResponseId" = r."Id" AND s."QuestionKey" = w."SexQuestion" AND s."Choice" IS NOT NULL), '') AS "SexOption",
-        COALESCE((SELECT MIN(s."Choice") FROM survey_answers s WHERE s."ResponseId" = r."Id" AND s."QuestionKey" = w."AgeQuestion" AND s."Choice" IS NOT NULL), '') AS "AgeOption"
+        COALESCE(MIN(CASE WHEN s."QuestionKey" = w."SexQuestion" THEN s."Choice" END), '') AS "SexOption",
+        COALESCE(MIN(CASE WHEN s."QuestionKey" = w."AgeQuestion" THEN s."Choice" END), '') AS "AgeOption"
     FROM survey_responses r JOIN survey_weightings w ON w."SurveyId" = r."SurveyId"
+    LEFT JOIN survey_answers s ON s."ResponseId" = r."Id" AND s."Choice" IS NOT NULL AND (s."QuestionKey" = w."SexQuestion" OR s."QuestionKey" = w."AgeQuestion")
     WHERE w."SexQuestion" IS NOT NULL OR w."AgeQuestion" IS NOT NULL
+    GROUP BY r."Id", r."SurveyId", r."Version", r."UnitId"
 )
 INSERT INTO survey_weight_tallies ("SurveyId", "Version", "UnitId", "SexOption", "AgeOption", "QuestionKey", "OptionKey", "Count", "Sum", "SumSquares")
 SELECT c."SurveyId", c."Version", c."UnitId", c."SexOption", c."AgeOption", '', '', COUNT(*), 0, 0
