@@ -14,6 +14,7 @@ return args.FirstOrDefault() switch
     "monitoring" => await IngestBenchmark.Run(args),
     "respond" => RespondBenchmarks.Run(args),
     "surveys" when args.ElementAtOrDefault(1) == "results" => ResultsBenchmark.Run(args),
+    "surveys" when args.ElementAtOrDefault(1) == "demo-page" => await DemoResultsBench.Run(args),
     "publish" => await PublishBenchmarks.Run(args),
     "pages" => await DuLuan.Bench.Pages.PageBench.Run(args),
     "dashboard" => await DuLuan.Bench.Reports.DashboardBench.Run(args),

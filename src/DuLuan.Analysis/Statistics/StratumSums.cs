@@ -22,10 +22,22 @@ public static class StratumSumsEstimator
     public static DesignEstimate Mean(IReadOnlyList<StratumSums> strata)
     {
         ArgumentNullException.ThrowIfNull(strata);
+        return MeanOfCells([.. strata.Select(s => (IReadOnlyList<StratumSums>)[s])]);
+    }
+
+    /// <summary>
+    /// The same estimate when weights are constant within cells of a stratum rather than within the stratum
+    /// (raked weights: one weight per unit × sex × age band): each stratum is given as its cells, each cell with
+    /// its own size, weight and sums. The stratum's score mean is taken over all its cells:
+    /// z̄_h = Σ_c k_c (S1_c − ȳ d_c)/n_h, n_h = Σ_c n_c.
+    /// </summary>
+    public static DesignEstimate MeanOfCells(IReadOnlyList<IReadOnlyList<StratumSums>> strata)
+    {
+        ArgumentNullException.ThrowIfNull(strata);
         var count = 0L;
         var population = 0.0;
         var weightedSum = 0.0;
-        foreach (var s in strata)
+        foreach (var s in strata.SelectMany(cells => cells))
         {
             if (s.InDomain == 0)
             {
@@ -52,27 +64,51 @@ public static class StratumSumsEstimator
         var mean = weightedSum / population;
         var variance = 0.0;
         var spread = 0.0;
-        foreach (var s in strata)
+        foreach (var cells in strata)
         {
-            if (s.InDomain == 0)
+            var size = 0L;
+            var inDomain = 0L;
+            var scores = 0.0;
+            foreach (var s in cells)
+            {
+                size += s.Size;
+                if (s.InDomain == 0)
+                {
+                    continue;
+                }
+
+                inDomain += s.InDomain;
+                // Written around the cell's own domain mean so that no large sums cancel:
+                // Σ (y − c)² over the domain rows = Q + d (ȳ_d − c)², with Q = S2 − S1²/d.
+                var domainMean = s.Sum / s.InDomain;
+                var spreadWithin = Math.Max(0, s.SumSquares - (s.Sum * domainMean));
+                spread += s.Weight * (spreadWithin + (s.InDomain * (domainMean - mean) * (domainMean - mean)));
+                scores += s.Weight / population * (s.Sum - (mean * s.InDomain));
+            }
+
+            if (inDomain == 0 || size < 2)
             {
                 continue;
             }
-            // Written around the stratum's own domain mean so that no large sums cancel:
-            // Σ (y − c)² over the domain rows = Q + d (ȳ_d − c)², with Q = S2 − S1²/d.
-            var domainMean = s.Sum / s.InDomain;
-            var spreadWithin = Math.Max(0, s.SumSquares - (s.Sum * domainMean));
-            spread += s.Weight * (spreadWithin + (s.InDomain * (domainMean - mean) * (domainMean - mean)));
-            if (s.Size < 2)
+
+            // Scores z = k (y − ȳ) in the domain, 0 elsewhere; their stratum mean is z̄ = Σ k (S1 − ȳ d)/n.
+            var zBar = scores / size;
+            var within = (size - inDomain) * zBar * zBar;
+            foreach (var s in cells)
             {
-                continue;
+                if (s.InDomain == 0)
+                {
+                    continue;
+                }
+
+                var k = s.Weight / population;
+                var domainMean = s.Sum / s.InDomain;
+                var spreadWithin = Math.Max(0, s.SumSquares - (s.Sum * domainMean));
+                var centre = domainMean - mean - (k == 0 ? 0 : zBar / k);
+                within += k == 0 ? s.InDomain * zBar * zBar : k * k * (spreadWithin + (s.InDomain * centre * centre));
             }
-            // Scores z = k (y − ȳ) in the domain, 0 elsewhere; their stratum mean is z̄ = k (S1 − ȳ d)/n.
-            var k = s.Weight / population;
-            var zBar = k * (s.Sum - (mean * s.InDomain)) / s.Size;
-            var centre = domainMean - mean - (k == 0 ? 0 : zBar / k);
-            var within = (k * k * (spreadWithin + (s.InDomain * centre * centre))) + ((s.Size - s.InDomain) * zBar * zBar);
-            variance += (double)s.Size / (s.Size - 1) * within;
+
+            variance += (double)size / (size - 1) * within;
         }
         var srs = count < 2 ? double.NaN : spread / population * count / (count - 1) * (population - count) / (population * count);
         var effect = population > count && srs > 0 ? variance / srs : double.NaN;

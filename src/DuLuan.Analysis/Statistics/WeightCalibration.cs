@@ -21,7 +21,9 @@ public sealed record CalibrationReport(double[] Weights, int Iterations, bool Co
 public static class WeightCalibration
 {
     /// <summary>Scales the weights in each category so they sum to the population count of that category.</summary>
-    public static double[] PostStratify(IReadOnlyList<double> weights, PopulationMargin margin)
+    /// <param name="frequencies">How many identical rows each entry stands for (cells of rows with the same categories and
+    /// weight, as kept totals give them); null: one row each. The result is the weight of each of those rows.</param>
+    public static double[] PostStratify(IReadOnlyList<double> weights, PopulationMargin margin, IReadOnlyList<double>? frequencies = null)
     {
         ArgumentNullException.ThrowIfNull(weights);
         ArgumentNullException.ThrowIfNull(margin);
@@ -40,7 +42,7 @@ public static class WeightCalibration
                 throw new SurveyDesignException(DesignProblem.Shape, $"Row {i}: category '{category}' has no population count.", row: i);
             }
 
-            sums[category] = sums.GetValueOrDefault(category) + result[i];
+            sums[category] = sums.GetValueOrDefault(category) + (Frequency(frequencies, i) * result[i]);
         }
         foreach (var (category, count) in margin.Counts)
         {
@@ -66,7 +68,7 @@ public static class WeightCalibration
     /// Iterative proportional fitting: post-stratifies on each margin in turn until every margin is
     /// matched within <paramref name="tolerance"/> (in people) or <paramref name="maxIterations"/> passes are done.
     /// </summary>
-    public static RakingResult Rake(IReadOnlyList<double> weights, IReadOnlyList<PopulationMargin> margins, int maxIterations = 100, double tolerance = 1e-9)
+    public static RakingResult Rake(IReadOnlyList<double> weights, IReadOnlyList<PopulationMargin> margins, int maxIterations = 100, double tolerance = 1e-9, IReadOnlyList<double>? frequencies = null)
     {
         ArgumentNullException.ThrowIfNull(margins);
         var current = weights.ToArray();
@@ -74,10 +76,10 @@ public static class WeightCalibration
         {
             foreach (var margin in margins)
             {
-                current = PostStratify(current, margin);
+                current = PostStratify(current, margin, frequencies);
             }
 
-            if (margins.All(m => LargestGap(current, m) < tolerance))
+            if (margins.All(m => LargestGap(current, m, frequencies) < tolerance))
             {
                 return new RakingResult(current, pass, true);
             }
@@ -90,7 +92,7 @@ public static class WeightCalibration
     /// added) equally among the untouched weights, so the total is kept. With <paramref name="strict"/>
     /// it repeats until no weight is outside the bounds (R: trimWeights).
     /// </summary>
-    public static double[] Trim(IReadOnlyList<double> weights, double lower, double upper, bool strict = false)
+    public static double[] Trim(IReadOnlyList<double> weights, double lower, double upper, bool strict = false, IReadOnlyList<double>? frequencies = null)
     {
         ArgumentNullException.ThrowIfNull(weights);
         if (!(lower <= upper))
@@ -102,10 +104,15 @@ public static class WeightCalibration
         for (var round = 0; round < 1000; round++)
         {
             var outside = current.Select(w => w < lower || w > upper).ToArray();
-            var inside = outside.Count(o => !o);
-            if (inside == outside.Length)
+            if (!outside.Contains(true))
             {
                 return current;
+            }
+
+            var inside = 0.0;
+            for (var i = 0; i < current.Length; i++)
+            {
+                inside += outside[i] ? 0 : Frequency(frequencies, i);
             }
 
             if (inside == 0)
@@ -122,7 +129,7 @@ public static class WeightCalibration
                 }
 
                 var bounded = Math.Clamp(current[i], lower, upper);
-                cut += current[i] - bounded;
+                cut += Frequency(frequencies, i) * (current[i] - bounded);
                 current[i] = bounded;
             }
             for (var i = 0; i < current.Length; i++)
@@ -145,7 +152,7 @@ public static class WeightCalibration
     /// total (within <paramref name="relativeTolerance"/>), and no category with people in it but
     /// nobody in the sample (an empty cell cannot be weighted up). Throws with a message naming the margin.
     /// </summary>
-    public static void CheckMargins(IReadOnlyList<PopulationMargin> margins, IReadOnlyList<string> names, double relativeTolerance = 1e-9)
+    public static void CheckMargins(IReadOnlyList<PopulationMargin> margins, IReadOnlyList<string> names, double relativeTolerance = 1e-9, IReadOnlyList<double>? frequencies = null)
     {
         ArgumentNullException.ThrowIfNull(margins);
         ArgumentNullException.ThrowIfNull(names);
@@ -167,7 +174,7 @@ public static class WeightCalibration
             }
 
             first ??= total;
-            var present = margin.Categories.ToHashSet(StringComparer.Ordinal);
+            var present = margin.Categories.Where((_, i) => Frequency(frequencies, i) > 0).ToHashSet(StringComparer.Ordinal);
             foreach (var (category, count) in margin.Counts)
             {
                 if (count > 0 && !present.Contains(category))
@@ -175,12 +182,13 @@ public static class WeightCalibration
                     throw new SurveyDesignException(DesignProblem.Shape, $"Margin '{names[m]}': category '{category}' has {count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} people but no response; the cell is empty and cannot be weighted.", stratum: category);
                 }
             }
-            for (var i = 0; i < margin.Categories.Count; i++)
+            // The first such category in ordinal order, with its number of responses: the same message whether rows or cells are given.
+            var unpeopled = present.Where(c => !margin.Counts.TryGetValue(c, out var count) || count <= 0).Order(StringComparer.Ordinal).FirstOrDefault();
+            if (unpeopled is not null)
             {
-                if (!margin.Counts.TryGetValue(margin.Categories[i], out var count) || count <= 0)
-                {
-                    throw new SurveyDesignException(DesignProblem.Shape, $"Margin '{names[m]}': response {i} is in category '{margin.Categories[i]}', which has no population.", row: i, stratum: margin.Categories[i]);
-                }
+                var row = Enumerable.Range(0, margin.Categories.Count).First(i => margin.Categories[i] == unpeopled && Frequency(frequencies, i) > 0);
+                var responses = Enumerable.Range(0, margin.Categories.Count).Where(i => margin.Categories[i] == unpeopled).Sum(i => Frequency(frequencies, i));
+                throw new SurveyDesignException(DesignProblem.Shape, $"Margin '{names[m]}': {responses.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} response(s) in category '{unpeopled}', which has no population.", row: frequencies is null ? row : null, stratum: unpeopled);
             }
         }
     }
@@ -192,7 +200,9 @@ public static class WeightCalibration
     /// with no weight over the cap, or <paramref name="maxRounds"/> rounds are done. The report says
     /// how far the margins still are, so a cap too tight to meet them shows as not converged.
     /// </summary>
-    public static CalibrationReport RakeAndTrim(IReadOnlyList<double> weights, IReadOnlyList<PopulationMargin> margins, double? capTimesMean = null, int maxRounds = 50, double tolerance = 1e-6)
+    /// <param name="frequencies">As in <see cref="PostStratify"/>: entries that stand for several identical rows; the mean
+    /// weight, the cap and the number of trimmed weights are then counted per row.</param>
+    public static CalibrationReport RakeAndTrim(IReadOnlyList<double> weights, IReadOnlyList<PopulationMargin> margins, double? capTimesMean = null, int maxRounds = 50, double tolerance = 1e-6, IReadOnlyList<double>? frequencies = null)
     {
         ArgumentNullException.ThrowIfNull(weights);
         ArgumentNullException.ThrowIfNull(margins);
@@ -205,20 +215,20 @@ public static class WeightCalibration
         double? cap = null;
         for (var round = 1; round <= maxRounds; round++)
         {
-            current = Rake(current, margins, maxIterations: 1000, tolerance: 1e-9).Weights;
+            current = Rake(current, margins, maxIterations: 1000, tolerance: 1e-9, frequencies).Weights;
             if (capTimesMean is { } multiple)
             {
-                cap = multiple * current.Average();
+                cap = multiple * Average(current, frequencies);
                 if (current.Any(w => w > cap * (1 + 1e-12)))
                 {
-                    current = Trim(current, 0, cap.Value, strict: true);
+                    current = Trim(current, 0, cap.Value, strict: true, frequencies);
                 }
             }
-            var error = margins.Count == 0 ? 0 : margins.Max(m => LargestGap(current, m));
+            var error = margins.Count == 0 ? 0 : margins.Max(m => LargestGap(current, m, frequencies));
             var over = cap is { } c && current.Any(w => w > c * (1 + 1e-9));
             if (error <= tolerance && !over)
             {
-                return new CalibrationReport(current, round, true, error, Trimmed(current, cap), cap);
+                return new CalibrationReport(current, round, true, error, Trimmed(current, cap, frequencies), cap);
             }
 
             if (capTimesMean is null)
@@ -226,18 +236,38 @@ public static class WeightCalibration
                 return new CalibrationReport(current, round, false, error, 0, null);
             }
         }
-        var last = margins.Count == 0 ? 0 : margins.Max(m => LargestGap(current, m));
-        return new CalibrationReport(current, maxRounds, false, last, Trimmed(current, cap), cap);
+        var last = margins.Count == 0 ? 0 : margins.Max(m => LargestGap(current, m, frequencies));
+        return new CalibrationReport(current, maxRounds, false, last, Trimmed(current, cap, frequencies), cap);
     }
 
-    private static int Trimmed(double[] weights, double? cap) => cap is { } c ? weights.Count(w => w >= c * (1 - 1e-9)) : 0;
+    private static double Frequency(IReadOnlyList<double>? frequencies, int i) => frequencies is null ? 1 : frequencies[i];
 
-    private static double LargestGap(double[] weights, PopulationMargin margin)
+    private static double Average(double[] weights, IReadOnlyList<double>? frequencies)
+    {
+        if (frequencies is null)
+        {
+            return weights.Average();
+        }
+
+        var (sum, rows) = (0.0, 0.0);
+        for (var i = 0; i < weights.Length; i++)
+        {
+            sum += frequencies[i] * weights[i];
+            rows += frequencies[i];
+        }
+
+        return sum / rows;
+    }
+
+    private static int Trimmed(double[] weights, double? cap, IReadOnlyList<double>? frequencies)
+        => cap is { } c ? (int)Enumerable.Range(0, weights.Length).Where(i => weights[i] >= c * (1 - 1e-9)).Sum(i => Frequency(frequencies, i)) : 0;
+
+    private static double LargestGap(double[] weights, PopulationMargin margin, IReadOnlyList<double>? frequencies)
     {
         var sums = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < weights.Length; i++)
         {
-            sums[margin.Categories[i]] = sums.GetValueOrDefault(margin.Categories[i]) + weights[i];
+            sums[margin.Categories[i]] = sums.GetValueOrDefault(margin.Categories[i]) + (Frequency(frequencies, i) * weights[i]);
         }
 
         return margin.Counts.Max(c => Math.Abs(sums.GetValueOrDefault(c.Key) - c.Value));

@@ -25,7 +25,7 @@ public sealed class CrossTallyTests
         });
 
     /// <summary>Equal structure and text; numbers equal to 1e-9 (relative), so counts exactly.</summary>
-    private static void Same(JsonElement expected, JsonElement actual, string path)
+    internal static void Same(JsonElement expected, JsonElement actual, string path)
     {
         Assert.True(expected.ValueKind == actual.ValueKind, $"{path}: {expected.ValueKind} vs {actual.ValueKind}");
         switch (expected.ValueKind)

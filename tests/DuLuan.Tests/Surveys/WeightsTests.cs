@@ -11,7 +11,7 @@ namespace DuLuan.Tests.Surveys;
 /// <summary>The raking set-up page (sex and age-band margins, trimming cap) and raked results.</summary>
 public sealed class WeightsTests
 {
-    private static readonly string Definition = SurveyKit.Definition.Replace(
+    internal static readonly string Definition = SurveyKit.Definition.Replace(
         """{ "key": "q_why",""",
         """
         { "key": "q_sex", "type": "single", "label": { "vi": "Giới tính", "en": "Sex" }, "options": [ { "key": "f", "label": { "vi": "Nữ", "en": "Female" } }, { "key": "m", "label": { "vi": "Nam", "en": "Male" } } ] },

@@ -11,6 +11,8 @@ public abstract partial class AppDbContext
 
     public DbSet<SurveyCrossTally> SurveyCrossTallies => Set<SurveyCrossTally>();
 
+    public DbSet<SurveyWeightTally> SurveyWeightTallies => Set<SurveyWeightTally>();
+
     public DbSet<SurveyWeighting> SurveyWeightings => Set<SurveyWeighting>();
 
     public DbSet<SurveyMargin> SurveyMargins => Set<SurveyMargin>();

@@ -14,8 +14,8 @@ public sealed record Submission(Survey Survey, SurveyDefinition Definition, stri
 /// <summary>
 /// Stores the submissions <see cref="GroupCommit"/> gathered, in its transaction, with the same few statements whatever
 /// their number: one read each of the stored keys, device tokens and quota counters, one conditional update per counted
-/// unit, one multi-row INSERT per table, one upsert of the running totals summed over the batch (and of the cross totals per
-/// survey). Each submission is decided in order of arrival as if it were alone: a key stored before or earlier in the
+/// unit, one multi-row INSERT per table, one upsert of the running totals summed over the batch (and of the cross and
+/// weighting-cell totals per survey). Each submission is decided in order of arrival as if it were alone: a key stored before or earlier in the
 /// batch is a replay, a device that answered is refused, a unit whose quota the earlier ones filled is refused; the
 /// others are stored, all of their rows or none.
 /// </summary>
@@ -231,6 +231,7 @@ public sealed class SubmissionWriter : IGroupWrite<Submission, IntakeResult>
         foreach (var group in bySurvey)
         {
             await SurveyCrossTallies.KeepAsync(db, group.Key.Id, group.Key.Definition, group.SelectMany(s => s.Rows).ToList(), ct);
+            await SurveyWeightTallies.KeepAsync(db, group.Key.Id, group.Key.Definition, group.SelectMany(s => s.Rows), ct);
         }
     }
 }

@@ -113,6 +113,10 @@ public static class SurveyDemoSeed
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         await SurveyTallies.RebuildAsync(db, survey.Id, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await SurveyWeightTallies.ClearAsync(db, survey.Id, ct);
+        await SurveyWeightTallies.RebuildAsync(db, survey.Id, ct);
+        await transaction.CommitAsync(ct);
     }
 
     private static Labels L(string vi, string en) => new() { ["vi"] = vi, ["en"] = en };

@@ -4,28 +4,35 @@ namespace DuLuan.Features.Surveys;
 
 public sealed partial class SurveyResults
 {
-    private static QuestionResult Question(SurveyQuestion q, Table domain, SortedDictionary<long, long> sizes, Dictionary<long, double> weights, int total,
-        Dictionary<long, string> names, List<(string Key, string Label)> options, string language, string note, List<(string Key, string Label, Table Table)>? crossRows)
+    /// <summary>A stratum of the design (a unit) and its weighting cells: group in the tables, responses, their common weight.</summary>
+    private sealed record Stratum(long Unit, List<(int Group, long Size, double Weight)> Cells);
+
+    /// <param name="marginsInUnit">Whether a unit's row gets margins (weights constant within the unit); raked rows give counts
+    /// and shares only, as the row-by-row computation does.</param>
+    private static QuestionResult Question(SurveyQuestion q, Table domain, List<Stratum> strata, int total,
+        Dictionary<long, string> names, List<(string Key, string Label)> options, string language, string note, List<(string Key, string Label, Table Table)>? crossRows,
+        bool marginsInUnit = true)
     {
-        StratumSums[] Strata(Table table, string option, long? only) => [.. sizes.Select(s =>
+        List<IReadOnlyList<StratumSums>> Strata(Table table, string option, long? only) => [.. strata.Select(s => (IReadOnlyList<StratumSums>)[.. s.Cells.Select(c =>
         {
-            if (only is { } u && s.Key != u)
+            if (only is { } u && s.Unit != u)
             {
-                return new StratumSums(s.Value, weights[s.Key], 0, 0, 0);
+                return new StratumSums(c.Size, c.Weight, 0, 0, 0);
             }
 
-            var answered = table.Get(s.Key, q.Key, string.Empty);
+            var answered = table.Get(s.Unit, c.Group, q.Key, string.Empty);
             if (option.Length == 0)
             {
-                return new StratumSums(s.Value, weights[s.Key], answered.Count, answered.Sum, answered.SumSquares);
+                return new StratumSums(c.Size, c.Weight, answered.Count, answered.Sum, answered.SumSquares);
             }
 
-            var picked = table.Get(s.Key, q.Key, option).Count;
-            return new StratumSums(s.Value, weights[s.Key], answered.Count, picked, picked);
-        })];
+            var picked = table.Get(s.Unit, c.Group, q.Key, option).Count;
+            return new StratumSums(c.Size, c.Weight, answered.Count, picked, picked);
+        })])];
 
-        int Answered(Table table) => (int)sizes.Keys.Sum(u => table.Get(u, q.Key, string.Empty).Count);
-        int Picked(Table table, string option) => (int)sizes.Keys.Sum(u => table.Get(u, q.Key, option).Count);
+        long InUnit(Table table, Stratum s, string option) => s.Cells.Sum(c => table.Get(s.Unit, c.Group, q.Key, option).Count);
+        int Answered(Table table) => (int)strata.Sum(s => InUnit(table, s, string.Empty));
+        int Picked(Table table, string option) => (int)strata.Sum(s => InUnit(table, s, option));
 
         var answered = Answered(domain);
         var results = new List<OptionResult>();
@@ -55,15 +62,16 @@ public sealed partial class SurveyResults
                         Line(estimate.Estimate * 100, estimate.MarginOfError * 100, answered, language, note, percent: true)));
             }
 
-            foreach (var unit in sizes.Keys.OrderBy(u => names.GetValueOrDefault(u, "?"), StringComparer.Ordinal))
+            foreach (var stratum in strata.OrderBy(s => names.GetValueOrDefault(s.Unit, "?"), StringComparer.Ordinal))
             {
-                var inUnit = (int)domain.Get(unit, q.Key, string.Empty).Count;
+                var unit = stratum.Unit;
+                var inUnit = (int)InUnit(domain, stratum, string.Empty);
                 var cells = options.Select(o =>
                 {
-                    var c = (int)domain.Get(unit, q.Key, o.Key).Count;
+                    var c = (int)InUnit(domain, stratum, o.Key);
                     return c == 0 || inUnit == 0
                         ? new UnitCell(c, inUnit == 0 ? null : 0, null)
-                        : new UnitCell(c, 100.0 * c / inUnit, Estimate(Strata(domain, o.Key, unit))?.MarginOfError * 100);
+                        : new UnitCell(c, 100.0 * c / inUnit, marginsInUnit ? Estimate(Strata(domain, o.Key, unit))?.MarginOfError * 100 : null);
                 }).ToList();
                 byUnit.Add(new UnitRow(unit, names.GetValueOrDefault(unit, "?"), inUnit, cells));
             }

@@ -14,18 +14,23 @@ public sealed partial class SurveyResults
         public double SumSquares;
     }
 
-    /// <summary>Per unit, per (question, option): the domain's running totals.</summary>
+    /// <summary>
+    /// Per unit and weighting cell (<c>group</c>; 0 where weights are constant within a unit), per (question, option):
+    /// the domain's running totals.
+    /// </summary>
     private sealed class Table
     {
         private static readonly Sums Zero = new();
-        private readonly Dictionary<long, Dictionary<Cell, Sums>> units = [];
+        private readonly Dictionary<(long Unit, int Group), Dictionary<Cell, Sums>> units = [];
 
-        public Sums At(long unit, string question, string option)
+        public Sums At(long unit, string question, string option) => At(unit, 0, question, option);
+
+        public Sums At(long unit, int group, string question, string option)
         {
-            if (!units.TryGetValue(unit, out var cells))
+            if (!units.TryGetValue((unit, group), out var cells))
             {
                 cells = [];
-                units.Add(unit, cells);
+                units.Add((unit, group), cells);
             }
 
             var key = new Cell(question, option);
@@ -38,15 +43,17 @@ public sealed partial class SurveyResults
             return sums;
         }
 
-        public Sums Get(long unit, string question, string option)
-            => units.TryGetValue(unit, out var cells) && cells.TryGetValue(new Cell(question, option), out var s) ? s : Zero;
+        public Sums Get(long unit, string question, string option) => Get(unit, 0, question, option);
+
+        public Sums Get(long unit, int group, string question, string option)
+            => units.TryGetValue((unit, group), out var cells) && cells.TryGetValue(new Cell(question, option), out var s) ? s : Zero;
 
         public Table Only(long unit)
         {
             var table = new Table();
-            if (units.TryGetValue(unit, out var cells))
+            foreach (var (key, cells) in units.Where(u => u.Key.Unit == unit))
             {
-                table.units.Add(unit, cells);
+                table.units.Add(key, cells);
             }
 
             return table;

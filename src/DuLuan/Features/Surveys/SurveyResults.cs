@@ -92,11 +92,14 @@ public sealed partial class SurveyResults(AppDbContext db)
     {
         query ??= new ResultsQuery();
         var (all, sizes) = await TalliesAsync(survey.Id, ct);
-        var (raked, calibration) = await RakedAsync(survey, definition, language, query, ct);
-        if (raked is not null)
+        weightCells = null;
+        var raking = await RakedAsync(survey, definition, language, query, sizes, ct);
+        if (raking.Report is { } byRows)
         {
-            return raked;
+            return byRows;
         }
+
+        var calibration = raking.Info;
 
         var total = (int)sizes.Values.Sum();
         var unitIds = sizes.Keys.ToList();
@@ -114,8 +117,13 @@ public sealed partial class SurveyResults(AppDbContext db)
         var missing = unitIds.Where(u => !population.ContainsKey(u)).Select(u => names.GetValueOrDefault(u, "?")).Order(StringComparer.Ordinal).ToList();
         var weighted = total > 0 && missing.Count == 0;
         // Post-stratification: every response of unit h weighs N_h / n_h.
-        var weights = sizes.ToDictionary(s => s.Key, s => weighted ? population[s.Key] / s.Value : 1.0);
+        var strata = sizes.Select(s => new Stratum(s.Key, [(0, s.Value, weighted ? population[s.Key] / s.Value : 1.0)])).ToList();
         var note = Say(language, weighted ? "Surveys.Results.Weighted" : "Surveys.Results.Unweighted");
+        if (raking.Cells is { } cells)
+        {
+            // Raked: one weight per unit × weighting cell, from the kept totals split by cell.
+            (strata, all, weighted, missing, note) = (cells.Strata, cells.Domain, true, new List<string>(), Say(language, "Surveys.Results.Raked"));
+        }
 
         var units = answerUnits.Select(u => (u.Id, u.Name)).ToList();
         var cross = query.CrossQuestion is { } by ? definition.Questions.First(q => q.Key == by) : null;
@@ -126,12 +134,13 @@ public sealed partial class SurveyResults(AppDbContext db)
         var crossTables = scanned is null ? null : await CrossTablesAsync(survey.Id, definition, scanned, ct);
         var domain = query.Question is not null ? crossTables!.GetValueOrDefault(query.Option!) ?? new Table()
             : query.Unit is { } only ? all.Only(only) : all;
-        var protect = Protection.Build(definition, units, all, sizes, scanned, crossTables);
+        var protect = raking.Cells is null ? Protection.Build(definition, units, all, sizes, scanned, crossTables) : null;
         var questions = new List<QuestionResult>();
         foreach (var q in definition.Questions)
         {
-            var result = Question(q, domain, sizes, weights, total, names, OptionsOf(q, units, language), language, note,
-                cross is null || cross.Key == q.Key ? null : crossOptions.Select(o => (o.Key, o.Label, crossTables!.GetValueOrDefault(o.Key) ?? new Table())).ToList());
+            var result = Question(q, domain, strata, total, names, OptionsOf(q, units, language), language, note,
+                cross is null || cross.Key == q.Key ? null : crossOptions.Select(o => (o.Key, o.Label, crossTables!.GetValueOrDefault(o.Key) ?? new Table())).ToList(),
+                marginsInUnit: raking.Cells is null);
             if (q.Type is QuestionType.Text or QuestionType.LongText && !query.Filtered && result.Answered > 0)
             {
                 result = result with { TextGroups = await GroupTextsAsync(survey.Id, q.Key, ct) };
@@ -140,14 +149,15 @@ public sealed partial class SurveyResults(AppDbContext db)
             questions.Add(result);
         }
 
-        questions = protect.Apply(questions, query);
-
         var progress = answerUnits.Select(u => u.Id).Union(targets.Select(t => t.UnitId)).Union(unitIds).Distinct()
             .Select(id => new UnitProgress(id, names.GetValueOrDefault(id, "?"), (int)sizes.GetValueOrDefault(id),
                 targets.FirstOrDefault(t => t.UnitId == id)?.Quota, targets.FirstOrDefault(t => t.UnitId == id)?.Population))
             .OrderBy(p => p.Unit, StringComparer.Ordinal).ToList();
-        return new ResultsReport(survey.Id, definition.Title.In(language), language, total, weighted, note, missing, questions, progress,
+        var report = new ResultsReport(survey.Id, definition.Title.In(language), language, total, weighted, note, missing, questions, progress,
             Describe(definition, query, names, units, language), cross?.Key, calibration);
+        // The raked weights depend on each respondent's sex and age band as well as unit: protected with those too.
+        return protect is null ? await ProtectAsync(survey, definition, report, ct, raking.Questions)
+            : report with { Questions = protect.Apply(questions, query) };
     }
 
     /// <summary>
@@ -221,11 +231,11 @@ public sealed partial class SurveyResults(AppDbContext db)
         return parts.Count == 0 ? null : Say(language, "Surveys.Results.OnlyRespondents", string.Join("; ", parts));
     }
 
-    private static DesignEstimate? Estimate(StratumSums[] strata)
+    private static DesignEstimate? Estimate(IReadOnlyList<IReadOnlyList<StratumSums>> strata)
     {
         try
         {
-            return StratumSumsEstimator.Mean(strata);
+            return StratumSumsEstimator.MeanOfCells(strata);
         }
         catch (SurveyDesignException)
         {

@@ -100,6 +100,7 @@ public sealed class SurveyShuffle(AppDbContext db)
             Rewrite("survey_tallies", id, "\"Version\", \"UnitId\", \"QuestionKey\", \"OptionKey\""),
             Rewrite("survey_units", id, "\"UnitId\""),
             Rewrite("survey_cross_tallies", id, "\"ByQuestion\", \"Version\", \"UnitId\", \"ByOption\", \"QuestionKey\", \"OptionKey\""),
+            Rewrite("survey_weight_tallies", id, "\"Version\", \"UnitId\", \"SexOption\", \"AgeOption\", \"QuestionKey\", \"OptionKey\""),
             $"""
             INSERT INTO survey_shuffles ("SurveyId", "Responses") SELECT {id}, COUNT(*) FROM shuffle_responses
             ON CONFLICT ("SurveyId") DO UPDATE SET "Responses" = excluded."Responses"

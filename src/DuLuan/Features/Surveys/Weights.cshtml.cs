@@ -33,6 +33,9 @@ public sealed class WeightsModel(AppDbContext db, SurveyAccess access, AuditLog 
 
     public long UnitTotal { get; private set; }
 
+    /// <summary>Responses received: changing the weighting questions recomputes the weighting totals from all of them.</summary>
+    public long Responses { get; private set; }
+
     public List<string> Errors { get; private set; } = [];
 
     private SurveyDefinition definition = null!;
@@ -137,6 +140,13 @@ public sealed class WeightsModel(AppDbContext db, SurveyAccess access, AuditLog 
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var row = await db.SurveyWeightings.FirstOrDefaultAsync(w => w.SurveyId == Id, ct);
+        // Other questions make other weighting cells: their totals are recomputed from the rows (the page says it may take a while).
+        var regroup = row?.SexQuestion != sex || row?.AgeQuestion != age;
+        if (regroup)
+        {
+            await SurveyWeightTallies.ClearAsync(db, Id, ct);
+        }
+
         if (row is null)
         {
             row = new SurveyWeighting { SurveyId = Id };
@@ -150,6 +160,11 @@ public sealed class WeightsModel(AppDbContext db, SurveyAccess access, AuditLog 
         db.SurveyMargins.AddRange(margins);
         audit.Add(SurveyAudit.WeightsSet, Survey.UnitId, $"survey:{Id}");
         await db.SaveChangesAsync(ct);
+        if (regroup)
+        {
+            await SurveyWeightTallies.RebuildAsync(db, Id, ct);
+        }
+
         await transaction.CommitAsync(ct);
         return Redirect($"/Surveys/Weights?id={Id}");
     }
@@ -169,6 +184,7 @@ public sealed class WeightsModel(AppDbContext db, SurveyAccess access, AuditLog 
         Candidates = [.. definition.Questions.Where(q => q.Type is QuestionType.Single or QuestionType.Likert).Select(q => (q.Key, q.Label.In("vi")))];
         Weighting = await db.SurveyWeightings.AsNoTracking().FirstOrDefaultAsync(w => w.SurveyId == Id, ct) ?? new SurveyWeighting { SurveyId = Id };
         var saved = await db.SurveyMargins.AsNoTracking().Where(m => m.SurveyId == Id).ToListAsync(ct);
+        Responses = await db.SurveyTallies.Where(t => t.SurveyId == Id && t.QuestionKey == string.Empty).SumAsync(t => t.Count, ct);
         UnitTotal = await db.SurveyUnits.Where(u => u.SurveyId == Id && u.Population != null).SumAsync(u => u.Population!.Value, ct);
         Margins = [];
         foreach (var (variable, question) in new[] { ("sex", Weighting.SexQuestion), ("age", Weighting.AgeQuestion) })
