@@ -20,6 +20,10 @@ public sealed class ConcernsReportSums : IMonthlySumSource
     public const string CasesDue = "cases.due";
     public const string CasesOnTime = "cases.on_time";
 
+    /// <summary>Due and on time again per local day of the deadline (the key's month is the day): the current month up to today.</summary>
+    public const string CasesDueDaily = "cases.due.daily";
+    public const string CasesOnTimeDaily = "cases.on_time.daily";
+
     /// <summary>Cases answered in the month by their answer time in tenths of a day (for the median).</summary>
     public const string CasesAnswerTenths = "cases.answer_tenths";
     public const string ConcernsReceived = "concerns.received";
@@ -28,6 +32,8 @@ public sealed class ConcernsReportSums : IMonthlySumSource
 
     /// <summary>A case counts as due only once its deadline has passed (<see cref="ConcernsReportQueries.CasesDue"/>).</summary>
     public IReadOnlyList<string> CappedByNow { get; } = [CasesDue, CasesOnTime];
+
+    public IReadOnlyDictionary<string, string> DailyOfCapped { get; } = new Dictionary<string, string>(StringComparer.Ordinal) { [CasesDue] = CasesDueDaily, [CasesOnTime] = CasesOnTimeDaily };
 
     public static string Agency(long? agencyId) => "agency:" + (agencyId ?? 0).ToString(CultureInfo.InvariantCulture);
 
@@ -157,17 +163,23 @@ public sealed class ConcernsReportSums : IMonthlySumSource
         if (c.Status != CaseStatus.Rejected && c.DueAt is { } due)
         {
             var month = SumKey.MonthOf(due, zone);
+            var day = DayOf(due, zone);
             var onTime = c.AnsweredAt is { } a && a <= due;
             foreach (var dim in dims)
             {
                 yield return new SumKey(c.UnitId, month, CasesDue, dim);
+                yield return new SumKey(c.UnitId, day, CasesDueDaily, dim);
                 if (onTime)
                 {
                     yield return new SumKey(c.UnitId, month, CasesOnTime, dim);
+                    yield return new SumKey(c.UnitId, day, CasesOnTimeDaily, dim);
                 }
             }
         }
     }
+
+    private static DateOnly DayOf(DateTime utc, TimeZoneInfo zone)
+        => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone));
 
     public static IEnumerable<SumKey> Of(ConcernFacts c, TimeZoneInfo zone)
     {

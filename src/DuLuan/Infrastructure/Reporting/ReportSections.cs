@@ -40,6 +40,13 @@ public interface IMonthlySumSource
     /// </summary>
     IReadOnlyList<string> CappedByNow => [];
 
+    /// <summary>
+    /// For a measure of <see cref="CappedByNow"/>, the measure its records are also kept under per local day (the key's
+    /// month is then the day): the current month's days before today are read from those, and only today is counted from
+    /// the records. Not listed in <see cref="Measures"/> (the monthly reads never see them).
+    /// </summary>
+    IReadOnlyDictionary<string, string> DailyOfCapped => new Dictionary<string, string>();
+
     /// <summary>Whether a save of <paramref name="entity"/> changes the sums.</summary>
     bool Counts(object entity);
 

@@ -7,8 +7,8 @@ namespace DuLuan.Features.Reports.Figures;
 /// <summary>
 /// The summed measures of a subtree over one window: whole months from the monthly sums, the rest counted from the
 /// records by each <see cref="IMonthlySumSource"/> the capabilities register. The current month comes from the sums too
-/// except for the measures capped by now (what has fallen due): counting a busy province's month of cases on every
-/// dashboard request took seconds.
+/// except for the measures capped by now (what has fallen due): their days before today come from daily sums and only
+/// today is counted from the records. Counting a busy province's month of cases on every dashboard request took seconds.
 /// </summary>
 public sealed class ReportTally(AppDbContext db, IEnumerable<IMonthlySumSource> sources, ReportSums sums)
 {
@@ -34,9 +34,26 @@ public sealed class ReportTally(AppDbContext db, IEnumerable<IMonthlySumSource> 
                 }
             }
 
+            var days = split.RestTo is null ? null : sums.DaysBeforeToday(split.To, w.NowUtc);
             foreach (var source in sources)
             {
                 var counted = split.RestTo is null ? source.Measures : source.CappedByNow;
+                if (days is { } d && counted.Count > 0)
+                {
+                    // The days of this month before today from the daily sums; only today is counted from the records.
+                    var daily = counted.Where(source.DailyOfCapped.ContainsKey).ToList();
+                    if (daily.Count > 0)
+                    {
+                        foreach (var (measure, dim, value) in await sums.ReadDaysAsync(prefix, split.To, d.Today, daily.ToDictionary(m => source.DailyOfCapped[m], m => m, StringComparer.Ordinal), ct))
+                        {
+                            tally.Add(measure, dim, value);
+                        }
+
+                        await source.CountAsync(db, prefix, w with { FromUtc = d.TodayFromUtc }, daily, tally, ct);
+                        counted = counted.Except(daily, StringComparer.Ordinal).ToList();
+                    }
+                }
+
                 if (counted.Count > 0)
                 {
                     await source.CountAsync(db, prefix, live, counted, tally, ct);

@@ -49,6 +49,42 @@ public sealed class ReportSums(AppDbContext db, ReportZone office, TimeProvider 
     public Task<bool> ValidAsync(CancellationToken ct)
         => db.ReportSumsStates.AsNoTracking().AnyAsync(s => s.Id == 1 && s.TimeZone == zone.Id, ct);
 
+    /// <summary>The days of the current month before today: [<paramref name="monthStart"/>, <see cref="Days.Today"/>), and the instant today began.</summary>
+    public sealed record Days(DateOnly Today, DateTime TodayFromUtc);
+
+    public Days DaysBeforeToday(DateOnly monthStart, DateTime nowUtc)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc), zone);
+        var today = DateOnly.FromDateTime(local);
+        if (today < monthStart)
+        {
+            today = monthStart;
+        }
+
+        return new(today, ReportWindow.Midnight(today, zone));
+    }
+
+    /// <summary>
+    /// Daily sums (keys whose month is a day) of the subtree over days [<paramref name="from"/>, <paramref name="to"/>),
+    /// each daily measure reported under the measure it stands for (<paramref name="measureOfDaily"/>: daily → measure).
+    /// </summary>
+    public async Task<List<(string Measure, string Dim, long Value)>> ReadDaysAsync(string prefix, DateOnly from, DateOnly to, IReadOnlyDictionary<string, string> measureOfDaily, CancellationToken ct)
+    {
+        if (to <= from)
+        {
+            return [];
+        }
+
+        var days = new List<DateOnly>();
+        for (var day = from; day < to; day = day.AddDays(1))
+        {
+            days.Add(day);
+        }
+
+        var rows = await ReadAsync(prefix, days, measureOfDaily.Keys.ToList(), ct);
+        return rows.Select(r => (measureOfDaily[r.Measure], r.Dim, r.Value)).ToList();
+    }
+
     /// <summary>Every (measure, dimension) of the subtree summed over the months of <paramref name="split"/>.</summary>
     public async Task<List<(string Measure, string Dim, long Value)>> ReadAsync(string prefix, Split split, IReadOnlyList<string> measures, CancellationToken ct)
     {
@@ -57,8 +93,23 @@ public sealed class ReportSums(AppDbContext db, ReportZone office, TimeProvider 
             return [];
         }
 
+        var months = new List<DateOnly>();
+        for (var month = split.From; month < split.To; month = month.AddMonths(1))
+        {
+            months.Add(month);
+        }
+
+        return await ReadAsync(prefix, months, measures, ct);
+    }
+
+    /// <summary>
+    /// By a list of months (or days) rather than a range: the key (unit, month, measure, dim) is then sought per month,
+    /// and the daily counters (keyed by every day) are not read along with a month's own.
+    /// </summary>
+    private async Task<List<(string Measure, string Dim, long Value)>> ReadAsync(string prefix, List<DateOnly> months, IReadOnlyList<string> measures, CancellationToken ct)
+    {
         var rows = await db.ReportMonthSums.AsNoTracking()
-            .Where(s => s.Month >= split.From && s.Month < split.To && measures.Contains(s.Measure))
+            .Where(s => months.Contains(s.Month) && measures.Contains(s.Measure))
             .Join(db.Units.Where(u => u.Path.StartsWith(prefix)), s => s.UnitId, u => u.Id, (s, u) => s)
             .GroupBy(s => new { s.Measure, s.Dim })
             .Select(g => new { g.Key.Measure, g.Key.Dim, Value = g.Sum(s => s.Value) })
