@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using DuLuan.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -113,37 +111,9 @@ public static class SurveyCrossTallies
     public static async Task<List<string>> MarksAsync(AppDbContext db, long surveyId, CancellationToken ct)
         => await db.SurveyCrossMarks.AsNoTracking().Where(m => m.SurveyId == surveyId).Select(m => m.QuestionKey).OrderBy(k => k).ToListAsync(ct);
 
-    /// <summary>INSERT … ON CONFLICT DO UPDATE, the same text on both engines: atomic per row.</summary>
-    private static async Task ApplyAsync(AppDbContext db, long surveyId, SortedDictionary<Key, SurveyTallies.Delta> sums, CancellationToken ct)
-    {
-        const int Chunk = 300;
-        var items = sums.ToList();
-        for (var start = 0; start < items.Count; start += Chunk)
-        {
-            var part = items.GetRange(start, Math.Min(Chunk, items.Count - start));
-            var sql = new StringBuilder("INSERT INTO survey_cross_tallies (\"SurveyId\", \"ByQuestion\", \"Version\", \"UnitId\", \"ByOption\", \"QuestionKey\", \"OptionKey\", \"Count\", \"Sum\", \"SumSquares\") VALUES ");
-            var parameters = new List<object>(part.Count * 10);
-            for (var i = 0; i < part.Count; i++)
-            {
-                var p = i * 10;
-                sql.Append(i == 0 ? string.Empty : ", ").Append('(');
-                for (var j = 0; j < 10; j++)
-                {
-                    sql.Append(j == 0 ? string.Empty : ", ").Append(CultureInfo.InvariantCulture, $"{{{p + j}}}");
-                }
-
-                sql.Append(')');
-                var (key, delta) = part[i];
-                parameters.AddRange([surveyId, key.ByQuestion, key.Version, key.UnitId, key.ByOption, key.QuestionKey, key.OptionKey, delta.Count, delta.Sum, delta.SumSquares]);
-            }
-
-            sql.Append(" ON CONFLICT (\"SurveyId\", \"ByQuestion\", \"Version\", \"UnitId\", \"ByOption\", \"QuestionKey\", \"OptionKey\") DO UPDATE SET ")
-                .Append("\"Count\" = survey_cross_tallies.\"Count\" + excluded.\"Count\", ")
-                .Append("\"Sum\" = survey_cross_tallies.\"Sum\" + excluded.\"Sum\", ")
-                .Append("\"SumSquares\" = survey_cross_tallies.\"SumSquares\" + excluded.\"SumSquares\"");
-            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
-        }
-    }
+    private static Task ApplyAsync(AppDbContext db, long surveyId, SortedDictionary<Key, SurveyTallies.Delta> sums, CancellationToken ct)
+        => TallyUpsert.ApplyAsync(db, "survey_cross_tallies", ["SurveyId", "ByQuestion", "Version", "UnitId", "ByOption", "QuestionKey", "OptionKey"],
+            [.. sums.Select(s => (new object[] { surveyId, s.Key.ByQuestion, s.Key.Version, s.Key.UnitId, s.Key.ByOption, s.Key.QuestionKey, s.Key.OptionKey }, s.Value))], ct);
 
     /// <summary>
     /// Sets a survey's marks and rebuilds its cross totals from the stored rows, in one transaction that holds

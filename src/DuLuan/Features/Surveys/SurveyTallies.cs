@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using DuLuan.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -81,34 +80,10 @@ public static class SurveyTallies
         return deltas;
     }
 
-    /// <summary>
-    /// Adds the deltas with INSERT … ON CONFLICT DO UPDATE (the same text on SQLite and PostgreSQL):
-    /// atomic per row, so concurrent batches never lose a count. Call inside the batch's transaction.
-    /// </summary>
-    public static async Task ApplyAsync(AppDbContext db, SortedDictionary<Key, Delta> deltas, CancellationToken ct)
-    {
-        const int Chunk = 400;
-        var items = deltas.ToList();
-        for (var start = 0; start < items.Count; start += Chunk)
-        {
-            var part = items.Skip(start).Take(Chunk).ToList();
-            var sql = new StringBuilder("INSERT INTO survey_tallies (\"SurveyId\", \"Version\", \"UnitId\", \"QuestionKey\", \"OptionKey\", \"Count\", \"Sum\", \"SumSquares\") VALUES ");
-            var parameters = new List<object>(part.Count * 8);
-            for (var i = 0; i < part.Count; i++)
-            {
-                var p = i * 8;
-                sql.Append(i == 0 ? string.Empty : ", ").Append(CultureInfo.InvariantCulture, $"({{{p}}}, {{{p + 1}}}, {{{p + 2}}}, {{{p + 3}}}, {{{p + 4}}}, {{{p + 5}}}, {{{p + 6}}}, {{{p + 7}}})");
-                var (key, delta) = part[i];
-                parameters.AddRange([key.SurveyId, key.Version, key.UnitId, key.QuestionKey, key.OptionKey, delta.Count, delta.Sum, delta.SumSquares]);
-            }
-
-            sql.Append(" ON CONFLICT (\"SurveyId\", \"Version\", \"UnitId\", \"QuestionKey\", \"OptionKey\") DO UPDATE SET ")
-                .Append("\"Count\" = survey_tallies.\"Count\" + excluded.\"Count\", ")
-                .Append("\"Sum\" = survey_tallies.\"Sum\" + excluded.\"Sum\", ")
-                .Append("\"SumSquares\" = survey_tallies.\"SumSquares\" + excluded.\"SumSquares\"");
-            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
-        }
-    }
+    /// <summary>Adds the deltas (<see cref="TallyUpsert"/>); call inside the batch's transaction.</summary>
+    public static Task ApplyAsync(AppDbContext db, SortedDictionary<Key, Delta> deltas, CancellationToken ct)
+        => TallyUpsert.ApplyAsync(db, "survey_tallies", ["SurveyId", "Version", "UnitId", "QuestionKey", "OptionKey"],
+            [.. deltas.Select(d => (new object[] { d.Key.SurveyId, d.Key.Version, d.Key.UnitId, d.Key.QuestionKey, d.Key.OptionKey }, d.Value))], ct);
 
     /// <summary>
     /// Recomputes a survey's tallies from its stored responses (for rows written without the intake,

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using DuLuan.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -96,37 +94,9 @@ public static class SurveyWeightTallies
         }
     }
 
-    /// <summary>INSERT … ON CONFLICT DO UPDATE, the same text on both engines: atomic per row.</summary>
-    private static async Task ApplyAsync(AppDbContext db, long surveyId, SortedDictionary<Key, SurveyTallies.Delta> sums, CancellationToken ct)
-    {
-        const int Chunk = 300;
-        var items = sums.ToList();
-        for (var start = 0; start < items.Count; start += Chunk)
-        {
-            var part = items.GetRange(start, Math.Min(Chunk, items.Count - start));
-            var sql = new StringBuilder("INSERT INTO survey_weight_tallies (\"SurveyId\", \"Version\", \"UnitId\", \"SexOption\", \"AgeOption\", \"QuestionKey\", \"OptionKey\", \"Count\", \"Sum\", \"SumSquares\") VALUES ");
-            var parameters = new List<object>(part.Count * 10);
-            for (var i = 0; i < part.Count; i++)
-            {
-                var p = i * 10;
-                sql.Append(i == 0 ? string.Empty : ", ").Append('(');
-                for (var j = 0; j < 10; j++)
-                {
-                    sql.Append(j == 0 ? string.Empty : ", ").Append(CultureInfo.InvariantCulture, $"{{{p + j}}}");
-                }
-
-                sql.Append(')');
-                var (key, delta) = part[i];
-                parameters.AddRange([surveyId, key.Version, key.UnitId, key.SexOption, key.AgeOption, key.QuestionKey, key.OptionKey, delta.Count, delta.Sum, delta.SumSquares]);
-            }
-
-            sql.Append(" ON CONFLICT (\"SurveyId\", \"Version\", \"UnitId\", \"SexOption\", \"AgeOption\", \"QuestionKey\", \"OptionKey\") DO UPDATE SET ")
-                .Append("\"Count\" = survey_weight_tallies.\"Count\" + excluded.\"Count\", ")
-                .Append("\"Sum\" = survey_weight_tallies.\"Sum\" + excluded.\"Sum\", ")
-                .Append("\"SumSquares\" = survey_weight_tallies.\"SumSquares\" + excluded.\"SumSquares\"");
-            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
-        }
-    }
+    private static Task ApplyAsync(AppDbContext db, long surveyId, SortedDictionary<Key, SurveyTallies.Delta> sums, CancellationToken ct)
+        => TallyUpsert.ApplyAsync(db, "survey_weight_tallies", ["SurveyId", "Version", "UnitId", "SexOption", "AgeOption", "QuestionKey", "OptionKey"],
+            [.. sums.Select(s => (new object[] { surveyId, s.Key.Version, s.Key.UnitId, s.Key.SexOption, s.Key.AgeOption, s.Key.QuestionKey, s.Key.OptionKey }, s.Value))], ct);
 
     /// <summary>
     /// Takes the exclusive side of the survey's lock (PostgreSQL) or SQLite's write lock (by deleting first) and empties
