@@ -47,16 +47,7 @@ public static partial class PageBench
 
     private static async Task<int> RunAsync(DatabaseOptions options, int cases, int requests, int sessions, int seconds, int think, string only, bool sql)
     {
-        var overrides = new Dictionary<string, string?>
-        {
-            ["RateLimits:RequestsPerMinute"] = "100000000",
-            ["RateLimits:SignInPerMinute"] = "1000",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Publish:JobSeconds"] = "0",
-            ["Monitoring:SchedulerSeconds"] = "0",
-            ["Monitoring:AlertMinutes"] = "0",
-            ["Cases:WorkingHours:SweepMinutes"] = "0",
-        };
+        var overrides = QuietHostSettings.Create();
         if (sql)
         {
             overrides["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information";

@@ -53,16 +53,7 @@ public static partial class DashboardBench
     {
         var app = WebHost.Build(new WebHostSettings(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = dir }, ["http://127.0.0.1:0"])
         {
-            Overrides = new Dictionary<string, string?>
-            {
-                ["RateLimits:RequestsPerMinute"] = "100000000",
-                ["RateLimits:SignInPerMinute"] = "1000",
-                ["Logging:LogLevel:Default"] = "Warning",
-                ["Publish:JobSeconds"] = "0",
-                ["Monitoring:SchedulerSeconds"] = "0",
-                ["Monitoring:AlertMinutes"] = "0",
-                ["Cases:WorkingHours:SweepMinutes"] = "0",
-            },
+            Overrides = QuietHostSettings.Create(),
         });
         long provinceId;
         var load = Stopwatch.StartNew();
