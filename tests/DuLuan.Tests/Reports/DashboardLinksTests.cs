@@ -53,4 +53,30 @@ public sealed class DashboardLinksTests
             Assert.Contains($"/Reports/Templates?unit={tree.CommuneA1.Id}", own, StringComparison.Ordinal);
         }
     }
+
+    [Theory, Providers]
+    public async Task Period_names_follow_the_readers_language_on_the_dashboard_and_the_runs_page(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await app.AddMemberAsync("bientap@a.vn", app.Tree.ProvinceA, Role.Editor);
+        using var editor = app.Client();
+        await editor.SignInOkAsync("bientap@a.vn");
+        var dashboard = $"/Reports?unit={app.Tree.ProvinceA.Id}&period=2025-Q3";
+        Assert.Contains("trong quý III năm 2025: các chỉ tiêu đều bằng 0.", WebUtility.HtmlDecode(await editor.GetStringAsync(dashboard)), StringComparison.Ordinal);
+
+        editor.Cookies.Add(app.BaseAddress, new Cookie(".AspNetCore.Culture", "c=en|uic=en"));
+        foreach (var address in new[] { dashboard, "/Reports/Drafts/Runs" })
+        {
+            var english = WebUtility.HtmlDecode(await editor.GetStringAsync(address));
+            Assert.Contains("quarter ", english, StringComparison.Ordinal);
+            Assert.DoesNotContain("quý ", english, StringComparison.Ordinal);
+            Assert.DoesNotContain("6 tháng", english, StringComparison.Ordinal);
+        }
+
+        // The figures' own words too (section titles, notes), while documents stay in Vietnamese, the official language.
+        var page = WebUtility.HtmlDecode(await editor.GetStringAsync(dashboard));
+        Assert.Contains("quarter III of 2025", page, StringComparison.Ordinal);
+        Assert.Contains("in quarter III of 2025: every figure is 0.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("các chỉ tiêu đều bằng 0", page, StringComparison.Ordinal);
+    }
 }

@@ -106,7 +106,7 @@ public sealed partial class ConcernsReportSection(AppDbContext db, Routing.Categ
             .ToList();
         var byCategory = keys
             .Select(k => (Key: k, Counts: Counts(tally, CategoryPrefix + k)))
-            .Select(x => new FigureRow(x.Key == "none" ? new Message("Routing.Report.NoCategory").Vietnamese : list.FirstOrDefault(l => l.Key == x.Key)?.NameVi ?? x.Key,
+            .Select(x => new FigureRow(x.Key == "none" ? ReportWords.Of("Routing.Report.NoCategory") : list.FirstOrDefault(l => l.Key == x.Key)?.NameVi ?? x.Key,
                 Any(x.Counts) ? Row(x.Counts) : [0, 0, null, 0], c.Drill(CategoryKey(x.Key == "none" ? null : x.Key)),
                 x.Key == "none" ? new Message("Routing.Report.NoCategory").English : list.FirstOrDefault(l => l.Key == x.Key)?.NameEn ?? x.Key))
             .ToList();
@@ -124,7 +124,7 @@ public sealed partial class ConcernsReportSection(AppDbContext db, Routing.Categ
             figures,
             [
                 new FigureTable(ReportKeys.ConcernsByAgency, ReportWords.Of("Cases.Report.ByAgency"), columns, byAgency),
-                new FigureTable(ReportKeys.ConcernsByCategory, new Message("Routing.Report.ByCategory").Vietnamese, columns, byCategory),
+                new FigureTable(ReportKeys.ConcernsByCategory, ReportWords.Of("Routing.Report.ByCategory"), columns, byCategory),
                 new FigureTable(BySeverityKey, ReportWords.Of("Cases.Report.ByCategory"), columns, bySeverity),
                 new FigureTable(BySourceKey, ReportWords.Of("Cases.Report.BySource"), [ReportSectionContext.ThisPeriod, ReportSectionContext.PreviousPeriod], bySource),
             ],
@@ -151,9 +151,9 @@ public sealed partial class ConcernsReportSection(AppDbContext db, Routing.Categ
             => new(k.Key, ReportWords.Of("Cases.Report.NewByAgency"), Cases(Q.CasesReceived(db, prefix, w).Where(c => c.AgencyId == agency), c => c.CreatedAt), false),
         (BySeverityKey, { } s) when Enum.TryParse<Severity>(s, false, out var severity) && Enum.IsDefined(severity) && !char.IsDigit(s[0])
             => new(k.Key, ReportWords.Of("Cases.Report.NewOfKind", SeverityLabel(severity)), Cases(Q.CasesReceived(db, prefix, w).Where(c => c.Severity == severity), c => c.CreatedAt), false),
-        (ReportKeys.ConcernsByCategory, "none") => new(k.Key, new Message("Routing.Report.DrillNone").Vietnamese, Cases(Q.CasesReceived(db, prefix, w).Where(c => c.Category == null), c => c.CreatedAt), false),
+        (ReportKeys.ConcernsByCategory, "none") => new(k.Key, ReportWords.Of("Routing.Report.DrillNone"), Cases(Q.CasesReceived(db, prefix, w).Where(c => c.Category == null), c => c.CreatedAt), false),
         (ReportKeys.ConcernsByCategory, { } key) when key.Length <= Routing.Category.MaxKeyLength && CategoryKeyPattern().IsMatch(key)
-            => new(k.Key, new Message("Routing.Report.Drill", db.Categories.AsNoTracking().Where(c => c.Key == key).OrderBy(c => c.Id).Select(c => c.NameVi).FirstOrDefault() ?? key).Vietnamese, Cases(Q.CasesReceived(db, prefix, w).Where(c => c.Category == key), c => c.CreatedAt), false),
+            => new(k.Key, ReportWords.Of("Routing.Report.Drill", db.Categories.AsNoTracking().Where(c => c.Key == key).OrderBy(c => c.Id).Select(c => c.NameVi).FirstOrDefault() ?? key), Cases(Q.CasesReceived(db, prefix, w).Where(c => c.Category == key), c => c.CreatedAt), false),
         _ => null,
     };
 

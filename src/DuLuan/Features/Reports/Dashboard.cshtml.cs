@@ -1,6 +1,7 @@
 using DuLuan.Features.Reports.Drafts;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Text;
+using DuLuan.Infrastructure.Reporting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DuLuan.Features.Reports;
 
 /// <summary>Every figure of a unit's subtree for a period against the previous one; each number links to its records.</summary>
+[ReportWords.InReaderLanguage]
 public sealed class DashboardModel(DashboardQuery query, IReportFigureSource figures, ReportDraftAccess drafts) : PageModel
 {
     /// <summary>Editors, leads and admins of the shown unit: they may open its templates page.</summary>

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DuLuan.Features.Reports;
 
 /// <summary>The records behind one figure of the dashboard, paged; every read is audited (the drill-down is the audit trail).</summary>
+[ReportWords.InReaderLanguage]
 public sealed class DrillModel(DashboardQuery query, DrillSource drills, ReportFigureSource source, AuditLog audit, TimeProvider clock, Members.UnitScope scope) : PageModel
 {
     public const int PageSize = 50;

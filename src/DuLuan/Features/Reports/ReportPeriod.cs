@@ -56,21 +56,16 @@ public readonly record struct ReportPeriod
         _ => Year.ToString(CultureInfo.InvariantCulture),
     };
 
-    /// <summary>"quý III năm 2026", "6 tháng đầu năm 2026", "6 tháng cuối năm 2026", "năm 2026".</summary>
-    public string VietnameseLabel => Kind switch
+    /// <summary>"quý III năm 2026" / "quarter III of 2026", "6 tháng đầu năm 2026", "năm 2026": for pages, in the reader's language.</summary>
+    public Message Label => Kind switch
     {
-        ReportPeriodKind.Quarter => ReportWords.Of("Reports.Period.Label.Quarter", Roman(Number), Year),
-        ReportPeriodKind.Half => ReportWords.Of(Number == 1 ? "Reports.Period.Label.Half1" : "Reports.Period.Label.Half2", Year),
-        _ => ReportWords.Of("Reports.Period.Label.Year", Year),
+        ReportPeriodKind.Quarter => new Message("Reports.Period.Label.Quarter", Roman(Number), Year),
+        ReportPeriodKind.Half => new Message(Number == 1 ? "Reports.Period.Label.Half1" : "Reports.Period.Label.Half2", Year),
+        _ => new Message("Reports.Period.Label.Year", Year),
     };
 
-    /// <summary>The short label without the year: "quý III", "6 tháng đầu năm", "năm".</summary>
-    public string VietnameseShortLabel => Kind switch
-    {
-        ReportPeriodKind.Quarter => ReportWords.Of("Reports.Period.Short.Quarter", Roman(Number)),
-        ReportPeriodKind.Half => ReportWords.Of(Number == 1 ? "Reports.Period.Short.Half1" : "Reports.Period.Short.Half2"),
-        _ => ReportWords.Of("Reports.Period.Short.Year"),
-    };
+    /// <summary>The label in the official report's language, whatever the reader's.</summary>
+    public string VietnameseLabel => Label.Vietnamese;
 
     public static ReportPeriod Quarter(int year, int quarter) => Create(ReportPeriodKind.Quarter, year, quarter);
 

@@ -123,7 +123,7 @@ public sealed class ReportRuns(AppDbContext db, ReportGenerator generator, IOpti
         {
             var period = ReportPeriod.Parse(run.PeriodCode);
             var draft = await generator.CreateDraftAsync(run.UnitId, period, options.Value.ScheduledLayout, null, null, ct);
-            db.Notifications.Add(Notification.Of(run.UnitId, new Message("Reports.Runs.Ready", period.VietnameseLabel, draft.Id, period.Code), now));
+            db.Notifications.Add(Notification.Of(run.UnitId, new Message("Reports.Runs.Ready", period.Label, draft.Id, period.Code), now));
             await db.SaveChangesAsync(ct);
             await db.ReportRuns.Where(r => r.Id == runId && r.LeaseOwner == instance)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReportRunStatus.Done).SetProperty(r => r.DraftId, draft.Id).SetProperty(r => r.FinishedAt, now)

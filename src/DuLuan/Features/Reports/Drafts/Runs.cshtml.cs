@@ -5,6 +5,7 @@ using DuLuan.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace DuLuan.Features.Reports.Drafts;
 
@@ -34,7 +35,7 @@ public sealed class RunsModel(AppDbContext db, ReportDraftAccess access, ReportR
     /// <summary>Periods that have ended, latest first: the quarters of the last year, and the half-year and year that ended with them.</summary>
     public List<ReportPeriod> EndedPeriods { get; private set; } = [];
 
-    public static string Label(string code) => ReportPeriod.TryParse(code, out var period) ? period.VietnameseLabel : code;
+    public static string Label(string code, IStringLocalizer l) => ReportPeriod.TryParse(code, out var period) ? period.Label.In(l) : code;
 
     public async Task<IActionResult> OnGetAsync(string? period, CancellationToken ct)
     {

@@ -84,9 +84,9 @@ public sealed class ReportNotes(AppDbContext db)
         static bool Empty(ReportSection s) => s.Figures.All(f => f.Value is null or 0);
         if (sections.All(Empty))
         {
-            return [ReportWords.Of("Reports.Notes.NoData", unit.Name, period.VietnameseLabel)];
+            return [ReportWords.Of("Reports.Notes.NoData", unit.Name, period.Label)];
         }
 
-        return sections.Where(Empty).Select(s => ReportWords.Of("Reports.Notes.SectionEmpty", s.Title, period.VietnameseLabel)).ToList();
+        return sections.Where(Empty).Select(s => ReportWords.Of("Reports.Notes.SectionEmpty", s.Title, period.Label)).ToList();
     }
 }
