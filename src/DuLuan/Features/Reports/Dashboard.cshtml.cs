@@ -1,7 +1,7 @@
 using DuLuan.Features.Reports.Drafts;
 using DuLuan.Features.Units;
-using DuLuan.Infrastructure.Text;
 using DuLuan.Infrastructure.Reporting;
+using DuLuan.Infrastructure.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
