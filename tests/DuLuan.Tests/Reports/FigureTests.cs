@@ -6,6 +6,7 @@ using DuLuan.Features.Members;
 using DuLuan.Features.Reports;
 using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Reporting;
+using DuLuan.Infrastructure.Text;
 using DuLuan.Tests.Infrastructure;
 
 namespace DuLuan.Tests.Reports;
@@ -162,6 +163,15 @@ public sealed partial class FigureTests
         Assert.Equal((int)Math.Max(0, cases.Value!.Value - 50), RowPattern().Count(second));
         var audited = await seed.App.WithDbAsync(db => Task.FromResult(db.AuditEntries.Count(a => a.Action == DrillModel.AuditAction && a.UnitId == tree.ProvinceA.Id)));
         Assert.True(audited >= drilled);
+
+        // In English the figures' own words and the alerts' reasons are English; documents stay Vietnamese (other tests).
+        client.Cookies.Add(seed.App.BaseAddress, new Cookie(".AspNetCore.Culture", "c=en|uic=en"));
+        var english = WebUtility.HtmlDecode(await client.GetStringAsync($"/Reports?unit={tree.ProvinceA.Id}&period=2025-Q3"));
+        Assert.Contains(new Message("Claims.Report.Title").English, english, StringComparison.Ordinal);
+        Assert.DoesNotContain(new Message("Claims.Report.Title").Vietnamese, english, StringComparison.Ordinal);
+        var alerts = WebUtility.HtmlDecode(await client.GetStringAsync(figures.Figure(ReportKeys.MonitoringAlerts)!.DrillDownUrl!));
+        Assert.Contains("Rise ", alerts, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tăng ", alerts, StringComparison.Ordinal);
     }
 
     [Theory, Providers]

@@ -51,7 +51,7 @@ public sealed class MonitoringReportSection(AppDbContext db) : IReportSection
         (ReportKeys.MonitoringStories, null) => new(k.Key, ReportWords.Of("Monitoring.Report.Stories"), Stories(prefix, w).OrderByDescending(s => s.FirstSeenAt).ThenByDescending(s => s.Id)
             .Select(s => new DrillRow("story", s.Id, s.Title, s.FirstSeenAt, null, s.UnitId, null)), false),
         (ReportKeys.MonitoringAlerts, null) => new(k.Key, ReportWords.Of("Monitoring.Report.Alerts"), Alerts(prefix, w).OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
-            .Select(a => new DrillRow(a.Kind == AlertKind.Story ? "story" : "alert", a.Kind == AlertKind.Story ? a.SubjectId : a.Id, a.ReasonVi, a.CreatedAt, null, a.UnitId, null)), false),
+            .Select(a => new DrillRow(a.Kind == AlertKind.Story ? "story" : "alert", a.Kind == AlertKind.Story ? a.SubjectId : a.Id, ReportWords.InEnglish ? a.ReasonEn : a.ReasonVi, a.CreatedAt, null, a.UnitId, null)), false),
         _ => null,
     };
 

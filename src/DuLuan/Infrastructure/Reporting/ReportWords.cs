@@ -19,6 +19,9 @@ public static class ReportWords
         return ReaderCulture.Value is { } culture ? message.In(culture) : message.Vietnamese;
     }
 
+    /// <summary>Whether the words are for an English reader: records kept in both languages (alerts) pick their English text.</summary>
+    public static bool InEnglish => ReaderCulture.Value?.TwoLetterISOLanguageName == "en";
+
     /// <summary>Report words in the reader's language for the whole request (handler and page), for the dashboard and its drill-downs; documents stay Vietnamese.</summary>
     [AttributeUsage(AttributeTargets.Class)]
     public sealed class InReaderLanguageAttribute : Attribute, IAsyncResourceFilter
