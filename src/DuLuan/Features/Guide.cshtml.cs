@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -18,7 +19,7 @@ public sealed class GuideModel : PageModel
             return Page();
         }
 
-        Html = RoleGuides.Html(Slug);
+        Html = RoleGuides.Html(Slug, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en");
         return Html is null ? NotFound() : Page();
     }
 

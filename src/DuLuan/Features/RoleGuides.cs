@@ -32,18 +32,20 @@ public static class RoleGuides
         _ => "editor",
     };
 
-    /// <summary>The guide's HTML, images pointing at <see cref="ImageUrl"/>; null for an unknown guide.</summary>
-    public static string? Html(string slug) => All.Any(g => g.Slug == slug) ? Rendered.GetOrAdd(slug, s => Read(s + ".md") is { } text ? Render(text) : null) : null;
-
-    /// <summary>The Vietnamese guide, then its English summary (from "## In English" on) marked as English.</summary>
-    private static string Render(string text)
+    /// <summary>The guide's HTML, images pointing at <see cref="ImageUrl"/>; null for an unknown guide. An English reader
+    /// gets the English guide (docs/guides/{slug}.en.md), others the Vietnamese one with its English summary.</summary>
+    public static string? Html(string slug, bool english = false)
     {
-        text = text.Replace("](../images/", "](" + ImageUrl, StringComparison.Ordinal);
-        var english = text.IndexOf("\n## In English", StringComparison.Ordinal);
-        return english < 0
-            ? Markdown.ToHtml(text, Pipeline)
-            : Markdown.ToHtml(text[..english], Pipeline) + "<section lang=\"en\">" + Markdown.ToHtml(text[english..], Pipeline) + "</section>";
+        if (All.All(g => g.Slug != slug))
+        {
+            return null;
+        }
+
+        var file = slug + (english ? ".en.md" : ".md");
+        return Rendered.GetOrAdd(file, f => Read(f) is { } text ? Render(text) : null) ?? (english ? Html(slug) : null);
     }
+
+    private static string Render(string text) => Markdown.ToHtml(text.Replace("](../images/", "](" + ImageUrl, StringComparison.Ordinal), Pipeline);
 
     public const string ImageUrl = "/Guide?handler=Image&name=";
 
