@@ -16,7 +16,7 @@ namespace DuLuan.Bench.Pages;
 
 /// <summary>
 /// `DuLuan.Bench pages [--provider sqlite|postgres] [--cases N] [--requests R] [--sessions S --seconds T --think K] [--only text] [--sql]
-/// [--keep folder|database [--seed-only] [--no-sums]]`:
+/// [--keep folder|database [--seed-only] [--no-sums]] [--figures-pass]`:
 /// every GET page of the route table, signed in as a province lead and as a commune editor, and every public page,
 /// over real HTTP against the app in process, on data loaded by bulk SQL (see <see cref="PageSeed"/>). For each page:
 /// the first load (the first request to it in this process for that user: JIT, query compilation, cold caches) and
@@ -36,7 +36,7 @@ public static partial class PageBench
         var options = keep.Length > 0 ? await KeptDatabaseAsync(provider, keep) : await DuLuan.Bench.Trust.CrashDrill.CreateDatabaseAsync(provider, work.FullName, "pages");
         try
         {
-            var run = new RunSettings(keep.Length > 0, args.Contains("--seed-only"), !args.Contains("--no-sums"));
+            var run = new RunSettings(keep.Length > 0, args.Contains("--seed-only"), !args.Contains("--no-sums"), args.Contains("--figures-pass"));
             return await RunAsync(options, Num("--cases", 1_000_000), Num("--requests", 10), Num("--sessions", 0), Num("--seconds", 60), Num("--think", 5), Arg("--only", string.Empty), args.Contains("--sql"), run);
         }
         finally
@@ -81,6 +81,11 @@ public static partial class PageBench
             }
 
             reference = await PageRoutes.CaseReferenceAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), seed.OpenCaseId);
+        }
+
+        if (run.FiguresPass)
+        {
+            await FiguresPassAsync(app.Services);
         }
 
         if (run.SeedOnly)
