@@ -70,7 +70,9 @@ public static partial class PageBench
             if (kept is not null)
             {
                 seed = kept;
-                Console.WriteLine($"Reused the kept database: {seed.CaseCount:N0} cases on {options.Provider}");
+                // A kept database seeded with --no-sums gets them now (once): else every start rebuilds them in the background.
+                var counters = run.Sums ? await scope.ServiceProvider.GetRequiredService<DuLuan.Features.Reports.Figures.Sums.ReportSumsBuilder>().EnsureAsync(force: false, CancellationToken.None) : 0;
+                Console.WriteLine($"Reused the kept database: {seed.CaseCount:N0} cases on {options.Provider}; report sums built now: {counters:N0}");
             }
             else
             {
