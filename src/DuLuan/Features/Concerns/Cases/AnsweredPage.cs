@@ -34,20 +34,8 @@ public static class AnsweredPage
                 .Skip(skip).Take(take).Select(c => c.Id).ToListAsync(ct);
         }
 
-        List<Key> found;
-        if (!db.Database.IsSqlite())
-        {
-            // PostgreSQL: the same walk per unit in one statement (CROSS JOIN LATERAL), not one round trip per unit.
-            found = await db.Units.AsNoTracking().Where(u => u.Path.StartsWith(prefix))
-                .SelectMany(u => db.Cases.Where(c => c.UnitId == u.Id && (c.Status == CaseStatus.Answered || c.Status == CaseStatus.Closed) && c.Answer != null && c.AnsweredAt != null)
-                    .OrderByDescending(c => c.AnsweredAt).ThenByDescending(c => c.Id).Take(wanted)
-                    .Select(c => new Key(c.Id, c.AnsweredAt)))
-                .ToListAsync(ct);
-            return found.OrderByDescending(k => k.AnsweredAt).ThenByDescending(k => k.Id).Skip(skip).Take(take).Select(k => k.Id).ToList();
-        }
-
         var units = await db.Units.AsNoTracking().Where(u => u.Path.StartsWith(prefix)).Select(u => u.Id).ToListAsync(ct);
-        found = [];
+        var found = new List<Key>();
         foreach (var unitId in units)
         {
             found.AddRange(await Answered(db.Cases.AsNoTracking().Where(c => c.UnitId == unitId))
