@@ -15,5 +15,6 @@ public static class QuietHostSettings
         ["Monitoring:SchedulerSeconds"] = "0",
         ["Monitoring:AlertMinutes"] = "0",
         ["Cases:WorkingHours:SweepMinutes"] = "0",
+        ["Cases:AgencyFigures:Minutes"] = "0",
     };
 }

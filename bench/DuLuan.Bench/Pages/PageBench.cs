@@ -15,7 +15,8 @@ using Npgsql;
 namespace DuLuan.Bench.Pages;
 
 /// <summary>
-/// `DuLuan.Bench pages [--provider sqlite|postgres] [--cases N] [--requests R] [--sessions S --seconds T --think K] [--only text] [--sql]`:
+/// `DuLuan.Bench pages [--provider sqlite|postgres] [--cases N] [--requests R] [--sessions S --seconds T --think K] [--only text] [--sql]
+/// [--keep folder|database [--seed-only] [--no-sums]] [--figures-pass]`:
 /// every GET page of the route table, signed in as a province lead and as a commune editor, and every public page,
 /// over real HTTP against the app in process, on data loaded by bulk SQL (see <see cref="PageSeed"/>). For each page:
 /// the first load (the first request to it in this process for that user: JIT, query compilation, cold caches) and
@@ -30,22 +31,28 @@ public static partial class PageBench
         string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
         int Num(string name, int fallback) => int.Parse(Arg(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
         var provider = Arg("--provider", "sqlite") == "postgres" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+        var keep = Arg("--keep", string.Empty);
         var work = Directory.CreateTempSubdirectory("duluan-bench-pages-");
-        var options = await DuLuan.Bench.Trust.CrashDrill.CreateDatabaseAsync(provider, work.FullName, "pages");
+        var options = keep.Length > 0 ? await KeptDatabaseAsync(provider, keep) : await DuLuan.Bench.Trust.CrashDrill.CreateDatabaseAsync(provider, work.FullName, "pages");
         try
         {
-            return await RunAsync(options, Num("--cases", 1_000_000), Num("--requests", 10), Num("--sessions", 0), Num("--seconds", 60), Num("--think", 5), Arg("--only", string.Empty), args.Contains("--sql"));
+            var run = new RunSettings(keep.Length > 0, args.Contains("--seed-only"), !args.Contains("--no-sums"), args.Contains("--figures-pass"));
+            return await RunAsync(options, Num("--cases", 1_000_000), Num("--requests", 10), Num("--sessions", 0), Num("--seconds", 60), Num("--think", 5), Arg("--only", string.Empty), args.Contains("--sql"), run);
         }
         finally
         {
             SqliteConnection.ClearAllPools();
             NpgsqlConnection.ClearAllPools();
-            await DropAsync(options);
+            if (keep.Length == 0)
+            {
+                await DropAsync(options);
+            }
+
             try { work.Delete(recursive: true); } catch (IOException) { }
         }
     }
 
-    private static async Task<int> RunAsync(DatabaseOptions options, int cases, int requests, int sessions, int seconds, int think, string only, bool sql)
+    private static async Task<int> RunAsync(DatabaseOptions options, int cases, int requests, int sessions, int seconds, int think, string only, bool sql, RunSettings run)
     {
         var overrides = QuietHostSettings.Create();
         if (sql)
@@ -59,11 +66,34 @@ public static partial class PageBench
         var clock = Stopwatch.StartNew();
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            seed = await PageSeed.CreateAsync(scope.ServiceProvider, cases, DateTime.UtcNow);
-            var loaded = clock.Elapsed;
-            var counters = await scope.ServiceProvider.GetRequiredService<DuLuan.Features.Reports.Figures.Sums.ReportSumsBuilder>().EnsureAsync(force: true, CancellationToken.None);
+            var kept = run.Kept ? await PageSeed.ReadAsync(scope.ServiceProvider) : null;
+            if (kept is not null)
+            {
+                seed = kept;
+                // A kept database seeded with --no-sums gets them now (once): else every start rebuilds them in the background.
+                var counters = run.Sums ? await scope.ServiceProvider.GetRequiredService<DuLuan.Features.Reports.Figures.Sums.ReportSumsBuilder>().EnsureAsync(force: false, CancellationToken.None) : 0;
+                Console.WriteLine($"Reused the kept database: {seed.CaseCount:N0} cases on {options.Provider}; report sums built now: {counters:N0}");
+            }
+            else
+            {
+                seed = await PageSeed.CreateAsync(scope.ServiceProvider, cases, DateTime.UtcNow);
+                var loaded = clock.Elapsed;
+                var counters = run.Sums ? await scope.ServiceProvider.GetRequiredService<DuLuan.Features.Reports.Figures.Sums.ReportSumsBuilder>().EnsureAsync(force: true, CancellationToken.None) : 0;
+                Console.WriteLine($"Loaded {seed.CaseCount:N0} cases, {PageSeed.Provinces} provinces, {PageSeed.Communes:N0} communes on {options.Provider} in {loaded.TotalSeconds:0} s; report sums ({counters:N0} counters) in {(clock.Elapsed - loaded).TotalSeconds:0} s");
+            }
+
             reference = await PageRoutes.CaseReferenceAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), seed.OpenCaseId);
-            Console.WriteLine($"Loaded {seed.CaseCount:N0} cases, {PageSeed.Provinces} provinces, {PageSeed.Communes:N0} communes on {options.Provider} in {loaded.TotalSeconds:0} s; report sums ({counters:N0} counters) in {(clock.Elapsed - loaded).TotalSeconds:0} s");
+        }
+
+        if (run.FiguresPass)
+        {
+            await FiguresPassAsync(app.Services);
+        }
+
+        if (run.SeedOnly)
+        {
+            await app.DisposeAsync();
+            return 0;
         }
 
         await app.StartAsync();
@@ -82,13 +112,15 @@ public static partial class PageBench
             using var anonymous = Client(url, new CookieContainer());
             var lead = new CookieContainer();
             var editor = new CookieContainer();
-            using (var leadClient = Client(url, lead))
+            // Only staff pages need the sign-ins (a kept database's lead has enrolled TOTP already: ask for public pages only).
+            if (pages.Any(p => !p.Public))
             {
-                await SignInLeadAsync(leadClient);
-            }
+                using (var leadClient = Client(url, lead))
+                {
+                    await SignInLeadAsync(leadClient);
+                }
 
-            using (var editorClient = Client(url, editor))
-            {
+                using var editorClient = Client(url, editor);
                 await SignInAsync(editorClient, PageSeed.EditorEmail);
             }
 

@@ -73,6 +73,24 @@ internal static class PageSeed
         return new Seeded(bench.Id, commune.Id, agency.Id, openCase, await db.Cases.LongCountAsync());
     }
 
+    /// <summary>The seed already in a kept database (migrated to this binary's schema), or null when it holds none.</summary>
+    public static async Task<Seeded?> ReadAsync(IServiceProvider services)
+    {
+        await MigrateCommand.MigrateAsync(services, CancellationToken.None);
+        var db = services.GetRequiredService<AppDbContext>();
+        var bench = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == "48" && u.Kind == UnitKind.Province);
+        var editor = await db.Users.AsNoTracking().Where(m => m.Email == EditorEmail).Select(m => m.Id).FirstOrDefaultAsync();
+        if (bench is null || editor is null || !await db.Cases.AnyAsync())
+        {
+            return null;
+        }
+
+        var commune = await db.Memberships.Where(m => m.MemberId == editor).Select(m => m.UnitId).FirstAsync();
+        var agency = await db.Units.Where(u => u.Kind == UnitKind.Agency && u.ParentId == bench.Id).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync();
+        var openCase = await db.Cases.Where(c => c.UnitId == commune && c.Status == Features.Concerns.Cases.CaseStatus.Assigned).Select(c => c.Id).FirstOrDefaultAsync();
+        return new Seeded(bench.Id, commune, agency, openCase, await db.Cases.LongCountAsync());
+    }
+
     private static async Task AddMemberAsync(IServiceProvider services, AppDbContext db, string email, long unitId, Role role)
     {
         var users = services.GetRequiredService<UserManager<Member>>();

@@ -54,6 +54,8 @@ public sealed class TestApp : IAsyncDisposable
             ["Reports:JobSeconds"] = "0",
             // Tests render bulletins' audio themselves (BulletinRenderJob.RunOnceAsync).
             ["Bulletins:JobSeconds"] = "0",
+            // Tests run the public agency figures' pass themselves (AgencyFiguresPass.RunOnceAsync).
+            ["Cases:AgencyFigures:Minutes"] = "0",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

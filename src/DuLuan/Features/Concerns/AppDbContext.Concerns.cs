@@ -28,6 +28,12 @@ public abstract partial class AppDbContext
 
     public DbSet<Holiday> Holidays => Set<Holiday>();
 
+    public DbSet<StoredAgencyFigures> StoredAgencyFigures => Set<StoredAgencyFigures>();
+
+    public DbSet<AgencyFiguresPlace> AgencyFiguresPlaces => Set<AgencyFiguresPlace>();
+
+    public DbSet<AgencyFiguresState> AgencyFiguresStates => Set<AgencyFiguresState>();
+
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<Category> Categories => Set<Category>();

@@ -13,9 +13,10 @@ namespace DuLuan.Features.Concerns.Cases;
 /// <summary>
 /// The public list of answered cases of a place (and the places under it), with each responsible
 /// agency's on-time share and median time to answer over the last year, shown only from
-/// <see cref="AgencyFigures.MinimumCases"/> cases on. The figures come from <see cref="AgencyFiguresCache"/> (at most
-/// minutes old) and the anonymous answer from the portal's output cache, so a burst of anonymous requests reads neither
-/// the year of cases nor the list again.
+/// <see cref="AgencyFigures.MinimumCases"/> cases on. The figures are the rows <see cref="AgencyFiguresPass"/> stored
+/// for the place (with the time they were computed); a place the passes have not covered yet (a new install before the
+/// first pass) has them counted from the records through <see cref="AgencyFiguresCache"/>. The anonymous answer comes
+/// from the portal's output cache, so a burst of anonymous requests reads neither the figures nor the list again.
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(Intake.ConcernsServices.PortalPolicy)]
@@ -35,6 +36,9 @@ public sealed class AnsweredModel(AppDbContext db, AgencyFiguresCache figuresCac
     public List<Row> Rows { get; private set; } = [];
 
     public List<Figures> Agencies { get; private set; } = [];
+
+    /// <summary>When the stored figures were computed; null when they were counted from the records for this request.</summary>
+    public DateTime? ComputedAt { get; private set; }
 
     [BindProperty(SupportsGet = true, Name = "trang")]
     public int PageNumber { get; set; } = 1;
@@ -58,6 +62,19 @@ public sealed class AnsweredModel(AppDbContext db, AgencyFiguresCache figuresCac
             .ToListAsync(ct);
         HasMore = ids.Count > PageSize;
         Rows = answered.OrderBy(r => ids.IndexOf(r.Id)).Take(PageSize).Select(r => r.Row).ToList();
+
+        var stored = await db.AgencyFiguresPlaces.AsNoTracking().Where(p => p.PlaceId == place.Id)
+            .Select(p => db.AgencyFiguresStates.Where(s => s.Id == AgencyFiguresPass.StateId).Select(s => s.ComputedAt).FirstOrDefault())
+            .ToListAsync(ct);
+        if (stored is [{ } computedAt])
+        {
+            ComputedAt = computedAt;
+            var rows = await db.StoredAgencyFigures.AsNoTracking().Where(f => f.PlaceId == place.Id)
+                .Join(db.Units, f => f.AgencyId, u => u.Id, (f, u) => new { Figures = f, u.Name })
+                .ToListAsync(ct);
+            Agencies = rows.Select(r => new Figures(r.Name, r.Figures.ToFigures())).OrderBy(f => f.Agency, StringComparer.Ordinal).ToList();
+            return Page();
+        }
 
         var figures = await figuresCache.OfAsync(place.Id, prefix, ct);
         var agencyIds = figures.Select(f => f.AgencyId).ToList();

@@ -18,6 +18,10 @@ public static class CasesServices
         services.AddScoped<Infrastructure.Dialogue.IDialogueTopicSource, ConcernTopicSource>();
         services.AddScoped<CaseList>();
         services.AddSingleton<AgencyFiguresCache>();
+        services.AddOptions<AgencyFiguresOptions>().Bind(configuration.GetSection(AgencyFiguresOptions.Section))
+            .Validate(o => o.Minutes >= 0, "Cases:AgencyFigures:Minutes must be 0 (off) or more.").ValidateOnStart();
+        services.AddScoped<AgencyFiguresPass>();
+        services.AddHostedService<AgencyFiguresJob>();
         services.AddScoped<CaseResponder>();
         services.AddScoped<CaseAnswerMail>();
         services.AddScoped<EscalationMail>();
