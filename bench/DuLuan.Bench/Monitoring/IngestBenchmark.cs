@@ -33,7 +33,10 @@ public static class IngestBenchmark
     {
         var entries = int.Parse(args.ElementAtOrDefault(1) ?? "20000", CultureInfo.InvariantCulture);
         var searchArticles = int.Parse(args.ElementAtOrDefault(2) ?? "200000", CultureInfo.InvariantCulture);
-        var root = Path.Combine(Path.GetTempPath(), "duluan-bench-monitoring-" + Environment.ProcessId);
+        // DULUAN_BENCH_KEEP=<dir>: the search archive is built there once and reused by later runs (seed under cpu,
+        // time under quiet); DULUAN_BENCH_SEED_ONLY=1 builds it and stops before timing.
+        var keep = Environment.GetEnvironmentVariable("DULUAN_BENCH_KEEP");
+        var root = keep ?? Path.Combine(Path.GetTempPath(), "duluan-bench-monitoring-" + Environment.ProcessId);
         Directory.CreateDirectory(root);
         try
         {
@@ -49,7 +52,14 @@ public static class IngestBenchmark
         finally
         {
             SqliteConnection.ClearAllPools();
-            Directory.Delete(root, true);
+            if (keep is null)
+            {
+                Directory.Delete(root, true);
+            }
+            else if (Directory.Exists(Path.Combine(root, "ours")))
+            {
+                Directory.Delete(Path.Combine(root, "ours"), true);
+            }
         }
         return 0;
     }
@@ -142,6 +152,10 @@ public static class IngestBenchmark
         await using var scope = provider.CreateAsyncScope();
         await MigrateCommand.MigrateAsync(scope.ServiceProvider, CancellationToken.None);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (await db.Feeds.AnyAsync())
+        {
+            return provider;
+        }
         db.Units.Add(new Unit { Code = "B01", Name = "Bench", NameFolded = "bench", Kind = UnitKind.Province, Path = "/1/", Depth = 0 });
         await db.SaveChangesAsync();
         db.Feeds.Add(new Feed { UnitId = 1, Url = "https://bao.example.vn/rss", Name = "Bench", Outlet = "Báo Bench", CreatedAt = DateTime.UtcNow, NextPollAt = DateTime.UtcNow });
