@@ -56,9 +56,16 @@ public static class IngestBenchmark
             {
                 Directory.Delete(root, true);
             }
-            else if (Directory.Exists(Path.Combine(root, "ours")))
+            else
             {
-                Directory.Delete(Path.Combine(root, "ours"), true);
+                foreach (var scratch in new[] { "ours", "ours-warm", "plain.db" }.Select(n => Path.Combine(root, n)))
+                {
+                    if (Directory.Exists(scratch))
+                    {
+                        Directory.Delete(scratch, true);
+                    }
+                    File.Delete(scratch);
+                }
             }
         }
         return 0;
@@ -70,14 +77,19 @@ public static class IngestBenchmark
         var (xml, baseline) = FeedAndBaseline(root, entries);
         GC.Collect();
         var before = Process.GetCurrentProcess().WorkingSet64;
-        var (ours, peak) = await OursAsync(Path.Combine(root, "ours"), xml);
+        // Twice, each into a fresh database: first in a process that has never run ingest (methods still at the JIT's
+        // first tier), then again with the same feed once the process is warm, as a server is after its first polls.
+        var (cold, coldPeak) = await OursAsync(Path.Combine(root, "ours"), xml);
+        GC.Collect();
+        var (warm, _) = await OursAsync(Path.Combine(root, "ours-warm"), xml);
         Console.WriteLine();
-        Console.WriteLine("| Ingest (SQLite, 2 cores) | documents/s | ratio |");
-        Console.WriteLine("|---|---:|---:|");
-        Console.WriteLine($"| plain FTS5 inserts (baseline) | {baseline:N0} | 1.00 |");
-        Console.WriteLine($"| DuLuan ingest end to end | {ours:N0} | {ours / baseline:0.00} |");
+        Console.WriteLine("| Ingest (SQLite, 2 cores) | documents/s | ratio | peak working set |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        Console.WriteLine($"| plain FTS5 inserts (baseline) | {baseline:N0} | 1.00 | |");
+        Console.WriteLine($"| DuLuan ingest end to end, first feed of the process (cold) | {cold:N0} | {cold / baseline:0.00} | {coldPeak / 1048576.0:0} MB |");
+        Console.WriteLine($"| DuLuan ingest end to end, same feed again into a fresh database (warm) | {warm:N0} | {warm / baseline:0.00} | (not a fair peak: the first run's heap is still committed) |");
         Console.WriteLine();
-        Console.WriteLine($"working set before ingest {before / 1048576.0:0} MB, peak during ingest {peak / 1048576.0:0} MB (goal < 300 MB)");
+        Console.WriteLine($"working set before ingest {before / 1048576.0:0} MB, peak during the cold ingest {coldPeak / 1048576.0:0} MB (goal < 300 MB)");
     }
 
     private static (byte[] Xml, double Baseline) FeedAndBaseline(string root, int entries)
