@@ -33,7 +33,10 @@ public static class IngestBenchmark
     {
         var entries = int.Parse(args.ElementAtOrDefault(1) ?? "20000", CultureInfo.InvariantCulture);
         var searchArticles = int.Parse(args.ElementAtOrDefault(2) ?? "200000", CultureInfo.InvariantCulture);
-        var root = Path.Combine(Path.GetTempPath(), "duluan-bench-monitoring-" + Environment.ProcessId);
+        // DULUAN_BENCH_KEEP=<dir>: the search archive is built there once and reused by later runs (seed under cpu,
+        // time under quiet); DULUAN_BENCH_SEED_ONLY=1 builds it and stops before timing.
+        var keep = Environment.GetEnvironmentVariable("DULUAN_BENCH_KEEP");
+        var root = keep ?? Path.Combine(Path.GetTempPath(), "duluan-bench-monitoring-" + Environment.ProcessId);
         Directory.CreateDirectory(root);
         try
         {
@@ -49,7 +52,21 @@ public static class IngestBenchmark
         finally
         {
             SqliteConnection.ClearAllPools();
-            Directory.Delete(root, true);
+            if (keep is null)
+            {
+                Directory.Delete(root, true);
+            }
+            else
+            {
+                foreach (var scratch in new[] { "ours", "ours-warm", "plain.db" }.Select(n => Path.Combine(root, n)))
+                {
+                    if (Directory.Exists(scratch))
+                    {
+                        Directory.Delete(scratch, true);
+                    }
+                    File.Delete(scratch);
+                }
+            }
         }
         return 0;
     }
@@ -60,14 +77,19 @@ public static class IngestBenchmark
         var (xml, baseline) = FeedAndBaseline(root, entries);
         GC.Collect();
         var before = Process.GetCurrentProcess().WorkingSet64;
-        var (ours, peak) = await OursAsync(Path.Combine(root, "ours"), xml);
+        // Twice, each into a fresh database: first in a process that has never run ingest (methods still at the JIT's
+        // first tier), then again with the same feed once the process is warm, as a server is after its first polls.
+        var (cold, coldPeak) = await OursAsync(Path.Combine(root, "ours"), xml);
+        GC.Collect();
+        var (warm, _) = await OursAsync(Path.Combine(root, "ours-warm"), xml);
         Console.WriteLine();
-        Console.WriteLine("| Ingest (SQLite, 2 cores) | documents/s | ratio |");
-        Console.WriteLine("|---|---:|---:|");
-        Console.WriteLine($"| plain FTS5 inserts (baseline) | {baseline:N0} | 1.00 |");
-        Console.WriteLine($"| DuLuan ingest end to end | {ours:N0} | {ours / baseline:0.00} |");
+        Console.WriteLine("| Ingest (SQLite, 2 cores) | documents/s | ratio | peak working set |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        Console.WriteLine($"| plain FTS5 inserts (baseline) | {baseline:N0} | 1.00 | |");
+        Console.WriteLine($"| DuLuan ingest end to end, first feed of the process (cold) | {cold:N0} | {cold / baseline:0.00} | {coldPeak / 1048576.0:0} MB |");
+        Console.WriteLine($"| DuLuan ingest end to end, same feed again into a fresh database (warm) | {warm:N0} | {warm / baseline:0.00} | (not a fair peak: the first run's heap is still committed) |");
         Console.WriteLine();
-        Console.WriteLine($"working set before ingest {before / 1048576.0:0} MB, peak during ingest {peak / 1048576.0:0} MB (goal < 300 MB)");
+        Console.WriteLine($"working set before ingest {before / 1048576.0:0} MB, peak during the cold ingest {coldPeak / 1048576.0:0} MB (goal < 300 MB)");
     }
 
     private static (byte[] Xml, double Baseline) FeedAndBaseline(string root, int entries)
@@ -142,6 +164,10 @@ public static class IngestBenchmark
         await using var scope = provider.CreateAsyncScope();
         await MigrateCommand.MigrateAsync(scope.ServiceProvider, CancellationToken.None);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (await db.Feeds.AnyAsync())
+        {
+            return provider;
+        }
         db.Units.Add(new Unit { Code = "B01", Name = "Bench", NameFolded = "bench", Kind = UnitKind.Province, Path = "/1/", Depth = 0 });
         await db.SaveChangesAsync();
         db.Feeds.Add(new Feed { UnitId = 1, Url = "https://bao.example.vn/rss", Name = "Bench", Outlet = "Báo Bench", CreatedAt = DateTime.UtcNow, NextPollAt = DateTime.UtcNow });

@@ -18,11 +18,13 @@ internal sealed class PostgresSearchDb : IAsyncDisposable
 {
     private readonly string server;
     private readonly string name;
+    private readonly bool keep;
 
-    private PostgresSearchDb(string server, string name, ServiceProvider services)
+    private PostgresSearchDb(string server, string name, ServiceProvider services, bool keep)
     {
         this.server = server;
         this.name = name;
+        this.keep = keep;
         Services = services;
     }
 
@@ -30,12 +32,21 @@ internal sealed class PostgresSearchDb : IAsyncDisposable
 
     public static async Task<PostgresSearchDb> CreateAsync(string server, int articles, Func<int, (string Title, string Text)> make)
     {
-        var name = "duluan_bench_" + Environment.ProcessId;
+        // DULUAN_BENCH_PG_NAME: a database kept between runs, filled only when it does not hold the archive yet.
+        var kept = Environment.GetEnvironmentVariable("DULUAN_BENCH_PG_NAME");
+        var name = kept ?? "duluan_bench_" + Environment.ProcessId;
+        var exists = false;
         await using (var admin = new NpgsqlConnection(server))
         {
             await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
-            await create.ExecuteNonQueryAsync();
+            await using var check = new NpgsqlCommand("SELECT COUNT(*) FROM pg_database WHERE datname = @n", admin);
+            check.Parameters.AddWithValue("@n", name);
+            exists = (long)(await check.ExecuteScalarAsync())! > 0;
+            if (!exists)
+            {
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+                await create.ExecuteNonQueryAsync();
+            }
         }
         var connection = new NpgsqlConnectionStringBuilder(server) { Database = name, CommandTimeout = 0 }.ConnectionString;
         var services = new ServiceCollection();
@@ -45,6 +56,17 @@ internal sealed class PostgresSearchDb : IAsyncDisposable
         await using (var scope = provider.CreateAsyncScope())
         {
             await MigrateCommand.MigrateAsync(scope.ServiceProvider, CancellationToken.None);
+        }
+        if (exists)
+        {
+            await using var db = new NpgsqlConnection(connection);
+            await db.OpenAsync();
+            await using var count = new NpgsqlCommand("SELECT COUNT(*) FROM articles", db);
+            if ((long)(await count.ExecuteScalarAsync())! == articles)
+            {
+                return new PostgresSearchDb(server, name, provider, kept is not null);
+            }
+            throw new InvalidOperationException($"database {name} exists but does not hold {articles:N0} articles; drop it first");
         }
         Console.WriteLine($"loading {articles:N0} articles into PostgreSQL with COPY...");
         await using (var db = new NpgsqlConnection(connection))
@@ -83,13 +105,17 @@ internal sealed class PostgresSearchDb : IAsyncDisposable
             await using var index = new NpgsqlCommand("CREATE INDEX \"IX_articles_fts\" ON articles USING GIN (search_vector); ANALYZE articles;", db) { CommandTimeout = 0 };
             await index.ExecuteNonQueryAsync();
         }
-        return new PostgresSearchDb(server, name, provider);
+        return new PostgresSearchDb(server, name, provider, kept is not null);
     }
 
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
+        if (keep)
+        {
+            return;
+        }
         await using var admin = new NpgsqlConnection(server);
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);

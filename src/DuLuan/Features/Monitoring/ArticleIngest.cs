@@ -27,7 +27,7 @@ public sealed class ArticleIngest(AppDbContext db, StoryIndex stories, TimeProvi
     public static readonly TimeSpan StoryGap = TimeSpan.FromDays(3);
 
     /// <param name="entries">Read once, a batch at a time: a streamed feed (<see cref="FeedParser.ParseStreaming"/>) never has
-    /// more than one batch of cleaned entries in memory.</param>
+    /// more than two batches of cleaned entries in memory (the one being stored and the one being analysed).</param>
     public async Task<IngestResult> IngestAsync(Feed feed, IEnumerable<ParsedEntry> entries, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -35,21 +35,57 @@ public sealed class ArticleIngest(AppDbContext db, StoryIndex stories, TimeProvi
         var known = 0;
         var topics = await TopicsAsync(feed.UnitId, ct);
         using var hold = await stories.LockAsync(feed.UnitId, ct);
-        foreach (var chunk in entries.Chunk(BatchSize))
+        // Reading, cleaning and analysing the next batch (on every core) overlaps storing this one; only the story
+        // probe and the writes are sequential, in feed order, so the answers are those of one article at a time.
+        using var chunks = entries.Chunk(BatchSize).GetEnumerator();
+        var next = Task.Run(() => Analyse(chunks, feed, now, topics), ct);
+        try
         {
-            var batch = chunk.Select(e => Prepare(feed, e, now)).ToList();
-            var result = await StoreBatchAsync(feed, batch, topics, ct);
-            stored += result.Stored;
-            known += result.AlreadyKnown;
+            while (await next is { } batch)
+            {
+                next = Task.Run(() => Analyse(chunks, feed, now, topics), ct);
+                var result = await StoreBatchAsync(feed, batch, ct);
+                stored += result.Stored;
+                known += result.AlreadyKnown;
+            }
+        }
+        finally
+        {
+            // Never leave the reader running over an enumerator about to be disposed.
+            await next.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
         return new IngestResult(stored, known);
     }
 
-    private async Task<IngestResult> StoreBatchAsync(Feed feed, List<Article> batch, WatchTopicSet? topics, CancellationToken ct)
+    /// <summary>An article with what storing it needs from its text, computed before the write.</summary>
+    private sealed record Analysed(Article Article, uint[] Signature, StoryFacts Facts, long[] TopicIds);
+
+    private static List<Analysed>? Analyse(IEnumerator<ParsedEntry[]> chunks, Feed feed, DateTime now, WatchTopicSet? topics)
+    {
+        if (!chunks.MoveNext())
+        {
+            return null;
+        }
+
+        var chunk = chunks.Current;
+        var batch = new Analysed[chunk.Length];
+        Parallel.For(0, chunk.Length, i =>
+        {
+            var article = Prepare(feed, chunk[i], now);
+            var hits = topics is null
+                ? []
+                : topics.Match(article.Title + "\n" + article.Text).Select(m => m.TopicId).Distinct(StringComparer.Ordinal)
+                    .Select(id => long.Parse(id, CultureInfo.InvariantCulture)).ToArray();
+            batch[i] = new Analysed(article, StoryIndex.ToSignature(article.Signature), StoryIndex.FactsOf(article.Title, article.Text), hits);
+        });
+        return [.. batch];
+    }
+
+    private async Task<IngestResult> StoreBatchAsync(Feed feed, List<Analysed> batch, CancellationToken ct)
     {
         try
         {
-            return await TryStoreAsync(feed, batch, topics, ct);
+            return await TryStoreAsync(feed, batch, ct);
         }
         catch (Exception ex) when (UniqueViolation.Is(ex))
         {
@@ -60,7 +96,7 @@ public sealed class ArticleIngest(AppDbContext db, StoryIndex stories, TimeProvi
             {
                 try
                 {
-                    var one = await TryStoreAsync(feed, [article], topics, ct);
+                    var one = await TryStoreAsync(feed, [article], ct);
                     stored += one.Stored;
                     known += one.AlreadyKnown;
                 }
@@ -73,17 +109,17 @@ public sealed class ArticleIngest(AppDbContext db, StoryIndex stories, TimeProvi
         }
     }
 
-    private async Task<IngestResult> TryStoreAsync(Feed feed, List<Article> batch, WatchTopicSet? topics, CancellationToken ct)
+    private async Task<IngestResult> TryStoreAsync(Feed feed, List<Analysed> batch, CancellationToken ct)
     {
-        var keys = batch.Select(a => a.Key).Distinct(StringComparer.Ordinal).ToList();
+        var keys = batch.Select(a => a.Article.Key).Distinct(StringComparer.Ordinal).ToList();
         var existing = (await db.Articles.AsNoTracking()
             .Where(a => a.UnitId == feed.UnitId && keys.Contains(a.Key))
             .Select(a => a.Key)
             .ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var fresh = new List<Article>();
+        var fresh = new List<Analysed>();
         foreach (var article in batch)
         {
-            if (existing.Add(article.Key))
+            if (existing.Add(article.Article.Key))
             {
                 fresh.Add(article);
             }
@@ -100,9 +136,9 @@ public sealed class ArticleIngest(AppDbContext db, StoryIndex stories, TimeProvi
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await using var writer = new ArticleWriter(db);
-            foreach (var article in fresh)
+            foreach (var (article, signature, facts, hits) in fresh)
             {
-                var joined = stories.Probe(feed.UnitId, StoryIndex.ToSignature(article.Signature), StoryIndex.FactsOf(article.Title, article.Text));
+                var joined = stories.Probe(feed.UnitId, signature, facts);
                 var story = joined is null ? null : await StoryAsync(joined.Value, touched, ct);
                 // A story quiet for longer than StoryGap is over: a rewrite weeks later starts a new one.
                 if (story is not null && article.PublishedAt > story.LastSeenAt + StoryGap)
@@ -131,14 +167,9 @@ public sealed class ArticleIngest(AppDbContext db, StoryIndex stories, TimeProvi
                 article.StoryId = story.Id;
                 await writer.InsertArticleAsync(article, ct);
                 stored.Add(article);
-                if (topics is null)
+                foreach (var topicId in hits)
                 {
-                    continue;
-                }
-
-                foreach (var topicId in topics.Match(article.Title + "\n" + article.Text).Select(m => m.TopicId).Distinct(StringComparer.Ordinal))
-                {
-                    await writer.InsertHitAsync(long.Parse(topicId, CultureInfo.InvariantCulture), article.Id, article.PublishedAt, ct);
+                    await writer.InsertHitAsync(topicId, article.Id, article.PublishedAt, ct);
                 }
             }
             foreach (var story in touched.Values)
