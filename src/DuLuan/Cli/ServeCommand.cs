@@ -20,25 +20,30 @@ public static partial class ServeCommand
             var started = Process.GetCurrentProcess().StartTime.ToUniversalTime();
             double Since() => (TimeProvider.System.GetUtcNow().UtcDateTime - started).TotalMilliseconds;
             LogPhase(log, "host built", Since());
-            using (var scope = app.Services.CreateScope())
+            // EF builds its model on first use (about a second, more on a busy machine): build it on another thread while
+            // this one checks the migrations over a plain connection and Kestrel starts. /health answers 200 only once a
+            // context can connect, so nothing reports ready before the database is usable.
+            var model = Task.Run(() =>
             {
-                var migrator = scope.ServiceProvider.GetRequiredService<Migrator>();
-                LogPhase(log, "database context created", Since());
-                var status = await migrator.StatusAsync(ct);
-                if (status.DatabaseIsNewer)
-                {
-                    return CliHost.Fail(parse, DatabaseNewerException.Refusal(status.Unknown).Both());
-                }
+                using var scope = app.Services.CreateScope();
+                _ = scope.ServiceProvider.GetRequiredService<AppDbContext>().Model;
+                LogPhase(log, "database model built", Since());
+            }, CancellationToken.None);
+            var status = await MigrationCheck.StatusAsync(app.Services.GetRequiredService<DatabaseOptions>(), ct);
+            if (status.DatabaseIsNewer)
+            {
+                return CliHost.Fail(parse, DatabaseNewerException.Refusal(status.Unknown).Both());
+            }
 
-                if (status.Pending.Count > 0)
-                {
-                    return CliHost.Fail(parse, "Cơ sở dữ liệu chưa được cập nhật, hãy chạy `duluan migrate` / The database is not migrated; run `duluan migrate` first.");
-                }
+            if (status.Pending.Count > 0)
+            {
+                return CliHost.Fail(parse, "Cơ sở dữ liệu chưa được cập nhật, hãy chạy `duluan migrate` / The database is not migrated; run `duluan migrate` first.");
             }
 
             LogPhase(log, "migrations checked", Since());
             app.Lifetime.ApplicationStarted.Register(() => LogPhase(log, "listening", Since()));
             await app.RunAsync(ct);
+            await model;
             return 0;
         });
         return command;

@@ -28,6 +28,10 @@ public sealed partial class UpgradeTests
         Assert.NotEmpty(later);
         Assert.Equal(later, status.Pending);
         Assert.False(status.DatabaseIsNewer);
+        // `serve` checks with one plain query instead of EF's migrator: the same answer.
+        var quick = await MigrationCheck.StatusAsync(database.Options, CancellationToken.None);
+        Assert.Equal(status.Pending, quick.Pending);
+        Assert.Empty(quick.Unknown);
 
         var applied = await WithServicesAsync(database.Options, s => MigrateCommand.MigrateAsync(s, CancellationToken.None));
 
@@ -87,6 +91,9 @@ public sealed partial class UpgradeTests
         var status = await WithServicesAsync(database.Options, s => s.GetRequiredService<Migrator>().StatusAsync());
         Assert.True(status.DatabaseIsNewer);
         Assert.Equal(new[] { future }, status.Unknown);
+        var quick = await MigrationCheck.StatusAsync(database.Options, CancellationToken.None);
+        Assert.Equal(new[] { future }, quick.Unknown);
+        Assert.Empty(quick.Pending);
         var refused = await Assert.ThrowsAsync<DatabaseNewerException>(() => WithServicesAsync(database.Options, s => s.GetRequiredService<Migrator>().MigrateAsync()));
         AssertRefusal(refused.Message, future);
         Assert.False(await WithServicesAsync(database.Options, s => s.GetRequiredService<Migrator>().IsUpToDateAsync()));

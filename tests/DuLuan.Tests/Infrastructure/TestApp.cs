@@ -45,6 +45,8 @@ public sealed class TestApp : IAsyncDisposable
             ["RateLimits:RequestsPerMinute"] = "100000",
             // Tests that send many writes at once must not meet the public-write wait bound on a loaded machine.
             ["RateLimits:PublicWritesWaitMilliseconds"] = "120000",
+            // Fixed turns: a loaded test machine must not shrink them (AdaptiveLimitTests drive the adaptive limit).
+            ["RateLimits:PublicWritesTargetMilliseconds"] = "0",
             // Nor the group commit's queue bound (tests hold the writer while writes queue up behind it).
             ["PublicWrites:GroupCommitMaxWaitMilliseconds"] = "120000",
             ["Logging:LogLevel:Default"] = "Warning",
