@@ -28,34 +28,58 @@ public static partial class ResultsBenchmark
     public static int Run(string[] args)
     {
         var responses = int.TryParse(FoundationBenchmarks.Option(args, "--responses"), out var n) && n > 0 ? n : 1_000_000;
-        var dir = Path.Combine(Path.GetTempPath(), "duluan-bench-survey-results-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
+        var postgres = FoundationBenchmarks.Option(args, "--provider") == "postgres";
+        var keep = FoundationBenchmarks.Option(args, "--keep");
+        var name = keep ?? (postgres ? "duluan_bench_results_" + Environment.ProcessId : Path.Combine(Path.GetTempPath(), "duluan-bench-survey-results-" + Guid.NewGuid().ToString("N")));
         try
         {
-            return RunAsync(dir, responses, args).GetAwaiter().GetResult();
+            return RunAsync(postgres, name, responses, args).GetAwaiter().GetResult();
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
-            try
+            ClearSqlitePools();
+            if (keep is null && postgres)
             {
-                Directory.Delete(dir, recursive: true);
+                DropPostgresAsync(name).GetAwaiter().GetResult();
             }
-            catch (IOException)
+            else if (keep is null)
             {
+                try
+                {
+                    Directory.Delete(name, recursive: true);
+                }
+                catch (IOException)
+                {
+                }
             }
         }
     }
 
-    private static async Task<int> RunAsync(string dir, int responses, string[] args)
+    private static async Task<int> RunAsync(bool postgres, string name, int responses, string[] args)
     {
-        var database = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = dir };
+        var connection = postgres ? await PostgresDatabaseAsync(name) : null;
+        if (!postgres)
+        {
+            Directory.CreateDirectory(name);
+        }
+
+        var database = postgres ? new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = connection }
+            : new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = name };
         var app = WebHost.Build(new WebHostSettings(database, ["http://127.0.0.1:0"])
         {
             Overrides = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" },
         });
         await using var scope = app.Services.CreateAsyncScope();
         await MigrateCommand.MigrateAsync(scope.ServiceProvider, CancellationToken.None);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+        var definition = Definition();
+        if (await KeptAsync(db, responses) is { } kept)
+        {
+            Console.WriteLine($"reusing the kept {responses:N0} responses in {name}");
+            return await MeasureAsync(db, kept.Survey, definition, kept.Communes, responses, postgres, args);
+        }
+
         var tree = scope.ServiceProvider.GetRequiredService<UnitTree>();
         var root = await tree.EnsureRootAsync();
         var province = await tree.AddChildAsync(root, "Thành phố Đà Nẵng", UnitKind.Province, "48");
@@ -65,8 +89,6 @@ public static partial class ResultsBenchmark
             communes.Add((await tree.AddChildAsync(province, $"Phường {c + 1}", UnitKind.Commune, (20100 + c).ToString(CultureInfo.InvariantCulture))).Id);
         }
 
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var definition = Definition();
         var json = definition.ToJson();
         var survey = new Survey { UnitId = province.Id, Title = "Bench", Status = SurveyStatus.Published, DraftJson = json, CurrentVersion = 1 };
         db.Surveys.Add(survey);
@@ -76,13 +98,26 @@ public static partial class ResultsBenchmark
         await db.SaveChangesAsync();
 
         var load = Stopwatch.StartNew();
-        var answerRows = await LoadAsync(db, Path.Combine(dir, "duluan.db"), survey.Id, definition, communes, responses);
+        var answerRows = postgres ? await LoadPostgresAsync(db, connection!, survey.Id, definition, communes, responses)
+            : await LoadAsync(db, database.SqlitePath, survey.Id, definition, communes, responses);
         Console.WriteLine($"loaded {responses:N0} responses, {answerRows:N0} answer rows and their running totals in {load.Elapsed.TotalSeconds:0} s");
+        return args.Contains("--seed-only") ? 0 : await MeasureAsync(db, survey, definition, communes, responses, postgres, args);
+    }
+
+    private static async Task<int> MeasureAsync(AppDbContext db, Survey survey, SurveyDefinition definition, List<long> communes, int responses, bool postgres, string[] args)
+    {
+        if (args.Contains("--seed-only"))
+        {
+            return 0;
+        }
 
         // The measurement alone holds both of the machine's shared CPU slots (flock, as /work/wt/cpu takes them).
         using var slots = args.Contains("--hold-slots") ? await CpuSlots.HoldBothAsync() : null;
         var loadBefore = File.ReadAllText("/proc/loadavg").Split(' ')[0];
-        var skipScans = args.Contains("--skip-scans");
+        // --baseline all (default): every row-by-row view; raw: only the full row-by-row computation (the scans of a
+        // filter, a cross-tab and the raking take many minutes each at 1,000,000); none (or --skip-scans): no baseline.
+        var baseline = args.Contains("--skip-scans") ? "none" : FoundationBenchmarks.Option(args, "--baseline") ?? "all";
+        var skipScans = baseline != "all";
         var results = new SurveyResults(db);
         var raw = new RawSurveyResults(db);
         await results.BuildAsync(survey, definition, "vi", CancellationToken.None);
@@ -109,13 +144,16 @@ public static partial class ResultsBenchmark
             scanned.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
+        // What /Surveys/Details does when q02 and q03 are marked (the POST), then the rebuild job run to the end.
         var markStarted = Stopwatch.GetTimestamp();
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            await SurveyCrossTallies.MarkAsync(db, survey.Id, definition, ["q02", "q03"], CancellationToken.None);
+            await SurveyCrossTallies.SetMarksAsync(db, survey.Id, ["q02", "q03"], DateTime.UtcNow, CancellationToken.None);
             await transaction.CommitAsync();
         }
 
+        var markPostMs = Stopwatch.GetElapsedTime(markStarted).TotalMilliseconds;
+        var markChunks = await RebuildAsync(db, survey.Id);
         var markSeconds = Stopwatch.GetElapsedTime(markStarted).TotalSeconds;
         var keptMs = new List<double>();
         var keptSame = true;
@@ -137,13 +175,13 @@ public static partial class ResultsBenchmark
         var unitMs = await MedianAsync(db, () => results.BuildAsync(survey, definition, "vi", CancellationToken.None, new ResultsQuery(Unit: communes[3])));
         GC.Collect();
         var rawStarted = Stopwatch.GetTimestamp();
-        var rawReport = skipScans ? report : await raw.BuildAsync(survey, definition, "vi", CancellationToken.None);
-        var rawMs = skipScans ? double.NaN : Stopwatch.GetElapsedTime(rawStarted).TotalMilliseconds;
+        var rawReport = baseline == "none" ? report : await raw.BuildAsync(survey, definition, "vi", CancellationToken.None);
+        var rawMs = baseline == "none" ? double.NaN : Stopwatch.GetElapsedTime(rawStarted).TotalMilliseconds;
         var same = Same(report, rawReport);
         var raked = await RakedAsync(db, survey, definition, skipScans);
         scanned.AddRange(skipScans ? [double.NaN, double.NaN] : []);
 
-        Console.WriteLine($"Survey results, {definition.Questions.Count()} questions, {responses:N0} responses over {Communes} communes, post-stratified, SQLite, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"Survey results, {definition.Questions.Count()} questions, {responses:N0} responses over {Communes} communes, post-stratified, {(postgres ? "PostgreSQL" : "SQLite")}, {Environment.ProcessorCount} cores");
         Stats.PrintTable(["what", "ms (median of 5 / one run)", "ratio to baseline"],
         [
             ["row-by-row computation, every answer read (baseline)", Stats.F(rawMs, "0"), "1.00"],
@@ -157,10 +195,10 @@ public static partial class ResultsBenchmark
             ["raked, totals kept per unit × weighting cell (median of 5)", Stats.F(raked.KeptMs, "0.0"), Stats.F(raked.KeptMs / rawMs, "0.0000")],
         ]);
         Console.WriteLine($"load average (1 min) {loadBefore} before the measurement, {File.ReadAllText("/proc/loadavg").Split(' ')[0]} after");
-        Console.WriteLine($"marking q02 and q03 (rebuild of their cross totals from the rows): {markSeconds:0.0} s");
-        Console.WriteLine($"choosing the weighting questions (rebuild of the cell totals from the rows, one INSERT … SELECT): {raked.RebuildSeconds:0.0} s; {raked.Info}");
+        Console.WriteLine($"marking q02 and q03: the POST {markPostMs:0} ms, then the rebuild job ({markChunks} chunks of {SurveyRebuilds.ChunkSize:N0} responses) to the end: {markSeconds:0.0} s in all");
+        Console.WriteLine($"choosing the weighting questions: the POST {raked.PostMs:0} ms, then the rebuild job to the end: {raked.RebuildSeconds:0.0} s in all; {raked.Info}");
         Console.WriteLine($"weighted: {report.Weighted}; figures equal to the baseline's (1e-9): {same}; kept filter and cross-tab equal to the scan's: {keptSame}; raked equal: {raked.Same}"
-            + (skipScans ? " (--skip-scans: no baseline computed, nothing compared)" : string.Empty));
+            + (skipScans ? $" (--baseline {baseline}: the scans of a filter, a cross-tab and the raking not run, not compared)" : string.Empty));
         return same && keptSame && raked.Same ? 0 : 1;
     }
 

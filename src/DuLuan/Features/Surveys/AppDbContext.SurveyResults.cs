@@ -16,4 +16,6 @@ public abstract partial class AppDbContext
     public DbSet<SurveyWeighting> SurveyWeightings => Set<SurveyWeighting>();
 
     public DbSet<SurveyMargin> SurveyMargins => Set<SurveyMargin>();
+
+    public DbSet<SurveyRebuild> SurveyRebuilds => Set<SurveyRebuild>();
 }

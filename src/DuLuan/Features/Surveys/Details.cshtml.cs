@@ -38,6 +38,9 @@ public sealed class DetailsModel(AppDbContext db, SurveyAccess access, AuditLog 
     /// <summary>Questions of the published version that can be marked for cross-tabs (they have options), and whether they are.</summary>
     public List<(string Key, string Label, bool Marked)> CrossChoices { get; private set; } = [];
 
+    /// <summary>The rebuild of kept totals the job is running, if any (the bar is shown to editors).</summary>
+    public RebuildView Rebuild { get; private set; } = null!;
+
     private SurveyDefinition? published;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -176,7 +179,8 @@ public sealed class DetailsModel(AppDbContext db, SurveyAccess access, AuditLog 
 
     /// <summary>
     /// Marks questions for cross-tabs (field cross, at most <see cref="SurveyCrossTallies.MaxMarks"/>): their totals
-    /// by every question are rebuilt from the stored responses now and kept by the intake from then on.
+    /// by every question are rebuilt from the stored responses by the job after this returns (the page shows its
+    /// progress), and kept by the intake from then on.
     /// </summary>
     public async Task<IActionResult> OnPostCrossAsync([FromForm] string[]? cross, CancellationToken ct)
     {
@@ -201,7 +205,7 @@ public sealed class DetailsModel(AppDbContext db, SurveyAccess access, AuditLog 
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await SurveyCrossTallies.MarkAsync(db, Id, published!, keys, ct);
+        await SurveyCrossTallies.SetMarksAsync(db, Id, keys, clock.GetUtcNow().UtcDateTime, ct);
         audit.Add(SurveyAudit.CrossMarked, Survey.UnitId, $"survey:{Id}", string.Join(",", keys.Order(StringComparer.Ordinal)));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -218,6 +222,7 @@ public sealed class DetailsModel(AppDbContext db, SurveyAccess access, AuditLog 
 
         Survey = survey;
         CanBuild = edit || await access.FindAsync(Id, edit: true, ct) is not null;
+        Rebuild = new RebuildView(Id, await SurveyRebuilds.StatusAsync(db, Id, ct), CanBuild);
         Versions = await db.SurveyVersions.AsNoTracking().Where(v => v.SurveyId == Id).OrderByDescending(v => v.Number).ToListAsync(ct);
         DraftChanged = Versions.Count == 0 || Versions[0].DefinitionJson != survey.DraftJson;
         var units = await ResponseIntake.AnswerUnitsAsync(db, survey.UnitId, ct);

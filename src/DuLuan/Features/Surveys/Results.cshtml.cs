@@ -51,6 +51,9 @@ public sealed class ResultsModel(AppDbContext db, SurveyAccess access, SurveyRes
 
     public List<string> Languages { get; private set; } = [];
 
+    /// <summary>A rebuild of kept totals in progress: its views are computed from the rows meanwhile (said on the page).</summary>
+    public RebuildView Rebuild { get; private set; } = null!;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
         => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -133,6 +136,10 @@ public sealed class ResultsModel(AppDbContext db, SurveyAccess access, SurveyRes
         var query = new ResultsQuery(Unit, string.IsNullOrEmpty(Q) ? null : Q, string.IsNullOrEmpty(Opt) ? null : Opt, string.IsNullOrEmpty(By) ? null : By);
         FilterErrors = SurveyResults.Check(definition, query, answerUnits).ToDictionary(e => e.Key, e => e.Value.Select(m => m.In(l)).ToArray());
         Report = await results.BuildAsync(survey, definition, language, ct, FilterErrors.Count > 0 ? null : query);
+        var status = await SurveyRebuilds.StatusAsync(db, Id, ct);
+        // Readers see that the figures come from the rows; only editors see how far the job is.
+        var live = status.Rebuilding && await access.FindAsync(Id, edit: true, ct) is not null;
+        Rebuild = new RebuildView(Id, live ? status : status with { Done = 0, Total = 0, Percent = 0 }, live);
         return true;
     }
 }

@@ -231,7 +231,7 @@ public sealed class SubmissionWriter : IGroupWrite<Submission, IntakeResult>
         foreach (var group in bySurvey)
         {
             await SurveyCrossTallies.KeepAsync(db, group.Key.Id, group.Key.Definition, group.SelectMany(s => s.Rows).ToList(), ct);
-            await SurveyWeightTallies.KeepAsync(db, group.Key.Id, group.Key.Definition, group.SelectMany(s => s.Rows), ct);
+            await SurveyWeightTallies.KeepAsync(db, group.Key.Id, group.Key.Definition, group.SelectMany(s => s.Rows).ToList(), ct);
         }
     }
 }

@@ -35,6 +35,7 @@ internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Sur
         builder.HasOne<Survey>().WithMany().HasForeignKey(r => r.SurveyId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Unit>().WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.SurveyId, r.UnitId });
+        builder.HasIndex(r => new { r.SurveyId, r.Id }); // the rebuild job's walk in key order
     }
 }
 

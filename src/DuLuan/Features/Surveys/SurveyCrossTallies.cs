@@ -30,7 +30,11 @@ public static class SurveyCrossTallies
     {
         private readonly Dictionary<string, QuestionType> types = definition.Questions.ToDictionary(q => q.Key, q => q.Type, StringComparer.Ordinal);
 
-        public SortedDictionary<Key, SurveyTallies.Delta> Sums { get; } = new(Order);
+        // Hashed while adding (a sorted map costs a dozen string comparisons per answer), sorted once for the upsert.
+        private readonly Dictionary<Key, SurveyTallies.Delta> sums = [];
+
+        /// <summary>The sums in the fixed key order (the lock order of the upsert).</summary>
+        public SortedDictionary<Key, SurveyTallies.Delta> Sums => new(sums, Order);
 
         /// <summary>Adds one response, exactly as the results' raw scan counts it.</summary>
         public void Add(int version, long unitId, IReadOnlyList<AnswerValue> values)
@@ -77,10 +81,10 @@ public static class SurveyCrossTallies
 
         private SurveyTallies.Delta At(Key key)
         {
-            if (!Sums.TryGetValue(key, out var d))
+            if (!sums.TryGetValue(key, out var d))
             {
                 d = new SurveyTallies.Delta();
-                Sums.Add(key, d);
+                sums.Add(key, d);
             }
 
             return d;
@@ -89,11 +93,21 @@ public static class SurveyCrossTallies
 
     /// <summary>
     /// In the intake's transaction, after the shared side of the survey's advisory lock (PostgreSQL) or under
-    /// SQLite's single writer: the marks read here cannot change until the transaction ends.
+    /// SQLite's single writer: the marks read here cannot change until the transaction ends. While the job rebuilds
+    /// the totals, only the responses it has passed are counted here (<see cref="SurveyRebuilds.CountedNowAsync"/>).
     /// </summary>
-    public static async Task KeepAsync(AppDbContext db, long surveyId, SurveyDefinition definition, IEnumerable<(SurveyResponse Response, List<AnswerValue> Values)> rows, CancellationToken ct)
+    public static async Task KeepAsync(AppDbContext db, long surveyId, SurveyDefinition definition, List<(SurveyResponse Response, List<AnswerValue> Values)> rows, CancellationToken ct)
     {
         var marked = await MarksAsync(db, surveyId, ct);
+        if (marked.Count > 0)
+        {
+            await CountAsync(db, surveyId, definition, marked, await SurveyRebuilds.CountedNowAsync(db, surveyId, SurveyRebuilds.Cross, rows, ct), ct);
+        }
+    }
+
+    /// <summary>Adds what <paramref name="rows"/> add to the cross totals of <paramref name="marked"/> (the intake and the rebuild job).</summary>
+    public static async Task CountAsync(AppDbContext db, long surveyId, SurveyDefinition definition, IReadOnlyCollection<string> marked, IEnumerable<(SurveyResponse Response, List<AnswerValue> Values)> rows, CancellationToken ct)
+    {
         if (marked.Count == 0)
         {
             return;
@@ -108,19 +122,25 @@ public static class SurveyCrossTallies
         await ApplyAsync(db, surveyId, deltas.Sums, ct);
     }
 
-    public static async Task<List<string>> MarksAsync(AppDbContext db, long surveyId, CancellationToken ct)
-        => await db.SurveyCrossMarks.AsNoTracking().Where(m => m.SurveyId == surveyId).Select(m => m.QuestionKey).OrderBy(k => k).ToListAsync(ct);
-
-    private static Task ApplyAsync(AppDbContext db, long surveyId, SortedDictionary<Key, SurveyTallies.Delta> sums, CancellationToken ct)
-        => TallyUpsert.ApplyAsync(db, "survey_cross_tallies", ["SurveyId", "ByQuestion", "Version", "UnitId", "ByOption", "QuestionKey", "OptionKey"],
-            [.. sums.Select(s => (new object[] { surveyId, s.Key.ByQuestion, s.Key.Version, s.Key.UnitId, s.Key.ByOption, s.Key.QuestionKey, s.Key.OptionKey }, s.Value))], ct);
-
     /// <summary>
-    /// Sets a survey's marks and rebuilds its cross totals from the stored rows, in one transaction that holds
-    /// the exclusive side of the survey's lock (PostgreSQL) or the write lock (SQLite): no response is counted
-    /// twice or missed. Call inside <paramref name="transaction"/> work the caller commits (with its audit entry).
+    /// The office's change of marks: takes the exclusive side of the survey's lock (PostgreSQL) or SQLite's write lock,
+    /// empties the cross totals, saves the marks and leaves the counting to the rebuild job (<see cref="SurveyRebuilds"/>).
+    /// The POST returns at once; the results read the rows until the job is done.
     /// </summary>
-    public static async Task MarkAsync(AppDbContext db, long surveyId, SurveyDefinition definition, IReadOnlyCollection<string> marks, CancellationToken ct)
+    public static async Task SetMarksAsync(AppDbContext db, long surveyId, IReadOnlyCollection<string> marks, DateTime now, CancellationToken ct)
+    {
+        await ReplaceMarksAsync(db, surveyId, marks, ct);
+        if (marks.Count == 0)
+        {
+            await SurveyRebuilds.StopAsync(db, surveyId, SurveyRebuilds.Cross, ct);
+        }
+        else
+        {
+            await SurveyRebuilds.StartAsync(db, surveyId, SurveyRebuilds.Cross, now, ct);
+        }
+    }
+
+    private static async Task ReplaceMarksAsync(AppDbContext db, long surveyId, IReadOnlyCollection<string> marks, CancellationToken ct)
     {
         if (!db.Database.IsSqlite())
         {
@@ -134,7 +154,24 @@ public static class SurveyCrossTallies
         {
             await db.Database.ExecuteSqlRawAsync("INSERT INTO survey_cross_marks (\"SurveyId\", \"QuestionKey\") VALUES ({0}, {1})", [surveyId, key], ct);
         }
+    }
 
+    public static async Task<List<string>> MarksAsync(AppDbContext db, long surveyId, CancellationToken ct)
+        => await db.SurveyCrossMarks.AsNoTracking().Where(m => m.SurveyId == surveyId).Select(m => m.QuestionKey).OrderBy(k => k).ToListAsync(ct);
+
+    private static Task ApplyAsync(AppDbContext db, long surveyId, SortedDictionary<Key, SurveyTallies.Delta> sums, CancellationToken ct)
+        => TallyUpsert.ApplyAsync(db, "survey_cross_tallies", ["SurveyId", "ByQuestion", "Version", "UnitId", "ByOption", "QuestionKey", "OptionKey"],
+            [.. sums.Select(s => (new object[] { surveyId, s.Key.ByQuestion, s.Key.Version, s.Key.UnitId, s.Key.ByOption, s.Key.QuestionKey, s.Key.OptionKey }, s.Value))], ct);
+
+    /// <summary>
+    /// Sets a survey's marks and rebuilds its cross totals from the stored rows at once, in one transaction that holds
+    /// the exclusive side of the survey's lock (PostgreSQL) or the write lock (SQLite): for seeds, tools and benchmarks;
+    /// the office's page uses <see cref="SetMarksAsync"/> and the job. Call inside a transaction the caller commits.
+    /// </summary>
+    public static async Task MarkAsync(AppDbContext db, long surveyId, SurveyDefinition definition, IReadOnlyCollection<string> marks, CancellationToken ct)
+    {
+        await ReplaceMarksAsync(db, surveyId, marks, ct);
+        await SurveyRebuilds.StopAsync(db, surveyId, SurveyRebuilds.Cross, ct);
         if (marks.Count == 0)
         {
             return;

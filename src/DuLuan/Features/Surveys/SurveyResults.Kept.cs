@@ -18,7 +18,9 @@ public sealed partial class SurveyResults
             return byCell;
         }
 
-        if (RowByRow || !await db.SurveyCrossMarks.AnyAsync(m => m.SurveyId == surveyId && m.QuestionKey == cross.Key, ct))
+        // While the job rebuilds the cross totals they are partial: the answers are scanned instead.
+        if (RowByRow || !await db.SurveyCrossMarks.AnyAsync(m => m.SurveyId == surveyId && m.QuestionKey == cross.Key, ct)
+            || await SurveyRebuilds.PendingAsync(db, surveyId, SurveyRebuilds.Cross, ct))
         {
             return await ScanAsync(surveyId, definition, cross, ct);
         }
@@ -54,11 +56,17 @@ public sealed partial class SurveyResults
     private KeptCells? weightCells;
 
     /// <summary>
-    /// Reads <see cref="SurveyWeightTally"/> rows summed over versions; null when their responses per unit differ from the
-    /// unit totals (rows stored without the intake and not rebuilt), so the caller reads the rows instead.
+    /// Reads <see cref="SurveyWeightTally"/> rows summed over versions; null while the job rebuilds them, or when their
+    /// responses per unit differ from the unit totals (rows stored without the intake and not rebuilt), so the caller
+    /// reads the rows instead.
     /// </summary>
     private async Task<(List<(long Unit, string Sex, string Age, long Size)> Cells, Table Domain)?> KeptCellsAsync(long surveyId, SurveyWeighting weighting, SortedDictionary<long, long> sizes, CancellationToken ct)
     {
+        if (await SurveyRebuilds.PendingAsync(db, surveyId, SurveyRebuilds.Weights, ct))
+        {
+            return null;
+        }
+
         var totals = (await db.SurveyWeightTallies.AsNoTracking().Where(t => t.SurveyId == surveyId)
             .GroupBy(t => new { t.UnitId, t.SexOption, t.AgeOption, t.QuestionKey, t.OptionKey })
             .Select(g => new { g.Key.UnitId, g.Key.SexOption, g.Key.AgeOption, g.Key.QuestionKey, g.Key.OptionKey, Count = g.Sum(t => t.Count), Sum = g.Sum(t => t.Sum), SumSquares = g.Sum(t => t.SumSquares) })

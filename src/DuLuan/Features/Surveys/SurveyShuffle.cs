@@ -11,6 +11,9 @@ public sealed class SurveyShuffleOptions
     /// <summary>How often surveys with new responses are rewritten (PostgreSQL). Short: until then the heap shows arrival order.</summary>
     public int ShuffleSeconds { get; set; } = 240;
 
+    /// <summary>How often the rebuild job looks for kept totals to rebuild (<see cref="SurveyRebuilds"/>); 0 turns it off.</summary>
+    public int RebuildSeconds { get; set; } = 2;
+
     /// <summary>What the answer page promises residents: the interval plus a minute for the rewrite itself, in whole minutes.</summary>
     public int PromisedMinutes => (int)Math.Ceiling(Math.Max(1, ShuffleSeconds) / 60.0) + 1;
 }

@@ -33,7 +33,8 @@ public static class SurveyWeightTallies
     /// <summary>Running sums of a set of responses, sorted by key (a fixed lock order for concurrent upserts).</summary>
     public static SortedDictionary<Key, SurveyTallies.Delta> Deltas(SurveyDefinition definition, SurveyWeighting weighting, IEnumerable<(SurveyResponse Response, List<AnswerValue> Values)> rows)
     {
-        var deltas = new SortedDictionary<Key, SurveyTallies.Delta>(Order);
+        // Hashed while adding, sorted once at the end.
+        var deltas = new Dictionary<Key, SurveyTallies.Delta>();
         var types = definition.Questions.ToDictionary(q => q.Key, q => q.Type, StringComparer.Ordinal);
         SurveyTallies.Delta At(Key key)
         {
@@ -72,7 +73,7 @@ public static class SurveyWeightTallies
             }
         }
 
-        return deltas;
+        return new SortedDictionary<Key, SurveyTallies.Delta>(deltas, Order);
     }
 
     /// <summary>The survey's weighting questions, or null when it has none (nothing to keep).</summary>
@@ -84,15 +85,20 @@ public static class SurveyWeightTallies
 
     /// <summary>
     /// In the intake's transaction, after the shared side of the survey's advisory lock (PostgreSQL) or under SQLite's
-    /// single writer: the weighting questions read here cannot change until the transaction ends.
+    /// single writer: the weighting questions read here cannot change until the transaction ends. While the job rebuilds
+    /// the totals, only the responses it has passed are counted here (<see cref="SurveyRebuilds.CountedNowAsync"/>).
     /// </summary>
-    public static async Task KeepAsync(AppDbContext db, long surveyId, SurveyDefinition definition, IEnumerable<(SurveyResponse Response, List<AnswerValue> Values)> rows, CancellationToken ct)
+    public static async Task KeepAsync(AppDbContext db, long surveyId, SurveyDefinition definition, List<(SurveyResponse Response, List<AnswerValue> Values)> rows, CancellationToken ct)
     {
         if (await QuestionsAsync(db, surveyId, ct) is { } weighting)
         {
-            await ApplyAsync(db, surveyId, Deltas(definition, weighting, rows), ct);
+            await CountAsync(db, surveyId, definition, weighting, await SurveyRebuilds.CountedNowAsync(db, surveyId, SurveyRebuilds.Weights, rows, ct), ct);
         }
     }
+
+    /// <summary>Adds what <paramref name="rows"/> add to the weighting-cell totals (the intake and the rebuild job).</summary>
+    public static Task CountAsync(AppDbContext db, long surveyId, SurveyDefinition definition, SurveyWeighting weighting, IEnumerable<(SurveyResponse Response, List<AnswerValue> Values)> rows, CancellationToken ct)
+        => ApplyAsync(db, surveyId, Deltas(definition, weighting, rows), ct);
 
     private static Task ApplyAsync(AppDbContext db, long surveyId, SortedDictionary<Key, SurveyTallies.Delta> sums, CancellationToken ct)
         => TallyUpsert.ApplyAsync(db, "survey_weight_tallies", ["SurveyId", "Version", "UnitId", "SexOption", "AgeOption", "QuestionKey", "OptionKey"],
@@ -100,8 +106,9 @@ public static class SurveyWeightTallies
 
     /// <summary>
     /// Takes the exclusive side of the survey's lock (PostgreSQL) or SQLite's write lock (by deleting first) and empties
-    /// the survey's weighting totals. Call first in the transaction that changes the weighting questions, then
-    /// <see cref="RebuildAsync"/> once the new questions are saved: no response is counted twice or missed.
+    /// the survey's weighting totals. Call first in the transaction that changes the weighting questions, then start the
+    /// rebuild job (<see cref="SurveyRebuilds.StartAsync"/>) or <see cref="RebuildAsync"/> at once once the new questions
+    /// are saved: no response is counted twice or missed.
     /// </summary>
     public static async Task ClearAsync(AppDbContext db, long surveyId, CancellationToken ct)
     {
@@ -118,7 +125,10 @@ public static class SurveyWeightTallies
     /// runs for every survey), after <see cref="ClearAsync"/> in the same transaction.
     /// </summary>
     public static async Task RebuildAsync(AppDbContext db, long surveyId, CancellationToken ct)
-        => await db.Database.ExecuteSqlRawAsync(RebuildSql(db.Database.IsSqlite(), "r.\"SurveyId\" = {0}"), [surveyId], ct);
+    {
+        await SurveyRebuilds.StopAsync(db, surveyId, SurveyRebuilds.Weights, ct);
+        await db.Database.ExecuteSqlRawAsync(RebuildSql(db.Database.IsSqlite(), "r.\"SurveyId\" = {0}"), [surveyId], ct);
+    }
 
     /// <summary>The rebuild statement; <paramref name="filter"/> picks the responses (a survey, or every survey).</summary>
     public static string RebuildSql(bool sqlite, string filter)

@@ -23,6 +23,7 @@ public static class SurveysApi
             .AllowAnonymous()
             .RequireRateLimiting(SurveysServices.SubmitPolicy);
         app.MapGet("/api/surveys/{id:long}/results", Results);
+        app.MapGet("/api/surveys/{id:long}/rebuild", RebuildStatusAsync);
         // The first public address of a survey (printed on paper and posters before the place's site): 301 to its page there.
         app.MapGet("/khao-sat/{id:long}", ToPlaceAsync).AllowAnonymous();
     }
@@ -86,6 +87,18 @@ public static class SurveysApi
             IntakeOutcome.Invalid => TypedResults.ValidationProblem(result.Errors!.ToDictionary(e => e.Key, e => e.Value.Select(m => m.Both(l)).ToArray()), title: new Message("Surveys.Api.Invalid").Both(l)),
             _ => TypedResults.Problem(title: new Message("Surveys.Api.Refused").Both(l), detail: result.Message?.Both(l), statusCode: StatusCodes.Status409Conflict),
         };
+    }
+
+    /// <summary>The rebuild's progress for the survey's pages (polled): only staff who may edit the survey; others get 404.</summary>
+    private static async Task<Results<Ok<RebuildProgress>, NotFound>> RebuildStatusAsync(long id, AppDbContext db, SurveyAccess access, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        if (await access.FindAsync(id, edit: true, ct) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var s = await SurveyRebuilds.StatusAsync(db, id, ct);
+        return TypedResults.Ok(new RebuildProgress(s.Rebuilding, s.Done, s.Total, s.Percent, s.Kinds, RebuildProgress.Describe(l, s)));
     }
 
     private static async Task<Results<Ok<ResultsReport>, NotFound, ValidationProblem>> Results(long id, string? lang, long? unit, string? q, string? opt, string? by, AppDbContext db, UnitScope scope, SurveyResults results, IStringLocalizer<SharedResource> l, CancellationToken ct)

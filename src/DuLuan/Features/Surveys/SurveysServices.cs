@@ -18,6 +18,7 @@ public static class SurveysServices
         services.AddScoped<SurveyShuffle>();
         services.Configure<SurveyShuffleOptions>(configuration.GetSection("Surveys"));
         services.AddHostedService<SurveyShuffleJob>();
+        services.AddHostedService<SurveyRebuildJob>();
         // Generous: a commune office behind one address may send many paper responses. The address is used in memory only.
         var perMinute = configuration.GetValue("Surveys:SubmissionsPerMinute", 600);
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(SubmitPolicy, context =>

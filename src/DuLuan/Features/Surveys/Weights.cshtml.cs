@@ -13,7 +13,7 @@ namespace DuLuan.Features.Surveys;
 /// their options (the unit populations are entered on the survey's page), and the trimming cap.
 /// Fields: SexQuestion, AgeQuestion, TrimCap, Margin_sex_{option}, Margin_age_{option}.
 /// </summary>
-public sealed class WeightsModel(AppDbContext db, SurveyAccess access, AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class WeightsModel(AppDbContext db, SurveyAccess access, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record MarginRow(string Variable, string Question, string Option, string Label, long? Population);
 
@@ -37,6 +37,9 @@ public sealed class WeightsModel(AppDbContext db, SurveyAccess access, AuditLog 
     public long Responses { get; private set; }
 
     public List<string> Errors { get; private set; } = [];
+
+    /// <summary>The rebuild of kept totals the job is running, if any (the bar is shown to editors).</summary>
+    public RebuildView Rebuild { get; private set; } = null!;
 
     private SurveyDefinition definition = null!;
 
@@ -140,7 +143,7 @@ public sealed class WeightsModel(AppDbContext db, SurveyAccess access, AuditLog 
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var row = await db.SurveyWeightings.FirstOrDefaultAsync(w => w.SurveyId == Id, ct);
-        // Other questions make other weighting cells: their totals are recomputed from the rows (the page says it may take a while).
+        // Other questions make other weighting cells: the job recomputes their totals from the rows after this returns.
         var regroup = row?.SexQuestion != sex || row?.AgeQuestion != age;
         if (regroup)
         {
@@ -160,9 +163,13 @@ public sealed class WeightsModel(AppDbContext db, SurveyAccess access, AuditLog 
         db.SurveyMargins.AddRange(margins);
         audit.Add(SurveyAudit.WeightsSet, Survey.UnitId, $"survey:{Id}");
         await db.SaveChangesAsync(ct);
-        if (regroup)
+        if (regroup && (sex is not null || age is not null))
         {
-            await SurveyWeightTallies.RebuildAsync(db, Id, ct);
+            await SurveyRebuilds.StartAsync(db, Id, SurveyRebuilds.Weights, clock.GetUtcNow().UtcDateTime, ct);
+        }
+        else if (regroup)
+        {
+            await SurveyRebuilds.StopAsync(db, Id, SurveyRebuilds.Weights, ct);
         }
 
         await transaction.CommitAsync(ct);
@@ -179,6 +186,7 @@ public sealed class WeightsModel(AppDbContext db, SurveyAccess access, AuditLog 
 
         Survey = survey;
         CanBuild = edit || await access.FindAsync(Id, edit: true, ct) is not null;
+        Rebuild = new RebuildView(Id, await SurveyRebuilds.StatusAsync(db, Id, ct), CanBuild);
         var json = await db.SurveyVersions.AsNoTracking().Where(v => v.SurveyId == Id && v.Number == survey.CurrentVersion).Select(v => v.DefinitionJson).FirstAsync(ct);
         definition = SurveyDefinition.Parse(json, out _)!;
         Candidates = [.. definition.Questions.Where(q => q.Type is QuestionType.Single or QuestionType.Likert).Select(q => (q.Key, q.Label.In("vi")))];
