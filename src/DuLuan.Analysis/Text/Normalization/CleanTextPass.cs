@@ -6,15 +6,22 @@ namespace DuLuan.Analysis.Text;
 
 /// <summary>
 /// Tone repair and fold for text with nothing to clean or compose (every character of class Keep, which stored and
-/// typed Vietnamese text almost always is), reading the text once. One table lookup per character gives its fold,
-/// its class and whether it is a letter, a vowel or a toned vowel; per letter the pass only adds to two counters
-/// (vowels, toned vowels). A syllable is looked at again only when it ends with two or more vowels and exactly one
-/// tone mark, the only syllables <see cref="ToneMarkRepair.Apply"/> can change, and repaired through
-/// <see cref="RepairCache"/>. Any other character makes it give up (the one pass or the reference path runs instead).
+/// typed Vietnamese text almost always is), reading the text once. Per character the loop does what
+/// <see cref="VietnameseFold.Fold(string)"/> does (one table lookup, one store) and tests one bit: is this a vowel
+/// with a tone mark. Only then does it look at the syllable around it, and only when a neighbour is a vowel too: a
+/// syllable <see cref="ToneMarkRepair.TryRepair"/> can change has its vowels side by side (onset, nucleus, coda, see
+/// <see cref="SyllableShape"/>) and at least two of them. That syllable is then held to exactly
+/// <see cref="ToneMarkRepair.Apply"/>'s test (one tone, two or more vowels, at most 7 letters, not already on its
+/// modified vowel, word boundaries on both sides) and repaired through <see cref="RepairCache"/>. Any other
+/// character makes it give up (the one pass or the reference path runs instead).
 /// </summary>
 internal static class CleanTextPass
 {
     private const int HornO = 8;
+
+    // Indexes into VietnameseLetters.BaseVowels of ă, â, ê, ô, ơ, ư (ToneMarkRepair.IsModified) as one bit mask.
+    private const int ModifiedMask = (1 << 1) | (1 << 2) | (1 << 4) | (1 << 7) | (1 << 8) | (1 << 10);
+    private const int Chunk = 128;
 
     /// <summary>
     /// The normal form in <paramref name="normal"/> (the input instance when nothing changes) and, in fold mode, the
@@ -31,46 +38,50 @@ internal static class CleanTextPass
 
         ref var entries = ref MemoryMarshal.GetArrayDataReference(OnePassNormalizer.Entries);
         ref var fold = ref MemoryMarshal.GetReference(folded);
+        ref var chars = ref MemoryMarshal.GetReference(text.AsSpan());
         var giveUp = TMode.Fold ? OnePassNormalizer.ClassBits | OnePassNormalizer.FoldNotOneBit : OnePassNormalizer.ClassBits;
+        Span<int> marks = stackalloc int[Chunk];
+        ref var mark = ref MemoryMarshal.GetReference(marks);
         char[]? repaired = null;
-        // Vowels (low half) and toned vowels (high half) among the letters since the last non-letter.
-        ulong counts = 0;
-        var lastNonLetter = -1;
-        for (var i = 0; i < text.Length; i++)
+        var length = text.Length;
+        // Per character two bits (vowel, toned vowel) of the last three characters: i in bits 0-1, i-1 in 2-3, i-2 in 4-5.
+        uint recent = 0;
+        var i = 0;
+        while (i < length)
         {
-            var entry = Unsafe.Add(ref entries, text[i]);
-            if ((entry & giveUp) != 0)
+            var chunkEnd = Math.Min(length, i + Chunk);
+            var found = 0;
+            var stop = 0u;
+            for (; i < chunkEnd; i++)
+            {
+                var entry = Unsafe.Add(ref entries, Unsafe.Add(ref chars, i));
+                stop |= entry & giveUp;
+                if (TMode.Fold)
+                {
+                    Unsafe.Add(ref fold, i) = (char)entry;
+                }
+
+                recent = ((recent << 2) | ((entry >> OnePassNormalizer.VowelShift) & 3)) & 0x3F;
+                // Character i-1 is a toned vowel with a vowel beside it: note it, without a branch.
+                Unsafe.Add(ref mark, found) = i - 1;
+                found += (int)((recent >> 3) & (recent | (recent >> 4)) & 1);
+            }
+            if (stop != 0)
             {
                 Return(repaired);
                 normal = text;
                 return false;
             }
 
-            if (TMode.Fold)
+            if (found > 0)
             {
-                Unsafe.Add(ref fold, i) = (char)entry;
+                LookAll(text, marks[..found], style, ref repaired);
             }
-
-            if ((entry & OnePassNormalizer.LetterBit) != 0)
-            {
-                counts += ((entry >> OnePassNormalizer.VowelShift) & 1) | ((ulong)((entry >> OnePassNormalizer.TonedShift) & 1) << 32);
-                continue;
-            }
-
-            if (counts != 0)
-            {
-                if (MayNeedRepair(counts, i - lastNonLetter - 1))
-                {
-                    Repair(text, lastNonLetter + 1, i, style, ref repaired);
-                }
-
-                counts = 0;
-            }
-            lastNonLetter = i;
         }
-        if (MayNeedRepair(counts, text.Length - lastNonLetter - 1))
+        // The last character has no right neighbour.
+        if (((recent >> 1) & (recent >> 2) & 1) != 0)
         {
-            Repair(text, lastNonLetter + 1, text.Length, style, ref repaired);
+            Look(text, length - 1, style, ref repaired);
         }
 
         normal = repaired is null ? text : new string(repaired, 0, text.Length);
@@ -78,45 +89,74 @@ internal static class CleanTextPass
         return true;
     }
 
-    /// <summary>Exactly one tone mark over two or more vowels in at most 7 letters (what ToneMarkRepair.Apply looks at).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool MayNeedRepair(ulong counts, int letters) => (counts >> 32) == 1 && (uint)counts >= 2 && letters <= 7;
-
-    /// <summary>The rest of <see cref="ToneMarkRepair.Apply"/>'s test for the syllable text[start..end], then the repair.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Repair(string text, int start, int end, ToneMarkStyle style, ref char[]? repaired)
+    private static void LookAll(string text, ReadOnlySpan<int> marks, ToneMarkStyle style, ref char[]? repaired)
     {
-        var table = VietnameseLetters.InfoTable;
+        foreach (var toned in marks)
+        {
+            Look(text, toned, style, ref repaired);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="ToneMarkRepair.Apply"/>'s test for the syllable (run of letters) around the toned vowel at
+    /// <paramref name="toned"/>, then the repair. Called once per toned vowel, so a syllable with one tone is looked
+    /// at once; one with two tones is looked at twice and left alone both times.
+    /// </summary>
+    private static void Look(string text, int toned, ToneMarkStyle style, ref char[]? repaired)
+    {
+        var entries = OnePassNormalizer.Entries;
+        var start = toned;
+        while (start > 0 && (entries[text[start - 1]] & OnePassNormalizer.LetterBit) != 0)
+        {
+            if (toned - --start >= 7)
+            {
+                return;
+            }
+        }
+        var end = toned + 1;
+        while (end < text.Length && (entries[text[end]] & OnePassNormalizer.LetterBit) != 0)
+        {
+            if (++end - start > 7)
+            {
+                return;
+            }
+        }
+
+        var vowels = 0;
+        var tones = 0;
         var tonedVowel = -1;
         var hasHornO = false;
         var modifiedAfterTone = false;
         for (var k = start; k < end; k++)
         {
-            var info = table[text[k]];
+            var info = (int)(entries[text[k]] >> 19);
             var vowel = (info & 0xF) - 1;
             if (vowel < 0)
             {
                 continue;
             }
 
+            vowels++;
             hasHornO |= vowel == HornO;
-            if (tonedVowel >= 0 && ToneMarkRepair.IsModified(vowel))
-            {
-                modifiedAfterTone = true;
-            }
-
+            modifiedAfterTone |= tones > 0 && ((ModifiedMask >> vowel) & 1) != 0;
             if ((info & 0x70) != 0)
             {
+                tones++;
                 tonedVowel = vowel;
             }
         }
-        // Tone already on a modified vowel (ê, ô, ơ, ư, â, ă) with none after it and no ơ to claim it: canonical.
-        if (ToneMarkRepair.IsModified(tonedVowel) && !modifiedAfterTone && (tonedVowel == HornO || !hasHornO))
+        if (tones != 1 || vowels < 2)
         {
             return;
         }
 
-        var entries = OnePassNormalizer.Entries;
+        // Tone already on a modified vowel (ê, ô, ơ, ư, â, ă) with none after it and no ơ to claim it: canonical.
+        if (((ModifiedMask >> tonedVowel) & 1) != 0 && !modifiedAfterTone && (tonedVowel == HornO || !hasHornO))
+        {
+            return;
+        }
+
         if ((start > 0 && (entries[text[start - 1]] & OnePassNormalizer.WordBoundaryBit) == 0)
             || (end < text.Length && (entries[text[end]] & OnePassNormalizer.WordBoundaryBit) == 0))
         {
