@@ -39,7 +39,7 @@ internal static class RedactionEval
         var parts = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         if (parts.Count == 0)
         {
-            parts = ["dev", "heldout", "round2-dev", "round2-heldout", "round3-dev", "round3-heldout", "round4-dev", "round4-heldout", "round5-dev", "round5-heldout", "round6-dev", "round6-heldout", "round7-dev", "round7-heldout"];
+            parts = ["dev", "heldout", "round2-dev", "round2-heldout", "round3-dev", "round3-heldout", "round4-dev", "round4-heldout", "round5-dev", "round5-heldout", "round6-heldout"];
         }
 
         var redactors = new (string Name, Func<string, List<RedactionSpan>> Find)[]
@@ -62,7 +62,7 @@ internal static class RedactionEval
     }
 
     /// <summary>The held-out parts that are scored (never tuned on), pooled last.</summary>
-    internal static readonly string[] HeldOutParts = ["heldout", "round2-heldout", "round3-heldout", "round4-heldout", "round5-heldout", "round6-heldout", "round7-heldout"];
+    internal static readonly string[] HeldOutParts = ["heldout", "round2-heldout", "round3-heldout", "round4-heldout", "round5-heldout", "round6-heldout"];
 
     /// <summary>Precision / recall / places kept of every held-out part and of all of them pooled, rules alone and with the span model: aggregates only.</summary>
     private static int Summary()

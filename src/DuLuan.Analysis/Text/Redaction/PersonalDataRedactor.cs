@@ -88,19 +88,13 @@ public static class PersonalDataRedactor
     }
 
     /// <summary>
-    /// A learned name that is part of an everyday word: its last word with the next one ("Phúc đáp", "TUẤN HÀNG XÓM"), its first
-    /// word with the one before it in lower case ("Phụ huynh"), or, in
+    /// A learned name that is part of an everyday word: its last word with the next one ("Phúc đáp", "TUẤN HÀNG XÓM"), or, in
     /// lower case in a line that capitalises names, its own words ("lô đất") — Viet74K's common words, with marks when the line has them.
     /// </summary>
     private static bool EverydayWord(RedactionText view, int first, int last)
     {
         var words = view.Words;
         if (last + 1 < words.Count && (!words[last + 1].Capitalised || words[last + 1].Caseless) && Everyday(view, last))
-        {
-            return true;
-        }
-        // The second part of an everyday word with the word before it, written with marks in lower case ("Phụ huynh đề nghị").
-        if (first > 0 && words[first].LineHasMarks && !words[first].Capitalised && !RedactionLexicon.PersonTitles.Contains(words[first - 1].Fold) && Everyday(view, first - 1))
         {
             return true;
         }
