@@ -12,16 +12,6 @@ namespace DuLuan.Data;
 /// </summary>
 public static class MigrationCheck
 {
-    public static IReadOnlyList<string> Versions(DatabaseProvider provider)
-    {
-        var prefix = $"DuLuan.Data.Migrations.{provider}.";
-        return typeof(Migrator).Assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
-            .Select(n => n[prefix.Length..^4])
-            .Order(StringComparer.Ordinal)
-            .ToList();
-    }
-
     public static async Task<MigrationStatus> StatusAsync(DatabaseOptions options, CancellationToken cancellationToken)
     {
         await using DbConnection connection = options.Provider == DatabaseProvider.Sqlite
@@ -31,20 +21,14 @@ public static class MigrationCheck
         var applied = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT version FROM schema_migrations";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                applied.Add(reader.GetString(0));
-            }
+            applied = await Migrator.AppliedAsync(connection, cancellationToken);
         }
         catch (DbException)
         {
             // No schema_migrations table yet: an empty database, everything pending.
         }
 
-        var known = Versions(options.Provider);
+        var known = Migrator.Versions(options.Provider);
         var knownSet = known.ToHashSet(StringComparer.Ordinal);
         return new MigrationStatus(
             known.Where(v => !applied.Contains(v)).ToList(),

@@ -17,11 +17,17 @@ public sealed class Migrator(AppDbContext db, ILogger<Migrator> logger, TimeProv
     public static IReadOnlyList<(string Version, string Sql)> Scripts(DatabaseProvider provider)
     {
         var assembly = typeof(Migrator).Assembly;
+        return Versions(provider).Select(v => (v, Read(assembly, $"DuLuan.Data.Migrations.{provider}.{v}.sql"))).ToList();
+    }
+
+    /// <summary>The versions of the embedded scripts, in order, without reading them.</summary>
+    public static IReadOnlyList<string> Versions(DatabaseProvider provider)
+    {
         var prefix = $"DuLuan.Data.Migrations.{provider}.";
-        return assembly.GetManifestResourceNames()
+        return typeof(Migrator).Assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(n => n[prefix.Length..^4])
             .Order(StringComparer.Ordinal)
-            .Select(n => (n[prefix.Length..^4], Read(assembly, n)))
             .ToList();
     }
 
@@ -114,7 +120,7 @@ public sealed class Migrator(AppDbContext db, ILogger<Migrator> logger, TimeProv
                 applied = []; // no schema_migrations table yet: an empty database
             }
 
-            var known = Scripts(db.Provider).Select(s => s.Version).ToList();
+            var known = Versions(db.Provider);
             return new MigrationStatus(
                 known.Where(v => !applied.Contains(v)).ToList(),
                 applied.Where(v => !known.Contains(v)).Order(StringComparer.Ordinal).ToList());
@@ -127,7 +133,7 @@ public sealed class Migrator(AppDbContext db, ILogger<Migrator> logger, TimeProv
 
     private void RefuseNewer(HashSet<string> applied)
     {
-        var known = Scripts(db.Provider).Select(s => s.Version).ToHashSet(StringComparer.Ordinal);
+        var known = Versions(db.Provider).ToHashSet(StringComparer.Ordinal);
         var unknown = applied.Where(v => !known.Contains(v)).Order(StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
         {
@@ -135,7 +141,7 @@ public sealed class Migrator(AppDbContext db, ILogger<Migrator> logger, TimeProv
         }
     }
 
-    private static async Task<HashSet<string>> AppliedAsync(DbConnection connection, CancellationToken cancellationToken)
+    internal static async Task<HashSet<string>> AppliedAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT version FROM schema_migrations";
