@@ -20,6 +20,7 @@ public static class BulletinsServices
         services.AddScoped<BulletinWorkflow>();
         services.AddScoped<BulletinSchedules>();
         services.AddScoped<PublicBulletins>();
+        services.AddScoped<Infrastructure.Portal.IPortalPages, BulletinPortalPages>();
         services.AddSingleton<BulletinRenderJob>();
         services.AddHostedService(s => s.GetRequiredService<BulletinRenderJob>());
         return services;

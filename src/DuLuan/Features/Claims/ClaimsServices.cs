@@ -20,6 +20,7 @@ public static class ClaimsServices
         services.AddSingleton<IStoryObserver>(sp => sp.GetRequiredService<ClaimObserver>());
         services.AddSingleton<IConcernObserver>(sp => sp.GetRequiredService<ClaimObserver>());
         services.AddSingleton<IPortalContent, ClaimPortalContent>();
+        services.AddScoped<IPortalPages, ClaimPortalPages>();
         return services;
     }
 }

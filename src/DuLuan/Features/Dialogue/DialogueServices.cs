@@ -12,6 +12,7 @@ public static class DialogueServices
     {
         services.AddScoped<DialogueWorkflow>();
         services.AddScoped<DialogueClosing>();
+        services.AddScoped<Infrastructure.Portal.IPortalPages, DialoguePortalPages>();
         services.AddScoped<Infrastructure.Reporting.IReportSection, DialogueReportSection>();
         services.AddScoped<Infrastructure.Bulletins.IBulletinSource, DialogueBulletinSource>();
         var perHour = configuration.GetValue("Dialogue:QuestionsPerHour", 20);

@@ -7,7 +7,7 @@ namespace DuLuan.Features.PublicSite;
 public static class PublicRedirects
 {
     public static IServiceCollection AddPublicSite(this IServiceCollection services)
-        => services.AddScoped<PublicPlaces>();
+        => services.AddScoped<PublicPlaces>().AddScoped<Infrastructure.Portal.IPortalPages, ContactPortalPages>();
 
     public static IEndpointRouteBuilder MapPublicRedirects(this IEndpointRouteBuilder app)
     {

@@ -13,6 +13,7 @@ public static class SurveysServices
         services.AddScoped<ResponseIntake>();
         services.AddScoped<SurveyResults>();
         services.AddScoped<SurveyAccess>();
+        services.AddScoped<Infrastructure.Portal.IPortalPages, SurveyPortalPages>();
         services.AddScoped<IReportSection, SurveysReportSection>();
         services.AddSingleton<PublishedDefinitions>();
         services.AddScoped<SurveyShuffle>();

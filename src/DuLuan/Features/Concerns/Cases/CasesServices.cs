@@ -13,6 +13,7 @@ public static class CasesServices
             .ValidateOnStart();
         services.AddScoped<Holidays>();
         services.AddScoped<CaseWorkflow>();
+        services.AddScoped<Infrastructure.Portal.IPortalPages, AnsweredPortalPages>();
         services.AddScoped<Infrastructure.Bulletins.IBulletinSource, AnsweredCaseBulletinSource>();
         services.AddScoped<Infrastructure.Cases.ICaseOpener, CaseOpener>();
         services.AddScoped<Infrastructure.Dialogue.IDialogueTopicSource, ConcernTopicSource>();

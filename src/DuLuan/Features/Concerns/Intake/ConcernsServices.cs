@@ -18,6 +18,7 @@ public static class ConcernsServices
             .Validate(o => o.MinimumFillSeconds >= 0 && o.SubmissionsPerHour > 0 && o.FollowUpAttemptsPerHour > 0 && o.ContactRetentionDays >= 0 && o.UnlinkedContactRetentionDays >= 0, "Concerns settings must not be negative.")
             .ValidateOnStart();
         services.AddScoped<ConcernIntake>();
+        services.AddScoped<Infrastructure.Portal.IPortalPages, ConcernPortalPages>();
         services.AddScoped<Infrastructure.Concerns.IConcernFiling, ConcernFiling>();
         services.AddScoped<CaseMatcher>();
         services.AddScoped<Routing.CategoryCatalog>();

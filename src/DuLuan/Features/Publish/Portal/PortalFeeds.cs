@@ -22,8 +22,8 @@ public static class PortalFeeds
             => WriteAsync(unitCode, db, clock, options.Value, http, "application/rss+xml; charset=utf-8", Rss, ct));
         group.MapGet("/{unitCode}/atom.xml", (string unitCode, AppDbContext db, TimeProvider clock, IOptions<PublishOptions> options, HttpContext http, CancellationToken ct)
             => WriteAsync(unitCode, db, clock, options.Value, http, "application/atom+xml; charset=utf-8", Atom, ct));
-        group.MapGet("/{unitCode}/sitemap.xml", (string unitCode, AppDbContext db, TimeProvider clock, IOptions<PublishOptions> options, HttpContext http, CancellationToken ct)
-            => WriteAsync(unitCode, db, clock, options.Value, http, "application/xml; charset=utf-8", Sitemap, ct));
+        group.MapGet("/{unitCode}/sitemap.xml", (string unitCode, AppDbContext db, TimeProvider clock, IOptions<PublishOptions> options, IEnumerable<IPortalPages> pages, HttpContext http, CancellationToken ct)
+            => WriteAsync(unitCode, db, clock, options.Value, http, "application/xml; charset=utf-8", Sitemap, ct, pages));
         // The site's own sitemap index (one sitemap per place) and robots.txt naming it, so a crawler finds every place.
         app.MapGet("/sitemap.xml", SitemapIndexAsync).AllowAnonymous().CacheOutput(PortalCachePolicy.Name);
         app.MapGet("/robots.txt", (IOptions<PublishOptions> options) =>
@@ -51,8 +51,8 @@ public static class PortalFeeds
 
     private sealed record Feed(PortalQueries.PortalUnit Unit, List<PortalQueries.Item> Items, string Root, DateTime Now)
     {
-        /// <summary>The place's published rebuttals (id, last change), listed by the sitemap only.</summary>
-        public List<(long Id, DateTime At)> Rebuttals { get; init; } = [];
+        /// <summary>The place's pages that capabilities other than news list (<see cref="IPortalPages"/>), for the sitemap only.</summary>
+        public List<PortalPage> Pages { get; init; } = [];
 
         public string Home => $"{Root}/cong/{Uri.EscapeDataString(Unit.Code)}";
 
@@ -61,7 +61,7 @@ public static class PortalFeeds
         public DateTime Updated => Items.Count == 0 ? Now : Items.Max(i => i.UpdatedAt > i.PublishedAt ? i.UpdatedAt : i.PublishedAt);
     }
 
-    private static async Task<IResult> WriteAsync(string unitCode, AppDbContext db, TimeProvider clock, PublishOptions options, HttpContext http, string contentType, Action<XmlWriter, Feed> write, CancellationToken ct)
+    private static async Task<IResult> WriteAsync(string unitCode, AppDbContext db, TimeProvider clock, PublishOptions options, HttpContext http, string contentType, Action<XmlWriter, Feed> write, CancellationToken ct, IEnumerable<IPortalPages>? pages = null)
     {
         var unit = await PortalQueries.UnitAsync(db, unitCode, ct);
         if (unit is null)
@@ -73,7 +73,7 @@ public static class PortalFeeds
         var items = await PortalQueries.Published(db, unit.Id, now).Take(FeedSize).ToListAsync(ct);
         var feed = new Feed(unit, items, options.PortalBaseUrl.TrimEnd('/'), now)
         {
-            Rebuttals = write == Sitemap ? await RebuttalsAsync(db, unit.Id, ct) : [],
+            Pages = pages is null ? [] : await PagesAsync(db, unit, pages, ct),
         };
         var buffer = new MemoryStream();
         using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false, Async = false }))
@@ -212,18 +212,15 @@ public static class PortalFeeds
         w.WriteElementString("loc", ns, feed.Home);
         w.WriteElementString("lastmod", ns, Rfc3339(feed.Updated));
         w.WriteEndElement();
-        foreach (var page in PlacePages)
+        foreach (var page in feed.Pages)
         {
             w.WriteStartElement("url", ns);
-            w.WriteElementString("loc", ns, feed.Home + page);
-            w.WriteEndElement();
-        }
+            w.WriteElementString("loc", ns, feed.Home + page.Path);
+            if (page.LastModified is { } at)
+            {
+                w.WriteElementString("lastmod", ns, Rfc3339(at));
+            }
 
-        foreach (var (id, at) in feed.Rebuttals)
-        {
-            w.WriteStartElement("url", ns);
-            w.WriteElementString("loc", ns, $"{feed.Home}/kiem-chung/{id.ToString(CultureInfo.InvariantCulture)}");
-            w.WriteElementString("lastmod", ns, Rfc3339(at));
             w.WriteEndElement();
         }
 
@@ -239,17 +236,17 @@ public static class PortalFeeds
         w.WriteEndDocument();
     }
 
-    private static async Task<List<(long Id, DateTime At)>> RebuttalsAsync(AppDbContext db, long unitId, CancellationToken ct)
+    private static async Task<List<PortalPage>> PagesAsync(AppDbContext db, PortalQueries.PortalUnit unit, IEnumerable<IPortalPages> pages, CancellationToken ct)
     {
-        var path = await db.Units.Where(u => u.Id == unitId).Select(u => u.Path).FirstAsync(ct);
-        var units = db.Units.Where(u => u.Path.StartsWith(path)).Select(u => u.Id);
-        var rows = await db.Claims.AsNoTracking().Where(c => c.PublishedAt != null && c.Verdict != null && units.Contains(c.UnitId))
-            .OrderByDescending(c => c.PublishedAt).Take(5000).Select(c => new { c.Id, c.PublishedAt }).ToListAsync(ct);
-        return rows.Select(c => (c.Id, c.PublishedAt!.Value)).ToList();
-    }
+        var place = new PortalPlace(unit.Id, unit.Code, await db.Units.Where(u => u.Id == unit.Id).Select(u => u.Path).FirstAsync(ct));
+        var all = new List<PortalPage>();
+        foreach (var source in pages)
+        {
+            all.AddRange(await source.PagesAsync(place, ct));
+        }
 
-    /// <summary>The place's public pages other than news and rebuttals: the form, follow-up, answered cases, rebuttals list, dialogues, surveys, contact.</summary>
-    private static readonly string[] PlacePages = ["/phan-anh", "/theo-doi", "/vu-viec", "/kiem-chung", "/doi-thoai", "/khao-sat", "/lien-he"];
+        return all;
+    }
 
     private static void Link(XmlWriter w, string ns, string href, string rel, string type)
     {
