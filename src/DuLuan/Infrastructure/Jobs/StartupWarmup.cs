@@ -13,7 +13,7 @@ public interface IStartupWarmup
 /// <summary>
 /// Runs every <see cref="IStartupWarmup"/> once as the host starts (hosted services start before the server listens),
 /// one after the other, each guarded: a failure is logged and changes nothing else. The start waits for them at most
-/// <c>Jobs:WarmUpWaitMilliseconds</c> (default 1,500); on a starved machine the rest goes on in the background after the
+/// <c>Jobs:WarmUpWaitMilliseconds</c> (default 1,000); on a starved machine the rest goes on in the background after the
 /// server listens, so a restart is never held longer than that. So when /health first answers, the warmed pages are
 /// warm (or the wait ran out), and nothing reports ready before the server can serve. <c>Jobs:WarmUp=false</c> turns it off.
 /// </summary>
@@ -33,7 +33,7 @@ public sealed partial class StartupWarmupService(IServiceScopeFactory scopes, IC
             return;
         }
 
-        var wait = TimeSpan.FromMilliseconds(Math.Max(0, configuration.GetValue(WaitSetting, 1_500)));
+        var wait = TimeSpan.FromMilliseconds(Math.Max(0, configuration.GetValue(WaitSetting, 1_000)));
         var all = Task.Run(() => RunAllAsync(stopping.Token), CancellationToken.None);
         try
         {
