@@ -47,6 +47,8 @@ public sealed class TestApp : IAsyncLifetime
             // The seeded feeds point nowhere; the pages are tested on the seeded history.
             ["Monitoring:SchedulerSeconds"] = "0",
             ["Monitoring:AlertMinutes"] = "0",
+            // Jobs start their passes as soon as the server listens (the fake clock would otherwise hold them back).
+            ["Jobs:StartDelaySeconds"] = "0",
         },
     };
 

@@ -15,7 +15,7 @@ namespace DuLuan.Bench.Pages;
 /// </summary>
 public static partial class PageBench
 {
-    private sealed record RunSettings(bool Kept, bool SeedOnly, bool Sums, bool FiguresPass);
+    private sealed record RunSettings(bool Kept, bool SeedOnly, bool Sums, bool FiguresPass, bool NoJobs);
 
     /// <summary>
     /// `--figures-pass`: one pass of the public agency figures over the whole database (what AgencyFiguresJob runs soon

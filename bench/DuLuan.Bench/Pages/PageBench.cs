@@ -16,13 +16,14 @@ namespace DuLuan.Bench.Pages;
 
 /// <summary>
 /// `DuLuan.Bench pages [--provider sqlite|postgres] [--cases N] [--requests R] [--sessions S --seconds T --think K] [--only text] [--sql]
-/// [--keep folder|database [--seed-only] [--no-sums]] [--figures-pass]`:
+/// [--keep folder|database [--seed-only] [--no-sums]] [--figures-pass] [--no-jobs]`:
 /// every GET page of the route table, signed in as a province lead and as a commune editor, and every public page,
 /// over real HTTP against the app in process, on data loaded by bulk SQL (see <see cref="PageSeed"/>). For each page:
 /// the first load (the first request to it in this process for that user: JIT, query compilation, cold caches) and
 /// p50/p95 of R warm requests, with the ratio to /health's p95 measured in the same run (the trivial page).
 /// With --sessions, S concurrent clients (half with the lead's cookie, half with the editor's) open the staff pages
-/// that answered 200 in turn, waiting about K s between pages, for T s.
+/// that answered 200 in turn, waiting about K s between pages, for T s. --sql logs each command, request and job with
+/// its time; --no-jobs turns off the jobs that run a pass at start (to see what they cost a first load).
 /// </summary>
 public static partial class PageBench
 {
@@ -36,7 +37,7 @@ public static partial class PageBench
         var options = keep.Length > 0 ? await KeptDatabaseAsync(provider, keep) : await DuLuan.Bench.Trust.CrashDrill.CreateDatabaseAsync(provider, work.FullName, "pages");
         try
         {
-            var run = new RunSettings(keep.Length > 0, args.Contains("--seed-only"), !args.Contains("--no-sums"), args.Contains("--figures-pass"));
+            var run = new RunSettings(keep.Length > 0, args.Contains("--seed-only"), !args.Contains("--no-sums"), args.Contains("--figures-pass"), args.Contains("--no-jobs"));
             return await RunAsync(options, Num("--cases", 1_000_000), Num("--requests", 10), Num("--sessions", 0), Num("--seconds", 60), Num("--think", 5), Arg("--only", string.Empty), args.Contains("--sql"), run);
         }
         finally
@@ -57,7 +58,18 @@ public static partial class PageBench
         var overrides = QuietHostSettings.Create();
         if (sql)
         {
+            // With times, to see where a first load goes: each command, each request's start and end, each job's pass.
             overrides["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information";
+            overrides["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information";
+            overrides["Logging:Console:FormatterOptions:TimestampFormat"] = "HH:mm:ss.fff ";
+        }
+
+        if (run.NoJobs)
+        {
+            // The jobs that run a pass at start, off: the first load without them beside it.
+            overrides["Surveys:RebuildSeconds"] = "0";
+            overrides["Bulletins:JobSeconds"] = "0";
+            overrides["Reports:JobSeconds"] = "0";
         }
 
         var app = WebHost.Build(new WebHostSettings(options, ["http://127.0.0.1:0"]) { Overrides = overrides });

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -65,6 +66,8 @@ public static partial class CrashDrill
         public async Task DraftAsync(Ledger ledger, long n)
         {
             Interlocked.Increment(ref ledger.Sent);
+            var started = Stopwatch.GetTimestamp();
+            var kills = Volatile.Read(ref ledger.Kills);
             var title = $"Bản nháp thử độ bền {n} {Guid.NewGuid():N}";
             try
             {
@@ -87,7 +90,7 @@ public static partial class CrashDrill
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
             {
-                ledger.Fail();
+                ledger.Fail(e, kills, started);
                 return;
             }
 

@@ -92,6 +92,7 @@ public static partial class CrashDrill
     {
         Interlocked.Increment(ref ledger.Sent);
         var started = Stopwatch.GetTimestamp();
+        var kills = Volatile.Read(ref ledger.Kills);
         try
         {
             if (n % 2 == 0)
@@ -136,7 +137,7 @@ public static partial class CrashDrill
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
-            ledger.Fail();
+            ledger.Fail(e, kills, started);
         }
     }
 }

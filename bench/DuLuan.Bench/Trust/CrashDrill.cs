@@ -55,6 +55,7 @@ public static partial class CrashDrill
             for (var k = 0; k < kills; k++)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(random.Next(3000, 6000)));
+                Interlocked.Increment(ref ledger.Kills);
                 server.Kill(entireProcessTree: true);
                 await server.WaitForExitAsync();
                 var watch = Stopwatch.StartNew();
@@ -74,6 +75,7 @@ public static partial class CrashDrill
             var statuses = string.Join(", ", ledger.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key switch { 0 => "no answer", -1 => "not sent, 400 in flight", _ => s.Key.ToString(CultureInfo.InvariantCulture) }}: {s.Value}"));
             var loadAverage = LoadDrill.LoadAverage();
             Console.WriteLine($"time to acknowledgement: {ledger.Timings}");
+            Console.WriteLine($"no answer by cause: {ledger.NoAnswerSplit}");
             Console.WriteLine($"acknowledged {acked} writes ({ledger.Kinds}) in {elapsed:F0} s ({acked / up:F0}/s while up), {ledger.Failures} refused or cut by a kill ({statuses}); lost {lost}; integrity {integrity}; restart max {worst:F2} s, mean {restarts.DefaultIfEmpty(0).Average():F2} s; load average {loadAverage}");
             figures.Add(("crash", $"acknowledged writes lost after {kills} SIGKILLs ({provider})", $"{lost} of {acked:N0} ({ledger.Kinds}); load average {loadAverage}", lost == 0));
             figures.Add(("crash", $"{rate} acknowledged writes/s while the server is up ({provider})", $"{acked / up:F0}/s acknowledged of {rate}/s offered open-loop ({ledger.Sent:N0} sent; not acknowledged: {statuses}); load average {loadAverage}", acked / up >= rate * 0.95));
@@ -185,6 +187,50 @@ public static partial class CrashDrill
         {
             Interlocked.Increment(ref failures);
             Statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
+        }
+
+        /// <summary>The kills so far: a write that fails after a kill it was sent before was cut by that kill.</summary>
+        public int Kills;
+
+        /// <summary>"No answer" by cause (see <see cref="Classify"/>), and whether a kill fell while the write was in flight.</summary>
+        public ConcurrentDictionary<string, int> NoAnswer { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>A write that got no HTTP answer: counted as "no answer" and classified.</summary>
+        public void Fail(Exception e, int killsAtStart, long startedTimestamp)
+        {
+            Fail();
+            var cut = Volatile.Read(ref Kills) != killsAtStart ? "across a kill" : "same process";
+            NoAnswer.AddOrUpdate($"{Classify(e, Stopwatch.GetElapsedTime(startedTimestamp))}, {cut}", 1, (_, n) => n + 1);
+        }
+
+        public string NoAnswerSplit => string.Join(", ", NoAnswer.OrderByDescending(n => n.Value).Select(n => $"{n.Key}: {n.Value}"));
+
+        /// <summary>
+        /// Connection refused (nothing listens: the process is dead or not yet listening), connection reset or the
+        /// answer cut short (the process died with the request in it), the 2 s connect time-out (the listen queue is
+        /// not accepted: a starved or frozen process), the 10 s request time-out (accepted, never answered), other.
+        /// </summary>
+        public static string Classify(Exception e, TimeSpan elapsed)
+        {
+            for (var inner = e; inner is not null; inner = inner.InnerException)
+            {
+                if (inner is System.Net.Sockets.SocketException socket)
+                {
+                    return socket.SocketErrorCode switch
+                    {
+                        System.Net.Sockets.SocketError.ConnectionRefused => "refused",
+                        System.Net.Sockets.SocketError.ConnectionReset or System.Net.Sockets.SocketError.ConnectionAborted or System.Net.Sockets.SocketError.Shutdown => "reset",
+                        var other => other.ToString(),
+                    };
+                }
+            }
+
+            if (e is TaskCanceledException)
+            {
+                return elapsed >= TimeSpan.FromSeconds(9.5) ? "10 s time-out" : "connect time-out";
+            }
+
+            return e is HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } or HttpIOException or IOException ? "reset" : $"other ({e.GetType().Name})";
         }
 
         public List<(string Kind, string Key)> Snapshot() => [.. acked];

@@ -50,6 +50,7 @@ public static class Pipeline
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseMiddleware<PublicWriteDoorMiddleware>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<TwoFactorEnrolmentMiddleware>();

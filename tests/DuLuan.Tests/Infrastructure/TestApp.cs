@@ -58,6 +58,9 @@ public sealed class TestApp : IAsyncDisposable
             ["Bulletins:JobSeconds"] = "0",
             // Tests run the public agency figures' pass themselves (AgencyFiguresPass.RunOnceAsync).
             ["Cases:AgencyFigures:Minutes"] = "0",
+            // Jobs that tests leave on start their passes as soon as the server listens (the fake clocks some
+            // tests register would otherwise hold them back for good).
+            ["Jobs:StartDelaySeconds"] = "0",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

@@ -90,6 +90,7 @@ public sealed class TwoInstanceTests
         info.Environment["DULUAN_Database__Provider"] = "Postgres";
         info.Environment["DULUAN_Database__ConnectionString"] = app.DatabaseOptions.ConnectionString;
         info.Environment["Monitoring__SchedulerSeconds"] = "1";
+        info.Environment["Jobs__StartDelaySeconds"] = "0";
         info.Environment["Monitoring__LeaseSeconds"] = "4";
         info.Environment["Monitoring__BatchSize"] = "3";
         info.Environment["Monitoring__PerHostDelayMilliseconds"] = "0";

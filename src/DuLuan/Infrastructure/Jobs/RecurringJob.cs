@@ -3,6 +3,9 @@ namespace DuLuan.Infrastructure.Jobs;
 /// <summary>
 /// The one shape of a background job: a pass every <see cref="Interval"/> (zero or less turns the job off), each pass
 /// guarded so a failure is logged and the next tick runs anyway. Jobs resolve what they need from fresh scopes.
+/// No job starts its passes before the server listens and <see cref="JobStart.DelaySetting"/> more seconds have passed
+/// (default <see cref="JobStart.DefaultDelaySeconds"/>): the first requests after a start (JIT, query compilation, first
+/// connections) get the CPU instead of sharing it with every job's first pass.
 /// </summary>
 public abstract partial class RecurringJob(IServiceScopeFactory scopes, ILogger logger) : BackgroundService
 {
@@ -31,6 +34,7 @@ public abstract partial class RecurringJob(IServiceScopeFactory scopes, ILogger 
         }
 
         await BeforeFirstPassAsync(stoppingToken);
+        await JobStart.AfterStartAsync(Scopes, stoppingToken);
         using var timer = new PeriodicTimer(interval);
         if (RunAtStart)
         {

@@ -47,14 +47,25 @@ public sealed class AnsweredModel(AppDbContext db, AgencyFiguresCache figuresCac
 
     public async Task<IActionResult> OnGetAsync(string unitCode, CancellationToken ct)
     {
-        var place = unitCode?.Length is not > 0 and <= 20 ? null : await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == unitCode && (u.Kind == UnitKind.Province || u.Kind == UnitKind.Commune), ct);
+        var place = unitCode is not { Length: > 0 and <= 20 } ? null : await FindPlaceAsync(db, unitCode, ct);
         if (place is null)
         {
             return NotFound();
         }
 
-        Place = place;
         PageNumber = Math.Clamp(PageNumber, 1, MaxPage);
+        await LoadAsync(place, ct);
+        return Page();
+    }
+
+    /// <summary>The province or commune with this code, or null.</summary>
+    public static Task<Unit?> FindPlaceAsync(AppDbContext db, string code, CancellationToken ct)
+        => db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == code && (u.Kind == UnitKind.Province || u.Kind == UnitKind.Commune), ct);
+
+    /// <summary>Reads page <see cref="PageNumber"/> of the place's answered cases and its agencies' figures (the page's every query).</summary>
+    public async Task LoadAsync(Unit place, CancellationToken ct)
+    {
+        Place = place;
         var prefix = place.Path;
         var ids = await AnsweredPage.IdsAsync(db, prefix, (PageNumber - 1) * PageSize, PageSize + 1, ct);
         var answered = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id))
@@ -73,13 +84,12 @@ public sealed class AnsweredModel(AppDbContext db, AgencyFiguresCache figuresCac
                 .Join(db.Units, f => f.AgencyId, u => u.Id, (f, u) => new { Figures = f, u.Name })
                 .ToListAsync(ct);
             Agencies = rows.Select(r => new Figures(r.Name, r.Figures.ToFigures())).OrderBy(f => f.Agency, StringComparer.Ordinal).ToList();
-            return Page();
+            return;
         }
 
         var figures = await figuresCache.OfAsync(place.Id, prefix, ct);
         var agencyIds = figures.Select(f => f.AgencyId).ToList();
         var names = await db.Units.AsNoTracking().Where(u => agencyIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         Agencies = figures.Select(f => new Figures(names[f.AgencyId], f)).OrderBy(f => f.Agency, StringComparer.Ordinal).ToList();
-        return Page();
     }
 }

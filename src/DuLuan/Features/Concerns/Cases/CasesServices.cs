@@ -23,6 +23,7 @@ public static class CasesServices
             .Validate(o => o.Minutes >= 0, "Cases:AgencyFigures:Minutes must be 0 (off) or more.").ValidateOnStart();
         services.AddScoped<AgencyFiguresPass>();
         services.AddHostedService<AgencyFiguresJob>();
+        services.AddScoped<Infrastructure.Jobs.IStartupWarmup, AnsweredWarmup>();
         services.AddScoped<CaseResponder>();
         services.AddScoped<CaseAnswerMail>();
         services.AddScoped<EscalationMail>();
