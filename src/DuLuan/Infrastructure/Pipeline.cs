@@ -50,7 +50,6 @@ public static class Pipeline
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
-        app.UseMiddleware<PublicWriteDoorMiddleware>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<TwoFactorEnrolmentMiddleware>();

@@ -27,7 +27,6 @@ public sealed class PublicWriteAdmission : IDisposable
     private readonly DuLuanMetrics metrics;
     private readonly TimeProvider clock;
     private int inFlight;
-    private int arriving;
 
     public PublicWriteAdmission(IConfiguration configuration, DuLuanMetrics metrics, Data.GroupCommit writer, TimeProvider clock)
     {
@@ -78,7 +77,6 @@ public sealed class PublicWriteAdmission : IDisposable
     /// </summary>
     public async ValueTask<RateLimitLease?> TryEnterAsync(HttpContext context)
     {
-        Arrived(context);
         TaskCompletionSource<bool>? turn = null;
         LinkedListNode<TaskCompletionSource<bool>>? node = null;
         lock (gate)
@@ -92,7 +90,7 @@ public sealed class PublicWriteAdmission : IDisposable
             Limit.Saturated();
             // The queue shrinks with the limit, and a write is refused at once when the writes ahead of it would, at the
             // latency just measured, keep it waiting past MaxWait: a quick 429 instead of a wait the client gives up on.
-            var bound = QueueBound();
+            var bound = (int)Math.Ceiling((double)Queue * Limit.Current / InFlight);
             var expected = Limit.Observed * ((waiting.Count + 1.0) / Limit.Current);
             if (waiting.Count < bound && expected <= MaxWait)
             {
@@ -124,75 +122,9 @@ public sealed class PublicWriteAdmission : IDisposable
             }
         }
 
-        Refused(context);
-        return null;
-    }
-
-    /// <summary>Writes between the door and their turn (counted by <see cref="TryArrive"/>).</summary>
-    public int Arriving
-    {
-        get
-        {
-            lock (gate)
-            {
-                return arriving;
-            }
-        }
-    }
-
-    /// <summary>
-    /// At the door, before the request's body is read or its form checked: false (the caller answers 429 at once;
-    /// Retry-After is set) when the writes already between the door and their turn, waiting for one or in flight are
-    /// twice what the limit lets in and queues now (turns + queue places: the other half lets malformed input through
-    /// to its own 400 and covers the writes that will leave before their turn). A starved process otherwise reads and
-    /// parses bodies it will refuse, or never reaches them before the client gives up. True: the write is counted
-    /// until it reaches <see cref="TryEnterAsync"/> or <see cref="Arrived"/> is called (when the request ends).
-    /// </summary>
-    public bool TryArrive(HttpContext context)
-    {
-        lock (gate)
-        {
-            if (arriving + waiting.Count + inFlight < DoorBound())
-            {
-                arriving++;
-                context.Features.Set(new Arrival());
-                return true;
-            }
-
-            Limit.Saturated();
-        }
-
-        Refused(context);
-        return false;
-    }
-
-    /// <summary>The write counted at the door is no longer on its way (no-op for one that was not, or twice).</summary>
-    public void Arrived(HttpContext context)
-    {
-        if (context.Features.Get<Arrival>() is { } arrival && Interlocked.Exchange(ref arrival.Done, 1) == 0)
-        {
-            lock (gate)
-            {
-                arriving--;
-            }
-        }
-    }
-
-    /// <summary>Writes let through the door now (<see cref="TryArrive"/>). Under the lock.</summary>
-    private int DoorBound() => 2 * (Limit.Current + QueueBound());
-
-    /// <summary>Queue places allowed now: the queue shrinks with the limit. Under the lock.</summary>
-    private int QueueBound() => (int)Math.Ceiling((double)Queue * Limit.Current / InFlight);
-
-    private void Refused(HttpContext context)
-    {
         metrics.PublicWritesRefused.Add(1, new KeyValuePair<string, object?>("endpoint", context.GetEndpoint()?.DisplayName));
         context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-    }
-
-    private sealed class Arrival
-    {
-        public int Done;
+        return null;
     }
 
     private void Leave(long entered)

@@ -21,7 +21,6 @@ public static class SurveysApi
     {
         app.MapPost("/api/public/surveys/{id:long}/responses", Submit)
             .AllowAnonymous()
-            .WithMetadata(new PublicWriteDoor(_ => TypedResults.Problem(title: PublicWriteAdmission.Title, detail: PublicWriteAdmission.Refusal, statusCode: StatusCodes.Status429TooManyRequests)))
             .RequireRateLimiting(SurveysServices.SubmitPolicy);
         app.MapGet("/api/surveys/{id:long}/results", Results);
         app.MapGet("/api/surveys/{id:long}/rebuild", RebuildStatusAsync);

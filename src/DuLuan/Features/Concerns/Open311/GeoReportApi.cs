@@ -31,8 +31,7 @@ public static class GeoReportApi
         group.MapGet("/services.{format}", Services);
         group.MapGet("/services/{code}.{format}", ServiceDefinition);
         group.MapGet("/requests.{format}", Requests);
-        group.MapPost("/requests.{format}", Post).DisableAntiforgery()
-            .WithMetadata(new PublicWriteDoor(context => Error(Format(context.GetRouteValue("format") as string ?? Json) ?? Json, StatusCodes.Status429TooManyRequests, PublicWriteAdmission.Refusal)));
+        group.MapPost("/requests.{format}", Post).DisableAntiforgery();
         group.MapGet("/requests/{id}.{format}", Request);
         group.MapGet("/tokens/{token}.{format}", Token);
     }
