@@ -42,35 +42,23 @@ public static partial class ResultsBenchmark
     /// Sets sex (q05) and age-band (q06) margins, rebuilding the cell totals as the weighting page
     /// does (timed), then the raked results over every row (baseline) and from the kept cell totals.
     /// </summary>
-    private static async Task<Raked> RakedAsync(AppDbContext db, Survey survey, SurveyDefinition definition, bool skipScans)
+    private static async Task<Raked> RakedAsync(AppDbContext db, Survey survey, SurveyDefinition definition, bool skipScans, bool setUp)
     {
         db.ChangeTracker.Clear();
-        var people = await db.SurveyUnits.Where(u => u.SurveyId == survey.Id).SumAsync(u => u.Population!.Value);
-        var margins = new List<SurveyMargin>();
-        foreach (var (variable, question) in new[] { ("sex", "q05"), ("age", "q06") })
-        {
-            var options = definition.Questions.First(q => q.Key == question).Options!;
-            // Population shares unlike the sample's (uniform), so the raking moves the weights.
-            var shares = options.Select((_, i) => people / options.Count).ToList();
-            shares[^1] = people - shares.Take(options.Count - 1).Sum();
-            margins.AddRange(options.Select((o, i) => new SurveyMargin { SurveyId = survey.Id, Variable = variable, Category = o.Key, Population = shares[i] }));
-        }
-
         var started = Stopwatch.GetTimestamp();
-        await using (var transaction = await db.Database.BeginTransactionAsync())
+        if (setUp)
         {
+            await using var transaction = await db.Database.BeginTransactionAsync();
             // What /Surveys/Weights does when the questions change (the POST), then the rebuild job to the end.
             await SurveyWeightTallies.ClearAsync(db, survey.Id, CancellationToken.None);
-            db.SurveyWeightings.Add(new SurveyWeighting { SurveyId = survey.Id, SexQuestion = "q05", AgeQuestion = "q06", TrimCap = 5 });
-            db.SurveyMargins.AddRange(margins);
-            await db.SaveChangesAsync();
+            await ReplaceWeightingAsync(db, survey, definition);
             await SurveyRebuilds.StartAsync(db, survey.Id, SurveyRebuilds.Weights, DateTime.UtcNow, CancellationToken.None);
             await transaction.CommitAsync();
         }
 
-        var postMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var postMs = setUp ? Stopwatch.GetElapsedTime(started).TotalMilliseconds : double.NaN;
         await RebuildAsync(db, survey.Id);
-        var rebuild = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var rebuild = setUp ? Stopwatch.GetElapsedTime(started).TotalSeconds : double.NaN;
         var results = new SurveyResults(db);
         var kept = await results.BuildAsync(survey, definition, "vi", CancellationToken.None);
         var keptMs = await MedianAsync(db, () => results.BuildAsync(survey, definition, "vi", CancellationToken.None));

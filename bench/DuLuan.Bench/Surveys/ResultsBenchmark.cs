@@ -77,6 +77,12 @@ public static partial class ResultsBenchmark
         if (await KeptAsync(db, responses) is { } kept)
         {
             Console.WriteLine($"reusing the kept {responses:N0} responses in {name}");
+            if (args.Contains("--seed-only"))
+            {
+                await SeedTotalsAsync(db, kept.Survey, definition);
+                return 0;
+            }
+
             return await MeasureAsync(db, kept.Survey, definition, kept.Communes, responses, postgres, args);
         }
 
@@ -101,16 +107,25 @@ public static partial class ResultsBenchmark
         var answerRows = postgres ? await LoadPostgresAsync(db, connection!, survey.Id, definition, communes, responses)
             : await LoadAsync(db, database.SqlitePath, survey.Id, definition, communes, responses);
         Console.WriteLine($"loaded {responses:N0} responses, {answerRows:N0} answer rows and their running totals in {load.Elapsed.TotalSeconds:0} s");
-        return args.Contains("--seed-only") ? 0 : await MeasureAsync(db, survey, definition, communes, responses, postgres, args);
+        if (args.Contains("--seed-only"))
+        {
+            await SeedTotalsAsync(db, survey, definition);
+            return 0;
+        }
+
+        return await MeasureAsync(db, survey, definition, communes, responses, postgres, args);
     }
 
     private static async Task<int> MeasureAsync(AppDbContext db, Survey survey, SurveyDefinition definition, List<long> communes, int responses, bool postgres, string[] args)
     {
-        if (args.Contains("--seed-only"))
-        {
-            return 0;
-        }
-
+        // Kept totals (--seed-only builds them) are measured as they are; --rebuild (or none kept) sets the marks and the
+        // weighting questions up as the office's pages do and times the rebuild job. The weighting is set aside (its
+        // cell totals stay) until the raked view, so the views before it are post-stratified by unit.
+        var setUp = args.Contains("--rebuild") || !await KeptTotalsAsync(db, survey.Id);
+        var weighting = await db.SurveyWeightings.AsNoTracking().Where(w => w.SurveyId == survey.Id).ToListAsync();
+        var margins = await db.SurveyMargins.AsNoTracking().Where(m => m.SurveyId == survey.Id).ToListAsync();
+        await db.SurveyWeightings.Where(w => w.SurveyId == survey.Id).ExecuteDeleteAsync();
+        await db.SurveyMargins.Where(m => m.SurveyId == survey.Id).ExecuteDeleteAsync();
         // The measurement alone holds both of the machine's shared CPU slots (flock, as /work/wt/cpu takes them).
         using var slots = args.Contains("--hold-slots") ? await CpuSlots.HoldBothAsync() : null;
         var loadBefore = File.ReadAllText("/proc/loadavg").Split(' ')[0];
@@ -148,7 +163,11 @@ public static partial class ResultsBenchmark
         var markStarted = Stopwatch.GetTimestamp();
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            await SurveyCrossTallies.SetMarksAsync(db, survey.Id, ["q02", "q03"], DateTime.UtcNow, CancellationToken.None);
+            if (setUp)
+            {
+                await SurveyCrossTallies.SetMarksAsync(db, survey.Id, ["q02", "q03"], DateTime.UtcNow, CancellationToken.None);
+            }
+
             await transaction.CommitAsync();
         }
 
@@ -178,7 +197,15 @@ public static partial class ResultsBenchmark
         var rawReport = baseline == "none" ? report : await raw.BuildAsync(survey, definition, "vi", CancellationToken.None);
         var rawMs = baseline == "none" ? double.NaN : Stopwatch.GetElapsedTime(rawStarted).TotalMilliseconds;
         var same = Same(report, rawReport);
-        var raked = await RakedAsync(db, survey, definition, skipScans);
+        if (!setUp)
+        {
+            db.ChangeTracker.Clear();
+            db.SurveyWeightings.AddRange(weighting);
+            db.SurveyMargins.AddRange(margins);
+            await db.SaveChangesAsync();
+        }
+
+        var raked = await RakedAsync(db, survey, definition, skipScans, setUp);
         scanned.AddRange(skipScans ? [double.NaN, double.NaN] : []);
 
         Console.WriteLine($"Survey results, {definition.Questions.Count()} questions, {responses:N0} responses over {Communes} communes, post-stratified, {(postgres ? "PostgreSQL" : "SQLite")}, {Environment.ProcessorCount} cores");
@@ -195,6 +222,7 @@ public static partial class ResultsBenchmark
             ["raked, totals kept per unit × weighting cell (median of 5)", Stats.F(raked.KeptMs, "0.0"), Stats.F(raked.KeptMs / rawMs, "0.0000")],
         ]);
         Console.WriteLine($"load average (1 min) {loadBefore} before the measurement, {File.ReadAllText("/proc/loadavg").Split(' ')[0]} after");
+        Console.WriteLine(setUp ? string.Empty : "marks and weighting totals kept from --seed-only (no rebuild in this run; --rebuild times it):");
         Console.WriteLine($"marking q02 and q03: the POST {markPostMs:0} ms, then the rebuild job ({markChunks} chunks of {SurveyRebuilds.ChunkSize:N0} responses) to the end: {markSeconds:0.0} s in all");
         Console.WriteLine($"choosing the weighting questions: the POST {raked.PostMs:0} ms, then the rebuild job to the end: {raked.RebuildSeconds:0.0} s in all; {raked.Info}");
         Console.WriteLine($"weighted: {report.Weighted}; figures equal to the baseline's (1e-9): {same}; kept filter and cross-tab equal to the scan's: {keptSame}; raked equal: {raked.Same}"

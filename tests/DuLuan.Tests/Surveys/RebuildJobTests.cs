@@ -150,6 +150,83 @@ public sealed class RebuildJobTests
         await KeptEqualsFullRebuildAsync(app, id);
     }
 
+    private static Task<List<long>> ClaimAsync(TestApp app, string instance)
+        => app.WithDbAsync(db => DuLuan.Infrastructure.Jobs.Leases.ClaimAsync(db.SurveyRebuilds, SurveyRebuild.Lease, r => true, r => r.Id, 1, DateTime.UtcNow, SurveyRebuilds.LeaseTime, instance, CancellationToken.None));
+
+    /// <summary>One chunk of <paramref name="rebuildId"/>, with <paramref name="meanwhile"/> run after it was read and before its locked step.</summary>
+    private static async Task<bool> ChunkWithAsync(TestApp app, long rebuildId, string instance, Func<Task> meanwhile)
+    {
+        SurveyRebuilds.AfterReadForTests.Value = meanwhile;
+        try
+        {
+            return await app.WithDbAsync(db => SurveyRebuilds.ChunkAsync(db, rebuildId, instance, DateTime.UtcNow, 7, CancellationToken.None));
+        }
+        finally
+        {
+            SurveyRebuilds.AfterReadForTests.Value = null;
+        }
+    }
+
+    [Theory, Providers]
+    public async Task Responses_stored_while_a_chunk_is_read_and_a_second_change_during_the_rebuild_are_counted_exactly_once(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, new Dictionary<string, string?> { ["Surveys:RebuildSeconds"] = "0" });
+        var (id, staff) = await MarkedAsync(app, seed: 73);
+        using var _ = staff;
+        var claimed = Assert.Single(await ClaimAsync(app, "test"));
+        // Responses arrive between the chunk's read (no lock) and its locked step: some fall in its range (random ids),
+        // which the intake leaves to the job, so the step sums the range again under the lock.
+        Assert.True(await ChunkWithAsync(app, claimed, "test", () => TallyTests.SubmitRandomAsync(app, id, seed: 74, batches: 3, perBatch: 5)));
+        await SameAsOracleAsync(app, id, "after a chunk read while responses arrived");
+        Assert.True(await ChunkWithAsync(app, claimed, "test", () => TallyTests.SubmitRandomAsync(app, id, seed: 75, batches: 3, perBatch: 5)));
+        await SameAsOracleAsync(app, id, "after a second such chunk");
+
+        // The office marks the questions again while a chunk is read: the totals are emptied and the rebuild starts over
+        // (a new row); the chunk read before the change is dropped, not added.
+        async Task MarkAgainAsync()
+        {
+            var fields = new Dictionary<string, string> { ["Id"] = SurveyKit.Id(id), ["cross[0]"] = Marked[1], ["cross[1]"] = Marked[0] };
+            using var marked = await staff.PostFormAsync($"/Surveys/Details?id={id}", fields, $"/Surveys/Details?handler=Cross&id={id}");
+            Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
+        }
+
+        Assert.False(await ChunkWithAsync(app, claimed, "test", MarkAgainAsync));
+        Assert.Empty(await app.WithDbAsync(db => db.SurveyCrossTallies.Where(t => t.SurveyId == id).ToListAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.SurveyRebuilds.Where(r => r.SurveyId == id).Select(r => r.Done).SingleAsync()));
+        await SameAsOracleAsync(app, id, "after the second change");
+
+        // The last chunk runs to the end: responses stored while it is read are counted in its locked step.
+        var second = Assert.Single(await ClaimAsync(app, "test"));
+        while (await ChunkWithAsync(app, second, "test", () => TallyTests.SubmitRandomAsync(app, id, seed: 76, batches: 1, perBatch: 3)))
+        {
+        }
+
+        Assert.False(await app.WithDbAsync(db => db.SurveyRebuilds.AnyAsync(r => r.SurveyId == id)));
+        await SameAsOracleAsync(app, id, "after the rebuild");
+        await KeptEqualsFullRebuildAsync(app, id);
+    }
+
+    [Theory, Providers]
+    public async Task An_instance_that_dies_between_a_chunk_s_read_and_its_locked_step_adds_nothing_and_another_finishes(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, new Dictionary<string, string?> { ["Surveys:RebuildSeconds"] = "0" });
+        var (id, staff) = await MarkedAsync(app, seed: 79);
+        using var _ = staff;
+        var claimed = Assert.Single(await ClaimAsync(app, "dead"));
+        Assert.True(await app.WithDbAsync(db => SurveyRebuilds.ChunkAsync(db, claimed, "dead", DateTime.UtcNow, 7, CancellationToken.None)));
+        var kept = await app.WithDbAsync(db => db.SurveyCrossTallies.Where(t => t.SurveyId == id).SumAsync(t => t.Count));
+        await Assert.ThrowsAsync<OperationCanceledException>(() => ChunkWithAsync(app, claimed, "dead", () => throw new OperationCanceledException("the instance stops")));
+        Assert.Equal(kept, await app.WithDbAsync(db => db.SurveyCrossTallies.Where(t => t.SurveyId == id).SumAsync(t => t.Count)));
+        Assert.Equal(7, await app.WithDbAsync(db => db.SurveyRebuilds.Where(r => r.Id == claimed).Select(r => r.Done).FirstAsync()));
+        await TallyTests.SubmitRandomAsync(app, id, seed: 81, batches: 2, perBatch: 5);
+
+        // After the lease runs out, another instance (a restarted one) resumes at the cursor and finishes.
+        Assert.True(await ChunksAsync(app, "restarted", maxChunks: 100, clock: new Later(TimeSpan.FromMinutes(1))) > 0);
+        Assert.False(await app.WithDbAsync(db => db.SurveyRebuilds.AnyAsync(r => r.SurveyId == id)));
+        await SameAsOracleAsync(app, id, "after the restarted rebuild");
+        await KeptEqualsFullRebuildAsync(app, id);
+    }
+
     [Theory, Providers]
     public async Task Only_editors_of_the_survey_read_the_progress_and_the_pages_show_a_progress_bar(DatabaseProvider provider)
     {

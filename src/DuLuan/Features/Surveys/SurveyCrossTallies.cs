@@ -159,7 +159,7 @@ public static class SurveyCrossTallies
     public static async Task<List<string>> MarksAsync(AppDbContext db, long surveyId, CancellationToken ct)
         => await db.SurveyCrossMarks.AsNoTracking().Where(m => m.SurveyId == surveyId).Select(m => m.QuestionKey).OrderBy(k => k).ToListAsync(ct);
 
-    private static Task ApplyAsync(AppDbContext db, long surveyId, SortedDictionary<Key, SurveyTallies.Delta> sums, CancellationToken ct)
+    internal static Task ApplyAsync(AppDbContext db, long surveyId, SortedDictionary<Key, SurveyTallies.Delta> sums, CancellationToken ct)
         => TallyUpsert.ApplyAsync(db, "survey_cross_tallies", ["SurveyId", "ByQuestion", "Version", "UnitId", "ByOption", "QuestionKey", "OptionKey"],
             [.. sums.Select(s => (new object[] { surveyId, s.Key.ByQuestion, s.Key.Version, s.Key.UnitId, s.Key.ByOption, s.Key.QuestionKey, s.Key.OptionKey }, s.Value))], ct);
 

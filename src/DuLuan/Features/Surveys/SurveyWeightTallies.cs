@@ -32,10 +32,11 @@ public static class SurveyWeightTallies
 
     /// <summary>Running sums of a set of responses, sorted by key (a fixed lock order for concurrent upserts).</summary>
     public static SortedDictionary<Key, SurveyTallies.Delta> Deltas(SurveyDefinition definition, SurveyWeighting weighting, IEnumerable<(SurveyResponse Response, List<AnswerValue> Values)> rows)
+        => new(AddTo([], definition.Questions.ToDictionary(q => q.Key, q => q.Type, StringComparer.Ordinal), weighting, rows), Order);
+
+    /// <summary>Adds what <paramref name="rows"/> add to <paramref name="deltas"/> (hashed while adding, sorted once at the end); returns it.</summary>
+    private static Dictionary<Key, SurveyTallies.Delta> AddTo(Dictionary<Key, SurveyTallies.Delta> deltas, Dictionary<string, QuestionType> types, SurveyWeighting weighting, IEnumerable<(SurveyResponse Response, List<AnswerValue> Values)> rows)
     {
-        // Hashed while adding, sorted once at the end.
-        var deltas = new Dictionary<Key, SurveyTallies.Delta>();
-        var types = definition.Questions.ToDictionary(q => q.Key, q => q.Type, StringComparer.Ordinal);
         SurveyTallies.Delta At(Key key)
         {
             if (!deltas.TryGetValue(key, out var d))
@@ -73,7 +74,18 @@ public static class SurveyWeightTallies
             }
         }
 
-        return new SortedDictionary<Key, SurveyTallies.Delta>(deltas, Order);
+        return deltas;
+    }
+
+    /// <summary>Running sums over many sets of responses (the rebuild job's chunk), added up by key.</summary>
+    public sealed class Sums(SurveyDefinition definition, SurveyWeighting weighting)
+    {
+        private readonly Dictionary<string, QuestionType> types = definition.Questions.ToDictionary(q => q.Key, q => q.Type, StringComparer.Ordinal);
+        private readonly Dictionary<Key, SurveyTallies.Delta> sums = [];
+
+        public void Add(SurveyResponse response, List<AnswerValue> values) => AddTo(sums, types, weighting, [(response, values)]);
+
+        public Task ApplyAsync(AppDbContext db, long surveyId, CancellationToken ct) => SurveyWeightTallies.ApplyAsync(db, surveyId, new SortedDictionary<Key, SurveyTallies.Delta>(sums, Order), ct);
     }
 
     /// <summary>The survey's weighting questions, or null when it has none (nothing to keep).</summary>
