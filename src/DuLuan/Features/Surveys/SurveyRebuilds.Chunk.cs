@@ -6,9 +6,11 @@ namespace DuLuan.Features.Surveys;
 public static partial class SurveyRebuilds
 {
     /// <summary>The sums of one chunk: the responses read and what they add, for the chunk's locked step.</summary>
-    private sealed class ChunkSums(long responses, Func<AppDbContext, long, CancellationToken, Task> apply)
+    private sealed class ChunkSums(IReadOnlySet<string> ids, Func<AppDbContext, long, CancellationToken, Task> apply)
     {
-        public long Responses => responses;
+        public long Responses => ids.Count;
+
+        public bool Has(string id) => ids.Contains(id);
 
         public Task ApplyAsync(AppDbContext db, long surveyId, CancellationToken ct) => apply(db, surveyId, ct);
     }
@@ -24,8 +26,8 @@ public static partial class SurveyRebuilds
     /// (the next <paramref name="size"/> responses after the cursor; the last one runs to the end) is read and summed
     /// with no lock held, so submissions never wait for it. Then, in one transaction under the survey's exclusive lock:
     /// the row must still be ours at the same cursor (a new change of marks or weighting questions replaces it, a dead
-    /// lease is taken over: the sums are dropped), the responses in the range are counted again and, if one arrived
-    /// meanwhile, the range is summed again under the lock; the sums are added and the cursor moved.
+    /// lease is taken over: the sums are dropped), the responses in the range are counted again and, if some arrived
+    /// meanwhile, only those are summed under the lock; the sums are added and the cursor moved.
     /// </summary>
     public static async Task<bool> ChunkAsync(AppDbContext db, long rebuildId, string instance, DateTime now, int size, CancellationToken ct)
     {
@@ -67,11 +69,16 @@ public static partial class SurveyRebuilds
 
         var range = db.SurveyResponses.Where(r => r.SurveyId == sid && r.Id.CompareTo(cursor) > 0);
         range = last is null ? range : range.Where(r => r.Id.CompareTo(last) <= 0);
-        if (await range.LongCountAsync(ct) != read.Responses)
+        var counted = read.Responses;
+        if (await range.LongCountAsync(ct) != counted)
         {
-            // Responses stored in the range since it was read (the intake leaves ids after the cursor to the job):
-            // the range is summed again, now that no submission can add to it.
-            read = await SumAsync(db, sid, row.Kind, cursor, last, ct);
+            // Responses stored in the range since it was read (ids are random, so new ones land anywhere; the intake
+            // leaves ids after the cursor to the job, and responses are never deleted): only those are summed now,
+            // under the lock, so the lock is held for a few responses rather than for a second read of the chunk.
+            var arrived = (await range.Select(r => r.Id).ToListAsync(ct)).Where(id => !read.Has(id)).ToList();
+            var late = await SumAsync(db, sid, row.Kind, cursor, last, ct, arrived);
+            await late.ApplyAsync(db, sid, ct);
+            counted += late.Responses;
         }
 
         await read.ApplyAsync(db, sid, ct);
@@ -82,7 +89,7 @@ public static partial class SurveyRebuilds
         else
         {
             await db.SurveyRebuilds.Where(r => r.Id == rebuildId)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Cursor, last).SetProperty(r => r.Done, r => r.Done + read.Responses), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Cursor, last).SetProperty(r => r.Done, r => r.Done + counted), ct);
         }
 
         await transaction.CommitAsync(ct);
@@ -90,14 +97,15 @@ public static partial class SurveyRebuilds
     }
 
     /// <summary>
-    /// Sums the responses after <paramref name="after"/> up to <paramref name="upTo"/> (null: to the end) for the totals
-    /// of <paramref name="kind"/>, with the intake's own delta code, reading the answers in response order so memory
-    /// holds one response's answers and the sums.
+    /// Sums the responses after <paramref name="after"/> up to <paramref name="upTo"/> (null: to the end), or only those
+    /// of them in <paramref name="only"/>, for the totals of <paramref name="kind"/>, with the intake's own delta code,
+    /// reading the answers in response order so memory holds one response's answers and the sums.
     /// </summary>
-    private static async Task<ChunkSums> SumAsync(AppDbContext db, long surveyId, string kind, string after, string? upTo, CancellationToken ct)
+    private static async Task<ChunkSums> SumAsync(AppDbContext db, long surveyId, string kind, string after, string? upTo, CancellationToken ct, List<string>? only = null)
     {
         var range = db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == surveyId && r.Id.CompareTo(after) > 0);
         range = upTo is null ? range : range.Where(r => r.Id.CompareTo(upTo) <= 0);
+        range = only is null ? range : range.Where(r => only.Contains(r.Id));
         var responses = await range.Select(r => new { r.Id, r.Version, r.UnitId }).ToDictionaryAsync(r => r.Id, StringComparer.Ordinal, ct);
         var definition = await DefinitionAsync(db, surveyId, ct);
         Action<SurveyResponse, List<AnswerValue>> add;
@@ -117,7 +125,7 @@ public static partial class SurveyRebuilds
         }
         else
         {
-            return new ChunkSums(responses.Count, (_, _, _) => Task.CompletedTask);
+            return new ChunkSums(responses.Keys.ToHashSet(StringComparer.Ordinal), (_, _, _) => Task.CompletedTask);
         }
 
         // A range of the answers' ResponseId index (no survey condition: SQLite, without statistics, would rather walk
@@ -125,6 +133,7 @@ public static partial class SurveyRebuilds
         // responses were read, are left out here.
         var answers = db.SurveyAnswers.AsNoTracking().Where(a => a.ResponseId.CompareTo(after) > 0);
         answers = upTo is null ? answers : answers.Where(a => a.ResponseId.CompareTo(upTo) <= 0);
+        answers = only is null ? answers : answers.Where(a => only.Contains(a.ResponseId));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         string? current = null;
         var values = new List<AnswerValue>();
@@ -157,6 +166,6 @@ public static partial class SurveyRebuilds
             add(new SurveyResponse { Id = r.Id, SurveyId = surveyId, Version = r.Version, UnitId = r.UnitId }, []);
         }
 
-        return new ChunkSums(responses.Count, apply);
+        return new ChunkSums(responses.Keys.ToHashSet(StringComparer.Ordinal), apply);
     }
 }
