@@ -87,6 +87,8 @@ public partial class SpanTaggerTests
     [InlineData("Đài Truyền thanh Hòa Vang phát bản tin lúc 17 giờ.")]
     [InlineData("Báo Thanh Niên có bài về việc chậm cấp sổ đỏ.")]
     [InlineData("Nguồn: Trang tin Z.")]
+    [InlineData("Giá phân bón")]
+    [InlineData("Phí gửi xe ở chợ tăng gấp đôi.")]
     public void Outlets_and_offices_stay_with_the_model(string text)
         => Assert.Empty(PersonalDataRedactor.Find(VietnameseNormalizer.Normalize(text)));
 

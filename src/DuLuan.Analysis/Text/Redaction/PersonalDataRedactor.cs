@@ -65,7 +65,7 @@ public static class PersonalDataRedactor
                 var before = first > 0 && view.JoinedToNext(first - 1) ? view.Words[first - 1] : default;
                 blocked |= (first > 0 && view.JoinedToNext(first - 1) && marks[first - 1] is SpanFeatures.Place or SpanFeatures.Official)
                     || (before.End > 0 && before.Capitalised && !before.Caseless && (!before.SentenceStart || NameLists.FamilyNames.Contains(before.Fold)) && marks[first - 1] == SpanFeatures.None)
-                    || RedactionLexicon.NotNameStarts.Contains(view.Words[first].Lower)
+                    || RedactionLexicon.NotNameStarts.Contains(view.Words[first].Lower) || NotLearnedNameStarts.Contains(view.Words[first].Lower)
                     || StartsNamedPlace(view, first, last)
                     || EverydayWord(view, first, last) || AfterAdminUnit(view, first) || Outlet(view, first)
                     || (last + 1 < marks.Length && view.JoinedToNext(last) && marks[last + 1] == SpanFeatures.NameFirst);
@@ -160,6 +160,9 @@ public static class PersonalDataRedactor
         return (RedactionLexicon.OutletHeads.Contains(head.Lower) && head.Capitalised && !head.Caseless && words[first].Capitalised)
             || (first > 1 && view.JoinedToNext(first - 2) && RedactionLexicon.OutletPairs.Contains(words[first - 2].Fold + "_" + head.Fold));
     }
+
+    /// <summary>Everyday nouns that open a sentence or a topic ("Giá phân bón", "Phí gửi xe"), never a given name: a learned name never starts with them.</summary>
+    private static readonly HashSet<string> NotLearnedNameStarts = new(StringComparer.Ordinal) { "giá", "phí", "tiền", "việc", "vụ", "các", "những", "mức", "lịch", "đơn", "bài" };
 
     /// <summary>A learned name right after an administrative unit ("Q. Bình Thạnh", "phường Hòa Minh") is the unit's name.</summary>
     private static bool AfterAdminUnit(RedactionText view, int first)
