@@ -65,9 +65,9 @@ public static class PersonalDataRedactor
                 var before = first > 0 && view.JoinedToNext(first - 1) ? view.Words[first - 1] : default;
                 blocked |= (first > 0 && view.JoinedToNext(first - 1) && marks[first - 1] is SpanFeatures.Place or SpanFeatures.Official)
                     || (before.End > 0 && before.Capitalised && !before.Caseless && (!before.SentenceStart || NameLists.FamilyNames.Contains(before.Fold)) && marks[first - 1] == SpanFeatures.None)
-                    || RedactionLexicon.NotNameStarts.Contains(view.Words[first].Lower)
+                    || RedactionLexicon.NotNameStarts.Contains(view.Words[first].Lower) || NotLearnedNameStarts.Contains(view.Words[first].Lower)
                     || StartsNamedPlace(view, first, last)
-                    || EverydayWord(view, first, last) || AfterAdminUnit(view, first)
+                    || EverydayWord(view, first, last) || AfterAdminUnit(view, first) || Outlet(view, first)
                     || (last + 1 < marks.Length && view.JoinedToNext(last) && marks[last + 1] == SpanFeatures.NameFirst);
             }
             else
@@ -139,6 +139,30 @@ public static class PersonalDataRedactor
             run += " " + view.Words[k + 1].Fold;
         }
     }
+
+    /// <summary>
+    /// A learned name that starts an outlet, page or station ("Trang tin X", "Cổng thông tin", "Bản tin", "Đài Phát thanh") or is its
+    /// name after a capitalised head ("Báo Thanh Niên", "Kênh VTV1", "Trang tin Y", "Đài Truyền hình Việt Nam"); a lower-case "báo" is
+    /// the verb ("tôi đã báo Lan"), so the head is capitalised, or the second word of a two-word head ("tạp chí", "bản tin").
+    /// </summary>
+    private static bool Outlet(RedactionText view, int first)
+    {
+        var words = view.Words;
+        if (first + 1 < words.Count && view.JoinedToNext(first) && RedactionLexicon.OutletPairs.Contains(words[first].Fold + "_" + words[first + 1].Fold))
+        {
+            return true;
+        }
+        if (first == 0 || !view.JoinedToNext(first - 1))
+        {
+            return false;
+        }
+        var head = words[first - 1];
+        return (RedactionLexicon.OutletHeads.Contains(head.Lower) && head.Capitalised && !head.Caseless && words[first].Capitalised)
+            || (first > 1 && view.JoinedToNext(first - 2) && RedactionLexicon.OutletPairs.Contains(words[first - 2].Fold + "_" + head.Fold));
+    }
+
+    /// <summary>Everyday nouns that open a sentence or a topic ("Giá phân bón", "Phí gửi xe"), never a given name: a learned name never starts with them.</summary>
+    private static readonly HashSet<string> NotLearnedNameStarts = new(StringComparer.Ordinal) { "giá", "phí", "tiền", "việc", "vụ", "các", "những", "mức", "lịch", "đơn", "bài" };
 
     /// <summary>A learned name right after an administrative unit ("Q. Bình Thạnh", "phường Hòa Minh") is the unit's name.</summary>
     private static bool AfterAdminUnit(RedactionText view, int first)

@@ -105,6 +105,17 @@ internal static class RedactionLexicon
         "đoàn mặt tổ việt trời phật thánh thần sđt đt cccd cmnd email zalo stk bhyt bhxh ql dt tp tphcm hcm hà đà kính gửi thông trả ghi cần đề kết xin địa tên số ngày tháng năm " +
         "bệnh đường chợ cầu sông hồ thôn xóm ấp hiệu công cảm chúc chào");
 
+    /// <summary>
+    /// Outlets, pages, bulletins and stations every office writes, as a word that is also a given name and the word after it, folded
+    /// ("Trang tin X", "Trang web", "Cổng thông tin", "Bản tin", "Đài Phát thanh"): a learned name never starts them.
+    /// </summary>
+    internal static readonly HashSet<string> OutletPairs = Set(
+        "trang_tin trang_web trang_thong trang_fanpage trang_facebook trang_chu trang_mang trang_dien trang_bao trang_zalo trang_youtube trang_tiktok " +
+        "cong_thong cong_dich cong_tin ban_tin dai_phat dai_truyen dai_tieng kenh_truyen tap_chi chuyen_trang thong_tan phat_thanh truyen_thanh truyen_hinh");
+
+    /// <summary>Words (lower-cased, with their marks) after which, capitalised, a capitalised name is an outlet's: "Báo Thanh Niên", "Kênh VTV1".</summary>
+    internal static readonly HashSet<string> OutletHeads = Set("báo kênh đài");
+
     /// <summary>Everyday words written with their marks that fold like given names ("nằm" like "Nam", "lần" like "Lan"): never a name in lower case.</summary>
     internal static readonly HashSet<string> NotNameWritten = Set(
         "ăn dùng lần lỗi lời lòng ngã sáng sau tại thành thì tin toàn từ vẫn nằm đất hóa hoá phủ phụ hạ bay hỏng tấm thủ hiện");
