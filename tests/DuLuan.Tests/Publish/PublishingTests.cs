@@ -104,9 +104,9 @@ public sealed class PublishingTests
         Assert.Contains(feed.Elements(a + "link"), l => l.Attribute("rel")?.Value == "self");
         Assert.All(new[] { "id", "title", "updated" }, name => Assert.NotNull(feed.Element(a + "entry")!.Element(a + name)));
         var sitemap = XDocument.Parse(await anonymous.GetStringAsync("/cong/48/sitemap.xml"));
-        // The home, the seven other pages of the place (form, follow-up, answered, rebuttals, surveys, dialogues, contact)
-        // and the post.
-        Assert.Equal(9, sitemap.Root!.Elements().Count());
+        // The home, the eight other pages of the place (form, follow-up, answered, rebuttals, surveys, dialogues,
+        // bulletins, contact) and the post.
+        Assert.Equal(10, sitemap.Root!.Elements().Count());
     }
 
     [Theory, Providers]
