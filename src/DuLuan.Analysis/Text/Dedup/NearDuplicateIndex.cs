@@ -18,7 +18,10 @@ public sealed class NearDuplicateIndex
     private readonly MinHasher hasher;
     private readonly int bands;
     private readonly int rows;
-    private readonly Dictionary<ulong, List<int>> buckets = [];
+    // Per band key: the one document in it (>= 0), or ~i for the list crowded[i] once a second arrives. Nearly every
+    // bucket holds one document (32 per document), so a list for each was most of the index's memory.
+    private readonly Dictionary<ulong, int> buckets = [];
+    private readonly List<List<int>> crowded = [];
     private readonly List<uint[]> signatures = [];
     private readonly List<int> parents = [];
     private readonly List<StoryFacts> factsOfRoot = [];
@@ -69,20 +72,22 @@ public sealed class NearDuplicateIndex
         for (var band = 0; band < bands; band++)
         {
             var key = BandKey(signature, band, rows);
-            if (!buckets.TryGetValue(key, out var bucket))
+            if (!buckets.TryGetValue(key, out var slot))
             {
-                buckets[key] = [id];
+                buckets[key] = id;
                 continue;
             }
+            if (slot >= 0)
+            {
+                JoinIfSimilar(id, slot, signature);
+                buckets[key] = ~crowded.Count;
+                crowded.Add([slot, id]);
+                continue;
+            }
+            var bucket = crowded[~slot];
             foreach (var other in bucket)
             {
-                var root = Find(other);
-                var own = Find(id);
-                if (root != own && MinHasher.Similarity(signature, signatures[other]) >= Threshold
-                    && StoryFacts.Compatible(factsOfRoot[root], factsOfRoot[own]))
-                {
-                    Union(id, other);
-                }
+                JoinIfSimilar(id, other, signature);
             }
             bucket.Add(id);
         }
@@ -91,6 +96,17 @@ public sealed class NearDuplicateIndex
             JoinByAnchors(id, signature, facts);
         }
         return Find(id);
+    }
+
+    private void JoinIfSimilar(int id, int other, uint[] signature)
+    {
+        var root = Find(other);
+        var own = Find(id);
+        if (root != own && MinHasher.Similarity(signature, signatures[other]) >= Threshold
+            && StoryFacts.Compatible(factsOfRoot[root], factsOfRoot[own]))
+        {
+            Union(id, other);
+        }
     }
 
     private void JoinByAnchors(int id, uint[] signature, StoryFacts facts)

@@ -11,15 +11,25 @@ namespace DuLuan.Analysis.Text;
 /// </summary>
 public sealed class StoryFacts
 {
+    // Most kinds are empty for most articles, and a story index keeps the facts of two weeks of articles: one shared
+    // empty set (declared before None, which uses it; never handed out as mutable) instead of an empty HashSet each.
+    private static readonly HashSet<string> Empty = new(StringComparer.Ordinal);
+
     public static readonly StoryFacts None = new([], [], [], [], []);
 
     public StoryFacts(IEnumerable<string> places, IEnumerable<string> wards, IEnumerable<string> regions, IEnumerable<string> dates, IEnumerable<string> amounts)
     {
-        Places = places.ToHashSet(StringComparer.Ordinal);
-        Wards = wards.ToHashSet(StringComparer.Ordinal);
-        Regions = regions.ToHashSet(StringComparer.Ordinal);
-        Dates = dates.ToHashSet(StringComparer.Ordinal);
-        Amounts = amounts.ToHashSet(StringComparer.Ordinal);
+        Places = Set(places);
+        Wards = Set(wards);
+        Regions = Set(regions);
+        Dates = Set(dates);
+        Amounts = Set(amounts);
+    }
+
+    private static HashSet<string> Set(IEnumerable<string> values)
+    {
+        var set = values.ToHashSet(StringComparer.Ordinal);
+        return set.Count == 0 ? Empty : set;
     }
 
     /// <summary>Streets, bridges, markets, roads, landmarks.</summary>

@@ -41,15 +41,26 @@ internal sealed class FeedEntryBuilder(HtmlSanitizer sanitizer, FeedWarnings war
     /// Cleans the entries one at a time as they are read, letting go of each raw entry once cleaned, so a consumer that
     /// stores them in batches holds one batch, not the whole document twice over.
     /// </summary>
-    public IEnumerable<ParsedEntry> Entries(RawFeed raw, Uri? feedUrl)
+    public IEnumerable<ParsedEntry> Entries(RawFeed raw, Uri? feedUrl) => Entries(raw, LetGo(raw.Entries), feedUrl);
+
+    /// <summary>Cleans <paramref name="entries"/> (read lazily from the document) with the feed-level fields of <paramref name="raw"/>.</summary>
+    public IEnumerable<ParsedEntry> Entries(RawFeed raw, IEnumerable<RawEntry> entries, Uri? feedUrl)
     {
         var fallbackBase = SafeUrl.ToAbsolute(raw.Link, raw.XmlBase ?? feedUrl) ?? feedUrl;
         var language = Plain(raw.Language) ?? Plain(raw.XmlLang);
-        for (var i = 0; i < raw.Entries.Count; i++)
+        foreach (var e in entries)
         {
-            var e = raw.Entries[i];
-            raw.Entries[i] = null!;
             yield return BuildEntry(e, e.XmlBase ?? fallbackBase) with { Language = Plain(e.Language) ?? language };
+        }
+    }
+
+    private static IEnumerable<RawEntry> LetGo(List<RawEntry> entries)
+    {
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var e = entries[i];
+            entries[i] = null!;
+            yield return e;
         }
     }
 

@@ -47,36 +47,43 @@ public sealed class FeedParser(FeedParserOptions? options = null)
 
     /// <summary>
     /// For ingest: the same reading as <see cref="Parse"/>, but the entries are cleaned one by one as the caller reads
-    /// them, and the document's text is let go once the entries are read, so memory stays near one batch of entries
-    /// instead of the document, every raw entry and every cleaned entry at once. Read the entries once.
+    /// them. A clean UTF-8 document (<see cref="CleanUtf8Document"/>) is read twice from its bytes: once to check it
+    /// whole and count its entries (each skipped unread), then again as the caller reads, so memory holds about one
+    /// batch of entries, never every raw entry of the document. Any other document is decoded and repaired as text and
+    /// its raw entries are held (let go one by one as they are cleaned). Read the entries once.
     /// </summary>
     public StreamedFeed ParseStreaming(byte[] bytes, string? httpCharset = null, Uri? feedUrl = null)
     {
         var warnings = new FeedWarnings();
-        RawFeed raw;
+        var builder = new FeedEntryBuilder(_sanitizer, warnings);
         try
         {
-            raw = (CleanUtf8Document.Accepts(bytes, httpCharset) ? ReadClean(bytes, feedUrl) : null) ?? ReadDecoded(bytes, httpCharset, feedUrl, warnings);
+            if (CleanUtf8Document.Accepts(bytes, httpCharset) && CountClean(bytes, feedUrl) is { } counted)
+            {
+                return new StreamedFeed(counted.Format, counted.Taken, builder.Entries(counted, StreamClean(bytes, feedUrl), feedUrl));
+            }
+            var raw = ReadDecoded(bytes, httpCharset, feedUrl, warnings);
+            return new StreamedFeed(raw.Format, raw.Entries.Count, builder.Entries(raw, feedUrl));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             return new StreamedFeed(FeedFormat.Unknown, 0, []);
         }
-        return new StreamedFeed(raw.Format, raw.Entries.Count, new FeedEntryBuilder(_sanitizer, warnings).Entries(raw, feedUrl));
     }
 
     /// <summary>
-    /// A clean UTF-8 document (<see cref="CleanUtf8Document"/>) read straight from its bytes: the entries the text path
-    /// would read, without the document decoded, then repaired, as three strings of twice its size. Null when the strict
-    /// reading fails or finds no feed; the text path then decides, with its warnings.
+    /// The first pass over a clean UTF-8 document: the feed-level fields and the number of entries the text path would
+    /// keep, entries skipped unread. Null when the strict reading fails or finds no feed; the text path then decides.
     /// </summary>
-    private RawFeed? ReadClean(byte[] bytes, Uri? feedUrl)
+    private RawFeed? CountClean(byte[] bytes, Uri? feedUrl)
     {
         var raw = new RawFeed(_options.MaxEntries);
         try
         {
-            using var text = new StreamReader(new MemoryStream(bytes, writable: false), new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true);
-            XmlFeedReader.Read(text, raw, feedUrl);
+            using var text = CleanText(bytes);
+            foreach (var _ in XmlFeedReader.Entries(text, raw, feedUrl, EntryMode.Count))
+            {
+            }
         }
         catch (XmlException)
         {
@@ -84,6 +91,21 @@ public sealed class FeedParser(FeedParserOptions? options = null)
         }
         return raw.Format == FeedFormat.Unknown || raw.TrailingJunk ? null : raw;
     }
+
+    /// <summary>The second pass: the same document's entries, read one at a time as the caller asks.</summary>
+    private IEnumerable<RawEntry> StreamClean(byte[] bytes, Uri? feedUrl)
+    {
+        using var text = CleanText(bytes);
+        // The first pass read the whole document without error, so the second should not stop early; if it does, the
+        // entries read so far are kept, as the whole-document reading keeps them.
+        foreach (var entry in XmlFeedReader.UntilBroken(XmlFeedReader.Entries(text, new RawFeed(_options.MaxEntries), feedUrl, EntryMode.Stream)))
+        {
+            yield return entry;
+        }
+    }
+
+    private static StreamReader CleanText(byte[] bytes) =>
+        new(new MemoryStream(bytes, writable: false), new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true);
 
     private RawFeed ReadDecoded(byte[] bytes, string? httpCharset, Uri? feedUrl, FeedWarnings warnings)
     {

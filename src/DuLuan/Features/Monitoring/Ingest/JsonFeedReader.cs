@@ -73,6 +73,7 @@ internal static class JsonFeedReader
                     }
                 }
             }
+            feed.Take();
             feed.Entries.Add(e);
         }
         feed.RootClosed = true;

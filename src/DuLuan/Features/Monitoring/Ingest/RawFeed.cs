@@ -36,7 +36,12 @@ internal sealed class RawFeed(int maxEntries)
     public bool RootClosed { get; set; }
     public bool TrailingJunk { get; set; }
 
-    public bool HasRoom => Entries.Count < maxEntries;
+    /// <summary>Entries read (kept or, in a counting pass, skipped), at most the limit.</summary>
+    public int Taken { get; private set; }
+
+    public bool HasRoom => Taken < maxEntries;
+
+    public void Take() => Taken++;
 
     public void Drop() => Dropped++;
 }

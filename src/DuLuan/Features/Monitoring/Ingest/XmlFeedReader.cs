@@ -7,6 +7,16 @@ namespace DuLuan.Features.Monitoring.Ingest;
 /// one entry in memory at a time besides those kept. Element names are matched case-insensitively
 /// by local name, so prefixes and casing mistakes in the wild do not matter.
 /// </summary>
+internal enum EntryMode
+{
+    /// <summary>Entries are counted and skipped unread.</summary>
+    Count,
+    /// <summary>Entries are returned one by one, never collected.</summary>
+    Stream,
+    /// <summary>Entries are returned and added to <see cref="RawFeed.Entries"/> as each starts.</summary>
+    Collect,
+}
+
 internal static class XmlFeedReader
 {
     /// <summary>Extension vocabularies whose local names (title, description, content, category)
@@ -33,10 +43,26 @@ internal static class XmlFeedReader
     /// <summary>Reads into <paramref name="feed"/>; throws XmlException where the document breaks.</summary>
     public static void Read(TextReader text, RawFeed feed, Uri? feedUrl)
     {
+        // Each entry joins feed.Entries as soon as it starts, as before streaming: a document that breaks inside an
+        // entry keeps what was read of it (FeedParser compares the strict and the lenient readings by count).
+        foreach (var _ in Entries(text, feed, feedUrl, EntryMode.Collect))
+        {
+        }
+    }
+
+    /// <summary>
+    /// Reads lazily: the feed's own fields go into <paramref name="feed"/>, entries are returned one at a time as the
+    /// document is read (<see cref="EntryMode.Stream"/>). With <see cref="EntryMode.Count"/> every entry is counted
+    /// (<see cref="RawFeed.Taken"/>, <see cref="RawFeed.Dropped"/>) and skipped unread: a first pass that checks the
+    /// whole document and learns its feed-level fields before a second pass streams the entries.
+    /// Throws XmlException (from MoveNext) where the document breaks.
+    /// </summary>
+    public static IEnumerable<RawEntry> Entries(TextReader text, RawFeed feed, Uri? feedUrl, EntryMode mode)
+    {
         using var r = XmlReader.Create(text, Settings());
         if (r.MoveToContent() != XmlNodeType.Element)
         {
-            return;
+            yield break;
         }
         feed.Format = Lower(r.LocalName) switch
         {
@@ -48,11 +74,14 @@ internal static class XmlFeedReader
         };
         if (feed.Format == FeedFormat.Unknown)
         {
-            return;
+            yield break;
         }
         feed.XmlBase = XmlContent.Base(r, null, feedUrl);
         feed.XmlLang = NullIfEmpty(r.XmlLang);
-        ReadContainer(r, feed, feed.XmlBase, feedUrl, consumeEnd: false);
+        foreach (var entry in ReadContainer(r, feed, feed.XmlBase, feedUrl, mode, consumeEnd: false))
+        {
+            yield return entry;
+        }
         feed.RootClosed = true;
         try
         {
@@ -66,8 +95,29 @@ internal static class XmlFeedReader
         }
     }
 
+    /// <summary>The entries of <paramref name="entries"/> up to where the document breaks, without the exception.</summary>
+    public static IEnumerable<RawEntry> UntilBroken(IEnumerable<RawEntry> entries)
+    {
+        using var e = entries.GetEnumerator();
+        while (true)
+        {
+            try
+            {
+                if (!e.MoveNext())
+                {
+                    yield break;
+                }
+            }
+            catch (XmlException)
+            {
+                yield break;
+            }
+            yield return e.Current;
+        }
+    }
+
     /// <summary>Reads the children of the current element (rss, channel, RDF or feed) and consumes it.</summary>
-    private static void ReadContainer(XmlReader r, RawFeed feed, Uri? xmlBase, Uri? feedUrl, bool consumeEnd = true)
+    private static IEnumerable<RawEntry> ReadContainer(XmlReader r, RawFeed feed, Uri? xmlBase, Uri? feedUrl, EntryMode mode, bool consumeEnd = true)
     {
         if (r.IsEmptyElement)
         {
@@ -75,7 +125,7 @@ internal static class XmlFeedReader
             {
                 r.Read();
             }
-            return;
+            yield break;
         }
         var depth = r.Depth;
         r.Read();
@@ -99,10 +149,16 @@ internal static class XmlFeedReader
             switch (Lower(r.LocalName))
             {
                 case "channel":
-                    ReadContainer(r, feed, elementBase, feedUrl);
+                    foreach (var entry in ReadContainer(r, feed, elementBase, feedUrl, mode))
+                    {
+                        yield return entry;
+                    }
                     break;
                 case "item" or "entry":
-                    ReadEntry(r, feed, elementBase, feedUrl);
+                    if (ReadEntry(r, feed, elementBase, mode) is { } read)
+                    {
+                        yield return read;
+                    }
                     break;
                 case "title":
                     XmlContent.Keep(feed.Title, XmlContent.ReadTyped(r), v => feed.Title = v);
@@ -130,13 +186,19 @@ internal static class XmlFeedReader
         }
     }
 
-    private static void ReadEntry(XmlReader r, RawFeed feed, Uri? xmlBase, Uri? feedUrl)
+    private static RawEntry? ReadEntry(XmlReader r, RawFeed feed, Uri? xmlBase, EntryMode mode)
     {
         if (!feed.HasRoom)
         {
             feed.Drop();
             r.Skip();
-            return;
+            return null;
+        }
+        feed.Take();
+        if (mode == EntryMode.Count)
+        {
+            r.Skip();
+            return null;
         }
         var e = new RawEntry
         {
@@ -144,11 +206,14 @@ internal static class XmlFeedReader
             Id = r.GetAttribute("about", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
             Language = NullIfEmpty(r.XmlLang),
         };
-        feed.Entries.Add(e);
+        if (mode == EntryMode.Collect)
+        {
+            feed.Entries.Add(e);
+        }
         if (r.IsEmptyElement)
         {
             r.Read();
-            return;
+            return e;
         }
         var depth = r.Depth;
         r.Read();
@@ -222,6 +287,7 @@ internal static class XmlFeedReader
             }
         }
         r.Read();
+        return e;
     }
 
     private static bool IsForeign(XmlReader r) =>
