@@ -41,6 +41,9 @@ public sealed class DemoSeedTests
         var page = await staff.GetStringAsync($"/Surveys/Results?id={survey.Id}");
         Assert.Contains("id=\"calibration\"", page, StringComparison.Ordinal);
         Assert.Contains("Hiệu chỉnh trọng số lặp (raking) theo đơn vị, giới tính, nhóm tuổi", page, StringComparison.Ordinal);
+        // Counts are grouped as the report's language writes them.
+        Assert.Contains("3.000 phiếu.", page, StringComparison.Ordinal);
+        Assert.Contains("3,000 responses.", await staff.GetStringAsync($"/Surveys/Results?id={survey.Id}&lang=en"), StringComparison.Ordinal);
 
         // The answers pass the public rules and count against the commune's quota.
         using var resident = app.Client();
