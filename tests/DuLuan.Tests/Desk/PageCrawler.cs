@@ -129,6 +129,12 @@ public sealed partial class PageCrawler(TestClient client, string who)
             hidden.Remove();
         }
 
+        // A reader sees table cells and list items apart: "1.694" in one cell and "51%" in the next are not "1.69451%".
+        foreach (var cell in document.QuerySelectorAll("td, th, li, option").ToList())
+        {
+            cell.AppendChild(document.CreateTextNode(" "));
+        }
+
         // What a reader also meets: placeholders, tooltips, image texts, labels read aloud and the words on buttons.
         var attributes = document.QuerySelectorAll("[placeholder], [title], img[alt], [aria-label], input[type=submit][value], input[type=button][value]")
             .SelectMany(e => new[] { "placeholder", "title", "alt", "aria-label" }.Select(e.GetAttribute).Append(e.GetAttribute("type") is "submit" or "button" ? e.GetAttribute("value") : null))
