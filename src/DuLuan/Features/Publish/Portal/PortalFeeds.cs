@@ -73,7 +73,7 @@ public static class PortalFeeds
         var items = await PortalQueries.Published(db, unit.Id, now).Take(FeedSize).ToListAsync(ct);
         var feed = new Feed(unit, items, options.PortalBaseUrl.TrimEnd('/'), now)
         {
-            Pages = pages is null ? [] : await PagesAsync(db, unit, pages, ct),
+            Pages = pages is null ? [] : await PagesAsync(unit, pages, ct),
         };
         var buffer = new MemoryStream();
         using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false, Async = false }))
@@ -236,9 +236,9 @@ public static class PortalFeeds
         w.WriteEndDocument();
     }
 
-    private static async Task<List<PortalPage>> PagesAsync(AppDbContext db, PortalQueries.PortalUnit unit, IEnumerable<IPortalPages> pages, CancellationToken ct)
+    private static async Task<List<PortalPage>> PagesAsync(PortalQueries.PortalUnit unit, IEnumerable<IPortalPages> pages, CancellationToken ct)
     {
-        var place = new PortalPlace(unit.Id, unit.Code, await db.Units.Where(u => u.Id == unit.Id).Select(u => u.Path).FirstAsync(ct));
+        var place = new PortalPlace(unit.Id, unit.Code, unit.Path);
         var all = new List<PortalPage>();
         foreach (var source in pages)
         {

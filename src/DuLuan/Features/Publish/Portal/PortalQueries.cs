@@ -8,14 +8,14 @@ public static class PortalQueries
 {
     public const int PageSize = 20;
 
-    public sealed record PortalUnit(long Id, string Code, string Name);
+    public sealed record PortalUnit(long Id, string Code, string Name, string Path);
 
     public sealed record Item(long Id, string Title, string BodyHtml, string BodyText, string Tags, DateTime PublishedAt, DateTime UpdatedAt, long? ImageId);
 
     /// <remarks>A blank code ("/cong/%20") binds as null: no unit (found by the trust fuzzer, it answered 500).</remarks>
     public static Task<PortalUnit?> UnitAsync(AppDbContext db, string? unitCode, CancellationToken ct)
         => unitCode?.Length is > 0 and <= 20
-            ? db.Units.AsNoTracking().Where(u => u.Code == unitCode).Select(u => new PortalUnit(u.Id, u.Code!, u.Name)).FirstOrDefaultAsync(ct)
+            ? db.Units.AsNoTracking().Where(u => u.Code == unitCode).Select(u => new PortalUnit(u.Id, u.Code!, u.Name, u.Path)).FirstOrDefaultAsync(ct)
             : Task.FromResult<PortalUnit?>(null);
 
     public static IQueryable<Item> Published(AppDbContext db, long unitId, DateTime now, long? postId = null)
