@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 namespace DuLuan.Analysis.Text;
 
 /// <summary>
-/// E-mails and the numbers that identify a person: phones in every Vietnamese spelling, citizen and old ids (also in
-/// groups of digits), health-insurance codes, bank accounts, licence plates. The kind of a run of digits comes from
+/// E-mails (also spelled out: "[at]", "a còng"), profile links, and the numbers that identify a person: phones in every
+/// Vietnamese spelling, citizen and old ids (also in groups of digits), passports, driving licences, personal tax codes,
+/// health-insurance codes, bank accounts, licence plates. The kind of a run of digits comes from
 /// its shape and from the words just before it ("sđt", "zalo", "cccd", "bhxh", "stk", a bank's name).
 /// </summary>
 internal static class NumberFinder
@@ -17,6 +18,18 @@ internal static class NumberFinder
         foreach (Match m in PersonalDataPatterns.Email().Matches(text))
         {
             into.Add(new(m.Index, m.Length, RedactionKind.Email));
+        }
+        foreach (Match m in PersonalDataPatterns.SpelledEmail().Matches(view.Folded))
+        {
+            into.Add(new(m.Index, m.Length, RedactionKind.Email));
+        }
+        foreach (Match m in PersonalDataPatterns.ProfileLink().Matches(text))
+        {
+            into.Add(new(m.Index, m.Length, RedactionKind.PersonalLink));
+        }
+        foreach (Match m in PersonalDataPatterns.Passport().Matches(view.Folded))
+        {
+            into.Add(new(m.Groups["id"].Index, m.Groups["id"].Length, RedactionKind.OtherId));
         }
         foreach (Match m in PersonalDataPatterns.HealthInsuranceCard().Matches(text))
         {
@@ -125,6 +138,15 @@ internal static class NumberFinder
         if (digits.Length is >= 8 and <= 19 && (PersonalDataPatterns.BankBefore().IsMatch(before) || PersonalDataPatterns.BankAfter().IsMatch(after)))
         {
             into.Add(new(start, length, RedactionKind.BankAccount));
+            return;
+        }
+        if (digits.Length is >= 8 and <= 13 && PersonalDataPatterns.OtherIdBefore().IsMatch(before))
+        {
+            into.Add(new(start, length, RedactionKind.OtherId));
+            return;
+        }
+        if (PersonalDataPatterns.TaxCodeBefore().IsMatch(before))
+        {
             return;
         }
         if (digits.Length == 10 && PersonalDataPatterns.InsuranceBefore().IsMatch(before))

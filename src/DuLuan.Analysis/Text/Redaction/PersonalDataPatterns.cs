@@ -10,6 +10,27 @@ internal static partial class PersonalDataPatterns
     [GeneratedRegex(@"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", Options)]
     internal static partial Regex Email();
 
+    // An address spelled out so that forms and spam filters miss it, on folded text: "an.nguyen [at] gmail [dot] com",
+    // "annguyen(at)yahoo.com", "annguyen a còng gmail chấm com".
+    [GeneratedRegex(@"(?<![\w.+-])[a-z0-9][a-z0-9._%+-]+\s*(?:\[at\]|\(at\)|\{at\}|\sat\s|\sa cong\s)\s*[a-z0-9-]+(?:\s*(?:\[dot\]|\(dot\)|\{dot\}|\sdot\s|\scham\s|\.)\s*[a-z0-9-]+)*?\s*(?:\[dot\]|\(dot\)|\{dot\}|\sdot\s|\scham\s|\.)\s*(?:com|vn|net|org|edu|gov|info)(?![a-z0-9])", Options)]
+    internal static partial Regex SpelledEmail();
+
+    // A link to a person's own profile: Facebook by numeric id, Zalo by phone number.
+    [GeneratedRegex(@"(?<![\w/.])(?:https?://)?(?:(?:www|m|web|mbasic)\.)?(?:(?:facebook|fb)\.com/(?:profile\.php\?id=\d+|people/[^\s/]+/\d+)|zalo\.me/\+?\d{9,12})(?![\w/])", Options)]
+    internal static partial Regex ProfileLink();
+
+    // A passport number after its name, on folded text: "hộ chiếu số C1234567", "passport: B9876543".
+    [GeneratedRegex(@"(?<![a-z])(?:ho chieu|passport|so hc)(?![a-z])[^\n\d]{0,20}?(?<![a-z0-9])(?<id>[a-z]\d{7,8})(?![a-z0-9])", Options)]
+    internal static partial Regex Passport();
+
+    // A driving licence or a person's own tax code before its number.
+    [GeneratedRegex(@"(?<![a-z])(?:gplx|giay phep lai xe|bang lai(?: xe)?|mst ca nhan|ma so thue ca nhan|(?:mst|ma so thue)(?: cua)? (?:toi|em|minh|tui|ong|ba|anh|chi|co|chu))(?![a-z])[^\d\n]{0,25}$", Options)]
+    internal static partial Regex OtherIdBefore();
+
+    // A tax or enterprise code before its number: an enterprise's is public, not a phone ("Công ty An Phát, MST 0401234567").
+    [GeneratedRegex(@"(?<![a-z])(?:mst|ma so thue|ma so doanh nghiep|msdn)(?![a-z])[^\d\n]{0,15}$", Options)]
+    internal static partial Regex TaxCodeBefore();
+
     // Health-insurance card: two letters, the benefit digit, the province (2 digits), the 10-digit social-insurance code.
     // GD4797912345678 / HT 3 79 7911 223 344 / DN 4 01 0123456789
     [GeneratedRegex(@"(?<![\p{L}\d])[A-Za-z]{2}[\s.-]?\d[\s.-]?\d{2}[\s.-]?(?:\d[\s.-]?){9}\d(?![\p{L}\d])", Options)]

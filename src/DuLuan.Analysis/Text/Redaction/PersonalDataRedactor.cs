@@ -21,6 +21,8 @@ public static class PersonalDataRedactor
         [RedactionKind.Address] = "[địa chỉ]",
         [RedactionKind.PersonName] = "[họ tên]",
         [RedactionKind.HealthInsurance] = "[số BHYT]",
+        [RedactionKind.OtherId] = "[số giấy tờ]",
+        [RedactionKind.PersonalLink] = "[liên kết cá nhân]",
     };
 
     public static string LabelOf(RedactionKind kind) => Labels[kind];

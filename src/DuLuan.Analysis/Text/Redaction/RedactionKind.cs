@@ -11,6 +11,12 @@ public enum RedactionKind
     Address,
     PersonName,
     HealthInsurance,
+
+    /// <summary>A passport, driving licence or personal tax number.</summary>
+    OtherId,
+
+    /// <summary>A link to a person's own social-network profile ("facebook.com/profile.php?id=…").</summary>
+    PersonalLink,
 }
 
 /// <summary>What to remove: everything that identifies a person (public text), or only the numbers and contacts (staff notes).</summary>
@@ -19,7 +25,7 @@ public enum RedactionScope
     /// <summary>Names of private people, their home addresses, phones, e-mails, id, insurance and bank numbers, licence plates.</summary>
     Public,
 
-    /// <summary>Phones, e-mails, id, health-insurance and bank numbers only: names and places stay for staff.</summary>
+    /// <summary>Phones, e-mails, profile links, id, passport, licence, tax, health-insurance and bank numbers only: names and places stay for staff.</summary>
     Identifiers,
 }
 
