@@ -39,7 +39,7 @@ internal static class RedactionEval
         var parts = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         if (parts.Count == 0)
         {
-            parts = ["dev", "heldout", "round2-dev", "round2-heldout", "round3-dev", "round3-heldout", "round4-dev", "round4-heldout", "round5-dev", "round5-heldout", "round6-dev", "round6-heldout", "round7-dev", "round7-outlets-dev", "round7-heldout"];
+            parts = ["dev", "heldout", "round2-dev", "round2-heldout", "round3-dev", "round3-heldout", "round4-dev", "round4-heldout", "round5-dev", "round5-heldout", "round6-dev", "round6-heldout", "round7-dev", "round7-outlets-dev", "round7-heldout", "round8-heldout"];
         }
 
         var redactors = new (string Name, Func<string, List<RedactionSpan>> Find)[]
@@ -62,7 +62,7 @@ internal static class RedactionEval
     }
 
     /// <summary>The held-out parts that are scored (never tuned on), pooled last.</summary>
-    internal static readonly string[] HeldOutParts = ["heldout", "round2-heldout", "round3-heldout", "round4-heldout", "round5-heldout", "round6-heldout", "round7-heldout"];
+    internal static readonly string[] HeldOutParts = ["heldout", "round2-heldout", "round3-heldout", "round4-heldout", "round5-heldout", "round6-heldout", "round7-heldout", "round8-heldout"];
 
     /// <summary>Precision / recall / places kept of every held-out part and of all of them pooled, rules alone and with the span model: aggregates only.</summary>
     private static int Summary()
@@ -79,8 +79,9 @@ internal static class RedactionEval
             var set = RedactionEvalSet.Load(part);
             Console.WriteLine($"| {part} ({set.Count} lines) | " + string.Join(" | ", redactors.Select(r => Brief(Score(set, r.Find, false)))) + " |");
         }
-        // Pooled: every round, rounds 1-6 (the figure before round 7 was scored) and rounds 2-7 (the rounds written by other hands than round 1's).
-        foreach (var (label, parts) in new (string, string[])[] { ("pooled", HeldOutParts), ("pooled 1-6", HeldOutParts[..^1]), ("pooled 2-7", HeldOutParts[1..]) })
+        // Pooled: every round, rounds 1-6 (the figure before round 7 was scored), rounds 2-7 (before round 8) and 2-8 (the
+        // rounds written by other hands than round 1's).
+        foreach (var (label, parts) in new (string, string[])[] { ("pooled", HeldOutParts), ("pooled 1-6", HeldOutParts[..6]), ("pooled 2-7", HeldOutParts[1..7]), ("pooled 2-8", HeldOutParts[1..]) })
         {
             var sets = parts.Select(RedactionEvalSet.Load).ToList();
             var all = sets.SelectMany(x => x).ToList();
