@@ -15,6 +15,8 @@ public partial class RedactionPeoplePlacesTests
     [Theory]
     [InlineData("Mong các cơ quan giải quyết sớm. Trân trọng, Phùng Thị Thanh Xuân.", "Mong các cơ quan giải quyết sớm. Trân trọng, [họ tên].")]
     [InlineData("Cảm ơn bạn Minh Thư đã gửi ảnh.", "Cảm ơn bạn [họ tên] đã gửi ảnh.")]
+    [InlineData("Trả lời ông Hồ Sĩ Tuấn (xã Xuân Hội): dự án đê biển đã được bố trí vốn.", "Trả lời ông [họ tên] (xã Xuân Hội): dự án đê biển đã được bố trí vốn.")]
+    [InlineData("gặp cô Hồ Ngọc Hà ở bờ Hồ Gươm", "gặp cô [họ tên] ở bờ Hồ Gươm")]
     [InlineData("thằng Tèo con bà Hai hay phóng xe", "thằng [họ tên] con bà [họ tên] hay phóng xe")]
     [InlineData("Cô giáo Hiền dạy lớp 2A hay quát học sinh.", "Cô giáo [họ tên] dạy lớp 2A hay quát học sinh.")]
     [InlineData("thay Binh day toan o truong Le Quy Don thu tien hoc them", "thay [họ tên] day toan o truong Le Quy Don thu tien hoc them")]

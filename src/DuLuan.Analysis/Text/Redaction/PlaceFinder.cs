@@ -224,10 +224,14 @@ internal static class PlaceFinder
     private static bool LineHasNoMarks(RedactionText view, int index) => !view.Words[index].LineHasMarks;
 
     /// <summary>A capitalised family name followed by a capitalised middle name and a given name ("Hồ Văn Nhân").</summary>
+    /// <summary>Lower-case titles before a person ("ông Hồ Sĩ Tuấn"): a lake is never "ông Hồ …".</summary>
+    private static readonly HashSet<string> PersonTitles = new(StringComparer.Ordinal) { "ong", "ba", "anh", "chi", "em", "co", "chu", "bac", "cu", "chau" };
+
     private static bool IsSurnameLedName(RedactionText view, int index)
     {
         var words = view.Words;
-        return index + 2 < words.Count && words[index].Capitalised && words[index + 1].Capitalised && words[index + 2].Capitalised
-            && view.JoinedToNext(index) && view.JoinedToNext(index + 1) && RedactionLexicon.MiddleNames.Contains(words[index + 1].Fold);
+        var afterTitle = index > 0 && view.JoinedToNext(index - 1) && !words[index - 1].Capitalised && PersonTitles.Contains(words[index - 1].Fold);
+        return index + 1 < words.Count && words[index].Capitalised && words[index + 1].Capitalised && view.JoinedToNext(index)
+            && (afterTitle || (index + 2 < words.Count && words[index + 2].Capitalised && view.JoinedToNext(index + 1) && RedactionLexicon.MiddleNames.Contains(words[index + 1].Fold)));
     }
 }
