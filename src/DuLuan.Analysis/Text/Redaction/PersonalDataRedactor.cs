@@ -70,7 +70,8 @@ public static class PersonalDataRedactor
                     || RedactionLexicon.NotNameStarts.Contains(view.Words[first].Lower) || NotLearnedNameStarts.Contains(view.Words[first].Lower)
                     || StartsNamedPlace(view, first, last)
                     || EverydayWord(view, first, last) || AfterAdminUnit(view, first) || Outlet(view, first)
-                    || (last + 1 < marks.Length && view.JoinedToNext(last) && marks[last + 1] == SpanFeatures.NameFirst);
+                    || (last + 1 < marks.Length && view.JoinedToNext(last) && marks[last + 1] == SpanFeatures.NameFirst)
+                    || PlaceNames.IsPlace(view, start, end, rules.Places);
             }
             else
             {
@@ -244,6 +245,7 @@ public static class PersonalDataRedactor
         var names = new List<RedactionSpan>();
         var officials = new List<(int Start, int End)>();
         PersonFinder.Find(view, inPlace, names, officials);
+        names.RemoveAll(n => PlaceNames.IsPlace(view, n.Start, n.End, places));
         var homes = new List<RedactionSpan>();
         var contacts = candidates.Where(c => c.Kind is RedactionKind.Phone or RedactionKind.Email).Concat(names).OrderBy(c => c.Start).ToList();
         HomeAddressFinder.Find(view, names, contacts, homes);

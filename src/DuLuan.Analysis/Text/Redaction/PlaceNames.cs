@@ -1,0 +1,59 @@
+namespace DuLuan.Analysis.Text;
+
+/// <summary>
+/// A span read as a person's name that is the name of a place: a province or city people still write ("bến xe phía Bắc
+/// Thanh Hoá"), or a place the same text names with its unit ("cử tri xã Thạch Hải … kè biển Thạch Hải"). A name after a
+/// title or kinship word ("chị Hà Giang") stays a name; so does a single word ("Vinh" is a given name as often as a city).
+/// </summary>
+internal static class PlaceNames
+{
+    /// <summary>Provinces and cities, folded: the 34 provinces of 2025, the provinces merged into them, large cities.</summary>
+    private static readonly HashSet<string> ProvincesAndCities = new(
+        ("ha noi|cao bang|tuyen quang|dien bien|lai chau|son la|lao cai|thai nguyen|lang son|quang ninh|bac ninh|phu tho|hai phong|hung yen|" +
+        "ninh binh|thanh hoa|nghe an|ha tinh|quang tri|da nang|quang ngai|gia lai|khanh hoa|dak lak|lam dong|dong nai|ho chi minh|tay ninh|" +
+        "dong thap|vinh long|an giang|can tho|ca mau|ha giang|yen bai|bac kan|hoa binh|vinh phuc|bac giang|hai duong|thai binh|ha nam|nam dinh|" +
+        "quang binh|quang nam|kon tum|binh dinh|phu yen|ninh thuan|dak nong|binh phuoc|binh duong|binh thuan|ba ria|vung tau|long an|" +
+        "tien giang|ben tre|tra vinh|soc trang|hau giang|bac lieu|kien giang|thua thien hue|nha trang|da lat|buon ma thuot|quy nhon|ha long|" +
+        "pleiku|my tho|rach gia|phan thiet|long xuyen|bien hoa|thu dau mot|sai gon|hoi an|tam ky|dong ha|sa pa|phu quoc|cam ranh|tuy hoa|" +
+        "sam son|mong cai|cua lo|chau doc|ha tien|uong bi|cam pha|son tay|phan rang|thap cham|bao loc|kon tum|gia nghia|dong xoai|tan an|" +
+        "vi thanh|soc trang|cao lanh|sa dec|ben cat|di an|thuan an").Split('|'), StringComparer.Ordinal);
+
+    /// <summary>True when the name at [<paramref name="start"/>, <paramref name="end"/>) is a place rather than a person.</summary>
+    internal static bool IsPlace(RedactionText view, int start, int end, List<(int Start, int End)> places)
+    {
+        var name = Folded(view, start, end);
+        if (name.IndexOf(' ', StringComparison.Ordinal) < 0 || AfterTitle(view, start))
+        {
+            return false;
+        }
+        if (ProvincesAndCities.Contains(name))
+        {
+            return true;
+        }
+        foreach (var (placeStart, placeEnd) in places)
+        {
+            var place = Folded(view, placeStart, placeEnd);
+            if (place.Length > name.Length && place.EndsWith(name, StringComparison.Ordinal) && place[place.Length - name.Length - 1] == ' ')
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool AfterTitle(RedactionText view, int start)
+    {
+        var words = view.Words;
+        for (var i = words.Count - 1; i >= 0; i--)
+        {
+            if (words[i].End <= start)
+            {
+                return view.JoinedToNext(i) && NameLists.Triggers.Contains(words[i].Fold) && words[i].Fold is not ("o" or "tai" or "nha" or "xom");
+            }
+        }
+        return false;
+    }
+
+    private static string Folded(RedactionText view, int start, int end)
+        => string.Join(' ', view.Folded.AsSpan(start, end - start).ToString().Split([' ', '\t', '\n', '\r', ',', '.', '-'], StringSplitOptions.RemoveEmptyEntries));
+}
