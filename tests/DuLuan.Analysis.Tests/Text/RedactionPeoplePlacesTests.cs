@@ -19,6 +19,8 @@ public partial class RedactionPeoplePlacesTests
     [InlineData("gặp cô Hồ Ngọc Hà ở bờ Hồ Gươm", "gặp cô [họ tên] ở bờ Hồ Gươm")]
     [InlineData("Phúc đáp cử tri xã Thạch Hải: kè biển Thạch Hải đã vào kế hoạch 2027, ông Thạch Văn Sơn đã được trả lời.", "Phúc đáp cử tri xã Thạch Hải: kè biển Thạch Hải đã vào kế hoạch 2027, ông [họ tên] đã được trả lời.")]
     [InlineData("Xe khách từ Nha Trang về Quy Nhơn bị hỏng, chị Hồng Nhung bán vé bảo chờ.", "Xe khách từ Nha Trang về Quy Nhơn bị hỏng, chị [họ tên] bán vé bảo chờ.")]
+    [InlineData("Gio Linh cần thêm xuồng cứu hộ; Long Xuyên nạo vét rạch, anh Tuấn ở tổ 3 báo tin.", "Gio Linh cần thêm xuồng cứu hộ; Long Xuyên nạo vét rạch, anh [họ tên] ở tổ 3 báo tin.")]
+    [InlineData("kim lien hom nay mat dien tu sang, chi lan noi vay", "kim lien hom nay mat dien tu sang, chi [họ tên] noi vay")]
     [InlineData("thằng Tèo con bà Hai hay phóng xe", "thằng [họ tên] con bà [họ tên] hay phóng xe")]
     [InlineData("Cô giáo Hiền dạy lớp 2A hay quát học sinh.", "Cô giáo [họ tên] dạy lớp 2A hay quát học sinh.")]
     [InlineData("thay Binh day toan o truong Le Quy Don thu tien hoc them", "thay [họ tên] day toan o truong Le Quy Don thu tien hoc them")]

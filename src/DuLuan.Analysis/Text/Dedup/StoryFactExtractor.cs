@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 
 namespace DuLuan.Analysis.Text;
 
@@ -14,7 +13,7 @@ internal static class StoryFactExtractor
 {
     private const int MaxNameSyllables = 5;
 
-    private static readonly Dictionary<string, bool> Gazetteer = LoadGazetteer();
+    private static readonly Dictionary<string, bool> Gazetteer = UnitNames.Folded;
 
     // Place words as written in lower case (with diacritics: folded "cho", "xa", "ban" are also "give", "far", "board");
     // true when the name after them is a province unless the list says it is a commune.
@@ -344,24 +343,4 @@ internal static class StoryFactExtractor
 
     private static string Join(string[] folded, int start, int end) =>
         end - start == 1 ? folded[start] : string.Join(' ', folded, start, end - start);
-
-    private static Dictionary<string, bool> LoadGazetteer()
-    {
-        var names = new Dictionary<string, bool>(StringComparer.Ordinal);
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("DuLuan.Analysis.Text.Dedup.place-names.txt")
-            ?? throw new InvalidOperationException("The embedded list of place names is missing.");
-        using var reader = new StreamReader(stream);
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length < 3 || line[1] != '\t')
-            {
-                continue;
-            }
-
-            var name = VietnameseFold.Fold(line.AsSpan(2));
-            var isProvince = line[0] == 'P';
-            names[name] = isProvince || (names.TryGetValue(name, out var known) && known);
-        }
-        return names;
-    }
 }

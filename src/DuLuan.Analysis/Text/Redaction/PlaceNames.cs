@@ -21,8 +21,16 @@ internal static class PlaceNames
     /// <summary>True when the name at [<paramref name="start"/>, <paramref name="end"/>) is a place rather than a person.</summary>
     internal static bool IsPlace(RedactionText view, int start, int end, List<(int Start, int End)> places)
     {
+        if (AfterTitle(view, start))
+        {
+            return false;
+        }
+        if (PartOfUnitName(view, start, end))
+        {
+            return true;
+        }
         var name = Folded(view, start, end);
-        if (name.IndexOf(' ', StringComparison.Ordinal) < 0 || AfterTitle(view, start))
+        if (name.IndexOf(' ', StringComparison.Ordinal) < 0)
         {
             return false;
         }
@@ -40,6 +48,48 @@ internal static class PlaceNames
         }
         return false;
     }
+
+    /// <summary>
+    /// The name is a strict part of a unit's or city's name written around it ("Gio Linh", "Long Xuyên", "Buôn Ma Thuột",
+    /// "kim lien"): the words joined to it on either side (capitalised ones in a line that capitalises) complete the place.
+    /// </summary>
+    private static bool PartOfUnitName(RedactionText view, int start, int end)
+    {
+        var words = view.Words;
+        var first = words.FindIndex(w => w.Start >= start);
+        var last = words.FindLastIndex(w => w.End <= end);
+        if (first < 0 || last < first)
+        {
+            return false;
+        }
+        for (var left = first; left >= Math.Max(0, first - 2); left--)
+        {
+            if (left < first && !Joins(view, left))
+            {
+                break;
+            }
+            for (var right = last; right < Math.Min(words.Count, last + 3); right++)
+            {
+                if (right > last && !Joins(view, right - 1, right))
+                {
+                    break;
+                }
+                if ((left < first || right > last) && right - left <= 3 && IsKnownPlace(Folded(view, words[left].Start, words[right].End)))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static bool IsKnownPlace(string name) => UnitNames.Folded.ContainsKey(name) || ProvincesAndCities.Contains(name);
+
+    /// <summary>Word <paramref name="i"/> runs into the next one as part of one name (and, in a cased line, is capitalised).</summary>
+    private static bool Joins(RedactionText view, int i) => Joins(view, i, i + 1) && (view.Words[i].Caseless || view.Words[i].Capitalised);
+
+    private static bool Joins(RedactionText view, int i, int next)
+        => view.JoinedToNext(i) && (view.Words[next].Caseless || view.Words[next].Capitalised);
 
     private static bool AfterTitle(RedactionText view, int start)
     {
