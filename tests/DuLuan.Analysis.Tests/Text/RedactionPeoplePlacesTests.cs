@@ -21,6 +21,7 @@ public partial class RedactionPeoplePlacesTests
     [InlineData("Xe khách từ Nha Trang về Quy Nhơn bị hỏng, chị Hồng Nhung bán vé bảo chờ.", "Xe khách từ Nha Trang về Quy Nhơn bị hỏng, chị [họ tên] bán vé bảo chờ.")]
     [InlineData("Gio Linh cần thêm xuồng cứu hộ; Long Xuyên nạo vét rạch, anh Tuấn ở tổ 3 báo tin.", "Gio Linh cần thêm xuồng cứu hộ; Long Xuyên nạo vét rạch, anh [họ tên] ở tổ 3 báo tin.")]
     [InlineData("kim lien hom nay mat dien tu sang, chi lan noi vay", "kim lien hom nay mat dien tu sang, chi [họ tên] noi vay")]
+    [InlineData("Vụ Đông Xuân năm nay thiếu nước; Lễ Giáng sinh đông; Đoàn Thanh niên ra quân, hôm qua Đoàn Thanh Bình đốt rác.", "Vụ Đông Xuân năm nay thiếu nước; Lễ Giáng sinh đông; Đoàn Thanh niên ra quân, hôm qua [họ tên] đốt rác.")]
     [InlineData("thằng Tèo con bà Hai hay phóng xe", "thằng [họ tên] con bà [họ tên] hay phóng xe")]
     [InlineData("Cô giáo Hiền dạy lớp 2A hay quát học sinh.", "Cô giáo [họ tên] dạy lớp 2A hay quát học sinh.")]
     [InlineData("thay Binh day toan o truong Le Quy Don thu tien hoc them", "thay [họ tên] day toan o truong Le Quy Don thu tien hoc them")]

@@ -8,7 +8,8 @@ internal static partial class PersonFinder
     {
         var words = view.Words;
         var w = words[i];
-        if (i + 2 >= words.Count || !(RedactionLexicon.Surnames.Contains(w.Fold) || RareFamilyAndMiddle(view, inPlace, i)))
+        if (i + 2 >= words.Count || !(RedactionLexicon.Surnames.Contains(w.Fold) || RareFamilyAndMiddle(view, inPlace, i))
+            || (w.LineHasMarks && NotFamilyWritten.Contains(w.Lower)))
         {
             return -1;
         }
@@ -45,6 +46,9 @@ internal static partial class PersonFinder
         }
         return last;
     }
+
+    /// <summary>Words that fold to a family name but, written with their marks, are not one ("Vụ Đông Xuân", "Lễ Giáng sinh", "Hộ ông …", "Tổ dân phố").</summary>
+    private static readonly HashSet<string> NotFamilyWritten = new(StringComparer.Ordinal) { "vụ", "lễ", "lệ", "đồ", "trấn", "hộ", "tổ", "tộ" };
 
     /// <summary>Middle names that say a full name follows a rarer family name ("Vi Văn Thắng", "Sầm Thị Mai", "Vàng A Sử", "Thào Mí Sểnh").</summary>
     private static readonly HashSet<string> MarkingMiddleNames = new(StringComparer.Ordinal) { "văn", "thị", "a", "mí", "seo" };
@@ -105,7 +109,13 @@ internal static partial class PersonFinder
         {
             return false;
         }
-        return !(i + 2 < words.Count && view.JoinedToNext(i + 1) && words[i + 2].Capitalised);
+        if (i + 2 < words.Count && view.JoinedToNext(i + 1) && words[i + 2].Capitalised)
+        {
+            return false;
+        }
+        // "Đoàn Thanh niên", "Ban Dân tộc": the given name begins an everyday word with the lower-case word after it.
+        return !(i + 2 < words.Count && view.JoinedToNext(i + 1) && !words[i + 2].Caseless
+            && (RedactionWordList.Pair(given, words[i + 2]) & (given.LineHasMarks ? RedactionWordList.Common : RedactionWordList.CommonFolded)) != 0);
     }
 
     private static string FoldedRun(RedactionText view, int first, int last)
