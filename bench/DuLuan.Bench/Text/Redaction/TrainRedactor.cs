@@ -26,16 +26,25 @@ internal static class TrainRedactor
             return CrossValidate(lines, args.Contains("--errors"));
         }
 
-        var outPath = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "src/DuLuan.Analysis/Text/Redaction/redaction-spans.bin";
+        // --epochs N --hide H --bias B: a candidate with other settings than the shipped ones (to score with `redact-eval --summary --model`).
+        string? Option(string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+        var epochs = Option("--epochs") is { } e ? int.Parse(e, CultureInfo.InvariantCulture) : Epochs;
+        var hide = Option("--hide") is { } h ? double.Parse(h, CultureInfo.InvariantCulture) : HideRules;
+        var bias = Option("--bias") is { } b ? float.Parse(b, CultureInfo.InvariantCulture) : NameBias;
+        var outPath = args.Where((a, k) => !a.StartsWith("--", StringComparison.Ordinal) && (k == 0 || !args[k - 1].StartsWith("--", StringComparison.Ordinal))).FirstOrDefault()
+            ?? "src/DuLuan.Analysis/Text/Redaction/redaction-spans.bin";
         var sw = Stopwatch.StartNew();
-        var model = SpanTaggerTrainer.TrainShipped(lines.Select(Annotated).ToList());
+        var annotated = lines.Select(Annotated).ToList();
+        var model = epochs == Epochs && hide == HideRules && bias == NameBias
+            ? SpanTaggerTrainer.TrainShipped(annotated)
+            : SpanTaggerTrainer.Train(annotated, epochs, hideRules: hide).WithNameBias(bias);
         var trainMs = sw.ElapsedMilliseconds;
         using (var stream = File.Create(outPath))
         {
             model.Save(stream);
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"trained on {lines.Count} development lines ({string.Join(", ", DevelopmentParts)}), {Epochs} epochs, {trainMs} ms; wrote {outPath} ({new FileInfo(outPath).Length:N0} bytes)"));
+            $"trained on {lines.Count} development lines ({string.Join(", ", DevelopmentParts)}), {epochs} epochs, hide {hide}, bias {bias}, {trainMs} ms; wrote {outPath} ({new FileInfo(outPath).Length:N0} bytes)"));
         return 0;
     }
 
@@ -52,7 +61,7 @@ internal static class TrainRedactor
     {
         const int folds = 5;
         var hides = new[] { 0.3, 0.5, 0.8 };
-        var biases = new[] { 0f, 2f };
+        var biases = new[] { 0f, 2f, 5f, 10f };
         var results = new Dictionary<string, List<(List<EvalLine> Set, Func<string, List<RedactionSpan>> Find)>>();
         void Add(string name, List<EvalLine> test, Func<string, List<RedactionSpan>> find)
         {
