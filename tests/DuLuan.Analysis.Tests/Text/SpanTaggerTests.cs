@@ -11,7 +11,7 @@ namespace DuLuan.Analysis.Tests.Text;
 /// </summary>
 public partial class SpanTaggerTests
 {
-    private static readonly string[] DevelopmentParts = ["dev", "round2-dev", "round3-dev", "round4-dev", "round5-dev", "round6-dev", "round7-dev", "round7-outlets-dev"];
+    private static readonly string[] DevelopmentParts = ["dev", "round2-dev", "round3-dev", "round4-dev", "round5-dev", "round6-dev", "round7-dev", "round7-outlets-dev", "round8-dev"];
 
     private static string Redact(string text) => PersonalDataRedactor.Redact(VietnameseNormalizer.Normalize(text)).Text;
 

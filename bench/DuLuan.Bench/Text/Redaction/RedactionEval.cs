@@ -54,7 +54,7 @@ internal static class RedactionEval
         var parts = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         if (parts.Count == 0)
         {
-            parts = ["dev", "heldout", "round2-dev", "round2-heldout", "round3-dev", "round3-heldout", "round4-dev", "round4-heldout", "round5-dev", "round5-heldout", "round6-dev", "round6-heldout", "round7-dev", "round7-outlets-dev", "round7-heldout"];
+            parts = ["dev", "heldout", "round2-dev", "round2-heldout", "round3-dev", "round3-heldout", "round4-dev", "round4-heldout", "round5-dev", "round5-heldout", "round6-dev", "round6-heldout", "round7-dev", "round7-outlets-dev", "round7-heldout", "round8-dev"];
         }
 
         var redactors = new (string Name, Func<string, List<RedactionSpan>> Find)[]
