@@ -9,7 +9,7 @@ internal static class SpanFeatures
 {
     internal const int Bits = 18;
     internal const int Size = 1 << Bits;
-    internal const int PerWord = 40;
+    internal const int PerWord = 42;
     internal const int PerLabel = 9;
 
     /// <summary>Changes whenever the features change: a saved model says which it was trained with.</summary>
@@ -134,6 +134,9 @@ internal static class SpanFeatures
         // A capitalised pair that is an everyday word ("Bình thường", "Phúc đáp") is less likely a name.
         into[k++] = Index(44, Mix(Mix((ulong)(i > 0 ? info[i - 1].PairNext : 0x100), (ulong)w.PairNext), Mix(shape & 1, ShapeAt(i + 1) & 1)));
         into[k++] = Index(45, Mix(Mix(i > 1 ? (ulong)info[i - 2].Role : 0x20UL, roleBefore), names));
+        // A listed name that is no everyday word, by how it is written and where ("Tú lái xe …", "Giàu chủ ghe …").
+        into[k++] = Index(47, Mix(cls, shape & 35));
+        into[k++] = Index(48, Mix(Mix(cls & 0x7D1, shape & 33), Mix(ShapeAt(i + 1) & 3, ClassAt(i + 1) & 0x3E0)));
         return k;
     }
 
