@@ -24,8 +24,6 @@ internal static class RedactionEval
             Console.WriteLine("round 1: " + Round1.PersonalDataRedactor.Redact(text).Text);
             Console.WriteLine("rules:   " + Labelled(text, PersonalDataRedactor.Find(text, RedactionScope.Public, null)));
             Console.WriteLine("now:     " + PersonalDataRedactor.Redact(text).Text);
-            var (view, marks) = PersonalDataRedactor.RuleMarks(text);
-            Console.WriteLine("model:   " + string.Join(", ", SpanTagger.Shipped!.Tag(view, marks).Select(t => $"{t.Kind} {t.First}-{t.Last}")));
             return 0;
         }
         if (args.Contains("--speed"))

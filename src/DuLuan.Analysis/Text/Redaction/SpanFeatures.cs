@@ -3,7 +3,8 @@ namespace DuLuan.Analysis.Text;
 /// <summary>
 /// Hashed features of one word for the learned span model: the folded words around it (titles, "tên", "nhà", "ở" …),
 /// how it is written (capitals, marks, the line's case), name lists, Viet74K membership, punctuation on either side,
-/// its position, what the rules found there, and the labels already given to the words before it.
+/// its position, what the rules found there, the kinship words, verbs, place types and offices beside it, and the labels of
+/// the two words before it (<see cref="ExtractAfter"/>, <see cref="Pair"/>, <see cref="JoinedPair"/>: the decoder tries each).
 /// </summary>
 internal static class SpanFeatures
 {

@@ -4,8 +4,9 @@ using System.Text;
 namespace DuLuan.Analysis.Text;
 
 /// <summary>
-/// The learned span model beside the redaction rules: an averaged perceptron that tags each word Outside, or the first or
-/// a following word of a private person's name or of a home address (BIO), left to right, from <see cref="SpanFeatures"/>.
+/// The learned span model beside the redaction rules: a structured averaged perceptron that tags each word Outside, or the
+/// first or a following word of a private person's name or of a home address (BIO), from <see cref="SpanFeatures"/>, taking
+/// the best labels of the whole line (Viterbi over the labels of the two words before each word).
 /// Trained only on the development parts of the hand-written set (`bench ... train-redactor`); the shipped weights are
 /// embedded as redaction-spans.bin.
 /// </summary>
