@@ -30,9 +30,22 @@ internal static class RedactionEval
         {
             return Speed();
         }
+        // --model file.bin: a candidate model written by `train-redactor --hide H --bias B out.bin`, instead of the embedded one.
+        var at = Array.IndexOf(args, "--model");
+        SpanTagger? model = null;
+        if (at >= 0 && at + 1 < args.Length)
+        {
+            using var stream = File.OpenRead(args[at + 1]);
+            model = SpanTagger.Load(stream);
+            args = args.Where((_, k) => k != at && k != at + 1).ToArray();
+        }
+        else
+        {
+            model = SpanTagger.Shipped;
+        }
         if (args.Contains("--summary"))
         {
-            return Summary();
+            return Summary(model);
         }
 
         var showErrors = args.Contains("--errors");
@@ -47,7 +60,7 @@ internal static class RedactionEval
             ("before #18", BaselineRedactor.Find),
             ("round 1 (fa523ff)", Round1.PersonalDataRedactor.Find),
             ("rules only (round 4)", t => PersonalDataRedactor.Find(t, RedactionScope.Public, null)),
-            ("now (rules + span model)", PersonalDataRedactor.Find),
+            ("now (rules + span model)", t => PersonalDataRedactor.Find(t, RedactionScope.Public, model)),
         };
         foreach (var part in parts)
         {
@@ -65,12 +78,12 @@ internal static class RedactionEval
     internal static readonly string[] HeldOutParts = ["heldout", "round2-heldout", "round3-heldout", "round4-heldout", "round5-heldout", "round6-heldout", "round7-heldout", "round8-heldout"];
 
     /// <summary>Precision / recall / places kept of every held-out part and of all of them pooled, rules alone and with the span model: aggregates only.</summary>
-    private static int Summary()
+    private static int Summary(SpanTagger? model)
     {
         var redactors = new (string Name, Func<string, List<RedactionSpan>> Find)[]
         {
             ("rules only", t => PersonalDataRedactor.Find(t, RedactionScope.Public, null)),
-            ("rules + span model", PersonalDataRedactor.Find),
+            ("rules + span model", t => PersonalDataRedactor.Find(t, RedactionScope.Public, model)),
         };
         Console.WriteLine("| part | " + string.Join(" | ", redactors.Select(r => r.Name + ": precision / recall / places kept")) + " |");
         Console.WriteLine("| --- |" + string.Concat(redactors.Select(_ => " --- |")));

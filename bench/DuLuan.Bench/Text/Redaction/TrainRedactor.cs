@@ -21,21 +21,30 @@ internal static class TrainRedactor
     public static int Run(string[] args)
     {
         var lines = DevelopmentParts.SelectMany(RedactionEvalSet.Load).ToList();
+        // --epochs N --hide H --bias B: a candidate with other settings than the shipped ones (to score with `redact-eval --summary --model`).
+        string? Option(string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+        var epochs = Option("--epochs") is { } e ? int.Parse(e, CultureInfo.InvariantCulture) : Epochs;
         if (args.Contains("--cv"))
         {
-            return CrossValidate(lines, args.Contains("--errors"));
+            return CrossValidate(lines, epochs, args.Contains("--errors"));
         }
 
-        var outPath = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "src/DuLuan.Analysis/Text/Redaction/redaction-spans.bin";
+        var hide = Option("--hide") is { } h ? double.Parse(h, CultureInfo.InvariantCulture) : HideRules;
+        var bias = Option("--bias") is { } b ? float.Parse(b, CultureInfo.InvariantCulture) : NameBias;
+        var outPath = args.Where((a, k) => !a.StartsWith("--", StringComparison.Ordinal) && (k == 0 || !args[k - 1].StartsWith("--", StringComparison.Ordinal))).FirstOrDefault()
+            ?? "src/DuLuan.Analysis/Text/Redaction/redaction-spans.bin";
         var sw = Stopwatch.StartNew();
-        var model = SpanTaggerTrainer.TrainShipped(lines.Select(Annotated).ToList());
+        var annotated = lines.Select(Annotated).ToList();
+        var model = epochs == Epochs && hide == HideRules && bias == NameBias
+            ? SpanTaggerTrainer.TrainShipped(annotated)
+            : SpanTaggerTrainer.Train(annotated, epochs, hideRules: hide).WithNameBias(bias);
         var trainMs = sw.ElapsedMilliseconds;
         using (var stream = File.Create(outPath))
         {
             model.Save(stream);
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"trained on {lines.Count} development lines ({string.Join(", ", DevelopmentParts)}), {Epochs} epochs, {trainMs} ms; wrote {outPath} ({new FileInfo(outPath).Length:N0} bytes)"));
+            $"trained on {lines.Count} development lines ({string.Join(", ", DevelopmentParts)}), {epochs} epochs, hide {hide}, bias {bias}, {trainMs} ms; wrote {outPath} ({new FileInfo(outPath).Length:N0} bytes)"));
         return 0;
     }
 
@@ -48,11 +57,11 @@ internal static class TrainRedactor
     internal const double HideRules = SpanTaggerTrainer.ShippedHideRules;
     internal const float NameBias = SpanTaggerTrainer.ShippedNameBias;
 
-    private static int CrossValidate(List<EvalLine> lines, bool showErrors)
+    private static int CrossValidate(List<EvalLine> lines, int epochs, bool showErrors)
     {
         const int folds = 5;
         var hides = new[] { 0.3, 0.5, 0.8 };
-        var biases = new[] { 0f, 2f };
+        var biases = new[] { 0f, 2f, 5f };
         var results = new Dictionary<string, List<(List<EvalLine> Set, Func<string, List<RedactionSpan>> Find)>>();
         void Add(string name, List<EvalLine> test, Func<string, List<RedactionSpan>> find)
         {
@@ -69,7 +78,7 @@ internal static class TrainRedactor
             Add("rules only", test, t => PersonalDataRedactor.Find(t, RedactionScope.Public, null));
             foreach (var hide in hides)
             {
-                var model = SpanTaggerTrainer.Train(train, Epochs, hideRules: hide);
+                var model = SpanTaggerTrainer.Train(train, epochs, hideRules: hide);
                 foreach (var bias in biases)
                 {
                     var biased = model.WithNameBias(bias);
@@ -78,7 +87,7 @@ internal static class TrainRedactor
                 }
             }
         }
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"## {folds}-fold cross-validation over {lines.Count} development lines"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"## {folds}-fold cross-validation over {lines.Count} development lines, {epochs} epochs"));
         Console.WriteLine();
         foreach (var (name, runs) in results)
         {

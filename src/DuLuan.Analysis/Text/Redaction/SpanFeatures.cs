@@ -3,16 +3,18 @@ namespace DuLuan.Analysis.Text;
 /// <summary>
 /// Hashed features of one word for the learned span model: the folded words around it (titles, "tên", "nhà", "ở" …),
 /// how it is written (capitals, marks, the line's case), name lists, Viet74K membership, punctuation on either side,
-/// its position, what the rules found there, and the labels already given to the words before it.
+/// its position, what the rules found there, the kinship words, verbs, place types and offices beside it, and the labels of
+/// the two words before it (<see cref="ExtractAfter"/>, <see cref="Pair"/>, <see cref="JoinedPair"/>: the decoder tries each).
 /// </summary>
 internal static class SpanFeatures
 {
     internal const int Bits = 18;
     internal const int Size = 1 << Bits;
-    internal const int PerWord = 40;
+    internal const int PerWord = 42;
+    internal const int PerLabel = 9;
 
     /// <summary>Changes whenever the features change: a saved model says which it was trained with.</summary>
-    internal const int Version = 1;
+    internal const int Version = 3;
 
     // What the rules found at a word (<see cref="Marks"/>).
     internal const byte None = 0;
@@ -25,7 +27,24 @@ internal static class SpanFeatures
     internal const byte Number = 7;
 
     /// <summary>Per word: its shape, its name-list and word-list class, computed once per text.</summary>
-    internal readonly record struct WordInfo(ulong Fold, ulong Lower, int Shape, int Class, int PairNext, int GapBefore);
+    internal readonly record struct WordInfo(ulong Fold, ulong Lower, int Shape, int Class, int PairNext, int GapBefore, int Role, int Join);
+
+    // What a word says about its neighbour (<see cref="WordInfo.Role"/>): a kinship or address word, a verb or joiner
+    // before a name, a place type or administrative unit, the first word of an office.
+    private const int KinRole = 1;
+    private const int VerbRole = 2;
+    private const int PlaceRole = 4;
+    private const int OfficeRole = 8;
+
+    private static readonly HashSet<string> PlaceWords = new(
+        RedactionLexicon.PlaceTypes.Where(p => !p.Contains(' ', StringComparison.Ordinal)).Concat(RedactionLexicon.AdminUnits), StringComparer.Ordinal);
+
+    private static readonly HashSet<string> OfficeWords = new(
+        RedactionLexicon.OfficeTitles.Select(o => o.Split(' ')[0]).Concat(["ubnd", "hdnd", "so", "phong", "cong", "doi", "ban", "uy"]), StringComparer.Ordinal);
+
+    private static int RoleOf(RedactionWord w) => w.IsNumber ? 0
+        : (NameLists.Kin.Contains(w.Fold) ? KinRole : 0) | (NameLists.NameVerbs.Contains(w.Fold) ? VerbRole : 0)
+            | (PlaceWords.Contains(w.Fold) ? PlaceRole : 0) | (OfficeWords.Contains(w.Fold) ? OfficeRole : 0);
 
     internal static WordInfo[] Describe(RedactionText view)
     {
@@ -41,16 +60,18 @@ internal static class SpanFeatures
             {
                 cls = (NameLists.FamilyNames.Contains(w.Fold) ? 1 : 0) | (RedactionLexicon.Surnames.Contains(w.Fold) ? 2 : 0) | (RedactionLexicon.AmbiguousSurnames.Contains(w.Fold) ? 4 : 0)
                     | (RedactionLexicon.MiddleNames.Contains(w.Fold) ? 8 : 0) | (NameLists.GivenNames.Contains(w.Fold) ? 16 : 0) | (RedactionLexicon.StopWords.Contains(w.Fold) ? 32 : 0)
-                    | (RedactionWordList.Single(w.Lower, w.Fold) << 6);
+                    | (RedactionWordList.Single(w.Lower, w.Fold) << 6) | (NameLists.MinorityFamilyNames.Contains(w.Fold) ? 1024 : 0);
             }
             var pair = i + 1 < words.Count && view.JoinedToNext(i) ? RedactionWordList.Pair(w, words[i + 1]) : 0;
-            info[i] = new WordInfo(SegmenterFeatures.HashSyllable(w.Fold), SegmenterFeatures.HashSyllable(w.Lower), shape, cls, pair, GapClass(view, i));
+            var gap = GapClass(view, i);
+            var join = i > 0 && NameLists.Joiners.Contains(words[i - 1].Fold) ? 1 : gap == 1 ? 2 : 0;
+            info[i] = new WordInfo(SegmenterFeatures.HashSyllable(w.Fold), SegmenterFeatures.HashSyllable(w.Lower), shape, cls, pair, gap, RoleOf(w), join);
         }
         return info;
     }
 
-    /// <summary>Writes the features of word <paramref name="i"/> into <paramref name="into"/> (length <see cref="PerWord"/>); returns how many.</summary>
-    internal static int Extract(RedactionText view, WordInfo[] info, byte[] marks, int i, int previous, int beforePrevious, Span<int> into)
+    /// <summary>Writes the features of word <paramref name="i"/> that do not depend on the labels before it into <paramref name="into"/> (length <see cref="PerWord"/>); returns how many.</summary>
+    internal static int Extract(RedactionText view, WordInfo[] info, byte[] marks, int i, Span<int> into)
     {
         var k = 0;
         var n = info.Length;
@@ -64,8 +85,6 @@ internal static class SpanFeatures
         var fm2 = FoldAt(i - 2);
         var fp1 = FoldAt(i + 1);
         var fp2 = FoldAt(i + 2);
-        var prev = (ulong)previous;
-        var prev2 = (ulong)beforePrevious;
         var mark = (ulong)marks[i];
         var shape = (ulong)w.Shape;
         var cls = (ulong)w.Class;
@@ -90,30 +109,63 @@ internal static class SpanFeatures
         into[k++] = Index(16, Mix((ulong)(i > 0 ? info[i - 1].PairNext : 0x100), (ulong)w.PairNext));
         into[k++] = Index(17, mark);
         into[k++] = Index(18, Mix(Mix(MarkAt(i - 1), mark), MarkAt(i + 1)));
-        into[k++] = Index(19, prev);
-        into[k++] = Index(20, Mix(prev, prev2));
-        into[k++] = Index(21, Mix(prev, f0));
-        into[k++] = Index(22, Mix(prev, shape));
         into[k++] = Index(23, Mix((ulong)w.GapBefore, gapAfter));
         into[k++] = Index(24, Mix(mark, shape));
         into[k++] = Index(25, Mix(fm1, shape));
         into[k++] = Index(26, Mix((ulong)Math.Min(i, 4), shape & 32));
         into[k++] = Index(27, Mix(cls, fm1));
-        into[k++] = Index(28, Mix(prev, cls));
-        into[k++] = Index(29, Mix(Mix(prev, mark), shape & 3));
         into[k++] = Index(30, Mix(fm1, (ulong)w.GapBefore));
         into[k++] = Index(31, Mix(cls, shape & 19));
         into[k++] = Index(32, Mix(Mix(fm2, fm1), shape & 19));
-        into[k++] = Index(33, Mix(prev, fm1));
         // Words a little further back: "nhà tôi thuê ở số 14 …", "tôi sống một mình ở …".
         for (var j = i - 3; j >= i - 6 && j >= 0; j--)
         {
             into[k++] = Index(34, info[j].Fold);
         }
         into[k++] = Index(35, Mix(cls, fp1));
-        into[k++] = Index(36, Mix(Mix(prev, cls), ClassAt(i + 1)));
+        var names = cls & 0x411;
+        var roleBefore = i > 0 ? (ulong)info[i - 1].Role : 0x20UL;
+        var roleAfter = i + 1 < n ? (ulong)info[i + 1].Role : 0x20UL;
+        // The word before: "anh Tuấn", "gặp Lan", "báo với Trinh"; and after: "Trang tổ 4" against "Trang tin", "Hòa chủ tịch".
+        into[k++] = Index(40, Mix(Mix(roleBefore, shape & 35), names));
+        into[k++] = Index(41, Mix(Mix(roleBefore, roleAfter), names));
+        into[k++] = Index(42, Mix(Mix(roleAfter, cls & 0x41F), shape & 1));
+        // A given name opening a sentence before a lower-case word ("Hằng bên tổ 4 nói …").
+        into[k++] = Index(43, Mix(Mix(shape & 33, names), Mix(ShapeAt(i + 1) & 3, ClassAt(i + 1) & 0x60)));
+        // A capitalised pair that is an everyday word ("Bình thường", "Phúc đáp") is less likely a name.
+        into[k++] = Index(44, Mix(Mix((ulong)(i > 0 ? info[i - 1].PairNext : 0x100), (ulong)w.PairNext), Mix(shape & 1, ShapeAt(i + 1) & 1)));
+        into[k++] = Index(45, Mix(Mix(i > 1 ? (ulong)info[i - 2].Role : 0x20UL, roleBefore), names));
+        // A listed name that is no everyday word, by how it is written and where ("Tú lái xe …", "Giàu chủ ghe …").
+        into[k++] = Index(47, Mix(cls, shape & 35));
+        into[k++] = Index(48, Mix(Mix(cls & 0x7D1, shape & 33), Mix(ShapeAt(i + 1) & 3, ClassAt(i + 1) & 0x3E0)));
         return k;
     }
+
+    /// <summary>Writes the features of word <paramref name="i"/> that depend on the label of the word before it (<paramref name="previous"/>); returns how many.</summary>
+    internal static int ExtractAfter(WordInfo[] info, byte[] marks, int i, int previous, Span<int> into)
+    {
+        var n = info.Length;
+        var w = info[i];
+        var prev = (ulong)previous;
+        var cls = (ulong)w.Class;
+        var next = i + 1 < n ? (ulong)info[i + 1].Class : 0x1000UL;
+        into[0] = Index(19, prev);
+        into[1] = Index(21, Mix(prev, w.Fold));
+        into[2] = Index(22, Mix(prev, (ulong)w.Shape));
+        into[3] = Index(28, Mix(prev, cls));
+        into[4] = Index(29, Mix(Mix(prev, marks[i]), (ulong)w.Shape & 3));
+        into[5] = Index(33, Mix(prev, i > 0 ? info[i - 1].Fold : 0x51UL));
+        into[6] = Index(36, Mix(Mix(prev, cls), next));
+        into[7] = Index(37, Mix(Mix(prev, (ulong)w.GapBefore), (ulong)w.Shape & 1));
+        into[8] = Index(38, Mix(Mix(prev, i > 0 ? (ulong)info[i - 1].Role : 0x20UL), cls & 0x411));
+        return PerLabel;
+    }
+
+    /// <summary>The feature of the labels of the two words before (<paramref name="previous"/> and <paramref name="beforePrevious"/>), the same at every word.</summary>
+    internal static int Pair(int previous, int beforePrevious) => Index(20, Mix((ulong)previous, (ulong)beforePrevious));
+
+    /// <summary>The labels of the two words before with how the word joins them (after "và"/"với": 1, after a comma: 2): "Lan và Hoa", "Tín, Hiển".</summary>
+    internal static int JoinedPair(int previous, int beforePrevious, int join) => Index(46, Mix(Mix((ulong)previous, (ulong)beforePrevious), (ulong)join));
 
     private static ulong Mix(ulong a, ulong b) => SegmenterFeatures.Combine(a, b);
 

@@ -4,8 +4,9 @@ using System.Text;
 namespace DuLuan.Analysis.Text;
 
 /// <summary>
-/// The learned span model beside the redaction rules: an averaged perceptron that tags each word Outside, or the first or
-/// a following word of a private person's name or of a home address (BIO), left to right, from <see cref="SpanFeatures"/>.
+/// The learned span model beside the redaction rules: a structured averaged perceptron that tags each word Outside, or the
+/// first or a following word of a private person's name or of a home address (BIO), from <see cref="SpanFeatures"/>, taking
+/// the best labels of the whole line (Viterbi over the labels of the two words before each word).
 /// Trained only on the development parts of the hand-written set (`bench ... train-redactor`); the shipped weights are
 /// embedded as redaction-spans.bin.
 /// </summary>
@@ -17,6 +18,9 @@ public sealed class SpanTagger
     internal const int NameInside = 2;
     internal const int HomeFirst = 3;
     internal const int HomeInside = 4;
+
+    /// <summary>Ways a word joins the word before it (<see cref="SpanFeatures.WordInfo.Join"/>).</summary>
+    private const int Joins = 3;
 
     private const string Magic = "DLSPAN";
     private const int FormatVersion = 1;
@@ -50,37 +54,125 @@ public sealed class SpanTagger
         }
 
         var info = SpanFeatures.Describe(view);
-        Span<int> features = stackalloc int[SpanFeatures.PerWord];
-        Span<float> scores = stackalloc float[Labels];
-        int previous = Outside, beforePrevious = Outside, start = -1;
-        for (var i = 0; i < info.Length; i++)
+        var labels = new int[info.Length];
+        Decode(view, info, marks, NameBias, labels);
+        var start = -1;
+        for (var i = 0; i <= labels.Length; i++)
         {
-            var count = SpanFeatures.Extract(view, info, marks, i, previous, beforePrevious, features);
-            var label = Best(features[..count], previous, scores, NameBias);
-            if (start >= 0 && label != Inside(previous))
+            var label = i < labels.Length ? labels[i] : Outside;
+            if (start >= 0 && label != Inside(labels[i - 1]))
             {
-                spans.Add((start, i - 1, previous is NameFirst or NameInside ? RedactionKind.PersonName : RedactionKind.Address));
+                spans.Add((start, i - 1, labels[start] == NameFirst ? RedactionKind.PersonName : RedactionKind.Address));
                 start = -1;
             }
             if (label is NameFirst or HomeFirst)
             {
                 start = i;
             }
-            beforePrevious = previous;
-            previous = label;
-        }
-        if (start >= 0)
-        {
-            spans.Add((start, info.Length - 1, previous is NameFirst or NameInside ? RedactionKind.PersonName : RedactionKind.Address));
         }
         return spans;
     }
 
-    /// <summary>The best label allowed after <paramref name="previous"/> (a word inside a span follows its first word or another inside it).</summary>
-    internal int Best(ReadOnlySpan<int> features, int previous, Span<float> scores, float nameBias = 0f)
+    /// <summary>
+    /// The best labels of the whole line (Viterbi over the labels of the two words before each word, the order the features
+    /// see): deterministic, ties go to the lower label and the earlier path.
+    /// </summary>
+    internal void Decode(RedactionText view, SpanFeatures.WordInfo[] info, byte[] marks, float nameBias, Span<int> labels)
+    {
+        const int States = Labels * Labels;
+        var n = info.Length;
+        Span<int> features = stackalloc int[SpanFeatures.PerWord];
+        Span<float> emit = stackalloc float[Labels];
+        Span<float> after = stackalloc float[States];
+        Span<float> pair = stackalloc float[Joins * States * Labels];
+        Span<float> delta = stackalloc float[States];
+        Span<float> next = stackalloc float[States];
+        var back = new byte[n * States];
+        for (var join = 0; join < Joins; join++)
+        {
+            for (var p = 0; p < Labels; p++)
+            {
+                for (var q = 0; q < Labels; q++)
+                {
+                    var at = SpanFeatures.Pair(p, q) * Labels;
+                    var joined = join == 0 ? -1 : SpanFeatures.JoinedPair(p, q, join) * Labels;
+                    for (var l = 0; l < Labels; l++)
+                    {
+                        pair[(((join * States) + (q * Labels) + p) * Labels) + l] = Weights[at + l] + (joined < 0 ? 0f : Weights[joined + l]);
+                    }
+                }
+            }
+        }
+
+        // State (previous, label); before the line both are Outside.
+        delta.Fill(float.NegativeInfinity);
+        delta[0] = 0f;
+        for (var i = 0; i < n; i++)
+        {
+            Score(features[..SpanFeatures.Extract(view, info, marks, i, features)], emit);
+            emit[NameFirst] += nameBias;
+            for (var p = 0; p < Labels; p++)
+            {
+                var row = after.Slice(p * Labels, Labels);
+                Score(features[..SpanFeatures.ExtractAfter(info, marks, i, p, features)], row);
+            }
+            next.Fill(float.NegativeInfinity);
+            for (var p = 0; p < Labels; p++)
+            {
+                for (var l = 0; l < Labels; l++)
+                {
+                    if (!Allowed(p, l))
+                    {
+                        continue;
+                    }
+                    var local = emit[l] + after[(p * Labels) + l];
+                    var best = float.NegativeInfinity;
+                    var from = 0;
+                    for (var q = 0; q < Labels; q++)
+                    {
+                        var d = delta[(q * Labels) + p];
+                        if (float.IsNegativeInfinity(d))
+                        {
+                            continue;
+                        }
+                        var total = d + pair[(((info[i].Join * States) + (q * Labels) + p) * Labels) + l];
+                        if (total > best)
+                        {
+                            best = total;
+                            from = q;
+                        }
+                    }
+                    if (!float.IsNegativeInfinity(best))
+                    {
+                        next[(p * Labels) + l] = best + local;
+                        back[(i * States) + (p * Labels) + l] = (byte)from;
+                    }
+                }
+            }
+            next.CopyTo(delta);
+        }
+
+        var state = 0;
+        for (var s = 1; s < States; s++)
+        {
+            if (delta[s] > delta[state])
+            {
+                state = s;
+            }
+        }
+        int prev = state / Labels, label = state % Labels;
+        for (var i = n - 1; i >= 0; i--)
+        {
+            labels[i] = label;
+            var q = back[(i * States) + (prev * Labels) + label];
+            label = prev;
+            prev = q;
+        }
+    }
+
+    private void Score(ReadOnlySpan<int> features, Span<float> scores)
     {
         scores.Clear();
-        scores[NameFirst] = nameBias;
         foreach (var f in features)
         {
             var at = f * Labels;
@@ -89,15 +181,6 @@ public sealed class SpanTagger
                 scores[l] += Weights[at + l];
             }
         }
-        var best = Outside;
-        for (var l = 1; l < Labels; l++)
-        {
-            if (Allowed(previous, l) && scores[l] > scores[best])
-            {
-                best = l;
-            }
-        }
-        return best;
     }
 
     internal static bool Allowed(int previous, int label) => label switch
