@@ -224,7 +224,7 @@ internal static partial class HomeAddressFinder
         {
             return Home;
         }
-        if (PersonalDataPatterns.PersonAtCue().IsMatch(before))
+        if (PersonalDataPatterns.PersonAtCue().IsMatch(before) || (PersonalDataPatterns.HomeByLandmark().IsMatch(before) && view.Words[i].Fold is "so"))
         {
             return PersonAt;
         }

@@ -68,6 +68,10 @@ internal static partial class PersonalDataPatterns
     [GeneratedRegex(@"^\s*,?\s*(?:o|nam o)\s+(?:(?:tan|ngay|sau|gan)\s+)?(?:dau|cuoi|trong)\s*$", Options)]
     internal static partial Regex AfterNameInside();
 
+    // The writer's home placed by a landmark, then its number after a comma: "Nhà tôi ở sát chân cầu Chương Dương, số 2 ngõ 1 …".
+    [GeneratedRegex(@"(?<![a-z])(?:nha|gia dinh)\s+(?:toi|em|minh|tui|chung toi|chung em)\s+(?:o\s+)?(?:sat chan|sat|gan|canh|ngay canh|ben canh|doi dien|phia sau|phia truoc|sau|truoc)\s[^.;!?\n,]{2,40},\s*$", Options)]
+    internal static partial Regex HomeByLandmark();
+
     // A short apposition between a name and its address: ", giáo viên, ", ", 79 tuổi, ở ", ", sinh năm 1950, trú ".
     [GeneratedRegex(@"^\s*,\s*(?:\d+\s+tuoi|sinh nam\s+\d+|[a-z]+(?:\s+[a-z]+){0,2})\s*,\s*(?:(?:o|song o|tru tai|o tai|nha o|ngu|ngu tai)\s*)?$", Options)]
     internal static partial Regex AfterNameApposition();
