@@ -85,7 +85,7 @@ internal static partial class HomeAddressFinder
             }
             // A street after a house or lane number ("số 12 Lê Lợi", "kiệt 5 Trưng Nữ Vương"); after a group's number ("tổ 4")
             // the words are the writer's ("o to 4 noi nuoc ngap").
-            else if (Streets.Contains(w.Fold) || (last >= 0 && words[last].IsNumber && houseNumber))
+            else if (Streets.Contains(w.Fold) || (last >= 0 && (words[last].IsNumber || LaneCode(words[last])) && houseNumber))
             {
                 var end = StreetEnd(view, k, Streets.Contains(w.Fold));
                 // "đường" with no name after it ("…, đường vào thôn bị ngập") is the next clause, not the street.

@@ -108,9 +108,13 @@ internal static partial class HomeAddressFinder
         {
             return parcel + 1;
         }
-        return w.IsNumber && i + 1 < words.Count && view.JoinedToNext(i) && !words[i + 1].IsNumber
+        return (w.IsNumber || LaneCode(w)) && i + 1 < words.Count && view.JoinedToNext(i) && !words[i + 1].IsNumber
             && !(Counted.Contains(words[i + 1].Fold) && (words[i + 1].Caseless || !words[i + 1].Capitalised)) ? 1 : 0;
     }
+
+    /// <summary>A lane and house written as one code: "K72/4", "k23/4" (kiệt 72, house 4).</summary>
+    internal static bool LaneCode(RedactionWord w)
+        => w.Fold.Length >= 4 && w.Fold[0] == 'k' && char.IsDigit(w.Fold[1]) && w.Fold.Contains('/', StringComparison.Ordinal) && w.Fold.Skip(1).All(c => char.IsDigit(c) || c == '/' || char.IsAsciiLetterLower(c));
 
     /// <summary>Words a number counts ("nhà tôi 2 người", "45 tuổi", "3 lần"), in lower case: the number is no house ("12 Nam Kỳ Khởi Nghĩa" is).</summary>
     private static readonly HashSet<string> Counted = new(StringComparer.Ordinal)
@@ -258,10 +262,10 @@ internal static partial class HomeAddressFinder
                 return PersonAt;
             }
         }
-        // "Anh Đức (0905.337.891) ở số 5 kiệt 30 …": the person's contact in brackets, then where they live.
+        // "Anh Đức (0905.337.891) ở số 5 kiệt 30 …", "…, sđt 0962 118 345, ở số 14 …": the person's contact, then where they live.
         if (contact >= 0 && start - contacts[contact].End <= 12)
         {
-            var gap = view.Folded.AsSpan(contacts[contact].End, start - contacts[contact].End).TrimStart(" )]");
+            var gap = view.Folded.AsSpan(contacts[contact].End, start - contacts[contact].End).TrimStart(" )],;-");
             if (gap.Length < start - contacts[contact].End && PersonalDataPatterns.AfterNameHomeCue().IsMatch(gap) && gap.Trim(" ,(").Length > 0)
             {
                 return PersonAt;
