@@ -179,6 +179,11 @@ internal static partial class HomeAddressFinder
     private static bool IsAdminAt(RedactionText view, int k)
     {
         var w = view.Words[k];
+        if (w.Fold.Length is 2 or 3 && w.Fold[0] is 'p' or 'q' && w.Fold.Skip(1).All(char.IsAsciiDigit))
+        {
+            // "q5", "p12": a district or ward written without its dot.
+            return true;
+        }
         if (!RedactionLexicon.AdminUnits.Contains(w.Fold))
         {
             return false;
