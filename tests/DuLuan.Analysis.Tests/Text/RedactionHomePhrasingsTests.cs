@@ -80,6 +80,12 @@ public class RedactionHomePhrasingsTests
         => Assert.Equal(VietnameseNormalizer.Normalize(expected ?? text), RulesOnly(text));
 
     [Theory]
+    [InlineData("Danh sách hộ nghèo: số 1 Nguyễn Văn An, số 2 Trần Thị Bình.", "Nguyễn Văn An")]
+    [InlineData("Hộ số 3 Trần Thị Bình chưa nhận tiền hỗ trợ.", "Trần Thị Bình")]
+    public void A_name_after_a_number_in_a_list_is_still_removed(string text, string name)
+        => Assert.DoesNotContain(name, RulesOnly(text), StringComparison.Ordinal);
+
+    [Theory]
     [InlineData("Nhà số 12 kiệt 5 Hùng Vương bị cháy tối qua.")]
     [InlineData("Căn nhà bỏ hoang số 30 đường Hà Huy Tập là nơi tụ tập nghiện hút.")]
     [InlineData("Cột điện trước nhà số 14 Trần Phú bị nghiêng.")]

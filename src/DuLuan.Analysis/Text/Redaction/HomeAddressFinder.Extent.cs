@@ -141,7 +141,11 @@ internal static partial class HomeAddressFinder
         return TrimParticles(view, k, Trim(view, k, end));
     }
 
-    /// <summary>A name right after a house number is the street's ("số 77 Lạc Long Quân", "88/3 Trần Quang Diệu"), not a person's.</summary>
+    /// <summary>
+    /// A name right after a house number is the street's, not a person's: "88/3 Trần Quang Diệu", and "số 77 Lạc Long Quân"
+    /// when the number is said to be a place ("ở số", "tại số", "quán số", "trước số", "đến số"). A list ("số 1 Nguyễn Văn
+    /// A, số 2 …", "hộ số 3 Trần Thị B") keeps its names removed.
+    /// </summary>
     internal static bool StreetAfterHouse(RedactionText view, int start)
     {
         var words = view.Words;
@@ -150,9 +154,17 @@ internal static partial class HomeAddressFinder
         {
             return false;
         }
-        var number = words[j - 1];
-        return number.Fold.Contains('/', StringComparison.Ordinal) || (j >= 2 && words[j - 2].Fold is "so" && view.JoinedToNext(j - 2));
+        if (words[j - 1].Fold.Contains('/', StringComparison.Ordinal))
+        {
+            return true;
+        }
+        return j >= 3 && words[j - 2].Fold is "so" && view.JoinedToNext(j - 2) && view.JoinedToNext(j - 3) && PlaceBeforeNumber.Contains(words[j - 3].Fold);
     }
+
+    private static readonly HashSet<string> PlaceBeforeNumber = new(StringComparer.Ordinal)
+    {
+        "o", "tai", "nha", "quan", "tiem", "can", "truoc", "sau", "canh", "gan", "sat", "ben", "dien", "tu", "den", "toi", "cua", "chu", "cong",
+    };
 
     /// <summary>A block's code: "B", "A2", "P3".</summary>
     private static bool ShortCode(RedactionWord w) => w.End - w.Start <= 4 && (w.IsNumber || w.Capitalised || w.Fold.Any(char.IsDigit));
