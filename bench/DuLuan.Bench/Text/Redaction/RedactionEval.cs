@@ -4,7 +4,7 @@ using DuLuan.Analysis.Text;
 namespace DuLuan.Bench.Text.Redaction;
 
 /// <summary>
-/// text redact-eval [--errors] [dev|heldout|round2-dev|round2-heldout|round3-dev|round3-heldout|round4-dev|round4-heldout ...]: removal precision, recall and places kept of the
+/// text redact-eval [--errors [--rules]] [dev|heldout|round2-dev|round2-heldout|round3-dev|round3-heldout|round4-dev|round4-heldout ...]: removal precision, recall and places kept of the
 /// redactor against the hand-annotated set, next to the redactor before issue #18 (<see cref="BaselineRedactor"/>) and the
 /// first pass of #18 (<see cref="Round1.PersonalDataRedactor"/>, frozen at fa523ff) in the same run.
 /// A removal is right when at least 80 % of its letters and digits lie inside spans to remove (no overrun into the next
@@ -68,7 +68,9 @@ internal static class RedactionEval
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"## {part}: {set.Count} lines, {set.Sum(l => l.Gold.Count(g => g.Remove))} spans to remove, {set.Sum(l => l.Gold.Count(g => !g.Remove))} to keep"));
             Console.WriteLine();
-            var scores = redactors.Select(r => (r.Name, Score: Score(set, r.Find, showErrors && r.Name.StartsWith("now", StringComparison.Ordinal)))).ToList();
+            // --errors lists the errors of the rules with the span model; with --rules, those of the rules alone.
+            var shown = args.Contains("--rules") ? "rules" : "now";
+            var scores = redactors.Select(r => (r.Name, Score: Score(set, r.Find, showErrors && r.Name.StartsWith(shown, StringComparison.Ordinal)))).ToList();
             Print(scores);
         }
         return 0;

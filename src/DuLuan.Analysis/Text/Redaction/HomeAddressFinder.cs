@@ -5,10 +5,10 @@ namespace DuLuan.Analysis.Text;
 /// "ông Nam ở số 8 ...", "nhà số 7". Only the house, lane and street are taken; the ward, district and city after them
 /// stay. An address without such words is the location of the problem and is kept.
 /// </summary>
-internal static class HomeAddressFinder
+internal static partial class HomeAddressFinder
 {
     private static readonly HashSet<string> Lanes = new(StringComparer.Ordinal) { "kiet", "hem", "ngo", "ngach" };
-    private static readonly string[] Parts = ["khu pho", "to dan pho", "can ho", "day tro", "nha tro", "khu tro", "day nha", "to", "thon", "ap", "xom", "ban", "khoi", "khom", "buon", "phong", "tang", "lo", "nha", "p"];
+    private static readonly string[] Parts = ["khu pho", "to dan pho", "can ho", "day tro", "nha tro", "khu tro", "day nha", "to", "thon", "ap", "xom", "ban", "khoi", "khom", "buon", "phong", "tang", "lo", "nha"];
     private static readonly HashSet<string> Streets = new(StringComparer.Ordinal) { "duong", "pho", "d" };
 
     /// <param name="contacts">Names, phones and e-mails found, in text order: an address listed right after them is theirs.</param>
@@ -18,6 +18,11 @@ internal static class HomeAddressFinder
         for (var i = 0; i < words.Count; i++)
         {
             var houseWords = HouseAt(view, i);
+            // "…Trần Quang Diệu, P.14, Q.3": "P." after a comma is the ward, not a room.
+            if (houseWords > 0 && words[i].Fold == "p" && i > 0 && view.GapAfter(i - 1).Trim().SequenceEqual(","))
+            {
+                continue;
+            }
             var strongStart = houseWords == 0 && PartAt(view, i, out _) && (i + 1 < words.Count);
             if (houseWords == 0 && !strongStart)
             {
@@ -28,7 +33,7 @@ internal static class HomeAddressFinder
             // "nhà tôi ở xóm 5", "ông Hai ở tổ 3 thôn An Trạch", "tôi ở tổ 5": said to be the writer's or someone's home, a
             // hamlet or residents' group is the home (it is what a rural address is); after "ông Hùng ở" it stays a place.
             var residence = houseWords == 0 && ResidenceAt(view, i)
-                && ((cue == Home && OwnedHome(view, names, i)) || WriterResident(view, i));
+                && ((cue == Home && OwnedHome(view, names, i)) || WriterResident(view, i) || NamedApposition(view, names, i));
             if (residence)
             {
                 cue = Math.Max(cue, Home);
@@ -86,8 +91,36 @@ internal static class HomeAddressFinder
         {
             return 3;
         }
-        return w.IsNumber && i + 1 < words.Count && view.JoinedToNext(i) && !words[i + 1].IsNumber ? 1 : 0;
+        // "căn 905", "căn số 15", "tầng 9": written with their marks ("cần 2 người", "tăng 2 lần" are not) or in a line without any.
+        if (w.Fold is "can" or "tang" && (w.Lower is "căn" or "tầng" || !w.LineHasMarks))
+        {
+            if (view.Spells(i + 1, "so", out _) && NumberAt(i + 2))
+            {
+                return 3;
+            }
+            if (NumberAt(i + 1))
+            {
+                return 2;
+            }
+        }
+        // "thửa đất số 112": a household's land parcel.
+        if ((view.Spells(i, "thua dat so", out var parcel) || view.Spells(i, "thua so", out parcel)) && NumberAt(i + parcel))
+        {
+            return parcel + 1;
+        }
+        return (w.IsNumber || LaneCode(w)) && i + 1 < words.Count && view.JoinedToNext(i) && !words[i + 1].IsNumber
+            && !(Counted.Contains(words[i + 1].Fold) && (words[i + 1].Caseless || !words[i + 1].Capitalised)) ? 1 : 0;
     }
+
+    /// <summary>A lane and house written as one code: "K72/4", "k23/4" (kiệt 72, house 4).</summary>
+    internal static bool LaneCode(RedactionWord w)
+        => w.Fold.Length >= 4 && w.Fold[0] == 'k' && char.IsDigit(w.Fold[1]) && w.Fold.Contains('/', StringComparison.Ordinal) && w.Fold.Skip(1).All(c => char.IsDigit(c) || c == '/' || char.IsAsciiLetterLower(c));
+
+    /// <summary>Words a number counts ("nhà tôi 2 người", "45 tuổi", "3 lần"), in lower case: the number is no house ("12 Nam Kỳ Khởi Nghĩa" is).</summary>
+    private static readonly HashSet<string> Counted = new(StringComparer.Ordinal)
+    {
+        "nguoi", "tuoi", "nam", "thang", "ngay", "tuan", "gio", "phut", "tieng", "lan", "ho", "con", "chiec", "cai", "trieu", "nghin", "ngan", "dong", "m", "km", "met", "kg", "tan", "xe", "khau", "chau",
+    };
 
     private static readonly string[] Residences = ["to dan pho", "khu pho", "to", "thon", "ap", "xom", "ban", "khoi", "khom", "buon"];
 
@@ -121,6 +154,26 @@ internal static class HomeAddressFinder
         }
         var nameFrom = Math.Max(0, names[name].Start - 24);
         return PersonalDataPatterns.HomeOfNamed().IsMatch(view.Folded.AsSpan(nameFrom, names[name].Start - nameFrom));
+    }
+
+    /// <summary>
+    /// A small residents' group set after a person's name by a comma and closed by a comma or the ward: "Chị Phạm Thị Ngọc Ánh,
+    /// tổ 21, đã nộp …", "BÀ NGUYỄN THỊ TUYẾT, TỔ 9 KHỐI 5 PHƯỜNG …" — the person's address. "Ông Tư ở tổ 5" stays a place.
+    /// </summary>
+    private static bool NamedApposition(RedactionText view, List<RedactionSpan> names, int i)
+    {
+        var name = LastBefore(names, view.Words[i].Start);
+        if (name < 0 || !SmallGroups.Any(g => view.Spells(i, g, out _)))
+        {
+            return false;
+        }
+        var between = view.Text.AsSpan(names[name].End, view.Words[i].Start - names[name].End).Trim();
+        if (!between.SequenceEqual(","))
+        {
+            return false;
+        }
+        var end = Extent(view, i, out _, out _);
+        return end >= i && end + 1 < view.Words.Count && (view.GapAfter(end).Trim().SequenceEqual(",") || IsAdminAt(view, end + 1));
     }
 
     /// <summary>Residents' groups small enough to point at a household (tens of homes), unlike a hamlet or quarter.</summary>
@@ -175,16 +228,26 @@ internal static class HomeAddressFinder
         {
             return Home;
         }
-        if (PersonalDataPatterns.PersonAtCue().IsMatch(before))
+        if (PersonalDataPatterns.PersonAtCue().IsMatch(before) || (PersonalDataPatterns.HomeByLandmark().IsMatch(before) && view.Words[i].Fold is "so"))
         {
             return PersonAt;
         }
         var name = LastBefore(names, start);
-        if (name >= 0 && start - names[name].End <= 20)
+        if (name >= 0 && start - names[name].End <= 32)
         {
             var between = view.Folded.AsSpan(names[name].End, start - names[name].End);
             // With no word between ("bà Lan số 7 kiệt 20") the address must start with a house or lane, not a bare number ("85 tuổi").
-            if (PersonalDataPatterns.AfterNameHomeCue().IsMatch(between) && (between.Trim(" ,(").Length > 0 || HouseAt(view, i) >= 2))
+            if (between.Length <= 20 && PersonalDataPatterns.AfterNameHomeCue().IsMatch(between) && (between.Trim(" ,(").Length > 0 || HouseAt(view, i) >= 2))
+            {
+                return Home;
+            }
+            // "Nhà bác Bảy ở cuối kiệt 71 …": the named person's home, somewhere in the lane ("quán của chị Mai ở đầu hẻm 5" is not).
+            if (PersonalDataPatterns.AfterNameInside().IsMatch(between) && OwnedHome(view, names, i))
+            {
+                return Home;
+            }
+            // "Cô Nguyễn Thị Thu Hà, giáo viên, số 77 Núi Thành", "Mẹ tôi Hồ Thị Liên, 79 tuổi, ở tổ 23": the person's address after a short apposition.
+            if (PersonalDataPatterns.AfterNameApposition().IsMatch(between) && HouseAt(view, i) >= 2)
             {
                 return Home;
             }
@@ -195,6 +258,15 @@ internal static class HomeAddressFinder
         {
             var gap = view.Text.AsSpan(contacts[contact].End, start - contacts[contact].End);
             if (gap.Trim().Length > 0 && gap.Trim().TrimStart(",;-–—").Length == 0)
+            {
+                return PersonAt;
+            }
+        }
+        // "Anh Đức (0905.337.891) ở số 5 kiệt 30 …", "…, sđt 0962 118 345, ở số 14 …": the person's contact, then where they live.
+        if (contact >= 0 && start - contacts[contact].End <= 12)
+        {
+            var gap = view.Folded.AsSpan(contacts[contact].End, start - contacts[contact].End).TrimStart(" )],;-");
+            if (gap.Length < start - contacts[contact].End && PersonalDataPatterns.AfterNameHomeCue().IsMatch(gap) && gap.Trim(" ,(").Length > 0)
             {
                 return PersonAt;
             }
@@ -220,106 +292,5 @@ internal static class HomeAddressFinder
             }
         }
         return found;
-    }
-
-    /// <summary>Last word of the address that starts at <paramref name="i"/>: house, lanes, hamlet, street; not the ward.</summary>
-    private static int Extent(RedactionText view, int i, out bool hasHouse, out bool hasDwelling)
-    {
-        var words = view.Words;
-        hasHouse = false;
-        hasDwelling = false;
-        var k = i;
-        var last = -1;
-        while (k < words.Count)
-        {
-            var w = words[k];
-            if (RedactionLexicon.AdminUnits.Contains(w.Fold) && last >= 0)
-            {
-                break;
-            }
-
-            int used;
-            var house = HouseAt(view, k);
-            if (house >= 2)
-            {
-                used = house;
-                hasHouse = true;
-                hasDwelling |= !Lanes.Contains(w.Fold);
-            }
-            else if (house == 1)
-            {
-                used = 1;
-                hasHouse = true;
-                hasDwelling = true;
-            }
-            else if (PartAt(view, k, out var partWords))
-            {
-                var end = PlaceFinder.NameAfter(view, k + partWords - 1, allowTitleFirst: true);
-                if (end < k + partWords)
-                {
-                    break;
-                }
-                hasHouse |= words[k].Fold is "phong" or "can" or "p" or "nha" or "day";
-                hasDwelling |= words[k].Fold is "phong" or "can" or "p" or "nha" or "day";
-                used = end - k + 1;
-            }
-            else if (Streets.Contains(w.Fold) || (last >= 0 && words[last].IsNumber))
-            {
-                var end = PlaceFinder.NameAfter(view, Streets.Contains(w.Fold) ? k : k - 1, allowTitleFirst: true);
-                end = TrimParticles(view, k, TrimAdmin(view, k, end));
-                if (end < k)
-                {
-                    break;
-                }
-                last = end;
-                break;
-            }
-            else
-            {
-                break;
-            }
-
-            last = k + used - 1;
-            k += used;
-            if (k >= words.Count)
-            {
-                break;
-            }
-            var gap = view.GapAfter(last).Trim();
-            if (!(gap.Length == 0 || gap.SequenceEqual(",")))
-            {
-                break;
-            }
-            if (gap.Length > 0 && HouseAt(view, k) == 0 && !PartAt(view, k, out _) && !Streets.Contains(words[k].Fold))
-            {
-                break;
-            }
-        }
-        return last;
-    }
-
-    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal) { "a", "nhe", "nha", "nhi", "ha" };
-
-    /// <summary>A street name read in lower case up to a closing particle ("… ta quang buu a,"): the particle is not the street's.</summary>
-    private static int TrimParticles(RedactionText view, int from, int end)
-    {
-        while (end > from + 1 && Particles.Contains(view.Words[end].Fold) && !view.Words[end].Capitalised)
-        {
-            end--;
-        }
-        return end;
-    }
-
-    /// <summary>A street name read up to a ward ("Lê Văn Sỹ P.13"): stop before the administrative unit.</summary>
-    private static int TrimAdmin(RedactionText view, int from, int end)
-    {
-        for (var k = from; k <= end; k++)
-        {
-            if (k > from && RedactionLexicon.AdminUnits.Contains(view.Words[k].Fold))
-            {
-                return k - 1;
-            }
-        }
-        return end;
     }
 }

@@ -57,14 +57,14 @@ internal static partial class PersonalDataPatterns
     internal static partial Regex Stretch();
 
     // The writer (or a named person) saying where they live: the address that follows is theirs.
-    [GeneratedRegex(@"(?<![a-z])(?:thuong tru|tam tru|tru tai|cu tru|cu ngu|ngu|noi o(?: hien tai| hien nay)?|noi cu tru(?: hien tai| hien nay)?|cho o(?: hien nay| hien tai)?|dia chi(?: lien he| nha| thuong tru| tam tru| hien tai| lien lac)?|d/c|dc|ho khau(?: thuong tru)?|hktt|chu ho|ho gia dinh(?=\s+(?:o|tai)))(?:\s+cua\s+(?:toi|em|minh|tui|chung toi|gia dinh toi))?(?:\s+(?:o|tai|la))?\s*[:(,]?\s*(?:tai\s+)?$", Options)]
+    [GeneratedRegex(@"(?<![a-z])(?:thuong tru|tam tru|tru tai|cu tru|cu ngu|ngu|noi o(?: hien tai| hien nay)?|noi cu tru(?: hien tai| hien nay)?|cho o(?: hien nay| hien tai)?|(?:dia chi|d/c|dc)(?: lien he| nha(?: rieng)?| thuong tru| tam tru| hien tai| lien lac| cu tru| noi o)?|ho khau(?: thuong tru)?|hktt|chu ho|ho gia dinh(?=\s+(?:o|tai)))(?:\s+(?:cua\s+)?(?:toi|em|minh|tui|chung toi|gia dinh toi|e|mk))?(?:\s+(?:o|tai|la))?\s*[:(,]?\s*(?:tai\s+)?$", Options)]
     internal static partial Regex StrongHomeCue();
 
-    [GeneratedRegex(@"(?<![a-z])(?:(?:nha|nha cua|gia dinh|ho)\s+(?:toi|em|minh|tui|chung toi|chung em|con|chau|e|t|mk)(?:\s+(?:dang|hien))?(?:\s+\(?\s*(?:o|tai|la|nam o|nam tai|nam trong|o tai|o so|ngay|song o|song tai|sinh song tai|thue o|thue tai|thue))?(?:\s+(?:(?:tan|ngay|sau)\s+)?(?:dau|cuoi|trong))?|nha\s+(?:bo me|ba me|ba ma|cha me|ong ba|ngoai|noi|bo|me|chong|vo)\s+(?:toi|em|minh|tui|e|t|mk)(?:\s+(?:dang\s+)?(?:o|tai|la|nam o|o tai|nam trong))?(?:\s+(?:(?:tan|ngay|sau)\s+)?(?:dau|cuoi|trong))?|(?:cho|noi|can ho|can nha|phong tro|phong)\s+(?:cua\s+)?(?:toi|em|minh|tui|e|t|mk)\s+(?:dang\s+|hien\s+)?(?:o|song|tro|thue|o tro|o thue)(?:\s+(?:hien tai|hien nay))?(?:\s+(?:la|o|tai))?|nha\s+(?:o|tai|o tai)|(?:toi|em|minh)\s+(?:ten|la)\s[^.;!?\n]*,\s*(?:song o|tru tai|nha o)|gia dinh(?:\s+(?:toi|chung toi|em|minh))?\s+(?:dang\s+|hien\s+)?(?:o|song|tru|sinh song)(?:\s+(?:tai|o))?|o tro(?:\s+(?:tai|o))?|(?<!cho )thue tro(?:\s+(?:tai|o))?|tro tai|(?<!cho )thue nha\s+(?:tai|o)|o nho(?:\s+nha\s+[a-z]+(?:\s+[a-z]+)?)?(?:\s+(?:tai|o))?|sinh song\s+(?:tai|o)|cua nha toi|nha rieng(?:\s+(?:o|tai))?)\s*[:(,]?\s*$", Options)]
+    [GeneratedRegex(@"(?<![a-z])(?:(?:nha|nha cua|gia dinh|ho)\s+(?:toi|em|minh|tui|chung toi|chung em|con|chau|e|t|mk)(?:\s+(?:dang|hien))?(?:\s+\(?\s*(?:o|tai|la|nam o|nam tai|nam trong|nam|o tai|o so|o ngay|ngay|song o|song tai|sinh song tai|thue o|thue tai|thue))?(?:\s+(?:(?:tan|ngay|sau)\s+)?(?:dau|cuoi|trong))?|nha\s+(?:bo me|ba me|ba ma|cha me|ong ba|ngoai|noi|bo|me|chong|vo)\s+(?:toi|em|minh|tui|e|t|mk)(?:\s+(?:dang\s+)?(?:o|tai|la|nam o|o tai|nam trong))?(?:\s+(?:(?:tan|ngay|sau)\s+)?(?:dau|cuoi|trong))?|(?:cho|noi|can ho|can nha|phong tro|phong)\s+(?:cua\s+)?(?:toi|em|minh|tui|e|t|mk)\s+(?:dang\s+|hien\s+)?(?:o|song|tro|thue|o tro|o thue)(?:\s+(?:hien tai|hien nay))?(?:\s+(?:la|o|tai))?|nha\s+(?:o|tai|o tai)|(?:toi|em|minh)\s+(?:ten|la)\s[^.;!?\n]*,\s*(?:song o|tru tai|nha o)|gia dinh(?:\s+(?:toi|chung toi|em|minh))?\s+(?:dang\s+|hien\s+)?(?:o|song|tru|sinh song)(?:\s+(?:tai|o))?|o tro(?:\s+(?:tai|o))?|(?<!cho )thue tro(?:\s+(?:tai|o))?|tro tai|(?<!cho )thue nha\s+(?:tai|o)|o nho(?:\s+nha\s+[a-z]+(?:\s+[a-z]+)?)?(?:\s+(?:tai|o))?|sinh song\s+(?:tai|o)|cua nha toi|nha rieng(?:\s+(?:o|tai))?|chu nha|(?<!cho )tro\s+(?:o|tai)|thue phong\s+(?:o|tai)|nha\s+(?:ba con|ho hang|nguoi than|ong ba|anh chi|ong|ba|anh|chi|co|chu|bac|di|cau|mo|thim|ban)(?:\s+(?:toi|em|minh|tui|e|t|mk|ay|do))?(?:\s+(?:dang\s+)?(?:o|tai|o tai|nam o|nam tai|nam trong|o ngay)(?:\s+(?:(?:tan|ngay|sau)\s+)?(?:dau|cuoi|trong))?)?)\s*[:(,]?\s*$", Options)]
     internal static partial Regex WeakHomeCue();
 
     // A person said to be somewhere ("tôi ở", "em ở", "tôi tên A, ở"): a home only with a house number, not a lane alone.
-    [GeneratedRegex(@"(?<![a-z])(?:(?:toi|em|minh)\s+(?:ten|la)\s[^.;!?\n]*,\s*(?:o|o tai)|(?:toi|em|minh|tui|chung toi|chung em|e|t|mk)\s+(?:dang\s+|hien\s+|van\s+)?(?:o|song|tru|ngu)(?:\s+(?:tro|nho|thue|mot minh|(?:cung|voi)\s+(?:bo me|ba me|ba ma|cha me|ong ba|gia dinh|vo con|chong con|vo|chong|con|ba|ong|me|bo)))?(?:\s+(?:tai|o))?|(?:toi|em|minh)\s+(?:ten|la)\s[^.;!?\n]*,)\s*[:(,]?\s*$", Options)]
+    [GeneratedRegex(@"(?<![a-z])(?:nguoi\s+(?:bao|goi|bao tin|phan anh|gui|viet|lam don|de nghi|khieu nai|to cao|to giac)\s+(?:hien\s+)?(?:o|tai|o tai|song o|song tai)|(?:toi|em|minh)\s+(?:ten|la)\s[^.;!?\n]*,\s*(?:o|o tai)|(?:toi|em|minh|tui|chung toi|chung em|e|t|mk)\s+(?:dang\s+|hien\s+|van\s+)?(?:o|song|tru|ngu)(?:\s+(?:tro|nho|thue|mot minh|(?:cung|voi)\s+(?:bo me|ba me|ba ma|cha me|ong ba|gia dinh|vo con|chong con|vo|chong|con|ba|ong|me|bo)))?(?:\s+(?:tai|o))?|(?:toi|em|minh)\s+(?:ten|la)\s[^.;!?\n]*,)\s*[:(,]?\s*$", Options)]
     internal static partial Regex PersonAtCue();
 
     // One writer placing themselves in a residents' group ("tôi ở tổ 5", "em o to 14 khoi 3", "tôi là người dân tổ 41"):
@@ -74,7 +74,7 @@ internal static partial class PersonalDataPatterns
     internal static partial Regex WriterResidentCue();
 
     // The address said to be the writer's after it: "hẻm 42/7 Nguyễn Trãi nhà tôi ...".
-    [GeneratedRegex(@"^\s*[,(]?\s*(?:nha|ngo nha|hem nha|kiet nha)\s+(?:toi|em|minh|tui|chung toi|chung em)(?![a-z])", Options)]
+    [GeneratedRegex(@"^\s*[,(]?\s*(?:(?:nha|ngo nha|hem nha|kiet nha)\s+(?:toi|em|minh|tui|chung toi|chung em)|(?:la\s+)?(?:nha\s+)?cua\s+(?:toi|em|minh|tui|chung toi|gia dinh|ho|ong|ba|anh|chi|co|chu|bac|di|cau|mo|thim|con|chau))(?![a-z])", Options)]
     internal static partial Regex HomeAfterCue();
 
     // Before a person's name, owning a home: "nhà ông", "hộ bà", "gia đình anh", "hộ gia đình chị".
@@ -82,6 +82,18 @@ internal static partial class PersonalDataPatterns
     internal static partial Regex HomeOfNamed();
 
     // After a person's name: "ông Nam ở số 8 ...", "Anh Sơn, trú tại ...", "(ngụ số 5 ...)", "bà Lan số 7 kiệt 20".
-    [GeneratedRegex(@"^\s*[,(]?\s*(?:(?:hien\s+)?(?:o|song o|song tai|tru tai|o tai|nha o|nha|ngu|ngu tai|cu ngu tai|thuong tru tai|thue nha o|thue nha tai|thue tro o|thue tro tai))?\s*[:(,]?\s*$", Options)]
+    [GeneratedRegex(@"^\s*[,(]?\s*(?:(?:hien\s+)?(?:o|song o|song tai|tru tai|o tai|nha o|nha|ngu|ngu tai|cu ngu tai|thuong tru tai|thue nha o|thue nha tai|thue tro o|thue tro tai|chu nha))?\s*[:(,]?\s*$", Options)]
     internal static partial Regex AfterNameHomeCue();
+
+    // After the name of someone whose home it is ("nhà bác Bảy ở cuối kiệt 71 …"): where in the lane.
+    [GeneratedRegex(@"^\s*,?\s*(?:o|nam o)\s+(?:(?:tan|ngay|sau|gan)\s+)?(?:dau|cuoi|trong)\s*$", Options)]
+    internal static partial Regex AfterNameInside();
+
+    // The writer's home placed by a landmark, then its number after a comma: "Nhà tôi ở sát chân cầu Chương Dương, số 2 ngõ 1 …".
+    [GeneratedRegex(@"(?<![a-z])(?:nha|gia dinh)\s+(?:toi|em|minh|tui|chung toi|chung em)\s+(?:o\s+)?(?:sat chan|sat|gan|canh|ngay canh|ben canh|doi dien|phia sau|phia truoc|sau|truoc)\s[^.;!?\n,]{2,40},\s*$", Options)]
+    internal static partial Regex HomeByLandmark();
+
+    // A short apposition between a name and its address: ", giáo viên, ", ", 79 tuổi, ở ", ", sinh năm 1950, trú ".
+    [GeneratedRegex(@"^\s*,\s*(?:\d+\s+tuoi|sinh nam\s+\d+|[a-z]+(?:\s+[a-z]+){0,2})\s*,\s*(?:(?:o|song o|tru tai|o tai|nha o|ngu|ngu tai)\s*)?$", Options)]
+    internal static partial Regex AfterNameApposition();
 }

@@ -245,7 +245,7 @@ public static class PersonalDataRedactor
         var names = new List<RedactionSpan>();
         var officials = new List<(int Start, int End)>();
         PersonFinder.Find(view, inPlace, names, officials);
-        names.RemoveAll(n => PlaceNames.IsPlace(view, n.Start, n.End, places));
+        names.RemoveAll(n => PlaceNames.IsPlace(view, n.Start, n.End, places) || HomeAddressFinder.StreetAfterHouse(view, n.Start));
         var homes = new List<RedactionSpan>();
         var contacts = candidates.Where(c => c.Kind is RedactionKind.Phone or RedactionKind.Email).Concat(names).OrderBy(c => c.Start).ToList();
         HomeAddressFinder.Find(view, names, contacts, homes);
