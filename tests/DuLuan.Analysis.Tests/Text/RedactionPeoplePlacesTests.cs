@@ -37,7 +37,8 @@ public partial class RedactionPeoplePlacesTests
 
     [Theory]
     [InlineData("Cột điện trước nhà số 14 kiệt 7 Lê Văn Hiến bị cháy.")]
-    [InlineData("Em ở kiệt 12 Núi Thành, rác ba ngày chưa thu.")]
+    [InlineData("Rác ở kiệt 12 Núi Thành ba ngày chưa thu.")]
+    [InlineData("Hẹn gặp lúc 9h ở nhà văn hóa, lớp tiếng Hàn học ở trung tâm Đông Hải.")]
     [InlineData("CÁC HỘ GIA ĐÌNH THÔN PHƯỚC THUẬN ĐỀ NGHỊ NẠO VÉT KÊNH")]
     [InlineData("Cháu được nhận học bổng của quỹ Nguyễn Văn Hưởng.")]
     [InlineData("Sương mù dày đặc trên đèo Hải Vân, tài xế lưu ý.")]

@@ -71,7 +71,7 @@ public static class PersonalDataRedactor
                     || StartsNamedPlace(view, first, last)
                     || EverydayWord(view, first, last) || AfterAdminUnit(view, first) || Outlet(view, first)
                     || (last + 1 < marks.Length && view.JoinedToNext(last) && marks[last + 1] == SpanFeatures.NameFirst)
-                    || PlaceNames.IsPlace(view, start, end, rules.Places);
+                    || PlaceNames.IsPlace(view, start, end, rules.Places) || (first > 0 && view.Words[first - 1].Lower == "tiếng");
             }
             else
             {
@@ -165,7 +165,7 @@ public static class PersonalDataRedactor
     }
 
     /// <summary>Everyday nouns that open a sentence or a topic ("Giá phân bón", "Phí gửi xe"), never a given name: a learned name never starts with them.</summary>
-    private static readonly HashSet<string> NotLearnedNameStarts = new(StringComparer.Ordinal) { "giá", "phí", "tiền", "việc", "vụ", "các", "những", "mức", "lịch", "đơn", "bài" };
+    private static readonly HashSet<string> NotLearnedNameStarts = new(StringComparer.Ordinal) { "giá", "phí", "tiền", "việc", "vụ", "các", "những", "mức", "lịch", "đơn", "bài", "hẹn", "mời", "bằng" };
 
     /// <summary>A learned name right after an administrative unit ("Q. Bình Thạnh", "phường Hòa Minh") is the unit's name.</summary>
     private static bool AfterAdminUnit(RedactionText view, int first)
