@@ -1,4 +1,5 @@
 using DuLuan.Analysis.Text;
+using static DuLuan.Analysis.Tests.Text.RedactedText;
 
 namespace DuLuan.Analysis.Tests.Text;
 
@@ -8,22 +9,6 @@ namespace DuLuan.Analysis.Tests.Text;
 /// </summary>
 public class RedactionHomePhrasingsTests
 {
-    private static string Redact(string text) => PersonalDataRedactor.Redact(VietnameseNormalizer.Normalize(text)).Text;
-
-    private static string RulesOnly(string text)
-    {
-        var normal = VietnameseNormalizer.Normalize(text);
-        var spans = PersonalDataRedactor.Find(normal, RedactionScope.Public, null);
-        var at = 0;
-        var sb = new System.Text.StringBuilder();
-        foreach (var span in spans)
-        {
-            sb.Append(normal, at, span.Start - at).Append(PersonalDataRedactor.LabelOf(span.Kind));
-            at = span.End;
-        }
-        return sb.Append(normal, at, normal.Length - at).ToString();
-    }
-
     [Theory]
     [InlineData("Em ở trọ số 4 hẻm 12 Nguyễn Văn Cừ, chủ trọ thu tiền điện quá cao.", "Em ở trọ [địa chỉ], chủ trọ thu tiền điện quá cao.")]
     [InlineData("ĐC thường trú: số 9 ngõ 3 phố Huế, Hà Nội.", "ĐC thường trú: [địa chỉ], Hà Nội.")]

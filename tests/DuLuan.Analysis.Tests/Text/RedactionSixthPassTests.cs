@@ -1,4 +1,5 @@
 using DuLuan.Analysis.Text;
+using static DuLuan.Analysis.Tests.Text.RedactedText;
 
 namespace DuLuan.Analysis.Tests.Text;
 
@@ -8,22 +9,6 @@ namespace DuLuan.Analysis.Tests.Text;
 /// </summary>
 public class RedactionSixthPassTests
 {
-    private static string Redact(string text) => PersonalDataRedactor.Redact(VietnameseNormalizer.Normalize(text)).Text;
-
-    private static string RulesOnly(string text)
-    {
-        var normal = VietnameseNormalizer.Normalize(text);
-        var spans = PersonalDataRedactor.Find(normal, RedactionScope.Public, null);
-        var at = 0;
-        var sb = new System.Text.StringBuilder();
-        foreach (var span in spans)
-        {
-            sb.Append(normal, at, span.Start - at).Append(PersonalDataRedactor.LabelOf(span.Kind));
-            at = span.End;
-        }
-        return sb.Append(normal, at, normal.Length - at).ToString();
-    }
-
     [Theory]
     [InlineData("nhà bố mẹ mình số 20 kiệt 6 Hải Phòng bị trộm đột nhập", "nhà bố mẹ mình [địa chỉ] bị trộm đột nhập")]
     [InlineData("Nhà ba má em ở số 6 kiệt 11 Lê Hữu Trác, ông bà lớn tuổi rồi.", "Nhà ba má em ở [địa chỉ], ông bà lớn tuổi rồi.")]
