@@ -19,6 +19,7 @@ public partial class RedactionPeoplePlacesTests
     [InlineData("gặp cô Hồ Ngọc Hà ở bờ Hồ Gươm", "gặp cô [họ tên] ở bờ Hồ Gươm")]
     [InlineData("Phúc đáp cử tri xã Thạch Hải: kè biển Thạch Hải đã vào kế hoạch 2027, ông Thạch Văn Sơn đã được trả lời.", "Phúc đáp cử tri xã Thạch Hải: kè biển Thạch Hải đã vào kế hoạch 2027, ông [họ tên] đã được trả lời.")]
     [InlineData("Xe khách từ Nha Trang về Quy Nhơn bị hỏng, chị Hồng Nhung bán vé bảo chờ.", "Xe khách từ Nha Trang về Quy Nhơn bị hỏng, chị [họ tên] bán vé bảo chờ.")]
+    [InlineData("Cô Lee Ji-eun dạy tiếng Hàn, anh Jean-Pierre ở khách sạn; đoạn Hà Nội-Hải Phòng tắc.", "Cô [họ tên] dạy tiếng Hàn, anh [họ tên] ở khách sạn; đoạn Hà Nội-Hải Phòng tắc.")]
     [InlineData("Gio Linh cần thêm xuồng cứu hộ; Long Xuyên nạo vét rạch, anh Tuấn ở tổ 3 báo tin.", "Gio Linh cần thêm xuồng cứu hộ; Long Xuyên nạo vét rạch, anh [họ tên] ở tổ 3 báo tin.")]
     [InlineData("kim lien hom nay mat dien tu sang, chi lan noi vay", "kim lien hom nay mat dien tu sang, chi [họ tên] noi vay")]
     [InlineData("Vụ Đông Xuân năm nay thiếu nước; Lễ Giáng sinh đông; Đoàn Thanh niên ra quân, hôm qua Đoàn Thanh Bình đốt rác.", "Vụ Đông Xuân năm nay thiếu nước; Lễ Giáng sinh đông; Đoàn Thanh niên ra quân, hôm qua [họ tên] đốt rác.")]

@@ -43,7 +43,7 @@ public static class PersonalDataRedactor
         var candidates = rules.Candidates;
         if (scope == RedactionScope.Identifiers || model is null || rules.View.Words.Count == 0)
         {
-            return Resolve(candidates);
+            return Resolve(NameEnds.Widen(text, candidates));
         }
 
         var view = rules.View;
@@ -87,7 +87,7 @@ public static class PersonalDataRedactor
                 candidates.Add(new RedactionSpan(start, end - start, kind));
             }
         }
-        return Resolve(candidates);
+        return Resolve(NameEnds.Widen(text, candidates));
     }
 
     /// <summary>
