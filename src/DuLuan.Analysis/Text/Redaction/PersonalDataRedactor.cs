@@ -263,22 +263,9 @@ public static class PersonalDataRedactor
         var marks = new byte[words.Count];
         void Mark(int start, int end, byte first, byte inside)
         {
-            // The first word ending after the span starts (words are in text order), then every word starting before it ends.
-            int lo = 0, hi = words.Count;
-            while (lo < hi)
-            {
-                var mid = (lo + hi) / 2;
-                if (words[mid].End <= start)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid;
-                }
-            }
+            // The first word ending after the span starts, then every word starting before it ends.
             var at = 0;
-            for (var i = lo; i < words.Count && words[i].Start < end; i++)
+            for (var i = rules.View.FirstWordEndingAfter(start); i < words.Count && words[i].Start < end; i++)
             {
                 if (marks[i] == SpanFeatures.None)
                 {

@@ -223,10 +223,10 @@ internal static class PlaceFinder
 
     private static bool LineHasNoMarks(RedactionText view, int index) => !view.Words[index].LineHasMarks;
 
-    /// <summary>A capitalised family name followed by a capitalised middle name and a given name ("Hồ Văn Nhân").</summary>
     /// <summary>Lower-case titles before a person ("ông Hồ Sĩ Tuấn"): a lake is never "ông Hồ …".</summary>
     private static readonly HashSet<string> PersonTitles = new(StringComparer.Ordinal) { "ong", "ba", "anh", "chi", "em", "co", "chu", "bac", "cu", "chau" };
 
+    /// <summary>A capitalised family name followed by a capitalised middle name and a given name ("Hồ Văn Nhân"), or a capitalised name after a title.</summary>
     private static bool IsSurnameLedName(RedactionText view, int index)
     {
         var words = view.Words;

@@ -7,16 +7,17 @@ namespace DuLuan.Analysis.Text;
 /// </summary>
 internal static class PlaceNames
 {
-    /// <summary>Provinces and cities, folded: the 34 provinces of 2025, the provinces merged into them, large cities.</summary>
-    private static readonly HashSet<string> ProvincesAndCities = new(
-        ("ha noi|cao bang|tuyen quang|dien bien|lai chau|son la|lao cai|thai nguyen|lang son|quang ninh|bac ninh|phu tho|hai phong|hung yen|" +
-        "ninh binh|thanh hoa|nghe an|ha tinh|quang tri|da nang|quang ngai|gia lai|khanh hoa|dak lak|lam dong|dong nai|ho chi minh|tay ninh|" +
-        "dong thap|vinh long|an giang|can tho|ca mau|ha giang|yen bai|bac kan|hoa binh|vinh phuc|bac giang|hai duong|thai binh|ha nam|nam dinh|" +
-        "quang binh|quang nam|kon tum|binh dinh|phu yen|ninh thuan|dak nong|binh phuoc|binh duong|binh thuan|ba ria|vung tau|long an|" +
-        "tien giang|ben tre|tra vinh|soc trang|hau giang|bac lieu|kien giang|thua thien hue|nha trang|da lat|buon ma thuot|quy nhon|ha long|" +
-        "pleiku|my tho|rach gia|phan thiet|long xuyen|bien hoa|thu dau mot|sai gon|hoi an|tam ky|dong ha|sa pa|phu quoc|cam ranh|tuy hoa|" +
-        "sam son|mong cai|cua lo|chau doc|ha tien|uong bi|cam pha|son tay|phan rang|thap cham|bao loc|kon tum|gia nghia|dong xoai|tan an|" +
-        "vi thanh|soc trang|cao lanh|sa dec|ben cat|di an|thuan an").Split('|'), StringComparer.Ordinal);
+    /// <summary>
+    /// Provinces merged away in 2025 and cities people still write, folded; the 34 provinces of today come from
+    /// <see cref="UnitNames"/>.
+    /// </summary>
+    private static readonly HashSet<string> FormerProvincesAndCities = new(
+        ("ha giang|yen bai|bac kan|hoa binh|vinh phuc|bac giang|hai duong|thai binh|ha nam|nam dinh|quang binh|quang nam|kon tum|" +
+        "binh dinh|phu yen|ninh thuan|dak nong|binh phuoc|binh duong|binh thuan|ba ria|vung tau|long an|tien giang|ben tre|tra vinh|" +
+        "soc trang|hau giang|bac lieu|kien giang|thua thien hue|nha trang|da lat|buon ma thuot|quy nhon|ha long|pleiku|my tho|rach gia|" +
+        "phan thiet|long xuyen|bien hoa|thu dau mot|sai gon|hoi an|tam ky|dong ha|sa pa|phu quoc|cam ranh|tuy hoa|sam son|mong cai|cua lo|" +
+        "chau doc|ha tien|uong bi|cam pha|son tay|phan rang|thap cham|bao loc|gia nghia|dong xoai|tan an|vi thanh|cao lanh|sa dec|ben cat|" +
+        "di an|thuan an").Split('|'), StringComparer.Ordinal);
 
     /// <summary>True when the name at [<paramref name="start"/>, <paramref name="end"/>) is a place rather than a person.</summary>
     internal static bool IsPlace(RedactionText view, int start, int end, List<(int Start, int End)> places)
@@ -34,7 +35,7 @@ internal static class PlaceNames
         {
             return false;
         }
-        if (ProvincesAndCities.Contains(name))
+        if (FormerProvincesAndCities.Contains(name) || (UnitNames.Folded.TryGetValue(name, out var province) && province))
         {
             return true;
         }
@@ -56,9 +57,9 @@ internal static class PlaceNames
     private static bool PartOfUnitName(RedactionText view, int start, int end)
     {
         var words = view.Words;
-        var first = words.FindIndex(w => w.Start >= start);
-        var last = words.FindLastIndex(w => w.End <= end);
-        if (first < 0 || last < first)
+        var first = view.FirstWordEndingAfter(start);
+        var last = view.FirstWordEndingAfter(end) - 1;
+        if (first >= words.Count || last < first)
         {
             return false;
         }
@@ -83,7 +84,7 @@ internal static class PlaceNames
         return false;
     }
 
-    private static bool IsKnownPlace(string name) => UnitNames.Folded.ContainsKey(name) || ProvincesAndCities.Contains(name);
+    private static bool IsKnownPlace(string name) => UnitNames.Folded.ContainsKey(name) || FormerProvincesAndCities.Contains(name);
 
     /// <summary>Word <paramref name="i"/> runs into the next one as part of one name (and, in a cased line, is capitalised).</summary>
     private static bool Joins(RedactionText view, int i) => Joins(view, i, i + 1) && (view.Words[i].Caseless || view.Words[i].Capitalised);
@@ -93,15 +94,9 @@ internal static class PlaceNames
 
     private static bool AfterTitle(RedactionText view, int start)
     {
-        var words = view.Words;
-        for (var i = words.Count - 1; i >= 0; i--)
-        {
-            if (words[i].End <= start)
-            {
-                return view.JoinedToNext(i) && NameLists.Triggers.Contains(words[i].Fold) && words[i].Fold is not ("o" or "tai" or "nha" or "xom");
-            }
-        }
-        return false;
+        var before = view.FirstWordEndingAfter(start) - 1;
+        var w = before >= 0 ? view.Words[before] : default;
+        return before >= 0 && view.JoinedToNext(before) && NameLists.Triggers.Contains(w.Fold) && w.Fold is not ("o" or "tai" or "nha" or "xom");
     }
 
     private static string Folded(RedactionText view, int start, int end)

@@ -71,6 +71,25 @@ internal sealed class RedactionText
         return true;
     }
 
+    /// <summary>Index of the first word ending after <paramref name="offset"/> (words are in text order), or the word count.</summary>
+    public int FirstWordEndingAfter(int offset)
+    {
+        int lo = 0, hi = Words.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (Words[mid].End <= offset)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /// <summary>Does the run of words starting at <paramref name="index"/> spell <paramref name="phrase"/> (folded, spaces between)?</summary>
     public bool Spells(int index, string phrase, out int count)
     {
