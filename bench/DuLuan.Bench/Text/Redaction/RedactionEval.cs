@@ -52,7 +52,7 @@ internal static class RedactionEval
         var parts = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         if (parts.Count == 0)
         {
-            parts = ["dev", "heldout", "round2-dev", "round2-heldout", "round3-dev", "round3-heldout", "round4-dev", "round4-heldout", "round5-dev", "round5-heldout", "round6-dev", "round6-heldout", "round7-dev", "round7-outlets-dev", "round7-heldout", "round8-dev", "round8e-dev", "round8f-dev", "round8g-dev", "round8i-dev", "round8j-dev", "round8k-dev", "round8l-dev", "round8m-dev", "round8n-dev", "round8o-dev", "round8p-dev", "round8q-dev", "round8-heldout"];
+            parts = ["dev", "heldout", "round2-dev", "round2-heldout", "round3-dev", "round3-heldout", "round4-dev", "round4-heldout", "round5-dev", "round5-heldout", "round6-dev", "round6-heldout", "round7-dev", "round7-outlets-dev", "round7-heldout", "round8-dev", "round8e-dev", "round8f-dev", "round8g-dev", "round8i-dev", "round8j-dev", "round8k-dev", "round8l-dev", "round8m-dev", "round8n-dev", "round8o-dev", "round8p-dev", "round8q-dev", "round8-heldout", "round9-heldout"];
         }
 
         var redactors = new (string Name, Func<string, List<RedactionSpan>> Find)[]
@@ -77,7 +77,7 @@ internal static class RedactionEval
     }
 
     /// <summary>The held-out parts that are scored (never tuned on), pooled last.</summary>
-    internal static readonly string[] HeldOutParts = ["heldout", "round2-heldout", "round3-heldout", "round4-heldout", "round5-heldout", "round6-heldout", "round7-heldout", "round8-heldout"];
+    internal static readonly string[] HeldOutParts = ["heldout", "round2-heldout", "round3-heldout", "round4-heldout", "round5-heldout", "round6-heldout", "round7-heldout", "round8-heldout", "round9-heldout"];
 
     /// <summary>Precision / recall / places kept of every held-out part and of all of them pooled, rules alone and with the span model: aggregates only.</summary>
     private static int Summary(SpanTagger? model)
@@ -94,9 +94,9 @@ internal static class RedactionEval
             var set = RedactionEvalSet.Load(part);
             Console.WriteLine($"| {part} ({set.Count} lines) | " + string.Join(" | ", redactors.Select(r => Brief(Score(set, r.Find, false)))) + " |");
         }
-        // Pooled: every round, rounds 1-6 (the figure before round 7 was scored), rounds 2-7 (before round 8) and 2-8 (the
-        // rounds written by other hands than round 1's).
-        foreach (var (label, parts) in new (string, string[])[] { ("pooled", HeldOutParts), ("pooled 1-6", HeldOutParts[..6]), ("pooled 2-7", HeldOutParts[1..7]), ("pooled 2-8", HeldOutParts[1..]) })
+        // Pooled: every round, rounds 1-6 (the figure before round 7 was scored), rounds 2-7 (before round 8), 2-8 (before round 9) and
+        // 2-9 (the rounds written by other hands than round 1's).
+        foreach (var (label, parts) in new (string, string[])[] { ("pooled", HeldOutParts), ("pooled 1-6", HeldOutParts[..6]), ("pooled 2-7", HeldOutParts[1..7]), ("pooled 2-8", HeldOutParts[1..8]), ("pooled 2-9", HeldOutParts[1..]) })
         {
             var sets = parts.Select(RedactionEvalSet.Load).ToList();
             var all = sets.SelectMany(x => x).ToList();
