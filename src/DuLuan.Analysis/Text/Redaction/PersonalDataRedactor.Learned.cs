@@ -75,6 +75,29 @@ public static partial class PersonalDataRedactor
         return found;
     }
 
+    /// <summary>
+    /// A learned name that runs on from a name the rules found ("H" of "H'Bia Niê", "Kim" of "Kim Min Jun") widens it: the rules'
+    /// span would win over it and leave the rest. True when it did.
+    /// </summary>
+    private static bool WidenRuleName(List<RedactionSpan> candidates, RedactionSpan learned)
+    {
+        if (learned.Kind != RedactionKind.PersonName)
+        {
+            return false;
+        }
+        for (var k = 0; k < candidates.Count; k++)
+        {
+            var c = candidates[k];
+            if (c.Kind == RedactionKind.PersonName && c.Start < learned.End && learned.Start < c.End && (learned.Start < c.Start || learned.End > c.End))
+            {
+                var start = Math.Min(c.Start, learned.Start);
+                candidates[k] = new RedactionSpan(start, Math.Max(c.End, learned.End) - start, RedactionKind.PersonName);
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static LearnedBlock NameBlock(RuleFindings rules, byte[] marks, int first, int last)
     {
         var view = rules.View;

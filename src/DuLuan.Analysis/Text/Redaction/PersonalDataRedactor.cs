@@ -50,7 +50,7 @@ public static partial class PersonalDataRedactor
         var marks = Marks(rules);
         foreach (var (span, block) in Learned(rules, marks, model, homesPolicy))
         {
-            if (block == LearnedBlock.None)
+            if (block == LearnedBlock.None && !WidenRuleName(candidates, span))
             {
                 candidates.Add(span);
             }
