@@ -5,8 +5,11 @@ internal enum LearnedBlock
 {
     None,
 
-    /// <summary>It covers an official in office the rules found, or (a name) a public place.</summary>
-    OfficialOrPlace,
+    /// <summary>It covers an official in office the rules found.</summary>
+    Official,
+
+    /// <summary>It covers a public place the rules found (a name; a home under <see cref="LearnedHomes.OutsidePlaces"/>).</summary>
+    PlaceWord,
 
     /// <summary>A name joined after a place or an official ("Nhà văn hóa Trung tâm Lê Quang Nam").</summary>
     AfterPlace,
@@ -61,10 +64,11 @@ public static partial class PersonalDataRedactor
             var end = view.Words[last].End;
             var span = new RedactionSpan(start, end - start, kind);
             var block = LearnedBlock.None;
+            var placeStarts = kind == RedactionKind.PersonName && PlaceStartsAName(view, marks, first, last);
             for (var i = first; i <= last && block == LearnedBlock.None; i++)
             {
-                block = marks[i] == SpanFeatures.Official
-                    || (marks[i] == SpanFeatures.Place && (kind == RedactionKind.PersonName || homesPolicy == LearnedHomes.OutsidePlaces)) ? LearnedBlock.OfficialOrPlace : LearnedBlock.None;
+                block = marks[i] == SpanFeatures.Official ? LearnedBlock.Official
+                    : marks[i] == SpanFeatures.Place && !placeStarts && (kind == RedactionKind.PersonName || homesPolicy == LearnedHomes.OutsidePlaces) ? LearnedBlock.PlaceWord : LearnedBlock.None;
             }
             if (block == LearnedBlock.None)
             {
@@ -96,6 +100,21 @@ public static partial class PersonalDataRedactor
             }
         }
         return false;
+    }
+
+    /// <summary>
+    /// A place the rules read where the model reads a person, starting at the name's first word: a family name that is also a
+    /// place word ("Ngo Van Hai", "Duong Thi Thuy", "Truong Van Dat" without marks; "Lăng Văn Sử"), of two words or more or after
+    /// a kinship word ("c Hà", "e Tram"), not run on from a place before it ("chợ Bà Sáu"), not before a number ("kiet 28"), not an
+    /// everyday word ("NHÀ VĂN HÓA"). The model's name then stands.
+    /// </summary>
+    private static bool PlaceStartsAName(RedactionText view, byte[] marks, int first, int last)
+    {
+        var words = view.Words;
+        return (first == 0 || marks[first - 1] is not (SpanFeatures.Place or SpanFeatures.Official) || !view.JoinedToNext(first - 1))
+            && (last + 1 >= words.Count || !words[last + 1].IsNumber)
+            && !Everyday(view, first)
+            && (last > first || (first > 0 && view.JoinedToNext(first - 1) && OtherMentions.IsCue(words[first - 1])));
     }
 
     private static LearnedBlock NameBlock(RuleFindings rules, byte[] marks, int first, int last)
