@@ -8,7 +8,7 @@ namespace DuLuan.Analysis.Text;
 /// problem and officials acting in office. Numbers first (e-mail, health insurance, bank, citizen id, phone, old id,
 /// plate), then home addresses, then names; public places and officials are found first and protect what they cover.
 /// </summary>
-public static class PersonalDataRedactor
+public static partial class PersonalDataRedactor
 {
     private static readonly Dictionary<RedactionKind, string> Labels = new()
     {
@@ -36,7 +36,7 @@ public static class PersonalDataRedactor
     /// The rules, then (public scope) the learned span model's names and homes where the rules found nothing: a union for
     /// people, while what the rules keep as a public place or an official in office stays kept.
     /// </summary>
-    internal static List<RedactionSpan> Find(string text, RedactionScope scope, SpanTagger? model, LearnedHomes homesPolicy = LearnedHomes.OverPlaces)
+    internal static List<RedactionSpan> Find(string text, RedactionScope scope, SpanTagger? model, LearnedHomes homesPolicy = LearnedHomes.OverPlaces, bool otherMentions = true)
     {
         ArgumentNullException.ThrowIfNull(text);
         var rules = Rules(text, scope);
@@ -48,44 +48,16 @@ public static class PersonalDataRedactor
 
         var view = rules.View;
         var marks = Marks(rules);
-        foreach (var (first, last, kind) in model.Tag(view, marks))
+        foreach (var (span, block) in Learned(rules, marks, model, homesPolicy))
         {
-            var start = view.Words[first].Start;
-            var end = view.Words[last].End;
-            var blocked = false;
-            for (var i = first; i <= last && !blocked; i++)
+            if (block == LearnedBlock.None && !WidenRuleName(candidates, span))
             {
-                blocked = marks[i] == SpanFeatures.Official
-                    || (marks[i] == SpanFeatures.Place && (kind == RedactionKind.PersonName || homesPolicy == LearnedHomes.OutsidePlaces));
+                candidates.Add(span);
             }
-            if (kind == RedactionKind.PersonName)
-            {
-                // "Nhà văn hóa Trung tâm Lê Quang Nam", "số 28 Nguyễn Thị Minh Khai": a name running on from a place is the place's;
-                // "Zalo", "Hiệu trưởng" never start a person's name.
-                // "Trần Phú", "Nguyễn Thị Minh Khai": a capitalised word joined before it in a cased line makes it part of a longer name the rules judged;
-                // a listed street named after a person ("Lê Lợi ngập sâu") without a title is the street, as in the rules.
-                var before = first > 0 && view.JoinedToNext(first - 1) ? view.Words[first - 1] : default;
-                blocked |= (first > 0 && view.JoinedToNext(first - 1) && marks[first - 1] is SpanFeatures.Place or SpanFeatures.Official)
-                    || (before.End > 0 && before.Capitalised && !before.Caseless && (!before.SentenceStart || NameLists.FamilyNames.Contains(before.Fold)) && marks[first - 1] == SpanFeatures.None)
-                    || RedactionLexicon.NotNameStarts.Contains(view.Words[first].Lower) || NotLearnedNameStarts.Contains(view.Words[first].Lower)
-                    || StartsNamedPlace(view, first, last)
-                    || EverydayWord(view, first, last) || AfterAdminUnit(view, first) || Outlet(view, first)
-                    || (last + 1 < marks.Length && view.JoinedToNext(last) && marks[last + 1] == SpanFeatures.NameFirst)
-                    || PlaceNames.IsPlace(view, start, end, rules.Places) || (first > 0 && view.Words[first - 1].Lower == "tiếng");
-            }
-            else
-            {
-                // A home is someone's: the writer or a named person before it in the sentence; a lone word is no address.
-                blocked |= homesPolicy == LearnedHomes.None || last == first || rules.Stretches.Any(s => start < s.End && s.Start < end)
-                    || OwnerBefore(view, marks, first) is not (HomeOwner.Writer or HomeOwner.Named)
-                    || (OwnerBefore(view, marks, first) == HomeOwner.Named && Residences.Contains(view.Words[first].Fold))
-                    || view.Words.Skip(first + 1).Take(last - first).Any(w => w.Caseless && NotInAddress.Contains(w.Fold))
-                    || (homesPolicy == LearnedHomes.OutsidePlaces && Touches(marks, first, last, SpanFeatures.Place));
-            }
-            if (!blocked)
-            {
-                candidates.Add(new RedactionSpan(start, end - start, kind));
-            }
+        }
+        if (otherMentions)
+        {
+            OtherMentions.Add(view, marks, candidates);
         }
         return Resolve(NameEnds.Widen(text, candidates));
     }

@@ -10,11 +10,11 @@ internal static class SpanFeatures
 {
     internal const int Bits = 18;
     internal const int Size = 1 << Bits;
-    internal const int PerWord = 42;
+    internal const int PerWord = 45;
     internal const int PerLabel = 9;
 
     /// <summary>Changes whenever the features change: a saved model says which it was trained with.</summary>
-    internal const int Version = 3;
+    internal const int Version = 4;
 
     // What the rules found at a word (<see cref="Marks"/>).
     internal const byte None = 0;
@@ -27,7 +27,13 @@ internal static class SpanFeatures
     internal const byte Number = 7;
 
     /// <summary>Per word: its shape, its name-list and word-list class, computed once per text.</summary>
-    internal readonly record struct WordInfo(ulong Fold, ulong Lower, int Shape, int Class, int PairNext, int GapBefore, int Role, int Join);
+    internal readonly record struct WordInfo(ulong Fold, ulong Lower, int Shape, int Class, int PairNext, int GapBefore, int Role, int Join, int Syllable = 0);
+
+    // <see cref="WordInfo.Syllable"/>: not a Vietnamese syllable (1), the tone (<see cref="NameSyllable.Tone"/>) shifted by 1,
+    // joined by an apostrophe to the word before (16: "H'Bia") or after (32).
+    private const int Foreign = 1;
+    private const int ApostropheBefore = 16;
+    private const int ApostropheAfter = 32;
 
     // What a word says about its neighbour (<see cref="WordInfo.Role"/>): a kinship or address word, a verb or joiner
     // before a name, a place type or administrative unit, the first word of an office.
@@ -65,7 +71,7 @@ internal static class SpanFeatures
             var pair = i + 1 < words.Count && view.JoinedToNext(i) ? RedactionWordList.Pair(w, words[i + 1]) : 0;
             var gap = GapClass(view, i);
             var join = i > 0 && NameLists.Joiners.Contains(words[i - 1].Fold) ? 1 : gap == 1 ? 2 : 0;
-            info[i] = new WordInfo(SegmenterFeatures.HashSyllable(w.Fold), SegmenterFeatures.HashSyllable(w.Lower), shape, cls, pair, gap, RoleOf(w), join);
+            info[i] = new WordInfo(SegmenterFeatures.HashSyllable(w.Fold), SegmenterFeatures.HashSyllable(w.Lower), shape, cls, pair, gap, RoleOf(w), join, w.IsNumber ? 0 : Syllable(view, i));
         }
         return info;
     }
@@ -138,6 +144,13 @@ internal static class SpanFeatures
         // A listed name that is no everyday word, by how it is written and where ("Tú lái xe …", "Giàu chủ ghe …").
         into[k++] = Index(47, Mix(cls, shape & 35));
         into[k++] = Index(48, Mix(Mix(cls & 0x7D1, shape & 33), Mix(ShapeAt(i + 1) & 3, ClassAt(i + 1) & 0x3E0)));
+        // Names no list holds, by their shape: not a Vietnamese syllable ("Ksor", "Mlô", "Smith"), beside others like it, an
+        // apostrophe inside ("H'Bia", "Y'Lan"). (Rhyme, tone and first and last letters helped cross-validation a little but not the held-out rounds.)
+        ulong ForeignAt(int j) => j < 0 || j >= n ? 2UL : (ulong)(info[j].Syllable & Foreign);
+        var syllable = (ulong)w.Syllable;
+        into[k++] = Index(49, Mix(syllable & Foreign, shape & 35));
+        into[k++] = Index(50, Mix(Mix(ForeignAt(i - 1), syllable & Foreign), Mix(ForeignAt(i + 1), shape & 3)));
+        into[k++] = Index(53, Mix(syllable & (ApostropheBefore | ApostropheAfter | Foreign), shape & 1));
         return k;
     }
 
@@ -166,6 +179,16 @@ internal static class SpanFeatures
 
     /// <summary>The labels of the two words before with how the word joins them (after "và"/"với": 1, after a comma: 2): "Lan và Hoa", "Tín, Hiển".</summary>
     internal static int JoinedPair(int previous, int beforePrevious, int join) => Index(46, Mix(Mix((ulong)previous, (ulong)beforePrevious), (ulong)join));
+
+    /// <summary>The syllable flags of word <paramref name="i"/>: no Vietnamese syllable ("Ksor", "Smith"), its tone, an apostrophe joining it ("H'Bia").</summary>
+    private static int Syllable(RedactionText view, int i)
+    {
+        var w = view.Words[i];
+        return (NameSyllable.RhymeStart(w.Fold) < 0 ? Foreign : 0) | (NameSyllable.Tone(w.Lower) << 1)
+            | (i > 0 && IsApostrophe(view.GapAfter(i - 1)) ? ApostropheBefore : 0) | (i + 1 < view.Words.Count && IsApostrophe(view.GapAfter(i)) ? ApostropheAfter : 0);
+    }
+
+    private static bool IsApostrophe(ReadOnlySpan<char> gap) => gap is "'" or "’";
 
     private static ulong Mix(ulong a, ulong b) => SegmenterFeatures.Combine(a, b);
 
