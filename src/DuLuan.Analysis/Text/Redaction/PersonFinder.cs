@@ -207,7 +207,7 @@ internal static partial class PersonFinder
                 return -1;
             }
             var k = first;
-            while (k + 1 < words.Count && k + 1 - first < 4 && view.JoinedToNext(k) && IsCapitalisedName(words[k + 1]) && !inPlace[k + 1])
+            while (k + 1 < words.Count && k + 1 - first < 4 && view.JoinedToNext(k) && IsCapitalisedName(words[k + 1]) && !inPlace[k + 1] && !PlaceAfterGivenName(view, first, k))
             {
                 k++;
             }
@@ -226,7 +226,7 @@ internal static partial class PersonFinder
         {
             if (first + 1 < words.Count && view.JoinedToNext(first) && !inPlace[first + 1] && !words[first + 1].IsNumber
                 && RedactionLexicon.GivenNames.Contains(words[first + 1].Fold) && !NotSecondName.Contains(words[first + 1].Fold)
-                && (w.Caseless || !words[first + 1].Capitalised))
+                && (w.Caseless || !words[first + 1].Capitalised) && !NameStopsBefore(view, first + 1) && !PlaceAfterGivenName(view, first, first))
             {
                 return first + 1;
             }
@@ -234,6 +234,33 @@ internal static partial class PersonFinder
         }
         return -1;
     }
+
+    /// <summary>
+    /// Word <paramref name="k"/> of a name read without case is the sentence's next word: written with marks as an everyday word
+    /// no name is written as ("THÁNG", "khối", "báo"), or the first of an everyday pair that follows names ("hàng xóm", "phụ
+    /// trách", "cơi nới", "phản ánh").
+    /// </summary>
+    private static bool NameStopsBefore(RedactionText view, int k)
+    {
+        var words = view.Words;
+        var w = words[k];
+        if (w.HasMarks && NotNameAfterName.Contains(w.Lower))
+        {
+            return true;
+        }
+        return k + 1 < words.Count && view.JoinedToNext(k) && RedactionLexicon.NotNamePairs.Contains(w.Fold + "_" + words[k + 1].Fold);
+    }
+
+    /// <summary>Everyday words, with their marks, that fold like given names and follow a name as the sentence's next word ("TRẦN THỊ LỘC THÁNG 11", "chị Thủy viết giùm").</summary>
+    private static readonly HashSet<string> NotNameAfterName = new(StringComparer.Ordinal)
+    {
+        "tháng", "khối", "hàng", "báo", "nhận", "nhắn", "mất", "viết", "chết", "trực", "mặc", "cứ", "quê", "phụ",
+    };
+
+    /// <summary>A lone given name after a title followed by a ward's or city's name: "anh Tuấn Hòa Khánh", "chú Sáu Cái Khế" (the person and where they live).</summary>
+    private static bool PlaceAfterGivenName(RedactionText view, int first, int k)
+        => k == first && k + 1 < view.Words.Count && !NameLists.FamilyNames.Contains(view.Words[first].Fold) && !RedactionLexicon.MiddleNames.Contains(view.Words[first].Fold)
+            && !RedactionLexicon.MiddleNames.Contains(view.Words[k + 1].Fold) && PlaceNames.StartsKnownPlace(view, k + 1);
 
     private static bool IsCapitalisedName(RedactionWord w) => w.Capitalised && !w.IsNumber && !RedactionLexicon.NotNameParts.Contains(w.Lower);
 
@@ -247,6 +274,10 @@ internal static partial class PersonFinder
             && (words[k + 1].Caseless || !words[k + 1].Capitalised || words[first].Capitalised))
         {
             var next = words[k + 1].Fold;
+            if (NameStopsBefore(view, k + 1) && !(surnameLed && k == first && RedactionLexicon.MiddleNames.Contains(next)))
+            {
+                break;
+            }
             // "nguyen thi thu ha", "TRẦN VĂN BA": after a family name, middle and given names may also be everyday words.
             var nameLike = !RedactionLexicon.StopWords.Contains(next)
                 || (surnameLed && k == first && RedactionLexicon.MiddleNames.Contains(next))

@@ -84,6 +84,22 @@ internal static class PlaceNames
         return false;
     }
 
+    /// <summary>Words <paramref name="k"/> and the one or two joined after it spell a ward's, commune's or city's name ("hoa khanh", "Bình Thạnh").</summary>
+    internal static bool StartsKnownPlace(RedactionText view, int k)
+    {
+        var words = view.Words;
+        var name = words[k].Fold;
+        for (var j = k + 1; j < words.Count && j - k <= 2 && view.JoinedToNext(j - 1) && !words[j].IsNumber; j++)
+        {
+            name += " " + words[j].Fold;
+            if (IsKnownPlace(name))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static bool IsKnownPlace(string name) => UnitNames.Folded.ContainsKey(name) || FormerProvincesAndCities.Contains(name);
 
     /// <summary>Word <paramref name="i"/> runs into the next one as part of one name (and, in a cased line, is capitalised).</summary>

@@ -97,7 +97,7 @@ internal static class RedactionLexicon
         "ong ba anh chi em toi minh chung tui ho no ay cung deu luc khi tu hom sang chieu toi dem ngay thang nam xay ban mua lam dot nuoi can de nghi tuoi");
 
     /// <summary>Everyday words that begin like a full name ("phản ánh" = to report, "vô gia cư" = homeless).</summary>
-    internal static readonly HashSet<string> NotNamePairs = Set("phan_anh vo_gia vu_viec dang_ky");
+    internal static readonly HashSet<string> NotNamePairs = Set("phan_anh vo_gia vu_viec dang_ky hang_xom phu_trach coi_noi tan_ca bao_cao nhac_lich");
 
     /// <summary>Capitalised words (lower-cased, with their marks) that never start a private person's name.</summary>
     internal static readonly HashSet<string> NotNameStarts = Set(
