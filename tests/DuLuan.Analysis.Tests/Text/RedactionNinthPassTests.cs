@@ -22,4 +22,39 @@ public class RedactionNinthPassTests
     [InlineData("nhà Khúc Văn Đạo ở thôn 7 xóm Trại bị cây đè sập mái", "nhà [họ tên] ở [địa chỉ] bị cây đè sập mái")]
     public void A_hamlet_given_as_the_writers_household_or_with_a_house_or_group_stays_a_home(string text, string expected)
         => Assert.Equal(expected, RulesOnly(text));
+
+    [Theory]
+    [InlineData("nhờ chị Huệ hàng xóm nộp đơn giúp", "nhờ chị [họ tên] hàng xóm nộp đơn giúp")]
+    [InlineData("cô Thu phụ trách thu gom rác ở khu phố 1 nghỉ ốm", "cô [họ tên] phụ trách thu gom rác ở khu phố 1 nghỉ ốm")]
+    [InlineData("em nhờ chị Thủy viết giùm đơn xin trợ cấp", "em nhờ chị [họ tên] viết giùm đơn xin trợ cấp")]
+    [InlineData("MẸ TÔI LÀ BÀ TRẦN THỊ LỘC THÁNG 11 CHƯA NHẬN TIỀN", "MẸ TÔI LÀ BÀ [họ tên] THÁNG 11 CHƯA NHẬN TIỀN")]
+    [InlineData("toi la Chau Thi Thanh, o ap Vinh Loc", "toi la [họ tên], o ap Vinh Loc")]
+    [InlineData("anh toan bao ve cho bac my an noi dem qua co nguoi pha khoa cong", "anh [họ tên] bao ve cho bac my an noi dem qua co nguoi pha khoa cong")]
+    [InlineData("Anh Tuấn Hòa Khánh báo cột đèn trước chợ bị nghiêng.", "Anh [họ tên] Hòa Khánh báo cột đèn trước chợ bị nghiêng.")]
+    public void A_name_stops_before_the_sentences_next_word_or_the_place_after_it(string text, string expected)
+        => Assert.Equal(expected, RulesOnly(text));
+
+    [Theory]
+    [InlineData("con tôi là trần gia bảo học lớp 3", "con tôi là [họ tên] học lớp 3")]
+    [InlineData("em là lê hoàng nam sinh viên năm 2", "em là [họ tên] sinh viên năm 2")]
+    [InlineData("Chị Thanh Xuân báo thang máy hỏng.", "Chị [họ tên] báo thang máy hỏng.")]
+    [InlineData("ông Ma Văn Thắng ở thôn Nà Chùa báo trâu bị chết do rét", "ông [họ tên] ở thôn Nà Chùa báo trâu bị chết do rét")]
+    public void Names_that_look_like_everyday_words_or_places_stay_whole(string text, string expected)
+        => Assert.Equal(expected, RulesOnly(text));
+
+    [Theory]
+    [InlineData("Trưởng Ban Dân tộc tỉnh đề nghị rà soát lại danh sách hộ ở thôn Plei Kần.")]
+    [InlineData("Trưởng Ban Công tác Mặt trận thôn Trung Lương vận động bà con hiến đất làm đường.")]
+    [InlineData("ĐỀ NGHỊ TRƯỞNG CÔNG AN XÃ XÁC MINH VIỆC CHỞ HÀNG LẬU QUA CỬA KHẨU")]
+    [InlineData("Theo đồng chí Chính trị viên Ban Chỉ huy Quân sự xã, buổi khám tuyển dời sang thứ Hai.")]
+    [InlineData("Bà Rịa mưa lớn, quốc lộ 51 ngập một đoạn.")]
+    [InlineData("ae lam ray o Chu Pah ve som")]
+    public void Offices_and_places_that_begin_like_a_title_or_family_name_stay(string text)
+        => Assert.Equal(VietnameseNormalizer.Normalize(text), RulesOnly(text));
+
+    [Theory]
+    [InlineData("chi Nga o so 3 to 9 phuong Dinh Ke, Bac Giang bi cat tro cap", "chi [họ tên] o [địa chỉ] phuong Dinh Ke, Bac Giang bi cat tro cap")]
+    [InlineData("gia dinh em o khom 3 phuong Vinh My, Chau Doc, xin dang ky nhan gao", "gia dinh em o [địa chỉ] phuong Vinh My, Chau Doc, xin dang ky nhan gao")]
+    public void A_province_typed_without_marks_that_begins_like_a_title_stays(string text, string expected)
+        => Assert.Equal(expected, RulesOnly(text));
 }

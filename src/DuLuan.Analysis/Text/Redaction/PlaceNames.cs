@@ -85,14 +85,14 @@ internal static class PlaceNames
     }
 
     /// <summary>Words <paramref name="k"/> and the one or two joined after it spell a ward's, commune's or city's name ("hoa khanh", "Bình Thạnh").</summary>
-    internal static bool StartsKnownPlace(RedactionText view, int k)
+    internal static bool StartsKnownPlace(RedactionText view, int k, bool citiesOnly = false)
     {
         var words = view.Words;
         var name = words[k].Fold;
         for (var j = k + 1; j < words.Count && j - k <= 2 && view.JoinedToNext(j - 1) && !words[j].IsNumber; j++)
         {
             name += " " + words[j].Fold;
-            if (IsKnownPlace(name))
+            if (citiesOnly ? FormerProvincesAndCities.Contains(name) : IsKnownPlace(name))
             {
                 return true;
             }

@@ -66,6 +66,7 @@ internal static class RedactionLexicon
         "truong ban", "pho truong ban", "hieu truong", "pho hieu truong", "chanh van phong", "chanh thanh tra", "thanh tra", "can bo dia chinh", "can bo tu phap", "can bo tiep nhan",
         "can bo", "cong chuc", "canh sat khu vuc", "doi truong", "doi pho", "dai bieu", "thuong ta", "trung ta", "dai ta", "thieu ta", "dai uy", "thuong uy", "trung uy",
         "tong giam doc", "cuc truong", "vu truong", "bo truong", "thu truong", "chu nhiem", "truong khoa", "truong tram", "truong tram y te",
+        "chinh tri vien", "chinh uy",
     ];
 
     /// <summary>Words between an office and its holder's name: the unit ("UBND phường Hòa Minh", "Sở Y tế").</summary>
