@@ -57,4 +57,13 @@ public class RedactionNinthPassTests
     [InlineData("gia dinh em o khom 3 phuong Vinh My, Chau Doc, xin dang ky nhan gao", "gia dinh em o [địa chỉ] phuong Vinh My, Chau Doc, xin dang ky nhan gao")]
     public void A_province_typed_without_marks_that_begins_like_a_title_stays(string text, string expected)
         => Assert.Equal(expected, RulesOnly(text));
+
+    [Theory]
+    [InlineData("Cửa hàng điện máy ở ngã tư Lê Hồng Phong - Đinh Công Tráng bật loa quảng cáo cả ngày.")]
+    [InlineData("den giao thong hu o nga tu Nguyen Kiem - Hoang Minh Giam")]
+    [InlineData("Xe chở rác rò nước thải suốt đoạn Lê Văn Việt gần ngã tư Thủ Đức.")]
+    [InlineData("Đoạn Điện Biên Phủ từ cầu Sài Gòn đến ngã tư Hàng Xanh có nhiều ổ gà.")]
+    [InlineData("xe bồn tưới nước sẽ làm việc trên Lê Văn Hiến từ 5h sáng.")]
+    public void A_junctions_second_street_and_a_stretch_named_after_a_person_stay(string text)
+        => Assert.Equal(VietnameseNormalizer.Normalize(text), RulesOnly(text));
 }
