@@ -66,4 +66,26 @@ public class RedactionNinthPassTests
     [InlineData("xe bồn tưới nước sẽ làm việc trên Lê Văn Hiến từ 5h sáng.")]
     public void A_junctions_second_street_and_a_stretch_named_after_a_person_stay(string text)
         => Assert.Equal(VietnameseNormalizer.Normalize(text), RulesOnly(text));
+
+    [Theory]
+    [InlineData("Ông John Smith quốc tịch Anh phản ánh quán karaoke tại số 33 Bùi Viện mở nhạc đến 2 giờ sáng.", "Ông [họ tên] quốc tịch Anh phản ánh quán karaoke tại số 33 Bùi Viện mở nhạc đến 2 giờ sáng.")]
+    [InlineData("gặp chị Hạnh, chị nhận đăng ký tiêm cho bé ở tổ 12 nhé", "gặp chị [họ tên], chị nhận đăng ký tiêm cho bé ở tổ 12 nhé")]
+    [InlineData("dem nay em tan ca luc 2h sang o cong ty, anh Hieu cho em di nho", "dem nay em tan ca luc 2h sang o cong ty, anh [họ tên] cho em di nho")]
+    [InlineData("\"Dậu ơi ra coi, nước vô tới bậc thềm rồi\" - bà hàng xóm kêu lúc 2h sáng", "\"Dậu ơi ra coi, nước vô tới bậc thềm rồi\" - bà hàng xóm kêu lúc 2h sáng")]
+    public void A_title_used_as_a_pronoun_before_a_verb_is_no_name(string text, string expected)
+        => Assert.Equal(expected, RulesOnly(text));
+
+    [Theory]
+    [InlineData("e đang trọ ở ngõ 88 Trần Quý Cáp Đống Đa, chủ trọ thu tiền điện 4k/số", "e đang trọ ở [địa chỉ] Đống Đa, chủ trọ thu tiền điện 4k/số")]
+    [InlineData("nhà chị gái em ở số 18 đường Trần Phú Hà Tĩnh bị mất nước 2 ngày", "nhà chị gái em ở [địa chỉ] Hà Tĩnh bị mất nước 2 ngày")]
+    [InlineData("Nhà tôi ở số 5 Nguyễn Thị Minh Khai, cống nghẹt.", "Nhà tôi ở [địa chỉ], cống nghẹt.")]
+    public void A_city_or_district_written_after_the_street_of_a_home_stays(string text, string expected)
+        => Assert.Equal(expected, RulesOnly(text));
+
+    [Theory]
+    [InlineData("Cổng Bệnh viện Đa khoa Đỗ Xuân Hợp ngập sâu 40 cm, xe cấp cứu không vào được.")]
+    [InlineData("Giải thưởng Trần Văn Giàu năm 2026 trao cho công trình nghiên cứu về lịch sử Nam Bộ.")]
+    [InlineData("Học bổng Vừ A Dính năm học 2026-2027 xét cho 12 học sinh.")]
+    public void Awards_scholarships_and_hospitals_named_after_people_stay(string text)
+        => Assert.Equal(VietnameseNormalizer.Normalize(text), RulesOnly(text));
 }

@@ -212,6 +212,11 @@ internal static partial class PersonFinder
         }
 
         var w = words[first];
+        // "Anh phản ánh quán karaoke", "chị nhận đăng ký": a title used as a pronoun before the verb.
+        if (!(w.Capitalised && !w.Caseless) && NameStopsBefore(view, first))
+        {
+            return -1;
+        }
         if (!w.Caseless && w.Capitalised)
         {
             // "bà Năm", "chú Tư": the birth-order names of the South, unless a year follows ("Năm 2024").
@@ -241,7 +246,7 @@ internal static partial class PersonFinder
         {
             if (first + 1 < words.Count && view.JoinedToNext(first) && !inPlace[first + 1] && !words[first + 1].IsNumber
                 && RedactionLexicon.GivenNames.Contains(words[first + 1].Fold) && !NotSecondName.Contains(words[first + 1].Fold)
-                && (w.Caseless || !words[first + 1].Capitalised) && !NameStopsBefore(view, first + 1) && !PlaceAfterGivenName(view, first, first) && !EverydayPairAt(view, first + 1))
+                && (w.Caseless || !words[first + 1].Capitalised) && !NameStopsBefore(view, first + 1) && words[first + 1].Fold != w.Fold && !PlaceAfterGivenName(view, first, first) && !EverydayPairAt(view, first + 1))
             {
                 return first + 1;
             }

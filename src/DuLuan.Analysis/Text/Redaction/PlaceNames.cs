@@ -100,7 +100,7 @@ internal static class PlaceNames
         return false;
     }
 
-    private static bool IsKnownPlace(string name) => UnitNames.Folded.ContainsKey(name) || FormerProvincesAndCities.Contains(name);
+    internal static bool IsKnownPlace(string name) => UnitNames.Folded.ContainsKey(name) || FormerProvincesAndCities.Contains(name);
 
     /// <summary>Word <paramref name="i"/> runs into the next one as part of one name (and, in a cased line, is capitalised).</summary>
     private static bool Joins(RedactionText view, int i) => Joins(view, i, i + 1) && (view.Words[i].Caseless || view.Words[i].Capitalised);

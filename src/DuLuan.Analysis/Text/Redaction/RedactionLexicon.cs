@@ -48,7 +48,7 @@ internal static class RedactionLexicon
         "cong vien", "vuon hoa", "quang truong", "tuong dai", "benh vien", "tram y te", "san van dong", "nha van hoa", "nha thi dau", "nha tho", "chua", "den", "dinh", "mieu", "lang",
         "ben xe", "ben do", "ben", "ga", "san bay", "sieu thi", "trung tam", "khu do thi", "kdt", "khu dan cu", "kdc", "khu tai dinh cu", "khu cong nghiep", "kcn", "cum cong nghiep",
         "chung cu", "toa", "ky tuc xa", "thu vien", "bao tang", "song", "kenh", "rach", "ho", "nui", "bai bien", "vinh", "dao", "du an", "tram", "quan ca phe", "tru so", "quy",
-        "doan", "tren",
+        "doan", "tren", "benh vien da khoa", "giai thuong", "hoc bong",
     ];
 
     /// <summary>Place types after which a second name joined by "-", "và", "với", "giao" is a second street.</summary>
