@@ -88,4 +88,26 @@ public class RedactionNinthPassTests
     [InlineData("Học bổng Vừ A Dính năm học 2026-2027 xét cho 12 học sinh.")]
     public void Awards_scholarships_and_hospitals_named_after_people_stay(string text)
         => Assert.Equal(VietnameseNormalizer.Normalize(text), RulesOnly(text));
+
+    [Theory]
+    [InlineData("STT 5: Y Bhiông Niê, khuyết tật nặng, mức 720.000 đồng/tháng.", "STT 5: [họ tên], khuyết tật nặng, mức 720.000 đồng/tháng.")]
+    [InlineData("Chị H'Bia Mlô hỏi về học bổng cho con.", "Chị [họ tên] hỏi về học bổng cho con.")]
+    [InlineData("Người làm đơn: Siu H'Lin, xin hỗ trợ làm nhà.", "Người làm đơn: [họ tên], xin hỗ trợ làm nhà.")]
+    [InlineData("Hôm qua Ksor Nul bị ngã xe ở dốc.", "Hôm qua [họ tên] bị ngã xe ở dốc.")]
+    [InlineData("Rơ Mah Hiên xin vay vốn trồng cà phê.", "[họ tên] xin vay vốn trồng cà phê.")]
+    [InlineData("Siu H'Luyến được hỗ trợ bò giống ở xã Ia Dom", "[họ tên] được hỗ trợ bò giống ở xã Ia Dom")]
+    [InlineData("Chú Danh Út làm nghề đan đát ở ấp Cà Săng.", "Chú [họ tên] làm nghề đan đát ở ấp Cà Săng.")]
+    [InlineData("Ama Sen với K'Brel đã nộp đơn.", "[họ tên] với [họ tên] đã nộp đơn.")]
+    public void Highland_and_Khmer_names_of_a_clear_shape_are_removed_by_the_rules(string text, string expected)
+        => Assert.Equal(expected, RulesOnly(text));
+
+    [Theory]
+    [InlineData("Ia H'Drai xa, đường tỉnh lộ mùa mưa lầy.")]
+    [InlineData("Bà con hỏi lớp dạy tiếng K'Ho ở Lạc Dương.")]
+    [InlineData("Nên ghi rõ giờ xả đập thủy điện A Vương.")]
+    [InlineData("Sinh viên khu A Ký túc xá được nghỉ.")]
+    [InlineData("Y tế xã đã đến tận nhà.")]
+    [InlineData("Danh sách hộ nghèo đã niêm yết.")]
+    public void Places_languages_and_everyday_words_of_the_same_shape_stay(string text)
+        => Assert.Equal(VietnameseNormalizer.Normalize(text), RulesOnly(text));
 }

@@ -78,6 +78,10 @@ internal static partial class PersonFinder
             {
                 first = i;
                 last = SurnameLed(view, inPlace, i);
+                if (last < first)
+                {
+                    last = MinorityNames.End(view, inPlace, i);
+                }
             }
             if (last < first)
             {
@@ -202,8 +206,14 @@ internal static partial class PersonFinder
         return gap.Length == 0 || gap.SequenceEqual(":");
     }
 
-    /// <summary>Last word of the name starting at <paramref name="first"/>, or -1.</summary>
+    /// <summary>Last word of the name starting at <paramref name="first"/>, or -1; a name of a clear minority shape ("H'Bia Niê") as far as it reaches.</summary>
     private static int ReadName(RedactionText view, bool[] inPlace, int first)
+    {
+        var plain = ReadPlainName(view, inPlace, first);
+        return first < view.Words.Count && plain >= -1 ? Math.Max(plain, MinorityNames.End(view, inPlace, first)) : plain;
+    }
+
+    private static int ReadPlainName(RedactionText view, bool[] inPlace, int first)
     {
         var words = view.Words;
         if (first >= words.Count || inPlace[first] || words[first].IsNumber)
