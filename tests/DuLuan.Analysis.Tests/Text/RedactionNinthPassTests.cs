@@ -39,6 +39,7 @@ public class RedactionNinthPassTests
     [InlineData("em là lê hoàng nam sinh viên năm 2", "em là [họ tên] sinh viên năm 2")]
     [InlineData("Chị Thanh Xuân báo thang máy hỏng.", "Chị [họ tên] báo thang máy hỏng.")]
     [InlineData("ông Ma Văn Thắng ở thôn Nà Chùa báo trâu bị chết do rét", "ông [họ tên] ở thôn Nà Chùa báo trâu bị chết do rét")]
+    [InlineData("Con trai ông Mạch Vĩ Thành bị chó nhà bên cắn.", "Con trai ông [họ tên] bị chó nhà bên cắn.")]
     public void Names_that_look_like_everyday_words_or_places_stay_whole(string text, string expected)
         => Assert.Equal(expected, RulesOnly(text));
 
@@ -97,6 +98,7 @@ public class RedactionNinthPassTests
     [InlineData("Rơ Mah Hiên xin vay vốn trồng cà phê.", "[họ tên] xin vay vốn trồng cà phê.")]
     [InlineData("Siu H'Luyến được hỗ trợ bò giống ở xã Ia Dom", "[họ tên] được hỗ trợ bò giống ở xã Ia Dom")]
     [InlineData("Chú Danh Út làm nghề đan đát ở ấp Cà Săng.", "Chú [họ tên] làm nghề đan đát ở ấp Cà Săng.")]
+    [InlineData("Con tôi Danh Chí Thanh bị té sông ở rạch Tầm Phương.", "Con tôi [họ tên] bị té sông ở rạch Tầm Phương.")]
     [InlineData("Ama Sen với K'Brel đã nộp đơn.", "[họ tên] với [họ tên] đã nộp đơn.")]
     public void Highland_and_Khmer_names_of_a_clear_shape_are_removed_by_the_rules(string text, string expected)
         => Assert.Equal(expected, RulesOnly(text));

@@ -61,8 +61,13 @@ internal static class MinorityNames
         else if (SouthFirst.Contains(w.Fold) && (w.Lower is "danh" or "thạch" or "néang" or "neáng" or "điểu" || !w.LineHasMarks) && view.JoinedToNext(i) && Capital(words[i + 1])
             && !RedactionLexicon.NotNameStarts.Contains(words[i + 1].Lower) && !PlaceNames.StartsKnownPlace(view, i))
         {
-            var given = words[i + 1].Fold is "k" && Apostrophe(view, i + 1) ? i + 2 : i + 1;
-            last = given;
+            last = words[i + 1].Fold is "k" && Apostrophe(view, i + 1) ? i + 2 : i + 1;
+            // "Danh Chí Thanh", "Thạch Thị Sa Ly": the given names after the family name.
+            while (last + 1 < words.Count && last - i < 3 && view.JoinedToNext(last) && Capital(words[last + 1]) && !inPlace[last + 1]
+                && !RedactionLexicon.NotNameParts.Contains(words[last + 1].Lower))
+            {
+                last++;
+            }
         }
         else
         {

@@ -300,7 +300,7 @@ internal static partial class PersonFinder
 
     /// <summary>A lone given name after a title followed by a ward's or city's name: "anh Tuấn Hòa Khánh", "chú Sáu Cái Khế" (the person and where they live).</summary>
     private static bool PlaceAfterGivenName(RedactionText view, int first, int k)
-        => k == first && k + 1 < view.Words.Count && !NameLists.FamilyNames.Contains(view.Words[first].Fold) && view.Words[first].Fold is not ("van" or "thi")
+        => k == first && k + 1 < view.Words.Count && NameLists.GivenNames.Contains(view.Words[first].Fold) && !NameLists.FamilyNames.Contains(view.Words[first].Fold) && view.Words[first].Fold is not ("van" or "thi")
             && !RedactionLexicon.MiddleNames.Contains(view.Words[k + 1].Fold) && PlaceNames.StartsKnownPlace(view, k + 1);
 
     private static bool IsCapitalisedName(RedactionWord w) => w.Capitalised && !w.IsNumber && !RedactionLexicon.NotNameParts.Contains(w.Lower);
