@@ -51,7 +51,7 @@ public partial class RedactionPeoplePlacesTests
 
     [Theory]
     [InlineData("Gia đình tôi ở xóm 5, xã Nghi Phú, giếng nước bị nhiễm phèn.", "Gia đình tôi ở [địa chỉ], xã Nghi Phú, giếng nước bị nhiễm phèn.")]
-    [InlineData("Nhà ông Sáu ở thôn Đông Lâm có đàn bò bị bệnh.", "Nhà ông [họ tên] ở [địa chỉ] có đàn bò bị bệnh.")]
+    [InlineData("Nhà ông Sáu ở tổ 3 thôn Đông Lâm có đàn bò bị bệnh.", "Nhà ông [họ tên] ở [địa chỉ] có đàn bò bị bệnh.")]
     [InlineData("Nơi cư trú: số 17 khối 6, thị trấn Hưng Nguyên.", "Nơi cư trú: [địa chỉ], thị trấn Hưng Nguyên.")]
     [InlineData("e o so 12 ngo 40 ta quang buu a, duong ngap het roi", "e o [địa chỉ] a, duong ngap het roi")]
     [InlineData("T ở số 5 ngõ 2 Kim Mã, tối nào cũng có karaoke.", "T ở [địa chỉ], tối nào cũng có karaoke.")]

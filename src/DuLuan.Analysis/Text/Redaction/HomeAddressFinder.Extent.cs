@@ -138,7 +138,27 @@ internal static partial class HomeAddressFinder
             }
         }
         var end = PlaceFinder.NameAfter(view, streetWord ? k : k - 1, allowTitleFirst: true);
-        return TrimParticles(view, k, Trim(view, k, end));
+        return TrimParticles(view, k, TrimCity(view, streetWord ? k + 1 : k, Trim(view, k, end)));
+    }
+
+    /// <summary>
+    /// A district, ward or city written after the street without a comma ("ngõ 88 Trần Quý Cáp Đống Đa", "số 31 hẻm 8 Đinh Tiên
+    /// Hoàng Nha Trang"): the street ends before it when two words of the street stay and the whole is no listed street.
+    /// </summary>
+    private static int TrimCity(RedactionText view, int from, int end)
+    {
+        if (end - from < 3 || RedactionLexicon.NamedPlaces.Contains(string.Join(' ', view.Words.Skip(from).Take(end - from + 1).Select(w => w.Fold))))
+        {
+            return end;
+        }
+        for (var cut = from + 2; cut < end; cut++)
+        {
+            if (PlaceNames.IsKnownPlace(string.Join(' ', view.Words.Skip(cut).Take(end - cut + 1).Select(w => w.Fold))))
+            {
+                return cut - 1;
+            }
+        }
+        return end;
     }
 
     /// <summary>

@@ -32,8 +32,11 @@ internal static partial class HomeAddressFinder
             var cue = Cue(view, names, contacts, i);
             // "nhà tôi ở xóm 5", "ông Hai ở tổ 3 thôn An Trạch", "tôi ở tổ 5": said to be the writer's or someone's home, a
             // hamlet or residents' group is the home (it is what a rural address is); after "ông Hùng ở" it stays a place.
+            // A hamlet or village alone ("nhà ở thôn Phú Sơn", "hộ ông Lử ở bản Pa Cheo") is the place around a home, not the
+            // home: it is one when the writer gives it as their household's ("nhà tôi ở thôn …") or a house number comes with it.
             var residence = houseWords == 0 && ResidenceAt(view, i)
-                && ((cue == Home && OwnedHome(view, names, i)) || WriterResident(view, i) || NamedApposition(view, names, i));
+                && ((cue == Home && OwnedHome(view, names, i) && (!Hamlets.Any(h => view.Spells(i, h, out _)) || WriterHousehold(view, i) || HasHouse(view, i)))
+                    || WriterResident(view, i) || NamedApposition(view, names, i));
             if (residence)
             {
                 cue = Math.Max(cue, Home);
@@ -174,6 +177,27 @@ internal static partial class HomeAddressFinder
         }
         var end = Extent(view, i, out _, out _);
         return end >= i && end + 1 < view.Words.Count && (view.GapAfter(end).Trim().SequenceEqual(",") || IsAdminAt(view, end + 1));
+    }
+
+    /// <summary>Hamlets and villages (hundreds of homes): alone they are a place, with a house number a home.</summary>
+    private static readonly string[] Hamlets = ["thon", "ap", "ban", "buon", "lang", "soc"];
+
+    private static bool WriterHousehold(RedactionText view, int i)
+    {
+        var start = view.Words[i].Start;
+        var from = Math.Max(0, start - 40);
+        return PersonalDataPatterns.WriterOwnHousehold().IsMatch(view.Folded.AsSpan(from, start - from));
+    }
+
+    /// <summary>The address at <paramref name="i"/> holds a house or a small residents' group ("thôn 7 xóm Trại"), not a hamlet alone.</summary>
+    private static bool HasHouse(RedactionText view, int i)
+    {
+        var end = Extent(view, i, out var hasHouse, out _);
+        for (var k = i + 1; k <= end && !hasHouse; k++)
+        {
+            hasHouse = SmallGroups.Any(g => view.Spells(k, g, out _));
+        }
+        return hasHouse;
     }
 
     /// <summary>Residents' groups small enough to point at a household (tens of homes), unlike a hamlet or quarter.</summary>

@@ -47,8 +47,8 @@ internal static partial class PersonFinder
         return last;
     }
 
-    /// <summary>Words that fold to a family name but, written with their marks, are not one ("Vụ Đông Xuân", "Lễ Giáng sinh", "Hộ ông …", "Tổ dân phố").</summary>
-    private static readonly HashSet<string> NotFamilyWritten = new(StringComparer.Ordinal) { "vụ", "lễ", "lệ", "đồ", "trấn", "hộ", "tổ", "tộ" };
+    /// <summary>Words that fold to a family name but, written with their marks, are not one ("Vụ Đông Xuân", "Lễ Giáng sinh", "Hộ ông …", "Tổ dân phố", "Trưởng Ban Dân tộc", "Trường Mầm non").</summary>
+    private static readonly HashSet<string> NotFamilyWritten = new(StringComparer.Ordinal) { "vụ", "lễ", "lệ", "đồ", "trấn", "hộ", "tổ", "tộ", "trưởng", "trường" };
 
     /// <summary>Middle names that say a full name follows a rarer family name ("Vi Văn Thắng", "Sầm Thị Mai", "Vàng A Sử", "Thào Mí Sểnh").</summary>
     private static readonly HashSet<string> MarkingMiddleNames = new(StringComparer.Ordinal) { "văn", "thị", "a", "mí", "seo" };

@@ -53,10 +53,24 @@ internal static partial class PersonFinder
             {
                 privateLead = true;
                 first = i + leadWords;
+                // "MẸ TÔI LÀ BÀ TRẦN THỊ LỘC", "con tôi là bé Na": the title after the lead is not the name ("toi la Chau Thi
+                // Thanh": a family name before a middle name is).
+                if (TitleAt(view, first, out var titleAfterLead) && first + titleAfterLead < words.Count
+                    && !(NameLists.FamilyNames.Contains(words[first].Fold) && RedactionLexicon.MiddleNames.Contains(words[first + 1].Fold)))
+                {
+                    first += titleAfterLead;
+                }
                 last = capitalOnly && !(words[first].Capitalised && !words[first].Caseless) && !SurnameAndMiddle(view, first) ? -1 : ReadName(view, inPlace, first);
             }
             else if (TitleAt(view, i, out var titleWords))
             {
+                // "Bac Giang", "Chau Doc", "Chu Pah", "Bà Rịa": a title word that begins a place's name — a city's or former
+                // province's, or, typed without marks, any unit's after the titles that begin many ("Bắc", "Châu", "Chư"; not
+                // "anh", "bà": "Anh Sơn", "Bà Điểm" are people as often).
+                if (titleWords == 1 && PlaceNames.StartsKnownPlace(view, i, citiesOnly: words[i].LineHasMarks || words[i].Fold is not ("bac" or "chau" or "chu")))
+                {
+                    continue;
+                }
                 first = i + titleWords;
                 last = ReadName(view, inPlace, first);
             }
@@ -64,6 +78,10 @@ internal static partial class PersonFinder
             {
                 first = i;
                 last = SurnameLed(view, inPlace, i);
+                if (last < first)
+                {
+                    last = MinorityNames.End(view, inPlace, i);
+                }
             }
             if (last < first)
             {
@@ -188,8 +206,14 @@ internal static partial class PersonFinder
         return gap.Length == 0 || gap.SequenceEqual(":");
     }
 
-    /// <summary>Last word of the name starting at <paramref name="first"/>, or -1.</summary>
+    /// <summary>Last word of the name starting at <paramref name="first"/>, or -1; a name of a clear minority shape ("H'Bia Niê") as far as it reaches.</summary>
     private static int ReadName(RedactionText view, bool[] inPlace, int first)
+    {
+        var plain = ReadPlainName(view, inPlace, first);
+        return first < view.Words.Count && plain >= -1 ? Math.Max(plain, MinorityNames.End(view, inPlace, first)) : plain;
+    }
+
+    private static int ReadPlainName(RedactionText view, bool[] inPlace, int first)
     {
         var words = view.Words;
         if (first >= words.Count || inPlace[first] || words[first].IsNumber)
@@ -198,16 +222,22 @@ internal static partial class PersonFinder
         }
 
         var w = words[first];
+        // "Anh phản ánh quán karaoke", "chị nhận đăng ký": a title used as a pronoun before the verb.
+        if (!(w.Capitalised && !w.Caseless) && NameStopsBefore(view, first))
+        {
+            return -1;
+        }
         if (!w.Caseless && w.Capitalised)
         {
             // "bà Năm", "chú Tư": the birth-order names of the South, unless a year follows ("Năm 2024").
             var birthOrder = w.Lower == "năm" && !(first + 1 < words.Count && words[first + 1].IsNumber);
-            if (RedactionLexicon.NotNameStarts.Contains(w.Lower) && !birthOrder)
+            // "đồng chí Chính trị viên", "ông Trưởng ban": an office after the title, not a name.
+            if ((RedactionLexicon.NotNameStarts.Contains(w.Lower) && !birthOrder) || Offices.Any(o => view.Spells(first, o, out _)))
             {
                 return -1;
             }
             var k = first;
-            while (k + 1 < words.Count && k + 1 - first < 4 && view.JoinedToNext(k) && IsCapitalisedName(words[k + 1]) && !inPlace[k + 1])
+            while (k + 1 < words.Count && k + 1 - first < 4 && view.JoinedToNext(k) && IsCapitalisedName(words[k + 1]) && !inPlace[k + 1] && !PlaceAfterGivenName(view, first, k))
             {
                 k++;
             }
@@ -226,7 +256,7 @@ internal static partial class PersonFinder
         {
             if (first + 1 < words.Count && view.JoinedToNext(first) && !inPlace[first + 1] && !words[first + 1].IsNumber
                 && RedactionLexicon.GivenNames.Contains(words[first + 1].Fold) && !NotSecondName.Contains(words[first + 1].Fold)
-                && (w.Caseless || !words[first + 1].Capitalised))
+                && (w.Caseless || !words[first + 1].Capitalised) && !NameStopsBefore(view, first + 1) && words[first + 1].Fold != w.Fold && !PlaceAfterGivenName(view, first, first) && !EverydayPairAt(view, first + 1))
             {
                 return first + 1;
             }
@@ -234,6 +264,44 @@ internal static partial class PersonFinder
         }
         return -1;
     }
+
+    /// <summary>
+    /// Word <paramref name="k"/> of a name read without case is the sentence's next word: written with marks as an everyday word
+    /// no name is written as ("THÁNG", "khối", "báo"), or the first of an everyday pair that follows names ("hàng xóm", "phụ
+    /// trách", "cơi nới", "phản ánh").
+    /// </summary>
+    private static bool NameStopsBefore(RedactionText view, int k)
+    {
+        var words = view.Words;
+        var w = words[k];
+        if (w.HasMarks && NotNameAfterName.Contains(w.Lower))
+        {
+            return true;
+        }
+        return k + 1 < words.Count && view.JoinedToNext(k) && RedactionLexicon.NotNamePairs.Contains(w.Fold + "_" + words[k + 1].Fold);
+    }
+
+    /// <summary>Word <paramref name="k"/> and the word after it, which is no given name, are an everyday word ("bảo vệ", "hàng xóm"): a second given name in lower case stops before it.</summary>
+    private static bool EverydayPairAt(RedactionText view, int k)
+    {
+        var words = view.Words;
+        if (k + 1 >= words.Count || !view.JoinedToNext(k) || RedactionLexicon.GivenNames.Contains(words[k + 1].Fold))
+        {
+            return false;
+        }
+        return (RedactionWordList.Pair(words[k], words[k + 1]) & (words[k].LineHasMarks ? RedactionWordList.Common : RedactionWordList.CommonFolded)) != 0;
+    }
+
+    /// <summary>Everyday words, with their marks, that fold like given names and follow a name as the sentence's next word ("TRẦN THỊ LỘC THÁNG 11", "chị Thủy viết giùm").</summary>
+    private static readonly HashSet<string> NotNameAfterName = new(StringComparer.Ordinal)
+    {
+        "tháng", "khối", "hàng", "báo", "nhận", "nhắn", "mất", "viết", "chết", "trực", "mặc", "cứ", "quê", "phụ",
+    };
+
+    /// <summary>A lone given name after a title followed by a ward's or city's name: "anh Tuấn Hòa Khánh", "chú Sáu Cái Khế" (the person and where they live).</summary>
+    private static bool PlaceAfterGivenName(RedactionText view, int first, int k)
+        => k == first && k + 1 < view.Words.Count && NameLists.GivenNames.Contains(view.Words[first].Fold) && !NameLists.FamilyNames.Contains(view.Words[first].Fold) && view.Words[first].Fold is not ("van" or "thi")
+            && !RedactionLexicon.MiddleNames.Contains(view.Words[k + 1].Fold) && PlaceNames.StartsKnownPlace(view, k + 1);
 
     private static bool IsCapitalisedName(RedactionWord w) => w.Capitalised && !w.IsNumber && !RedactionLexicon.NotNameParts.Contains(w.Lower);
 
@@ -247,6 +315,10 @@ internal static partial class PersonFinder
             && (words[k + 1].Caseless || !words[k + 1].Capitalised || words[first].Capitalised))
         {
             var next = words[k + 1].Fold;
+            if (NameStopsBefore(view, k + 1) && !(surnameLed && k == first && RedactionLexicon.MiddleNames.Contains(next)))
+            {
+                break;
+            }
             // "nguyen thi thu ha", "TRẦN VĂN BA": after a family name, middle and given names may also be everyday words.
             var nameLike = !RedactionLexicon.StopWords.Contains(next)
                 || (surnameLed && k == first && RedactionLexicon.MiddleNames.Contains(next))

@@ -14,7 +14,7 @@ internal static class PlaceFinder
     /// <summary>Place words that are everyday words when written without their marks ("cho" = for, "den" = to).</summary>
     private static readonly HashSet<string> NeedMarks = new(StringComparer.Ordinal)
     {
-        "cho", "den", "dinh", "song", "cau", "ben", "lang", "quan", "tinh", "chua", "duong", "truong", "toa", "to", "xa", "ho", "ban", "dao", "tram", "pho", "ngo", "goc", "nui", "vinh", "thon", "ap", "xom", "kenh", "deo", "hem", "kiet", "quy",
+        "cho", "den", "dinh", "song", "cau", "ben", "lang", "quan", "tinh", "chua", "duong", "truong", "toa", "to", "xa", "ho", "ban", "dao", "tram", "pho", "ngo", "goc", "nui", "vinh", "thon", "ap", "xom", "kenh", "deo", "hem", "kiet", "quy", "doan", "tren",
     };
 
     /// <summary>Place words that must be written with these marks to be places ("bản", not "bán"; "chợ", not "chó").</summary>
@@ -52,6 +52,8 @@ internal static class PlaceFinder
         ["hem"] = "hẻm",
         ["kiet"] = "kiệt",
         ["quy"] = "quỹ",
+        ["doan"] = "đoạn",
+        ["tren"] = "trên",
     };
 
     public static void Find(RedactionText view, List<(int Start, int End)> into)
@@ -119,6 +121,11 @@ internal static class PlaceFinder
             if (count == 1 && MarkedForms.TryGetValue(first, out var marked) && w.HasMarks)
             {
                 return view.Text.AsSpan(w.Start, w.End - w.Start).Equals(marked, StringComparison.OrdinalIgnoreCase);
+            }
+            if (first == "doan" && !w.HasMarks)
+            {
+                // "đoạn Lê Văn Việt" (a stretch of the street); typed without marks "doan" is as often the family name Đoàn.
+                return false;
             }
             if (NeedMarks.Contains(first) && !w.HasMarks)
             {
@@ -201,6 +208,12 @@ internal static class PlaceFinder
             return end;
         }
 
+        // After a dash the second street's first word is not joined to the first street: read it, then the name after it.
+        var first = view.Words[next];
+        if (!first.IsNumber && (first.Caseless ? !RedactionLexicon.PlaceStopWords.Contains(first.Fold) : first.Capitalised))
+        {
+            return NameAfter(view, next, allowTitleFirst: true);
+        }
         var second = NameAfter(view, next - 1, allowTitleFirst: true);
         return second >= next ? second : end;
     }

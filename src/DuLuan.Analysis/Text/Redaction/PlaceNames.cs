@@ -84,7 +84,23 @@ internal static class PlaceNames
         return false;
     }
 
-    private static bool IsKnownPlace(string name) => UnitNames.Folded.ContainsKey(name) || FormerProvincesAndCities.Contains(name);
+    /// <summary>Words <paramref name="k"/> and the one or two joined after it spell a ward's, commune's or city's name ("hoa khanh", "Bình Thạnh").</summary>
+    internal static bool StartsKnownPlace(RedactionText view, int k, bool citiesOnly = false)
+    {
+        var words = view.Words;
+        var name = words[k].Fold;
+        for (var j = k + 1; j < words.Count && j - k <= 2 && view.JoinedToNext(j - 1) && !words[j].IsNumber; j++)
+        {
+            name += " " + words[j].Fold;
+            if (citiesOnly ? FormerProvincesAndCities.Contains(name) : IsKnownPlace(name))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    internal static bool IsKnownPlace(string name) => UnitNames.Folded.ContainsKey(name) || FormerProvincesAndCities.Contains(name);
 
     /// <summary>Word <paramref name="i"/> runs into the next one as part of one name (and, in a cased line, is capitalised).</summary>
     private static bool Joins(RedactionText view, int i) => Joins(view, i, i + 1) && (view.Words[i].Caseless || view.Words[i].Capitalised);

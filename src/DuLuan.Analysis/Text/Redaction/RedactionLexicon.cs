@@ -48,10 +48,11 @@ internal static class RedactionLexicon
         "cong vien", "vuon hoa", "quang truong", "tuong dai", "benh vien", "tram y te", "san van dong", "nha van hoa", "nha thi dau", "nha tho", "chua", "den", "dinh", "mieu", "lang",
         "ben xe", "ben do", "ben", "ga", "san bay", "sieu thi", "trung tam", "khu do thi", "kdt", "khu dan cu", "kdc", "khu tai dinh cu", "khu cong nghiep", "kcn", "cum cong nghiep",
         "chung cu", "toa", "ky tuc xa", "thu vien", "bao tang", "song", "kenh", "rach", "ho", "nui", "bai bien", "vinh", "dao", "du an", "tram", "quan ca phe", "tru so", "quy",
+        "doan", "tren", "benh vien da khoa", "giai thuong", "hoc bong",
     ];
 
     /// <summary>Place types after which a second name joined by "-", "và", "với", "giao" is a second street.</summary>
-    internal static readonly HashSet<string> JunctionTypes = Set("nga tu nga ba nga nam nga sau nut giao giao lo goc goc duong vong xoay duong pho");
+    internal static readonly HashSet<string> JunctionTypes = new(["nga tu", "nga ba", "nga nam", "nga sau", "nut giao", "giao lo", "goc", "goc duong", "vong xoay", "duong", "pho"], StringComparer.Ordinal);
 
     /// <summary>Administrative units: an address stops before them (the ward is kept, the house is not).</summary>
     internal static readonly HashSet<string> AdminUnits = Set("phuong xa quan huyen tinh tp p q");
@@ -66,6 +67,7 @@ internal static class RedactionLexicon
         "truong ban", "pho truong ban", "hieu truong", "pho hieu truong", "chanh van phong", "chanh thanh tra", "thanh tra", "can bo dia chinh", "can bo tu phap", "can bo tiep nhan",
         "can bo", "cong chuc", "canh sat khu vuc", "doi truong", "doi pho", "dai bieu", "thuong ta", "trung ta", "dai ta", "thieu ta", "dai uy", "thuong uy", "trung uy",
         "tong giam doc", "cuc truong", "vu truong", "bo truong", "thu truong", "chu nhiem", "truong khoa", "truong tram", "truong tram y te",
+        "chinh tri vien", "chinh uy",
     ];
 
     /// <summary>Words between an office and its holder's name: the unit ("UBND phường Hòa Minh", "Sở Y tế").</summary>
@@ -97,7 +99,7 @@ internal static class RedactionLexicon
         "ong ba anh chi em toi minh chung tui ho no ay cung deu luc khi tu hom sang chieu toi dem ngay thang nam xay ban mua lam dot nuoi can de nghi tuoi");
 
     /// <summary>Everyday words that begin like a full name ("phản ánh" = to report, "vô gia cư" = homeless).</summary>
-    internal static readonly HashSet<string> NotNamePairs = Set("phan_anh vo_gia vu_viec dang_ky");
+    internal static readonly HashSet<string> NotNamePairs = Set("phan_anh vo_gia vu_viec dang_ky hang_xom phu_trach coi_noi tan_ca bao_cao nhac_lich");
 
     /// <summary>Capitalised words (lower-cased, with their marks) that never start a private person's name.</summary>
     internal static readonly HashSet<string> NotNameStarts = Set(
