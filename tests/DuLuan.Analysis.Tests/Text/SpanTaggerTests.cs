@@ -11,7 +11,7 @@ namespace DuLuan.Analysis.Tests.Text;
 /// </summary>
 public partial class SpanTaggerTests
 {
-    private static readonly string[] DevelopmentParts = ["dev", "round2-dev", "round3-dev", "round4-dev", "round5-dev", "round6-dev", "round7-dev", "round7-outlets-dev", "round8-dev", "round8e-dev", "round8f-dev", "round8g-dev", "round8i-dev", "round8j-dev", "round8k-dev", "round8l-dev", "round8m-dev", "round8n-dev", "round8o-dev", "round8p-dev", "round8q-dev", "round9a-dev", "round9b-dev", "round9c-dev"];
+    private static readonly string[] DevelopmentParts = ["dev", "round2-dev", "round3-dev", "round4-dev", "round5-dev", "round6-dev", "round7-dev", "round7-outlets-dev", "round8-dev", "round8e-dev", "round8f-dev", "round8g-dev", "round8i-dev", "round8j-dev", "round8k-dev", "round8l-dev", "round8m-dev", "round8n-dev", "round8o-dev", "round8p-dev", "round8q-dev", "round9a-dev", "round9b-dev", "round9c-dev", "round9d-dev", "round9e-dev"];
 
     private static string Redact(string text) => PersonalDataRedactor.Redact(VietnameseNormalizer.Normalize(text)).Text;
 

@@ -52,7 +52,7 @@ internal static class RedactionEval
         var parts = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         if (parts.Count == 0)
         {
-            parts = ["dev", "heldout", "round2-dev", "round2-heldout", "round3-dev", "round3-heldout", "round4-dev", "round4-heldout", "round5-dev", "round5-heldout", "round6-dev", "round6-heldout", "round7-dev", "round7-outlets-dev", "round7-heldout", "round8-dev", "round8e-dev", "round8f-dev", "round8g-dev", "round8i-dev", "round8j-dev", "round8k-dev", "round8l-dev", "round8m-dev", "round8n-dev", "round8o-dev", "round8p-dev", "round8q-dev", "round9a-dev", "round9b-dev", "round9c-dev", "round8-heldout"];
+            parts = ["dev", "heldout", "round2-dev", "round2-heldout", "round3-dev", "round3-heldout", "round4-dev", "round4-heldout", "round5-dev", "round5-heldout", "round6-dev", "round6-heldout", "round7-dev", "round7-outlets-dev", "round7-heldout", "round8-dev", "round8e-dev", "round8f-dev", "round8g-dev", "round8i-dev", "round8j-dev", "round8k-dev", "round8l-dev", "round8m-dev", "round8n-dev", "round8o-dev", "round8p-dev", "round8q-dev", "round9a-dev", "round9b-dev", "round9c-dev", "round9d-dev", "round9e-dev", "round9-heldout", "round8-heldout"];
         }
 
         var redactors = new (string Name, Func<string, List<RedactionSpan>> Find)[]

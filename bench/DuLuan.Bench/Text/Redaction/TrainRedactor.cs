@@ -14,7 +14,7 @@ namespace DuLuan.Bench.Text.Redaction;
 internal static class TrainRedactor
 {
     /// <summary>The parts trained on: every development part, no held-out part.</summary>
-    internal static readonly string[] DevelopmentParts = ["dev", "round2-dev", "round3-dev", "round4-dev", "round5-dev", "round6-dev", "round7-dev", "round7-outlets-dev", "round8-dev", "round8e-dev", "round8f-dev", "round8g-dev", "round8i-dev", "round8j-dev", "round8k-dev", "round8l-dev", "round8m-dev", "round8n-dev", "round8o-dev", "round8p-dev", "round8q-dev", "round9a-dev", "round9b-dev", "round9c-dev"];
+    internal static readonly string[] DevelopmentParts = ["dev", "round2-dev", "round3-dev", "round4-dev", "round5-dev", "round6-dev", "round7-dev", "round7-outlets-dev", "round8-dev", "round8e-dev", "round8f-dev", "round8g-dev", "round8i-dev", "round8j-dev", "round8k-dev", "round8l-dev", "round8m-dev", "round8n-dev", "round8o-dev", "round8p-dev", "round8q-dev", "round9a-dev", "round9b-dev", "round9c-dev", "round9d-dev", "round9e-dev"];
 
     private const int Epochs = SpanTaggerTrainer.ShippedEpochs;
 
