@@ -52,7 +52,7 @@ public partial class SpanTaggerTests
     [InlineData("Sáng nay Phượng ở cuối hẻm bị xe tông", "Sáng nay [họ tên] ở cuối hẻm bị xe tông")]
     [InlineData("Tôi đã báo với Trinh mà không ai xuống", "Tôi đã báo với [họ tên] mà không ai xuống")]
     [InlineData("Vợ chồng Tâm ở đầu ngõ cãi nhau cả đêm", "Vợ chồng [họ tên] ở đầu ngõ cãi nhau cả đêm")]
-    [InlineData("Hôm trước Quỳnh có gửi đơn", "Hôm trước [họ tên] có gửi đơn")]
+    [InlineData("Hôm qua Quỳnh có gửi đơn", "Hôm qua [họ tên] có gửi đơn")]
     public void The_model_finds_people_and_homes_the_rules_miss(string text, string expected)
     {
         Assert.Empty(RulesOnly(text));
