@@ -44,6 +44,13 @@ public class RedactionNinthPassTests
         => Assert.Equal(expected, RulesOnly(text));
 
     [Theory]
+    [InlineData("Trưởng Ban Dân tộc tỉnh Đắk Lắk ông Y Bhim Niê đã làm việc với bà H'Mai Êban.", "Trưởng Ban Dân tộc tỉnh Đắk Lắk ông Y Bhim Niê đã làm việc với bà [họ tên].")]
+    [InlineData("Phó Trưởng Ban Dân tộc huyện, ông Nguyễn Văn Tâm, trả lời kiến nghị.", "Phó Trưởng Ban Dân tộc huyện, ông Nguyễn Văn Tâm, trả lời kiến nghị.")]
+    [InlineData("Bà con dân tộc ông Sùng A Páo ở bản Lao Chải xin gạo.", "Bà con dân tộc ông [họ tên] ở bản Lao Chải xin gạo.")]
+    public void An_official_named_after_an_ethnic_affairs_office_and_its_unit_stays(string text, string expected)
+        => Assert.Equal(expected, Redact(text));
+
+    [Theory]
     [InlineData("Trưởng Ban Dân tộc tỉnh đề nghị rà soát lại danh sách hộ ở thôn Plei Kần.")]
     [InlineData("Trưởng Ban Công tác Mặt trận thôn Trung Lương vận động bà con hiến đất làm đường.")]
     [InlineData("ĐỀ NGHỊ TRƯỞNG CÔNG AN XÃ XÁC MINH VIỆC CHỞ HÀNG LẬU QUA CỬA KHẨU")]

@@ -72,7 +72,7 @@ internal static class RedactionLexicon
 
     /// <summary>Words between an office and its holder's name: the unit ("UBND phường Hòa Minh", "Sở Y tế").</summary>
     internal static readonly HashSet<string> OfficeUnitWords = Set(
-        "ubnd uy ban nhan dan hdnd ubmttq mat tran to quoc dang uy phuong xa quan huyen thanh pho tinh tp thi tran thi xa so phong ban cong an doi quan ly trat tu do thi tai nguyen va moi truong y te giao duc xay dung giao thong van tai lao dong thuong binh xa hoi tu phap cong ty moi truong kinh te ha tang thuoc truong thpt thcs tieu hoc mam non dai hoc benh vien tram");
+        "ubnd uy ban nhan dan hdnd dan toc ubmttq mat tran to quoc dang uy phuong xa quan huyen thanh pho tinh tp thi tran thi xa so phong ban cong an doi quan ly trat tu do thi tai nguyen va moi truong y te giao duc xay dung giao thong van tai lao dong thuong binh xa hoi tu phap cong ty moi truong kinh te ha tang thuoc truong thpt thcs tieu hoc mam non dai hoc benh vien tram");
 
     /// <summary>Roles of private people before their name ("cô giáo Hiền", "tài xế Lê Văn Phú"); in a line that capitalises names, only a capitalised name follows.</summary>
     internal static readonly string[] RoleLeads =
