@@ -10,14 +10,6 @@ internal static class RedactedText
     internal static string RulesOnly(string text)
     {
         var normal = VietnameseNormalizer.Normalize(text);
-        var spans = PersonalDataRedactor.Find(normal, RedactionScope.Public, null);
-        var at = 0;
-        var sb = new System.Text.StringBuilder();
-        foreach (var span in spans)
-        {
-            sb.Append(normal, at, span.Start - at).Append(PersonalDataRedactor.LabelOf(span.Kind));
-            at = span.End;
-        }
-        return sb.Append(normal, at, normal.Length - at).ToString();
+        return PersonalDataRedactor.Labelled(normal, PersonalDataRedactor.Find(normal, RedactionScope.Public, null));
     }
 }

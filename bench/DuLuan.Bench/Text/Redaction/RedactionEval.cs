@@ -22,7 +22,7 @@ internal static class RedactionEval
         {
             var text = VietnameseNormalizer.Normalize(args[1]);
             Console.WriteLine("round 1: " + Round1.PersonalDataRedactor.Redact(text).Text);
-            Console.WriteLine("rules:   " + Labelled(text, PersonalDataRedactor.Find(text, RedactionScope.Public, null)));
+            Console.WriteLine("rules:   " + PersonalDataRedactor.Labelled(text, PersonalDataRedactor.Find(text, RedactionScope.Public, null)));
             Console.WriteLine("now:     " + PersonalDataRedactor.Redact(text).Text);
             return 0;
         }
@@ -107,18 +107,6 @@ internal static class RedactionEval
 
     private static string Brief(Tally t) => string.Create(CultureInfo.InvariantCulture,
         $"{(double)t.RightRemovals / t.Removals:0.000} ({t.RightRemovals}/{t.Removals}) / {(double)t.Found / t.ToRemove:0.000} ({t.Found}/{t.ToRemove}) / {(double)t.Kept / t.ToKeep:0.000} ({t.Kept}/{t.ToKeep}); names {t.FoundBy.GetValueOrDefault("NAME")}/{t.ToRemoveBy.GetValueOrDefault("NAME")}, homes {t.FoundBy.GetValueOrDefault("HOME")}/{t.ToRemoveBy.GetValueOrDefault("HOME")}");
-
-    private static string Labelled(string text, List<RedactionSpan> spans)
-    {
-        var at = 0;
-        var sb = new System.Text.StringBuilder();
-        foreach (var span in spans)
-        {
-            sb.Append(text, at, span.Start - at).Append(PersonalDataRedactor.LabelOf(span.Kind));
-            at = span.End;
-        }
-        return sb.Append(text, at, text.Length - at).ToString();
-    }
 
     /// <summary>Lines per second over every line of the set (each part once per round), rules alone and with the span model, alternated, best of 5.</summary>
     private static int Speed()

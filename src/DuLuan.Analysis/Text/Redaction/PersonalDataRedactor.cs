@@ -272,9 +272,15 @@ public static partial class PersonalDataRedactor
     public static RedactionResult Redact(string text, RedactionScope scope)
     {
         var spans = Find(text, scope);
+        return new RedactionResult(Labelled(text, spans), spans);
+    }
+
+    /// <summary>The text with each span (ordered, not overlapping) replaced by its kind's label.</summary>
+    internal static string Labelled(string text, List<RedactionSpan> spans)
+    {
         if (spans.Count == 0)
         {
-            return new RedactionResult(text, spans);
+            return text;
         }
 
         var sb = new StringBuilder(text.Length);
@@ -284,8 +290,7 @@ public static partial class PersonalDataRedactor
             sb.Append(text, at, span.Start - at).Append(Labels[span.Kind]);
             at = span.End;
         }
-        sb.Append(text, at, text.Length - at);
-        return new RedactionResult(sb.ToString(), spans);
+        return sb.Append(text, at, text.Length - at).ToString();
     }
 
     private static bool IsStretch(RedactionText view, (int Start, int End) place)
