@@ -48,8 +48,10 @@ public static class Pipeline
             await next(context);
         });
         app.UseStaticFiles();
+        app.UseErrorPagesInChosenLanguage();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseNotFoundForUnknownPublicAddresses();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<TwoFactorEnrolmentMiddleware>();

@@ -14,7 +14,7 @@ public static class ProblemDetailsExceptionHandler
         app.Run(async context => await HandleAsync(context, logger));
     }
 
-    private static async Task HandleAsync(HttpContext context, ILogger logger)
+    internal static async Task HandleAsync(HttpContext context, ILogger logger)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
         var full = IsStorageFull(error);
@@ -46,10 +46,12 @@ public static class ProblemDetailsExceptionHandler
         }
 
         context.Response.ContentType = "text/html; charset=utf-8";
-        var culture = CultureInfo.CurrentUICulture;
+        // The culture the localisation middleware chose for this request (?lang=, cookie): the handler runs outside
+        // the async flow that set CurrentUICulture, so reading that would always give the default, Vietnamese.
+        var culture = context.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>()?.RequestCulture.UICulture ?? CultureInfo.CurrentUICulture;
         await context.Response.WriteAsync(
-            $"<!doctype html><html lang=\"{(culture.TwoLetterISOLanguageName == "en" ? "en" : "vi")}\"><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(new Message("Error.Title").In(culture))}</title>" +
-            $"<p>{WebUtility.HtmlEncode(detail.In(culture))}</p><p><a href=\"/\">{WebUtility.HtmlEncode(new Message("Error.Home").In(culture))}</a></p></html>");
+            $"<!doctype html><html lang=\"{(culture.TwoLetterISOLanguageName == "en" ? "en" : "vi")}\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{WebUtility.HtmlEncode(new Message("Error.Title").In(culture))}</title>" +
+            $"<p>{WebUtility.HtmlEncode(detail.In(culture))}</p><p><a href=\"/{(culture.TwoLetterISOLanguageName == "en" ? "?lang=en" : string.Empty)}\">{WebUtility.HtmlEncode(new Message("Error.Home").In(culture))}</a></p></html>");
     }
 
     /// <summary>SQLite SQLITE_FULL (13), PostgreSQL disk_full (53100), or the operating system's ENOSPC anywhere in the chain.</summary>
