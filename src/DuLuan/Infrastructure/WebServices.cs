@@ -49,6 +49,7 @@ public static class WebServices
         var signInPermits = configuration.GetValue("RateLimits:SignInPerMinute", 10);
         var requestPermits = configuration.GetValue("RateLimits:RequestsPerMinute", 600);
         services.AddSingleton<PublicWriteAdmission>();
+        services.AddSingleton<SentForms>();
         services.AddHostedService<Jobs.StartupWarmupService>();
         services.AddRateLimiter(o =>
         {

@@ -15,7 +15,7 @@ namespace DuLuan.Features.Dialogue;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(DialogueServices.AskPolicy)]
-public sealed class PublicSessionModel(AppDbContext db, DialogueWorkflow workflow, PublicWriteAdmission admission, TimeProvider clock) : PageModel
+public sealed class PublicSessionModel(AppDbContext db, DialogueWorkflow workflow, PublicWriteAdmission admission, SentForms sent, TimeProvider clock) : PageModel
 {
     public DialoguePlace Place { get; private set; } = null!;
 
@@ -30,6 +30,10 @@ public sealed class PublicSessionModel(AppDbContext db, DialogueWorkflow workflo
     [BindProperty]
     public string? Website { get; set; }
 
+    /// <summary>This form's key (<see cref="SentForms"/>): the same form sent twice stores one question.</summary>
+    [BindProperty]
+    public string? FormKey { get; set; }
+
     public string? ErrorKey { get; private set; }
 
     /// <summary>Shown once after sending.</summary>
@@ -40,7 +44,10 @@ public sealed class PublicSessionModel(AppDbContext db, DialogueWorkflow workflo
     public bool Collecting => Session.Status == DialogueStatus.Collecting && Session.StartsAt > clock.GetUtcNow().UtcDateTime;
 
     public async Task<IActionResult> OnGetAsync(string unitCode, long id, CancellationToken ct)
-        => await LoadAsync(unitCode, id, ct) ? Page() : NotFound();
+    {
+        FormKey = SentForms.NewKey();
+        return await LoadAsync(unitCode, id, ct) ? Page() : NotFound();
+    }
 
     public async Task<IActionResult> OnPostAsync(string unitCode, long id, CancellationToken ct)
     {
@@ -65,7 +72,10 @@ public sealed class PublicSessionModel(AppDbContext db, DialogueWorkflow workflo
         }
 
         var tracked = await db.DialogueSessions.SingleAsync(s => s.Id == id, ct);
-        var (_, code, error) = await workflow.AskAsync(tracked, Question, ct);
+        // Not the request's token: a browser sending the form again cancels the first request, whose question must
+        // still be stored once and its code shown in the second answer.
+        var (_, code, error) = await sent.OnceAsync("dialogue-question:" + id, FormKey, () => workflow.AskAsync(tracked, Question, CancellationToken.None));
+        FormKey = SentForms.NewKey();
         if (error is not null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
