@@ -141,6 +141,27 @@ public sealed partial class ConcernFormTests
         Assert.Equal(0, await app.WithDbAsync(db => db.Concerns.CountAsync()));
     }
 
+    [Theory, Providers]
+    public async Task A_good_photo_sent_with_a_wrong_field_is_asked_for_again_and_the_text_is_kept(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, NoWait);
+        using var resident = app.Client();
+        var fields = Fields(Stretch, null, null, null);
+        fields["Email"] = "khong-phai-dia-chi";
+
+        // The photo was fine, the e-mail was not: the form comes back with the text, and says the photo must be chosen again.
+        await RefusedAsync(resident, fields, ("photo.jpg", JpegWithMetadata()), "Ảnh của bạn chưa được gửi");
+        using var response = await PostAsync(resident, fields, ("photo.jpg", JpegWithMetadata()));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("value=\"Đèn đường hỏng cả dãy\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"khong-phai-dia-chi\"", html, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Concerns.CountAsync()));
+
+        // Without a photo, nothing is said about one.
+        using var withoutPhoto = await PostAsync(resident, fields, null);
+        Assert.DoesNotContain("Ảnh của bạn chưa được gửi", WebUtility.HtmlDecode(await withoutPhoto.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string> Fields(string? location, string? lat, string? lon, string? category)
     {
         var fields = new Dictionary<string, string> { ["Title"] = "Đèn đường hỏng cả dãy", ["Description"] = "Đèn đường cả dãy phố hỏng đã hai tuần, buổi tối rất tối." };

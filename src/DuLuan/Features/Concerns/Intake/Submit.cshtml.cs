@@ -156,6 +156,7 @@ public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, F
 
         if (!ModelState.IsValid)
         {
+            AskForPhotoAgain(photo);
             Started = timestamps.Issue();
             ModelState.Remove(nameof(Started));
             return Page();
@@ -167,6 +168,7 @@ public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, F
             // The form comes back with what the resident typed, so sending again is one click.
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             ModelState.AddModelError(string.Empty, l["PublicWrites.Busy"]);
+            AskForPhotoAgain(photo);
             return Page();
         }
 
@@ -181,12 +183,25 @@ public sealed partial class SubmitModel(AppDbContext db, ConcernIntake intake, F
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             Response.Headers.RetryAfter = PublicWriteAdmission.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             ModelState.AddModelError(string.Empty, l["PublicWrites.Busy"]);
+            AskForPhotoAgain(photo);
             Started = timestamps.Issue();
             ModelState.Remove(nameof(Started));
             return Page();
         }
 
         return Show(result.FollowUpCode!, result.Status == ConcernStatus.Held, result.ConcernId);
+    }
+
+    /// <summary>
+    /// The text comes back as typed, but no browser puts a file back in a file field: say so, or the concern would be
+    /// sent again without the photo the resident believes is attached.
+    /// </summary>
+    private void AskForPhotoAgain(AttachmentFiles.Accepted? photo)
+    {
+        if (photo is not null)
+        {
+            ModelState.AddModelError(nameof(Photo), l["Concerns.Portal.PhotoChooseAgain"]);
+        }
     }
 
     private ConcernPlace CheckPlace()
