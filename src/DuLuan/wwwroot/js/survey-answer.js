@@ -188,4 +188,6 @@
       })
       .then(function () { send.disabled = false; });
   });
+  // The button is disabled in the page until this script has taken over the form's sending.
+  document.getElementById("send").disabled = false;
 })();
