@@ -20,7 +20,11 @@ public static class BulletinText
         for (var i = 0; i < items.Count; i++)
         {
             var body = TypedText.Label(items[i].Text);
-            sb.Append(new Message("Bulletins.Speech.Item", i + 1, items[i].Title.Trim().TrimEnd('.'), body).Vietnamese).Append("\n\n");
+            // A title that already ends its sentence (a resident's question, an exclamation) takes no full stop after it:
+            // "bao giờ được sửa?." was printed on the public page.
+            var title = items[i].Title.Trim().TrimEnd('.').TrimEnd();
+            var ended = title.Length > 0 && title[^1] is '?' or '!' or '…';
+            sb.Append(new Message(ended ? "Bulletins.Speech.ItemEnded" : "Bulletins.Speech.Item", i + 1, title, body).Vietnamese).Append("\n\n");
         }
 
         sb.Append(new Message("Bulletins.Speech.Closing", place).Vietnamese);
