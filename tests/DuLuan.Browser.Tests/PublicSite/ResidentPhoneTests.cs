@@ -8,7 +8,8 @@ namespace DuLuan.Browser.Tests.PublicSite;
 /// <summary>
 /// A resident on a 390 px phone with a poor connection: a phone's photo over the 5 MB limit is made smaller before it
 /// is sent (or refused next to the field, the text kept), and a survey cannot be sent the native way (its answers in
-/// the address, then lost) before its script has arrived; each of a survey's options is a target a thumb can hit.
+/// the address, then lost) before its script has arrived; each of a survey's options is a target a thumb can hit; a
+/// word longer than the screen wraps.
 /// </summary>
 public sealed class ResidentPhoneTests(TestApp app, DemoSite site) : IClassFixture<DemoSite>
 {
@@ -88,5 +89,26 @@ public sealed class ResidentPhoneTests(TestApp app, DemoSite site) : IClassFixtu
         Assert.All(heights, h => Assert.True(h >= 44, $"an option is {h} px high"));
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"the survey scrolls sideways by {overflow} px on a phone");
+    }
+
+    [Fact]
+    public async Task A_word_longer_than_the_phone_wraps_on_the_follow_up_page()
+    {
+        await using var context = await PhoneAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/cong/{DemoSite.DaNangCode}/phan-anh");
+        await page.Locator("#title").FillAsync("Ngập nước " + Guid.NewGuid().ToString("N")[..6]);
+        await page.Locator("#description").FillAsync("Đường ngập nặng sau mưa, xe chết máy giữa đường: Nguyễnlươngbằng" + new string('x', 120));
+        await page.Locator("#location").FillAsync("Kiệt" + new string('k', 120));
+        await page.WaitForTimeoutAsync(5500);
+        await page.Locator("#concern-form button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#thanks")).ToBeVisibleAsync();
+        var code = (await page.Locator("#follow-up-code").InnerTextAsync()).Trim();
+
+        await page.GotoAsync($"/cong/{DemoSite.DaNangCode}/theo-doi#ma=" + code);
+        await page.Locator("#follow-up-form button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#follow-up-location")).ToBeVisibleAsync();
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"the follow-up page scrolls sideways by {overflow} px on a phone");
     }
 }
