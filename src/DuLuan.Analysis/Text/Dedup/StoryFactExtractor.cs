@@ -103,6 +103,40 @@ internal static class StoryFactExtractor
         ["%"] = "%",
     };
 
+    // Words that name a kind of event, as written (lower case, with diacritics: folded "lu", "tong" are other words too).
+    private static readonly Dictionary<string, StoryEvent> EventWords = new(StringComparer.Ordinal)
+    {
+        ["ngập"] = StoryEvent.Flood,
+        ["lụt"] = StoryEvent.Flood,
+        ["lũ"] = StoryEvent.Flood,
+        ["triều cường"] = StoryEvent.Flood,
+        ["cháy"] = StoryEvent.Fire,
+        ["hỏa hoạn"] = StoryEvent.Fire,
+        ["hoả hoạn"] = StoryEvent.Fire,
+        ["tai nạn"] = StoryEvent.Accident,
+        ["va chạm"] = StoryEvent.Accident,
+        ["tông"] = StoryEvent.Accident,
+        ["sạt"] = StoryEvent.Landslide,
+        ["lở đất"] = StoryEvent.Landslide,
+        ["sụt lún"] = StoryEvent.Landslide,
+        ["bão"] = StoryEvent.Storm,
+        ["dông"] = StoryEvent.Storm,
+        ["giông"] = StoryEvent.Storm,
+        ["lốc"] = StoryEvent.Storm,
+        ["bật gốc"] = StoryEvent.Storm,
+        ["mất điện"] = StoryEvent.PowerCut,
+        ["cắt điện"] = StoryEvent.PowerCut,
+        ["cấp điện"] = StoryEvent.PowerCut,
+        ["mất nước"] = StoryEvent.WaterCut,
+        ["cúp nước"] = StoryEvent.WaterCut,
+        ["cấp nước"] = StoryEvent.WaterCut,
+        ["xăng"] = StoryEvent.FuelPrice,
+    };
+
+    // First syllables of the two-syllable event words: only these make a two-word key (no string per token).
+    private static readonly HashSet<string> EventHeads = EventWords.Keys.Where(k => k.Contains(' ', StringComparison.Ordinal))
+        .Select(k => k[..k.IndexOf(' ', StringComparison.Ordinal)]).ToHashSet(StringComparer.Ordinal);
+
     public static StoryFacts Extract(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -120,6 +154,16 @@ internal static class StoryFactExtractor
         var regions = new List<string>();
         var dates = new List<string>();
         var amounts = new List<string>();
+        var events = StoryEvent.None;
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (tokens[k].Kind == TokenKind.Syllable && (EventWords.TryGetValue(lower[k], out var kind)
+                || (k + 1 < tokens.Count && EventHeads.Contains(lower[k]) && tokens[k + 1].Kind == TokenKind.Syllable
+                    && EventWords.TryGetValue(lower[k] + " " + lower[k + 1], out kind))))
+            {
+                events |= kind;
+            }
+        }
         var i = 0;
         while (i < tokens.Count)
         {
@@ -156,7 +200,7 @@ internal static class StoryFactExtractor
             }
             i++;
         }
-        return new StoryFacts(places, wards, regions, dates, amounts);
+        return new StoryFacts(places, wards, regions, dates, amounts, events: events);
     }
 
     /// <summary>
