@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 
 namespace DuLuan.Analysis.Text;
@@ -133,9 +134,11 @@ internal static class StoryFactExtractor
         ["xăng"] = StoryEvent.FuelPrice,
     };
 
-    // First syllables of the two-syllable event words: only these make a two-word key (no string per token).
-    private static readonly HashSet<string> EventHeads = EventWords.Keys.Where(k => k.Contains(' ', StringComparison.Ordinal))
-        .Select(k => k[..k.IndexOf(' ', StringComparison.Ordinal)]).ToHashSet(StringComparer.Ordinal);
+    // One lookup per syllable: the kind a one-syllable word names, and whether it begins a two-syllable one ("tai" nạn).
+    // Frozen: most syllables are misses, which a frozen table rejects by length and characters before hashing.
+    private static readonly FrozenDictionary<string, (StoryEvent Kind, bool Head)> EventSyllables = EventWords.Keys
+        .Select(k => k.Split(' ')[0]).Distinct(StringComparer.Ordinal)
+        .ToFrozenDictionary(w => w, w => (EventWords.GetValueOrDefault(w), EventWords.Keys.Any(k => k.StartsWith(w + " ", StringComparison.Ordinal))), StringComparer.Ordinal);
 
     public static StoryFacts Extract(string text)
     {
@@ -157,9 +160,13 @@ internal static class StoryFactExtractor
         var events = StoryEvent.None;
         for (var k = 0; k < tokens.Count; k++)
         {
-            if (tokens[k].Kind == TokenKind.Syllable && (EventWords.TryGetValue(lower[k], out var kind)
-                || (k + 1 < tokens.Count && EventHeads.Contains(lower[k]) && tokens[k + 1].Kind == TokenKind.Syllable
-                    && EventWords.TryGetValue(lower[k] + " " + lower[k + 1], out kind))))
+            if (tokens[k].Kind != TokenKind.Syllable || !EventSyllables.TryGetValue(lower[k], out var word))
+            {
+                continue;
+            }
+            events |= word.Kind;
+            if (word.Head && k + 1 < tokens.Count && tokens[k + 1].Kind == TokenKind.Syllable
+                && EventWords.TryGetValue(lower[k] + " " + lower[k + 1], out var kind))
             {
                 events |= kind;
             }
