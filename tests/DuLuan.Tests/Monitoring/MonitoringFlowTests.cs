@@ -3,6 +3,7 @@ using DuLuan.Data;
 using DuLuan.Features.Members;
 using DuLuan.Features.Monitoring;
 using DuLuan.Features.Monitoring.Ingest;
+using DuLuan.Infrastructure.Time;
 using DuLuan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -302,7 +303,7 @@ public sealed class MonitoringFlowTests
         var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
         {
             await using var scope = app.App.Services.CreateAsyncScope();
-            var ingest = new ArticleIngest(scope.ServiceProvider.GetRequiredService<AppDbContext>(), new StoryIndex(TimeProvider.System), TimeProvider.System);
+            var ingest = new ArticleIngest(scope.ServiceProvider.GetRequiredService<AppDbContext>(), new StoryIndex(TimeProvider.System, scope.ServiceProvider.GetRequiredService<OfficeTime>()), TimeProvider.System);
             return await ingest.IngestAsync(feed, entries);
         })));
         Assert.Equal(60, results.Sum(r => r.Stored));

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Builds story-pairs.tsv, the labelled same-story set of `text story-eval` (see docs/text-core.md, "Story grouping").
 
-Columns: label (1 same story, 0 different), kind, document A, document B. A document is either
+Columns: label (1 same story, 0 different), kind, document A, document B, the day A and B were published (yyyy-MM-dd,
+the office's local day, as a feed would give it; see "Publication days" below). A document is either
   vtb:<split>:<i>,<j>,...[|fold][|replace=Old>New]...   sentences of UD Vietnamese-VTB (news, CC BY-SA 4.0) by their
       0-based position in the split's file, joined with spaces; 'fold' drops diacritics and case (a copy typed without
       them); 'replace' swaps a name or date everywhere. The treebank text itself is not copied here (share-alike):
@@ -9,7 +10,17 @@ Columns: label (1 same story, 0 different), kind, document A, document B. A docu
   text:<text>   our own notices written from templates, filled with official ward and province names, or our own
       rewording of real news events (news-events.tsv, source address per event).
 Deterministic (seed 2026): run again to get the same file.
+
+Publication days (added for #18 item 5, second pass) come from a second generator (seed 18), so the rows and texts of
+the first passes are unchanged: rewrites of one text (vtb-overlap, -copy, -reordered) the same day or the next;
+other-place pairs the same day (hard: two places, one day); other-date pairs on the days their texts write; unrelated
+pairs 0-10 days apart; template notices on the day they write, the second outlet the same day or the next; real news
+events on the days in news-events.tsv (as reported where the source shows it, else assigned as its note says).
+Undated notices ("undated-*", written with "sáng nay", "chiều qua" as outlets write them) test the publication day:
+the same event in two wordings the same day or the next; the same notice for another ward the same day; and the same
+ward 2-10 days later (a second flood or crash there), in the same or the other wording.
 """
+import datetime
 import json, random, re, unicodedata, pathlib
 
 here = pathlib.Path(__file__).resolve().parent
@@ -40,25 +51,41 @@ def window(split, i, n=4):
     return list(range(i, i + n))
 
 rows = []
-def add(label, kind, a, b):
-    rows.append((label, kind, a, b))
+def add(label, kind, a, b, day_a="", day_b=""):
+    rows.append((label, kind, a, b, str(day_a), str(day_b)))
+
+days = random.Random(18)  # publication days only: the first generator's sequence (and every earlier row) is unchanged
+def some_day():
+    return datetime.date(2026, 1, 1) + datetime.timedelta(days=days.randrange(365))
+def plus(day, n):
+    return day + datetime.timedelta(days=n)
+def written(d, m):
+    """The day a text writes (2026), or the nearest real day when it writes one that does not exist (31/2)."""
+    while True:
+        try:
+            return datetime.date(2026, m, d)
+        except ValueError:
+            d -= 1
 
 # --- Same story, real text: rewrites and excerpts of one article.
 for split, count in [("train", 45), ("dev", 35)]:
     sents = splits[split]
     for i in rng.sample(range(len(sents) - 6), count):
-        add(1, "vtb-overlap", spec(split, window(split, i)), spec(split, window(split, i + 1)))
+        day = some_day()
+        add(1, "vtb-overlap", spec(split, window(split, i)), spec(split, window(split, i + 1)), day, plus(day, days.choice([0, 0, 1])))
 for split, count in [("train", 20), ("dev", 20)]:
     sents = splits[split]
     for i in rng.sample(range(len(sents) - 6), count):
         idx = window(split, i)
         kept = [x for x in idx if x != idx[rng.randrange(1, 4)]]
-        add(1, "vtb-copy-no-diacritics", spec(split, idx), spec(split, kept, "fold"))
+        day = some_day()
+        add(1, "vtb-copy-no-diacritics", spec(split, idx), spec(split, kept, "fold"), day, plus(day, days.choice([0, 0, 1])))
 for split, count in [("train", 20), ("dev", 20)]:
     sents = splits[split]
     for i in rng.sample(range(len(sents) - 6), count):
         idx = window(split, i)
-        add(1, "vtb-reordered", spec(split, idx), spec(split, [idx[0], idx[3], idx[2]]))
+        day = some_day()
+        add(1, "vtb-reordered", spec(split, idx), spec(split, [idx[0], idx[3], idx[2]]), day, plus(day, days.choice([0, 0, 1])))
 
 # --- Different story, real text: the same article with its place or date changed (hard), and unrelated articles.
 def name_runs(text):
@@ -92,7 +119,8 @@ for split in ["train", "dev"]:
             pool = provinces if level[fold(name)] == "P" else communes
             other = rng.choice([p for p in pool if fold(p) != fold(name)])
             swaps.append(f"replace={name}>{other}")
-        add(0, "vtb-other-place", spec(split, idx), spec(split, idx, *swaps))
+        day = some_day()
+        add(0, "vtb-other-place", spec(split, idx), spec(split, idx, *swaps), day, day)
     used = set()
     for i in starts:
         idx = window(split, i)
@@ -102,13 +130,15 @@ for split in ["train", "dev"]:
             continue
         used.update(idx)
         day = (int(m.group(1)) + rng.randint(2, 9) - 1) % 28 + 1
-        add(0, "vtb-other-date", spec(split, idx), spec(split, idx, f"replace={m.group(0)}>{day}{m.group(2)}{m.group(3)}"))
+        add(0, "vtb-other-date", spec(split, idx), spec(split, idx, f"replace={m.group(0)}>{day}{m.group(2)}{m.group(3)}"),
+            written(int(m.group(1)), int(m.group(3))), written(day, int(m.group(3))))
 for _ in range(40):
     split = rng.choice(["train", "dev"])
     sents = splits[split]
     i = rng.randrange(len(sents) - 4)
     j = (i + rng.randrange(40, len(sents) - 50)) % (len(sents) - 4)
-    add(0, "vtb-unrelated", spec(split, window(split, i)), spec(split, window(split, j)))
+    day = some_day()
+    add(0, "vtb-unrelated", spec(split, window(split, i)), spec(split, window(split, j)), day, plus(day, days.randint(0, 10)))
 
 # --- Notices written from one template: same event in two wordings, or the same wording for another place or date.
 TEMPLATES = {
@@ -161,21 +191,22 @@ for kind, (first, second) in TEMPLATES.items():
     for _ in range(6):
         province = rng.choice(units)
         e = event(province)
-        add(1, f"template-{kind}-same-event", fill(first, e), fill(second, e))
+        day = written(e["d"], e["m"])
+        add(1, f"template-{kind}-same-event", fill(first, e), fill(second, e), day, plus(day, days.choice([0, 1])))
         other_place = dict(e, w=rng.choice([w["Name"] for w in province["Wards"] if w["Name"] != e["w"]]))
         if kind == "weather":
             other_place["p"] = rng.choice([p for p in provinces if p != e["p"]])
         if kind == "fuel-price":
             other_place = dict(e, d=(e["d"] + 10) % 28 + 1, c=rng.choice([100, 150, 880]), v="20.990")
-        add(0, f"template-{kind}-other-place", fill(first, e), fill(first, other_place))
+        add(0, f"template-{kind}-other-place", fill(first, e), fill(first, other_place), day, written(other_place["d"], other_place["m"]))
         if kind != "fuel-price":
-            add(0, f"template-{kind}-other-place-reworded", fill(first, e), fill(second, other_place))
+            add(0, f"template-{kind}-other-place-reworded", fill(first, e), fill(second, other_place), day, day)
     for _ in range(4):
         e = event(rng.choice(units))
         other_day = dict(e, d=(e["d"] + rng.randint(1, 20)) % 28 + 1)
         if kind == "fuel-price":
             other_day["v"] = "21.490"
-        add(0, f"template-{kind}-other-date", fill(first, e), fill(first, other_day))
+        add(0, f"template-{kind}-other-date", fill(first, e), fill(first, other_day), written(e["d"], e["m"]), written(other_day["d"], other_day["m"]))
 
 # --- Real news events (news-events.tsv): each reported twice in our own words from a public article (the source
 # column), A in one newsroom's house style shared by every event of its kind, B as another outlet would write it.
@@ -184,19 +215,63 @@ for kind, (first, second) in TEMPLATES.items():
 import csv
 events = list(csv.DictReader(open(here / "news-events.tsv", encoding="utf-8"), delimiter="\t"))
 for e in events:
-    add(1, f"news-{e['kind']}-same-event", "text:" + e["A"], "text:" + e["B"])
+    add(1, f"news-{e['kind']}-same-event", "text:" + e["A"], "text:" + e["B"], e["published_a"], e["published_b"])
 for i, e in enumerate(events):
     for f in events[i + 1:]:
         if e["kind"] != f["kind"]:
             continue
-        add(0, f"news-{e['kind']}-other-event", "text:" + e["A"], "text:" + f["A"])
-        add(0, f"news-{e['kind']}-other-event-reworded", "text:" + e["A"], "text:" + f["B"])
-        add(0, f"news-{e['kind']}-other-event-reworded", "text:" + f["A"], "text:" + e["B"])
+        add(0, f"news-{e['kind']}-other-event", "text:" + e["A"], "text:" + f["A"], e["published_a"], f["published_a"])
+        add(0, f"news-{e['kind']}-other-event-reworded", "text:" + e["A"], "text:" + f["B"], e["published_a"], f["published_b"])
+        add(0, f"news-{e['kind']}-other-event-reworded", "text:" + f["A"], "text:" + e["B"], f["published_a"], e["published_b"])
+
+# --- Undated notices: what outlets write the same day ("sáng nay", "chiều qua"), so only the publication day dates them.
+UNDATED = {
+    "flood": (
+        "Mưa lớn kéo dài từ chiều qua khiến nhiều tuyến đường ở phường {w}, {p} ngập sâu, người dân phải dắt xe qua các điểm ngập; lực lượng chức năng đang khơi thông cống thoát nước.",
+        "Sáng nay nhiều khu dân cư ở phường {w} ({p}) vẫn chìm trong nước sau trận mưa lớn, {n} hộ phải kê đồ đạc lên cao; chính quyền phường cử người trực ở các điểm ngập sâu.",
+    ),
+    "accident": (
+        "Khoảng 7 giờ sáng nay, trên đường {s} đoạn qua phường {w}, {p} xảy ra vụ va chạm giữa xe máy và ô tô con khiến {k} người bị thương, giao thông ùn tắc gần một giờ.",
+        "Ô tô con tông xe máy trên đường {s} (phường {w}, {p}) sáng nay, {k} người bị thương được đưa đi cấp cứu; công an phường đang làm rõ nguyên nhân vụ va chạm.",
+    ),
+    "fire": (
+        "Khoảng 14 giờ chiều nay, một ngôi nhà ở phường {w}, {p} bốc cháy. Lực lượng Cảnh sát PCCC và CNCH đã nhanh chóng dập tắt đám cháy, không có thiệt hại về người.",
+        "Cháy nhà dân ở phường {w} ({p}) chiều nay: lửa bùng lên từ tầng trệt, hàng xóm dùng bình chữa cháy khống chế trước khi cảnh sát PCCC đến dập tắt hoàn toàn.",
+    ),
+    "tree": (
+        "Gió mạnh trong cơn dông chiều qua làm cây xanh bật gốc, đổ chắn ngang đường {s} đoạn qua phường {w}, {p}; một xe máy bị đè hư hỏng, không có thiệt hại về người.",
+        "Cây xanh bật gốc đổ chắn đường {s} (phường {w}) trong cơn dông chiều qua, đè hỏng một xe máy; công nhân cây xanh đã cưa dọn, thông đường sau hai giờ.",
+    ),
+}
+STREETS = ["Nguyễn Văn Linh", "Lê Duẩn", "Trần Phú", "Hùng Vương", "Quang Trung", "Lý Thường Kiệt", "Điện Biên Phủ", "Hai Bà Trưng"]
+
+def undated_event():
+    province = days.choice(units)
+    e = {"w": days.choice([w["Name"] for w in province["Wards"]]), "p": province["Name"], "s": days.choice(STREETS),
+         "n": days.randint(20, 400), "k": days.randint(2, 6)}
+    return province, e, some_day()
+
+for kind, (first, second) in UNDATED.items():
+    for _ in range(6):
+        _, e, day = undated_event()
+        add(1, f"undated-{kind}-same-event", fill(first, e), fill(second, e), day, plus(day, days.choice([0, 1])))
+    for _ in range(4):
+        province, e, day = undated_event()
+        other = dict(e, w=days.choice([w["Name"] for w in province["Wards"] if w["Name"] != e["w"]]))
+        add(0, f"undated-{kind}-other-place", fill(first, e), fill(first, other), day, day)
+        province, e, day = undated_event()
+        other = dict(e, w=days.choice([w["Name"] for w in province["Wards"] if w["Name"] != e["w"]]))
+        add(0, f"undated-{kind}-other-place-reworded", fill(first, e), fill(second, other), day, day)
+    for _ in range(4):
+        _, e, day = undated_event()
+        add(0, f"undated-{kind}-other-day", fill(first, e), fill(first, dict(e, n=days.randint(20, 400), k=days.randint(2, 6))), day, plus(day, days.randint(4, 10)))
+        _, e, day = undated_event()
+        add(0, f"undated-{kind}-other-day-reworded", fill(first, e), fill(second, dict(e, n=days.randint(20, 400), k=days.randint(2, 6))), day, plus(day, days.randint(2, 10)))
 
 with open(here / "story-pairs.tsv", "w", encoding="utf-8") as out:
-    out.write("label\tkind\ta\tb\n")
-    for label, kind, a, b in rows:
-        assert "\t" not in a + b and "\n" not in a + b
-        out.write(f"{label}\t{kind}\t{a}\t{b}\n")
+    out.write("label\tkind\ta\tb\tday_a\tday_b\n")
+    for label, kind, a, b, day_a, day_b in rows:
+        assert "\t" not in a + b and "\n" not in a + b and day_a and day_b
+        out.write(f"{label}\t{kind}\t{a}\t{b}\t{day_a}\t{day_b}\n")
 import collections
 print(len(rows), collections.Counter(r[0] for r in rows), collections.Counter(r[1].split("-")[0] + ":" + str(r[0]) for r in rows))

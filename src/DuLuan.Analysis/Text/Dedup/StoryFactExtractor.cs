@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 
 namespace DuLuan.Analysis.Text;
@@ -103,6 +104,42 @@ internal static class StoryFactExtractor
         ["%"] = "%",
     };
 
+    // Words that name a kind of event, as written (lower case, with diacritics: folded "lu", "tong" are other words too).
+    private static readonly Dictionary<string, StoryEvent> EventWords = new(StringComparer.Ordinal)
+    {
+        ["ngập"] = StoryEvent.Flood,
+        ["lụt"] = StoryEvent.Flood,
+        ["lũ"] = StoryEvent.Flood,
+        ["triều cường"] = StoryEvent.Flood,
+        ["cháy"] = StoryEvent.Fire,
+        ["hỏa hoạn"] = StoryEvent.Fire,
+        ["hoả hoạn"] = StoryEvent.Fire,
+        ["tai nạn"] = StoryEvent.Accident,
+        ["va chạm"] = StoryEvent.Accident,
+        ["tông"] = StoryEvent.Accident,
+        ["sạt"] = StoryEvent.Landslide,
+        ["lở đất"] = StoryEvent.Landslide,
+        ["sụt lún"] = StoryEvent.Landslide,
+        ["bão"] = StoryEvent.Storm,
+        ["dông"] = StoryEvent.Storm,
+        ["giông"] = StoryEvent.Storm,
+        ["lốc"] = StoryEvent.Storm,
+        ["bật gốc"] = StoryEvent.Storm,
+        ["mất điện"] = StoryEvent.PowerCut,
+        ["cắt điện"] = StoryEvent.PowerCut,
+        ["cấp điện"] = StoryEvent.PowerCut,
+        ["mất nước"] = StoryEvent.WaterCut,
+        ["cúp nước"] = StoryEvent.WaterCut,
+        ["cấp nước"] = StoryEvent.WaterCut,
+        ["xăng"] = StoryEvent.FuelPrice,
+    };
+
+    // One lookup per syllable: the kind a one-syllable word names, and whether it begins a two-syllable one ("tai" nạn).
+    // Frozen: most syllables are misses, which a frozen table rejects by length and characters before hashing.
+    private static readonly FrozenDictionary<string, (StoryEvent Kind, bool Head)> EventSyllables = EventWords.Keys
+        .Select(k => k.Split(' ')[0]).Distinct(StringComparer.Ordinal)
+        .ToFrozenDictionary(w => w, w => (EventWords.GetValueOrDefault(w), EventWords.Keys.Any(k => k.StartsWith(w + " ", StringComparison.Ordinal))), StringComparer.Ordinal);
+
     public static StoryFacts Extract(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -120,6 +157,20 @@ internal static class StoryFactExtractor
         var regions = new List<string>();
         var dates = new List<string>();
         var amounts = new List<string>();
+        var events = StoryEvent.None;
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Syllable || !EventSyllables.TryGetValue(lower[k], out var word))
+            {
+                continue;
+            }
+            events |= word.Kind;
+            if (word.Head && k + 1 < tokens.Count && tokens[k + 1].Kind == TokenKind.Syllable
+                && EventWords.TryGetValue(lower[k] + " " + lower[k + 1], out var kind))
+            {
+                events |= kind;
+            }
+        }
         var i = 0;
         while (i < tokens.Count)
         {
@@ -156,7 +207,7 @@ internal static class StoryFactExtractor
             }
             i++;
         }
-        return new StoryFacts(places, wards, regions, dates, amounts);
+        return new StoryFacts(places, wards, regions, dates, amounts, events: events);
     }
 
     /// <summary>

@@ -38,12 +38,12 @@ public sealed class ArticleIngest(AppDbContext db, StoryIndex stories, TimeProvi
         // Reading, cleaning and analysing the next batch (on every core) overlaps storing this one; only the story
         // probe and the writes are sequential, in feed order, so the answers are those of one article at a time.
         using var chunks = entries.Chunk(BatchSize).GetEnumerator();
-        var next = Task.Run(() => Analyse(chunks, feed, now, topics), ct);
+        var next = Task.Run(() => Analyse(stories, chunks, feed, now, topics), ct);
         try
         {
             while (await next is { } batch)
             {
-                next = Task.Run(() => Analyse(chunks, feed, now, topics), ct);
+                next = Task.Run(() => Analyse(stories, chunks, feed, now, topics), ct);
                 var result = await StoreBatchAsync(feed, batch, ct);
                 stored += result.Stored;
                 known += result.AlreadyKnown;
@@ -60,7 +60,7 @@ public sealed class ArticleIngest(AppDbContext db, StoryIndex stories, TimeProvi
     /// <summary>An article with what storing it needs from its text, computed before the write.</summary>
     private sealed record Analysed(Article Article, uint[] Signature, StoryFacts Facts, long[] TopicIds);
 
-    private static List<Analysed>? Analyse(IEnumerator<ParsedEntry[]> chunks, Feed feed, DateTime now, WatchTopicSet? topics)
+    private static List<Analysed>? Analyse(StoryIndex stories, IEnumerator<ParsedEntry[]> chunks, Feed feed, DateTime now, WatchTopicSet? topics)
     {
         if (!chunks.MoveNext())
         {
@@ -76,7 +76,7 @@ public sealed class ArticleIngest(AppDbContext db, StoryIndex stories, TimeProvi
                 ? []
                 : topics.Match(article.Title + "\n" + article.Text).Select(m => m.TopicId).Distinct(StringComparer.Ordinal)
                     .Select(id => long.Parse(id, CultureInfo.InvariantCulture)).ToArray();
-            batch[i] = new Analysed(article, StoryIndex.ToSignature(article.Signature), StoryIndex.FactsOf(article.Title, article.Text), hits);
+            batch[i] = new Analysed(article, StoryIndex.ToSignature(article.Signature), stories.Facts(article.Title, article.Text, article.PublishedAt), hits);
         });
         return [.. batch];
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using DuLuan.Analysis.Text;
 using DuLuan.Data;
+using DuLuan.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace DuLuan.Features.Monitoring;
@@ -9,9 +10,12 @@ namespace DuLuan.Features.Monitoring;
 /// Per-unit near-duplicate index over the last <see cref="WindowDays"/> days of articles, kept in memory and topped
 /// up from the stored signatures of articles this instance has not seen (by id), so restarts and other instances
 /// agree on which story an article joins. An article joins a story only when its text is close enough and its
-/// <see cref="StoryFacts"/> (places, dates, amounts) do not contradict the story's. Callers hold <see cref="LockAsync"/> for a unit while they assign.
+/// <see cref="StoryFacts"/> (places, dates, amounts, publication days) do not contradict the story's. An article whose
+/// text names no date is dated by its stored publication time as the office's local day (<see cref="Facts"/>), so a
+/// top-up after a restart, or another instance, computes the same facts and the same stories.
+/// Callers hold <see cref="LockAsync"/> for a unit while they assign.
 /// </summary>
-public sealed class StoryIndex(TimeProvider clock)
+public sealed class StoryIndex(TimeProvider clock, OfficeTime office)
 {
     public const int WindowDays = 14;
 
@@ -39,14 +43,14 @@ public sealed class StoryIndex(TimeProvider clock)
             var rows = await db.Articles.AsNoTracking()
                 .Where(a => a.UnitId == unitId && a.Id > watermark && a.FetchedAt >= since)
                 .OrderBy(a => a.Id)
-                .Select(a => new { a.Id, a.StoryId, a.Signature, a.Title, a.Text })
+                .Select(a => new { a.Id, a.StoryId, a.Signature, a.Title, a.Text, a.PublishedAt })
                 .Take(5000)
                 .ToListAsync(ct);
             foreach (var row in rows)
             {
                 if (state.Known.Add(row.Id))
                 {
-                    state.Add(ToSignature(row.Signature), FactsOf(row.Title, row.Text), row.StoryId);
+                    state.Add(ToSignature(row.Signature), Facts(row.Title, row.Text, row.PublishedAt), row.StoryId);
                 }
 
                 state.Watermark = row.Id;
@@ -64,8 +68,14 @@ public sealed class StoryIndex(TimeProvider clock)
     /// </summary>
     public long? Probe(long unitId, uint[] signature, StoryFacts facts) => units.GetOrAdd(unitId, _ => new UnitState()).Probe(signature, facts);
 
-    /// <summary>The facts an article is grouped by, from the stored title and text (so every instance computes the same).</summary>
+    /// <summary>The facts of an article's title and text (without its publication day).</summary>
     public static StoryFacts FactsOf(string title, string text) => StoryFacts.Of(title + "\n" + text);
+
+    /// <summary>
+    /// The facts an article is grouped by, from what it stores: title, text and publication time, read as the office's
+    /// local day (so every instance, and every top-up after a restart, computes the same).
+    /// </summary>
+    public StoryFacts Facts(string title, string text, DateTime publishedAtUtc) => FactsOf(title, text).On(office.LocalDay(publishedAtUtc));
 
     public void Fill(long unitId, long storyId) => units.GetOrAdd(unitId, _ => new UnitState()).Fill(storyId);
 
