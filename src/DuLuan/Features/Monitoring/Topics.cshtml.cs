@@ -1,3 +1,4 @@
+using DuLuan.Infrastructure.Text;
 using DuLuan.Analysis.Text;
 using DuLuan.Data;
 using DuLuan.Features.Units;
@@ -74,6 +75,11 @@ public sealed class TopicsModel(AppDbContext db, MonitoringQueries queries, Topi
         else if (WatchTopicSet.Validate(rule) is { } error)
         {
             ModelState.AddModelError(nameof(Rule), l["Monitoring.Topics.Error.Syntax", error.Position, error.ReasonVi]);
+        }
+        else if (TypedText.NamesAPerson(name) || TypedText.NamesAPerson(rule))
+        {
+            // Topics, not people: a topic that follows a named resident or author would be a watchlist.
+            ModelState.AddModelError(nameof(Rule), l["Monitoring.Topics.Error.Person"]);
         }
 
         if (!ModelState.IsValid)
