@@ -1,8 +1,8 @@
-using DuLuan.Infrastructure.Text;
 using System.Globalization;
 using DuLuan.Analysis.Text;
 using DuLuan.Data;
 using DuLuan.Features.Members;
+using DuLuan.Infrastructure.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
-using DuLuan.Infrastructure.Text;
 using DuLuan.Analysis.Text;
 using DuLuan.Data;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
