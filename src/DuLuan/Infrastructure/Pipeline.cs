@@ -15,6 +15,22 @@ public static class Pipeline
     {
         app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.Use(async (context, next) =>
+        {
+            // Every page and endpoint answers GET, HEAD or POST. Any other method (TRACE, OPTIONS, PUT, PROPFIND...) ran a
+            // Razor page with no handler: its access check skipped, the page shell rendered to a read-only role, or a 500.
+            var method = context.Request.Method;
+            if (!(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsPost(method)))
+            {
+                context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                context.Response.Headers.Allow = "GET, HEAD, POST";
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync(new Text.Message("Error.MethodNotAllowed").Both());
+                return;
+            }
+
+            await next(context);
+        });
         app.UseExceptionHandler(ProblemDetailsExceptionHandler.Configure);
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.Use((context, next) =>

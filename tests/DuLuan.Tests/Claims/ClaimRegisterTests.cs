@@ -231,6 +231,13 @@ public sealed class ClaimRegisterTests
         Assert.Equal(2, files.Count);
         Assert.Equal("cong-van b.pdf", files[0].FileName);
         using var anonymous = app.Client();
+        // A public document is part of what the rebuttal says: withdrawn until a lead approves it again (RebuttalEvidenceApprovalTests).
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/cong/48/kiem-chung/{S(id)}/tai-lieu/{S(files[0].Id)}")).StatusCode);
+        using (var approved = await PostAsync(await ApproverAsync(app), id, "Approve", new Dictionary<string, string> { ["version"] = S(await VersionAsync(app, id)) }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        }
+
         using (var open = await anonymous.GetAsync($"/cong/48/kiem-chung/{S(id)}/tai-lieu/{S(files[0].Id)}"))
         {
             Assert.Equal(HttpStatusCode.OK, open.StatusCode);

@@ -85,7 +85,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
                 {
                     using var response = await SendAsync(anonymous, route, seed, scope, token: null);
                     requests++;
-                    Classify(route, scope, response, await response.Content.ReadAsStringAsync(), isAnonymous: true, leaks, errors, ownShown);
+                    Classify(route, scope, response, await ShownAsync(response), isAnonymous: true, leaks, errors, ownShown);
                 }
             }
         }
@@ -102,7 +102,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
                 {
                     using var response = await SendAsync(client, route, seed, scope, token);
                     requests++;
-                    Classify(route, scope, response, await response.Content.ReadAsStringAsync(), isAnonymous: false, leaks, errors, ownShown, role);
+                    Classify(route, scope, response, await ShownAsync(response), isAnonymous: false, leaks, errors, ownShown, role);
                 }
             }
 
@@ -203,6 +203,10 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
             ownShown.Add(route.ToString());
         }
     }
+
+    /// <summary>What a response shows: its body (downloads included, the seed's files carry their marker) and the file name it offers.</summary>
+    private static async Task<string> ShownAsync(HttpResponseMessage response)
+        => await response.Content.ReadAsStringAsync() + "\n" + response.Content.Headers.ContentDisposition;
 
     public static async Task<HttpResponseMessage> SendAsync(TestClient client, RouteCase route, ScopeSeed seed, Scope scope, string? token)
     {

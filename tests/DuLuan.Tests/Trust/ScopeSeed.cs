@@ -208,7 +208,8 @@ public sealed class ScopeSeed
 
         if (t == typeof(byte[]))
         {
-            return new byte[] { 1, 2, 3 };
+            // A file's bytes carry the marker too, so a download (attachment, photo, audio, evidence) that leaks shows it.
+            return System.Text.Encoding.UTF8.GetBytes(marker);
         }
 
         if (t.IsEnum)

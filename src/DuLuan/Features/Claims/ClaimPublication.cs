@@ -15,9 +15,13 @@ public sealed class ClaimPublication(AppDbContext db, ClaimEditor editor, UnitSc
     /// <summary>Approvals given for what the claim says now, one per tier.</summary>
     public async Task<List<ClaimApproval>> ValidApprovalsAsync(Claim claim, CancellationToken ct)
     {
-        var hash = ClaimReview.ContentHash(claim);
+        var hash = await ApprovedHashAsync(claim, ct);
         return await db.ClaimApprovals.AsNoTracking().Where(a => a.ClaimId == claim.Id && a.ContentHash == hash).OrderBy(a => a.Tier).ToListAsync(ct);
     }
+
+    /// <summary>The hash an approval covers: the statement and the evidence the public sees with it.</summary>
+    private async Task<string> ApprovedHashAsync(Claim claim, CancellationToken ct)
+        => ClaimReview.ContentHash(claim, await db.ClaimEvidence.Where(e => e.ClaimId == claim.Id && e.IsPublic).Select(e => e.Id).ToListAsync(ct));
 
     public Task<int> TiersAsync(Claim claim, CancellationToken ct) => approval.TiersAsync(claim.UnitId, ct);
 
@@ -76,7 +80,7 @@ public sealed class ClaimPublication(AppDbContext db, ClaimEditor editor, UnitSc
         var tiers = await TiersAsync(claim, ct);
         var tier = valid.Count + 1;
         var approverName = await db.Users.Where(u => u.Id == approverId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
-        db.ClaimApprovals.Add(new ClaimApproval { ClaimId = claim.Id, Tier = tier, ApproverId = approverId, ApproverName = approverName, At = Now, ContentHash = ClaimReview.ContentHash(claim) });
+        db.ClaimApprovals.Add(new ClaimApproval { ClaimId = claim.Id, Tier = tier, ApproverId = approverId, ApproverName = approverName, At = Now, ContentHash = await ApprovedHashAsync(claim, ct) });
         if (tier >= tiers)
         {
             GoPublic(claim);

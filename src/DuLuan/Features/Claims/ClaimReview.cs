@@ -83,7 +83,19 @@ public static class ClaimReview
     private static string Date(DateTime utc, OfficeTime office) => office.LocalDay(utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>What an approval is given for: the claim's text, verdict, reasoning and answer as published.</summary>
-    public static string ContentHash(Claim claim)
-        => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
-            string.Join('\u001f', claim.Text, claim.Verdict?.ToString() ?? string.Empty, claim.Reasoning ?? string.Empty, claim.Answer ?? string.Empty))));
+    /// <summary>
+    /// What an approval covers: the statement and, when given, the public evidence shown with it (by id; evidence is
+    /// added or removed, never edited). A claim without public evidence hashes as before evidence counted.
+    /// </summary>
+    public static string ContentHash(Claim claim, IEnumerable<long>? publicEvidenceIds = null)
+    {
+        var statement = string.Join('\u001f', claim.Text, claim.Verdict?.ToString() ?? string.Empty, claim.Reasoning ?? string.Empty, claim.Answer ?? string.Empty);
+        var evidence = (publicEvidenceIds ?? []).Distinct().Order().ToList();
+        if (evidence.Count > 0)
+        {
+            statement += "\u001e" + string.Join(',', evidence.Select(e => e.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(statement)));
+    }
 }

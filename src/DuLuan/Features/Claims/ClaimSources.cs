@@ -170,7 +170,22 @@ public sealed class ClaimSources(AppDbContext db, UnitScope scope, AuditLog audi
         }
 
         db.ClaimEvidence.Add(evidence);
-        audit.Add(ClaimEditor.Actions.EvidenceAdded, claim.UnitId, ClaimEditor.Target(claim.Id), $"{kind}: {title}");
+        var detail = $"{kind}: {title}";
+        if (evidence.IsPublic)
+        {
+            // Public evidence is part of what the office says: approvals given before stop counting (the approved hash
+            // covers public evidence), the adder may not approve it, and a published rebuttal goes back to review.
+            claim.LastEditorId = scope.MemberId;
+            if (claim.PublishedAt is not null)
+            {
+                claim.PublishedAt = null;
+                claim.ReviewRequestedAt = clock.GetUtcNow().UtcDateTime;
+                claim.ReviewRequestedBy = scope.MemberId;
+                detail += "; withdrawn for review";
+            }
+        }
+
+        audit.Add(ClaimEditor.Actions.EvidenceAdded, claim.UnitId, ClaimEditor.Target(claim.Id), detail);
         await db.SaveChangesAsync(ct);
         return null;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using DuLuan.Analysis.Text;
 using DuLuan.Data;
 using DuLuan.Features.Members;
+using DuLuan.Infrastructure.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -141,6 +142,14 @@ public sealed class SearchModel(AppDbContext db, MonitoringQueries queries, Arti
             TempData["SaveError"] = l["Monitoring.Search.Error.SaveName"].Value;
             return Redirect("/Monitoring/Search" + queryString);
         }
+
+        // Topics, not people: a kept search for a named resident or author would be a watchlist.
+        if (TypedText.NamesAPerson(cleanName) || Request.Query["q"].Any(q => q is not null && TypedText.NamesAPerson(q)))
+        {
+            TempData["SaveError"] = l["Monitoring.Search.Error.Person"].Value;
+            return Redirect("/Monitoring/Search" + queryString);
+        }
+
         db.SavedSearches.Add(new SavedSearch { UnitId = unitId, MemberId = memberId, Name = cleanName, Query = queryString, CreatedAt = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(ct);
         return Redirect("/Monitoring/Search" + queryString);

@@ -1,6 +1,7 @@
 using DuLuan.Analysis.Text;
 using DuLuan.Data;
 using DuLuan.Features.Units;
+using DuLuan.Infrastructure.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -74,6 +75,11 @@ public sealed class TopicsModel(AppDbContext db, MonitoringQueries queries, Topi
         else if (WatchTopicSet.Validate(rule) is { } error)
         {
             ModelState.AddModelError(nameof(Rule), l["Monitoring.Topics.Error.Syntax", error.Position, error.ReasonVi]);
+        }
+        else if (TypedText.NamesAPerson(name) || TypedText.NamesAPerson(rule))
+        {
+            // Topics, not people: a topic that follows a named resident or author would be a watchlist.
+            ModelState.AddModelError(nameof(Rule), l["Monitoring.Topics.Error.Person"]);
         }
 
         if (!ModelState.IsValid)

@@ -109,9 +109,20 @@ public static class PostContent
         }
     }
 
-    public static string Hash(string title, string bodyHtml, string tags, string? linkUrl, string? imageSha)
+    /// <summary>
+    /// What an approval covers: the text, the link, the image and the channels it goes out on (an approver approves what
+    /// goes where, so adding a Facebook page or a Zalo account after approval is a change). A post without channels hashes
+    /// as before channels counted.
+    /// </summary>
+    public static string Hash(string title, string bodyHtml, string tags, string? linkUrl, string? imageSha, IEnumerable<long>? channelIds = null)
     {
         var joined = string.Join('\u001f', title, bodyHtml, tags, linkUrl ?? string.Empty, imageSha ?? string.Empty);
+        var channels = (channelIds ?? []).Distinct().Order().ToList();
+        if (channels.Count > 0)
+        {
+            joined += "\u001e" + string.Join(',', channels.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(joined)));
     }
 

@@ -186,7 +186,7 @@ public sealed class PostWorkflow(AppDbContext db, AuditLog audit, ChannelLimits 
     }
 
     /// <summary>New content: approvals given for the old content stop counting, so an approved post goes back to review.</summary>
-    public async Task<StepResult> EditAsync(Post post, PostContent.Cleaned content, string? imageSha, string editorId, int seenVersion, CancellationToken ct)
+    public async Task<StepResult> EditAsync(Post post, PostContent.Cleaned content, string? imageSha, IReadOnlyCollection<long> channelIds, string editorId, int seenVersion, CancellationToken ct)
     {
         if (post.Version != seenVersion)
         {
@@ -198,7 +198,7 @@ public sealed class PostWorkflow(AppDbContext db, AuditLog audit, ChannelLimits 
             return StepResult.Refused("Publish.Error.BadStep");
         }
 
-        var hash = PostContent.Hash(content.Title, content.BodyHtml, content.Tags, content.LinkUrl, imageSha);
+        var hash = PostContent.Hash(content.Title, content.BodyHtml, content.Tags, content.LinkUrl, imageSha, channelIds);
         var changed = hash != post.ContentHash;
         post.Title = content.Title;
         post.BodyHtml = content.BodyHtml;

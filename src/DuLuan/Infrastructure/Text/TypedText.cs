@@ -68,6 +68,13 @@ public static partial class TypedText
     public static string? InternalNoteOrNull(string? text) => OrNull(text, InternalNote);
 
     /// <summary>Names staff give things (API key names, answer templates): markup removed and normalised, nothing redacted.</summary>
+    /// <summary>
+    /// Whether the text names a private person or carries other personal data (what <see cref="FromResident"/> would
+    /// redact; officials, public figures and streets named after people are not). Watch topics and saved searches may
+    /// not: DuLuan keeps no watchlist of an individual (principle 2).
+    /// </summary>
+    public static bool NamesAPerson(string text) => PersonalDataRedactor.Find(VietnameseNormalizer.Normalize(StripHtml(text)), RedactionScope.Public).Count > 0;
+
     public static string Label(string text) => VietnameseNormalizer.Normalize(StripHtml(text));
 
     private static string Redacted(string text, RedactionScope scope) => PersonalDataRedactor.Redact(VietnameseNormalizer.Normalize(StripHtml(text)), scope).Text;

@@ -55,7 +55,7 @@ public sealed class CreateModel(AppDbContext db, UnitScope access, AuditLog audi
             LinkKind = valid.LinkKind,
             LinkId = valid.LinkId,
             Status = PostStatus.Draft,
-            ContentHash = PostContent.Hash(content.Title, content.BodyHtml, content.Tags, content.LinkUrl, valid.Image?.Sha256),
+            ContentHash = PostContent.Hash(content.Title, content.BodyHtml, content.Tags, content.LinkUrl, valid.Image?.Sha256, valid.ChannelIds),
             AuthorId = member,
             AuthorName = User.FindFirst("name")?.Value ?? User.Identity?.Name,
             LastEditorId = member,

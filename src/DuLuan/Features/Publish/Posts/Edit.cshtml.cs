@@ -63,7 +63,7 @@ public sealed class EditModel(AppDbContext db, UnitScope access, PostWorkflow wo
         post.LinkId = valid.LinkId;
         post.ScheduledAt = valid.ScheduledAt;
         await SaveTargetsAndImageAsync(post, valid, ct);
-        var result = await workflow.EditAsync(post, valid.Content, imageSha, Access.MemberId!, Version, ct);
+        var result = await workflow.EditAsync(post, valid.Content, imageSha, valid.ChannelIds, Access.MemberId!, Version, ct);
         if (!result.Ok)
         {
             await transaction.RollbackAsync(ct);
