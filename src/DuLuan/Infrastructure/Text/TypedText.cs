@@ -67,7 +67,6 @@ public static partial class TypedText
     /// <inheritdoc cref="InternalNote"/>
     public static string? InternalNoteOrNull(string? text) => OrNull(text, InternalNote);
 
-    /// <summary>Names staff give things (API key names, answer templates): markup removed and normalised, nothing redacted.</summary>
     /// <summary>
     /// Whether the text names a private person or carries other personal data (what <see cref="FromResident"/> would
     /// redact; officials, public figures and streets named after people are not). Watch topics and saved searches may
@@ -75,6 +74,7 @@ public static partial class TypedText
     /// </summary>
     public static bool NamesAPerson(string text) => PersonalDataRedactor.Find(VietnameseNormalizer.Normalize(StripHtml(text)), RedactionScope.Public).Count > 0;
 
+    /// <summary>Names staff give things (API key names, answer templates): markup removed and normalised, nothing redacted.</summary>
     public static string Label(string text) => VietnameseNormalizer.Normalize(StripHtml(text));
 
     private static string Redacted(string text, RedactionScope scope) => PersonalDataRedactor.Redact(VietnameseNormalizer.Normalize(StripHtml(text)), scope).Text;
