@@ -19,6 +19,7 @@ using DuLuan.Features.Units;
 using DuLuan.Infrastructure.Mail;
 using DuLuan.Infrastructure.Metrics;
 using DuLuan.Infrastructure.Portal;
+using DuLuan.Infrastructure.Text;
 using DuLuan.Infrastructure.Time;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -76,6 +77,7 @@ public static class WebHost
         services.AddDuLuanData(database);
         services.AddDataProtection().SetApplicationName("DuLuan").PersistKeysToDbContext<AppDbContext>();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddPluralStrings();
         services.AddAccount(secureCookies);
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditText>();

@@ -82,6 +82,27 @@ public sealed partial class TwoFactorTests
         Assert.Equal(HttpStatusCode.OK, replayAgain.StatusCode);
     }
 
+    [Theory, Providers]
+    public async Task Opening_the_enrolment_page_keeps_the_members_other_sessions_signed_in(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await app.AddMemberAsync("editor@a.vn", app.Tree.ProvinceA, Role.Editor);
+        using var phone = app.Client();
+        await phone.SignInOkAsync("editor@a.vn");
+        using var office = app.Client();
+        await office.SignInOkAsync("editor@a.vn");
+
+        // Only looking at the page: the key it shows is made, but nothing about the member's sign-in changes yet.
+        var first = SharedKey().Match(await office.GetStringAsync("/Account/EnableAuthenticator")).Groups[1].Value;
+        Assert.NotEmpty(first);
+        Assert.Equal(first, SharedKey().Match(await office.GetStringAsync("/Account/EnableAuthenticator")).Groups[1].Value);
+
+        using var stillIn = await phone.GetAsync("/Units");
+        Assert.True(stillIn.StatusCode == HttpStatusCode.OK, $"the phone's session ended: {stillIn.StatusCode} {stillIn.Headers.Location}");
+        using var officeIn = await office.GetAsync("/Units");
+        Assert.Equal(HttpStatusCode.OK, officeIn.StatusCode);
+    }
+
     [Fact]
     public void Totp_matches_the_RFC_6238_test_vector()
     {

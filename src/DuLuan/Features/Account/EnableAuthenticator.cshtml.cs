@@ -182,18 +182,24 @@ public sealed class EnableAuthenticatorModel(
         db.UserTokens.Remove(pending);
     }
 
-    /// <summary>The not yet enrolled key, made on first visit.</summary>
+    /// <summary>
+    /// The not yet enrolled key, made on first visit. Stored as a token only: Identity's ResetAuthenticatorKeyAsync also
+    /// changes the security stamp, which signed the member out on every other device just for opening this page.
+    /// </summary>
     private async Task<string> CurrentOrNewKeyAsync(Member member)
     {
         var key = await users.GetAuthenticatorKeyAsync(member);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(member);
-            await signIn.RefreshSignInAsync(member);
-            key = await users.GetAuthenticatorKeyAsync(member);
+            key = users.GenerateNewAuthenticatorKey();
+            var stored = await users.SetAuthenticationTokenAsync(member, AccountCredentials.IdentityTokenProvider, AccountCredentials.AuthenticatorKeyName, key);
+            if (!stored.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join("; ", stored.Errors.Select(e => e.Code)));
+            }
         }
 
-        return key!;
+        return key;
     }
 
     private void ShowKey(Member member, string key)

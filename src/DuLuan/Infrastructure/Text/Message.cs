@@ -37,7 +37,7 @@ public sealed record Message(string Key, params object?[] Args)
             _ => a,
         }).ToArray();
         var format = Strings.GetString(Key, culture) ?? Key;
-        return args.Length == 0 ? format : string.Format(culture, format, args);
+        return args.Length == 0 ? format : string.Format(culture, PluralStrings.Choose(format, args), args);
     }
 
     public string In(IStringLocalizer l)
