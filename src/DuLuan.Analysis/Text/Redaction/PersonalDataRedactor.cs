@@ -43,6 +43,7 @@ public static partial class PersonalDataRedactor
         var candidates = rules.Candidates;
         if (scope == RedactionScope.Identifiers || model is null || rules.View.Words.Count == 0)
         {
+            OrganisationNames.Keep(rules.View, candidates);
             return Resolve(NameEnds.Widen(text, candidates));
         }
 
@@ -55,6 +56,7 @@ public static partial class PersonalDataRedactor
                 candidates.Add(span);
             }
         }
+        OrganisationNames.Keep(view, candidates);
         if (otherMentions)
         {
             OtherMentions.Add(view, marks, candidates);
